@@ -1,0 +1,62 @@
+/** Calendar dates as ISO strings (yyyy-mm-dd): no time of day, no time zone, compared as text. */
+export type IsoDate = string
+
+/** The number of days in a month (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+/** Builds an ISO date, or null when the day does not exist (31/02). */
+export function createIsoDate(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) return null
+  if (!Number.isInteger(month) || month < 1 || month > 12) return null
+  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** The last day of a month as an ISO date. */
+export function computeMonthEnd(year: number, month: number): IsoDate {
+  return createIsoDate(year, month, daysInMonth(year, month))!
+}
+
+/**
+ * Parses a day-first date written as text: dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy.
+ * Returns `invalid` when it looks like a date but the day does not exist.
+ * @example parseDayFirstDate('31/12/2026') // { date: '2026-12-31' }
+ */
+export function parseDayFirstDate(text: string): { date: IsoDate } | 'invalid' | null {
+  const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text)
+  if (!m) return null
+  const date = createIsoDate(Number(m[3]), Number(m[2]), Number(m[1]))
+  return date ? { date } : 'invalid'
+}
+
+/** Converts an Excel serial day number (1900 system, with its fictitious 29/02/1900) to an ISO date. */
+export function convertExcelSerial(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null
+  const whole = Math.floor(serial)
+  // Serial 60 is the 29/02/1900 that Excel invents; days after it are shifted by one.
+  if (whole === 60) return '1900-02-29'
+  const days = whole > 60 ? whole - 1 : whole
+  const ms = Date.UTC(1899, 11, 31) + days * 86_400_000
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+/** Converts an ISO date to an Excel serial day number (1900 system). */
+export function computeExcelSerial(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const days = (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 31)) / 86_400_000
+  return days >= 60 ? days + 1 : days
+}
+
+/** Formats an ISO date the Vietnamese way (dd/mm/yyyy). */
+export function formatVietnameseDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-')
+  return `${d}/${m}/${y}`
+}
+
+/** The ISO date of an instant in Vietnam (UTC+7, no daylight saving). */
+export function computeVietnamDate(epochMs: number): IsoDate {
+  return new Date(epochMs + 7 * 3_600_000).toISOString().slice(0, 10)
+}

@@ -1,0 +1,83 @@
+/** A calendar date (yyyy-mm-dd) that a spreadsheet cell held as a real date, not as text. */
+export type DateCell = { readonly date: string }
+
+/** One cell value as an adapter hands it to core: text, number, boolean, a real date, or empty. */
+export type CellValue = string | number | boolean | DateCell | null
+
+/** A merged area in 1-based sheet coordinates. */
+export type MergeArea = { top: number; left: number; bottom: number; right: number }
+
+/**
+ * A rectangular block of a sheet as core sees it: what every adapter (ExcelJS, Office.js, Sheets)
+ * converts its world into. `cells[0][0]` is the sheet cell at (`top`, `left`), both 1-based.
+ */
+export type Grid = {
+  sheet: string
+  top: number
+  left: number
+  cells: CellValue[][]
+  merges: MergeArea[]
+}
+
+/** Metadata a template workbook carries (hidden), read by adapters and passed to core. */
+export type TemplateMeta = { planId?: string; year?: number; templateVersion?: string }
+
+/** Turns a 1-based column number into its letters, as Excel shows them (1 → A, 28 → AB). */
+export function columnLetter(column: number): string {
+  let n = column
+  let letters = ''
+  while (n > 0) {
+    const rem = (n - 1) % 26
+    letters = String.fromCharCode(65 + rem) + letters
+    n = Math.floor((n - 1) / 26)
+  }
+  return letters
+}
+
+/** Turns column letters into a 1-based column number (AB → 28). */
+export function columnNumber(letters: string): number {
+  let n = 0
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64)
+  return n
+}
+
+/** True when the value is a real date cell. */
+export function isDateCell(value: CellValue): value is DateCell {
+  return typeof value === 'object' && value !== null && 'date' in value
+}
+
+/** The text a person sees for a value (dates as dd/mm/yyyy, numbers as written). */
+export function cellText(value: CellValue): string {
+  if (value === null) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
+  const [y, m, d] = value.date.split('-')
+  return `${d}/${m}/${y}`
+}
+
+/**
+ * Returns a copy of the grid's cells where every cell covered by a merge holds the merge's
+ * top-left value, and a parallel map saying which cells are merge-covered (not top-left).
+ */
+export function computeFilledCells(grid: Grid): { values: CellValue[][]; covered: boolean[][] } {
+  const values = grid.cells.map((row) => row.slice())
+  const covered = grid.cells.map((row) => row.map(() => false))
+  for (const m of grid.merges) {
+    const r0 = m.top - grid.top
+    const c0 = m.left - grid.left
+    const origin = grid.cells[r0]?.[c0] ?? null
+    for (let r = Math.max(r0, 0); r <= m.bottom - grid.top && r < values.length; r++) {
+      const row = values[r]!
+      for (let c = Math.max(c0, 0); c <= m.right - grid.left; c++) {
+        if (r === r0 && c === c0) continue
+        while (row.length <= c) row.push(null)
+        row[c] = origin
+        const cov = covered[r]!
+        while (cov.length <= c) cov.push(false)
+        cov[c] = true
+      }
+    }
+  }
+  return { values, covered }
+}

@@ -1,0 +1,38 @@
+export { columnLetter, columnNumber, cellText, isDateCell, computeFilledCells } from './grid.ts'
+export type { CellValue, DateCell, Grid, MergeArea, TemplateMeta } from './grid.ts'
+export {
+  computeExcelSerial,
+  computeMonthEnd,
+  computeVietnamDate,
+  convertExcelSerial,
+  createIsoDate,
+  formatVietnameseDate,
+  parseDayFirstDate,
+} from './date.ts'
+export type { IsoDate } from './date.ts'
+export { parseDeadline, parseDeadlineRange, deadlineKinds } from './deadline.ts'
+export type { Deadline, DeadlineKind } from './deadline.ts'
+export { fieldKeys, fieldSpecs, matchField, computedFields } from './fields.ts'
+export type { FieldKey, FieldRole } from './fields.ts'
+export { createIssue, issueCodes, severities } from './issue.ts'
+export type { Bilingual, Issue, IssueCode, Severity } from './issue.ts'
+export { issueCatalogue, statusLabels, severityLabels } from './messages.ts'
+export { parseProgress, progressChoices } from './progress.ts'
+export type { Progress, ProgressState } from './progress.ts'
+export { computeStatus, taskStatuses } from './status.ts'
+export type { TaskStatus } from './status.ts'
+export { parseTargets, parseAchieved, computeTargetsResult, computeTargetMet } from './target.ts'
+export type { Target, Achieved } from './target.ts'
+export { computeScore, findProfileItem } from './profile.ts'
+export type { ScoringProfile, ProfileItem } from './profile.ts'
+export { createAgencyIndex, parseAgencies, suggestName, computeAgencyIds, agencyKinds } from './agency.ts'
+export type { Agency, AgencyGroup, AgencyKind, AgencyRegistry, AgencyMention } from './agency.ts'
+export { inspectText, stripHtml, cleanText } from './hygiene.ts'
+export { detectLegacyEncoding, convertLegacyText } from './legacy.ts'
+export { parseStt } from './stt.ts'
+export { readTable } from './table.ts'
+export { validateTable, findTitleYear, parseDateValue } from './report.ts'
+export type { Report, TaskEntry, ValidateOptions, ReportSummary } from './report.ts'
+export { foldText } from './text.ts'
+export { computePeriod, parsePeriod, formatPeriod } from './period.ts'
+export type { Period } from './period.ts'

@@ -1,0 +1,34 @@
+import type { IsoDate } from './date.ts'
+import type { Deadline } from './deadline.ts'
+import type { Progress } from './progress.ts'
+
+export const taskStatuses = [
+  'done-on-time',
+  'done-late',
+  'overdue',
+  'ongoing',
+  'in-progress',
+  'not-started',
+  'unknown',
+] as const
+export type TaskStatus = (typeof taskStatuses)[number]
+
+/**
+ * A task's status as of the report's cut-off date (SPEC section 2): done on time or late,
+ * overdue, ongoing for recurring work, otherwise from the progress value.
+ */
+export function computeStatus(
+  deadline: Deadline | null,
+  progress: Progress,
+  doneDate: IsoDate | null,
+  asOf: IsoDate,
+): TaskStatus {
+  const due = deadline?.due ?? null
+  if (progress.state === 'done') {
+    return due !== null && doneDate !== null && due < doneDate ? 'done-late' : 'done-on-time'
+  }
+  if (deadline?.kind === 'invalid') return 'unknown'
+  if (due !== null && due < asOf) return 'overdue'
+  if (deadline?.kind === 'recurring') return 'ongoing'
+  return progress.state
+}

@@ -1,0 +1,51 @@
+import { foldText } from './text.ts'
+
+/** What an STT cell says: a roman section, a numbered item (1, 1.1, Nhiệm vụ 1), a bullet, or nothing. */
+export type SttCode =
+  | { kind: 'section'; code: string; index: number }
+  | { kind: 'numbered'; code: string; parts: number[] }
+  | { kind: 'bullet'; code: string }
+  | { kind: 'other'; code: string }
+
+const romanValues: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 }
+
+/** Reads a roman numeral (I … CC); null when the text is not one. */
+export function parseRoman(text: string): number | null {
+  const t = text.toLowerCase()
+  if (!/^[ivxlc]+$/.test(t)) return null
+  let total = 0
+  for (let i = 0; i < t.length; i++) {
+    const v = romanValues[t[i]!]!
+    const next = romanValues[t[i + 1] ?? ''] ?? 0
+    total += v < next ? -v : v
+  }
+  return total
+}
+
+/**
+ * Reads an STT cell. Numbers that Excel stored as numbers (1.1) arrive as numbers.
+ * @example parseStt('Hoạt động 1.2') // { kind: 'numbered', code: '1.2', parts: [1, 2] }
+ * @example parseStt('II') // { kind: 'section', code: 'II', index: 2 }
+ */
+export function parseStt(value: string | number | null): SttCode | null {
+  if (value === null) return null
+  const raw = typeof value === 'number' ? String(value) : value.trim()
+  if (!raw) return null
+  if (/^[-–+•*]$/.test(raw)) return { kind: 'bullet', code: raw }
+  const folded = foldText(raw)
+  const section = /^(?:phan |linh vuc |muc |chuong )?([ivxlc]+)$/.exec(folded)
+  if (section) {
+    const index = parseRoman(section[1]!)
+    if (index !== null) return { kind: 'section', code: section[1]!.toUpperCase(), index }
+  }
+  const numbered = /^(?:nhiem vu |hoat dong |muc |noi dung |tieu chi )?(\d+(?:[.,]\d+)*)[.)]?$/.exec(
+    raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' '),
+  )
+  if (numbered) {
+    const parts = numbered[1]!.split(/[.,]/).map(Number)
+    return { kind: 'numbered', code: parts.join('.'), parts }
+  }
+  // Long text in the STT column is a title written there, not a number.
+  if (raw.length > 12) return null
+  return { kind: 'other', code: raw }
+}

@@ -1,0 +1,226 @@
+import { fieldKeys, fieldSpecs, type FieldKey } from './fields.ts'
+import { cellText, columnLetter, computeFilledCells, type CellValue, type Grid } from './grid.ts'
+import { locateHeader, type HeaderInfo } from './header.ts'
+import { inspectText } from './hygiene.ts'
+import { createIssue, type Issue } from './issue.ts'
+import { parseStt, type SttCode } from './stt.ts'
+import { foldText } from './text.ts'
+
+export const rowKinds = ['section', 'group', 'task', 'heading'] as const
+export type RowKind = (typeof rowKinds)[number]
+
+/** One cell of a table row: its raw value, its cleaned text, and where it is. */
+export type RowCell = { value: CellValue; text: string; column: string }
+
+/** A data row after the table is read: its kind, its place in the STT hierarchy and its cells. */
+export type TableRow = {
+  row: number
+  kind: RowKind
+  stt: string | null
+  level: number
+  section: string | null
+  cells: Partial<Record<FieldKey, RowCell>>
+}
+
+export type ReadTable = { header: HeaderInfo; rows: TableRow[]; titleText: string; issues: Issue[] }
+
+type Draft = {
+  row: number
+  stt: SttCode | null
+  sttNumeric: boolean
+  cells: Partial<Record<FieldKey, RowCell>>
+  covered: Set<FieldKey>
+  merged?: true
+}
+
+const checkedRoles = new Set(['plan', 'progress'])
+
+/**
+ * Reads a grid into table rows: finds the header, cleans every cell's text (reporting HTML, legacy
+ * encodings and non-NFC text with their fixes), skips repeated headers and empty rows, folds
+ * continuation rows into the row above, and works out sections, groups, tasks and headings with
+ * their numbering checks.
+ */
+export function readTable(grid: Grid): ReadTable | null {
+  const { values, covered } = computeFilledCells(grid)
+  const header = locateHeader(values, covered, grid.top, grid.left)
+  if (!header) return null
+  const issues: Issue[] = [...header.issues]
+  const titleText = values
+    .slice(0, header.row - grid.top)
+    .map((r) => r.map(cellText).join(' '))
+    .join('\n')
+  const fields = fieldKeys.filter((f) => header.columns[f] !== undefined)
+  const drafts: Draft[] = []
+  for (let r = header.dataStart - grid.top; r < values.length; r++) {
+    const draft = readDraft(values[r] ?? [], covered[r] ?? [], grid.top + r, grid.left, header, fields, issues)
+    if (draft) drafts.push(draft)
+  }
+  return { header, rows: classifyRows(drafts, header, issues), titleText, issues }
+}
+
+function readDraft(
+  values: CellValue[],
+  covered: boolean[],
+  row: number,
+  left: number,
+  header: HeaderInfo,
+  fields: FieldKey[],
+  issues: Issue[],
+): Draft | null {
+  const cells: Partial<Record<FieldKey, RowCell>> = {}
+  const coveredFields = new Set<FieldKey>()
+  let headerLike = 0
+  for (const field of fields) {
+    const col = header.columns[field]!
+    const value = values[col - left] ?? null
+    if (value === null || value === '') continue
+    const column = columnLetter(col)
+    let text = cellText(value)
+    const isCovered = covered[col - left] === true
+    if (isCovered) coveredFields.add(field)
+    if (typeof value === 'string' && checkedRoles.has(fieldSpecs[field].role)) {
+      const found = inspectText(value)
+      if (!isCovered) pushTextIssues(found, { row, column, field, value }, issues)
+      text = found.fixed
+    }
+    text = text.trim()
+    if (!text) continue
+    if (foldText(text) === foldText(fieldSpecs[field].label)) headerLike++
+    cells[field] = { value, text, column }
+  }
+  if (Object.keys(cells).length === 0) return null
+  // A header repeated at a page break ("STT | LĨNH VỰC, TIÊU CHÍ … ") is not data.
+  if (headerLike >= 3) return null
+  const sttCell = cells.stt
+  // An STT cell merged down over several rows: the rows below continue the same item.
+  if (sttCell && coveredFields.has('stt')) return { row, stt: null, sttNumeric: false, cells, covered: coveredFields, merged: true }
+  const stt = sttCell ? parseStt(typeof sttCell.value === 'number' ? sttCell.value : sttCell.text) : null
+  return { row, stt, sttNumeric: typeof sttCell?.value === 'number', cells, covered: coveredFields }
+}
+
+function pushTextIssues(
+  found: ReturnType<typeof inspectText>,
+  place: { row: number; column: string; field: FieldKey; value: string },
+  issues: Issue[],
+) {
+  if (found.html) issues.push(createIssue('cell/html-markup', place, {}, found.fixed))
+  if (found.legacy) {
+    issues.push(createIssue('cell/legacy-encoding', place, { found: found.legacy, expected: found.fixed }, found.fixed))
+  }
+  if (found.unnormalized) issues.push(createIssue('cell/unnormalized-text', place, {}, found.fixed))
+}
+
+/** A row with no number whose only text sits in one (merged or wide) cell, starting like a title. */
+function isHeading(draft: Draft): boolean {
+  const texts = new Set(Object.values(draft.cells).map((c) => c.text))
+  if (texts.size !== 1) return false
+  const [text] = texts
+  return /^[\p{Lu}\d]/u.test(text!)
+}
+
+function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): TableRow[] {
+  const rows: TableRow[] = []
+  const numbering = createNumbering(issues, header)
+  let section: string | null = null
+  let previous: TableRow | null = null
+  drafts.forEach((draft, i) => {
+    const stt = draft.stt
+    if (!stt) {
+      if (previous && (draft.merged || (previous.kind !== 'heading' && previous.kind !== 'section' && !isHeading(draft)))) {
+        appendContinuation(previous, draft)
+        if (draft.merged) return
+        const first = Object.values(draft.cells)[0]!
+        issues.push(createIssue('row/continuation', { row: draft.row, column: first.column, value: first.text }))
+        return
+      }
+      previous = { row: draft.row, kind: 'heading', stt: null, level: 0, section, cells: draft.cells }
+      rows.push(previous)
+      return
+    }
+    if (stt.kind === 'section') {
+      section = stt.code
+      numbering.checkSection(stt.index, draft)
+      previous = { row: draft.row, kind: 'section', stt: stt.code, level: 0, section, cells: draft.cells }
+      rows.push(previous)
+      return
+    }
+    let code = stt.code
+    let level = 1
+    if (stt.kind === 'numbered') {
+      code = numbering.checkNumbered(section, stt.parts, draft)
+      level = stt.parts.length
+    } else if (previous) {
+      level = previous.kind === 'group' ? previous.level + 1 : previous.level
+    }
+    const next = drafts.slice(i + 1).find((d) => d.stt)?.stt
+    const isGroup = stt.kind === 'numbered' && next?.kind === 'numbered' && next.code.startsWith(`${code}.`)
+    previous = { row: draft.row, kind: isGroup ? 'group' : 'task', stt: code, level, section, cells: draft.cells }
+    rows.push(previous)
+  })
+  return rows
+}
+
+/** Adds a continuation row's text to the row it continues, so targets split by a page break still read. */
+function appendContinuation(target: TableRow, draft: Draft) {
+  for (const [field, cell] of Object.entries(draft.cells) as [FieldKey, RowCell][]) {
+    const existing = target.cells[field]
+    if (!existing) target.cells[field] = cell
+    else if (!draft.covered.has(field)) existing.text = `${existing.text} ${cell.text}`
+  }
+}
+
+/** Tracks sibling numbers under each parent to report repeats and gaps. */
+function createNumbering(issues: Issue[], header: HeaderInfo) {
+  const last = new Map<string, number>()
+  const seen = new Set<string>()
+  let lastSection = 0
+  const sttColumn = header.columns.stt !== undefined ? columnLetter(header.columns.stt) : null
+  const place = (draft: Draft) => ({ row: draft.row, column: sttColumn, field: 'stt' as const, value: draft.cells.stt?.text ?? null })
+  return {
+    checkSection(index: number, draft: Draft) {
+      if (index !== lastSection + 1) {
+        issues.push(createIssue('row/stt-sequence', place(draft), { found: draft.cells.stt?.text, expected: toRoman(lastSection + 1) }))
+      }
+      lastSection = index
+    },
+    /** Checks a numbered row and returns its code (repairing 5.1 stored as a number for 5.10). */
+    checkNumbered(section: string | null, parts: number[], draft: Draft): string {
+      let p = parts
+      const parentKey = (q: number[]) => `${section}|${q.slice(0, -1).join('.')}`
+      if (draft.sttNumeric && p.length === 2) {
+        const expected = (last.get(parentKey(p)) ?? 0) + 1
+        if (expected >= 10 && Number(`${p[0]}.${expected}`) === Number(p.join('.'))) p = [p[0]!, expected]
+      }
+      // Parents a table leaves out (1.1 with no row "1") count as present.
+      for (let depth = 1; depth < p.length; depth++) {
+        const implied = p.slice(0, depth)
+        const key = `${section}|${implied.join('.')}`
+        if (!seen.has(key)) {
+          seen.add(key)
+          last.set(parentKey(implied), Math.max(last.get(parentKey(implied)) ?? 0, implied[implied.length - 1]!))
+        }
+      }
+      const code = p.join('.')
+      const key = `${section}|${code}`
+      const index = p[p.length - 1]!
+      const expected = (last.get(parentKey(p)) ?? 0) + 1
+      if (seen.has(key)) {
+        issues.push(createIssue('row/stt-duplicate', place(draft), { found: code, expected: [...p.slice(0, -1), expected].join('.') }))
+      } else if (index !== expected) {
+        issues.push(createIssue('row/stt-sequence', place(draft), { found: code, expected: [...p.slice(0, -1), expected].join('.') }))
+      }
+      seen.add(key)
+      last.set(parentKey(p), Math.max(index, last.get(parentKey(p)) ?? 0))
+      return code
+    },
+  }
+}
+
+function toRoman(n: number): string {
+  const table: [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]
+  let out = ''
+  let rest = n
+  for (const [v, s] of table) while (rest >= v) { out += s; rest -= v }
+  return out
+}

@@ -1,0 +1,139 @@
+import { foldKeepingNumbers, foldText, parseVietnameseNumber } from './text.ts'
+
+/** How a target compares: at least, more than, exactly (zero), or against last year (not judged). */
+export type TargetOp = '>=' | '>' | '=' | 'baseline'
+export type TargetUnit = '%' | 'count' | 'points'
+
+/** One target read from plan text. `value` is null for baseline targets. */
+export type Target = { op: TargetOp; value: number | null; unit: TargetUnit; text: string }
+
+/** One achieved figure an agency reported. */
+export type Achieved = { value: number; unit: TargetUnit | null }
+
+const num = String.raw`(\d+(?:[.,]\d+)?)`
+const countUnits = String.raw`(cuoc|sang kien|tthc|nhom tthc|thu tuc|don vi|lop|hoi nghi|van ban|ho so|dich vu|co quan|ke hoach|bao cao|dot|lan|mo hinh|giai phap|dvsncl)`
+
+/** Splits plan text into its bullets ("- …", "+ …", "; …", line breaks). */
+function splitBullets(text: string): string[] {
+  return text
+    .split(/(?:^|\s)[-–•+]\s+|;|\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+function readSegment(segment: string): Target[] {
+  // Dates and document numbers are not targets ("ngày 23/6/2022", "766/QĐ-TTg").
+  const folded = foldKeepingNumbers(segment.replace(/\d+\s*\/\s*\d+(\s*\/\s*\d+)?/g, ' '))
+  const text = segment.trim()
+  if (/\b(tang|cao hon|vuot)\b.*\b(nam truoc|so voi nam)\b/.test(folded)) {
+    return [{ op: 'baseline', value: null, unit: '%', text }]
+  }
+  if (/\bkhong (co|de xay ra|de|xay ra)\b.*\b(vi pham|sai pham|sai sot|tham nhung)\b/.test(folded)) {
+    return [{ op: '=', value: 0, unit: 'count', text }]
+  }
+  const targets: Target[] = []
+  const range = new RegExp(String.raw`${num} pct ?${num} pct`).exec(folded)
+  if (range) {
+    targets.push({ op: '>=', value: parseVietnameseNumber(range[1]!)!, unit: '%', text })
+    return targets
+  }
+  const percent = new RegExp(String.raw`(?:\b(tren|hon|it nhat(?: la)?|toi thieu|tu|dat tu|dat)\s+)?${num} pct`, 'g')
+  for (const m of folded.matchAll(percent)) {
+    const value = parseVietnameseNumber(m[2]!)
+    if (value === null) continue
+    targets.push({ op: m[1] === 'tren' || m[1] === 'hon' ? '>' : '>=', value, unit: '%', text })
+  }
+  if (targets.length) return targets
+  const points = new RegExp(String.raw`${num} diem\b`).exec(folded)
+  if (points && /\b(dat|tu|tro len|it nhat|toi thieu)\b/.test(folded)) {
+    return [{ op: '>=', value: parseVietnameseNumber(points[1]!)!, unit: 'points', text }]
+  }
+  const count = new RegExp(
+    String.raw`(?:\b(tu|it nhat(?: la)?|toi thieu|dat tu|dat|co tu|to chuc|co)\s+)?\b(\d{1,3})\s+${countUnits}\b`,
+  ).exec(folded)
+  if (count && (count[1] || count[2]!.startsWith('0') || /\btro len\b/.test(folded))) {
+    return [{ op: '>=', value: Number(count[2]), unit: 'count', text }]
+  }
+  return targets
+}
+
+/**
+ * Reads every target a plan cell states; a bulleted cell may hold several, all to be met.
+ * @example parseTargets('Trong năm 2026 phải thực hiện kiểm tra CCHC ít nhất là 30% số cơ quan')
+ *   // [{ op: '>=', value: 30, unit: '%', … }]
+ * @example parseTargets('Phấn đấu 90% -100% hồ sơ …') // [{ op: '>=', value: 90, unit: '%', … }]
+ */
+export function parseTargets(text: string): Target[] {
+  return splitBullets(text).flatMap(readSegment)
+}
+
+/**
+ * Reads achieved values; several are separated by ";". Returns null when a part is unreadable.
+ * @example parseAchieved('95,5%; 28/30') // [{ value: 95.5, unit: '%' }, { value: 93.33…, unit: '%' }]
+ */
+export function parseAchieved(value: string | number | null): Achieved[] | null {
+  if (value === null || value === '') return []
+  if (typeof value === 'number') return [{ value, unit: null }]
+  const parts = value.split(';').map((s) => s.trim()).filter(Boolean)
+  const out: Achieved[] = []
+  for (const part of parts) {
+    const folded = foldText(part)
+    if (folded === 'khong' || folded === 'khong co') {
+      out.push({ value: 0, unit: 'count' })
+      continue
+    }
+    const ratio = /^\s*(\d+(?:[.,]\d+)?)\s*\/\s*(\d+(?:[.,]\d+)?)\s*$/.exec(part)
+    if (ratio) {
+      const a = parseVietnameseNumber(ratio[1]!)
+      const b = parseVietnameseNumber(ratio[2]!)
+      if (a === null || b === null || b === 0) return null
+      out.push({ value: (a / b) * 100, unit: '%' })
+      continue
+    }
+    const m = /^\s*(?:đạt\s+)?(\d+(?:[.,]\d+)?)\s*(%|điểm|[\p{L}][\p{L} ]*)?\s*$/iu.exec(part)
+    if (!m) return null
+    const n = parseVietnameseNumber(m[1]!)
+    if (n === null) return null
+    const unit = m[2] === '%' ? '%' : m[2] && foldText(m[2]) === 'diem' ? 'points' : m[2] ? 'count' : null
+    out.push({ value: n, unit })
+  }
+  return out
+}
+
+/** Whether one achieved value meets one target; null when it cannot be judged. */
+export function computeTargetMet(target: Target, achieved: Achieved | undefined): boolean | null {
+  if (!achieved || target.op === 'baseline' || target.value === null) return null
+  if (target.op === '=') return achieved.value === target.value
+  if (target.op === '>') return achieved.value > target.value
+  return achieved.value >= target.value
+}
+
+/** The targets that can be judged (all but "higher than last year"). */
+export function selectJudgeable(targets: Target[]): Target[] {
+  return targets.filter((t) => t.op !== 'baseline')
+}
+
+/**
+ * Judges all targets of a row: true when every target has a value that meets it, false when one
+ * fails, null when nothing can be judged. Also returns the smallest achieved/target ratio (for scores).
+ */
+export function computeTargetsResult(
+  targets: Target[],
+  achieved: Achieved[],
+): { met: boolean | null; ratio: number | null } {
+  const judgeable = selectJudgeable(targets)
+  if (!judgeable.length || !achieved.length) return { met: null, ratio: null }
+  let met: boolean | null = true
+  let ratio: number | null = null
+  judgeable.forEach((t, i) => {
+    const result = computeTargetMet(t, achieved[i])
+    if (result === false) met = false
+    else if (result === null && met === true) met = null
+    const a = achieved[i]
+    if (a && t.value !== null) {
+      const r = t.op === '=' ? (result ? 1 : 0) : t.value === 0 ? 1 : a.value / t.value
+      ratio = ratio === null ? r : Math.min(ratio, r)
+    }
+  })
+  return { met, ratio }
+}
