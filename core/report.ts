@@ -2,6 +2,7 @@ import {
   computeAgencyIds,
   createAgencyIndex,
   parseAgencies,
+  suggestName,
   type AgencyIndex,
   type AgencyRegistry,
 } from './agency.ts'
@@ -275,7 +276,7 @@ function checkAgencies(row: TableRow, ctx: RowContext): string[] {
       ctx.issues.push(
         createIssue('cell/unknown-agency', place(cell, row.row, field), {
           found: unknown.map((m) => m.text).join('; '),
-          suggestion: ('suggestion' in first && first.suggestion) || undefined,
+          suggestion: suggestName(cell.text, ctx.index!) ?? (('suggestion' in first && first.suggestion) || undefined),
         }),
       )
     }

@@ -166,8 +166,16 @@ function appendContinuation(target: TableRow, draft: Draft) {
   for (const [field, cell] of Object.entries(draft.cells) as [FieldKey, RowCell][]) {
     const existing = target.cells[field]
     if (!existing) target.cells[field] = cell
-    else if (!draft.covered.has(field)) existing.text = `${existing.text} ${cell.text}`
+    else if (!draft.covered.has(field)) existing.text = joinBrokenText(existing.text, cell.text)
   }
+}
+
+/** Joins text split by a page break, dropping a word the break repeated ("đơn vị" + "vị, địa phương"). */
+function joinBrokenText(before: string, after: string): string {
+  const last = /(\p{L}+)$/u.exec(before)?.[1]
+  const first = /^(\p{L}+)/u.exec(after)?.[1]
+  if (last && first && last === first) return `${before}${after.slice(first.length)}`
+  return `${before} ${after}`
 }
 
 /** Tracks sibling numbers under each parent to report repeats and gaps. */

@@ -1,0 +1,29 @@
+import type ExcelJS from 'exceljs'
+import { validateTable, type AgencyRegistry, type IsoDate, type Report, type ScoringProfile } from '../core/index.ts'
+import { loadWorkbook, readTemplateMeta, selectSheet } from './xlsx/read.ts'
+
+export type CheckOptions = {
+  asOf: IsoDate
+  file?: string | null
+  sheet?: string | null
+  year?: number | null
+  profile?: ScoringProfile | null
+  registry?: AgencyRegistry | null
+}
+
+export type CheckResult = { report: Report; workbook: ExcelJS.Workbook; sheetName: string }
+
+/** Reads workbook bytes and checks its annex table with the core engine. Throws WorkbookError for unreadable input. */
+export async function checkWorkbook(bytes: Uint8Array, options: CheckOptions): Promise<CheckResult> {
+  const workbook = await loadWorkbook(bytes)
+  const { worksheet, grid } = selectSheet(workbook, options.sheet)
+  const report = validateTable(grid, {
+    asOf: options.asOf,
+    file: options.file ?? null,
+    year: options.year ?? null,
+    meta: readTemplateMeta(workbook),
+    profile: options.profile ?? null,
+    registry: options.registry ?? null,
+  })
+  return { report, workbook, sheetName: worksheet.name }
+}
