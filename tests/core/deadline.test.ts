@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { parseDeadline, parseDeadlineRange, readTable } from '../../core/index.ts'
+import { readParSipasGrid, readPlanAppendixGrid } from '../helpers/seeds.ts'
+
+// Every deadline phrase of the two Đắk Lắk 2026 seed tables, with what it must mean (plan year 2026).
+const seedPhrases: [string, string, string | null][] = [
+  ['Chậm nhất là ngày 31/12/2026', 'date', '2026-12-31'],
+  ['Theo thời hạn quy định của Bộ Nội vụ', 'external', null],
+  ['Hoàn thành kiểm tra, ban hành Thông báo kết luận trước ngày 31/12/2026', 'date', '2026-12-31'],
+  ['Hoàn thành kiểm tra, ban hành Thông báo kết luận kiểm tra trước ngày 31/12/2026', 'date', '2026-12-31'],
+  ['Hoàn thành trước ngày 31/12/2026', 'date', '2026-12-31'],
+  ['Theo thời hạn quy định của Trung ương', 'external', null],
+  ['Trong năm 2026', 'period', '2026-12-31'],
+  ['Tháng 12 năm 2025', 'period', '2025-12-31'],
+  ['Thường xuyên', 'recurring', null],
+  ['Khi có căn cứ rà soát; theo kế hoạch rà soát chuyên đề của Chính phủ, bộ, ngành, UBND các cấp', 'event', null],
+  ['Quý IV năm 2026', 'period', '2026-12-31'],
+  [
+    '- Ban hành trong thời hạn 15 ngày, sau khi Thủ tướng Chính phủ ban hành kế hoạch theo dõi việc thi hành văn bản QPPL trong lĩnh vực trọng tâm, liên ngành. - Tham mưu ban hành báo cáo trong tháng 12/2026',
+    'period',
+    '2026-12-31',
+  ],
+  ['Quý III/2026', 'period', '2026-09-30'],
+  ['Quý IV/2026', 'period', '2026-12-31'],
+  ['Năm 2026', 'period', '2026-12-31'],
+  ['Trong tháng 12/2026', 'period', '2026-12-31'],
+  ['Trước 31/01/2027', 'date', '2027-01-31'],
+]
+
+// The other forms SPEC section 2 lists.
+const specPhrases: [string, string, string | null][] = [
+  ['Cả năm 2026', 'period', '2026-12-31'],
+  ['quý 4/2026', 'period', '2026-12-31'],
+  ['Quý I', 'period', '2026-03-31'],
+  ['Tháng 12/2026', 'period', '2026-12-31'],
+  ['6 tháng đầu năm 2026', 'period', '2026-06-30'],
+  ['31/12/2026', 'date', '2026-12-31'],
+  ['1-7-2026', 'date', '2026-07-01'],
+  ['2021-2025', 'range', '2025-12-31'],
+  ['Hàng năm', 'recurring', null],
+  ['Hàng quý', 'recurring', null],
+  ['Định kỳ', 'recurring', null],
+  ['Theo quy định', 'external', null],
+  ['Theo hướng dẫn của Trung ương', 'external', null],
+  ['Sau khi Bộ Nội vụ ban hành hướng dẫn', 'event', null],
+  ['Trong thời hạn 15 ngày, sau khi có quyết định công bố', 'event', null],
+  ['Tháng 13/2026', 'invalid', null],
+  ['31/02/2026', 'invalid', null],
+  ['Sớm nhất có thể', 'invalid', null],
+  ['THƯỜNG XUYÊN', 'recurring', null],
+  ['Trong  năm\n2026', 'period', '2026-12-31'],
+]
+
+describe('parseDeadline', () => {
+  it.each([...seedPhrases, ...specPhrases])('reads "%s" as %s due %s', (text, kind, due) => {
+    expect(parseDeadline(text, 2026)).toMatchObject({ kind, due })
+  })
+
+  it('covers every deadline phrase found in the seed tables', () => {
+    const found = new Set<string>()
+    for (const grid of [readParSipasGrid(), readPlanAppendixGrid()]) {
+      for (const row of readTable(grid)!.rows) {
+        const text = row.cells.deadline?.text
+        if (text) found.add(text)
+      }
+    }
+    const known = new Set(seedPhrases.map(([t]) => t))
+    expect([...found].filter((t) => !known.has(t))).toEqual([])
+  })
+
+  it('takes the plan year for a quarter without a year, and refuses when none is known', () => {
+    expect(parseDeadline('Quý II', 2024)).toEqual({ kind: 'period', due: '2024-06-30', start: '2024-04-01' })
+    expect(parseDeadline('Quý II', null)).toEqual({ kind: 'invalid', due: null })
+  })
+
+  it('takes the latest explicit deadline in a cell with several', () => {
+    expect(parseDeadline('Quý II/2026; báo cáo trước 15/11/2026', 2026)).toMatchObject({ kind: 'date', due: '2026-11-15' })
+  })
+
+  it('returns null for an empty cell', () => {
+    expect(parseDeadline('  ', 2026)).toBeNull()
+  })
+})
+
+describe('parseDeadlineRange', () => {
+  it('reads start/end month columns "Tháng 1" | "Tháng 12" with the plan year', () => {
+    expect(parseDeadlineRange('Tháng 1', 'Tháng 12', 2026)).toEqual({
+      deadline: { kind: 'range', due: '2026-12-31', start: '2026-01-01' },
+      start: '2026-01-01',
+      startInvalid: false,
+    })
+  })
+
+  it('gives a deadline before its start for "Tháng 9" | "Tháng 3"', () => {
+    const { deadline } = parseDeadlineRange('Tháng 9', 'Tháng 3', 2026)
+    expect(deadline).toEqual({ kind: 'range', due: '2026-03-31', start: '2026-09-01' })
+  })
+})
