@@ -194,12 +194,12 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
 
 function checkRequired(row: TableRow, ctx: RowContext) {
   const c = row.cells
-  const require = (present: boolean, field: FieldKey) => {
+  const requireField = (present: boolean, field: FieldKey) => {
     if (present) return
     ctx.issues.push(createIssue('cell/required', { row: row.row, column: ctx.letters[field] ?? null, field }, { field: fieldSpecs[field].label }))
   }
-  require(c.content !== undefined || c.criterion !== undefined, 'content')
-  require(c.lead !== undefined || c.executing !== undefined, 'lead')
+  requireField(c.content !== undefined || c.criterion !== undefined, 'content')
+  requireField(c.lead !== undefined || c.executing !== undefined, 'lead')
 }
 
 /** A deadline written in another column while the deadline column is empty (cells shifted left). */
@@ -349,8 +349,10 @@ function computeGroupTotals(tasks: TaskEntry[]) {
     for (const u of tasks.slice(i + 1)) {
       if (t.kind === 'section' ? u.kind === 'section' : u.section !== t.section || !u.stt?.startsWith(`${t.stt}.`)) break
       if (u.kind !== 'task') continue
-      if (u.maxScore !== null) max = (max ?? 0) + u.maxScore
-      if (u.score !== null) score = Math.round(((score ?? 0) + u.score) * 100) / 100
+      // Like the summary: only items that could be scored count towards the maximum.
+      if (u.score === null) continue
+      max = (max ?? 0) + (u.maxScore ?? 0)
+      score = Math.round(((score ?? 0) + u.score) * 100) / 100
     }
     t.score = score
     t.maxScore = max
