@@ -14,13 +14,18 @@ export type SampleProgress = { progress: string; doneDate?: IsoDate; achieved?: 
 /** A deterministic mix of done, late, in-progress and not-started answers, for demos and tests. */
 export function createSampleProgress(index: number, content: string, asOf: IsoDate): SampleProgress {
   const year = asOf.slice(0, 4)
-  const target = parseTargets(content).find((t) => t.value !== null && t.op !== 'baseline')
-  const meet = target ? (target.unit === '%' ? `${target.value}%` : String(target.value)) : undefined
+  // One figure per judgeable target, separated by ";", as the annex asks.
+  const targets = parseTargets(content).filter((t) => t.value !== null && t.op !== 'baseline')
+  const figure = (value: number, unit: string) => (unit === '%' ? `${value}%` : String(value))
+  const meet = targets.length ? targets.map((t) => figure(t.value!, t.unit)).join('; ') : undefined
+  const short = targets.every((t) => t.unit === '%') && targets.length
+    ? targets.map((t) => figure(Math.max(0, t.value! - 10), '%')).join('; ')
+    : undefined
   switch (index % 5) {
     case 0:
       return { progress: 'Đã hoàn thành', doneDate: `${year}-03-20`, evidence: `Báo cáo số ${index + 10}/BC-UBND`, ...(meet ? { achieved: meet } : {}) }
     case 1:
-      return { progress: 'Đang thực hiện', ...(target?.unit === '%' ? { achieved: `${Math.max(0, (target.value ?? 0) - 10)}%` } : {}) }
+      return { progress: 'Đang thực hiện', ...(short ? { achieved: short } : {}) }
     case 2:
       return { progress: '60%' }
     case 3:

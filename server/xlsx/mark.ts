@@ -34,6 +34,17 @@ function solidFill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } }
 }
 
+/**
+ * Removes a cell's note. ExcelJS keeps a loaded note in the value's model as well as on the cell,
+ * so the value is set again to drop both.
+ */
+function removeNote(cell: ExcelJS.Cell) {
+  const value = cell.value
+  ;(cell as unknown as { _comment?: unknown })._comment = undefined
+  cell.value = null
+  cell.value = value
+}
+
 /** Restores every cell the last marking changed, removes added columns and the "Kiểm tra" sheet. */
 export function clearMarks(workbook: ExcelJS.Workbook): boolean {
   const marks = workbook.getWorksheet(marksSheetName)
@@ -53,14 +64,13 @@ export function clearMarks(workbook: ExcelJS.Workbook): boolean {
       else delete style.fill
       cell.style = style
       if (saved.note) cell.note = saved.note as ExcelJS.Comment
-      else delete (cell as { note?: unknown }).note
-      if (!saved.note) (cell as unknown as { _comment?: unknown })._comment = undefined
+      else removeNote(cell)
     }
     for (const letter of record.added) {
       sheet.getColumn(columnNumber(letter)).eachCell({ includeEmpty: true }, (cell) => {
+        removeNote(cell)
         cell.value = null
         cell.style = {}
-        ;(cell as unknown as { _comment?: unknown })._comment = undefined
       })
     }
   }
@@ -178,7 +188,7 @@ function addCheckSheet(workbook: ExcelJS.Workbook, sheetName: string, report: Re
   for (const issue of report.issues) {
     const address = issue.row !== null && issue.column ? `${issue.column}${issue.row}` : ''
     const link: ExcelJS.CellValue = address
-      ? { text: address, hyperlink: `#'${sheetName.replace(/'/g, "''")}'!${address}` }
+      ? { text: address, hyperlink: `'${sheetName.replace(/'/g, "''")}'!${address}` }
       : ''
     const row = ws.addRow([link, issue.row, issue.code, severityLabels[issue.severity].vi, issue.message.vi, issue.hint.vi])
     row.getCell(4).fill = solidFill(severityFills[issue.severity])
