@@ -34,6 +34,7 @@ type Draft = {
 }
 
 const checkedRoles = new Set(['plan', 'progress'])
+const foldedLabels = Object.fromEntries(fieldKeys.map((f) => [f, foldText(fieldSpecs[f].label)])) as Record<FieldKey, string>
 
 /**
  * Reads a grid into table rows: finds the header, cleans every cell's text (reporting HTML, legacy
@@ -86,7 +87,7 @@ function readDraft(
     }
     text = text.trim()
     if (!text) continue
-    if (foldText(text) === foldText(fieldSpecs[field].label)) headerLike++
+    if (text.length < 60 && foldText(text) === foldedLabels[field]) headerLike++
     cells[field] = { value, text, column }
   }
   if (Object.keys(cells).length === 0) return null
@@ -153,7 +154,8 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
     } else if (previous) {
       level = previous.kind === 'group' ? previous.level + 1 : previous.level
     }
-    const next = drafts.slice(i + 1).find((d) => d.stt)?.stt
+    let next: SttCode | null | undefined
+    for (let j = i + 1; j < drafts.length && !next; j++) next = drafts[j]!.stt
     const isGroup = stt.kind === 'numbered' && next?.kind === 'numbered' && next.code.startsWith(`${code}.`)
     previous = { row: draft.row, kind: isGroup ? 'group' : 'task', stt: code, level, section, cells: draft.cells }
     rows.push(previous)

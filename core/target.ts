@@ -12,6 +12,12 @@ export type Achieved = { value: number; unit: TargetUnit | null }
 
 const num = String.raw`(\d+(?:[.,]\d+)?)`
 const countUnits = String.raw`(cuoc|sang kien|tthc|nhom tthc|thu tuc|don vi|lop|hoi nghi|van ban|ho so|dich vu|co quan|ke hoach|bao cao|dot|lan|mo hinh|giai phap|dvsncl)`
+const rangePattern = new RegExp(String.raw`${num} pct ?${num} pct`)
+const percentPattern = new RegExp(String.raw`(?:\b(tren|hon|it nhat(?: la)?|toi thieu|tu|dat tu|dat)\s+)?${num} pct`, 'g')
+const pointsPattern = new RegExp(String.raw`${num} diem\b`)
+const countPattern = new RegExp(
+  String.raw`(?:\b(tu|it nhat(?: la)?|toi thieu|dat tu|dat|co tu|to chuc|co)\s+)?\b(\d{1,3})\s+${countUnits}\b`,
+)
 
 /** Splits plan text into its bullets ("- …", "+ …", "; …", line breaks). */
 function splitBullets(text: string): string[] {
@@ -32,25 +38,23 @@ function readSegment(segment: string): Target[] {
     return [{ op: '=', value: 0, unit: 'count', text }]
   }
   const targets: Target[] = []
-  const range = new RegExp(String.raw`${num} pct ?${num} pct`).exec(folded)
+  if (!/\d/.test(folded)) return []
+  const range = rangePattern.exec(folded)
   if (range) {
     targets.push({ op: '>=', value: parseVietnameseNumber(range[1]!)!, unit: '%', text })
     return targets
   }
-  const percent = new RegExp(String.raw`(?:\b(tren|hon|it nhat(?: la)?|toi thieu|tu|dat tu|dat)\s+)?${num} pct`, 'g')
-  for (const m of folded.matchAll(percent)) {
+  for (const m of folded.matchAll(percentPattern)) {
     const value = parseVietnameseNumber(m[2]!)
     if (value === null) continue
     targets.push({ op: m[1] === 'tren' || m[1] === 'hon' ? '>' : '>=', value, unit: '%', text })
   }
   if (targets.length) return targets
-  const points = new RegExp(String.raw`${num} diem\b`).exec(folded)
+  const points = pointsPattern.exec(folded)
   if (points && /\b(dat|tu|tro len|it nhat|toi thieu)\b/.test(folded)) {
     return [{ op: '>=', value: parseVietnameseNumber(points[1]!)!, unit: 'points', text }]
   }
-  const count = new RegExp(
-    String.raw`(?:\b(tu|it nhat(?: la)?|toi thieu|dat tu|dat|co tu|to chuc|co)\s+)?\b(\d{1,3})\s+${countUnits}\b`,
-  ).exec(folded)
+  const count = countPattern.exec(folded)
   if (count && (count[1] || count[2]!.startsWith('0') || /\btro len\b/.test(folded))) {
     return [{ op: '>=', value: Number(count[2]), unit: 'count', text }]
   }

@@ -1,12 +1,38 @@
+// Latin letters with diacritics (Vietnamese and others) and the plain letter each folds to.
+const accented = 'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹđĐ'
+const plain = 'aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaaaaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyyaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyydd'
+const foldMap = new Map<number, string>()
+for (let i = 0; i < accented.length; i++) foldMap.set(accented.charCodeAt(i), plain[i]!)
+
+/**
+ * Folds text in one pass: lower case, diacritics dropped (đ → d), every other character a space,
+ * runs of spaces collapsed. `keep` names extra characters to keep as they are.
+ */
+function foldWith(text: string, keep: string): string {
+  let out = ''
+  let space = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    let ch: string | undefined
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) ch = text[i]
+    else if (code >= 65 && code <= 90) ch = String.fromCharCode(code + 32)
+    else if (code >= 0x300 && code <= 0x36f) continue
+    else if (code > 127) ch = foldMap.get(code)
+    else if (keep.includes(text[i]!)) ch = text[i]
+    if (ch === undefined) {
+      space = out.length > 0
+      continue
+    }
+    if (space) out += ' '
+    space = false
+    out += ch
+  }
+  return out
+}
+
 /** Folds text for matching: lower case, no diacritics (đ → d), punctuation as spaces, single spaces. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
+  return foldWith(text, '')
 }
 
 /** Collapses runs of white space (line breaks included) into one space and trims. */
@@ -45,14 +71,5 @@ export function parseVietnameseNumber(text: string): number | null {
 
 /** Like foldText, but keeps decimal commas and dots inside numbers ("95,5%" → "95,5 pct"). */
 export function foldKeepingNumbers(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/%/g, ' pct ')
-    .replace(/[^a-z0-9,.]+/g, ' ')
-    .replace(/(?<!\d)[.,]|[.,](?!\d)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return foldWith(text.replace(/%/g, ' pct '), ',.').replace(/(?<!\d)[.,]|[.,](?!\d)/g, ' ').replace(/\s+/g, ' ').trim()
 }

@@ -1,0 +1,67 @@
+/**
+ * npm run bench: our own performance harness. Prints ratios measured in one run (this machine is
+ * shared and noisy): `cchc validate`'s work on a 1,000-row annex divided by merely loading the same
+ * workbook with ExcelJS (SPEC section 7: at most 1.5).
+ */
+import ExcelJS from 'exceljs'
+import { checkWorkbook } from '../../server/check.ts'
+import { readParSipasGrid } from '../helpers/seeds.ts'
+import { cellText, readTable } from '../../core/index.ts'
+
+const rows = 1000
+const rounds = 7
+
+/** A 1,000-row annex built from the seed's real rows, repeated with fresh numbering and sample progress. */
+async function buildAnnex(): Promise<Uint8Array> {
+  const seedRows = readTable(readParSipasGrid())!.rows.filter((r) => r.kind === 'task')
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Phụ lục')
+  ws.addRow(['PHỤ LỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026'])
+  ws.mergeCells('A1:J1')
+  ws.addRow([])
+  ws.addRow(['STT', 'Lĩnh vực, tiêu chí', 'Nội dung thực hiện', 'Cơ quan thực hiện', 'Cơ quan chủ trì', 'Thời gian thực hiện', 'Tình hình thực hiện', 'Ngày hoàn thành', 'Kết quả đạt được', 'Tài liệu kiểm chứng'])
+  const progress = ['Đã hoàn thành', 'Đang thực hiện', '60%', 'Chưa thực hiện']
+  for (let i = 0; i < rows; i++) {
+    const seed = seedRows[i % seedRows.length]!
+    const done = i % 4 === 0
+    ws.addRow([
+      i + 1,
+      cellText(seed.cells.criterion?.value ?? null),
+      seed.cells.content?.text ?? '',
+      seed.cells.executing?.text ?? '',
+      seed.cells.lead?.text ?? '',
+      seed.cells.deadline?.text ?? '',
+      progress[i % 4],
+      done ? new Date(Date.UTC(2026, 2, 1 + (i % 28))) : null,
+      done ? '100%' : null,
+      done ? `Báo cáo số ${i}/BC-UBND` : null,
+    ])
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer())
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  await fn()
+  return performance.now() - start
+}
+
+const bytes = await buildAnnex()
+if (process.env.BENCH_SAVE) (await import("node:fs")).writeFileSync(process.env.BENCH_SAVE, bytes)
+const load: number[] = []
+const validate: number[] = []
+// Warm both paths once, then alternate so that noise hits both alike.
+await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)
+await checkWorkbook(bytes, { asOf: '2026-09-14' })
+for (let i = 0; i < rounds; i++) {
+  load.push(await time(() => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)))
+  validate.push(await time(() => checkWorkbook(bytes, { asOf: '2026-09-14' })))
+}
+const ratio = median(validate) / median(load)
+console.log(`validate ${rows} rows / ExcelJS load: ${ratio.toFixed(2)} (median of ${rounds}; limit 1.5)`)
+if (ratio > 1.5) process.exitCode = 1
