@@ -6,9 +6,9 @@ for (let i = 0; i < accented.length; i++) foldMap.set(accented.charCodeAt(i), pl
 
 /**
  * Folds text in one pass: lower case, diacritics dropped (đ → d), every other character a space,
- * runs of spaces collapsed. `keep` names extra characters to keep as they are.
+ * runs of spaces collapsed. With `numbers`, decimal commas and dots between digits are kept and "%" reads " pct ".
  */
-function foldWith(text: string, keep: string): string {
+function foldWith(text: string, numbers: boolean): string {
   let out = ''
   let space = false
   for (let i = 0; i < text.length; i++) {
@@ -18,21 +18,27 @@ function foldWith(text: string, keep: string): string {
     else if (code >= 65 && code <= 90) ch = String.fromCharCode(code + 32)
     else if (code >= 0x300 && code <= 0x36f) continue
     else if (code > 127) ch = foldMap.get(code)
-    else if (keep.includes(text[i]!)) ch = text[i]
+    else if (numbers && (code === 44 || code === 46) && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) {
+      ch = text[i]
+    } else if (numbers && code === 37) ch = 'pct'
     if (ch === undefined) {
       space = out.length > 0
       continue
     }
-    if (space) out += ' '
-    space = false
+    if (space || (ch === 'pct' && out.length > 0)) out += ' '
+    space = ch === 'pct'
     out += ch
   }
   return out
 }
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
 /** Folds text for matching: lower case, no diacritics (đ → d), punctuation as spaces, single spaces. */
 export function foldText(text: string): string {
-  return foldWith(text, '')
+  return foldWith(text, false)
 }
 
 /** Collapses runs of white space (line breaks included) into one space and trims. */
@@ -71,5 +77,5 @@ export function parseVietnameseNumber(text: string): number | null {
 
 /** Like foldText, but keeps decimal commas and dots inside numbers ("95,5%" → "95,5 pct"). */
 export function foldKeepingNumbers(text: string): string {
-  return foldWith(text.replace(/%/g, ' pct '), ',.').replace(/(?<!\d)[.,]|[.,](?!\d)/g, ' ').replace(/\s+/g, ' ').trim()
+  return foldWith(text, true)
 }
