@@ -80,7 +80,7 @@ export function parseAgencies(text: string, index: AgencyIndex): AgencyMention[]
       }
     }
     if (matched) continue
-    const part = parts[i]!.trim().replace(/^[\-–•+]\s*/, '').replace(/[.]+$/, '')
+    const part = parts[i]!.trim().replace(/^[-–•+]\s*/, '').replace(/[.]+$/, '')
     if (!filler.has(foldText(part))) out.push({ text: part, unknown: true, suggestion: suggestName(part, index) })
     i++
   }

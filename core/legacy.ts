@@ -65,7 +65,7 @@ function isPlausibleSyllable(word: string): boolean {
 function scoreText(text: string): number {
   let score = 0
   for (const word of text.split(/[^\p{L}]+/u)) {
-    if (/[^\x00-\x7f]/.test(word) && isPlausibleSyllable(word)) score++
+    if ([...word].some((c) => c.charCodeAt(0) > 127) && isPlausibleSyllable(word)) score++
   }
   return score
 }
