@@ -259,9 +259,19 @@ function readRowDeadline(row: TableRow, ctx: RowContext, isTask: boolean): Deadl
   return deadline
 }
 
+// Annexes repeat the same deadline phrases ("Trong năm 2026") on most rows: parse each once per year.
+const deadlineCache = new Map<string, Deadline | null>()
+
 function parseCellDeadline(cell: RowCell, year: number | null): Deadline | null {
   if (isDateCell(cell.value)) return { kind: 'date', due: cell.value.date, start: cell.value.date }
-  return parseDeadline(cell.text, year)
+  const key = `${year}|${cell.text}`
+  let deadline = deadlineCache.get(key)
+  if (deadline === undefined) {
+    if (deadlineCache.size > 5_000) deadlineCache.clear()
+    deadline = parseDeadline(cell.text, year)
+    deadlineCache.set(key, deadline)
+  }
+  return deadline && { ...deadline }
 }
 
 function checkAgencies(row: TableRow, ctx: RowContext): string[] {
