@@ -1,5 +1,5 @@
 import { computeMonthEnd, createIsoDate, type IsoDate } from './date.ts'
-import { foldText } from './text.ts'
+import { foldKeepingSeparators, foldText } from './text.ts'
 
 export const deadlineKinds = [
   'period',
@@ -108,7 +108,7 @@ const externalWords = /\b(theo quy dinh|theo thoi han|theo huong dan|theo yeu ca
 export function parseDeadline(text: string, year: number | null): Deadline | null {
   const source = foldText(text)
   if (!source) return null
-  const { spans, invalid } = findSpans(rewriteSlashes(text), year)
+  const { spans, invalid } = findSpans(foldKeepingSeparators(text), year)
   if (invalid) return { kind: 'invalid', due: null }
   if (spans.length) {
     const latest = spans.reduce((a, b) => (b.end > a.end ? b : a))
@@ -119,17 +119,6 @@ export function parseDeadline(text: string, year: number | null): Deadline | nul
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }
   if (externalWords.test(source)) return { kind: 'external', due: null }
   return { kind: 'invalid', due: null }
-}
-
-/** Folds text for span matching but keeps the separators that dates need (/, -, .). */
-function rewriteSlashes(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9/.-]+/g, ' ')
-    .replace(/\s+/g, ' ')
 }
 
 /**

@@ -160,8 +160,9 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
   if (row.kind === 'section' || row.kind === 'heading') return entry
   const isTask = row.kind === 'task'
   if (isTask) checkRequired(row, ctx)
-  entry.deadline = readRowDeadline(row, ctx, isTask)
-  if (entry.deadline && !entry.deadlineText) entry.deadlineText = findShiftedCell(row)?.text ?? ''
+  const read = readRowDeadline(row, ctx, isTask)
+  entry.deadline = read.deadline
+  entry.deadlineText ||= read.text
   if (ctx.index && ctx.registry) entry.agencies = checkAgencies(row, ctx)
   if (!isTask) return entry
 
@@ -215,7 +216,8 @@ function findShiftedCell(row: TableRow): (RowCell & { field: FieldKey }) | null 
   return null
 }
 
-function readRowDeadline(row: TableRow, ctx: RowContext, isTask: boolean): Deadline | null {
+/** The row's deadline and the text it was read from (the deadline column, the end column, or a shifted cell). */
+function readRowDeadline(row: TableRow, ctx: RowContext, isTask: boolean): { deadline: Deadline | null; text: string } {
   const c = row.cells
   let deadline: Deadline | null = null
   let cell: RowCell | undefined = c.deadline
@@ -236,14 +238,14 @@ function readRowDeadline(row: TableRow, ctx: RowContext, isTask: boolean): Deadl
     const shifted = findShiftedCell(row)
     if (shifted) {
       ctx.issues.push(createIssue('row/shifted-cells', place(shifted, row.row, shifted.field), { found: shifted.text }))
-      return parseCellDeadline(shifted, ctx.planYear)
+      return { deadline: parseCellDeadline(shifted, ctx.planYear), text: shifted.text }
     }
     if (isTask) {
       ctx.issues.push(
         createIssue('cell/required', { row: row.row, column: ctx.letters.deadline ?? ctx.letters.end ?? null, field: 'deadline' }, { field: fieldSpecs.deadline.label }),
       )
     }
-    return null
+    return { deadline: null, text: '' }
   }
   if (deadline?.kind === 'invalid' && cell) {
     ctx.issues.push(createIssue('cell/invalid-deadline', place(cell, row.row, field), { found: cell.text }))
@@ -256,7 +258,7 @@ function readRowDeadline(row: TableRow, ctx: RowContext, isTask: boolean): Deadl
       }),
     )
   }
-  return deadline
+  return { deadline, text: cell?.text ?? '' }
 }
 
 // Annexes repeat the same deadline phrases ("Trong năm 2026") on most rows: parse each once per year.

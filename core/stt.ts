@@ -1,4 +1,4 @@
-import { foldText } from './text.ts'
+import { foldKeepingSeparators, foldText } from './text.ts'
 
 /** What an STT cell says: a roman section, a numbered item (1, 1.1, Nhiệm vụ 1), a bullet, or nothing. */
 export type SttCode =
@@ -39,7 +39,7 @@ export function parseStt(value: string | number | null): SttCode | null {
     if (index !== null) return { kind: 'section', code: section[1]!.toUpperCase(), index }
   }
   const numbered = /^(?:nhiem vu |hoat dong |muc |noi dung |tieu chi )?(\d+(?:[.,]\d+)*)[.)]?$/.exec(
-    raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' '),
+    foldKeepingSeparators(raw).replace(/\s*([.,)])\s*/g, '$1'),
   )
   if (numbered) {
     const parts = numbered[1]!.split(/[.,]/).map(Number)

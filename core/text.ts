@@ -8,7 +8,7 @@ for (let i = 0; i < accented.length; i++) foldMap.set(accented.charCodeAt(i), pl
  * Folds text in one pass: lower case, diacritics dropped (đ → d), every other character a space,
  * runs of spaces collapsed. With `numbers`, decimal commas and dots between digits are kept and "%" reads " pct ".
  */
-function foldWith(text: string, numbers: boolean): string {
+function foldWith(text: string, numbers: boolean, keep = ''): string {
   let out = ''
   let space = false
   for (let i = 0; i < text.length; i++) {
@@ -21,6 +21,7 @@ function foldWith(text: string, numbers: boolean): string {
     else if (numbers && (code === 44 || code === 46) && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) {
       ch = text[i]
     } else if (numbers && code === 37) ch = 'pct'
+    else if (keep && keep.includes(text[i]!)) ch = text[i]
     if (ch === undefined) {
       space = out.length > 0
       continue
@@ -73,6 +74,11 @@ export function parseVietnameseNumber(text: string): number | null {
   else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '')
   const n = Number(s)
   return Number.isFinite(n) ? n : null
+}
+
+/** Like foldText, but keeps the separators dates and numbering need ("31/12/2026", "1.1"). */
+export function foldKeepingSeparators(text: string): string {
+  return foldWith(text, false, '/.-')
 }
 
 /** Like foldText, but keeps decimal commas and dots inside numbers ("95,5%" → "95,5 pct"). */
