@@ -32,15 +32,28 @@ export function stripHtml(text: string): string {
     .join('\n')
 }
 
+/**
+ * Whether text is certainly NFC already: every character lies where NFC changes nothing (below the
+ * combining marks, precomposed Latin such as "ộ", general punctuation), so normalising can be skipped.
+ */
+function isStableText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x300 || (code >= 0x1e00 && code <= 0x1eff) || (code >= 0x2010 && code <= 0x206f)) continue
+    return false
+  }
+  return true
+}
+
 /** Checks a cell's text for HTML remnants, legacy encodings and non-NFC Unicode. */
 export function inspectText(text: string): TextProblems {
-  const html = htmlTag.test(text) || htmlEntity.test(text)
+  const html = (text.includes('<') || text.includes('&')) && (htmlTag.test(text) || htmlEntity.test(text))
   let fixed = html ? stripHtml(text) : text
   const legacy = detectLegacyEncoding(fixed)
   if (legacy) fixed = convertLegacyText(fixed, legacy)
-  const unnormalized = !legacy && fixed !== fixed.normalize('NFC')
-  fixed = fixed.normalize('NFC')
-  return { html, legacy, unnormalized, fixed }
+  const normalized = isStableText(fixed) ? fixed : fixed.normalize('NFC')
+  const unnormalized = !legacy && fixed !== normalized
+  return { html, legacy, unnormalized, fixed: normalized }
 }
 
 /** The text of a cell as core reads it: cleaned of HTML, converted to Unicode NFC. */

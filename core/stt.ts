@@ -31,6 +31,11 @@ export function parseStt(value: string | number | null): SttCode | null {
   if (value === null) return null
   const raw = typeof value === 'number' ? String(value) : value.trim()
   if (!raw) return null
+  // Most cells are plain numbers ("12", "3.1"): read them without folding.
+  if (/^\d+(?:\.\d+)*$/.test(raw)) {
+    const parts = raw.split('.').map(Number)
+    return { kind: 'numbered', code: parts.join('.'), parts }
+  }
   if (/^[-–+•*]$/.test(raw)) return { kind: 'bullet', code: raw }
   const folded = foldText(raw)
   const section = /^(?:phan |linh vuc |muc |chuong )?([ivxlc]+)$/.exec(folded)

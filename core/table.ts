@@ -51,46 +51,50 @@ export function readTable(grid: Grid): ReadTable | null {
     .slice(0, header.row - grid.top)
     .map((r) => r.map(cellText).join(' '))
     .join('\n')
-  const fields = fieldKeys.filter((f) => header.columns[f] !== undefined)
+  // Each field's position, letter and checks, worked out once for all rows.
+  const fields: PlacedField[] = fieldKeys
+    .filter((f) => header.columns[f] !== undefined)
+    .map((field) => ({
+      field,
+      index: header.columns[field]! - grid.left,
+      column: columnLetter(header.columns[field]!),
+      checked: checkedRoles.has(fieldSpecs[field].role),
+      label: foldedLabels[field],
+    }))
   const drafts: Draft[] = []
   for (let r = header.dataStart - grid.top; r < values.length; r++) {
-    const draft = readDraft(values[r] ?? [], covered[r] ?? [], grid.top + r, grid.left, header, fields, issues)
+    const draft = readDraft(values[r] ?? [], covered[r] ?? [], grid.top + r, fields, issues)
     if (draft) drafts.push(draft)
   }
   return { header, rows: classifyRows(drafts, header, issues), titleText, issues }
 }
 
-function readDraft(
-  values: CellValue[],
-  covered: boolean[],
-  row: number,
-  left: number,
-  header: HeaderInfo,
-  fields: FieldKey[],
-  issues: Issue[],
-): Draft | null {
+type PlacedField = { field: FieldKey; index: number; column: string; checked: boolean; label: string }
+
+function readDraft(values: CellValue[], covered: boolean[], row: number, fields: PlacedField[], issues: Issue[]): Draft | null {
   const cells: Partial<Record<FieldKey, RowCell>> = {}
   const coveredFields = new Set<FieldKey>()
   let headerLike = 0
-  for (const field of fields) {
-    const col = header.columns[field]!
-    const value = values[col - left] ?? null
+  let count = 0
+  for (const { field, index, column, checked, label } of fields) {
+    const value = values[index] ?? null
     if (value === null || value === '') continue
-    const column = columnLetter(col)
     let text = cellText(value)
-    const isCovered = covered[col - left] === true
+    const isCovered = covered[index] === true
     if (isCovered) coveredFields.add(field)
-    if (typeof value === 'string' && checkedRoles.has(fieldSpecs[field].role)) {
+    if (typeof value === 'string' && checked) {
       const found = inspectText(value)
       if (!isCovered) pushTextIssues(found, { row, column, field, value }, issues)
       text = found.fixed
     }
     text = text.trim()
     if (!text) continue
-    if (text.length < 60 && foldText(text) === foldedLabels[field]) headerLike++
+    // Folding keeps a label's length within a few characters, so most cells skip the fold.
+    if (Math.abs(text.length - label.length) < 8 && foldText(text) === label) headerLike++
     cells[field] = { value, text, column }
+    count++
   }
-  if (Object.keys(cells).length === 0) return null
+  if (count === 0) return null
   // A header repeated at a page break ("STT | LĨNH VỰC, TIÊU CHÍ … ") is not data.
   if (headerLike >= 3) return null
   const sttCell = cells.stt

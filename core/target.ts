@@ -20,6 +20,8 @@ const countPattern = new RegExp(
 )
 
 /** Splits plan text into its bullets ("- …", "+ …", "; …", line breaks). */
+const wordyPattern = /n[aă]m tr[uư][oớ]c|so v[oớ]i n[aă]m|kh[oô]ng/iu
+
 function splitBullets(text: string): string[] {
   return text
     .split(/(?:^|\s)[-–•+]\s+|;|\n/)
@@ -39,12 +41,13 @@ function readSegment(segment: string): Target[] {
   }
   const targets: Target[] = []
   if (!/\d/.test(folded)) return []
-  const range = rangePattern.exec(folded)
+  const percent = folded.includes(' pct')
+  const range = percent ? rangePattern.exec(folded) : null
   if (range) {
     targets.push({ op: '>=', value: parseVietnameseNumber(range[1]!)!, unit: '%', text })
     return targets
   }
-  for (const m of folded.matchAll(percentPattern)) {
+  for (const m of percent ? folded.matchAll(percentPattern) : []) {
     const value = parseVietnameseNumber(m[2]!)
     if (value === null) continue
     targets.push({ op: m[1] === 'tren' || m[1] === 'hon' ? '>' : '>=', value, unit: '%', text })
@@ -68,7 +71,8 @@ function readSegment(segment: string): Target[] {
  * @example parseTargets('Phấn đấu 90% -100% hồ sơ …') // [{ op: '>=', value: 90, unit: '%', … }]
  */
 export function parseTargets(text: string): Target[] {
-  return splitBullets(text).flatMap(readSegment)
+  // Most segments state no target: only those with a number or a baseline/zero phrase are folded and read.
+  return splitBullets(text).flatMap((segment) => (/\d/.test(segment) || wordyPattern.test(segment) ? readSegment(segment) : []))
 }
 
 /**
