@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { computeVietnamDate, type AgencyRegistry, type ScoringProfile } from '../core/index.ts'
 import { checkWorkbook } from './check.ts'
+import { runAgency, runBackup, runMergeCommand, runServe, UsageError } from './cli-service.ts'
 import { ConfigError, readPlan, readProfile, readRegistry } from './config.ts'
 import { runDemo } from './demo.ts'
 import { renderSummary, type Lang } from './summary.ts'
@@ -22,12 +23,19 @@ Cách dùng / Usage:
       Xóa đánh dấu của lần kiểm tra trước, trả lại hình thức ban đầu.
   cchc template KẾ_HOẠCH.json -o RA.xlsx
       Tạo biểu mẫu cho cơ quan điền tiến độ từ định nghĩa kế hoạch (templates/plans/*.json).
+  cchc merge TỆP1.xlsx TỆP2.xlsx … -o TỔNG_HỢP.xlsx [--as-of YYYY-MM-DD] [--agencies A.json] [--json]
+      Tổng hợp báo cáo của nhiều cơ quan thành một sổ (Tổng hợp, Chi tiết, Theo nhiệm vụ, Điểm, Quá hạn).
+  cchc serve [--port 8787] [--host 127.0.0.1] [--data data]
+      Chạy máy chủ đồng bộ và bảng điều khiển của Sở Nội vụ (npm start).
+  cchc agency add MÃ "Tên" [--kind so|xa|other] | list | token MÃ|admin | revoke MÃ_TOKEN  [--data data]
+      Quản lý cơ quan và mã truy cập.
+  cchc backup [-o TỆP.sqlite] [--data data]
+      Sao lưu nhất quán cơ sở dữ liệu đang chạy.
   cchc demo
-      Tạo biểu mẫu Đắk Lắk 2026, điền tiến độ mẫu và kiểm tra (chạy bởi npm start).
+      Tạo biểu mẫu Đắk Lắk 2026, điền tiến độ mẫu và kiểm tra.
   cchc help
 `
 
-class UsageError extends Error {}
 
 function fail(message: string): number {
   process.stderr.write(`${message}\n`)
@@ -132,6 +140,14 @@ export async function runCli(argv: string[]): Promise<number> {
         return await runTemplate(rest)
       case 'demo':
         return await runDemo()
+      case 'merge':
+        return await runMergeCommand(rest)
+      case 'serve':
+        return await runServe(rest)
+      case 'agency':
+        return await runAgency(rest)
+      case 'backup':
+        return await runBackup(rest)
       case undefined:
       case 'help':
       case '--help':

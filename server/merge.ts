@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir, readFile, stat } from 'node:fs/promises'
+import { basename, dirname, extname } from 'node:path'
+import { finished } from 'node:stream/promises'
+import { foldText, type AgencyRegistry, type IsoDate, type Report } from '../core/index.ts'
+import { findPlanProfile, type Catalog } from './catalog.ts'
+import { checkWorkbook } from './check.ts'
+import { computeConsolidatedSheets, type ConsolidatedInput, type ConsolidatedSubmission } from './consolidated.ts'
+import type { AgencyRecord, StoredRow } from './store.ts'
+import { writeConsolidated } from './xlsx/consolidated.ts'
+
+/** The agency a file belongs to: a registry agency whose id or name the file name spells, else the file name itself. */
+export function findFileAgency(path: string, registry: AgencyRegistry | null): AgencyRecord {
+  const stem = basename(path, extname(path))
+  const folded = foldText(stem)
+  for (const a of registry?.agencies ?? []) {
+    const names = [a.id.replace(/-/g, ' '), a.name, ...(a.aliases ?? [])].map(foldText)
+    if (names.some((n) => n === folded || folded.startsWith(`${n} `) || folded.endsWith(` ${n}`))) return { id: a.id, name: a.name, kind: a.kind }
+  }
+  return { id: folded.replace(/ /g, '-') || 'tep', name: stem, kind: 'other' }
+}
+
+/** A report's rows as the store keeps them, so files and the server feed one builder. */
+export function convertReportRows(report: Report, submissionId: number): StoredRow[] {
+  return report.tasks.map((t) => ({
+    submissionId,
+    row: t.row,
+    stt: t.stt,
+    level: t.level,
+    kind: t.kind,
+    section: t.section,
+    content: t.content,
+    deadlineText: t.deadlineText,
+    due: t.deadline?.due ?? null,
+    status: t.status,
+    progress: t.progress,
+    doneDate: t.doneDate,
+    achieved: t.achieved,
+    evidence: t.evidence,
+    targetMet: t.targetMet,
+    score: t.score,
+    maxScore: t.maxScore,
+  }))
+}
+
+export type MergeOptions = {
+  files: string[]
+  output: string
+  asOf: IsoDate
+  catalog: Catalog
+  /** List every agency of this registry, including those without a file. */
+  listRegistry: boolean
+  onProgress?: (done: number, total: number, file: string) => void
+}
+
+/** `cchc merge`: checks each agency workbook and writes the consolidated workbook with the server's builder. */
+export async function runMerge(options: MergeOptions): Promise<{ input: ConsolidatedInput; reports: { file: string; agency: string; report: Report }[] }> {
+  const submissions: ConsolidatedSubmission[] = []
+  const reports: { file: string; agency: string; report: Report }[] = []
+  const seen = new Map<string, AgencyRecord>()
+  for (const [i, file] of options.files.entries()) {
+    const bytes = await readFile(file)
+    const { report } = await checkWorkbook(bytes, {
+      asOf: options.asOf,
+      file,
+      registry: options.catalog.registry,
+      profileFor: (id) => findPlanProfile(options.catalog, id),
+    })
+    const agency = findFileAgency(file, options.catalog.registry)
+    // Two files for one agency: the later one on the command line counts, as a later version would.
+    const existing = submissions.findIndex((s) => s.agencyId === agency.id)
+    if (existing >= 0) submissions.splice(existing, 1)
+    seen.set(agency.id, agency)
+    submissions.push({
+      id: i + 1,
+      agencyId: agency.id,
+      version: 1,
+      submittedAt: (await stat(file)).mtime.toISOString(),
+      fileHash: createHash('sha256').update(bytes).digest('hex'),
+      tasks: report.summary.tasks,
+      errors: report.errorCount,
+      warnings: report.warningCount,
+      score: report.summary.score,
+      maxScore: report.summary.maxScore,
+      byStatus: report.summary.byStatus,
+      late: false,
+      rows: convertReportRows(report, i + 1),
+    })
+    reports.push({ file, agency: agency.id, report })
+    options.onProgress?.(i + 1, options.files.length, file)
+  }
+  const registered = options.listRegistry ? options.catalog.registry.agencies.map((a) => ({ id: a.id, name: a.name, kind: a.kind })) : []
+  const agencies = [...registered, ...[...seen.values()].filter((a) => !registered.some((r) => r.id === a.id))]
+  const input: ConsolidatedInput = {
+    period: options.asOf,
+    label: `số liệu đến ${options.asOf}`,
+    asOf: options.asOf,
+    generatedAt: new Date().toISOString(),
+    agencies,
+    submissions,
+  }
+  await mkdir(dirname(options.output), { recursive: true })
+  const out = createWriteStream(options.output)
+  await writeConsolidated(computeConsolidatedSheets(input), out)
+  await finished(out)
+  return { input, reports }
+}
+

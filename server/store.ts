@@ -1,0 +1,335 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import type { AgencyKind, Report, TaskEntry, TaskStatus } from '../core/index.ts'
+
+/** An agency that may submit reports. */
+export type AgencyRecord = { id: string; name: string; kind: AgencyKind }
+
+/** Who a bearer token belongs to. */
+export type Principal = { role: 'admin'; tokenId: string | null } | { role: 'agency'; agencyId: string; tokenId: string }
+
+/** A stored submission without its file or report. */
+export type SubmissionRecord = {
+  id: number
+  agencyId: string
+  period: string
+  version: number
+  submittedAt: string
+  submittedBy: string | null
+  fileName: string | null
+  contentType: string
+  fileHash: string
+  fileSize: number
+  planId: string | null
+  tasks: number
+  errors: number
+  warnings: number
+  score: number | null
+  maxScore: number | null
+  byStatus: Record<TaskStatus, number>
+}
+
+/** One task row of a stored submission, as the consolidated workbook and the dashboard read it. */
+export type StoredRow = {
+  submissionId: number
+  row: number
+  stt: string | null
+  level: number
+  kind: TaskEntry['kind']
+  section: string | null
+  content: string
+  deadlineText: string
+  due: string | null
+  status: TaskStatus | null
+  progress: string
+  doneDate: string | null
+  achieved: string
+  evidence: string
+  targetMet: boolean | null
+  score: number | null
+  maxScore: number | null
+}
+
+export type NewSubmission = {
+  agencyId: string
+  period: string
+  submittedAt: string
+  submittedBy: string | null
+  fileName: string | null
+  contentType: string
+  file: Uint8Array
+  planId: string | null
+  report: Report
+}
+
+// Each entry upgrades the schema by one version (PRAGMA user_version); never edit a shipped entry.
+const migrations = [
+  `CREATE TABLE agencies (
+     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, created_at TEXT NOT NULL);
+   CREATE TABLE tokens (
+     id TEXT PRIMARY KEY, agency_id TEXT REFERENCES agencies(id), role TEXT NOT NULL CHECK (role IN ('admin', 'agency')),
+     hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT);
+   CREATE TABLE submissions (
+     id INTEGER PRIMARY KEY, agency_id TEXT NOT NULL REFERENCES agencies(id), period TEXT NOT NULL,
+     version INTEGER NOT NULL, submitted_at TEXT NOT NULL, submitted_by TEXT, file_name TEXT,
+     content_type TEXT NOT NULL, file_hash TEXT NOT NULL, file BLOB NOT NULL, plan_id TEXT, report TEXT NOT NULL,
+     tasks INTEGER NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL, score REAL, max_score REAL,
+     by_status TEXT NOT NULL, UNIQUE (agency_id, period, version));
+   CREATE TABLE submission_rows (
+     submission_id INTEGER NOT NULL REFERENCES submissions(id), row INTEGER NOT NULL, stt TEXT, level INTEGER NOT NULL,
+     kind TEXT NOT NULL, section TEXT, content TEXT NOT NULL, deadline_text TEXT NOT NULL, due TEXT, status TEXT,
+     progress TEXT NOT NULL, done_date TEXT, achieved TEXT NOT NULL, evidence TEXT NOT NULL, target_met INTEGER,
+     score REAL, max_score REAL, PRIMARY KEY (submission_id, row));
+   CREATE INDEX submissions_by_period ON submissions (period, agency_id, version);`,
+]
+
+/** Hashes a token for storage; tokens themselves are never stored. */
+export function computeTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/** A new random bearer token (shown once). */
+export function createToken(): string {
+  return `cchc_${randomBytes(24).toString('base64url')}`
+}
+
+/** Compares two secrets in constant time. */
+export function isSameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+type SubmissionRow = {
+  id: number
+  agency_id: string
+  period: string
+  version: number
+  submitted_at: string
+  submitted_by: string | null
+  file_name: string | null
+  content_type: string
+  file_hash: string
+  file_size: number
+  plan_id: string | null
+  tasks: number
+  errors: number
+  warnings: number
+  score: number | null
+  max_score: number | null
+  by_status: string
+}
+
+const submissionColumns = `id, agency_id, period, version, submitted_at, submitted_by, file_name, content_type, file_hash,
+  length(file) AS file_size, plan_id, tasks, errors, warnings, score, max_score, by_status`
+
+function readSubmission(r: SubmissionRow): SubmissionRecord {
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    period: r.period,
+    version: r.version,
+    submittedAt: r.submitted_at,
+    submittedBy: r.submitted_by,
+    fileName: r.file_name,
+    contentType: r.content_type,
+    fileHash: r.file_hash,
+    fileSize: r.file_size,
+    planId: r.plan_id,
+    tasks: r.tasks,
+    errors: r.errors,
+    warnings: r.warnings,
+    score: r.score,
+    maxScore: r.max_score,
+    byStatus: JSON.parse(r.by_status) as Record<TaskStatus, number>,
+  }
+}
+
+/** The SQLite store: agencies, hashed tokens, every submission version with its report and rows. */
+export type Store = ReturnType<typeof createStore>
+
+/** Opens (creating and migrating) the database file; `:memory:` for a throwaway store. */
+export function createStore(path: string) {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (let v = current; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v]!)
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+
+  const insertSubmission = db.prepare(`INSERT INTO submissions
+    (agency_id, period, version, submitted_at, submitted_by, file_name, content_type, file_hash, file, plan_id, report,
+     tasks, errors, warnings, score, max_score, by_status)
+    VALUES (@agencyId, @period, @version, @submittedAt, @submittedBy, @fileName, @contentType, @fileHash, @file, @planId,
+     @report, @tasks, @errors, @warnings, @score, @maxScore, @byStatus)`)
+  const insertRow = db.prepare(`INSERT INTO submission_rows
+    (submission_id, row, stt, level, kind, section, content, deadline_text, due, status, progress, done_date, achieved,
+     evidence, target_met, score, max_score)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const nextVersion = db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM submissions WHERE agency_id = ? AND period = ?')
+
+  const addSubmission = db.transaction((s: NewSubmission): SubmissionRecord => {
+    const { v } = nextVersion.get(s.agencyId, s.period) as { v: number }
+    const { summary } = s.report
+    const info = insertSubmission.run({
+      agencyId: s.agencyId,
+      period: s.period,
+      version: v,
+      submittedAt: s.submittedAt,
+      submittedBy: s.submittedBy,
+      fileName: s.fileName,
+      contentType: s.contentType,
+      fileHash: createHash('sha256').update(s.file).digest('hex'),
+      file: Buffer.from(s.file.buffer, s.file.byteOffset, s.file.byteLength),
+      planId: s.planId,
+      report: JSON.stringify(s.report),
+      tasks: summary.tasks,
+      errors: s.report.errorCount,
+      warnings: s.report.warningCount,
+      score: summary.score,
+      maxScore: summary.maxScore,
+      byStatus: JSON.stringify(summary.byStatus),
+    })
+    const id = Number(info.lastInsertRowid)
+    for (const t of s.report.tasks) {
+      insertRow.run(
+        id, t.row, t.stt, t.level, t.kind, t.section, t.content, t.deadlineText, t.deadline?.due ?? null, t.status,
+        t.progress, t.doneDate, t.achieved, t.evidence, t.targetMet === null ? null : Number(t.targetMet), t.score, t.maxScore,
+      )
+    }
+    return getSubmission(id)!
+  })
+
+  function getSubmission(id: number): SubmissionRecord | null {
+    const r = db.prepare(`SELECT ${submissionColumns} FROM submissions WHERE id = ?`).get(id) as SubmissionRow | undefined
+    return r ? readSubmission(r) : null
+  }
+
+  return {
+    db,
+    close: () => db.close(),
+
+    listAgencies(): AgencyRecord[] {
+      return db.prepare('SELECT id, name, kind FROM agencies ORDER BY rowid').all() as AgencyRecord[]
+    },
+    getAgency(id: string): AgencyRecord | null {
+      return (db.prepare('SELECT id, name, kind FROM agencies WHERE id = ?').get(id) as AgencyRecord | undefined) ?? null
+    },
+    /** Adds an agency; false when the id is taken. */
+    addAgency(agency: AgencyRecord, createdAt: string): boolean {
+      const info = db
+        .prepare('INSERT OR IGNORE INTO agencies (id, name, kind, created_at) VALUES (?, ?, ?, ?)')
+        .run(agency.id, agency.name, agency.kind, createdAt)
+      return info.changes === 1
+    },
+
+    /** Issues a token for an agency (or an admin token when agencyId is null); returns it once. */
+    addToken(agencyId: string | null, createdAt: string): { id: string; token: string } {
+      const token = createToken()
+      const id = randomBytes(8).toString('hex')
+      db.prepare('INSERT INTO tokens (id, agency_id, role, hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        id, agencyId, agencyId === null ? 'admin' : 'agency', computeTokenHash(token), createdAt,
+      )
+      return { id, token }
+    },
+    listTokens(): { id: string; agencyId: string | null; role: string; createdAt: string; revokedAt: string | null }[] {
+      return db
+        .prepare('SELECT id, agency_id AS agencyId, role, created_at AS createdAt, revoked_at AS revokedAt FROM tokens ORDER BY created_at')
+        .all() as never
+    },
+    /** Revokes a token; false when there is no such live token. */
+    revokeToken(id: string, revokedAt: string): boolean {
+      return db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(revokedAt, id).changes === 1
+    },
+    countAdminTokens(): number {
+      return (db.prepare("SELECT COUNT(*) AS n FROM tokens WHERE role = 'admin' AND revoked_at IS NULL").get() as { n: number }).n
+    },
+    findPrincipal(token: string): Principal | null {
+      const r = db
+        .prepare('SELECT id, agency_id, role FROM tokens WHERE hash = ? AND revoked_at IS NULL')
+        .get(computeTokenHash(token)) as { id: string; agency_id: string | null; role: string } | undefined
+      if (!r) return null
+      return r.role === 'admin' || r.agency_id === null ? { role: 'admin', tokenId: r.id } : { role: 'agency', agencyId: r.agency_id, tokenId: r.id }
+    },
+
+    /** Stores a submission, its report and its rows in one transaction, as the next version. */
+    addSubmission: (s: NewSubmission): SubmissionRecord => addSubmission.immediate(s),
+    getSubmission,
+    getSubmissionFile(id: number): { bytes: Buffer; contentType: string; fileName: string | null } | null {
+      const r = db.prepare('SELECT file, content_type, file_name FROM submissions WHERE id = ?').get(id) as
+        | { file: Buffer; content_type: string; file_name: string | null }
+        | undefined
+      return r ? { bytes: r.file, contentType: r.content_type, fileName: r.file_name } : null
+    },
+    getSubmissionReport(id: number): Report | null {
+      const r = db.prepare('SELECT report FROM submissions WHERE id = ?').get(id) as { report: string } | undefined
+      return r ? (JSON.parse(r.report) as Report) : null
+    },
+    listSubmissions(filter: { period?: string | null; agencyId?: string | null }): SubmissionRecord[] {
+      const rows = db
+        .prepare(
+          `SELECT ${submissionColumns} FROM submissions
+           WHERE (@period IS NULL OR period = @period) AND (@agencyId IS NULL OR agency_id = @agencyId)
+           ORDER BY id DESC LIMIT 1000`,
+        )
+        .all({ period: filter.period ?? null, agencyId: filter.agencyId ?? null }) as SubmissionRow[]
+      return rows.map(readSubmission)
+    },
+    /** The latest version of each agency's submission for a period: the one that counts. */
+    listLatest(period: string): SubmissionRecord[] {
+      const rows = db
+        .prepare(
+          `SELECT ${submissionColumns} FROM submissions s
+           WHERE period = ? AND version = (SELECT MAX(version) FROM submissions WHERE agency_id = s.agency_id AND period = s.period)
+           ORDER BY agency_id`,
+        )
+        .all(period) as SubmissionRow[]
+      return rows.map(readSubmission)
+    },
+    /** The stored rows of the given submissions, in sheet order. */
+    listRows(submissionIds: number[]): StoredRow[] {
+      if (submissionIds.length === 0) return []
+      const rows = db
+        .prepare(
+          `SELECT r.* FROM submission_rows r JOIN json_each(?) j ON j.value = r.submission_id ORDER BY r.submission_id, r.row`,
+        )
+        .all(JSON.stringify(submissionIds)) as Record<string, unknown>[]
+      return rows.map((r) => ({
+        submissionId: r.submission_id as number,
+        row: r.row as number,
+        stt: r.stt as string | null,
+        level: r.level as number,
+        kind: r.kind as StoredRow['kind'],
+        section: r.section as string | null,
+        content: r.content as string,
+        deadlineText: r.deadline_text as string,
+        due: r.due as string | null,
+        status: r.status as TaskStatus | null,
+        progress: r.progress as string,
+        doneDate: r.done_date as string | null,
+        achieved: r.achieved as string,
+        evidence: r.evidence as string,
+        targetMet: r.target_met === null ? null : r.target_met === 1,
+        score: r.score as number | null,
+        maxScore: r.max_score as number | null,
+      }))
+    },
+    countSubmissions(): number {
+      return (db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n
+    },
+    /** A consistent copy of the live database (SQLite online backup). */
+    backup(destination: string): Promise<unknown> {
+      mkdirSync(dirname(destination), { recursive: true })
+      return db.backup(destination)
+    },
+  }
+}
