@@ -5,8 +5,8 @@ import { WorkbookError } from './errors.ts'
 export const packageLimits = {
   maxBytes: 50 * 1024 * 1024,
   maxEntries: 5_000,
-  maxUncompressed: 300 * 1024 * 1024,
-  maxEntryUncompressed: 200 * 1024 * 1024,
+  maxUncompressed: 160 * 1024 * 1024,
+  maxEntryUncompressed: 64 * 1024 * 1024,
   maxRatio: 250,
 }
 

@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createApp, type AppLimits } from '../../server/app.ts'
+import { readCatalog } from '../../server/catalog.ts'
+import { readPlan, templatesDir } from '../../server/config.ts'
+import { fillSampleProgress } from '../../server/demo.ts'
+import { seedStore } from '../../server/serve.ts'
+import { createStore } from '../../server/store.ts'
+import { buildTemplate } from '../../server/xlsx/template.ts'
+
+/** A service on a real temporary SQLite file, seeded with the Đắk Lắk 2026 registry, with a settable clock. */
+export async function createTestService(limits: Partial<AppLimits> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-service-'))
+  const store = createStore(join(dir, 'cchc.sqlite'))
+  const catalog = await readCatalog()
+  const clock = { now: new Date('2026-09-15T03:00:00Z') }
+  const { adminToken } = seedStore(store, catalog, clock.now)
+  const app = createApp({ store, catalog, now: () => clock.now, limits })
+  const agencyToken = (id: string) => store.addToken(id, clock.now.toISOString()).token
+  return { app, store, catalog, dir, clock, adminToken: adminToken!, agencyToken }
+}
+
+const filled = new Map<string, Promise<Uint8Array>>()
+
+/** A template of a seed plan filled with the deterministic sample progress (cached per plan). */
+export function buildFilledWorkbook(planId = 'dak-lak-2026-par-sipas', asOf = '2026-09-14'): Promise<Uint8Array> {
+  const key = `${planId}|${asOf}`
+  let bytes = filled.get(key)
+  if (!bytes) {
+    bytes = (async () => {
+      const plan = await readPlan(join(templatesDir, 'plans', `${planId}.json`))
+      const workbook = buildTemplate(plan)
+      fillSampleProgress(workbook, plan, asOf)
+      return new Uint8Array(await workbook.xlsx.writeBuffer())
+    })()
+    filled.set(key, bytes)
+  }
+  return bytes
+}
+
+/** A multipart body as a browser or curl sends it. */
+export function createUpload(bytes: Uint8Array, fields: Record<string, string>, fileName = 'bao-cao.xlsx'): FormData {
+  const form = new FormData()
+  form.append('file', new Blob([bytes as BlobPart]), fileName)
+  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  return form
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` }
+}

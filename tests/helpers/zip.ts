@@ -1,0 +1,92 @@
+import { crc32, deflateRawSync } from 'node:zlib'
+
+/** One entry of a crafted zip; `declaredSize` lies about the uncompressed size when given. */
+export type ZipEntrySpec = { name: string; data: Buffer | string; declaredSize?: number; store?: boolean }
+
+/** Builds a zip archive byte by byte, so tests can craft packages no library would write (bombs, escapes). */
+export function createZip(entries: ZipEntrySpec[]): Uint8Array {
+  const locals: Buffer[] = []
+  const centrals: Buffer[] = []
+  let offset = 0
+  for (const e of entries) {
+    const raw = typeof e.data === 'string' ? Buffer.from(e.data) : e.data
+    const body = e.store ? raw : deflateRawSync(raw)
+    const name = Buffer.from(e.name)
+    const size = e.declaredSize ?? raw.length
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(0x0800, 6)
+    local.writeUInt16LE(e.store ? 0 : 8, 8)
+    local.writeUInt32LE(crc32(raw), 14)
+    local.writeUInt32LE(body.length, 18)
+    local.writeUInt32LE(size, 22)
+    local.writeUInt16LE(name.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(0x0800, 8)
+    central.writeUInt16LE(e.store ? 0 : 8, 10)
+    central.writeUInt32LE(crc32(raw), 16)
+    central.writeUInt32LE(body.length, 20)
+    central.writeUInt32LE(size, 24)
+    central.writeUInt16LE(name.length, 28)
+    central.writeUInt32LE(offset, 42)
+    locals.push(local, name, body)
+    centrals.push(central, name)
+    offset += local.length + name.length + body.length
+  }
+  const directory = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(entries.length, 8)
+  end.writeUInt16LE(entries.length, 10)
+  end.writeUInt32LE(directory.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return new Uint8Array(Buffer.concat([...locals, directory, end]))
+}
+
+const contentTypes = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>'
+
+/** The bad inputs of SPEC section 7, each with the workbook error code it must get. */
+export function createBadWorkbooks(real: Uint8Array): { name: string; bytes: Uint8Array; code: string }[] {
+  const ole = Buffer.alloc(2048)
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole)
+  const encrypted = Buffer.concat([ole, Buffer.from('EncryptedPackage', 'utf16le')])
+  return [
+    { name: 'not-xlsx', bytes: new TextEncoder().encode('STT,Nội dung\n1,Không phải bảng tính'), code: 'not-xlsx' },
+    { name: 'legacy-xls', bytes: new Uint8Array(ole), code: 'legacy-xls' },
+    { name: 'encrypted', bytes: new Uint8Array(encrypted), code: 'encrypted' },
+    { name: 'ods', bytes: createZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', store: true }, { name: 'content.xml', data: '<x/>' }]), code: 'ods' },
+    { name: 'truncated', bytes: real.subarray(0, Math.floor(real.length / 2)), code: 'corrupt' },
+    {
+      name: 'zip-bomb',
+      bytes: createZip([{ name: '[Content_Types].xml', data: contentTypes }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024, 0x20) }]),
+      code: 'unsafe',
+    },
+    {
+      name: 'lying-sizes',
+      bytes: createZip([{ name: '[Content_Types].xml', data: contentTypes }, { name: 'xl/sharedStrings.xml', data: Buffer.alloc(5 * 1024 * 1024, 0x41), declaredSize: 1000 }]),
+      code: 'unsafe',
+    },
+    {
+      name: 'path-escape',
+      bytes: createZip([{ name: '[Content_Types].xml', data: contentTypes }, { name: 'xl/../../etc/evil.xml', data: '<x/>' }]),
+      code: 'unsafe',
+    },
+    {
+      name: 'nested',
+      bytes: createZip([{ name: '[Content_Types].xml', data: contentTypes }, { name: 'xl/embeddings/inner.zip', data: 'PK' }]),
+      code: 'unsafe',
+    },
+    {
+      name: 'dtd',
+      bytes: createZip([
+        { name: '[Content_Types].xml', data: contentTypes },
+        { name: 'xl/workbook.xml', data: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><workbook>&b;</workbook>' },
+      ]),
+      code: 'unsafe',
+    },
+  ]
+}
