@@ -37,7 +37,9 @@ export async function startServer(options: ServeOptions): Promise<{ server: Serv
   })
   // Slow or stalled uploads must not hold a connection forever.
   if ('requestTimeout' in server) server.requestTimeout = 120_000
-  const url = `http://${['0.0.0.0', '127.0.0.1', '::'].includes(options.host) ? 'localhost' : options.host}:${options.port}`
+  const address = server.address()
+  const port = address && typeof address === 'object' ? address.port : options.port
+  const url = `http://${['0.0.0.0', '127.0.0.1', '::'].includes(options.host) ? 'localhost' : options.host}:${port}`
   return { server, store, url, adminToken: seeded.adminToken }
 }
 
