@@ -42,11 +42,15 @@ async function api(path, init) {
   return res;
 }
 function period() { return $('period').value.trim(); }
+let loads = 0;
 async function load() {
   if (!token()) { show('Nhập mã quản trị (in ra khi máy chủ khởi động lần đầu) để xem số liệu.', 'error'); return; }
+  const mine = ++loads;
   let data;
   try { data = await (await api('/api/status?period=' + encodeURIComponent(period()))).json(); }
-  catch (e) { show('Không tải được số liệu: ' + e.message, 'error'); return; }
+  catch (e) { if (mine === loads) show('Không tải được số liệu: ' + e.message, 'error'); return; }
+  // A slower answer for an earlier period must not overwrite the one asked for last.
+  if (mine !== loads) return;
   show('Đã tải số liệu ' + data.label + ' lúc ' + new Date().toLocaleTimeString('vi-VN'), 'ok');
   render(data);
 }
@@ -109,8 +113,8 @@ async function upload(event) {
   show('Đang gửi và kiểm tra ' + file.name + '…', 'ok');
   try {
     const r = await (await api('/api/submissions', { method: 'POST', body: form })).json();
-    show('Đã nhận báo cáo của ' + r.agency + ': phiên bản ' + r.version + ', ' + r.report.summary.tasks + ' nhiệm vụ, ' + r.report.errorCount + ' lỗi, ' + r.report.warningCount + ' cảnh báo.', 'ok');
     await load();
+    show('Đã nhận báo cáo của ' + r.agency + ': phiên bản ' + r.version + ', ' + r.report.summary.tasks + ' nhiệm vụ, ' + r.report.errorCount + ' lỗi, ' + r.report.warningCount + ' cảnh báo.', 'ok');
   } catch (e) { show('Không nộp được: ' + e.message, 'error'); }
 }
 async function download() {
