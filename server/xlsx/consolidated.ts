@@ -4,16 +4,20 @@ import { columnLetter, statusLabels, taskStatuses } from '../../core/index.ts'
 import { firstDataRow, type PlannedCell, type PlannedSheet } from '../consolidated.ts'
 import { statusFills } from './mark.ts'
 
-const statusByLabel = new Map<string, string>(taskStatuses.map((s) => [statusLabels[s].vi, statusFills[s]]))
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }
-const border: Partial<ExcelJS.Borders> = { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } }
-const fills = new Map<string, ExcelJS.Fill>()
-
-function fillOf(argb: string): ExcelJS.Fill {
-  let fill = fills.get(argb)
-  if (!fill) fills.set(argb, (fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } }))
-  return fill
+// Cells that look alike share one style object: ExcelJS's style registry recognises a seen object at once
+// instead of serialising its style again for every cell.
+const statusStyles = new Map<string, Partial<ExcelJS.Style>>(
+  taskStatuses.map((s) => [statusLabels[s].vi, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: statusFills[s] } } }]),
+)
+const dateStyle: Partial<ExcelJS.Style> = { numFmt: 'dd/mm/yyyy' }
+const headerStyle: Partial<ExcelJS.Style> = {
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
+  border: { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } },
+  alignment: { wrapText: true, vertical: 'middle' },
 }
+const totalStyle: Partial<ExcelJS.Style> = { font: { bold: true } }
+const plainStyle: Partial<ExcelJS.Style> = {}
 
 /** ExcelJS's value for a planned cell: text stays text (ExcelJS never turns a string into a formula). */
 function convertPlannedCell(cell: PlannedCell): ExcelJS.CellValue {
@@ -44,25 +48,21 @@ export async function writeConsolidated(sheets: PlannedSheet[], stream: Writable
     title.commit()
     const header = ws.addRow(sheet.columns.map((c) => c.header))
     header.eachCell((cell) => {
-      cell.font = { bold: true }
-      cell.fill = headerFill
-      cell.border = border
-      cell.alignment = { wrapText: true, vertical: 'middle' }
+      cell.style = headerStyle
     })
     header.commit()
     const statusColumns = new Set(sheet.statusColumns ?? [])
     const totalRows = new Set(sheet.totalRows ?? [])
     sheet.rows.forEach((planned, i) => {
       const row = ws.addRow(planned.map(convertPlannedCell))
+      const total = totalRows.has(i)
       planned.forEach((cell, c) => {
-        if (cell === null) return
-        if (typeof cell === 'object' && 'date' in cell) row.getCell(c + 1).numFmt = 'dd/mm/yyyy'
-        else if (statusColumns.has(c) && typeof cell === 'string') {
-          const argb = statusByLabel.get(cell)
-          if (argb) row.getCell(c + 1).fill = fillOf(argb)
-        }
+        if (cell === null && !total) return
+        let style = total ? totalStyle : plainStyle
+        if (cell !== null && typeof cell === 'object' && 'date' in cell) style = dateStyle
+        else if (statusColumns.has(c) && typeof cell === 'string') style = statusStyles.get(cell) ?? plainStyle
+        row.getCell(c + 1).style = style
       })
-      if (totalRows.has(i)) row.font = { bold: true }
       row.commit()
     })
     ws.commit()

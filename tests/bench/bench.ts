@@ -3,9 +3,12 @@
  * shared and noisy): `cchc validate`'s work on a 1,000-row annex divided by merely loading the same
  * workbook with ExcelJS (SPEC section 7: at most 1.5).
  */
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { checkWorkbook } from '../../server/check.ts'
 import { readParSipasGrid } from '../helpers/seeds.ts'
+import { bearer, buildFilledWorkbook, createTestService, createUpload } from '../helpers/service.ts'
 import { cellText, readTable } from '../../core/index.ts'
 
 const rows = 1000
@@ -71,3 +74,31 @@ for (let i = 0; i < rounds; i++) {
 const ratio = median(validate) / median(load)
 console.log(`validate ${rows} rows / ExcelJS load: ${ratio.toFixed(2)} (median of ${rounds}; limit 1.5)`)
 if (ratio > 1.5) process.exitCode = 1
+
+// Merge: its own process, so that the peak memory printed is the merge's own.
+const merge = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./merge.ts', import.meta.url))], { encoding: 'utf8' }).trim().split('\n').at(-1)!,
+) as { agencies: number; rowsPerAgency: number; cells: number; ratio: number; peakMB: number }
+console.log(
+  `merge ${merge.agencies} agencies × ${merge.rowsPerAgency} rows (${merge.cells} cells) / bare streaming write: ${merge.ratio.toFixed(2)} (limit 3); peak memory ${Math.round(merge.peakMB)} MB (limit 400)`,
+)
+if (merge.ratio > 3 || merge.peakMB > 400) process.exitCode = 1
+
+// Submission throughput: the whole POST (multipart parse, check, SQLite transaction) against the check alone.
+const service = await createTestService()
+const token = service.agencyToken('so-noi-vu')
+const sample = await buildFilledWorkbook()
+const submissions = 30
+const check = await time(async () => {
+  for (let i = 0; i < submissions; i++) await checkWorkbook(sample, { asOf: '2026-09-14', registry: service.catalog.registry })
+})
+const submit = await time(async () => {
+  for (let i = 0; i < submissions; i++) {
+    const res = await service.app.request('/api/submissions', { method: 'POST', headers: bearer(token), body: createUpload(sample, { period: '2026-Q3' }) })
+    if (res.status !== 201) throw new Error(`submission answered ${res.status}`)
+  }
+})
+console.log(
+  `submissions: ${(submissions / (submit / 1000)).toFixed(1)} per second in one process (${submissions} × 82-task annex); POST / check alone: ${(submit / check).toFixed(2)}`,
+)
+service.store.close()
