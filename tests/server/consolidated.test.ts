@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { statusLabels, taskStatuses, type Report } from '../../core/index.ts'
 import { runCli } from '../../server/cli.ts'
+import { convertWithLibreOffice } from '../helpers/readers.ts'
 import { bearer, buildFilledWorkbook, createTestService, createUpload } from '../helpers/service.ts'
 
 const outDir = new URL('../../test-output/', import.meta.url).pathname
@@ -29,7 +30,7 @@ print(json.dumps(out))`
 }
 
 describe('consolidated provincial workbook', () => {
-  it('has the five sheets, every agency (missing ones too), and totals equal to the per-agency reports', { timeout: 60_000 }, async () => {
+  it('has the five sheets, every agency (missing ones too), and totals equal to the per-agency reports', { timeout: 180_000 }, async () => {
     const { app, adminToken, agencyToken } = await createTestService()
     const reports = new Map<string, Report>()
     const uploads: [string, Uint8Array][] = [
@@ -95,6 +96,18 @@ describe('consolidated provincial workbook', () => {
     expect(byTask.rows[1]!.slice(5)).toEqual(['Sở Nội vụ', 'Sở Tư pháp', 'Sở Tài chính'])
     const scores = book['Điểm']!
     expect(scores.rows.at(-1)![1]).toBe('Tổng điểm')
+
+    // LibreOffice opens it without complaint and its totals row agrees with the agency rows.
+    const sheets = convertWithLibreOffice(path)
+    expect(Object.keys(sheets).sort()).toEqual(Object.keys(book).sort())
+    const lo = sheets['Tổng hợp']!
+    const loTotal = lo.at(-1)!
+    expect(loTotal[2]).toBe('Tổng cộng')
+    for (const col of ['Số nhiệm vụ', 'Điểm', ...taskStatuses.map((s) => statusLabels[s].vi)]) {
+      const c = header.indexOf(col)
+      const expected = lo.slice(2, -1).reduce((n, r) => n + Number(r[c] || 0), 0)
+      expect(Number(loTotal[c])).toBeCloseTo(expected, 6)
+    }
   })
 
   it('`cchc merge` builds the same workbook from files', { timeout: 60_000 }, async () => {

@@ -1,3 +1,4 @@
+import { convertWithLibreOffice } from '../../helpers/readers.ts'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -77,7 +78,12 @@ print(json.dumps(out, ensure_ascii=False))`
     expect(read.fillD5).toBe('FFFFC7CE')
     expect(read.issues).toEqual(expect.arrayContaining(['cell/invalid-deadline', 'cell/html-markup', 'cell/legacy-encoding']))
     expect(read.link).toBe("'Báo cáo Q3'!D5")
-  })
+
+    // LibreOffice opens the marked copy too and shows the computed statuses.
+    const lo = convertWithLibreOffice(path)
+    expect(Object.keys(lo)).toEqual(expect.arrayContaining(['Báo cáo Q3', 'Kiểm tra']))
+    expect(lo['Báo cáo Q3']!.slice(3, 7).map((r) => r[8])).toEqual(read.status)
+  }, 120_000)
 
   it('re-running replaces earlier marks, and clearing restores the original look', async () => {
     const first = await checkWorkbook(await buildAgencyWorkbook(), { asOf })
