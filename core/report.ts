@@ -177,9 +177,11 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
   }
   entry.status = computeStatus(entry.deadline, progress, entry.doneDate, ctx.asOf)
 
-  const targets = parseTargets([c.content?.text, c.expected?.text].filter(Boolean).join('\n'))
   const achieved = readAchieved(row, ctx)
-  const result = computeTargetsResult(targets, achieved)
+  // Without an achieved figure nothing can be judged, so the plan text's targets need not be read.
+  const result = achieved.length
+    ? computeTargetsResult(parseTargets([c.content?.text, c.expected?.text].filter(Boolean).join('\n')), achieved)
+    : { met: null, ratio: null }
   entry.targetMet = result.met
   if (ctx.profile && row.stt) {
     const item = findProfileItem(ctx.profile, row.section, row.stt)

@@ -20,7 +20,11 @@ const countPattern = new RegExp(
 )
 
 /** Splits plan text into its bullets ("- …", "+ …", "; …", line breaks). */
-const wordyPattern = /n[aă]m tr[uư][oớ]c|so v[oớ]i n[aă]m|kh[oô]ng/iu
+/** Whether a segment without a number may still state a target: a zero ("không để xảy ra") or a baseline ("so với năm trước"). */
+function isWordyTarget(segment: string): boolean {
+  const lower = segment.toLowerCase()
+  return lower.includes('không') || lower.includes('năm trước') || lower.includes('so với năm')
+}
 
 function splitBullets(text: string): string[] {
   return text
@@ -72,7 +76,7 @@ function readSegment(segment: string): Target[] {
  */
 export function parseTargets(text: string): Target[] {
   // Most segments state no target: only those with a number or a baseline/zero phrase are folded and read.
-  return splitBullets(text).flatMap((segment) => (/\d/.test(segment) || wordyPattern.test(segment) ? readSegment(segment) : []))
+  return splitBullets(text).flatMap((segment) => (/\d/.test(segment) || isWordyTarget(segment) ? readSegment(segment) : []))
 }
 
 /**
