@@ -36,3 +36,5 @@ export type { Report, TaskEntry, ValidateOptions, ReportSummary } from './report
 export { foldText } from './text.ts'
 export { computePeriod, parsePeriod, formatPeriod } from './period.ts'
 export type { Period } from './period.ts'
+export { checkSheetName, computeFixes, computeMarkPlan, formatSheetReference, marksSheetName, renderNote, severityFills, statusFills } from './marks.ts'
+export type { MarkColumn, MarkNote, MarkPlan, MarkValue } from './marks.ts'
