@@ -55,14 +55,19 @@ function worstSeverity(issues: Issue[]): Severity {
   return issues.some((i) => i.severity === 'error') ? 'error' : issues.some((i) => i.severity === 'warning') ? 'warning' : 'info'
 }
 
-/** Plans the computed columns, status colours, problem notes and the "Kiểm tra" sheet for a report. */
-export function computeMarkPlan(report: Report): MarkPlan {
+/**
+ * Plans the computed columns, status colours, problem notes and the "Kiểm tra" sheet for a report.
+ * `ownColumns` are the columns an earlier marking added (its record says which): they are cleared
+ * before re-marking, so they count as added again rather than as the table's own columns.
+ */
+export function computeMarkPlan(report: Report, ownColumns: readonly string[] = []): MarkPlan {
   const checkSheet = computeCheckSheet(report)
   const header = report.header
   if (!header) return { headerRow: 0, columns: [], values: [], notes: [], checkSheet }
   let next = columnNumber(header.lastColumn) + 1
   const columns = (['status', 'score', 'check'] as const).map((field): MarkColumn => {
     const existing = header.columns[field]
+    if (existing && ownColumns.includes(existing)) return { field, column: existing, added: true, header: fieldSpecs[field].label }
     return existing
       ? { field, column: existing, added: false, header: fieldSpecs[field].label }
       : { field, column: columnLetter(next++), added: true, header: fieldSpecs[field].label }

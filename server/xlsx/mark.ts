@@ -32,15 +32,26 @@ function removeNote(cell: ExcelJS.Cell) {
   cell.value = value
 }
 
-/** Restores every cell the last marking changed, removes added columns and the "Kiểm tra" sheet. */
-export function clearMarks(workbook: ExcelJS.Workbook): boolean {
+/** The record of the last marking, if the workbook has one. */
+function readMarkRecord(workbook: ExcelJS.Workbook): MarkRecord | null {
   const marks = workbook.getWorksheet(marksSheetName)
-  if (!marks) return false
+  if (!marks) return null
   let json = ''
   marks.eachRow((row) => {
     json += String(row.getCell(1).value ?? '')
   })
-  const record = JSON.parse(json || '{"sheet":"","added":[],"cells":[]}') as MarkRecord
+  try {
+    return JSON.parse(json || '{"sheet":"","added":[],"cells":[]}') as MarkRecord
+  } catch {
+    return { sheet: '', added: [], cells: [] }
+  }
+}
+
+/** Restores every cell the last marking changed, removes added columns and the "Kiểm tra" sheet. */
+export function clearMarks(workbook: ExcelJS.Workbook): boolean {
+  const marks = workbook.getWorksheet(marksSheetName)
+  const record = readMarkRecord(workbook)
+  if (!marks || !record) return false
   const sheet = workbook.getWorksheet(record.sheet)
   if (sheet) {
     for (const saved of record.cells) {
@@ -73,8 +84,9 @@ export function clearMarks(workbook: ExcelJS.Workbook): boolean {
  * "Kiểm tra" sheet listing every issue with a link to its cell. Earlier marks are restored first.
  */
 export function markWorkbook(workbook: ExcelJS.Workbook, sheetName: string, report: Report): void {
+  const previous = readMarkRecord(workbook)
   clearMarks(workbook)
-  const plan = computeMarkPlan(report)
+  const plan = computeMarkPlan(report, previous?.sheet === sheetName ? previous.added : [])
   const sheet = workbook.getWorksheet(sheetName)
   if (!sheet || !report.header) {
     addCheckSheet(workbook, sheetName, plan)
