@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import { computePeriod, computeVietnamDate } from '../core/index.ts'
+import { buildAddin, createAddinServer } from './addin.ts'
 import { createApp, type AppDeps } from './app.ts'
 import { readCatalog, type Catalog } from './catalog.ts'
 import { createStore, type Store } from './store.ts'
@@ -30,7 +31,7 @@ export async function startServer(options: ServeOptions): Promise<{ server: Serv
   const store = createStore(computeDatabasePath(options.dataDir))
   const catalog = await readCatalog()
   const seeded = seedStore(store, catalog, new Date())
-  const app = createApp({ store, catalog, adminToken: options.adminToken ?? null, serveAddin: options.serveAddin ?? null })
+  const app = createApp({ store, catalog, adminToken: options.adminToken ?? null, serveAddin: options.serveAddin ?? createAddinServer(buildAddin()) })
   const server = await new Promise<ServerType>((done, fail) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => done(s))
     s.once('error', fail)

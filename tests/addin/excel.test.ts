@@ -29,7 +29,7 @@ function createProblemWorkbook(extraRows = 0): FakeWorkbook {
 }
 
 function snapshot(model: FakeWorkbook) {
-  const sorted = <T extends [string, unknown]>(entries: T[]) => entries.sort((a, b) => a[0].localeCompare(b[0]))
+  const sorted = <T extends [string, ...unknown[]]>(entries: T[]) => entries.sort((a, b) => a[0].localeCompare(b[0]))
   return model.sheets.map((s) => ({
     name: s.name,
     visibility: s.visibility,

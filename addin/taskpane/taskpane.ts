@@ -1,0 +1,240 @@
+import { computeFixes, parsePeriod, severityLabels, statusLabels, taskStatuses, type Grid, type Issue, type Report, type TemplateMeta } from '../../core/index.ts'
+import { addinRegistry, findAddinProfile } from '../catalog.ts'
+import { hasNotesApi, runCheck, runClear, runFixes, selectCell, type CheckPhase } from '../excel/check.ts'
+import { computeDefaults, readSettings, writeSettings, type PaneSettings } from '../settings.ts'
+import { computeNextIndex, filterProblems, formatIssueCell, type SeverityFilter } from './problems.ts'
+
+/** A typed element lookup that fails loudly when the markup is missing a part. */
+function $<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id)
+  if (!el) throw new Error(`Thiếu phần tử #${id} trong trang Bảng CCHC`)
+  return el as T
+}
+
+type State = { report: Report | null; grid: Grid | null; meta: TemplateMeta | null; filter: SeverityFilter; current: number; busy: boolean }
+const state: State = { report: null, grid: null, meta: null, filter: 'all', current: -1, busy: false }
+let settings: PaneSettings
+
+function show(text: string, kind: 'ok' | 'error') {
+  const m = $('message')
+  m.textContent = text
+  m.className = kind
+}
+
+const phaseText: Record<CheckPhase, [string, number]> = {
+  read: ['Đang đọc bảng trong trang tính…', 20],
+  check: ['Đang kiểm tra nhiệm vụ, thời hạn, chỉ tiêu…', 50],
+  mark: ['Đang ghi trạng thái và đánh dấu ô có vấn đề…', 75],
+  done: ['Xong', 100],
+}
+
+function showProgress(phase: CheckPhase | null) {
+  $('progress').hidden = phase === null
+  if (!phase) return
+  const [text, pct] = phaseText[phase]
+  $('progress-text').textContent = text
+  $('progress-bar').style.width = `${pct}%`
+}
+
+function setBusy(busy: boolean) {
+  state.busy = busy
+  for (const id of ['check', 'clear', 'send']) $<HTMLButtonElement>(id).disabled = busy
+  $<HTMLButtonElement>('fix').disabled = busy || !state.report || computeFixes(state.report).length === 0
+}
+
+/** Every failure reaches the user in Vietnamese, not only the console. */
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  if (/RequestPayloadSizeLimitExceeded/.test(text)) return 'Bảng quá lớn để ghi trong một lần; hãy thử lại (dữ liệu chưa bị thay đổi).'
+  if (/ItemNotFound/.test(text)) return 'Không tìm thấy trang tính hoặc ô cần thao tác; hãy kiểm tra lại rồi thử lại.'
+  return `Có lỗi khi làm việc với Excel: ${text}`
+}
+
+function renderReport(report: Report) {
+  $('summary').hidden = false
+  $('problems').hidden = false
+  const score = report.summary.score === null ? '' : ` · điểm ${report.summary.score}/${report.summary.maxScore}${report.profile?.provisional ? ' (tạm tính)' : ''}`
+  $('summary-line').textContent = `${report.summary.tasks} nhiệm vụ · ${report.errorCount} lỗi · ${report.warningCount} cảnh báo${score} · số liệu đến ${report.asOf}`
+  const body = $('status-counts')
+  body.textContent = ''
+  for (const s of taskStatuses) {
+    const n = report.summary.byStatus[s]
+    if (!n) continue
+    const tr = document.createElement('tr')
+    const label = document.createElement('td')
+    label.textContent = statusLabels[s].vi
+    const count = document.createElement('td')
+    count.className = 'n'
+    count.textContent = String(n)
+    tr.append(label, count)
+    body.appendChild(tr)
+  }
+  renderProblems()
+}
+
+function visibleProblems(): Issue[] {
+  return state.report ? filterProblems(state.report.issues, state.filter) : []
+}
+
+function renderProblems() {
+  const list = $('problem-list')
+  list.textContent = ''
+  const problems = visibleProblems()
+  $('problem-count').textContent = `(${problems.length})`
+  problems.forEach((issue, i) => {
+    const li = document.createElement('li')
+    li.className = `${issue.severity}${i === state.current ? ' current' : ''}`
+    li.dataset.code = issue.code
+    const button = document.createElement('button')
+    const cell = document.createElement('span')
+    cell.className = 'cell'
+    cell.textContent = formatIssueCell(issue) ?? severityLabels[issue.severity].vi
+    const text = document.createElement('span')
+    text.textContent = `${issue.message.vi} ${issue.hint.vi}`
+    button.append(cell, text)
+    button.addEventListener('click', () => void goTo(i))
+    li.appendChild(button)
+    list.appendChild(li)
+  })
+}
+
+async function goTo(index: number) {
+  const problems = visibleProblems()
+  const issue = problems[index]
+  if (!issue || !state.report) return
+  state.current = index
+  renderProblems()
+  const address = formatIssueCell(issue)
+  if (!address) return
+  try {
+    await Excel.run((context) => selectCell(context, state.report!.sheet, address))
+  } catch (error) {
+    show(describeError(error), 'error')
+  }
+}
+
+async function check() {
+  if (state.busy) return
+  setBusy(true)
+  const asOf = $<HTMLInputElement>('as-of').value || computeDefaults(Date.now()).asOf
+  try {
+    const outcome = await Excel.run((context) =>
+      runCheck(context, { asOf, registry: addinRegistry, profileFor: findAddinProfile, notes: hasNotesApi(), onProgress: showProgress }),
+    )
+    state.report = outcome.report
+    state.grid = outcome.read.grid
+    state.meta = outcome.read.meta
+    state.current = -1
+    renderReport(outcome.report)
+    if (!outcome.report.header) show('Không tìm thấy bảng phụ lục (dòng tiêu đề có STT, Nội dung, Thời hạn…) trong trang tính đang mở.', 'error')
+    else show(outcome.report.errorCount ? `Đã kiểm tra: có ${outcome.report.errorCount} lỗi cần sửa.` : 'Đã kiểm tra: không có lỗi.', outcome.report.errorCount ? 'error' : 'ok')
+  } catch (error) {
+    show(describeError(error), 'error')
+  } finally {
+    showProgress(null)
+    setBusy(false)
+  }
+}
+
+async function fix() {
+  if (!state.report || state.busy) return
+  setBusy(true)
+  try {
+    const count = await Excel.run((context) => runFixes(context, state.report!))
+    show(`Đã sửa tự động ${count} ô (bỏ thẻ HTML, chuyển mã TCVN3/VNI sang Unicode). Đang kiểm tra lại…`, 'ok')
+  } catch (error) {
+    show(describeError(error), 'error')
+    setBusy(false)
+    return
+  }
+  setBusy(false)
+  await check()
+}
+
+async function clear() {
+  if (state.busy) return
+  setBusy(true)
+  try {
+    const { cleared } = await Excel.run((context) => runClear(context, { notes: hasNotesApi() }))
+    show(cleared ? 'Đã xóa đánh dấu, trang tính trở lại như ban đầu.' : 'Trang tính chưa có đánh dấu nào.', 'ok')
+  } catch (error) {
+    show(describeError(error), 'error')
+  } finally {
+    setBusy(false)
+  }
+}
+
+async function send() {
+  if (state.busy) return
+  if (!state.grid || !state.report) {
+    show('Hãy bấm "Kiểm tra" trước khi gửi báo cáo.', 'error')
+    return
+  }
+  const period = $<HTMLInputElement>('period').value.trim()
+  if (!parsePeriod(period)) {
+    show('Kỳ báo cáo chưa đúng (ví dụ: 2026-Q3, 2026-H1, 2026, 2026-07).', 'error')
+    return
+  }
+  if (!settings.token) {
+    show('Chưa có mã truy cập của cơ quan: mở "Cài đặt", dán mã do Sở Nội vụ cấp rồi bấm "Lưu".', 'error')
+    return
+  }
+  setBusy(true)
+  try {
+    const res = await fetch(`${settings.serverUrl.replace(/\/$/, '')}/api/submissions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${settings.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ period, table: state.grid, meta: state.meta ?? undefined, fileName: state.report.sheet }),
+    })
+    const body = (await res.json().catch(() => null)) as { version?: number; id?: number; submittedAt?: string; error?: { message: string } } | null
+    if (!res.ok) throw new Error(body?.error?.message ?? `Máy chủ trả lời ${res.status}`)
+    const time = body?.submittedAt ? new Date(body.submittedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : ''
+    $('receipt').textContent = `Đã gửi: phiên bản ${body?.version} (mã ${body?.id}) lúc ${time}.`
+    show('Sở Nội vụ đã nhận báo cáo.', 'ok')
+  } catch (error) {
+    const text = error instanceof TypeError ? 'Không kết nối được máy chủ; kiểm tra địa chỉ trong "Cài đặt" và mạng. Việc kiểm tra vẫn dùng được khi không có mạng.' : (error as Error).message
+    show(`Chưa gửi được: ${text}`, 'error')
+  } finally {
+    setBusy(false)
+  }
+}
+
+function init() {
+  settings = readSettings(localStorage, location.origin)
+  const defaults = computeDefaults(Date.now())
+  $<HTMLInputElement>('as-of').value = settings.asOf ?? defaults.asOf
+  $<HTMLInputElement>('period').value = settings.period ?? defaults.period
+  $<HTMLInputElement>('server-url').value = settings.serverUrl
+  $<HTMLInputElement>('token').value = settings.token
+  $('check').addEventListener('click', () => void check())
+  $('fix').addEventListener('click', () => void fix())
+  $('clear').addEventListener('click', () => void clear())
+  $('send').addEventListener('click', () => void send())
+  $('prev').addEventListener('click', () => void goTo(computeNextIndex(state.current, visibleProblems().length, -1)))
+  $('next').addEventListener('click', () => void goTo(computeNextIndex(state.current, visibleProblems().length, 1)))
+  $<HTMLSelectElement>('filter').addEventListener('change', (e) => {
+    state.filter = (e.target as HTMLSelectElement).value as SeverityFilter
+    state.current = -1
+    renderProblems()
+  })
+  $('save-settings').addEventListener('click', () => {
+    settings = { ...settings, serverUrl: $<HTMLInputElement>('server-url').value.trim() || location.origin, token: $<HTMLInputElement>('token').value.trim() }
+    writeSettings(localStorage, settings)
+    show('Đã lưu cài đặt.', 'ok')
+  })
+  for (const id of ['as-of', 'period']) {
+    $(id).addEventListener('change', () => {
+      settings = { ...settings, asOf: $<HTMLInputElement>('as-of').value || null, period: $<HTMLInputElement>('period').value.trim() || null }
+      writeSettings(localStorage, settings)
+    })
+  }
+  document.body.dataset.ready = 'true'
+}
+
+Office.onReady(() => {
+  try {
+    init()
+  } catch (error) {
+    document.body.textContent = `Không mở được Bảng CCHC: ${(error as Error).message}`
+  }
+})
