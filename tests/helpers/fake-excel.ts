@@ -281,14 +281,15 @@ class FakeRange extends FakeProxy {
         const t = this.resolve()
         for (const row of cellsOf(t.box)) for (const a of row) apply(touch(t.sheet, a))
       }, payload)
-    const self = this
+    const read = <T>(name: string) => this.read<T>(name)
+    const resolve = () => this.resolve()
     this.format = {
       fill: {
         set color(value: string) {
           write((c) => (c.fill = value.toUpperCase()), value)
         },
         get color(): string {
-          return self.read<string>('format/fill/color')
+          return read<string>('format/fill/color')
         },
         clear: () => write((c) => (c.fill = null), null),
       },
@@ -297,14 +298,14 @@ class FakeRange extends FakeProxy {
           write((c) => (c.bold = value), value)
         },
         get bold(): boolean {
-          return self.read<boolean>('format/font/bold')
+          return read<boolean>('format/font/bold')
         },
       },
       set wrapText(_value: boolean) {
-        ctx.enqueue(() => self.resolve())
+        ctx.enqueue(() => resolve())
       },
       set columnWidth(_value: number) {
-        ctx.enqueue(() => self.resolve())
+        ctx.enqueue(() => resolve())
       },
     } as FakeRange['format']
   }

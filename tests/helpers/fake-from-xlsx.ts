@@ -2,32 +2,39 @@ import ExcelJS from 'exceljs'
 import { computeExcelSerial } from '../../core/index.ts'
 import { createFakeWorkbook, type FakeWorkbook } from './fake-excel.ts'
 
+export type FakeSheetSpec = Parameters<typeof createFakeWorkbook>[0][number]
+
 /** Turns a real .xlsx into the fake host's workbook, each cell as Office.js would show it (dates as serials with their format). */
 export async function createFakeWorkbookFromXlsx(bytes: Uint8Array): Promise<FakeWorkbook> {
+  return createFakeWorkbook(await readFakeSheets(bytes))
+}
+
+/** The sheets of a real .xlsx as plain data (rows, formats, merges), ready to send to a browser. */
+export async function readFakeSheets(bytes: Uint8Array): Promise<FakeSheetSpec[]> {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-  return createFakeWorkbook(
-    workbook.worksheets.map((ws) => {
-      const rows: unknown[][] = []
-      const formats: Record<string, string> = {}
-      ws.eachRow({ includeEmpty: false }, (row, r) => {
-        const out: unknown[] = []
-        row.eachCell({ includeEmpty: false }, (cell, c) => {
-          if (cell.isMerged && cell.master !== cell) return
-          let v: unknown = cell.value
-          if (v && typeof v === 'object' && 'richText' in v) v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
-          if (v && typeof v === 'object' && 'result' in v) v = (v as { result: unknown }).result
-          if (v instanceof Date) {
-            v = computeExcelSerial(v.toISOString().slice(0, 10))
-            formats[cell.address] = cell.numFmt || 'dd/mm/yyyy'
-          } else if (cell.numFmt) formats[cell.address] = cell.numFmt
-          out[c - 1] = v
-        })
-        rows[r - 1] = out
+  return workbook.worksheets.map((ws): FakeSheetSpec => {
+    const rows: unknown[][] = []
+    const formats: Record<string, string> = {}
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const out: unknown[] = []
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.isMerged && cell.master !== cell) return
+        let v: unknown = cell.value
+        if (v && typeof v === 'object' && 'richText' in v)
+          v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
+        if (v && typeof v === 'object' && 'result' in v) v = (v as { result: unknown }).result
+        if (v instanceof Date) {
+          v = computeExcelSerial(v.toISOString().slice(0, 10))
+          formats[cell.address] = cell.numFmt || 'dd/mm/yyyy'
+        } else if (cell.numFmt) formats[cell.address] = cell.numFmt
+        out[c - 1] = v
       })
-      const merges = ((ws.model as { merges?: string[] }).merges ?? []).slice()
-      const visibility = ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible'
-      return { name: ws.name, rows: Array.from(rows, (r) => r ?? []), formats, merges, visibility }
-    }),
-  )
+      rows[r - 1] = out
+    })
+    const merges = ((ws.model as { merges?: string[] }).merges ?? []).slice()
+    const visibility =
+      ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible'
+    return { name: ws.name, rows: Array.from(rows, (r) => r ?? []), formats, merges, visibility }
+  })
 }
