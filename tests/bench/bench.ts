@@ -9,6 +9,9 @@ import ExcelJS from 'exceljs'
 import { checkWorkbook } from '../../server/check.ts'
 import { readParSipasGrid } from '../helpers/seeds.ts'
 import { bearer, buildFilledWorkbook, createTestService, createUpload } from '../helpers/service.ts'
+import { runCheck } from '../../addin/excel/check.ts'
+import { createFakeExcel } from '../helpers/fake-excel.ts'
+import { createProblemWorkbook } from '../helpers/fake-annex.ts'
 import { cellText, readTable } from '../../core/index.ts'
 
 const rows = 1000
@@ -102,3 +105,12 @@ console.log(
   `submissions: ${(submissions / (submit / 1000)).toFixed(1)} per second in one process (${submissions} × 82-task annex); POST / check alone: ${(submit / check).toFixed(2)}`,
 )
 service.store.close()
+
+// The add-in: round trips per check of a 2,000-row sheet in the fake Excel host (SPEC section 7: at most 4).
+for (const size of [50, 2000]) {
+  const excel = createFakeExcel(createProblemWorkbook(size - 4))
+  const first = await excel.run((context) => runCheck(context, { asOf: '2026-09-14', registry: service.catalog.registry, notes: true }))
+  const again = await excel.run((context) => runCheck(context, { asOf: '2026-09-14', registry: service.catalog.registry, notes: true }))
+  console.log(`add-in check of ${size} rows: ${first.syncs} context.sync round trips (re-check ${again.syncs}; limit 4); largest request ${(excel.counter.largestRequest / 1024).toFixed(0)} KB (limit 5 MB)`)
+  if (first.syncs > 4 || again.syncs > 4) process.exitCode = 1
+}
