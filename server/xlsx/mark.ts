@@ -58,7 +58,9 @@ export function clearMarks(workbook: ExcelJS.Workbook): boolean {
       const cell = sheet.getCell(saved.address)
       if ('value' in saved) cell.value = saved.value ?? null
       const style = { ...cell.style }
-      if (saved.fill) style.fill = saved.fill
+      // A record written by the Excel add-in keeps fills as "#RRGGBB".
+      if (typeof saved.fill === 'string') style.fill = solidFill(`FF${(saved.fill as string).slice(1)}`)
+      else if (saved.fill) style.fill = saved.fill
       else delete style.fill
       cell.style = style
       if (saved.note) cell.note = saved.note as ExcelJS.Comment
