@@ -33,7 +33,7 @@ export type AppDeps = {
   serveAddin?: ((path: string) => Promise<Response | null>) | null
 }
 
-type Env = { Variables: { principal: Principal } }
+type Env = { Variables: { principal: Principal; deadline: number } }
 
 // Excel on the web frames the add-in pages from these origins.
 const officeFrameAncestors = ["'self'", 'https://*.office.com', 'https://*.office365.com', 'https://*.officeapps.live.com', 'https://*.sharepoint.com', 'https://*.microsoft.com', 'https://*.cloud.microsoft']
@@ -88,6 +88,10 @@ export function createApp(deps: AppDeps) {
     return secureHeaders({ contentSecurityPolicy: { frameAncestors: ["'self'"] } })(c, next)
   })
   app.use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'DELETE'] }))
+  app.use('/api/*', async (c, next) => {
+    c.set('deadline', Date.now() + limits.timeoutMs)
+    await next()
+  })
   app.use('/api/*', timeout(limits.timeoutMs, () => new HTTPException(503)))
   app.use('/api/*', bodyLimit({ maxSize: limits.bodyBytes, onError: () => { throw new ApiError('request/too-large') } }))
 
@@ -188,6 +192,8 @@ export function createApp(deps: AppDeps) {
   })
 
   function storeSubmission(c: Context<Env>, agencyId: string, period: Period, checked: CheckedSubmission) {
+    // A request already answered with a timeout must not be stored afterwards: the sender was told it failed.
+    if (Date.now() > c.get('deadline')) throw new ApiError('request/timeout')
     const p = c.get('principal')
     const record = store.addSubmission({
       agencyId,

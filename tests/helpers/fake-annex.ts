@@ -1,7 +1,7 @@
 import { createFakeWorkbook, type FakeWorkbook } from './fake-excel.ts'
 
 /** A hand-made annex with planted problems on known cells (as in the xlsx adapter's tests). */
-export function createProblemWorkbook(extraRows = 0): FakeWorkbook {
+export function createProblemWorkbook(extraRows = 0, broken = false): FakeWorkbook {
   const rows: unknown[][] = [
     ['BÁO CÁO TIẾN ĐỘ NHIỆM VỤ CCHC NĂM 2026'],
     [],
@@ -11,7 +11,7 @@ export function createProblemWorkbook(extraRows = 0): FakeWorkbook {
     [3, '<p>Cập nhật văn bản</p>', 'Së Néi vô', 'Trong năm 2026', 'Hoàn thành', '15/03/2026', '', 'QĐ 3'],
     [4, 'Báo cáo quý', 'Sở Nội vụ', 'Quý II/2026', 'Chưa thực hiện', '', '', ''],
   ]
-  for (let i = 0; i < extraRows; i++) rows.push([5 + i, `Nhiệm vụ số ${5 + i} về cải cách thủ tục hành chính`, 'Sở Tư pháp', i % 3 ? 'Quý IV/2026' : 'Quý I/2026', i % 2 ? 'Đang thực hiện' : 'Chưa thực hiện', '', '', ''])
+  for (let i = 0; i < extraRows; i++) rows.push([5 + i, `Nhiệm vụ số ${5 + i} về cải cách thủ tục hành chính`, 'Sở Tư pháp', broken ? `Tháng ${13 + (i % 5)}/2026` : i % 3 ? 'Quý IV/2026' : 'Quý I/2026', i % 2 ? 'Đang thực hiện' : 'Chưa thực hiện', '', '', ''])
   const workbook = createFakeWorkbook([{ name: 'Báo cáo Q3', rows, formats: { F4: 'dd/mm/yyyy' }, merges: ['A1:H1'] }, { name: 'Ghi chú', rows: [['Bảng phụ']] }])
   workbook.sheets[0]!.cells.get('B4')!.fill = '#00B0F0'
   return workbook

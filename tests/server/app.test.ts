@@ -121,6 +121,14 @@ describe('sync service API', () => {
     expect(store.countSubmissions()).toBe(0)
   })
 
+  it('answers a request that takes too long with 503 and does not store it later', async () => {
+    const { app, agencyToken, store } = await createTestService({ timeoutMs: 5 })
+    const { status, body } = await submit(app, agencyToken('so-noi-vu'), { period: '2026-Q3' })
+    expect({ status, code: body.error?.code }).toEqual({ status: 503, code: 'request/timeout' })
+    await new Promise((done) => setTimeout(done, 500))
+    expect(store.countSubmissions()).toBe(0)
+  })
+
   it('takes the JSON table the add-in sends and reports exactly as the CLI path does', async () => {
     const { app, agencyToken, catalog } = await createTestService()
     const grid = readParSipasGrid()
