@@ -47,6 +47,13 @@ function readPeriodParam(value: string | undefined, now: Date): Period {
   return period
 }
 
+/** The period a submission names; unlike a query, a submission must name one. */
+function requirePeriod(value: string | undefined): Period {
+  const period = value ? parsePeriod(value) : null
+  if (!period) throw new ApiError('request/invalid-period', (value || '—').slice(0, 40))
+  return period
+}
+
 function readId(value: string): number {
   const id = Number(value)
   if (!Number.isSafeInteger(id) || id < 1) throw new ApiError('submission/unknown')
@@ -164,7 +171,7 @@ export function createApp(deps: AppDeps) {
       })
       periodText = typeof form.period === 'string' ? form.period : ''
       requestedAgency = typeof form.agency === 'string' && form.agency ? form.agency : undefined
-      const period = readPeriodParam(periodText || '!', now())
+      const period = requirePeriod(periodText)
       const agencyId = resolveAgency(c, requestedAgency)
       if (!agencyId) throw new ApiError('agency/required')
       const file = form.file
@@ -182,7 +189,7 @@ export function createApp(deps: AppDeps) {
       }
       const parsed = jsonSubmissionSchema.safeParse(json)
       if (!parsed.success) throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
-      const period = readPeriodParam(parsed.data.period || '!', now())
+      const period = requirePeriod(parsed.data.period)
       const agencyId = resolveAgency(c, parsed.data.agency)
       if (!agencyId) throw new ApiError('agency/required')
       checked = checkUploadedTable(parsed.data, raw, period.cutOff, catalog)

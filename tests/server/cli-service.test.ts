@@ -5,19 +5,12 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { readCatalog } from '../../server/catalog.ts'
 import { runCli } from '../../server/cli.ts'
+import { capture, output } from '../helpers/output.ts'
 import { computeDatabasePath, seedStore } from '../../server/serve.ts'
 import { createStore } from '../../server/store.ts'
 import { createBadWorkbooks } from '../helpers/zip.ts'
 import { buildFilledWorkbook } from '../helpers/service.ts'
 
-let out = ''
-let err = ''
-function capture() {
-  out = ''
-  err = ''
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true))
-}
 afterEach(() => vi.restoreAllMocks())
 
 async function createDataDir() {
@@ -33,13 +26,13 @@ describe('cchc agency and cchc backup', () => {
     capture()
     expect(await runCli(['agency', 'add', 'xa-ea-kao', 'UBND', 'xã', 'Ea', 'Kao', '--kind', 'xa', '--data', dir])).toBe(0)
     expect(await runCli(['agency', 'add', 'xa-ea-kao', 'Trùng', '--data', dir])).toBe(2)
-    expect(err).toContain('Mã cơ quan đã tồn tại')
+    expect(output.err).toContain('Mã cơ quan đã tồn tại')
     expect(await runCli(['agency', 'token', 'xa-ea-kao', '--data', dir])).toBe(0)
-    const token = /cchc_\S+/.exec(out)![0]
-    const tokenId = /\[([0-9a-f]+)\]/.exec(out)![1]!
+    const token = /cchc_\S+/.exec(output.out)![0]
+    const tokenId = /\[([0-9a-f]+)\]/.exec(output.out)![1]!
     expect(store.findPrincipal(token)).toEqual({ role: 'agency', agencyId: 'xa-ea-kao', tokenId })
     expect(await runCli(['agency', 'list', '--data', dir])).toBe(0)
-    expect(out).toContain('xa-ea-kao\txa\tUBND xã Ea Kao')
+    expect(output.out).toContain('xa-ea-kao\txa\tUBND xã Ea Kao')
     expect(await runCli(['agency', 'revoke', tokenId, '--data', dir])).toBe(0)
     expect(store.findPrincipal(token)).toBeNull()
     expect(await runCli(['agency', 'token', 'khong-co', '--data', dir])).toBe(2)
@@ -72,8 +65,8 @@ describe('cchc agency and cchc backup', () => {
       const start = performance.now()
       expect({ name: bad.name, code: await runCli(['validate', path]) }).toEqual({ name: bad.name, code: 2 })
       expect(performance.now() - start).toBeLessThan(5_000)
-      expect(err).not.toMatch(/\n\s+at /)
-      expect(err.length).toBeGreaterThan(20)
+      expect(output.err).not.toMatch(/\n\s+at /)
+      expect(output.err.length).toBeGreaterThan(20)
       vi.restoreAllMocks()
     }
   })

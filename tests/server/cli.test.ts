@@ -4,10 +4,9 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../server/cli.ts'
+import { capture, output } from '../helpers/output.ts'
 
 const dir = 'test-output/cli'
-let out = ''
-let err = ''
 
 beforeAll(async () => {
   mkdirSync(dir, { recursive: true })
@@ -26,26 +25,20 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'truncated.xlsx'), good.subarray(0, Math.floor(good.length / 2)))
 })
 
-function capture() {
-  out = ''
-  err = ''
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true))
-}
 afterEach(() => vi.restoreAllMocks())
 
 describe('cchc validate', () => {
   it('exits 0 on a table without errors and prints a Vietnamese summary', async () => {
     capture()
     expect(await runCli(['validate', join(dir, 'clean.xlsx'), '--as-of', '2026-09-14'])).toBe(0)
-    expect(out).toContain('Hoàn thành đúng hạn: 1')
-    expect(out).toContain('Không có lỗi.')
+    expect(output.out).toContain('Hoàn thành đúng hạn: 1')
+    expect(output.out).toContain('Không có lỗi.')
   })
 
   it('exits 1 with errors, and --json prints the SPEC report', async () => {
     capture()
     expect(await runCli(['validate', join(dir, 'errors.xlsx'), '--as-of', '2026-09-14', '--json'])).toBe(1)
-    const report = JSON.parse(out)
+    const report = JSON.parse(output.out)
     expect(report).toMatchObject({ sheet: 'Phụ lục', planYear: 2026, asOf: '2026-09-14', valid: false, errorCount: 1, header: { row: 2 } })
     expect(report.issues[0]).toMatchObject({ code: 'cell/invalid-deadline', severity: 'error', row: 5, column: 'D', field: 'deadline', value: 'Tháng 13/2026' })
     expect(report.tasks[0]).toMatchObject({ row: 3, stt: '1', level: 1, kind: 'task', deadline: { kind: 'period', due: '2026-03-31' }, status: 'done-on-time' })
@@ -69,8 +62,8 @@ describe('cchc validate', () => {
   ])('exits 2 with a clear message for %s', async (file, message) => {
     capture()
     expect(await runCli(['validate', join(dir, file)])).toBe(2)
-    expect(err).toContain(message)
-    expect(err).not.toMatch(/at .*\.ts:\d+/)
+    expect(output.err).toContain(message)
+    expect(output.err).not.toMatch(/at .*\.ts:\d+/)
   })
 
   it('exits 2 for a bad --as-of', async () => {
