@@ -130,6 +130,13 @@ export function createApp(deps: AppDeps) {
     return requested ?? null
   }
 
+  /** The agency a submission is for: an admin must name one. */
+  const requireAgency = (c: Context<Env>, requested: string | undefined): string => {
+    const agencyId = resolveAgency(c, requested)
+    if (!agencyId) throw new ApiError('agency/required')
+    return agencyId
+  }
+
   app.get('/healthz', (c) => c.json({ ok: true, submissions: store.countSubmissions(), time: now().toISOString() }))
 
   app.get('/api/me', (c) => {
@@ -162,21 +169,15 @@ export function createApp(deps: AppDeps) {
 
   app.post('/api/submissions', async (c) => {
     const type = c.req.header('content-type') ?? ''
-    let checked: CheckedSubmission
-    let requestedAgency: string | undefined
-    let periodText: string
     if (type.startsWith('multipart/form-data')) {
       const form = await c.req.parseBody().catch(() => {
         throw new ApiError('request/invalid-body')
       })
-      periodText = typeof form.period === 'string' ? form.period : ''
-      requestedAgency = typeof form.agency === 'string' && form.agency ? form.agency : undefined
-      const period = requirePeriod(periodText)
-      const agencyId = resolveAgency(c, requestedAgency)
-      if (!agencyId) throw new ApiError('agency/required')
+      const period = requirePeriod(typeof form.period === 'string' ? form.period : undefined)
+      const agencyId = requireAgency(c, typeof form.agency === 'string' && form.agency ? form.agency : undefined)
       const file = form.file
       if (!(file instanceof File) || file.size === 0) throw new ApiError('request/missing-file')
-      checked = await checkUploadedWorkbook(new Uint8Array(await file.arrayBuffer()), file.name || null, period.cutOff, catalog)
+      const checked = await checkUploadedWorkbook(new Uint8Array(await file.arrayBuffer()), file.name || null, period.cutOff, catalog)
       return storeSubmission(c, agencyId, period, checked)
     }
     if (type.startsWith('application/json')) {
@@ -190,10 +191,8 @@ export function createApp(deps: AppDeps) {
       const parsed = jsonSubmissionSchema.safeParse(json)
       if (!parsed.success) throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
       const period = requirePeriod(parsed.data.period)
-      const agencyId = resolveAgency(c, parsed.data.agency)
-      if (!agencyId) throw new ApiError('agency/required')
-      checked = checkUploadedTable(parsed.data, raw, period.cutOff, catalog)
-      return storeSubmission(c, agencyId, period, checked)
+      const agencyId = requireAgency(c, parsed.data.agency)
+      return storeSubmission(c, agencyId, period, checkUploadedTable(parsed.data, raw, period.cutOff, catalog))
     }
     throw new ApiError('request/unsupported-type')
   })
