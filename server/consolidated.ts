@@ -286,10 +286,15 @@ function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 }
 
+/** Overdue tasks in the order Sở Nội vụ reads them: oldest deadline first, then by agency and sheet row. */
+export function compareOverdue(a: { due: string | null; agencyId: string; row: number }, b: { due: string | null; agencyId: string; row: number }): number {
+  return (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.agencyId.localeCompare(b.agencyId) || a.row - b.row
+}
+
 /** "Quá hạn": overdue tasks, oldest deadline first. */
 function planOverdue(input: ConsolidatedInput, names: Map<string, string>): PlannedSheet {
   const overdue = input.submissions.flatMap((s) => taskRows(s).filter((r) => r.status === 'overdue').map((r) => ({ s, r })))
-  overdue.sort((a, b) => (a.r.due ?? '9999').localeCompare(b.r.due ?? '9999') || a.s.agencyId.localeCompare(b.s.agencyId) || a.r.row - b.r.row)
+  overdue.sort((a, b) => compareOverdue({ ...a.r, agencyId: a.s.agencyId }, { ...b.r, agencyId: b.s.agencyId }))
   return {
     name: 'Quá hạn',
     title: `NHIỆM VỤ QUÁ HẠN (đến ${input.asOf}) — ${input.label}`,

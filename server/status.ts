@@ -1,5 +1,5 @@
 import { computeVietnamDate, formatPeriod, taskStatuses, type Period, type TaskStatus } from '../core/index.ts'
-import type { ConsolidatedInput } from './consolidated.ts'
+import { compareOverdue, type ConsolidatedInput } from './consolidated.ts'
 import type { Store, SubmissionRecord } from './store.ts'
 
 /** One registered agency's standing in a period (SPEC section 6, `GET /api/status`). */
@@ -53,7 +53,7 @@ export function readStatus(store: Store, period: Period, overdueLimit = 500): Pe
     const agencyId = agencyOf.get(r.submissionId)!
     overdue.push({ agencyId, agencyName: names.get(agencyId) ?? agencyId, stt: r.stt, content: r.content, deadlineText: r.deadlineText, due: r.due, progress: r.progress, submissionId: r.submissionId, row: r.row })
   }
-  overdue.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.agencyId.localeCompare(b.agencyId) || a.row - b.row)
+  overdue.sort(compareOverdue)
   return {
     period: period.id,
     label: formatPeriod(period.id),
