@@ -7,7 +7,7 @@ import { foldText, type AgencyRegistry, type IsoDate, type Report } from '../cor
 import { findPlanProfile, type Catalog } from './catalog.ts'
 import { checkWorkbook } from './check.ts'
 import { computeConsolidatedSheets, type ConsolidatedInput, type ConsolidatedSubmission } from './consolidated.ts'
-import type { AgencyRecord, StoredRow } from './store.ts'
+import { convertReportRows, type AgencyRecord } from './store.ts'
 import { writeConsolidated } from './xlsx/consolidated.ts'
 
 /** The agency a file belongs to: a registry agency whose id or name the file name spells, else the file name itself. */
@@ -19,29 +19,6 @@ export function findFileAgency(path: string, registry: AgencyRegistry | null): A
     if (names.some((n) => n === folded || folded.startsWith(`${n} `) || folded.endsWith(` ${n}`))) return { id: a.id, name: a.name, kind: a.kind }
   }
   return { id: folded.replace(/ /g, '-') || 'tep', name: stem, kind: 'other' }
-}
-
-/** A report's rows as the store keeps them, so files and the server feed one builder. */
-export function convertReportRows(report: Report, submissionId: number): StoredRow[] {
-  return report.tasks.map((t) => ({
-    submissionId,
-    row: t.row,
-    stt: t.stt,
-    level: t.level,
-    kind: t.kind,
-    section: t.section,
-    content: t.content,
-    deadlineText: t.deadlineText,
-    due: t.deadline?.due ?? null,
-    status: t.status,
-    progress: t.progress,
-    doneDate: t.doneDate,
-    achieved: t.achieved,
-    evidence: t.evidence,
-    targetMet: t.targetMet,
-    score: t.score,
-    maxScore: t.maxScore,
-  }))
 }
 
 export type MergeOptions = {

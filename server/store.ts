@@ -52,6 +52,29 @@ export type StoredRow = {
   maxScore: number | null
 }
 
+/** A report's rows as the store keeps them, so files and the server feed one builder. */
+export function convertReportRows(report: Report, submissionId: number): StoredRow[] {
+  return report.tasks.map((t) => ({
+    submissionId,
+    row: t.row,
+    stt: t.stt,
+    level: t.level,
+    kind: t.kind,
+    section: t.section,
+    content: t.content,
+    deadlineText: t.deadlineText,
+    due: t.deadline?.due ?? null,
+    status: t.status,
+    progress: t.progress,
+    doneDate: t.doneDate,
+    achieved: t.achieved,
+    evidence: t.evidence,
+    targetMet: t.targetMet,
+    score: t.score,
+    maxScore: t.maxScore,
+  }))
+}
+
 export type NewSubmission = {
   agencyId: string
   period: string
@@ -200,10 +223,10 @@ export function createStore(path: string) {
       byStatus: JSON.stringify(summary.byStatus),
     })
     const id = Number(info.lastInsertRowid)
-    for (const t of s.report.tasks) {
+    for (const r of convertReportRows(s.report, id)) {
       insertRow.run(
-        id, t.row, t.stt, t.level, t.kind, t.section, t.content, t.deadlineText, t.deadline?.due ?? null, t.status,
-        t.progress, t.doneDate, t.achieved, t.evidence, t.targetMet === null ? null : Number(t.targetMet), t.score, t.maxScore,
+        id, r.row, r.stt, r.level, r.kind, r.section, r.content, r.deadlineText, r.due, r.status,
+        r.progress, r.doneDate, r.achieved, r.evidence, r.targetMet === null ? null : Number(r.targetMet), r.score, r.maxScore,
       )
     }
     return getSubmission(id)!

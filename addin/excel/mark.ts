@@ -8,15 +8,12 @@ export const requestLimit = 4 * 1024 * 1024
  * Queues writes and sends them with as few `context.sync()` calls as the request limit allows:
  * one for any ordinary sheet, more only when a huge sheet's payload would pass the limit.
  */
-export type Batch = { context: Excel.RequestContext; bytes: number; syncs: number; add(bytes: number): Promise<void>; flush(): Promise<void> }
+export type Batch = { context: Excel.RequestContext; bytes: number; add(bytes: number): Promise<void>; flush(): Promise<void> }
 
 export function createBatch(context: Excel.RequestContext, counter: { syncs: number }): Batch {
   const batch: Batch = {
     context,
     bytes: 0,
-    get syncs() {
-      return counter.syncs
-    },
     async add(bytes: number) {
       batch.bytes += bytes + 64
       if (batch.bytes > requestLimit) await batch.flush()

@@ -28,6 +28,7 @@ export class FakeOfficeError extends Error {
   }
 }
 
+// Address helpers of its own: the fake must not share code with the adapter it checks.
 function letters(n: number): string {
   let s = ''
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s
