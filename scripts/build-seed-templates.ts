@@ -1,6 +1,6 @@
 /**
  * Builds the shipped Đắk Lắk 2026 plan definitions and the provisional PAR/SIPAS scoring profile
- * from the seed documents in ../shared/seeds, using the core reader itself: continuation rows split
+ * from the seed documents in tests/fixtures/seeds, using the core reader itself: continuation rows split
  * by page breaks are joined, HTML remnants removed, and the one deadline shifted into the
  * cooperating-agency column moved back. Run: node --import tsx scripts/build-seed-templates.ts
  */
@@ -39,7 +39,7 @@ const par: PlanDefinition = {
   province: 'Đắk Lắk',
   year: 2026,
   templateVersion: '1',
-  source: 'Phụ lục kèm theo Kế hoạch của UBND tỉnh Đắk Lắk năm 2026 (../shared/seeds/dak-lak-2026-phu-luc-par-sipas.txt)',
+  source: 'Phụ lục kèm theo Kế hoạch của UBND tỉnh Đắk Lắk năm 2026 (tests/fixtures/seeds/dak-lak-2026-phu-luc-par-sipas.txt)',
   title: [
     'PHỤ LỤC',
     'Phân công nhiệm vụ triển khai thực hiện cải thiện và nâng cao Chỉ số PAR Index, Chỉ số SIPAS của tỉnh Đắk Lắk năm 2026',
@@ -58,7 +58,7 @@ const plan: PlanDefinition = {
   province: 'Đắk Lắk',
   year: 2026,
   templateVersion: '1',
-  source: 'Phụ lục Kế hoạch 0156/KH-UBND ngày 26/12/2025 của UBND tỉnh Đắk Lắk (../shared/seeds/dak-lak-2026-ke-hoach-cchc.txt)',
+  source: 'Phụ lục Kế hoạch 0156/KH-UBND ngày 26/12/2025 của UBND tỉnh Đắk Lắk (tests/fixtures/seeds/dak-lak-2026-ke-hoach-cchc.txt)',
   title: planAppendixTitle,
   columns: planColumns,
   rows: readPlanRows(readPlanAppendixGrid(), planColumns).map((r) => r.out),

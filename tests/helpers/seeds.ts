@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { CellValue, Grid } from '../../core/index.ts'
 
-/** The shared seed documents live beside the checkout (../shared/seeds). */
-export const seedDir = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url))
+/** The seed documents, copied into the repository (see tests/fixtures/README.md). */
+export const seedDir = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url))
 
 export function readSeed(name: string): string {
   return readFileSync(seedDir + name, 'utf8')
