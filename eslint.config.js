@@ -18,12 +18,30 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'path', 'exceljs', 'hono', 'better-sqlite3', 'zod', '../server/*', '../addin/*'] },
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'path',
+            'exceljs',
+            'hono',
+            'better-sqlite3',
+            'zod',
+            '../server/*',
+            '../addin/*',
+          ],
+        },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core/ takes the date as a parameter.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core/ takes the date as a parameter.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core/ takes the date as a parameter.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core/ takes the date as a parameter.',
+        },
       ],
     },
   },

@@ -1,7 +1,12 @@
 import { computePeriod, computeVietnamDate, type IsoDate } from '../core/index.ts'
 
 /** What the pane remembers between sessions (in the browser storage of the add-in's origin). */
-export type PaneSettings = { serverUrl: string; token: string; asOf: IsoDate | null; period: string | null }
+export type PaneSettings = {
+  serverUrl: string
+  token: string
+  asOf: IsoDate | null
+  period: string | null
+}
 
 const key = 'cchc.addin.settings'
 
@@ -14,7 +19,12 @@ export function computeDefaults(now: number): { asOf: IsoDate; period: string } 
 export function readSettings(storage: Storage, origin: string): PaneSettings {
   try {
     const saved = JSON.parse(storage.getItem(key) ?? '{}') as Partial<PaneSettings>
-    return { serverUrl: saved.serverUrl || origin, token: saved.token ?? '', asOf: saved.asOf ?? null, period: saved.period ?? null }
+    return {
+      serverUrl: saved.serverUrl || origin,
+      token: saved.token ?? '',
+      asOf: saved.asOf ?? null,
+      period: saved.period ?? null,
+    }
   } catch {
     return { serverUrl: origin, token: '', asOf: null, period: null }
   }

@@ -27,7 +27,10 @@ export type AgencyMention =
 type IndexEntry = { agencyId?: string; group?: AgencyGroup; renamed?: boolean; display: string }
 
 /** A registry prepared for matching: folded names, aliases, groups and old names. */
-export type AgencyIndex = { byName: Map<string, IndexEntry>; names: { folded: string; display: string }[] }
+export type AgencyIndex = {
+  byName: Map<string, IndexEntry>
+  names: { folded: string; display: string }[]
+}
 
 /** Prepares a registry for matching names without case or diacritics. */
 export function createAgencyIndex(registry: AgencyRegistry): AgencyIndex {
@@ -52,7 +55,15 @@ export function createAgencyIndex(registry: AgencyRegistry): AgencyIndex {
 
 const separator = /(\s*[,;\n]\s*|\s+và\s+|\s+-\s+)/i
 /** Words that join names and mean nothing alone ("các", "có liên quan"). */
-const filler = new Set(['', 'va', 'cac', 'co lien quan', 'lien quan', 'cac co quan lien quan', 'dong thoi'])
+const filler = new Set([
+  '',
+  'va',
+  'cac',
+  'co lien quan',
+  'lien quan',
+  'cac co quan lien quan',
+  'dong thoi',
+])
 
 /**
  * Splits an agency cell and resolves each part. Parts are rejoined greedily so that names that
@@ -80,8 +91,11 @@ export function parseAgencies(text: string, index: AgencyIndex): AgencyMention[]
       }
     }
     if (matched) continue
-    const part = parts[i]!.trim().replace(/^[-–•+]\s*/, '').replace(/[.]+$/, '')
-    if (!filler.has(foldText(part))) out.push({ text: part, unknown: true, suggestion: suggestName(part, index) })
+    const part = parts[i]!.trim()
+      .replace(/^[-–•+]\s*/, '')
+      .replace(/[.]+$/, '')
+    if (!filler.has(foldText(part)))
+      out.push({ text: part, unknown: true, suggestion: suggestName(part, index) })
     i++
   }
   return out

@@ -95,9 +95,12 @@ function findSpans(folded: string, year: number | null): { spans: Span[]; invali
   return { spans, invalid }
 }
 
-const recurringWords = /\b(thuong xuyen|hang nam|hang quy|hang thang|hang tuan|hang ngay|dinh ky|lien tuc)\b/
-const eventWords = /\b(khi co|sau khi|ngay sau|trong thoi han \d+ ngay|truoc khi|khi duoc|ngay khi)\b/
-const externalWords = /\b(theo quy dinh|theo thoi han|theo huong dan|theo yeu cau|theo ke hoach|theo lo trinh|theo chi dao|theo tien do)\b/
+const recurringWords =
+  /\b(thuong xuyen|hang nam|hang quy|hang thang|hang tuan|hang ngay|dinh ky|lien tuc)\b/
+const eventWords =
+  /\b(khi co|sau khi|ngay sau|trong thoi han \d+ ngay|truoc khi|khi duoc|ngay khi)\b/
+const externalWords =
+  /\b(theo quy dinh|theo thoi han|theo huong dan|theo yeu cau|theo ke hoach|theo lo trinh|theo chi dao|theo tien do)\b/
 
 /**
  * Reads a free-text Vietnamese deadline. Month or quarter without a year takes `year` (the plan year).

@@ -86,7 +86,8 @@ function buildHeader(
   let lastColumn = left
   const width = Math.max(headerRow.length, below.length)
   for (let c = 0; c < width; c++) {
-    if (cellText(headerRow[c] ?? null).trim() || cellText(below[c] ?? null).trim()) lastColumn = left + c
+    if (cellText(headerRow[c] ?? null).trim() || cellText(below[c] ?? null).trim())
+      lastColumn = left + c
     const sub = matchHeaderCell(below[c] ?? null)
     let field = matchHeaderCell(headerRow[c] ?? null)
     if (sub === 'start' || sub === 'end') {
@@ -101,7 +102,12 @@ function buildHeader(
       issues.push(
         createIssue(
           'header/duplicate-column',
-          { row: top + r, column: columnLetter(sheetColumn), field, value: cellText(headerRow[c] ?? null) },
+          {
+            row: top + r,
+            column: columnLetter(sheetColumn),
+            field,
+            value: cellText(headerRow[c] ?? null),
+          },
           { field: fieldSpecs[field].label },
         ),
       )

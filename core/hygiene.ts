@@ -11,7 +11,14 @@ export type TextProblems = {
   fixed: string
 }
 
-const entities: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+const entities: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+}
 
 /**
  * Removes HTML left by copy-paste: list items become "- " lines, paragraphs and breaks new lines,
@@ -39,7 +46,8 @@ export function stripHtml(text: string): string {
 function isStableText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
-    if (code < 0x300 || (code >= 0x1e00 && code <= 0x1eff) || (code >= 0x2010 && code <= 0x206f)) continue
+    if (code < 0x300 || (code >= 0x1e00 && code <= 0x1eff) || (code >= 0x2010 && code <= 0x206f))
+      continue
     return false
   }
   return true
@@ -47,7 +55,8 @@ function isStableText(text: string): boolean {
 
 /** Checks a cell's text for HTML remnants, legacy encodings and non-NFC Unicode. */
 export function inspectText(text: string): TextProblems {
-  const html = (text.includes('<') || text.includes('&')) && (htmlTag.test(text) || htmlEntity.test(text))
+  const html =
+    (text.includes('<') || text.includes('&')) && (htmlTag.test(text) || htmlEntity.test(text))
   let fixed = html ? stripHtml(text) : text
   const legacy = detectLegacyEncoding(fixed)
   if (legacy) fixed = convertLegacyText(fixed, legacy)

@@ -25,7 +25,13 @@ export { parseTargets, parseAchieved, computeTargetsResult, computeTargetMet } f
 export type { Target, Achieved } from './target.ts'
 export { computeScore, findProfileItem } from './profile.ts'
 export type { ScoringProfile, ProfileItem } from './profile.ts'
-export { createAgencyIndex, parseAgencies, suggestName, computeAgencyIds, agencyKinds } from './agency.ts'
+export {
+  createAgencyIndex,
+  parseAgencies,
+  suggestName,
+  computeAgencyIds,
+  agencyKinds,
+} from './agency.ts'
 export type { Agency, AgencyGroup, AgencyKind, AgencyRegistry, AgencyMention } from './agency.ts'
 export { inspectText, stripHtml, cleanText } from './hygiene.ts'
 export { detectLegacyEncoding, convertLegacyText } from './legacy.ts'
@@ -36,5 +42,14 @@ export type { Report, TaskEntry, ValidateOptions, ReportSummary } from './report
 export { foldText } from './text.ts'
 export { computePeriod, parsePeriod, formatPeriod } from './period.ts'
 export type { Period } from './period.ts'
-export { checkSheetName, computeFixes, computeMarkPlan, formatSheetReference, marksSheetName, renderNote, severityFills, statusFills } from './marks.ts'
+export {
+  checkSheetName,
+  computeFixes,
+  computeMarkPlan,
+  formatSheetReference,
+  marksSheetName,
+  renderNote,
+  severityFills,
+  statusFills,
+} from './marks.ts'
 export type { MarkColumn, MarkNote, MarkPlan, MarkValue } from './marks.ts'

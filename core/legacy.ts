@@ -13,18 +13,70 @@ for (let i = 0; i < tcvn3From.length; i++) tcvn3Map.set(tcvn3From[i]!, tcvn3To[i
 
 // VNI: [Unicode letter, VNI spelling]. Upper-case forms are derived below.
 const vniPairs: [string, string][] = [
-  ['á', 'aù'], ['à', 'aø'], ['ả', 'aû'], ['ã', 'aõ'], ['ạ', 'aï'],
-  ['ă', 'aê'], ['ắ', 'aé'], ['ằ', 'aè'], ['ẳ', 'aú'], ['ẵ', 'aü'], ['ặ', 'aë'],
-  ['â', 'aâ'], ['ấ', 'aá'], ['ầ', 'aà'], ['ẩ', 'aå'], ['ẫ', 'aã'], ['ậ', 'aä'],
-  ['é', 'eù'], ['è', 'eø'], ['ẻ', 'eû'], ['ẽ', 'eõ'], ['ẹ', 'eï'],
-  ['ê', 'eâ'], ['ế', 'eá'], ['ề', 'eà'], ['ể', 'eå'], ['ễ', 'eã'], ['ệ', 'eä'],
-  ['ỉ', 'æ'], ['ĩ', 'ó'], ['ị', 'ò'],
-  ['ó', 'où'], ['ò', 'oø'], ['ỏ', 'oû'], ['õ', 'oõ'], ['ọ', 'oï'],
-  ['ô', 'oâ'], ['ố', 'oá'], ['ồ', 'oà'], ['ổ', 'oå'], ['ỗ', 'oã'], ['ộ', 'oä'],
-  ['ơ', 'ô'], ['ớ', 'ôù'], ['ờ', 'ôø'], ['ở', 'ôû'], ['ỡ', 'ôõ'], ['ợ', 'ôï'],
-  ['ú', 'uù'], ['ù', 'uø'], ['ủ', 'uû'], ['ũ', 'uõ'], ['ụ', 'uï'],
-  ['ư', 'ö'], ['ứ', 'öù'], ['ừ', 'öø'], ['ử', 'öû'], ['ữ', 'öõ'], ['ự', 'öï'],
-  ['ý', 'yù'], ['ỳ', 'yø'], ['ỷ', 'yû'], ['ỹ', 'yõ'], ['ỵ', 'î'],
+  ['á', 'aù'],
+  ['à', 'aø'],
+  ['ả', 'aû'],
+  ['ã', 'aõ'],
+  ['ạ', 'aï'],
+  ['ă', 'aê'],
+  ['ắ', 'aé'],
+  ['ằ', 'aè'],
+  ['ẳ', 'aú'],
+  ['ẵ', 'aü'],
+  ['ặ', 'aë'],
+  ['â', 'aâ'],
+  ['ấ', 'aá'],
+  ['ầ', 'aà'],
+  ['ẩ', 'aå'],
+  ['ẫ', 'aã'],
+  ['ậ', 'aä'],
+  ['é', 'eù'],
+  ['è', 'eø'],
+  ['ẻ', 'eû'],
+  ['ẽ', 'eõ'],
+  ['ẹ', 'eï'],
+  ['ê', 'eâ'],
+  ['ế', 'eá'],
+  ['ề', 'eà'],
+  ['ể', 'eå'],
+  ['ễ', 'eã'],
+  ['ệ', 'eä'],
+  ['ỉ', 'æ'],
+  ['ĩ', 'ó'],
+  ['ị', 'ò'],
+  ['ó', 'où'],
+  ['ò', 'oø'],
+  ['ỏ', 'oû'],
+  ['õ', 'oõ'],
+  ['ọ', 'oï'],
+  ['ô', 'oâ'],
+  ['ố', 'oá'],
+  ['ồ', 'oà'],
+  ['ổ', 'oå'],
+  ['ỗ', 'oã'],
+  ['ộ', 'oä'],
+  ['ơ', 'ô'],
+  ['ớ', 'ôù'],
+  ['ờ', 'ôø'],
+  ['ở', 'ôû'],
+  ['ỡ', 'ôõ'],
+  ['ợ', 'ôï'],
+  ['ú', 'uù'],
+  ['ù', 'uø'],
+  ['ủ', 'uû'],
+  ['ũ', 'uõ'],
+  ['ụ', 'uï'],
+  ['ư', 'ö'],
+  ['ứ', 'öù'],
+  ['ừ', 'öø'],
+  ['ử', 'öû'],
+  ['ữ', 'öõ'],
+  ['ự', 'öï'],
+  ['ý', 'yù'],
+  ['ỳ', 'yø'],
+  ['ỷ', 'yû'],
+  ['ỹ', 'yõ'],
+  ['ỵ', 'î'],
   ['đ', 'ñ'],
 ]
 const vniMap = new Map<string, string>()
@@ -41,10 +93,13 @@ const legacyMarks = new Set(
 )
 const toneMarks = /[\u0300\u0301\u0303\u0309\u0323]/g
 const vowelClusters = new Set(
-  ('a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ ' +
-    'ưa ưi ưu ươ uy yê iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu').split(' '),
+  (
+    'a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ ' +
+    'ưa ưi ưu ươ uy yê iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu'
+  ).split(' '),
 )
-const vietnameseLetters = /^[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$/
+const vietnameseLetters =
+  /^[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$/
 
 /** Whether a word could be one Vietnamese syllable: known letters, one tone at most, a real vowel cluster. */
 function isPlausibleSyllable(word: string): boolean {
@@ -92,7 +147,11 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
 
 /** Converts legacy-encoded text to Unicode NFC. */
 export function convertLegacyText(text: string, encoding: LegacyEncoding): string {
-  if (encoding === 'TCVN3') return [...text].map((c) => tcvn3Map.get(c) ?? c).join('').normalize('NFC')
+  if (encoding === 'TCVN3')
+    return [...text]
+      .map((c) => tcvn3Map.get(c) ?? c)
+      .join('')
+      .normalize('NFC')
   let out = ''
   for (let i = 0; i < text.length; i++) {
     const two = text.slice(i, i + 2)

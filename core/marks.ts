@@ -12,7 +12,11 @@ export const marksSheetName = '_cchc_marks'
 export const checkSheetName = 'Kiểm tra'
 
 /** Fill colours (ARGB) of problem cells by severity. */
-export const severityFills: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' }
+export const severityFills: Record<Severity, string> = {
+  error: 'FFFFC7CE',
+  warning: 'FFFFEB9C',
+  info: 'FFDDEBF7',
+}
 /** Fill colours (ARGB) of computed status cells. */
 export const statusFills: Record<TaskStatus, string> = {
   'done-on-time': 'FFC6EFCE',
@@ -25,7 +29,12 @@ export const statusFills: Record<TaskStatus, string> = {
 }
 
 /** A computed column: reused when the table already has it, otherwise added after the table. */
-export type MarkColumn = { field: 'status' | 'score' | 'check'; column: string; added: boolean; header: string }
+export type MarkColumn = {
+  field: 'status' | 'score' | 'check'
+  column: string
+  added: boolean
+  header: string
+}
 
 /** One cell the marking writes: its value and, when coloured, its fill. */
 export type MarkValue = { address: string; value: CellValue; fill: string | null }
@@ -43,16 +52,30 @@ export type MarkPlan = {
   values: MarkValue[]
   notes: MarkNote[]
   /** The "Kiểm tra" sheet, row by row; `links` maps a 0-based row index to the cell it points at. */
-  checkSheet: { rows: CellValue[][]; links: { index: number; address: string }[]; fills: { index: number; fill: string }[]; headerIndex: number }
+  checkSheet: {
+    rows: CellValue[][]
+    links: { index: number; address: string }[]
+    fills: { index: number; fill: string }[]
+    headerIndex: number
+  }
 }
 
 /** The text of a problem cell's note: each issue's Vietnamese message, hint and English message. */
 export function renderNote(issues: Issue[]): string {
-  return issues.map((i) => `[${severityLabels[i.severity].vi}] ${i.message.vi}\n→ ${i.hint.vi}\n(${i.message.en})`).join('\n\n')
+  return issues
+    .map(
+      (i) =>
+        `[${severityLabels[i.severity].vi}] ${i.message.vi}\n→ ${i.hint.vi}\n(${i.message.en})`,
+    )
+    .join('\n\n')
 }
 
 function worstSeverity(issues: Issue[]): Severity {
-  return issues.some((i) => i.severity === 'error') ? 'error' : issues.some((i) => i.severity === 'warning') ? 'warning' : 'info'
+  return issues.some((i) => i.severity === 'error')
+    ? 'error'
+    : issues.some((i) => i.severity === 'warning')
+      ? 'warning'
+      : 'info'
 }
 
 /**
@@ -67,7 +90,8 @@ export function computeMarkPlan(report: Report, ownColumns: readonly string[] = 
   let next = columnNumber(header.lastColumn) + 1
   const columns = (['status', 'score', 'check'] as const).map((field): MarkColumn => {
     const existing = header.columns[field]
-    if (existing && ownColumns.includes(existing)) return { field, column: existing, added: true, header: fieldSpecs[field].label }
+    if (existing && ownColumns.includes(existing))
+      return { field, column: existing, added: true, header: fieldSpecs[field].label }
     return existing
       ? { field, column: existing, added: false, header: fieldSpecs[field].label }
       : { field, column: columnLetter(next++), added: true, header: fieldSpecs[field].label }
@@ -84,7 +108,11 @@ export function computeMarkPlan(report: Report, ownColumns: readonly string[] = 
   const values: MarkValue[] = []
   for (const task of report.tasks) {
     if (task.kind === 'heading' || task.kind === 'section') continue
-    values.push({ address: `${status}${task.row}`, value: task.status ? statusLabels[task.status].vi : null, fill: task.status ? statusFills[task.status] : null })
+    values.push({
+      address: `${status}${task.row}`,
+      value: task.status ? statusLabels[task.status].vi : null,
+      fill: task.status ? statusFills[task.status] : null,
+    })
     values.push({ address: `${score}${task.row}`, value: task.score, fill: null })
     const rowIssues = byRow.get(task.row) ?? []
     const errors = rowIssues.filter((i) => i.severity === 'error').length
@@ -95,7 +123,11 @@ export function computeMarkPlan(report: Report, ownColumns: readonly string[] = 
       fill: errors || warnings ? severityFills[errors ? 'error' : 'warning'] : null,
     })
   }
-  const notes = [...byCell].map(([address, issues]) => ({ address, fill: severityFills[worstSeverity(issues)], note: renderNote(issues) }))
+  const notes = [...byCell].map(([address, issues]) => ({
+    address,
+    fill: severityFills[worstSeverity(issues)],
+    note: renderNote(issues),
+  }))
   return { headerRow: header.row, columns, values, notes, checkSheet }
 }
 
@@ -108,7 +140,10 @@ function computeCheckSheet(report: Report): MarkPlan['checkSheet'] {
     ['Số nhiệm vụ', report.summary.tasks],
     ['Số lỗi', report.errorCount],
     ['Số cảnh báo', report.warningCount],
-    ...Object.entries(report.summary.byStatus).map(([s, n]): CellValue[] => [statusLabels[s as TaskStatus].vi, n]),
+    ...Object.entries(report.summary.byStatus).map(([s, n]): CellValue[] => [
+      statusLabels[s as TaskStatus].vi,
+      n,
+    ]),
     ['Điểm', report.summary.score, 'Điểm tối đa', report.summary.maxScore],
   ]
   if (report.profile?.provisional) rows.push(['Thang điểm', `${report.profile.name} (tạm thời)`])
@@ -121,7 +156,14 @@ function computeCheckSheet(report: Report): MarkPlan['checkSheet'] {
     const address = issue.row !== null && issue.column ? `${issue.column}${issue.row}` : ''
     if (address) links.push({ index: rows.length, address })
     fills.push({ index: rows.length, fill: severityFills[issue.severity] })
-    rows.push([address, issue.row, issue.code, severityLabels[issue.severity].vi, issue.message.vi, issue.hint.vi])
+    rows.push([
+      address,
+      issue.row,
+      issue.code,
+      severityLabels[issue.severity].vi,
+      issue.message.vi,
+      issue.hint.vi,
+    ])
   }
   return { rows, links, fills, headerIndex }
 }

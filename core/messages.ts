@@ -65,7 +65,9 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
       en: `Number ${q(p.found)} repeats a row above.`,
     }),
     hint: (p) => ({
-      vi: p.expected ? `Số thứ tự tiếp theo nên là ${q(p.expected)}.` : 'Đánh lại số thứ tự cho đúng.',
+      vi: p.expected
+        ? `Số thứ tự tiếp theo nên là ${q(p.expected)}.`
+        : 'Đánh lại số thứ tự cho đúng.',
       en: p.expected ? `The next number should be ${q(p.expected)}.` : 'Renumber the rows.',
     }),
   },
@@ -153,8 +155,12 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
       en: `Agency ${q(p.found)} is not known.`,
     }),
     hint: (p) => ({
-      vi: p.suggestion ? `Có phải là ${q(p.suggestion)}?` : 'Kiểm tra tên cơ quan theo danh mục của tỉnh.',
-      en: p.suggestion ? `Did you mean ${q(p.suggestion)}?` : 'Check the name against the province’s agency list.',
+      vi: p.suggestion
+        ? `Có phải là ${q(p.suggestion)}?`
+        : 'Kiểm tra tên cơ quan theo danh mục của tỉnh.',
+      en: p.suggestion
+        ? `Did you mean ${q(p.suggestion)}?`
+        : 'Check the name against the province’s agency list.',
     }),
   },
   'cell/invalid-deadline': {

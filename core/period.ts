@@ -21,7 +21,12 @@ export type Period = {
 export function parsePeriod(id: string, cutOffDay = 14, dueDay = 16): Period | null {
   const t = id.trim().toUpperCase()
   let m: RegExpExecArray | null
-  const make = (year: number, kind: Period['kind'], lastMonth: number, label: string): Period | null => {
+  const make = (
+    year: number,
+    kind: Period['kind'],
+    lastMonth: number,
+    label: string,
+  ): Period | null => {
     const cutOff = createIsoDate(year, lastMonth, Math.min(cutOffDay, 28))
     const due = createIsoDate(year, lastMonth, Math.min(dueDay, 28))
     if (!cutOff || !due) return null
@@ -32,7 +37,12 @@ export function parsePeriod(id: string, cutOffDay = 14, dueDay = 16): Period | n
     return make(Number(m[1]), 'quarter', q * 3, `Quý ${['I', 'II', 'III', 'IV'][q - 1]}/${m[1]}`)
   }
   if ((m = /^(\d{4})-H([12])$/.exec(t))) {
-    return make(Number(m[1]), 'half', Number(m[2]) * 6, `${m[2] === '1' ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${m[1]}`)
+    return make(
+      Number(m[1]),
+      'half',
+      Number(m[2]) * 6,
+      `${m[2] === '1' ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${m[1]}`,
+    )
   }
   if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(t))) {
     return make(Number(m[1]), 'month', Number(m[2]), `Tháng ${Number(m[2])}/${m[1]}`)

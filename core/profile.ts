@@ -35,7 +35,11 @@ export function findProfileItem(
  * Computes an item's score from whether its targets were met and the achieved/target ratio.
  * Survey items and rows that cannot be judged score null.
  */
-export function computeScore(item: ProfileItem, met: boolean | null, ratio: number | null): number | null {
+export function computeScore(
+  item: ProfileItem,
+  met: boolean | null,
+  ratio: number | null,
+): number | null {
   if (item.method === 'survey' || met === null) return null
   if (item.rule === 'binary') return met ? item.maxPoints : 0
   const r = ratio ?? (met ? 1 : 0)

@@ -6,7 +6,15 @@ export type ProgressState = (typeof progressStates)[number]
 /** What an agency wrote in the progress column. `percent` is kept when a number was given. */
 export type Progress = { state: ProgressState; percent: number | null }
 
-const doneWords = new Set(['da hoan thanh', 'hoan thanh', 'ht', 'da ht', 'xong', 'da xong', 'hoan thanh 100'])
+const doneWords = new Set([
+  'da hoan thanh',
+  'hoan thanh',
+  'ht',
+  'da ht',
+  'xong',
+  'da xong',
+  'hoan thanh 100',
+])
 const inProgressWords = new Set([
   'dang thuc hien',
   'dang trien khai',

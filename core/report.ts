@@ -6,7 +6,12 @@ import {
   type AgencyIndex,
   type AgencyRegistry,
 } from './agency.ts'
-import { convertExcelSerial, formatVietnameseDate, parseDayFirstDate, type IsoDate } from './date.ts'
+import {
+  convertExcelSerial,
+  formatVietnameseDate,
+  parseDayFirstDate,
+  type IsoDate,
+} from './date.ts'
 import { parseDeadline, parseDeadlineRange, type Deadline } from './deadline.ts'
 import { fieldSpecs, type FieldKey } from './fields.ts'
 import { columnLetter, isDateCell, type CellValue, type Grid, type TemplateMeta } from './grid.ts'
@@ -53,7 +58,12 @@ export type Report = {
   planYear: number | null
   asOf: IsoDate
   profile: { name: string; provisional: boolean } | null
-  header: { row: number; columns: Partial<Record<FieldKey, string>>; lastColumn: string; dataStart: number } | null
+  header: {
+    row: number
+    columns: Partial<Record<FieldKey, string>>
+    lastColumn: string
+    dataStart: number
+  } | null
   valid: boolean
   errorCount: number
   warningCount: number
@@ -92,7 +102,13 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   }
   if (!table) {
     const issues = [createIssue('table/not-found')]
-    return finish({ ...base, planYear: options.year ?? options.meta?.year ?? null, header: null, issues, tasks: [] })
+    return finish({
+      ...base,
+      planYear: options.year ?? options.meta?.year ?? null,
+      header: null,
+      issues,
+      tasks: [],
+    })
   }
   const planYear = options.year ?? options.meta?.year ?? findTitleYear(table.titleText)
   const issues = [...table.issues]
@@ -107,10 +123,12 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     columns: new Set(Object.keys(table.header.columns) as FieldKey[]),
     letters: {},
   }
-  for (const [f, col] of Object.entries(table.header.columns)) context.letters[f as FieldKey] = columnLetter(col)
+  for (const [f, col] of Object.entries(table.header.columns))
+    context.letters[f as FieldKey] = columnLetter(col)
   const tasks = table.rows.map((row) => evaluateRow(row, context))
   computeGroupTotals(tasks)
-  if (profile?.provisional) issues.push(createIssue('report/provisional-profile', {}, { profile: profile.name }))
+  if (profile?.provisional)
+    issues.push(createIssue('report/provisional-profile', {}, { profile: profile.name }))
   const header = {
     row: table.header.row,
     columns: context.letters,
@@ -170,17 +188,24 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
   entry.doneDate = readDoneDate(row, ctx)
   const done = progress.state === 'done'
   if (done && c.doneDate === undefined && row.cells.progress && ctx.columns.has('doneDate')) {
-    ctx.issues.push(createIssue('row/done-without-date', place(row.cells.progress, row.row, 'progress')))
+    ctx.issues.push(
+      createIssue('row/done-without-date', place(row.cells.progress, row.row, 'progress')),
+    )
   }
   if (done && c.evidence === undefined && ctx.columns.has('evidence') && row.cells.progress) {
-    ctx.issues.push(createIssue('row/done-without-evidence', place(row.cells.progress, row.row, 'progress')))
+    ctx.issues.push(
+      createIssue('row/done-without-evidence', place(row.cells.progress, row.row, 'progress')),
+    )
   }
   entry.status = computeStatus(entry.deadline, progress, entry.doneDate, ctx.asOf)
 
   const achieved = readAchieved(row, ctx)
   // Without an achieved figure nothing can be judged, so the plan text's targets need not be read.
   const result = achieved.length
-    ? computeTargetsResult(parseTargets([c.content?.text, c.expected?.text].filter(Boolean).join('\n')), achieved)
+    ? computeTargetsResult(
+        parseTargets([c.content?.text, c.expected?.text].filter(Boolean).join('\n')),
+        achieved,
+      )
     : { met: null, ratio: null }
   entry.targetMet = result.met
   if (ctx.profile && row.stt) {
@@ -194,12 +219,17 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
   return entry
 }
 
-
 function checkRequired(row: TableRow, ctx: RowContext) {
   const c = row.cells
   const requireField = (present: boolean, field: FieldKey) => {
     if (present) return
-    ctx.issues.push(createIssue('cell/required', { row: row.row, column: ctx.letters[field] ?? null, field }, { field: fieldSpecs[field].label }))
+    ctx.issues.push(
+      createIssue(
+        'cell/required',
+        { row: row.row, column: ctx.letters[field] ?? null, field },
+        { field: fieldSpecs[field].label },
+      ),
+    )
   }
   requireField(c.content !== undefined || c.criterion !== undefined, 'content')
   requireField(c.lead !== undefined || c.executing !== undefined, 'lead')
@@ -211,7 +241,11 @@ function findShiftedCell(row: TableRow): (RowCell & { field: FieldKey }) | null 
     const cell = row.cells[field]
     if (!cell) continue
     const d = parseDeadline(cell.text, null)
-    if (d && (d.kind === 'period' || d.kind === 'date' || d.kind === 'recurring') && cell.text.length < 120) {
+    if (
+      d &&
+      (d.kind === 'period' || d.kind === 'date' || d.kind === 'recurring') &&
+      cell.text.length < 120
+    ) {
       return { ...cell, field }
     }
   }
@@ -219,7 +253,11 @@ function findShiftedCell(row: TableRow): (RowCell & { field: FieldKey }) | null 
 }
 
 /** The row's deadline and the text it was read from (the deadline column, the end column, or a shifted cell). */
-function readRowDeadline(row: TableRow, ctx: RowContext, isTask: boolean): { deadline: Deadline | null; text: string } {
+function readRowDeadline(
+  row: TableRow,
+  ctx: RowContext,
+  isTask: boolean,
+): { deadline: Deadline | null; text: string } {
   const c = row.cells
   let deadline: Deadline | null = null
   let cell: RowCell | undefined = c.deadline
@@ -227,7 +265,11 @@ function readRowDeadline(row: TableRow, ctx: RowContext, isTask: boolean): { dea
   if (c.start || c.end) {
     const range = parseDeadlineRange(c.start?.text ?? '', c.end?.text ?? '', ctx.planYear)
     if (range.startInvalid && c.start) {
-      ctx.issues.push(createIssue('cell/invalid-deadline', place(c.start, row.row, 'start'), { found: c.start.text }))
+      ctx.issues.push(
+        createIssue('cell/invalid-deadline', place(c.start, row.row, 'start'), {
+          found: c.start.text,
+        }),
+      )
     }
     deadline = range.deadline
     cell = c.end
@@ -239,18 +281,32 @@ function readRowDeadline(row: TableRow, ctx: RowContext, isTask: boolean): { dea
   if (!cell && !c.start) {
     const shifted = findShiftedCell(row)
     if (shifted) {
-      ctx.issues.push(createIssue('row/shifted-cells', place(shifted, row.row, shifted.field), { found: shifted.text }))
+      ctx.issues.push(
+        createIssue('row/shifted-cells', place(shifted, row.row, shifted.field), {
+          found: shifted.text,
+        }),
+      )
       return { deadline: parseCellDeadline(shifted, ctx.planYear), text: shifted.text }
     }
     if (isTask) {
       ctx.issues.push(
-        createIssue('cell/required', { row: row.row, column: ctx.letters.deadline ?? ctx.letters.end ?? null, field: 'deadline' }, { field: fieldSpecs.deadline.label }),
+        createIssue(
+          'cell/required',
+          {
+            row: row.row,
+            column: ctx.letters.deadline ?? ctx.letters.end ?? null,
+            field: 'deadline',
+          },
+          { field: fieldSpecs.deadline.label },
+        ),
       )
     }
     return { deadline: null, text: '' }
   }
   if (deadline?.kind === 'invalid' && cell) {
-    ctx.issues.push(createIssue('cell/invalid-deadline', place(cell, row.row, field), { found: cell.text }))
+    ctx.issues.push(
+      createIssue('cell/invalid-deadline', place(cell, row.row, field), { found: cell.text }),
+    )
   }
   if (deadline?.start && deadline.due && deadline.due < deadline.start && cell) {
     ctx.issues.push(
@@ -290,7 +346,9 @@ function checkAgencies(row: TableRow, ctx: RowContext): string[] {
       ctx.issues.push(
         createIssue('cell/unknown-agency', place(cell, row.row, field), {
           found: unknown.map((m) => m.text).join('; '),
-          suggestion: suggestName(cell.text, ctx.index!) ?? (('suggestion' in first && first.suggestion) || undefined),
+          suggestion:
+            suggestName(cell.text, ctx.index!) ??
+            (('suggestion' in first && first.suggestion) || undefined),
         }),
       )
     }
@@ -305,7 +363,9 @@ function readProgress(row: TableRow, ctx: RowContext) {
   const value = typeof cell.value === 'number' ? cell.value : cell.text
   const progress = parseProgress(value)
   if (progress) return progress
-  ctx.issues.push(createIssue('cell/invalid-progress', place(cell, row.row, 'progress'), { found: cell.text }))
+  ctx.issues.push(
+    createIssue('cell/invalid-progress', place(cell, row.row, 'progress'), { found: cell.text }),
+  )
   return { state: 'not-started' as const, percent: null }
 }
 
@@ -314,7 +374,9 @@ function readDoneDate(row: TableRow, ctx: RowContext): IsoDate | null {
   if (!cell) return null
   const date = parseDateValue(cell.value, cell.text)
   if (!date) {
-    ctx.issues.push(createIssue('cell/invalid-date', place(cell, row.row, 'doneDate'), { found: cell.text }))
+    ctx.issues.push(
+      createIssue('cell/invalid-date', place(cell, row.row, 'doneDate'), { found: cell.text }),
+    )
     return null
   }
   if (date > ctx.asOf) {
@@ -331,7 +393,8 @@ function readDoneDate(row: TableRow, ctx: RowContext): IsoDate | null {
 /** Reads a completion date: a real date, a day-first date as text, or an Excel serial number. */
 export function parseDateValue(value: CellValue, text: string): IsoDate | null {
   if (isDateCell(value)) return value.date
-  if (typeof value === 'number') return value > 20000 && value < 80000 ? convertExcelSerial(value) : null
+  if (typeof value === 'number')
+    return value > 20000 && value < 80000 ? convertExcelSerial(value) : null
   const parsed = parseDayFirstDate(text)
   return parsed && parsed !== 'invalid' ? parsed.date : null
 }
@@ -341,7 +404,9 @@ function readAchieved(row: TableRow, ctx: RowContext) {
   if (!cell) return []
   const achieved = parseAchieved(typeof cell.value === 'number' ? cell.value : cell.text)
   if (achieved) return achieved
-  ctx.issues.push(createIssue('cell/invalid-achieved', place(cell, row.row, 'achieved'), { found: cell.text }))
+  ctx.issues.push(
+    createIssue('cell/invalid-achieved', place(cell, row.row, 'achieved'), { found: cell.text }),
+  )
   return []
 }
 
@@ -350,7 +415,12 @@ function checkSelfScore(row: TableRow, max: number, ctx: RowContext) {
   if (!cell) return
   const n = typeof cell.value === 'number' ? cell.value : parseVietnameseNumber(cell.text)
   if (n !== null && n > max) {
-    ctx.issues.push(createIssue('row/score-exceeds-max', place(cell, row.row, 'selfScore'), { found: cell.text, max: String(max) }))
+    ctx.issues.push(
+      createIssue('row/score-exceeds-max', place(cell, row.row, 'selfScore'), {
+        found: cell.text,
+        max: String(max),
+      }),
+    )
   }
 }
 
@@ -361,7 +431,12 @@ function computeGroupTotals(tasks: TaskEntry[]) {
     let score: number | null = null
     let max: number | null = null
     for (const u of tasks.slice(i + 1)) {
-      if (t.kind === 'section' ? u.kind === 'section' : u.section !== t.section || !u.stt?.startsWith(`${t.stt}.`)) break
+      if (
+        t.kind === 'section'
+          ? u.kind === 'section'
+          : u.section !== t.section || !u.stt?.startsWith(`${t.stt}.`)
+      )
+        break
       if (u.kind !== 'task') continue
       // Like the summary: only items that could be scored count towards the maximum.
       if (u.score === null) continue

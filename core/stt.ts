@@ -43,9 +43,10 @@ export function parseStt(value: string | number | null): SttCode | null {
     const index = parseRoman(section[1]!)
     if (index !== null) return { kind: 'section', code: section[1]!.toUpperCase(), index }
   }
-  const numbered = /^(?:nhiem vu |hoat dong |muc |noi dung |tieu chi )?(\d+(?:[.,]\d+)*)[.)]?$/.exec(
-    foldKeepingSeparators(raw).replace(/\s*([.,)])\s*/g, '$1'),
-  )
+  const numbered =
+    /^(?:nhiem vu |hoat dong |muc |noi dung |tieu chi )?(\d+(?:[.,]\d+)*)[.)]?$/.exec(
+      foldKeepingSeparators(raw).replace(/\s*([.,)])\s*/g, '$1'),
+    )
   if (numbered) {
     const parts = numbered[1]!.split(/[.,]/).map(Number)
     return { kind: 'numbered', code: parts.join('.'), parts }

@@ -34,7 +34,9 @@ type Draft = {
 }
 
 const checkedRoles = new Set(['plan', 'progress'])
-const foldedLabels = Object.fromEntries(fieldKeys.map((f) => [f, foldText(fieldSpecs[f].label)])) as Record<FieldKey, string>
+const foldedLabels = Object.fromEntries(
+  fieldKeys.map((f) => [f, foldText(fieldSpecs[f].label)]),
+) as Record<FieldKey, string>
 
 /**
  * Reads a grid into table rows: finds the header, cleans every cell's text (reporting HTML, legacy
@@ -69,9 +71,21 @@ export function readTable(grid: Grid): ReadTable | null {
   return { header, rows: classifyRows(drafts, header, issues), titleText, issues }
 }
 
-type PlacedField = { field: FieldKey; index: number; column: string; checked: boolean; label: string }
+type PlacedField = {
+  field: FieldKey
+  index: number
+  column: string
+  checked: boolean
+  label: string
+}
 
-function readDraft(values: CellValue[], covered: boolean[], row: number, fields: PlacedField[], issues: Issue[]): Draft | null {
+function readDraft(
+  values: CellValue[],
+  covered: boolean[],
+  row: number,
+  fields: PlacedField[],
+  issues: Issue[],
+): Draft | null {
   const cells: Partial<Record<FieldKey, RowCell>> = {}
   const coveredFields = new Set<FieldKey>()
   let headerLike = 0
@@ -99,8 +113,11 @@ function readDraft(values: CellValue[], covered: boolean[], row: number, fields:
   if (headerLike >= 3) return null
   const sttCell = cells.stt
   // An STT cell merged down over several rows: the rows below continue the same item.
-  if (sttCell && coveredFields.has('stt')) return { row, stt: null, sttNumeric: false, cells, covered: coveredFields, merged: true }
-  const stt = sttCell ? parseStt(typeof sttCell.value === 'number' ? sttCell.value : sttCell.text) : null
+  if (sttCell && coveredFields.has('stt'))
+    return { row, stt: null, sttNumeric: false, cells, covered: coveredFields, merged: true }
+  const stt = sttCell
+    ? parseStt(typeof sttCell.value === 'number' ? sttCell.value : sttCell.text)
+    : null
   return { row, stt, sttNumeric: typeof sttCell?.value === 'number', cells, covered: coveredFields }
 }
 
@@ -111,7 +128,14 @@ function pushTextIssues(
 ) {
   if (found.html) issues.push(createIssue('cell/html-markup', place, {}, found.fixed))
   if (found.legacy) {
-    issues.push(createIssue('cell/legacy-encoding', place, { found: found.legacy, expected: found.fixed }, found.fixed))
+    issues.push(
+      createIssue(
+        'cell/legacy-encoding',
+        place,
+        { found: found.legacy, expected: found.fixed },
+        found.fixed,
+      ),
+    )
   }
   if (found.unnormalized) issues.push(createIssue('cell/unnormalized-text', place, {}, found.fixed))
 }
@@ -132,21 +156,45 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
   drafts.forEach((draft, i) => {
     const stt = draft.stt
     if (!stt) {
-      if (previous && (draft.merged || (previous.kind !== 'heading' && previous.kind !== 'section' && !isHeading(draft)))) {
+      if (
+        previous &&
+        (draft.merged ||
+          (previous.kind !== 'heading' && previous.kind !== 'section' && !isHeading(draft)))
+      ) {
         appendContinuation(previous, draft)
         if (draft.merged) return
         const first = Object.values(draft.cells)[0]!
-        issues.push(createIssue('row/continuation', { row: draft.row, column: first.column, value: first.text }))
+        issues.push(
+          createIssue('row/continuation', {
+            row: draft.row,
+            column: first.column,
+            value: first.text,
+          }),
+        )
         return
       }
-      previous = { row: draft.row, kind: 'heading', stt: null, level: 0, section, cells: draft.cells }
+      previous = {
+        row: draft.row,
+        kind: 'heading',
+        stt: null,
+        level: 0,
+        section,
+        cells: draft.cells,
+      }
       rows.push(previous)
       return
     }
     if (stt.kind === 'section') {
       section = stt.code
       numbering.checkSection(stt.index, draft)
-      previous = { row: draft.row, kind: 'section', stt: stt.code, level: 0, section, cells: draft.cells }
+      previous = {
+        row: draft.row,
+        kind: 'section',
+        stt: stt.code,
+        level: 0,
+        section,
+        cells: draft.cells,
+      }
       rows.push(previous)
       return
     }
@@ -160,8 +208,16 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
     }
     let next: SttCode | null | undefined
     for (let j = i + 1; j < drafts.length && !next; j++) next = drafts[j]!.stt
-    const isGroup = stt.kind === 'numbered' && next?.kind === 'numbered' && next.code.startsWith(`${code}.`)
-    previous = { row: draft.row, kind: isGroup ? 'group' : 'task', stt: code, level, section, cells: draft.cells }
+    const isGroup =
+      stt.kind === 'numbered' && next?.kind === 'numbered' && next.code.startsWith(`${code}.`)
+    previous = {
+      row: draft.row,
+      kind: isGroup ? 'group' : 'task',
+      stt: code,
+      level,
+      section,
+      cells: draft.cells,
+    }
     rows.push(previous)
   })
   return rows
@@ -190,11 +246,21 @@ function createNumbering(issues: Issue[], header: HeaderInfo) {
   const seen = new Set<string>()
   let lastSection = 0
   const sttColumn = header.columns.stt !== undefined ? columnLetter(header.columns.stt) : null
-  const place = (draft: Draft) => ({ row: draft.row, column: sttColumn, field: 'stt' as const, value: draft.cells.stt?.text ?? null })
+  const place = (draft: Draft) => ({
+    row: draft.row,
+    column: sttColumn,
+    field: 'stt' as const,
+    value: draft.cells.stt?.text ?? null,
+  })
   return {
     checkSection(index: number, draft: Draft) {
       if (index !== lastSection + 1) {
-        issues.push(createIssue('row/stt-sequence', place(draft), { found: draft.cells.stt?.text, expected: toRoman(lastSection + 1) }))
+        issues.push(
+          createIssue('row/stt-sequence', place(draft), {
+            found: draft.cells.stt?.text,
+            expected: toRoman(lastSection + 1),
+          }),
+        )
       }
       lastSection = index
     },
@@ -204,7 +270,8 @@ function createNumbering(issues: Issue[], header: HeaderInfo) {
       const parentKey = (q: number[]) => `${section}|${q.slice(0, -1).join('.')}`
       if (draft.sttNumeric && p.length === 2) {
         const expected = (last.get(parentKey(p)) ?? 0) + 1
-        if (expected >= 10 && Number(`${p[0]}.${expected}`) === Number(p.join('.'))) p = [p[0]!, expected]
+        if (expected >= 10 && Number(`${p[0]}.${expected}`) === Number(p.join('.')))
+          p = [p[0]!, expected]
       }
       // Parents a table leaves out (1.1 with no row "1") count as present.
       for (let depth = 1; depth < p.length; depth++) {
@@ -212,7 +279,10 @@ function createNumbering(issues: Issue[], header: HeaderInfo) {
         const key = `${section}|${implied.join('.')}`
         if (!seen.has(key)) {
           seen.add(key)
-          last.set(parentKey(implied), Math.max(last.get(parentKey(implied)) ?? 0, implied[implied.length - 1]!))
+          last.set(
+            parentKey(implied),
+            Math.max(last.get(parentKey(implied)) ?? 0, implied[implied.length - 1]!),
+          )
         }
       }
       const code = p.join('.')
@@ -220,9 +290,19 @@ function createNumbering(issues: Issue[], header: HeaderInfo) {
       const index = p[p.length - 1]!
       const expected = (last.get(parentKey(p)) ?? 0) + 1
       if (seen.has(key)) {
-        issues.push(createIssue('row/stt-duplicate', place(draft), { found: code, expected: [...p.slice(0, -1), expected].join('.') }))
+        issues.push(
+          createIssue('row/stt-duplicate', place(draft), {
+            found: code,
+            expected: [...p.slice(0, -1), expected].join('.'),
+          }),
+        )
       } else if (index !== expected) {
-        issues.push(createIssue('row/stt-sequence', place(draft), { found: code, expected: [...p.slice(0, -1), expected].join('.') }))
+        issues.push(
+          createIssue('row/stt-sequence', place(draft), {
+            found: code,
+            expected: [...p.slice(0, -1), expected].join('.'),
+          }),
+        )
       }
       seen.add(key)
       last.set(parentKey(p), Math.max(index, last.get(parentKey(p)) ?? 0))
@@ -232,9 +312,23 @@ function createNumbering(issues: Issue[], header: HeaderInfo) {
 }
 
 function toRoman(n: number): string {
-  const table: [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]
+  const table: [number, string][] = [
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ]
   let out = ''
   let rest = n
-  for (const [v, s] of table) while (rest >= v) { out += s; rest -= v }
+  for (const [v, s] of table)
+    while (rest >= v) {
+      out += s
+      rest -= v
+    }
   return out
 }

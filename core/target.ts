@@ -13,7 +13,10 @@ export type Achieved = { value: number; unit: TargetUnit | null }
 const num = String.raw`(\d+(?:[.,]\d+)?)`
 const countUnits = String.raw`(cuoc|sang kien|tthc|nhom tthc|thu tuc|don vi|lop|hoi nghi|van ban|ho so|dich vu|co quan|ke hoach|bao cao|dot|lan|mo hinh|giai phap|dvsncl)`
 const rangePattern = new RegExp(String.raw`${num} pct ?${num} pct`)
-const percentPattern = new RegExp(String.raw`(?:\b(tren|hon|it nhat(?: la)?|toi thieu|tu|dat tu|dat)\s+)?${num} pct`, 'g')
+const percentPattern = new RegExp(
+  String.raw`(?:\b(tren|hon|it nhat(?: la)?|toi thieu|tu|dat tu|dat)\s+)?${num} pct`,
+  'g',
+)
 const pointsPattern = new RegExp(String.raw`${num} diem\b`)
 const countPattern = new RegExp(
   String.raw`(?:\b(tu|it nhat(?: la)?|toi thieu|dat tu|dat|co tu|to chuc|co)\s+)?\b(\d{1,3})\s+${countUnits}\b`,
@@ -40,7 +43,9 @@ function readSegment(segment: string): Target[] {
   if (/\b(tang|cao hon|vuot)\b.*\b(nam truoc|so voi nam)\b/.test(folded)) {
     return [{ op: 'baseline', value: null, unit: '%', text }]
   }
-  if (/\bkhong (co|de xay ra|de|xay ra)\b.*\b(vi pham|sai pham|sai sot|tham nhung)\b/.test(folded)) {
+  if (
+    /\bkhong (co|de xay ra|de|xay ra)\b.*\b(vi pham|sai pham|sai sot|tham nhung)\b/.test(folded)
+  ) {
     return [{ op: '=', value: 0, unit: 'count', text }]
   }
   const targets: Target[] = []
@@ -76,7 +81,9 @@ function readSegment(segment: string): Target[] {
  */
 export function parseTargets(text: string): Target[] {
   // Most segments state no target: only those with a number or a baseline/zero phrase are folded and read.
-  return splitBullets(text).flatMap((segment) => (/\d/.test(segment) || isWordyTarget(segment) ? readSegment(segment) : []))
+  return splitBullets(text).flatMap((segment) =>
+    /\d/.test(segment) || isWordyTarget(segment) ? readSegment(segment) : [],
+  )
 }
 
 /**
@@ -86,7 +93,10 @@ export function parseTargets(text: string): Target[] {
 export function parseAchieved(value: string | number | null): Achieved[] | null {
   if (value === null || value === '') return []
   if (typeof value === 'number') return [{ value, unit: null }]
-  const parts = value.split(';').map((s) => s.trim()).filter(Boolean)
+  const parts = value
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const out: Achieved[] = []
   for (const part of parts) {
     const folded = foldText(part)
@@ -106,7 +116,8 @@ export function parseAchieved(value: string | number | null): Achieved[] | null 
     if (!m) return null
     const n = parseVietnameseNumber(m[1]!)
     if (n === null) return null
-    const unit = m[2] === '%' ? '%' : m[2] && foldText(m[2]) === 'diem' ? 'points' : m[2] ? 'count' : null
+    const unit =
+      m[2] === '%' ? '%' : m[2] && foldText(m[2]) === 'diem' ? 'points' : m[2] ? 'count' : null
     out.push({ value: n, unit })
   }
   return out

@@ -28,7 +28,10 @@ async function readCertificates(): Promise<{ key: Buffer | string; cert: Buffer 
       `Không cài được chứng chỉ gốc phát triển (${(error as Error).message.split('\n')[0]}).\n` +
         `Hãy tự tin cậy ${join(dir, 'ca.crt')} trên máy này rồi mở lại Excel. / Trust that CA certificate manually.\n`,
     )
-    return { key: readFileSync(join(dir, 'localhost.key')), cert: readFileSync(join(dir, 'localhost.crt')) }
+    return {
+      key: readFileSync(join(dir, 'localhost.key')),
+      cert: readFileSync(join(dir, 'localhost.crt')),
+    }
   }
 }
 
@@ -36,7 +39,14 @@ const https = await readCertificates()
 const store = createStore(computeDatabasePath(dataDir))
 const catalog = await readCatalog()
 const { adminToken } = seedStore(store, catalog, new Date())
-const app = createApp({ store, catalog, adminToken: process.env.CCHC_ADMIN_TOKEN || null, serveAddin: createAddinServer(buildAddin()) })
+const app = createApp({
+  store,
+  catalog,
+  adminToken: process.env.CCHC_ADMIN_TOKEN || null,
+  serveAddin: createAddinServer(buildAddin()),
+})
 serve({ fetch: app.fetch, port, hostname: '127.0.0.1', createServer, serverOptions: https }, () => {
-  process.stdout.write(`${renderGreeting(`https://localhost:${port}`, adminToken, dataDir)}\n  Add-in: https://localhost:${port}/addin/taskpane.html (manifests/manifest.dev.xml)\n`)
+  process.stdout.write(
+    `${renderGreeting(`https://localhost:${port}`, adminToken, dataDir)}\n  Add-in: https://localhost:${port}/addin/taskpane.html (manifests/manifest.dev.xml)\n`,
+  )
 })

@@ -30,7 +30,11 @@ function buildIcon(size: number): Buffer {
     for (let x = 0; x < size; x++) {
       const edge = Math.min(x, y, size - 1 - x, size - 1 - y)
       const inside = edge >= Math.max(1, Math.round(size / 16))
-      const [r, g, b, a] = inCheck(x, y) ? [255, 255, 255, 255] : inside ? [30, 58, 138, 255] : [30, 58, 138, 0]
+      const [r, g, b, a] = inCheck(x, y)
+        ? [255, 255, 255, 255]
+        : inside
+          ? [30, 58, 138, 255]
+          : [30, 58, 138, 0]
       row.set([r, g, b, a], 1 + x * 4)
     }
     rows.push(row)
@@ -39,7 +43,13 @@ function buildIcon(size: number): Buffer {
   ihdr.writeUInt32BE(size, 0)
   ihdr.writeUInt32BE(size, 4)
   ihdr.set([8, 6, 0, 0, 0], 8)
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
-for (const size of [16, 32, 64, 80]) writeFileSync(new URL(`../addin/assets/icon-${size}.png`, import.meta.url), buildIcon(size))
+for (const size of [16, 32, 64, 80])
+  writeFileSync(new URL(`../addin/assets/icon-${size}.png`, import.meta.url), buildIcon(size))

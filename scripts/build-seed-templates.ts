@@ -5,9 +5,20 @@
  * cooperating-agency column moved back. Run: node --import tsx scripts/build-seed-templates.ts
  */
 import { writeFileSync } from 'node:fs'
-import { foldText, parseDeadline, parseTargets, readTable, type FieldKey, type Grid } from '../core/index.ts'
+import {
+  foldText,
+  parseDeadline,
+  parseTargets,
+  readTable,
+  type FieldKey,
+  type Grid,
+} from '../core/index.ts'
 import type { PlanDefinition } from '../server/config.ts'
-import { planAppendixTitle, readParSipasGrid, readPlanAppendixGrid } from '../tests/helpers/seeds.ts'
+import {
+  planAppendixTitle,
+  readParSipasGrid,
+  readPlanAppendixGrid,
+} from '../tests/helpers/seeds.ts'
 
 function readPlanRows(grid: Grid, columns: FieldKey[]) {
   const table = readTable(grid)
@@ -39,7 +50,8 @@ const par: PlanDefinition = {
   province: 'Đắk Lắk',
   year: 2026,
   templateVersion: '1',
-  source: 'Phụ lục kèm theo Kế hoạch của UBND tỉnh Đắk Lắk năm 2026 (tests/fixtures/seeds/dak-lak-2026-phu-luc-par-sipas.txt)',
+  source:
+    'Phụ lục kèm theo Kế hoạch của UBND tỉnh Đắk Lắk năm 2026 (tests/fixtures/seeds/dak-lak-2026-phu-luc-par-sipas.txt)',
   title: [
     'PHỤ LỤC',
     'Phân công nhiệm vụ triển khai thực hiện cải thiện và nâng cao Chỉ số PAR Index, Chỉ số SIPAS của tỉnh Đắk Lắk năm 2026',
@@ -58,13 +70,17 @@ const plan: PlanDefinition = {
   province: 'Đắk Lắk',
   year: 2026,
   templateVersion: '1',
-  source: 'Phụ lục Kế hoạch 0156/KH-UBND ngày 26/12/2025 của UBND tỉnh Đắk Lắk (tests/fixtures/seeds/dak-lak-2026-ke-hoach-cchc.txt)',
+  source:
+    'Phụ lục Kế hoạch 0156/KH-UBND ngày 26/12/2025 của UBND tỉnh Đắk Lắk (tests/fixtures/seeds/dak-lak-2026-ke-hoach-cchc.txt)',
   title: planAppendixTitle,
   columns: planColumns,
   rows: readPlanRows(readPlanAppendixGrid(), planColumns).map((r) => r.out),
 }
 
-const items: Record<string, { maxPoints: number; method: 'self' | 'survey'; rule: 'binary' | 'proportional'; label: string }> = {}
+const items: Record<
+  string,
+  { maxPoints: number; method: 'self' | 'survey'; rule: 'binary' | 'proportional'; label: string }
+> = {}
 for (const { row, out } of parRows) {
   if (row.kind !== 'task' || !row.stt) continue
   const criterion = out.criterion ?? ''
@@ -86,6 +102,14 @@ const profile = {
 }
 
 writeFileSync('templates/plans/dak-lak-2026-par-sipas.json', `${JSON.stringify(par, null, 2)}\n`)
-writeFileSync('templates/plans/dak-lak-2026-ke-hoach-cchc.json', `${JSON.stringify(plan, null, 2)}\n`)
-writeFileSync('templates/profiles/dak-lak-2026-par-sipas.provisional.json', `${JSON.stringify(profile, null, 2)}\n`)
-console.log(`plans: ${par.rows.length} + ${plan.rows.length} rows; profile: ${Object.keys(items).length} items`)
+writeFileSync(
+  'templates/plans/dak-lak-2026-ke-hoach-cchc.json',
+  `${JSON.stringify(plan, null, 2)}\n`,
+)
+writeFileSync(
+  'templates/profiles/dak-lak-2026-par-sipas.provisional.json',
+  `${JSON.stringify(profile, null, 2)}\n`,
+)
+console.log(
+  `plans: ${par.rows.length} + ${plan.rows.length} rows; profile: ${Object.keys(items).length} items`,
+)

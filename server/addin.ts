@@ -22,7 +22,10 @@ export type AddinFiles = Map<string, { body: Uint8Array; type: string }>
  */
 export async function buildAddin(): Promise<AddinFiles> {
   const result = await build({
-    entryPoints: { taskpane: join(addinDir, 'taskpane/taskpane.ts'), commands: join(addinDir, 'commands/commands.ts') },
+    entryPoints: {
+      taskpane: join(addinDir, 'taskpane/taskpane.ts'),
+      commands: join(addinDir, 'commands/commands.ts'),
+    },
     bundle: true,
     format: 'iife',
     target: 'es2020',
@@ -34,21 +37,39 @@ export async function buildAddin(): Promise<AddinFiles> {
     logLevel: 'silent',
   })
   const files: AddinFiles = new Map()
-  for (const file of result.outputFiles) files.set(file.path.slice(file.path.lastIndexOf('/') + 1), { body: file.contents, type: types['.js']! })
-  for (const page of ['taskpane/taskpane.html', 'taskpane/taskpane.css', 'commands/commands.html']) {
-    files.set(page.slice(page.indexOf('/') + 1), { body: await readFile(join(addinDir, page)), type: types[extname(page)]! })
+  for (const file of result.outputFiles)
+    files.set(file.path.slice(file.path.lastIndexOf('/') + 1), {
+      body: file.contents,
+      type: types['.js']!,
+    })
+  for (const page of [
+    'taskpane/taskpane.html',
+    'taskpane/taskpane.css',
+    'commands/commands.html',
+  ]) {
+    files.set(page.slice(page.indexOf('/') + 1), {
+      body: await readFile(join(addinDir, page)),
+      type: types[extname(page)]!,
+    })
   }
   for (const icon of await readdir(join(addinDir, 'assets'))) {
-    files.set(`assets/${icon}`, { body: await readFile(join(addinDir, 'assets', icon)), type: types[extname(icon)] ?? 'application/octet-stream' })
+    files.set(`assets/${icon}`, {
+      body: await readFile(join(addinDir, 'assets', icon)),
+      type: types[extname(icon)] ?? 'application/octet-stream',
+    })
   }
   return files
 }
 
 /** Serves built add-in files by path (for the sync service's /addin/ route). */
-export function createAddinServer(files: Promise<AddinFiles>): (path: string) => Promise<Response | null> {
+export function createAddinServer(
+  files: Promise<AddinFiles>,
+): (path: string) => Promise<Response | null> {
   return async (path) => {
     const file = (await files).get(path || 'taskpane.html')
     if (!file) return null
-    return new Response(file.body as BodyInit, { headers: { 'Content-Type': file.type, 'Cache-Control': 'no-cache' } })
+    return new Response(file.body as BodyInit, {
+      headers: { 'Content-Type': file.type, 'Cache-Control': 'no-cache' },
+    })
   }
 }

@@ -6,7 +6,13 @@ import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { timeout } from 'hono/timeout'
 import { z } from 'zod'
-import { agencyKinds, computePeriod, computeVietnamDate, parsePeriod, type Period } from '../core/index.ts'
+import {
+  agencyKinds,
+  computePeriod,
+  computeVietnamDate,
+  parsePeriod,
+  type Period,
+} from '../core/index.ts'
 import type { Catalog } from './catalog.ts'
 import { computeConsolidatedSheets } from './consolidated.ts'
 import { renderDashboardPage } from './dashboard.ts'
@@ -14,7 +20,12 @@ import { ApiError, type HttpErrorCode } from './http-errors.ts'
 import { readConsolidatedInput, readStatus } from './status.ts'
 import type { Principal, Store } from './store.ts'
 import { isSameSecret } from './store.ts'
-import { checkUploadedTable, checkUploadedWorkbook, jsonSubmissionSchema, type CheckedSubmission } from './submission.ts'
+import {
+  checkUploadedTable,
+  checkUploadedWorkbook,
+  jsonSubmissionSchema,
+  type CheckedSubmission,
+} from './submission.ts'
 import { WorkbookError } from './xlsx/errors.ts'
 import { writeConsolidated } from './xlsx/consolidated.ts'
 
@@ -36,9 +47,21 @@ export type AppDeps = {
 type Env = { Variables: { principal: Principal; deadline: number } }
 
 // Excel on the web frames the add-in pages from these origins.
-const officeFrameAncestors = ["'self'", 'https://*.office.com', 'https://*.office365.com', 'https://*.officeapps.live.com', 'https://*.sharepoint.com', 'https://*.microsoft.com', 'https://*.cloud.microsoft']
+const officeFrameAncestors = [
+  "'self'",
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.officeapps.live.com',
+  'https://*.sharepoint.com',
+  'https://*.microsoft.com',
+  'https://*.cloud.microsoft',
+]
 
-const agencyBody = z.object({ id: z.string().regex(/^[a-z0-9-]{2,60}$/), name: z.string().trim().min(2).max(200), kind: z.enum(agencyKinds) })
+const agencyBody = z.object({
+  id: z.string().regex(/^[a-z0-9-]{2,60}$/),
+  name: z.string().trim().min(2).max(200),
+  kind: z.enum(agencyKinds),
+})
 
 function readPeriodParam(value: string | undefined, now: Date): Period {
   if (value === undefined || value === '') return computePeriod(computeVietnamDate(now.getTime()))
@@ -60,7 +83,12 @@ function readId(value: string): number {
   return id
 }
 
-function sendError(c: Context, code: HttpErrorCode, status: number, text: { vi: string; en: string }) {
+function sendError(
+  c: Context,
+  code: HttpErrorCode,
+  status: number,
+  text: { vi: string; en: string },
+) {
   return c.json({ error: { code, message: text.vi, en: text.en } }, status as 400)
 }
 
@@ -74,33 +102,68 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (error instanceof ApiError) return sendError(c, error.code, error.status, error.text)
     if (error instanceof WorkbookError) {
-      const status = error.code === 'too-large' ? 413 : error.code === 'unsafe' || error.code === 'corrupt' || error.code === 'sheet-not-found' ? 422 : 415
+      const status =
+        error.code === 'too-large'
+          ? 413
+          : error.code === 'unsafe' || error.code === 'corrupt' || error.code === 'sheet-not-found'
+            ? 422
+            : 415
       return sendError(c, `workbook/${error.code}`, status, error.text)
     }
-    if (error instanceof HTTPException && error.status === 503) return sendError(c, 'request/timeout', 503, new ApiError('request/timeout').text)
-    if (error instanceof HTTPException && error.status < 500) return sendError(c, 'request/invalid-body', error.status, new ApiError('request/invalid-body').text)
-    console.error(`[cchc] ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}`)
+    if (error instanceof HTTPException && error.status === 503)
+      return sendError(c, 'request/timeout', 503, new ApiError('request/timeout').text)
+    if (error instanceof HTTPException && error.status < 500)
+      return sendError(
+        c,
+        'request/invalid-body',
+        error.status,
+        new ApiError('request/invalid-body').text,
+      )
+    console.error(
+      `[cchc] ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}`,
+    )
     return sendError(c, 'internal', 500, new ApiError('internal').text)
   })
   app.notFound((c) => sendError(c, 'not-found', 404, new ApiError('not-found').text))
 
-  app.use('/addin/*', secureHeaders({
-    xFrameOptions: false,
-    crossOriginResourcePolicy: false,
-    crossOriginOpenerPolicy: false,
-    contentSecurityPolicy: { frameAncestors: officeFrameAncestors },
-  }))
+  app.use(
+    '/addin/*',
+    secureHeaders({
+      xFrameOptions: false,
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: false,
+      contentSecurityPolicy: { frameAncestors: officeFrameAncestors },
+    }),
+  )
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/addin/')) return next()
     return secureHeaders({ contentSecurityPolicy: { frameAncestors: ["'self'"] } })(c, next)
   })
-  app.use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'DELETE'] }))
+  app.use(
+    '/api/*',
+    cors({
+      origin: '*',
+      allowHeaders: ['Authorization', 'Content-Type'],
+      allowMethods: ['GET', 'POST', 'DELETE'],
+    }),
+  )
   app.use('/api/*', async (c, next) => {
     c.set('deadline', Date.now() + limits.timeoutMs)
     await next()
   })
-  app.use('/api/*', timeout(limits.timeoutMs, () => new HTTPException(503)))
-  app.use('/api/*', bodyLimit({ maxSize: limits.bodyBytes, onError: () => { throw new ApiError('request/too-large') } }))
+  app.use(
+    '/api/*',
+    timeout(limits.timeoutMs, () => new HTTPException(503)),
+  )
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: limits.bodyBytes,
+      onError: () => {
+        throw new ApiError('request/too-large')
+      },
+    }),
+  )
 
   // Every /api route needs a bearer token: an agency's (its own data only) or an admin's.
   app.use('/api/*', async (c, next) => {
@@ -110,7 +173,9 @@ export function createApp(deps: AppDeps) {
     if (!match) throw new ApiError('auth/missing')
     const token = match[1]!
     const principal: Principal | null =
-      deps.adminToken && isSameSecret(token, deps.adminToken) ? { role: 'admin', tokenId: null } : store.findPrincipal(token)
+      deps.adminToken && isSameSecret(token, deps.adminToken)
+        ? { role: 'admin', tokenId: null }
+        : store.findPrincipal(token)
     if (!principal) throw new ApiError('auth/invalid')
     c.set('principal', principal)
     await next()
@@ -126,7 +191,8 @@ export function createApp(deps: AppDeps) {
       if (requested && requested !== p.agencyId) throw new ApiError('auth/forbidden')
       return p.agencyId
     }
-    if (requested && !store.getAgency(requested)) throw new ApiError('agency/unknown', requested.slice(0, 60))
+    if (requested && !store.getAgency(requested))
+      throw new ApiError('agency/unknown', requested.slice(0, 60))
     return requested ?? null
   }
 
@@ -137,11 +203,17 @@ export function createApp(deps: AppDeps) {
     return agencyId
   }
 
-  app.get('/healthz', (c) => c.json({ ok: true, submissions: store.countSubmissions(), time: now().toISOString() }))
+  app.get('/healthz', (c) =>
+    c.json({ ok: true, submissions: store.countSubmissions(), time: now().toISOString() }),
+  )
 
   app.get('/api/me', (c) => {
     const p = c.get('principal')
-    return c.json(p.role === 'admin' ? { role: 'admin' } : { role: 'agency', agency: store.getAgency(p.agencyId) })
+    return c.json(
+      p.role === 'admin'
+        ? { role: 'admin' }
+        : { role: 'agency', agency: store.getAgency(p.agencyId) },
+    )
   })
 
   app.get('/api/agencies', (c) => {
@@ -151,8 +223,10 @@ export function createApp(deps: AppDeps) {
   app.post('/api/agencies', async (c) => {
     requireAdmin(c)
     const parsed = agencyBody.safeParse(await c.req.json().catch(() => null))
-    if (!parsed.success) throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
-    if (!store.addAgency(parsed.data, now().toISOString())) throw new ApiError('agency/exists', parsed.data.id)
+    if (!parsed.success)
+      throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
+    if (!store.addAgency(parsed.data, now().toISOString()))
+      throw new ApiError('agency/exists', parsed.data.id)
     return c.json(parsed.data, 201)
   })
   app.post('/api/agencies/:id/tokens', (c) => {
@@ -163,7 +237,8 @@ export function createApp(deps: AppDeps) {
   })
   app.delete('/api/tokens/:tokenId', (c) => {
     requireAdmin(c)
-    if (!store.revokeToken(c.req.param('tokenId'), now().toISOString())) throw new ApiError('token/unknown')
+    if (!store.revokeToken(c.req.param('tokenId'), now().toISOString()))
+      throw new ApiError('token/unknown')
     return c.body(null, 204)
   })
 
@@ -174,10 +249,18 @@ export function createApp(deps: AppDeps) {
         throw new ApiError('request/invalid-body')
       })
       const period = requirePeriod(typeof form.period === 'string' ? form.period : undefined)
-      const agencyId = requireAgency(c, typeof form.agency === 'string' && form.agency ? form.agency : undefined)
+      const agencyId = requireAgency(
+        c,
+        typeof form.agency === 'string' && form.agency ? form.agency : undefined,
+      )
       const file = form.file
       if (!(file instanceof File) || file.size === 0) throw new ApiError('request/missing-file')
-      const checked = await checkUploadedWorkbook(new Uint8Array(await file.arrayBuffer()), file.name || null, period.cutOff, catalog)
+      const checked = await checkUploadedWorkbook(
+        new Uint8Array(await file.arrayBuffer()),
+        file.name || null,
+        period.cutOff,
+        catalog,
+      )
       return storeSubmission(c, agencyId, period, checked)
     }
     if (type.startsWith('application/json')) {
@@ -189,15 +272,26 @@ export function createApp(deps: AppDeps) {
         throw new ApiError('request/invalid-body')
       }
       const parsed = jsonSubmissionSchema.safeParse(json)
-      if (!parsed.success) throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
+      if (!parsed.success)
+        throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
       const period = requirePeriod(parsed.data.period)
       const agencyId = requireAgency(c, parsed.data.agency)
-      return storeSubmission(c, agencyId, period, checkUploadedTable(parsed.data, raw, period.cutOff, catalog))
+      return storeSubmission(
+        c,
+        agencyId,
+        period,
+        checkUploadedTable(parsed.data, raw, period.cutOff, catalog),
+      )
     }
     throw new ApiError('request/unsupported-type')
   })
 
-  function storeSubmission(c: Context<Env>, agencyId: string, period: Period, checked: CheckedSubmission) {
+  function storeSubmission(
+    c: Context<Env>,
+    agencyId: string,
+    period: Period,
+    checked: CheckedSubmission,
+  ) {
     // A request already answered with a timeout must not be stored afterwards: the sender was told it failed.
     if (Date.now() > c.get('deadline')) throw new ApiError('request/timeout')
     const p = c.get('principal')
@@ -212,7 +306,17 @@ export function createApp(deps: AppDeps) {
       planId: checked.planId,
       report: checked.report,
     })
-    return c.json({ id: record.id, agency: agencyId, period: period.id, version: record.version, submittedAt: record.submittedAt, report: checked.report }, 201)
+    return c.json(
+      {
+        id: record.id,
+        agency: agencyId,
+        period: period.id,
+        version: record.version,
+        submittedAt: record.submittedAt,
+        report: checked.report,
+      },
+      201,
+    )
   }
 
   app.get('/api/submissions', (c) => {
@@ -225,7 +329,8 @@ export function createApp(deps: AppDeps) {
     if (!record) throw new ApiError('submission/unknown')
     const p = c.get('principal')
     // Another agency's submission is answered like a missing one: ids reveal nothing.
-    if (p.role === 'agency' && p.agencyId !== record.agencyId) throw new ApiError('submission/unknown')
+    if (p.role === 'agency' && p.agencyId !== record.agencyId)
+      throw new ApiError('submission/unknown')
     return record
   }
   app.get('/api/submissions/:id', (c) => {
@@ -246,7 +351,12 @@ export function createApp(deps: AppDeps) {
     const period = readPeriodParam(c.req.query('period'), now())
     const status = readStatus(store, period)
     const p = c.get('principal')
-    if (p.role === 'agency') return c.json({ ...status, agencies: status.agencies.filter((a) => a.id === p.agencyId), overdue: status.overdue.filter((t) => t.agencyId === p.agencyId) })
+    if (p.role === 'agency')
+      return c.json({
+        ...status,
+        agencies: status.agencies.filter((a) => a.id === p.agencyId),
+        overdue: status.overdue.filter((t) => t.agencyId === p.agencyId),
+      })
     return c.json(status)
   })
 
@@ -261,10 +371,14 @@ export function createApp(deps: AppDeps) {
     return c.body(Readable.toWeb(stream) as ReadableStream)
   })
 
-  app.get('/', (c) => c.html(renderDashboardPage(computePeriod(computeVietnamDate(now().getTime())).id)))
+  app.get('/', (c) =>
+    c.html(renderDashboardPage(computePeriod(computeVietnamDate(now().getTime())).id)),
+  )
 
   app.get('/addin/*', async (c) => {
-    const response = deps.serveAddin ? await deps.serveAddin(c.req.path.slice('/addin/'.length)) : null
+    const response = deps.serveAddin
+      ? await deps.serveAddin(c.req.path.slice('/addin/'.length))
+      : null
     if (!response) throw new ApiError('not-found')
     return response
   })

@@ -11,11 +11,16 @@ export type Catalog = {
 }
 
 /** Reads the registry, plans and profiles of `templates/` (the Đắk Lắk 2026 demo province by default). */
-export async function readCatalog(dir = templatesDir, registryFile = 'agencies/dak-lak-2026.json'): Promise<Catalog> {
+export async function readCatalog(
+  dir = templatesDir,
+  registryFile = 'agencies/dak-lak-2026.json',
+): Promise<Catalog> {
   const registry = await readRegistry(join(dir, registryFile))
   const plans = new Map<string, PlanDefinition>()
   const profiles = new Map<string, ScoringProfile>()
-  for (const name of (await readdir(join(dir, 'plans'))).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of (await readdir(join(dir, 'plans')))
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const plan = await readPlan(join(dir, 'plans', name))
     plans.set(plan.id, plan)
     if (plan.profile) profiles.set(plan.id, await readProfile(resolve(dir, plan.profile)))
@@ -24,6 +29,9 @@ export async function readCatalog(dir = templatesDir, registryFile = 'agencies/d
 }
 
 /** The scoring profile for a plan id read from a template's hidden metadata, if the plan has one. */
-export function findPlanProfile(catalog: Catalog, planId: string | null | undefined): ScoringProfile | null {
+export function findPlanProfile(
+  catalog: Catalog,
+  planId: string | null | undefined,
+): ScoringProfile | null {
   return planId ? (catalog.profiles.get(planId) ?? null) : null
 }

@@ -1,5 +1,11 @@
 import type ExcelJS from 'exceljs'
-import { validateTable, type AgencyRegistry, type IsoDate, type Report, type ScoringProfile } from '../core/index.ts'
+import {
+  validateTable,
+  type AgencyRegistry,
+  type IsoDate,
+  type Report,
+  type ScoringProfile,
+} from '../core/index.ts'
 import { loadWorkbook, readTemplateMeta, selectSheet } from './xlsx/read.ts'
 
 export type CheckOptions = {
@@ -13,10 +19,18 @@ export type CheckOptions = {
   registry?: AgencyRegistry | null
 }
 
-export type CheckResult = { report: Report; workbook: ExcelJS.Workbook; sheetName: string; planId: string | null }
+export type CheckResult = {
+  report: Report
+  workbook: ExcelJS.Workbook
+  sheetName: string
+  planId: string | null
+}
 
 /** Reads workbook bytes and checks its annex table with the core engine. Throws WorkbookError for unreadable input. */
-export async function checkWorkbook(bytes: Uint8Array, options: CheckOptions): Promise<CheckResult> {
+export async function checkWorkbook(
+  bytes: Uint8Array,
+  options: CheckOptions,
+): Promise<CheckResult> {
   const workbook = await loadWorkbook(bytes)
   const { worksheet, grid } = selectSheet(workbook, options.sheet)
   const meta = readTemplateMeta(workbook)

@@ -36,7 +36,6 @@ Cách dùng / Usage:
   cchc help
 `
 
-
 function fail(message: string): number {
   process.stderr.write(`${message}\n`)
   return 2
@@ -48,7 +47,9 @@ async function readBytes(path: string): Promise<Uint8Array> {
   } catch (error) {
     const code = (error as { code?: string }).code
     throw new UsageError(
-      code === 'ENOENT' ? `Không tìm thấy tệp / File not found: ${path}` : `Không đọc được tệp / Cannot read file: ${path} (${code})`,
+      code === 'ENOENT'
+        ? `Không tìm thấy tệp / File not found: ${path}`
+        : `Không đọc được tệp / Cannot read file: ${path} (${code})`,
     )
   }
 }
@@ -60,7 +61,8 @@ async function writeOut(path: string, data: ArrayBuffer | Uint8Array) {
 
 function parseIsoDate(text: string | undefined, flag: string): string | undefined {
   if (text === undefined) return undefined
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new UsageError(`${flag} cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${text}`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text))
+    throw new UsageError(`${flag} cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${text}`)
   return text
 }
 
@@ -86,13 +88,29 @@ async function runValidate(args: string[]): Promise<number> {
   const year = values.year !== undefined ? Number(values.year) : null
   if (year !== null && !Number.isInteger(year)) throw new UsageError(`--year: ${values.year}`)
   const profile: ScoringProfile | null = values.profile ? await readProfile(values.profile) : null
-  const registry: AgencyRegistry | null = values.agencies ? await readRegistry(values.agencies) : null
+  const registry: AgencyRegistry | null = values.agencies
+    ? await readRegistry(values.agencies)
+    : null
   const bytes = await readBytes(file)
-  const { report, workbook, sheetName } = await checkWorkbook(bytes, { asOf, file, sheet: values.sheet ?? null, year, profile, registry })
+  const { report, workbook, sheetName } = await checkWorkbook(bytes, {
+    asOf,
+    file,
+    sheet: values.sheet ?? null,
+    year,
+    profile,
+    registry,
+  })
   if (values.output) {
     if (values.fix && applyFixes(workbook, sheetName, report) > 0) {
       // Re-check the fixed cells so the marks describe the corrected sheet.
-      const fixed = await checkWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), { asOf, file, sheet: sheetName, year, profile, registry })
+      const fixed = await checkWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), {
+        asOf,
+        file,
+        sheet: sheetName,
+        year,
+        profile,
+        registry,
+      })
       markWorkbook(fixed.workbook, fixed.sheetName, fixed.report)
       await writeOut(values.output, await fixed.workbook.xlsx.writeBuffer())
     } else {
@@ -101,29 +119,47 @@ async function runValidate(args: string[]): Promise<number> {
     }
   }
   const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
-  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderSummary(report, lang)}\n`)
+  process.stdout.write(
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderSummary(report, lang)}\n`,
+  )
   return report.errorCount > 0 ? 1 : 0
 }
 
 async function runClear(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } })
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' } },
+  })
   const file = positionals[0]
-  if (!file || !values.output) throw new UsageError('Cách dùng / Usage: cchc clear TỆP.xlsx -o RA.xlsx')
+  if (!file || !values.output)
+    throw new UsageError('Cách dùng / Usage: cchc clear TỆP.xlsx -o RA.xlsx')
   const workbook = await loadWorkbook(await readBytes(file))
   const cleared = clearMarks(workbook)
   await writeOut(values.output, await workbook.xlsx.writeBuffer())
-  process.stdout.write(cleared ? `Đã xóa đánh dấu → ${values.output}\n` : `Tệp chưa có đánh dấu nào; đã sao chép → ${values.output}\n`)
+  process.stdout.write(
+    cleared
+      ? `Đã xóa đánh dấu → ${values.output}\n`
+      : `Tệp chưa có đánh dấu nào; đã sao chép → ${values.output}\n`,
+  )
   return 0
 }
 
 async function runTemplate(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } })
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' } },
+  })
   const file = positionals[0]
-  if (!file || !values.output) throw new UsageError('Cách dùng / Usage: cchc template KẾ_HOẠCH.json -o RA.xlsx')
+  if (!file || !values.output)
+    throw new UsageError('Cách dùng / Usage: cchc template KẾ_HOẠCH.json -o RA.xlsx')
   const plan = await readPlan(file)
   const workbook = buildTemplate(plan)
   await writeOut(values.output, await workbook.xlsx.writeBuffer())
-  process.stdout.write(`Đã tạo biểu mẫu “${plan.name}” (${plan.rows.length} dòng) → ${values.output}\n`)
+  process.stdout.write(
+    `Đã tạo biểu mẫu “${plan.name}” (${plan.rows.length} dòng) → ${values.output}\n`,
+  )
   return 0
 }
 
@@ -160,7 +196,11 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof WorkbookError) return fail(`${error.text.vi}\n${error.text.en}`)
     if (error instanceof UsageError || error instanceof ConfigError) return fail(error.message)
-    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return fail(`${error.message}\n\n${helpText}`)
+    if (
+      error instanceof TypeError &&
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    )
+      return fail(`${error.message}\n\n${helpText}`)
     return fail(`Lỗi không mong đợi / Unexpected error: ${(error as Error).message}`)
   }
 }

@@ -26,9 +26,20 @@ export const registrySchema = z.object({
   province: z.string(),
   year: z.number().int(),
   agencies: z.array(
-    z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), kind: z.enum(agencyKinds), aliases: z.array(z.string()).optional() }),
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      name: z.string().min(1),
+      kind: z.enum(agencyKinds),
+      aliases: z.array(z.string()).optional(),
+    }),
   ),
-  groups: z.array(z.object({ name: z.string(), aliases: z.array(z.string()).optional(), kinds: z.array(z.enum(agencyKinds)) })),
+  groups: z.array(
+    z.object({
+      name: z.string(),
+      aliases: z.array(z.string()).optional(),
+      kinds: z.array(z.enum(agencyKinds)),
+    }),
+  ),
   renames: z.array(z.object({ from: z.string(), to: z.string(), date: z.string() })),
 })
 
@@ -62,7 +73,9 @@ async function readJson<T>(path: string, schema: z.ZodType<T>, what: string): Pr
   const parsed = schema.safeParse(data)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
-    throw new ConfigError(`${what} ${path} không hợp lệ: ${first?.path.join('.')} ${first?.message}`)
+    throw new ConfigError(
+      `${what} ${path} không hợp lệ: ${first?.path.join('.')} ${first?.message}`,
+    )
   }
   return parsed.data
 }

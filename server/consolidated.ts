@@ -10,7 +10,17 @@ import type { AgencyRecord, StoredRow, SubmissionRecord } from './store.ts'
 /** A submission as the consolidated workbook sees it: its record and its stored rows. */
 export type ConsolidatedSubmission = Pick<
   SubmissionRecord,
-  'id' | 'agencyId' | 'version' | 'submittedAt' | 'fileHash' | 'tasks' | 'errors' | 'warnings' | 'score' | 'maxScore' | 'byStatus'
+  | 'id'
+  | 'agencyId'
+  | 'version'
+  | 'submittedAt'
+  | 'fileHash'
+  | 'tasks'
+  | 'errors'
+  | 'warnings'
+  | 'score'
+  | 'maxScore'
+  | 'byStatus'
 > & { late: boolean; rows: StoredRow[] }
 
 export type ConsolidatedInput = {
@@ -25,7 +35,8 @@ export type ConsolidatedInput = {
 }
 
 /** A cell of a planned sheet: text is always text; formulas carry the value they compute to. */
-export type PlannedCell = string | number | null | { date: IsoDate } | { formula: string; result: number | string }
+export type PlannedCell =
+  string | number | null | { date: IsoDate } | { formula: string; result: number | string }
 
 export type PlannedSheet = {
   name: string
@@ -62,7 +73,10 @@ function round(value: number): number {
 }
 
 /** "Tổng hợp": one row per registered agency, submitted or not, and a totals row of formulas. */
-function planSummary(input: ConsolidatedInput, byAgency: Map<string, ConsolidatedSubmission>): PlannedSheet {
+function planSummary(
+  input: ConsolidatedInput,
+  byAgency: Map<string, ConsolidatedSubmission>,
+): PlannedSheet {
   const statusCols = taskStatuses.map((s) => ({ header: statusLabels[s].vi, width: 13 }))
   const columns = [
     { header: 'STT', width: 6 },
@@ -86,7 +100,7 @@ function planSummary(input: ConsolidatedInput, byAgency: Map<string, Consolidate
   const rows: PlannedCell[][] = input.agencies.map((agency, i) => {
     const s = byAgency.get(agency.id)
     const r = firstDataRow + i
-    const counts = taskStatuses.map((st) => (s ? s.byStatus[st] ?? 0 : null))
+    const counts = taskStatuses.map((st) => (s ? (s.byStatus[st] ?? 0) : null))
     const done = s ? sum(doneStatuses.map((st) => s.byStatus[st] ?? 0)) : 0
     const doneRef = doneCols.map((c) => `${columnLetter(c + 1)}${r}`).join('+')
     const tasksRef = `${columnLetter(tasksCol + 1)}${r}`
@@ -104,7 +118,12 @@ function planSummary(input: ConsolidatedInput, byAgency: Map<string, Consolidate
       s ? s.warnings : null,
       s ? s.score : null,
       s ? s.maxScore : null,
-      s ? { formula: `IF(${tasksRef}>0,ROUND((${doneRef})/${tasksRef}*100,1),"")`, result: ratio(done, s.tasks) } : null,
+      s
+        ? {
+            formula: `IF(${tasksRef}>0,ROUND((${doneRef})/${tasksRef}*100,1),"")`,
+            result: ratio(done, s.tasks),
+          }
+        : null,
     ]
   })
   const last = firstDataRow + rows.length - 1
@@ -115,9 +134,18 @@ function planSummary(input: ConsolidatedInput, byAgency: Map<string, Consolidate
   }
   const submitted = input.submissions.length
   const totalTasks = sum(input.submissions.map((s) => s.tasks))
-  const totalDone = sum(input.submissions.flatMap((s) => doneStatuses.map((st) => s.byStatus[st] ?? 0)))
+  const totalDone = sum(
+    input.submissions.flatMap((s) => doneStatuses.map((st) => s.byStatus[st] ?? 0)),
+  )
   const totalRow = firstDataRow + rows.length
-  const numericCols = [tasksCol, ...statusCols.map((_, k) => firstStatus + k), firstStatus + statusCols.length, firstStatus + statusCols.length + 1, firstStatus + statusCols.length + 2, firstStatus + statusCols.length + 3]
+  const numericCols = [
+    tasksCol,
+    ...statusCols.map((_, k) => firstStatus + k),
+    firstStatus + statusCols.length,
+    firstStatus + statusCols.length + 1,
+    firstStatus + statusCols.length + 2,
+    firstStatus + statusCols.length + 3,
+  ]
   const total: PlannedCell[] = columns.map(() => null)
   total[2] = 'Tổng cộng'
   total[3] = { formula: `COUNTIF(D${firstDataRow}:D${last},"Có")`, result: submitted }
@@ -200,7 +228,12 @@ function planDetail(input: ConsolidatedInput, names: Map<string, string>): Plann
   }
 }
 
-type PlanTask = { stt: string | null; content: string; maxScore: number | null; byAgency: Map<string, StoredRow> }
+type PlanTask = {
+  stt: string | null
+  content: string
+  maxScore: number | null
+  byAgency: Map<string, StoredRow>
+}
 
 /** The plan's tasks in first-seen order, each with the row every agency reported for it. */
 function collectTasks(input: ConsolidatedInput): PlanTask[] {
@@ -209,7 +242,11 @@ function collectTasks(input: ConsolidatedInput): PlanTask[] {
     for (const r of taskRows(s)) {
       const key = `${r.section ?? ''}|${r.stt ?? ''}|${r.content}`
       let task = tasks.get(key)
-      if (!task) tasks.set(key, (task = { stt: r.stt, content: r.content, maxScore: r.maxScore, byAgency: new Map() }))
+      if (!task)
+        tasks.set(
+          key,
+          (task = { stt: r.stt, content: r.content, maxScore: r.maxScore, byAgency: new Map() }),
+        )
       task.byAgency.set(s.agencyId, r)
       task.maxScore ??= r.maxScore
     }
@@ -218,11 +255,16 @@ function collectTasks(input: ConsolidatedInput): PlanTask[] {
 }
 
 /** "Theo nhiệm vụ": each plan task × the agencies reporting it, with counts as formulas. */
-function planByTask(input: ConsolidatedInput, tasks: PlanTask[], reporting: AgencyRecord[]): PlannedSheet {
+function planByTask(
+  input: ConsolidatedInput,
+  tasks: PlanTask[],
+  reporting: AgencyRecord[],
+): PlannedSheet {
   const fixed = 5
   const first = columnLetter(fixed + 1)
   const lastLetter = columnLetter(Math.max(fixed + reporting.length, fixed + 1))
-  const countIf = (r: number, labels: string[]) => labels.map((l) => `COUNTIF(${first}${r}:${lastLetter}${r},"${l}")`).join('+')
+  const countIf = (r: number, labels: string[]) =>
+    labels.map((l) => `COUNTIF(${first}${r}:${lastLetter}${r},"${l}")`).join('+')
   const doneLabels = doneStatuses.map((s) => statusLabels[s].vi)
   const rows = tasks.map((task, i): PlannedCell[] => {
     const r = firstDataRow + i
@@ -231,9 +273,18 @@ function planByTask(input: ConsolidatedInput, tasks: PlanTask[], reporting: Agen
     return [
       task.stt,
       task.content,
-      { formula: `COUNTA(${first}${r}:${lastLetter}${r})`, result: labels.filter((l) => l !== null).length },
-      { formula: countIf(r, doneLabels), result: statuses.filter((s) => s && doneStatuses.includes(s)).length },
-      { formula: countIf(r, [statusLabels.overdue.vi]), result: statuses.filter((s) => s === 'overdue').length },
+      {
+        formula: `COUNTA(${first}${r}:${lastLetter}${r})`,
+        result: labels.filter((l) => l !== null).length,
+      },
+      {
+        formula: countIf(r, doneLabels),
+        result: statuses.filter((s) => s && doneStatuses.includes(s)).length,
+      },
+      {
+        formula: countIf(r, [statusLabels.overdue.vi]),
+        result: statuses.filter((s) => s === 'overdue').length,
+      },
       ...labels,
     ]
   })
@@ -254,17 +305,29 @@ function planByTask(input: ConsolidatedInput, tasks: PlanTask[], reporting: Agen
 }
 
 /** "Điểm": scored criteria × agencies, with per-agency totals as formulas. */
-function planScores(input: ConsolidatedInput, tasks: PlanTask[], reporting: AgencyRecord[]): PlannedSheet {
+function planScores(
+  input: ConsolidatedInput,
+  tasks: PlanTask[],
+  reporting: AgencyRecord[],
+): PlannedSheet {
   const scored = tasks.filter((t) => t.maxScore !== null)
   const fixed = 3
-  const rows: PlannedCell[][] = scored.map((t) => [t.stt, t.content, t.maxScore, ...reporting.map((a) => t.byAgency.get(a.id)?.score ?? null)])
+  const rows: PlannedCell[][] = scored.map((t) => [
+    t.stt,
+    t.content,
+    t.maxScore,
+    ...reporting.map((a) => t.byAgency.get(a.id)?.score ?? null),
+  ])
   if (scored.length) {
     const last = firstDataRow + scored.length - 1
     const total: PlannedCell[] = [null, 'Tổng điểm']
     for (let c = 2; c < fixed + reporting.length; c++) {
       const letter = columnLetter(c + 1)
       const values = rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : 0))
-      total.push({ formula: `SUM(${letter}${firstDataRow}:${letter}${last})`, result: round(sum(values)) })
+      total.push({
+        formula: `SUM(${letter}${firstDataRow}:${letter}${last})`,
+        result: round(sum(values)),
+      })
     }
     rows.push(total)
   }
@@ -287,14 +350,27 @@ function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /** Overdue tasks in the order Sở Nội vụ reads them: oldest deadline first, then by agency and sheet row. */
-export function compareOverdue(a: { due: string | null; agencyId: string; row: number }, b: { due: string | null; agencyId: string; row: number }): number {
-  return (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.agencyId.localeCompare(b.agencyId) || a.row - b.row
+export function compareOverdue(
+  a: { due: string | null; agencyId: string; row: number },
+  b: { due: string | null; agencyId: string; row: number },
+): number {
+  return (
+    (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+    a.agencyId.localeCompare(b.agencyId) ||
+    a.row - b.row
+  )
 }
 
 /** "Quá hạn": overdue tasks, oldest deadline first. */
 function planOverdue(input: ConsolidatedInput, names: Map<string, string>): PlannedSheet {
-  const overdue = input.submissions.flatMap((s) => taskRows(s).filter((r) => r.status === 'overdue').map((r) => ({ s, r })))
-  overdue.sort((a, b) => compareOverdue({ ...a.r, agencyId: a.s.agencyId }, { ...b.r, agencyId: b.s.agencyId }))
+  const overdue = input.submissions.flatMap((s) =>
+    taskRows(s)
+      .filter((r) => r.status === 'overdue')
+      .map((r) => ({ s, r })),
+  )
+  overdue.sort((a, b) =>
+    compareOverdue({ ...a.r, agencyId: a.s.agencyId }, { ...b.r, agencyId: b.s.agencyId }),
+  )
   return {
     name: 'Quá hạn',
     title: `NHIỆM VỤ QUÁ HẠN (đến ${input.asOf}) — ${input.label}`,

@@ -6,7 +6,11 @@ import { finished } from 'node:stream/promises'
 import { foldText, type AgencyRegistry, type IsoDate, type Report } from '../core/index.ts'
 import { findPlanProfile, type Catalog } from './catalog.ts'
 import { checkWorkbook } from './check.ts'
-import { computeConsolidatedSheets, type ConsolidatedInput, type ConsolidatedSubmission } from './consolidated.ts'
+import {
+  computeConsolidatedSheets,
+  type ConsolidatedInput,
+  type ConsolidatedSubmission,
+} from './consolidated.ts'
 import { convertReportRows, type AgencyRecord } from './store.ts'
 import { writeConsolidated } from './xlsx/consolidated.ts'
 
@@ -16,7 +20,8 @@ export function findFileAgency(path: string, registry: AgencyRegistry | null): A
   const folded = foldText(stem)
   for (const a of registry?.agencies ?? []) {
     const names = [a.id.replace(/-/g, ' '), a.name, ...(a.aliases ?? [])].map(foldText)
-    if (names.some((n) => n === folded || folded.startsWith(`${n} `) || folded.endsWith(` ${n}`))) return { id: a.id, name: a.name, kind: a.kind }
+    if (names.some((n) => n === folded || folded.startsWith(`${n} `) || folded.endsWith(` ${n}`)))
+      return { id: a.id, name: a.name, kind: a.kind }
   }
   return { id: folded.replace(/ /g, '-') || 'tep', name: stem, kind: 'other' }
 }
@@ -32,7 +37,12 @@ export type MergeOptions = {
 }
 
 /** `cchc merge`: checks each agency workbook and writes the consolidated workbook with the server's builder. */
-export async function runMerge(options: MergeOptions): Promise<{ input: ConsolidatedInput; reports: { file: string; agency: string; report: Report }[] }> {
+export async function runMerge(
+  options: MergeOptions,
+): Promise<{
+  input: ConsolidatedInput
+  reports: { file: string; agency: string; report: Report }[]
+}> {
   const submissions: ConsolidatedSubmission[] = []
   const reports: { file: string; agency: string; report: Report }[] = []
   const seen = new Map<string, AgencyRecord>()
@@ -67,8 +77,13 @@ export async function runMerge(options: MergeOptions): Promise<{ input: Consolid
     reports.push({ file, agency: agency.id, report })
     options.onProgress?.(i + 1, options.files.length, file)
   }
-  const registered = options.listRegistry ? options.catalog.registry.agencies.map((a) => ({ id: a.id, name: a.name, kind: a.kind })) : []
-  const agencies = [...registered, ...[...seen.values()].filter((a) => !registered.some((r) => r.id === a.id))]
+  const registered = options.listRegistry
+    ? options.catalog.registry.agencies.map((a) => ({ id: a.id, name: a.name, kind: a.kind }))
+    : []
+  const agencies = [
+    ...registered,
+    ...[...seen.values()].filter((a) => !registered.some((r) => r.id === a.id)),
+  ]
   const input: ConsolidatedInput = {
     period: options.asOf,
     label: `số liệu đến ${options.asOf}`,
@@ -83,4 +98,3 @@ export async function runMerge(options: MergeOptions): Promise<{ input: Consolid
   await finished(out)
   return { input, reports }
 }
-

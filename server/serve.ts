@@ -15,23 +15,42 @@ export function computeDatabasePath(dataDir: string): string {
  * Makes a fresh store ready to use: the province's registered agencies and, when there is no admin
  * token yet, one admin token, returned so that it can be shown once.
  */
-export function seedStore(store: Store, catalog: Catalog, now: Date): { agencies: number; adminToken: string | null } {
+export function seedStore(
+  store: Store,
+  catalog: Catalog,
+  now: Date,
+): { agencies: number; adminToken: string | null } {
   let agencies = 0
   if (store.listAgencies().length === 0) {
-    for (const a of catalog.registry.agencies) if (store.addAgency({ id: a.id, name: a.name, kind: a.kind }, now.toISOString())) agencies++
+    for (const a of catalog.registry.agencies)
+      if (store.addAgency({ id: a.id, name: a.name, kind: a.kind }, now.toISOString())) agencies++
   }
-  const adminToken = store.countAdminTokens() === 0 ? store.addToken(null, now.toISOString()).token : null
+  const adminToken =
+    store.countAdminTokens() === 0 ? store.addToken(null, now.toISOString()).token : null
   return { agencies, adminToken }
 }
 
-export type ServeOptions = { port: number; host: string; dataDir: string; adminToken?: string | null; serveAddin?: AppDeps['serveAddin'] }
+export type ServeOptions = {
+  port: number
+  host: string
+  dataDir: string
+  adminToken?: string | null
+  serveAddin?: AppDeps['serveAddin']
+}
 
 /** Opens the store, seeds the demo province on first start and listens. */
-export async function startServer(options: ServeOptions): Promise<{ server: ServerType; store: Store; url: string; adminToken: string | null }> {
+export async function startServer(
+  options: ServeOptions,
+): Promise<{ server: ServerType; store: Store; url: string; adminToken: string | null }> {
   const store = createStore(computeDatabasePath(options.dataDir))
   const catalog = await readCatalog()
   const seeded = seedStore(store, catalog, new Date())
-  const app = createApp({ store, catalog, adminToken: options.adminToken ?? null, serveAddin: options.serveAddin ?? createAddinServer(buildAddin()) })
+  const app = createApp({
+    store,
+    catalog,
+    adminToken: options.adminToken ?? null,
+    serveAddin: options.serveAddin ?? createAddinServer(buildAddin()),
+  })
   const server = await new Promise<ServerType>((done, fail) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => done(s))
     s.once('error', fail)

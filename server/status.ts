@@ -1,4 +1,10 @@
-import { computeVietnamDate, formatPeriod, taskStatuses, type Period, type TaskStatus } from '../core/index.ts'
+import {
+  computeVietnamDate,
+  formatPeriod,
+  taskStatuses,
+  type Period,
+  type TaskStatus,
+} from '../core/index.ts'
 import { compareOverdue, type ConsolidatedInput } from './consolidated.ts'
 import type { Store, SubmissionRecord } from './store.ts'
 
@@ -20,7 +26,17 @@ export type AgencyStatus = {
   maxScore: number | null
 }
 
-export type OverdueTask = { agencyId: string; agencyName: string; stt: string | null; content: string; deadlineText: string; due: string | null; progress: string; submissionId: number; row: number }
+export type OverdueTask = {
+  agencyId: string
+  agencyName: string
+  stt: string | null
+  content: string
+  deadlineText: string
+  due: string | null
+  progress: string
+  submissionId: number
+  row: number
+}
 
 export type PeriodStatus = {
   period: string
@@ -42,7 +58,9 @@ function emptyCounts(): Record<TaskStatus, number> {
 
 /** Every registered agency with its latest submission for the period, and the overdue tasks (oldest first). */
 export function readStatus(store: Store, period: Period, overdueLimit = 500): PeriodStatus {
-  const latest = new Map<string, SubmissionRecord>(store.listLatest(period.id).map((s) => [s.agencyId, s]))
+  const latest = new Map<string, SubmissionRecord>(
+    store.listLatest(period.id).map((s) => [s.agencyId, s]),
+  )
   const agencies = store.listAgencies()
   const names = new Map(agencies.map((a) => [a.id, a.name]))
   const overdue: OverdueTask[] = []
@@ -51,7 +69,17 @@ export function readStatus(store: Store, period: Period, overdueLimit = 500): Pe
   for (const r of rows) {
     if (r.kind !== 'task' || r.status !== 'overdue') continue
     const agencyId = agencyOf.get(r.submissionId)!
-    overdue.push({ agencyId, agencyName: names.get(agencyId) ?? agencyId, stt: r.stt, content: r.content, deadlineText: r.deadlineText, due: r.due, progress: r.progress, submissionId: r.submissionId, row: r.row })
+    overdue.push({
+      agencyId,
+      agencyName: names.get(agencyId) ?? agencyId,
+      stt: r.stt,
+      content: r.content,
+      deadlineText: r.deadlineText,
+      due: r.due,
+      progress: r.progress,
+      submissionId: r.submissionId,
+      row: r.row,
+    })
   }
   overdue.sort(compareOverdue)
   return {
@@ -98,6 +126,10 @@ export function readConsolidatedInput(store: Store, period: Period, now: Date): 
     asOf: period.cutOff,
     generatedAt: now.toISOString(),
     agencies: store.listAgencies(),
-    submissions: latest.map((s) => ({ ...s, late: isLate(s.submittedAt, period), rows: bySubmission.get(s.id) ?? [] })),
+    submissions: latest.map((s) => ({
+      ...s,
+      late: isLate(s.submittedAt, period),
+      rows: bySubmission.get(s.id) ?? [],
+    })),
   }
 }

@@ -8,7 +8,8 @@ import type { AgencyKind, Report, TaskEntry, TaskStatus } from '../core/index.ts
 export type AgencyRecord = { id: string; name: string; kind: AgencyKind }
 
 /** Who a bearer token belongs to. */
-export type Principal = { role: 'admin'; tokenId: string | null } | { role: 'agency'; agencyId: string; tokenId: string }
+export type Principal =
+  { role: 'admin'; tokenId: string | null } | { role: 'agency'; agencyId: string; tokenId: string }
 
 /** A stored submission without its file or report. */
 export type SubmissionRecord = {
@@ -198,7 +199,9 @@ export function createStore(path: string) {
     (submission_id, row, stt, level, kind, section, content, deadline_text, due, status, progress, done_date, achieved,
      evidence, target_met, score, max_score)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const nextVersion = db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM submissions WHERE agency_id = ? AND period = ?')
+  const nextVersion = db.prepare(
+    'SELECT COALESCE(MAX(version), 0) + 1 AS v FROM submissions WHERE agency_id = ? AND period = ?',
+  )
 
   const addSubmission = db.transaction((s: NewSubmission): SubmissionRecord => {
     const { v } = nextVersion.get(s.agencyId, s.period) as { v: number }
@@ -225,15 +228,31 @@ export function createStore(path: string) {
     const id = Number(info.lastInsertRowid)
     for (const r of convertReportRows(s.report, id)) {
       insertRow.run(
-        id, r.row, r.stt, r.level, r.kind, r.section, r.content, r.deadlineText, r.due, r.status,
-        r.progress, r.doneDate, r.achieved, r.evidence, r.targetMet === null ? null : Number(r.targetMet), r.score, r.maxScore,
+        id,
+        r.row,
+        r.stt,
+        r.level,
+        r.kind,
+        r.section,
+        r.content,
+        r.deadlineText,
+        r.due,
+        r.status,
+        r.progress,
+        r.doneDate,
+        r.achieved,
+        r.evidence,
+        r.targetMet === null ? null : Number(r.targetMet),
+        r.score,
+        r.maxScore,
       )
     }
     return getSubmission(id)!
   })
 
   function getSubmission(id: number): SubmissionRecord | null {
-    const r = db.prepare(`SELECT ${submissionColumns} FROM submissions WHERE id = ?`).get(id) as SubmissionRow | undefined
+    const r = db.prepare(`SELECT ${submissionColumns} FROM submissions WHERE id = ?`).get(id) as
+      SubmissionRow | undefined
     return r ? readSubmission(r) : null
   }
 
@@ -242,10 +261,15 @@ export function createStore(path: string) {
     close: () => db.close(),
 
     listAgencies(): AgencyRecord[] {
-      return db.prepare('SELECT id, name, kind FROM agencies ORDER BY rowid').all() as AgencyRecord[]
+      return db
+        .prepare('SELECT id, name, kind FROM agencies ORDER BY rowid')
+        .all() as AgencyRecord[]
     },
     getAgency(id: string): AgencyRecord | null {
-      return (db.prepare('SELECT id, name, kind FROM agencies WHERE id = ?').get(id) as AgencyRecord | undefined) ?? null
+      return (
+        (db.prepare('SELECT id, name, kind FROM agencies WHERE id = ?').get(id) as
+          AgencyRecord | undefined) ?? null
+      )
     },
     /** Adds an agency; false when the id is taken. */
     addAgency(agency: AgencyRecord, createdAt: string): boolean {
@@ -259,52 +283,86 @@ export function createStore(path: string) {
     addToken(agencyId: string | null, createdAt: string): { id: string; token: string } {
       const token = createToken()
       const id = randomBytes(8).toString('hex')
-      db.prepare('INSERT INTO tokens (id, agency_id, role, hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        id, agencyId, agencyId === null ? 'admin' : 'agency', computeTokenHash(token), createdAt,
+      db.prepare(
+        'INSERT INTO tokens (id, agency_id, role, hash, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(
+        id,
+        agencyId,
+        agencyId === null ? 'admin' : 'agency',
+        computeTokenHash(token),
+        createdAt,
       )
       return { id, token }
     },
-    listTokens(): { id: string; agencyId: string | null; role: string; createdAt: string; revokedAt: string | null }[] {
+    listTokens(): {
+      id: string
+      agencyId: string | null
+      role: string
+      createdAt: string
+      revokedAt: string | null
+    }[] {
       return db
-        .prepare('SELECT id, agency_id AS agencyId, role, created_at AS createdAt, revoked_at AS revokedAt FROM tokens ORDER BY created_at')
+        .prepare(
+          'SELECT id, agency_id AS agencyId, role, created_at AS createdAt, revoked_at AS revokedAt FROM tokens ORDER BY created_at',
+        )
         .all() as never
     },
     /** Revokes a token; false when there is no such live token. */
     revokeToken(id: string, revokedAt: string): boolean {
-      return db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(revokedAt, id).changes === 1
+      return (
+        db
+          .prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+          .run(revokedAt, id).changes === 1
+      )
     },
     countAdminTokens(): number {
-      return (db.prepare("SELECT COUNT(*) AS n FROM tokens WHERE role = 'admin' AND revoked_at IS NULL").get() as { n: number }).n
+      return (
+        db
+          .prepare("SELECT COUNT(*) AS n FROM tokens WHERE role = 'admin' AND revoked_at IS NULL")
+          .get() as { n: number }
+      ).n
     },
     findPrincipal(token: string): Principal | null {
       const r = db
         .prepare('SELECT id, agency_id, role FROM tokens WHERE hash = ? AND revoked_at IS NULL')
-        .get(computeTokenHash(token)) as { id: string; agency_id: string | null; role: string } | undefined
+        .get(computeTokenHash(token)) as
+        { id: string; agency_id: string | null; role: string } | undefined
       if (!r) return null
-      return r.role === 'admin' || r.agency_id === null ? { role: 'admin', tokenId: r.id } : { role: 'agency', agencyId: r.agency_id, tokenId: r.id }
+      return r.role === 'admin' || r.agency_id === null
+        ? { role: 'admin', tokenId: r.id }
+        : { role: 'agency', agencyId: r.agency_id, tokenId: r.id }
     },
 
     /** Stores a submission, its report and its rows in one transaction, as the next version. */
     addSubmission: (s: NewSubmission): SubmissionRecord => addSubmission.immediate(s),
     getSubmission,
-    getSubmissionFile(id: number): { bytes: Buffer; contentType: string; fileName: string | null } | null {
-      const r = db.prepare('SELECT file, content_type, file_name FROM submissions WHERE id = ?').get(id) as
-        | { file: Buffer; content_type: string; file_name: string | null }
-        | undefined
+    getSubmissionFile(
+      id: number,
+    ): { bytes: Buffer; contentType: string; fileName: string | null } | null {
+      const r = db
+        .prepare('SELECT file, content_type, file_name FROM submissions WHERE id = ?')
+        .get(id) as { file: Buffer; content_type: string; file_name: string | null } | undefined
       return r ? { bytes: r.file, contentType: r.content_type, fileName: r.file_name } : null
     },
     getSubmissionReport(id: number): Report | null {
-      const r = db.prepare('SELECT report FROM submissions WHERE id = ?').get(id) as { report: string } | undefined
+      const r = db.prepare('SELECT report FROM submissions WHERE id = ?').get(id) as
+        { report: string } | undefined
       return r ? (JSON.parse(r.report) as Report) : null
     },
-    listSubmissions(filter: { period?: string | null; agencyId?: string | null }): SubmissionRecord[] {
+    listSubmissions(filter: {
+      period?: string | null
+      agencyId?: string | null
+    }): SubmissionRecord[] {
       const rows = db
         .prepare(
           `SELECT ${submissionColumns} FROM submissions
            WHERE (@period IS NULL OR period = @period) AND (@agencyId IS NULL OR agency_id = @agencyId)
            ORDER BY id DESC LIMIT 1000`,
         )
-        .all({ period: filter.period ?? null, agencyId: filter.agencyId ?? null }) as SubmissionRow[]
+        .all({
+          period: filter.period ?? null,
+          agencyId: filter.agencyId ?? null,
+        }) as SubmissionRow[]
       return rows.map(readSubmission)
     },
     /** The latest version of each agency's submission for a period: the one that counts. */

@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { validateTable, type Bilingual, type Grid, type IsoDate, type Report, type TemplateMeta } from '../core/index.ts'
+import {
+  validateTable,
+  type Bilingual,
+  type Grid,
+  type IsoDate,
+  type Report,
+  type TemplateMeta,
+} from '../core/index.ts'
 import { findPlanProfile, type Catalog } from './catalog.ts'
 import { checkWorkbook } from './check.ts'
 
@@ -22,7 +29,14 @@ export const tableSchema = z.object({
   left: z.number().int().min(1).max(16_384),
   cells: z.array(z.array(cellSchema).max(tableLimits.columns)).max(tableLimits.rows),
   merges: z
-    .array(z.object({ top: z.number().int(), left: z.number().int(), bottom: z.number().int(), right: z.number().int() }))
+    .array(
+      z.object({
+        top: z.number().int(),
+        left: z.number().int(),
+        bottom: z.number().int(),
+        right: z.number().int(),
+      }),
+    )
     .max(tableLimits.merges)
     .default([]),
 })
@@ -31,18 +45,35 @@ export const jsonSubmissionSchema = z.object({
   period: z.string().max(20),
   agency: z.string().max(100).optional(),
   fileName: z.string().max(255).optional(),
-  meta: z.object({ planId: z.string().max(100).optional(), year: z.number().int().optional(), templateVersion: z.string().max(50).optional() }).optional(),
+  meta: z
+    .object({
+      planId: z.string().max(100).optional(),
+      year: z.number().int().optional(),
+      templateVersion: z.string().max(50).optional(),
+    })
+    .optional(),
   table: tableSchema,
 })
 export type JsonSubmission = z.infer<typeof jsonSubmissionSchema>
 
 /** What to store for an upload: the original bytes, their type and the report core made of them. */
-export type CheckedSubmission = { report: Report; planId: string | null; file: Uint8Array; contentType: string; fileName: string | null }
+export type CheckedSubmission = {
+  report: Report
+  planId: string | null
+  file: Uint8Array
+  contentType: string
+  fileName: string | null
+}
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Checks an uploaded workbook with the same core as `cchc validate`. Throws WorkbookError for unreadable bytes. */
-export async function checkUploadedWorkbook(bytes: Uint8Array, fileName: string | null, asOf: IsoDate, catalog: Catalog): Promise<CheckedSubmission> {
+export async function checkUploadedWorkbook(
+  bytes: Uint8Array,
+  fileName: string | null,
+  asOf: IsoDate,
+  catalog: Catalog,
+): Promise<CheckedSubmission> {
   const { report, planId } = await checkWorkbook(bytes, {
     asOf,
     file: fileName,
@@ -53,7 +84,12 @@ export async function checkUploadedWorkbook(bytes: Uint8Array, fileName: string 
 }
 
 /** Checks the table the add-in sends; the stored "file" is the JSON it sent. */
-export function checkUploadedTable(body: JsonSubmission, raw: Uint8Array, asOf: IsoDate, catalog: Catalog): CheckedSubmission {
+export function checkUploadedTable(
+  body: JsonSubmission,
+  raw: Uint8Array,
+  asOf: IsoDate,
+  catalog: Catalog,
+): CheckedSubmission {
   const meta: TemplateMeta = {}
   if (body.meta?.planId) meta.planId = body.meta.planId
   if (body.meta?.year !== undefined) meta.year = body.meta.year
@@ -66,7 +102,13 @@ export function checkUploadedTable(body: JsonSubmission, raw: Uint8Array, asOf: 
     profile: findPlanProfile(catalog, planId),
     registry: catalog.registry,
   })
-  return { report, planId, file: raw, contentType: 'application/json', fileName: body.fileName ?? null }
+  return {
+    report,
+    planId,
+    file: raw,
+    contentType: 'application/json',
+    fileName: body.fileName ?? null,
+  }
 }
 
 /** The reminder an agency that has not submitted receives (copied from the dashboard). */

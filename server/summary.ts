@@ -1,18 +1,49 @@
-import { formatVietnameseDate, severityLabels, statusLabels, type Report, type TaskStatus } from '../core/index.ts'
+import {
+  formatVietnameseDate,
+  severityLabels,
+  statusLabels,
+  type Report,
+  type TaskStatus,
+} from '../core/index.ts'
 
 export type Lang = 'vi' | 'en'
 
 const words = {
-  vi: { sheet: 'trang', year: 'năm kế hoạch', asOf: 'ngày báo cáo', header: 'dòng tiêu đề', tasks: 'nhiệm vụ', score: 'Điểm', provisional: 'thang điểm tạm thời', ok: 'Không có lỗi.', hint: '→', none: 'không rõ' },
-  en: { sheet: 'sheet', year: 'plan year', asOf: 'report date', header: 'header row', tasks: 'tasks', score: 'Score', provisional: 'provisional profile', ok: 'No errors.', hint: '→', none: 'unknown' },
+  vi: {
+    sheet: 'trang',
+    year: 'năm kế hoạch',
+    asOf: 'ngày báo cáo',
+    header: 'dòng tiêu đề',
+    tasks: 'nhiệm vụ',
+    score: 'Điểm',
+    provisional: 'thang điểm tạm thời',
+    ok: 'Không có lỗi.',
+    hint: '→',
+    none: 'không rõ',
+  },
+  en: {
+    sheet: 'sheet',
+    year: 'plan year',
+    asOf: 'report date',
+    header: 'header row',
+    tasks: 'tasks',
+    score: 'Score',
+    provisional: 'provisional profile',
+    ok: 'No errors.',
+    hint: '→',
+    none: 'unknown',
+  },
 }
 
 /** A readable summary of a report for the terminal, Vietnamese by default. */
 export function renderSummary(report: Report, lang: Lang = 'vi'): string {
   const w = words[lang]
   const lines: string[] = []
-  lines.push(`${report.file ?? ''} — ${w.sheet} “${report.sheet}”, ${w.year} ${report.planYear ?? w.none}, ${w.asOf} ${formatVietnameseDate(report.asOf)}`)
-  if (report.header) lines.push(`${w.header} ${report.header.row}; ${report.summary.tasks} ${w.tasks}`)
+  lines.push(
+    `${report.file ?? ''} — ${w.sheet} “${report.sheet}”, ${w.year} ${report.planYear ?? w.none}, ${w.asOf} ${formatVietnameseDate(report.asOf)}`,
+  )
+  if (report.header)
+    lines.push(`${w.header} ${report.header.row}; ${report.summary.tasks} ${w.tasks}`)
   const statuses = (Object.entries(report.summary.byStatus) as [TaskStatus, number][])
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${statusLabels[s][lang]}: ${n}`)

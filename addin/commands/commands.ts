@@ -7,7 +7,14 @@ async function checkFromRibbon(event: Office.AddinCommands.Event) {
   try {
     const saved = readSettings(localStorage, location.origin)
     const asOf = saved.asOf ?? computeDefaults(Date.now()).asOf
-    await Excel.run((context) => runCheck(context, { asOf, registry: addinRegistry, profileFor: findAddinProfile, notes: hasNotesApi() }))
+    await Excel.run((context) =>
+      runCheck(context, {
+        asOf,
+        registry: addinRegistry,
+        profileFor: findAddinProfile,
+        notes: hasNotesApi(),
+      }),
+    )
   } catch (error) {
     // The marks and the "Kiểm tra" sheet are the command's only output; a failure is logged for support.
     console.error('CCHC: kiểm tra không thành công', error)

@@ -8,7 +8,15 @@ import {
   type Report,
   type ScoringProfile,
 } from '../../core/index.ts'
-import { collectNoteAddresses, createBatch, queueMarks, queueNoteProbe, queueRestore, readNoteProbe, type NoteProbe } from './mark.ts'
+import {
+  collectNoteAddresses,
+  createBatch,
+  queueMarks,
+  queueNoteProbe,
+  queueRestore,
+  readNoteProbe,
+  type NoteProbe,
+} from './mark.ts'
 import { parseAddress, queueRead, readLoaded, type SheetRead } from './read.ts'
 
 /** The phases of a check, reported so that the pane can show progress on a large sheet. */
@@ -30,11 +38,17 @@ export type CheckOutcome = { report: Report; read: SheetRead; plan: MarkPlan; sy
 
 /** Whether the host can write cell notes (ExcelApi 1.18). */
 export function hasNotesApi(): boolean {
-  return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.18') === true
+  return (
+    typeof Office !== 'undefined' &&
+    Office.context?.requirements?.isSetSupported('ExcelApi', '1.18') === true
+  )
 }
 
 /** Checks the active sheet's table and marks it in place, in at most three round trips for an ordinary sheet. */
-export async function runCheck(context: Excel.RequestContext, options: CheckOptions): Promise<CheckOutcome> {
+export async function runCheck(
+  context: Excel.RequestContext,
+  options: CheckOptions,
+): Promise<CheckOutcome> {
   const counter = { syncs: 0 }
   options.onProgress?.('read')
   const handles = queueRead(context)
@@ -50,7 +64,10 @@ export async function runCheck(context: Excel.RequestContext, options: CheckOpti
     profile: options.profileFor?.(read.meta?.planId ?? null) ?? null,
     registry: options.registry ?? null,
   })
-  const plan = computeMarkPlan(report, read.record?.sheet === read.sheetName ? read.record.added : [])
+  const plan = computeMarkPlan(
+    report,
+    read.record?.sheet === read.sheetName ? read.record.added : [],
+  )
   options.onProgress?.('mark')
   const probe = await probeNotes(context, read, plan, options.notes, counter)
   const batch = createBatch(context, counter)
@@ -61,7 +78,13 @@ export async function runCheck(context: Excel.RequestContext, options: CheckOpti
   return { report, read, plan, syncs: counter.syncs }
 }
 
-async function probeNotes(context: Excel.RequestContext, read: SheetRead, plan: MarkPlan | null, notes: boolean, counter: { syncs: number }): Promise<NoteProbe | null> {
+async function probeNotes(
+  context: Excel.RequestContext,
+  read: SheetRead,
+  plan: MarkPlan | null,
+  notes: boolean,
+  counter: { syncs: number },
+): Promise<NoteProbe | null> {
   if (!notes) return null
   const addresses = collectNoteAddresses(read, plan)
   const probe = queueNoteProbe(context, read.sheetName, addresses)
@@ -74,7 +97,10 @@ async function probeNotes(context: Excel.RequestContext, read: SheetRead, plan: 
 }
 
 /** Removes the marks of the last check and restores the original look. Returns false when there were none. */
-export async function runClear(context: Excel.RequestContext, options: { notes: boolean }): Promise<{ cleared: boolean; syncs: number }> {
+export async function runClear(
+  context: Excel.RequestContext,
+  options: { notes: boolean },
+): Promise<{ cleared: boolean; syncs: number }> {
   const counter = { syncs: 0 }
   const handles = queueRead(context)
   await context.sync()
@@ -99,7 +125,11 @@ export async function runFixes(context: Excel.RequestContext, report: Report): P
 }
 
 /** Selects a cell of the checked sheet (from the pane's problem list). */
-export async function selectCell(context: Excel.RequestContext, sheetName: string, address: string): Promise<void> {
+export async function selectCell(
+  context: Excel.RequestContext,
+  sheetName: string,
+  address: string,
+): Promise<void> {
   parseAddress(address)
   const sheet = context.workbook.worksheets.getItem(sheetName)
   sheet.activate()

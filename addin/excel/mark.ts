@@ -1,4 +1,11 @@
-import { checkSheetName, columnNumber, formatSheetReference, marksSheetName, type CellValue, type MarkPlan } from '../../core/index.ts'
+import {
+  checkSheetName,
+  columnNumber,
+  formatSheetReference,
+  marksSheetName,
+  type CellValue,
+  type MarkPlan,
+} from '../../core/index.ts'
 import { parseAddress, type MarkRecord, type SavedCell, type SheetRead } from './read.ts'
 
 /** Excel on the web refuses requests over 5 MB; a batch is sent before its payload reaches this. */
@@ -8,7 +15,12 @@ export const requestLimit = 4 * 1024 * 1024
  * Queues writes and sends them with as few `context.sync()` calls as the request limit allows:
  * one for any ordinary sheet, more only when a huge sheet's payload would pass the limit.
  */
-export type Batch = { context: Excel.RequestContext; bytes: number; add(bytes: number): Promise<void>; flush(): Promise<void> }
+export type Batch = {
+  context: Excel.RequestContext
+  bytes: number
+  add(bytes: number): Promise<void>
+  flush(): Promise<void>
+}
 
 export function createBatch(context: Excel.RequestContext, counter: { syncs: number }): Batch {
   const batch: Batch = {
@@ -34,9 +46,13 @@ export function convertArgb(argb: string): string {
 
 function toOffice(value: CellValue | unknown): unknown {
   if (value === null || value === undefined) return ''
-  if (typeof value === 'object' && value !== null && 'date' in value) return String((value as { date: string }).date)
+  if (typeof value === 'object' && value !== null && 'date' in value)
+    return String((value as { date: string }).date)
   if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'object') return String((value as { text?: unknown }).text ?? (value as { result?: unknown }).result ?? '')
+  if (typeof value === 'object')
+    return String(
+      (value as { text?: unknown }).text ?? (value as { result?: unknown }).result ?? '',
+    )
   return value
 }
 
@@ -59,7 +75,11 @@ function readSavedNote(note: SavedCell['note']): string | null {
 export type NoteProbe = { notes: Map<string, Excel.Note>; exists: Map<string, boolean> }
 
 /** Queues note lookups for every cell the restore or the new marks touch. */
-export function queueNoteProbe(context: Excel.RequestContext, sheetName: string, addresses: string[]): NoteProbe {
+export function queueNoteProbe(
+  context: Excel.RequestContext,
+  sheetName: string,
+  addresses: string[],
+): NoteProbe {
   const sheet = context.workbook.worksheets.getItem(sheetName)
   const probe: NoteProbe = { notes: new Map(), exists: new Map() }
   for (const address of new Set(addresses)) {
@@ -86,7 +106,11 @@ function queueNote(sheet: Excel.Worksheet, probe: NoteProbe, address: string, te
 }
 
 /** Queues the restore of the previous marks: values, fills and notes as they were; added columns and sheets removed. */
-export async function queueRestore(batch: Batch, read: SheetRead, probe: NoteProbe | null): Promise<void> {
+export async function queueRestore(
+  batch: Batch,
+  read: SheetRead,
+  probe: NoteProbe | null,
+): Promise<void> {
   const { context } = batch
   const record = read.record
   if (record) {
@@ -115,7 +139,9 @@ export async function queueRestore(batch: Batch, read: SheetRead, probe: NotePro
 }
 
 /** Groups cells of one column into runs of consecutive rows, so that each run is one request. */
-function groupRuns<T extends { address: string }>(items: T[]): { column: string; top: number; items: T[] }[] {
+function groupRuns<T extends { address: string }>(
+  items: T[],
+): { column: string; top: number; items: T[] }[] {
   const sorted = items
     .map((item) => ({ item, ...parseAddress(item.address) }))
     .sort((a, b) => a.left - b.left || a.top - b.top)
@@ -123,7 +149,8 @@ function groupRuns<T extends { address: string }>(items: T[]): { column: string;
   for (const { item, top, left } of sorted) {
     const column = /^[A-Z]+/.exec(item.address)![0]
     const last = runs.at(-1)
-    if (last && columnNumber(last.column) === left && last.top + last.items.length === top) last.items.push(item)
+    if (last && columnNumber(last.column) === left && last.top + last.items.length === top)
+      last.items.push(item)
     else runs.push({ column, top, items: [item] })
   }
   return runs
@@ -133,12 +160,27 @@ function groupRuns<T extends { address: string }>(items: T[]): { column: string;
  * Queues the marks of a plan on the sheet and records what they change (original values, fills and
  * notes) in the hidden "_cchc_marks" sheet. Returns the record.
  */
-export async function queueMarks(batch: Batch, read: SheetRead, plan: MarkPlan, probe: NoteProbe | null): Promise<MarkRecord> {
+export async function queueMarks(
+  batch: Batch,
+  read: SheetRead,
+  plan: MarkPlan,
+  probe: NoteProbe | null,
+): Promise<MarkRecord> {
   const { context } = batch
   const sheet = context.workbook.worksheets.getItem(read.sheetName)
   const previous = new Map((read.record?.cells ?? []).map((c) => [c.address, c]))
-  const lastRow = Math.max(plan.headerRow, ...plan.values.map((v) => parseAddress(v.address).top), ...plan.notes.map((n) => parseAddress(n.address).top))
-  const record: MarkRecord = { sheet: read.sheetName, added: [], headerRow: plan.headerRow, lastRow, cells: [] }
+  const lastRow = Math.max(
+    plan.headerRow,
+    ...plan.values.map((v) => parseAddress(v.address).top),
+    ...plan.notes.map((n) => parseAddress(n.address).top),
+  )
+  const record: MarkRecord = {
+    sheet: read.sheetName,
+    added: [],
+    headerRow: plan.headerRow,
+    lastRow,
+    cells: [],
+  }
   const saved = new Set<string>()
   const save = (address: string, withValue: boolean) => {
     if (saved.has(address)) return
@@ -146,7 +188,14 @@ export async function queueMarks(batch: Batch, read: SheetRead, plan: MarkPlan, 
     const before = previous.get(address)
     const entry: SavedCell = before
       ? { ...before }
-      : { address, fill: read.fills.get(address) ?? null, note: probe?.notes.get(address)?.isNullObject === false ? probe.notes.get(address)!.content : null }
+      : {
+          address,
+          fill: read.fills.get(address) ?? null,
+          note:
+            probe?.notes.get(address)?.isNullObject === false
+              ? probe.notes.get(address)!.content
+              : null,
+        }
     if (withValue && !before) entry.value = read.raw.get(address) ?? null
     record.cells.push(entry)
   }
@@ -173,7 +222,9 @@ export async function queueMarks(batch: Batch, read: SheetRead, plan: MarkPlan, 
       if (i > 0 && run.items[i - 1]!.fill === v.fill) continue
       let end = i
       while (run.items[end + 1]?.fill === v.fill) end++
-      sheet.getRange(`${run.column}${run.top + i}:${run.column}${run.top + end}`).format.fill.color = convertArgb(v.fill!)
+      sheet.getRange(
+        `${run.column}${run.top + i}:${run.column}${run.top + end}`,
+      ).format.fill.color = convertArgb(v.fill!)
       await batch.add(60)
     }
   }
@@ -202,14 +253,19 @@ async function queueCheckSheet(batch: Batch, sheetName: string, plan: MarkPlan):
   const width = 6
   // Rows are written in blocks so that a sheet with thousands of issues can be split between requests.
   for (let start = 0; start < rows.length; start += 500) {
-    const block = rows.slice(start, start + 500).map((r) => Array.from({ length: width }, (_, i) => toOffice(r[i] ?? null)))
+    const block = rows
+      .slice(start, start + 500)
+      .map((r) => Array.from({ length: width }, (_, i) => toOffice(r[i] ?? null)))
     ws.getRange(`A${start + 1}:F${start + block.length}`).values = block
     await batch.add(JSON.stringify(block).length)
   }
   ws.getRange('A1').format.font.bold = true
   ws.getRange(`A${headerIndex + 1}:F${headerIndex + 1}`).format.font.bold = true
   for (const link of links) {
-    ws.getRange(`A${link.index + 1}`).hyperlink = { documentReference: formatSheetReference(sheetName, link.address), textToDisplay: link.address }
+    ws.getRange(`A${link.index + 1}`).hyperlink = {
+      documentReference: formatSheetReference(sheetName, link.address),
+      textToDisplay: link.address,
+    }
     await batch.add(100)
   }
   for (const { index, fill } of fills) {
@@ -221,5 +277,8 @@ async function queueCheckSheet(batch: Batch, sheetName: string, plan: MarkPlan):
 
 /** The cells a restore or new marks may put notes on (to probe for notes already there). */
 export function collectNoteAddresses(read: SheetRead, plan: MarkPlan | null): string[] {
-  return [...(read.record?.cells ?? []).map((c) => c.address), ...(plan?.notes ?? []).map((n) => n.address)]
+  return [
+    ...(read.record?.cells ?? []).map((c) => c.address),
+    ...(plan?.notes ?? []).map((n) => n.address),
+  ]
 }

@@ -1,8 +1,29 @@
-import { checkSheetName, columnLetter, columnNumber, convertExcelSerial, marksSheetName, type CellValue, type Grid, type MergeArea, type TemplateMeta } from '../../core/index.ts'
+import {
+  checkSheetName,
+  columnLetter,
+  columnNumber,
+  convertExcelSerial,
+  marksSheetName,
+  type CellValue,
+  type Grid,
+  type MergeArea,
+  type TemplateMeta,
+} from '../../core/index.ts'
 
 /** What a marking changed on a sheet, kept in the hidden "_cchc_marks" sheet so that it can be undone. */
-export type SavedCell = { address: string; value?: CellValue | unknown; fill: string | null | { fgColor?: { argb?: string } }; note: string | null | { texts?: { text: string }[] } }
-export type MarkRecord = { sheet: string; added: string[]; headerRow?: number; lastRow?: number; cells: SavedCell[] }
+export type SavedCell = {
+  address: string
+  value?: CellValue | unknown
+  fill: string | null | { fgColor?: { argb?: string } }
+  note: string | null | { texts?: { text: string }[] }
+}
+export type MarkRecord = {
+  sheet: string
+  added: string[]
+  headerRow?: number
+  lastRow?: number
+  cells: SavedCell[]
+}
 
 /** The loaded state of the active sheet after the first round trip. */
 export type SheetRead = {
@@ -38,10 +59,19 @@ export function isDateFormat(format: string): boolean {
 }
 
 /** Splits "Sheet1!B3:D9" or "'Phụ lục'!B3" into its sheet and 1-based corners. */
-export function parseAddress(address: string): { sheet: string | null; top: number; left: number; bottom: number; right: number } {
+export function parseAddress(address: string): {
+  sheet: string | null
+  top: number
+  left: number
+  bottom: number
+  right: number
+} {
   const bang = address.lastIndexOf('!')
   const sheet = bang >= 0 ? address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'") : null
-  const [a, b] = address.slice(bang + 1).replace(/\$/g, '').split(':') as [string, string | undefined]
+  const [a, b] = address
+    .slice(bang + 1)
+    .replace(/\$/g, '')
+    .split(':') as [string, string | undefined]
   const read = (ref: string) => {
     const m = /^([A-Z]+)(\d+)$/i.exec(ref)
     if (!m) throw new Error(`Địa chỉ ô không hợp lệ: ${address}`)
@@ -115,7 +145,8 @@ export function readLoaded(handles: ReadHandles): SheetRead {
     }
   }
   const base = { sheetName, meta, record, fills, raw, hasCheckSheet, hasMarksSheet }
-  if (handles.used.isNullObject) return { ...base, grid: { sheet: sheetName, top: 1, left: 1, cells: [], merges: [] } }
+  if (handles.used.isNullObject)
+    return { ...base, grid: { sheet: sheetName, top: 1, left: 1, cells: [], merges: [] } }
   const values = handles.used.values
   const formats = handles.used.numberFormat
   const top = handles.used.rowIndex + 1
@@ -137,7 +168,10 @@ export function readLoaded(handles: ReadHandles): SheetRead {
       const address = cell.address ? parseAddress(cell.address) : null
       if (!address) continue
       const color = cell.format?.fill?.color
-      fills.set(`${columnLetter(address.left)}${address.top}`, color && color.toUpperCase() !== '#FFFFFF' ? color : null)
+      fills.set(
+        `${columnLetter(address.left)}${address.top}`,
+        color && color.toUpperCase() !== '#FFFFFF' ? color : null,
+      )
     }
   }
   return { ...base, grid: { sheet: sheetName, top, left, cells, merges } }

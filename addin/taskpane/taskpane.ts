@@ -1,8 +1,30 @@
-import { computeFixes, parsePeriod, severityLabels, statusLabels, taskStatuses, type Grid, type Issue, type Report, type TemplateMeta } from '../../core/index.ts'
+import {
+  computeFixes,
+  parsePeriod,
+  severityLabels,
+  statusLabels,
+  taskStatuses,
+  type Grid,
+  type Issue,
+  type Report,
+  type TemplateMeta,
+} from '../../core/index.ts'
 import { addinRegistry, findAddinProfile } from '../catalog.ts'
-import { hasNotesApi, runCheck, runClear, runFixes, selectCell, type CheckPhase } from '../excel/check.ts'
+import {
+  hasNotesApi,
+  runCheck,
+  runClear,
+  runFixes,
+  selectCell,
+  type CheckPhase,
+} from '../excel/check.ts'
 import { computeDefaults, readSettings, writeSettings, type PaneSettings } from '../settings.ts'
-import { computeNextIndex, filterProblems, formatIssueCell, type SeverityFilter } from './problems.ts'
+import {
+  computeNextIndex,
+  filterProblems,
+  formatIssueCell,
+  type SeverityFilter,
+} from './problems.ts'
 
 /** A typed element lookup that fails loudly when the markup is missing a part. */
 function $<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -11,8 +33,22 @@ function $<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T
 }
 
-type State = { report: Report | null; grid: Grid | null; meta: TemplateMeta | null; filter: SeverityFilter; current: number; busy: boolean }
-const state: State = { report: null, grid: null, meta: null, filter: 'all', current: -1, busy: false }
+type State = {
+  report: Report | null
+  grid: Grid | null
+  meta: TemplateMeta | null
+  filter: SeverityFilter
+  current: number
+  busy: boolean
+}
+const state: State = {
+  report: null,
+  grid: null,
+  meta: null,
+  filter: 'all',
+  current: -1,
+  busy: false,
+}
 let settings: PaneSettings
 
 function show(text: string, kind: 'ok' | 'error') {
@@ -39,22 +75,29 @@ function showProgress(phase: CheckPhase | null) {
 function setBusy(busy: boolean) {
   state.busy = busy
   for (const id of ['check', 'clear', 'send']) $<HTMLButtonElement>(id).disabled = busy
-  $<HTMLButtonElement>('fix').disabled = busy || !state.report || computeFixes(state.report).length === 0
+  $<HTMLButtonElement>('fix').disabled =
+    busy || !state.report || computeFixes(state.report).length === 0
 }
 
 /** Every failure reaches the user in Vietnamese, not only the console. */
 function describeError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
-  if (/RequestPayloadSizeLimitExceeded/.test(text)) return 'Bảng quá lớn để ghi trong một lần; hãy thử lại (dữ liệu chưa bị thay đổi).'
-  if (/ItemNotFound/.test(text)) return 'Không tìm thấy trang tính hoặc ô cần thao tác; hãy kiểm tra lại rồi thử lại.'
+  if (/RequestPayloadSizeLimitExceeded/.test(text))
+    return 'Bảng quá lớn để ghi trong một lần; hãy thử lại (dữ liệu chưa bị thay đổi).'
+  if (/ItemNotFound/.test(text))
+    return 'Không tìm thấy trang tính hoặc ô cần thao tác; hãy kiểm tra lại rồi thử lại.'
   return `Có lỗi khi làm việc với Excel: ${text}`
 }
 
 function renderReport(report: Report) {
   $('summary').hidden = false
   $('problems').hidden = false
-  const score = report.summary.score === null ? '' : ` · điểm ${report.summary.score}/${report.summary.maxScore}${report.profile?.provisional ? ' (tạm tính)' : ''}`
-  $('summary-line').textContent = `${report.summary.tasks} nhiệm vụ · ${report.errorCount} lỗi · ${report.warningCount} cảnh báo${score} · số liệu đến ${report.asOf}`
+  const score =
+    report.summary.score === null
+      ? ''
+      : ` · điểm ${report.summary.score}/${report.summary.maxScore}${report.profile?.provisional ? ' (tạm tính)' : ''}`
+  $('summary-line').textContent =
+    `${report.summary.tasks} nhiệm vụ · ${report.errorCount} lỗi · ${report.warningCount} cảnh báo${score} · số liệu đến ${report.asOf}`
   const body = $('status-counts')
   body.textContent = ''
   for (const s of taskStatuses) {
@@ -119,15 +162,31 @@ async function check() {
   const asOf = $<HTMLInputElement>('as-of').value || computeDefaults(Date.now()).asOf
   try {
     const outcome = await Excel.run((context) =>
-      runCheck(context, { asOf, registry: addinRegistry, profileFor: findAddinProfile, notes: hasNotesApi(), onProgress: showProgress }),
+      runCheck(context, {
+        asOf,
+        registry: addinRegistry,
+        profileFor: findAddinProfile,
+        notes: hasNotesApi(),
+        onProgress: showProgress,
+      }),
     )
     state.report = outcome.report
     state.grid = outcome.read.grid
     state.meta = outcome.read.meta
     state.current = -1
     renderReport(outcome.report)
-    if (!outcome.report.header) show('Không tìm thấy bảng phụ lục (dòng tiêu đề có STT, Nội dung, Thời hạn…) trong trang tính đang mở.', 'error')
-    else show(outcome.report.errorCount ? `Đã kiểm tra: có ${outcome.report.errorCount} lỗi cần sửa.` : 'Đã kiểm tra: không có lỗi.', outcome.report.errorCount ? 'error' : 'ok')
+    if (!outcome.report.header)
+      show(
+        'Không tìm thấy bảng phụ lục (dòng tiêu đề có STT, Nội dung, Thời hạn…) trong trang tính đang mở.',
+        'error',
+      )
+    else
+      show(
+        outcome.report.errorCount
+          ? `Đã kiểm tra: có ${outcome.report.errorCount} lỗi cần sửa.`
+          : 'Đã kiểm tra: không có lỗi.',
+        outcome.report.errorCount ? 'error' : 'ok',
+      )
   } catch (error) {
     show(describeError(error), 'error')
   } finally {
@@ -141,7 +200,10 @@ async function fix() {
   setBusy(true)
   try {
     const count = await Excel.run((context) => runFixes(context, state.report!))
-    show(`Đã sửa tự động ${count} ô (bỏ thẻ HTML, chuyển mã TCVN3/VNI sang Unicode). Đang kiểm tra lại…`, 'ok')
+    show(
+      `Đã sửa tự động ${count} ô (bỏ thẻ HTML, chuyển mã TCVN3/VNI sang Unicode). Đang kiểm tra lại…`,
+      'ok',
+    )
   } catch (error) {
     show(describeError(error), 'error')
     setBusy(false)
@@ -156,7 +218,12 @@ async function clear() {
   setBusy(true)
   try {
     const { cleared } = await Excel.run((context) => runClear(context, { notes: hasNotesApi() }))
-    show(cleared ? 'Đã xóa đánh dấu, trang tính trở lại như ban đầu.' : 'Trang tính chưa có đánh dấu nào.', 'ok')
+    show(
+      cleared
+        ? 'Đã xóa đánh dấu, trang tính trở lại như ban đầu.'
+        : 'Trang tính chưa có đánh dấu nào.',
+      'ok',
+    )
   } catch (error) {
     show(describeError(error), 'error')
   } finally {
@@ -176,7 +243,10 @@ async function send() {
     return
   }
   if (!settings.token) {
-    show('Chưa có mã truy cập của cơ quan: mở "Cài đặt", dán mã do Sở Nội vụ cấp rồi bấm "Lưu".', 'error')
+    show(
+      'Chưa có mã truy cập của cơ quan: mở "Cài đặt", dán mã do Sở Nội vụ cấp rồi bấm "Lưu".',
+      'error',
+    )
     return
   }
   setBusy(true)
@@ -184,15 +254,30 @@ async function send() {
     const res = await fetch(`${settings.serverUrl.replace(/\/$/, '')}/api/submissions`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${settings.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ period, table: state.grid, meta: state.meta ?? undefined, fileName: state.report.sheet }),
+      body: JSON.stringify({
+        period,
+        table: state.grid,
+        meta: state.meta ?? undefined,
+        fileName: state.report.sheet,
+      }),
     })
-    const body = (await res.json().catch(() => null)) as { version?: number; id?: number; submittedAt?: string; error?: { message: string } } | null
+    const body = (await res.json().catch(() => null)) as {
+      version?: number
+      id?: number
+      submittedAt?: string
+      error?: { message: string }
+    } | null
     if (!res.ok) throw new Error(body?.error?.message ?? `Máy chủ trả lời ${res.status}`)
-    const time = body?.submittedAt ? new Date(body.submittedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : ''
+    const time = body?.submittedAt
+      ? new Date(body.submittedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })
+      : ''
     $('receipt').textContent = `Đã gửi: phiên bản ${body?.version} (mã ${body?.id}) lúc ${time}.`
     show('Sở Nội vụ đã nhận báo cáo.', 'ok')
   } catch (error) {
-    const text = error instanceof TypeError ? 'Không kết nối được máy chủ; kiểm tra địa chỉ trong "Cài đặt" và mạng. Việc kiểm tra vẫn dùng được khi không có mạng.' : (error as Error).message
+    const text =
+      error instanceof TypeError
+        ? 'Không kết nối được máy chủ; kiểm tra địa chỉ trong "Cài đặt" và mạng. Việc kiểm tra vẫn dùng được khi không có mạng.'
+        : (error as Error).message
     show(`Chưa gửi được: ${text}`, 'error')
   } finally {
     setBusy(false)
@@ -210,21 +295,35 @@ function init() {
   $('fix').addEventListener('click', () => void fix())
   $('clear').addEventListener('click', () => void clear())
   $('send').addEventListener('click', () => void send())
-  $('prev').addEventListener('click', () => void goTo(computeNextIndex(state.current, visibleProblems().length, -1)))
-  $('next').addEventListener('click', () => void goTo(computeNextIndex(state.current, visibleProblems().length, 1)))
+  $('prev').addEventListener(
+    'click',
+    () => void goTo(computeNextIndex(state.current, visibleProblems().length, -1)),
+  )
+  $('next').addEventListener(
+    'click',
+    () => void goTo(computeNextIndex(state.current, visibleProblems().length, 1)),
+  )
   $<HTMLSelectElement>('filter').addEventListener('change', (e) => {
     state.filter = (e.target as HTMLSelectElement).value as SeverityFilter
     state.current = -1
     renderProblems()
   })
   $('save-settings').addEventListener('click', () => {
-    settings = { ...settings, serverUrl: $<HTMLInputElement>('server-url').value.trim() || location.origin, token: $<HTMLInputElement>('token').value.trim() }
+    settings = {
+      ...settings,
+      serverUrl: $<HTMLInputElement>('server-url').value.trim() || location.origin,
+      token: $<HTMLInputElement>('token').value.trim(),
+    }
     writeSettings(localStorage, settings)
     show('Đã lưu cài đặt.', 'ok')
   })
   for (const id of ['as-of', 'period']) {
     $(id).addEventListener('change', () => {
-      settings = { ...settings, asOf: $<HTMLInputElement>('as-of').value || null, period: $<HTMLInputElement>('period').value.trim() || null }
+      settings = {
+        ...settings,
+        asOf: $<HTMLInputElement>('as-of').value || null,
+        period: $<HTMLInputElement>('period').value.trim() || null,
+      }
       writeSettings(localStorage, settings)
     })
   }

@@ -7,7 +7,10 @@ import { statusFills } from './mark.ts'
 // Cells that look alike share one style object: ExcelJS's style registry recognises a seen object at once
 // instead of serialising its style again for every cell.
 const statusStyles = new Map<string, Partial<ExcelJS.Style>>(
-  taskStatuses.map((s) => [statusLabels[s].vi, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: statusFills[s] } } }]),
+  taskStatuses.map((s) => [
+    statusLabels[s].vi,
+    { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: statusFills[s] } } },
+  ]),
 )
 const dateStyle: Partial<ExcelJS.Style> = { numFmt: 'dd/mm/yyyy' }
 const headerStyle: Partial<ExcelJS.Style> = {
@@ -32,7 +35,11 @@ function convertPlannedCell(cell: PlannedCell): ExcelJS.CellValue {
  * they are written, so memory stays bounded by the plan, not by the workbook.
  */
 export async function writeConsolidated(sheets: PlannedSheet[], stream: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
+  })
   workbook.creator = 'CCHC Annex'
   for (const sheet of sheets) {
     const lastLetter = columnLetter(Math.max(sheet.columns.length, 1))
@@ -60,7 +67,8 @@ export async function writeConsolidated(sheets: PlannedSheet[], stream: Writable
         if (cell === null && !total) return
         let style = total ? totalStyle : plainStyle
         if (cell !== null && typeof cell === 'object' && 'date' in cell) style = dateStyle
-        else if (statusColumns.has(c) && typeof cell === 'string') style = statusStyles.get(cell) ?? plainStyle
+        else if (statusColumns.has(c) && typeof cell === 'string')
+          style = statusStyles.get(cell) ?? plainStyle
         row.getCell(c + 1).style = style
       })
       row.commit()
@@ -72,7 +80,11 @@ export async function writeConsolidated(sheets: PlannedSheet[], stream: Writable
 
 /** The bare cost of the same cells: the streaming writer with no styles, views or filters (for the bench). */
 export async function writeBareSheets(sheets: PlannedSheet[], stream: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: true })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: false,
+    useSharedStrings: true,
+  })
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name)
     ws.addRow([sheet.title]).commit()

@@ -10,7 +10,14 @@ export const packageLimits = {
   maxRatio: 250,
 }
 
-type ZipEntry = { name: string; method: number; flags: number; compressed: number; size: number; offset: number }
+type ZipEntry = {
+  name: string
+  method: number
+  flags: number
+  compressed: number
+  size: number
+  offset: number
+}
 
 /** Reads the central directory of a zip archive; throws `corrupt` when it is not one. */
 export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
@@ -29,7 +36,8 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
   const entries: ZipEntry[] = []
   const decoder = new TextDecoder()
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new WorkbookError('corrupt', 'bad zip directory')
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
+      throw new WorkbookError('corrupt', 'bad zip directory')
     const nameLength = view.getUint16(p + 28, true)
     const extra = view.getUint16(p + 30, true)
     const comment = view.getUint16(p + 32, true)
@@ -55,7 +63,8 @@ function hasUtf16(bytes: Uint8Array, text: string): boolean {
 function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const local = entry.offset
-  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new WorkbookError('corrupt', entry.name)
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
+    throw new WorkbookError('corrupt', entry.name)
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
   const data = bytes.subarray(start, start + entry.compressed)
   if (data.length < entry.compressed) throw new WorkbookError('corrupt', `truncated ${entry.name}`)
@@ -64,7 +73,10 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) })
   } catch (error) {
-    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+    if (
+      error instanceof RangeError ||
+      (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
+    ) {
       throw new WorkbookError('unsafe', `${entry.name} is larger than it declares`)
     }
     throw new WorkbookError('corrupt', entry.name)
@@ -78,10 +90,17 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
  */
 export function inspectPackage(bytes: Uint8Array): void {
   if (bytes.length > packageLimits.maxBytes) throw new WorkbookError('too-large')
-  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+  if (
+    bytes.length >= 8 &&
+    bytes[0] === 0xd0 &&
+    bytes[1] === 0xcf &&
+    bytes[2] === 0x11 &&
+    bytes[3] === 0xe0
+  ) {
     throw new WorkbookError(hasUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'legacy-xls')
   }
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new WorkbookError('not-xlsx')
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw new WorkbookError('not-xlsx')
   const entries = readZipEntries(bytes)
   const names = new Set(entries.map((e) => e.name))
   if (names.has('mimetype') && !names.has('[Content_Types].xml')) throw new WorkbookError('ods')
@@ -90,7 +109,12 @@ export function inspectPackage(bytes: Uint8Array): void {
   }
   let total = 0
   for (const e of entries) {
-    if (e.name.startsWith('/') || e.name.includes('\\') || e.name.split('/').includes('..') || /^[a-z]:/i.test(e.name)) {
+    if (
+      e.name.startsWith('/') ||
+      e.name.includes('\\') ||
+      e.name.split('/').includes('..') ||
+      /^[a-z]:/i.test(e.name)
+    ) {
       throw new WorkbookError('unsafe', `entry name ${e.name}`)
     }
     if (e.flags & 1) throw new WorkbookError('encrypted')
@@ -103,8 +127,12 @@ export function inspectPackage(bytes: Uint8Array): void {
     }
     if (/\.(xml|rels|vml)$/i.test(e.name)) {
       const xml = inflateEntry(bytes, e)
-      if (/\.(zip|xlsx)$/i.test(e.name)) throw new WorkbookError('unsafe', `nested archive ${e.name}`)
-      if (xml.subarray(0, 4096).toString('latin1').includes('<!DOCTYPE') || xml.includes('<!ENTITY')) {
+      if (/\.(zip|xlsx)$/i.test(e.name))
+        throw new WorkbookError('unsafe', `nested archive ${e.name}`)
+      if (
+        xml.subarray(0, 4096).toString('latin1').includes('<!DOCTYPE') ||
+        xml.includes('<!ENTITY')
+      ) {
         throw new WorkbookError('unsafe', `DTD in ${e.name}`)
       }
     } else if (/\.(zip|xlsx|xlsm|gz)$/i.test(e.name)) {

@@ -14,7 +14,12 @@ import {
 export { checkSheetName, marksSheetName, severityFills, statusFills } from '../../core/index.ts'
 
 /** What a marked cell looked like before: its value (for reused computed columns), fill and note. */
-type SavedCell = { address: string; value?: ExcelJS.CellValue; fill?: ExcelJS.Fill | null; note?: ExcelJS.Comment | string | null }
+type SavedCell = {
+  address: string
+  value?: ExcelJS.CellValue
+  fill?: ExcelJS.Fill | null
+  note?: ExcelJS.Comment | string | null
+}
 type MarkRecord = { sheet: string; added: string[]; cells: SavedCell[] }
 
 function solidFill(argb: string): ExcelJS.Fill {
@@ -59,7 +64,8 @@ export function clearMarks(workbook: ExcelJS.Workbook): boolean {
       if ('value' in saved) cell.value = saved.value ?? null
       const style = { ...cell.style }
       // A record written by the Excel add-in keeps fills as "#RRGGBB".
-      if (typeof saved.fill === 'string') style.fill = solidFill(`FF${(saved.fill as string).slice(1)}`)
+      if (typeof saved.fill === 'string')
+        style.fill = solidFill(`FF${(saved.fill as string).slice(1)}`)
       else if (saved.fill) style.fill = saved.fill
       else delete style.fill
       cell.style = style
@@ -99,7 +105,11 @@ export function markWorkbook(workbook: ExcelJS.Workbook, sheetName: string, repo
   const save = (cell: ExcelJS.Cell, withValue: boolean) => {
     if (saved.has(cell.address)) return
     saved.add(cell.address)
-    const entry: SavedCell = { address: cell.address, fill: cell.fill ?? null, note: cell.note ?? null }
+    const entry: SavedCell = {
+      address: cell.address,
+      fill: cell.fill ?? null,
+      note: cell.note ?? null,
+    }
     if (withValue) entry.value = cell.value
     record.cells.push(entry)
   }
@@ -109,7 +119,12 @@ export function markWorkbook(workbook: ExcelJS.Workbook, sheetName: string, repo
     cell.value = column.header
     cell.font = { bold: true }
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
-    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }
+    cell.border = {
+      top: { style: 'thin' },
+      bottom: { style: 'thin' },
+      left: { style: 'thin' },
+      right: { style: 'thin' },
+    }
     sheet.getColumn(column.column).width = column.field === 'check' ? 40 : 18
   }
   for (const mark of plan.values) {
@@ -137,7 +152,14 @@ function convertToCellValue(value: CellValue): ExcelJS.CellValue {
 function addCheckSheet(workbook: ExcelJS.Workbook, sheetName: string, plan: MarkPlan) {
   const { rows, links, fills, headerIndex } = plan.checkSheet
   const ws = workbook.addWorksheet(checkSheetName)
-  ws.columns = [{ width: 10 }, { width: 10 }, { width: 28 }, { width: 14 }, { width: 70 }, { width: 60 }]
+  ws.columns = [
+    { width: 10 },
+    { width: 10 },
+    { width: 28 },
+    { width: 14 },
+    { width: 70 },
+    { width: 60 },
+  ]
   const linkAt = new Map(links.map((l) => [l.index, l.address]))
   rows.forEach((values, index) => {
     const address = linkAt.get(index)

@@ -18,7 +18,10 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (error) {
-    throw new WorkbookError('corrupt', error instanceof Error ? error.message.slice(0, 120) : undefined)
+    throw new WorkbookError(
+      'corrupt',
+      error instanceof Error ? error.message.slice(0, 120) : undefined,
+    )
   }
   return workbook
 }
@@ -28,7 +31,8 @@ type RichText = { richText: { text: string }[] }
 /** Converts one ExcelJS cell value to core's cell value. */
 export function convertCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value
   if (value instanceof Date) {
     return Number.isNaN(value.getTime()) ? null : { date: value.toISOString().slice(0, 10) }
   }
@@ -66,7 +70,12 @@ export function readSheetGrid(worksheet: ExcelJS.Worksheet): Grid {
     if (!m) continue
     const a = worksheet.getCell(`${m[1]}${m[2]}`)
     const b = worksheet.getCell(`${m[3]}${m[4]}`)
-    merges.push({ top: Number(a.row), left: Number(a.col), bottom: Number(b.row), right: Number(b.col) })
+    merges.push({
+      top: Number(a.row),
+      left: Number(a.col),
+      bottom: Number(b.row),
+      right: Number(b.col),
+    })
   }
   return { sheet: worksheet.name, top: 1, left: 1, cells, merges }
 }
@@ -80,7 +89,8 @@ export function readTemplateMeta(workbook: ExcelJS.Workbook): TemplateMeta | nul
     const key = String(convertCellValue(row.getCell(1).value) ?? '')
     const value = convertCellValue(row.getCell(2).value)
     if (key === 'planId' && value !== null) meta.planId = String(value)
-    if (key === 'year' && value !== null && Number.isFinite(Number(value))) meta.year = Number(value)
+    if (key === 'year' && value !== null && Number.isFinite(Number(value)))
+      meta.year = Number(value)
     if (key === 'templateVersion' && value !== null) meta.templateVersion = String(value)
   })
   return meta
@@ -95,14 +105,20 @@ export function isOwnSheet(name: string): boolean {
  * Picks the sheet to check: the one named, else the first visible sheet in which a table is found,
  * else the first visible sheet.
  */
-export function selectSheet(workbook: ExcelJS.Workbook, name?: string | null): { worksheet: ExcelJS.Worksheet; grid: Grid } {
+export function selectSheet(
+  workbook: ExcelJS.Workbook,
+  name?: string | null,
+): { worksheet: ExcelJS.Worksheet; grid: Grid } {
   if (name) {
     const ws = workbook.getWorksheet(name) ?? workbook.worksheets[Number(name) - 1]
     if (!ws) throw new WorkbookError('sheet-not-found', name)
     return { worksheet: ws, grid: readSheetGrid(ws) }
   }
-  const candidates = workbook.worksheets.filter((ws) => ws.state === 'visible' && !isOwnSheet(ws.name))
-  if (candidates.length === 1) return { worksheet: candidates[0]!, grid: readSheetGrid(candidates[0]!) }
+  const candidates = workbook.worksheets.filter(
+    (ws) => ws.state === 'visible' && !isOwnSheet(ws.name),
+  )
+  if (candidates.length === 1)
+    return { worksheet: candidates[0]!, grid: readSheetGrid(candidates[0]!) }
   let first: { worksheet: ExcelJS.Worksheet; grid: Grid } | null = null
   for (const ws of candidates) {
     const grid = readSheetGrid(ws)

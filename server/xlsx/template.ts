@@ -5,11 +5,29 @@ import { metaSheetName } from './read.ts'
 
 const defaultProgress: FieldKey[] = ['progress', 'doneDate', 'achieved', 'evidence']
 const widths: Partial<Record<FieldKey, number>> = {
-  stt: 7, criterion: 34, content: 60, expected: 30, product: 30, lead: 22, executing: 22, coop: 26,
-  deadline: 20, start: 12, end: 12, note: 16, progress: 18, doneDate: 14, achieved: 16, evidence: 30, selfScore: 10,
+  stt: 7,
+  criterion: 34,
+  content: 60,
+  expected: 30,
+  product: 30,
+  lead: 22,
+  executing: 22,
+  coop: 26,
+  deadline: 20,
+  start: 12,
+  end: 12,
+  note: 16,
+  progress: 18,
+  doneDate: 14,
+  achieved: 16,
+  evidence: 30,
+  selfScore: 10,
 }
 const thin: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' },
+  top: { style: 'thin' },
+  bottom: { style: 'thin' },
+  left: { style: 'thin' },
+  right: { style: 'thin' },
 }
 
 /**
@@ -20,7 +38,9 @@ const thin: Partial<ExcelJS.Borders> = {
 export function buildTemplate(plan: PlanDefinition): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'CCHC Annex'
-  const ws = workbook.addWorksheet('Phụ lục', { views: [{ state: 'frozen', ySplit: plan.title.length + 2 }] })
+  const ws = workbook.addWorksheet('Phụ lục', {
+    views: [{ state: 'frozen', ySplit: plan.title.length + 2 }],
+  })
   const columns = [...plan.columns, ...(plan.progressColumns ?? defaultProgress)]
   ws.columns = columns.map((f) => ({ width: widths[f] ?? 16 }))
   plan.title.forEach((line, i) => {
@@ -37,7 +57,11 @@ export function buildTemplate(plan: PlanDefinition): ExcelJS.Workbook {
     cell.font = { bold: true }
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
     cell.border = thin
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fieldSpecs[f].role === 'plan' ? 'FFD9E1F2' : 'FFE2EFDA' } }
+    cell.fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: fieldSpecs[f].role === 'plan' ? 'FFD9E1F2' : 'FFE2EFDA' },
+    }
   })
   const first = headerRow.number + 1
   plan.rows.forEach((planRow, i) => {
@@ -66,8 +90,16 @@ export function buildTemplate(plan: PlanDefinition): ExcelJS.Workbook {
     })
   })
   // Room for the computed columns the checker adds after the table.
-  for (let c = columns.length + 1; c <= columns.length + 3; c++) ws.getColumn(c).protection = { locked: false }
-  void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatCells: true, formatColumns: true, formatRows: true, autoFilter: true })
+  for (let c = columns.length + 1; c <= columns.length + 3; c++)
+    ws.getColumn(c).protection = { locked: false }
+  void ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: true,
+    formatColumns: true,
+    formatRows: true,
+    autoFilter: true,
+  })
   const meta = workbook.addWorksheet(metaSheetName, { state: 'veryHidden' })
   meta.addRow(['planId', plan.id])
   meta.addRow(['year', plan.year])

@@ -1,24 +1,46 @@
 import { describe, expect, it } from 'vitest'
-import { runCheck, runClear, runFixes, selectCell, type CheckOptions } from '../../addin/excel/check.ts'
+import {
+  runCheck,
+  runClear,
+  runFixes,
+  selectCell,
+  type CheckOptions,
+} from '../../addin/excel/check.ts'
 import { checkSheetName, marksSheetName } from '../../core/index.ts'
 import { findPlanProfile, readCatalog } from '../../server/catalog.ts'
 import { checkWorkbook } from '../../server/check.ts'
-import { createFakeExcel, FakeContext, readFakeValue, type FakeWorkbook } from '../helpers/fake-excel.ts'
+import {
+  createFakeExcel,
+  FakeContext,
+  readFakeValue,
+  type FakeWorkbook,
+} from '../helpers/fake-excel.ts'
 import { createProblemWorkbook } from '../helpers/fake-annex.ts'
 import { createFakeWorkbookFromXlsx } from '../helpers/fake-from-xlsx.ts'
 import { buildFilledWorkbook } from '../helpers/service.ts'
 
 const catalog = await readCatalog()
 const asOf = '2026-09-14'
-const options: CheckOptions = { asOf, file: 'bao-cao.xlsx', registry: catalog.registry, profileFor: (id) => findPlanProfile(catalog, id), notes: true }
+const options: CheckOptions = {
+  asOf,
+  file: 'bao-cao.xlsx',
+  registry: catalog.registry,
+  profileFor: (id) => findPlanProfile(catalog, id),
+  notes: true,
+}
 
 function snapshot(model: FakeWorkbook) {
-  const sorted = <T extends [string, ...unknown[]]>(entries: T[]) => entries.sort((a, b) => a[0].localeCompare(b[0]))
+  const sorted = <T extends [string, ...unknown[]]>(entries: T[]) =>
+    entries.sort((a, b) => a[0].localeCompare(b[0]))
   return model.sheets.map((s) => ({
     name: s.name,
     visibility: s.visibility,
     notes: sorted([...s.notes]),
-    cells: sorted([...s.cells].filter(([, c]) => c.value !== '' || c.fill).map(([a, c]): [string, unknown, unknown] => [a, c.value, c.fill])),
+    cells: sorted(
+      [...s.cells]
+        .filter(([, c]) => c.value !== '' || c.fill)
+        .map(([a, c]): [string, unknown, unknown] => [a, c.value, c.fill]),
+    ),
   }))
 }
 
@@ -26,7 +48,12 @@ describe('Office.js adapter against the fake Excel host', () => {
   it('gives the same report as `cchc validate` for the seed annexes', async () => {
     for (const plan of ['dak-lak-2026-par-sipas', 'dak-lak-2026-ke-hoach-cchc']) {
       const bytes = await buildFilledWorkbook(plan)
-      const cli = await checkWorkbook(bytes, { asOf, file: 'bao-cao.xlsx', registry: catalog.registry, profileFor: (id) => findPlanProfile(catalog, id) })
+      const cli = await checkWorkbook(bytes, {
+        asOf,
+        file: 'bao-cao.xlsx',
+        registry: catalog.registry,
+        profileFor: (id) => findPlanProfile(catalog, id),
+      })
       const excel = createFakeExcel(await createFakeWorkbookFromXlsx(bytes))
       const { report } = await excel.run((context) => runCheck(context, options))
       expect(report).toEqual(cli.report)
@@ -38,15 +65,26 @@ describe('Office.js adapter against the fake Excel host', () => {
     const { report, syncs } = await excel.run((context) => runCheck(context, options))
     expect(syncs).toBeLessThanOrEqual(4)
     const sheet = excel.model.sheets[0]!
-    expect(['I3', 'J3', 'K3'].map((a) => readFakeValue(sheet, a))).toEqual(['Trạng thái', 'Điểm', 'Kết quả kiểm tra'])
-    expect(['I4', 'I5', 'I6', 'I7'].map((a) => readFakeValue(sheet, a))).toEqual(['Hoàn thành đúng hạn', 'Chưa xác định', 'Hoàn thành đúng hạn', 'Quá hạn'])
+    expect(['I3', 'J3', 'K3'].map((a) => readFakeValue(sheet, a))).toEqual([
+      'Trạng thái',
+      'Điểm',
+      'Kết quả kiểm tra',
+    ])
+    expect(['I4', 'I5', 'I6', 'I7'].map((a) => readFakeValue(sheet, a))).toEqual([
+      'Hoàn thành đúng hạn',
+      'Chưa xác định',
+      'Hoàn thành đúng hạn',
+      'Quá hạn',
+    ])
     expect(readFakeValue(sheet, 'K5')).toBe('1 lỗi, 0 cảnh báo')
     expect(sheet.cells.get('D5')!.fill).toBe('#FFC7CE')
     expect(sheet.notes.get('D5')).toContain('Không hiểu được thời hạn “Tháng 13/2026”')
     expect(sheet.cells.get('I7')!.fill).toBe('#FFC7CE')
     const check = excel.model.sheets.find((s) => s.name === checkSheetName)!
     const codes = [...check.cells.values()].map((c) => c.value)
-    expect(codes).toEqual(expect.arrayContaining(['cell/invalid-deadline', 'cell/html-markup', 'cell/legacy-encoding']))
+    expect(codes).toEqual(
+      expect.arrayContaining(['cell/invalid-deadline', 'cell/html-markup', 'cell/legacy-encoding']),
+    )
     expect([...check.cells.values()].some((c) => c.hyperlink === "'Báo cáo Q3'!D5")).toBe(true)
     expect(excel.model.sheets.find((s) => s.name === marksSheetName)!.visibility).toBe('VeryHidden')
     expect(report.errorCount).toBeGreaterThan(0)
@@ -72,29 +110,41 @@ describe('Office.js adapter against the fake Excel host', () => {
     const fixed = await excel.run((context) => runFixes(context, report))
     expect(fixed).toBe(2)
     const sheet = excel.model.sheets[0]!
-    expect([readFakeValue(sheet, 'B6'), readFakeValue(sheet, 'C6')]).toEqual(['Cập nhật văn bản', 'Sở Nội vụ'])
+    expect([readFakeValue(sheet, 'B6'), readFakeValue(sheet, 'C6')]).toEqual([
+      'Cập nhật văn bản',
+      'Sở Nội vụ',
+    ])
     const again = await excel.run((context) => runCheck(context, options))
-    expect(again.report.issues.filter((i) => i.row === 6).map((i) => i.code)).not.toContain('cell/legacy-encoding')
+    expect(again.report.issues.filter((i) => i.row === 6).map((i) => i.code)).not.toContain(
+      'cell/legacy-encoding',
+    )
   })
 
-  it.each([50, 2000])('checks %i rows in at most 4 round trips, each request under 5 MB', async (rows) => {
-    const excel = createFakeExcel(createProblemWorkbook(rows - 4))
-    const { report, syncs } = await excel.run((context) => runCheck(context, options))
-    expect(report.summary.tasks).toBe(rows)
-    expect(syncs).toBeLessThanOrEqual(4)
-    expect(excel.counter.largestRequest).toBeLessThan(5 * 1024 * 1024)
-    const rerun = await excel.run((context) => runCheck(context, options))
-    expect(rerun.syncs).toBeLessThanOrEqual(4)
-  })
+  it.each([50, 2000])(
+    'checks %i rows in at most 4 round trips, each request under 5 MB',
+    async (rows) => {
+      const excel = createFakeExcel(createProblemWorkbook(rows - 4))
+      const { report, syncs } = await excel.run((context) => runCheck(context, options))
+      expect(report.summary.tasks).toBe(rows)
+      expect(syncs).toBeLessThanOrEqual(4)
+      expect(excel.counter.largestRequest).toBeLessThan(5 * 1024 * 1024)
+      const rerun = await excel.run((context) => runCheck(context, options))
+      expect(rerun.syncs).toBeLessThanOrEqual(4)
+    },
+  )
 
-  it('splits the writes of a huge, problem-ridden sheet into requests under 5 MB', { timeout: 60_000 }, async () => {
-    const excel = createFakeExcel(createProblemWorkbook(12_000, true))
-    const { report, syncs } = await excel.run((context) => runCheck(context, options))
-    expect(report.errorCount).toBeGreaterThan(12_000)
-    expect(excel.counter.largestRequest).toBeLessThan(5 * 1024 * 1024)
-    expect(syncs).toBeGreaterThan(3)
-    expect(excel.model.sheets[0]!.notes.size).toBeGreaterThan(12_000)
-  })
+  it(
+    'splits the writes of a huge, problem-ridden sheet into requests under 5 MB',
+    { timeout: 60_000 },
+    async () => {
+      const excel = createFakeExcel(createProblemWorkbook(12_000, true))
+      const { report, syncs } = await excel.run((context) => runCheck(context, options))
+      expect(report.errorCount).toBeGreaterThan(12_000)
+      expect(excel.counter.largestRequest).toBeLessThan(5 * 1024 * 1024)
+      expect(syncs).toBeGreaterThan(3)
+      expect(excel.model.sheets[0]!.notes.size).toBeGreaterThan(12_000)
+    },
+  )
 
   it('without the notes API marks problems with fills only', async () => {
     const excel = createFakeExcel(createProblemWorkbook())
@@ -119,7 +169,10 @@ describe('the fake host is faithful where it matters', () => {
     range.load('values')
     expect(() => range.values).toThrow(/PropertyNotLoaded/)
     await context.sync()
-    expect(range.values).toEqual([['STT', 'Nội dung'], [1, 'Tổ chức 02 cuộc đối thoại']])
+    expect(range.values).toEqual([
+      ['STT', 'Nội dung'],
+      [1, 'Tổ chức 02 cuộc đối thoại'],
+    ])
   })
 
   it('refuses a request over 5 MB and values that do not fit the range', async () => {
@@ -141,4 +194,3 @@ describe('the fake host is faithful where it matters', () => {
     expect([missing.isNullObject, note.isNullObject]).toEqual([true, true])
   })
 })
-

@@ -25,7 +25,18 @@ async function buildAnnex(): Promise<Uint8Array> {
   ws.addRow(['PHỤ LỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026'])
   ws.mergeCells('A1:J1')
   ws.addRow([])
-  ws.addRow(['STT', 'Lĩnh vực, tiêu chí', 'Nội dung thực hiện', 'Cơ quan thực hiện', 'Cơ quan chủ trì', 'Thời gian thực hiện', 'Tình hình thực hiện', 'Ngày hoàn thành', 'Kết quả đạt được', 'Tài liệu kiểm chứng'])
+  ws.addRow([
+    'STT',
+    'Lĩnh vực, tiêu chí',
+    'Nội dung thực hiện',
+    'Cơ quan thực hiện',
+    'Cơ quan chủ trì',
+    'Thời gian thực hiện',
+    'Tình hình thực hiện',
+    'Ngày hoàn thành',
+    'Kết quả đạt được',
+    'Tài liệu kiểm chứng',
+  ])
   const progress = ['Đã hoàn thành', 'Đang thực hiện', '60%', 'Chưa thực hiện']
   for (let i = 0; i < rows; i++) {
     const seed = seedRows[i % seedRows.length]!
@@ -62,7 +73,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 const bytes = await buildAnnex()
-if (process.env.BENCH_SAVE) (await import("node:fs")).writeFileSync(process.env.BENCH_SAVE, bytes)
+if (process.env.BENCH_SAVE) (await import('node:fs')).writeFileSync(process.env.BENCH_SAVE, bytes)
 const load: number[] = []
 const validate: number[] = []
 // Warm both paths alike (the JIT settles after a few runs), then alternate so that noise hits both alike.
@@ -75,12 +86,21 @@ for (let i = 0; i < rounds; i++) {
   validate.push(await time(() => checkWorkbook(bytes, { asOf: '2026-09-14' })))
 }
 const ratio = median(validate) / median(load)
-console.log(`validate ${rows} rows / ExcelJS load: ${ratio.toFixed(2)} (median of ${rounds}; limit 1.5)`)
+console.log(
+  `validate ${rows} rows / ExcelJS load: ${ratio.toFixed(2)} (median of ${rounds}; limit 1.5)`,
+)
 if (ratio > 1.5) process.exitCode = 1
 
 // Merge: its own process, so that the peak memory printed is the merge's own.
 const merge = JSON.parse(
-  execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./merge.ts', import.meta.url))], { encoding: 'utf8' }).trim().split('\n').at(-1)!,
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./merge.ts', import.meta.url))],
+    { encoding: 'utf8' },
+  )
+    .trim()
+    .split('\n')
+    .at(-1)!,
 ) as { agencies: number; rowsPerAgency: number; cells: number; ratio: number; peakMB: number }
 console.log(
   `merge ${merge.agencies} agencies × ${merge.rowsPerAgency} rows (${merge.cells} cells) / bare streaming write: ${merge.ratio.toFixed(2)} (limit 3); peak memory ${Math.round(merge.peakMB)} MB (limit 400)`,
@@ -93,11 +113,16 @@ const token = service.agencyToken('so-noi-vu')
 const sample = await buildFilledWorkbook()
 const submissions = 30
 const check = await time(async () => {
-  for (let i = 0; i < submissions; i++) await checkWorkbook(sample, { asOf: '2026-09-14', registry: service.catalog.registry })
+  for (let i = 0; i < submissions; i++)
+    await checkWorkbook(sample, { asOf: '2026-09-14', registry: service.catalog.registry })
 })
 const submit = await time(async () => {
   for (let i = 0; i < submissions; i++) {
-    const res = await service.app.request('/api/submissions', { method: 'POST', headers: bearer(token), body: createUpload(sample, { period: '2026-Q3' }) })
+    const res = await service.app.request('/api/submissions', {
+      method: 'POST',
+      headers: bearer(token),
+      body: createUpload(sample, { period: '2026-Q3' }),
+    })
     if (res.status !== 201) throw new Error(`submission answered ${res.status}`)
   }
 })
@@ -109,8 +134,14 @@ service.store.close()
 // The add-in: round trips per check of a 2,000-row sheet in the fake Excel host (SPEC section 7: at most 4).
 for (const size of [50, 2000]) {
   const excel = createFakeExcel(createProblemWorkbook(size - 4))
-  const first = await excel.run((context) => runCheck(context, { asOf: '2026-09-14', registry: service.catalog.registry, notes: true }))
-  const again = await excel.run((context) => runCheck(context, { asOf: '2026-09-14', registry: service.catalog.registry, notes: true }))
-  console.log(`add-in check of ${size} rows: ${first.syncs} context.sync round trips (re-check ${again.syncs}; limit 4); largest request ${(excel.counter.largestRequest / 1024).toFixed(0)} KB (limit 5 MB)`)
+  const first = await excel.run((context) =>
+    runCheck(context, { asOf: '2026-09-14', registry: service.catalog.registry, notes: true }),
+  )
+  const again = await excel.run((context) =>
+    runCheck(context, { asOf: '2026-09-14', registry: service.catalog.registry, notes: true }),
+  )
+  console.log(
+    `add-in check of ${size} rows: ${first.syncs} context.sync round trips (re-check ${again.syncs}; limit 4); largest request ${(excel.counter.largestRequest / 1024).toFixed(0)} KB (limit 5 MB)`,
+  )
   if (first.syncs > 4 || again.syncs > 4) process.exitCode = 1
 }

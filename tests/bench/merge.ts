@@ -25,7 +25,11 @@ const catalog = await readCatalog()
 seedStore(store, catalog, new Date('2026-09-01T00:00:00Z'))
 
 // One real report of the seed annex, its task rows repeated to 150 per agency with fresh numbers and varied statuses.
-const base = validateTable(readParSipasGrid(), { asOf: '2026-09-14', registry: catalog.registry, profile: catalog.profiles.get('dak-lak-2026-par-sipas') ?? null })
+const base = validateTable(readParSipasGrid(), {
+  asOf: '2026-09-14',
+  registry: catalog.registry,
+  profile: catalog.profiles.get('dak-lak-2026-par-sipas') ?? null,
+})
 const seedTasks = base.tasks.filter((t) => t.kind === 'task')
 const statuses = ['done-on-time', 'in-progress', 'overdue', 'not-started', 'done-late'] as const
 const file = new Uint8Array(2048)
@@ -34,18 +38,44 @@ for (let a = 0; a < agencies; a++) {
   store.addAgency({ id, name: `UBND xã Thử nghiệm ${a + 1}`, kind: 'xa' }, '2026-09-01T00:00:00Z')
   const tasks = Array.from({ length: rowsPerAgency }, (_, i) => {
     const t = seedTasks[i % seedTasks.length]!
-    return { ...t, row: 8 + i, stt: String(i + 1), status: statuses[(a + i) % statuses.length]!, score: t.maxScore === null ? null : (a + i) % 2 }
+    return {
+      ...t,
+      row: 8 + i,
+      stt: String(i + 1),
+      status: statuses[(a + i) % statuses.length]!,
+      score: t.maxScore === null ? null : (a + i) % 2,
+    }
   })
-  const byStatus = Object.fromEntries(Object.keys(base.summary.byStatus).map((s) => [s, tasks.filter((t) => t.status === s).length])) as Report['summary']['byStatus']
-  const report: Report = { ...base, issues: [], tasks, summary: { tasks: rowsPerAgency, byStatus, score: null, maxScore: null } }
-  store.addSubmission({ agencyId: id, period: '2026-Q3', submittedAt: '2026-09-15T02:00:00Z', submittedBy: null, fileName: null, contentType: 'application/json', file, planId: null, report })
+  const byStatus = Object.fromEntries(
+    Object.keys(base.summary.byStatus).map((s) => [s, tasks.filter((t) => t.status === s).length]),
+  ) as Report['summary']['byStatus']
+  const report: Report = {
+    ...base,
+    issues: [],
+    tasks,
+    summary: { tasks: rowsPerAgency, byStatus, score: null, maxScore: null },
+  }
+  store.addSubmission({
+    agencyId: id,
+    period: '2026-Q3',
+    submittedAt: '2026-09-15T02:00:00Z',
+    submittedBy: null,
+    fileName: null,
+    contentType: 'application/json',
+    file,
+    planId: null,
+    report,
+  })
 }
 
 const period = parsePeriod('2026-Q3')!
 async function timeMerge(): Promise<number> {
   const start = performance.now()
   const out = createWriteStream(join(dir, 'tong-hop.xlsx'))
-  await writeConsolidated(computeConsolidatedSheets(readConsolidatedInput(store, period, new Date())), out)
+  await writeConsolidated(
+    computeConsolidatedSheets(readConsolidatedInput(store, period, new Date())),
+    out,
+  )
   await finished(out)
   return performance.now() - start
 }
@@ -67,6 +97,11 @@ for (let i = 0; i < 5; i++) {
   merge.push(await timeMerge())
   bare.push(await timeBare())
 }
-const cells = computeConsolidatedSheets(readConsolidatedInput(store, period, new Date())).reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0)
+const cells = computeConsolidatedSheets(readConsolidatedInput(store, period, new Date())).reduce(
+  (n, s) => n + s.rows.reduce((m, r) => m + r.length, 0),
+  0,
+)
 store.close()
-process.stdout.write(`${JSON.stringify({ agencies, rowsPerAgency, cells, ratio: median(merge) / median(bare), peakMB: process.resourceUsage().maxRSS / 1024 })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ agencies, rowsPerAgency, cells, ratio: median(merge) / median(bare), peakMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+)

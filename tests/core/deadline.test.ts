@@ -7,13 +7,21 @@ const seedPhrases: [string, string, string | null][] = [
   ['Chậm nhất là ngày 31/12/2026', 'date', '2026-12-31'],
   ['Theo thời hạn quy định của Bộ Nội vụ', 'external', null],
   ['Hoàn thành kiểm tra, ban hành Thông báo kết luận trước ngày 31/12/2026', 'date', '2026-12-31'],
-  ['Hoàn thành kiểm tra, ban hành Thông báo kết luận kiểm tra trước ngày 31/12/2026', 'date', '2026-12-31'],
+  [
+    'Hoàn thành kiểm tra, ban hành Thông báo kết luận kiểm tra trước ngày 31/12/2026',
+    'date',
+    '2026-12-31',
+  ],
   ['Hoàn thành trước ngày 31/12/2026', 'date', '2026-12-31'],
   ['Theo thời hạn quy định của Trung ương', 'external', null],
   ['Trong năm 2026', 'period', '2026-12-31'],
   ['Tháng 12 năm 2025', 'period', '2025-12-31'],
   ['Thường xuyên', 'recurring', null],
-  ['Khi có căn cứ rà soát; theo kế hoạch rà soát chuyên đề của Chính phủ, bộ, ngành, UBND các cấp', 'event', null],
+  [
+    'Khi có căn cứ rà soát; theo kế hoạch rà soát chuyên đề của Chính phủ, bộ, ngành, UBND các cấp',
+    'event',
+    null,
+  ],
   ['Quý IV năm 2026', 'period', '2026-12-31'],
   [
     '- Ban hành trong thời hạn 15 ngày, sau khi Thủ tướng Chính phủ ban hành kế hoạch theo dõi việc thi hành văn bản QPPL trong lĩnh vực trọng tâm, liên ngành. - Tham mưu ban hành báo cáo trong tháng 12/2026',
@@ -69,12 +77,19 @@ describe('parseDeadline', () => {
   })
 
   it('takes the plan year for a quarter without a year, and refuses when none is known', () => {
-    expect(parseDeadline('Quý II', 2024)).toEqual({ kind: 'period', due: '2024-06-30', start: '2024-04-01' })
+    expect(parseDeadline('Quý II', 2024)).toEqual({
+      kind: 'period',
+      due: '2024-06-30',
+      start: '2024-04-01',
+    })
     expect(parseDeadline('Quý II', null)).toEqual({ kind: 'invalid', due: null })
   })
 
   it('takes the latest explicit deadline in a cell with several', () => {
-    expect(parseDeadline('Quý II/2026; báo cáo trước 15/11/2026', 2026)).toMatchObject({ kind: 'date', due: '2026-11-15' })
+    expect(parseDeadline('Quý II/2026; báo cáo trước 15/11/2026', 2026)).toMatchObject({
+      kind: 'date',
+      due: '2026-11-15',
+    })
   })
 
   it('returns null for an empty cell', () => {

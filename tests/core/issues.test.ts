@@ -18,22 +18,33 @@ const registry: AgencyRegistry = {
     { id: 'stp', name: 'Sở Tư pháp', kind: 'so' },
     { id: 'vhttdl', name: 'Sở Văn hóa, Thể thao và Du lịch', kind: 'so' },
   ],
-  groups: [{ name: 'Các sở, ban, ngành', kinds: ['so'] }, { name: 'UBND cấp xã', kinds: ['xa'] }],
+  groups: [
+    { name: 'Các sở, ban, ngành', kinds: ['so'] },
+    { name: 'UBND cấp xã', kinds: ['xa'] },
+  ],
   renames: [{ from: 'Sở Thông tin và Truyền thông', to: 'snv', date: '2025-03-01' }],
 }
 const profile: ScoringProfile = {
   name: 'Thử',
   year: 2026,
   provisional: true,
-  items: { '1': { maxPoints: 2, method: 'self', rule: 'binary' }, '2': { maxPoints: 1, method: 'survey', rule: 'binary' } },
+  items: {
+    '1': { maxPoints: 2, method: 'self', rule: 'binary' },
+    '2': { maxPoints: 1, method: 'survey', rule: 'binary' },
+  },
 }
 
 const ok = ['Sở Nội vụ', 'Sở Tư pháp', 'Trong năm 2026']
-function issuesOf(data: (string | number | null)[][], extra: Partial<Parameters<typeof validateTable>[1]> = {}): Issue[] {
+function issuesOf(
+  data: (string | number | null)[][],
+  extra: Partial<Parameters<typeof validateTable>[1]> = {},
+): Issue[] {
   return validateTable(createPlanGrid(data), { asOf, registry, ...extra }).issues
 }
 function find(issues: Issue[], code: string) {
-  return issues.filter((i) => i.code === code).map(({ code: c, severity, row, column }) => ({ code: c, severity, row, column }))
+  return issues
+    .filter((i) => i.code === code)
+    .map(({ code: c, severity, row, column }) => ({ code: c, severity, row, column }))
 }
 
 describe('issue codes', () => {
@@ -49,26 +60,48 @@ describe('issue codes', () => {
 
   it('table/not-found: a sheet without an annex header', () => {
     const report = validateTable(createGrid([['Báo cáo'], ['Số liệu', 12]]), { asOf })
-    expect(report.issues).toEqual([expect.objectContaining({ code: 'table/not-found', severity: 'error', row: null })])
+    expect(report.issues).toEqual([
+      expect.objectContaining({ code: 'table/not-found', severity: 'error', row: null }),
+    ])
     expect(report.valid).toBe(false)
   })
 
   it('header/missing-column: no deadline column', () => {
-    const report = validateTable(createGrid([['STT', 'Nội dung', 'Cơ quan chủ trì', 'Ghi chú'], [1, 'Việc A', 'Sở Nội vụ', '']]), { asOf })
-    expect(find(report.issues, 'header/missing-column')).toEqual([{ code: 'header/missing-column', severity: 'error', row: 1, column: null }])
+    const report = validateTable(
+      createGrid([
+        ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Ghi chú'],
+        [1, 'Việc A', 'Sở Nội vụ', ''],
+      ]),
+      { asOf },
+    )
+    expect(find(report.issues, 'header/missing-column')).toEqual([
+      { code: 'header/missing-column', severity: 'error', row: 1, column: null },
+    ])
   })
 
   it('header/duplicate-column: two "Cơ quan chủ trì" columns', () => {
     const report = validateTable(
-      createGrid([['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn', 'Đơn vị chủ trì'], [1, 'Việc A', 'Sở Nội vụ', 'Năm 2026', 'Sở Tư pháp']]),
+      createGrid([
+        ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn', 'Đơn vị chủ trì'],
+        [1, 'Việc A', 'Sở Nội vụ', 'Năm 2026', 'Sở Tư pháp'],
+      ]),
       { asOf },
     )
-    expect(find(report.issues, 'header/duplicate-column')).toEqual([{ code: 'header/duplicate-column', severity: 'warning', row: 1, column: 'E' }])
+    expect(find(report.issues, 'header/duplicate-column')).toEqual([
+      { code: 'header/duplicate-column', severity: 'warning', row: 1, column: 'E' },
+    ])
   })
 
   it('row/stt-duplicate and row/stt-sequence', () => {
-    const issues = issuesOf([[1, 'A', ...ok], [1, 'B', ...ok], [3, 'C', ...ok], [5, 'D', ...ok]])
-    expect(find(issues, 'row/stt-duplicate')).toEqual([{ code: 'row/stt-duplicate', severity: 'error', row: 5, column: 'A' }])
+    const issues = issuesOf([
+      [1, 'A', ...ok],
+      [1, 'B', ...ok],
+      [3, 'C', ...ok],
+      [5, 'D', ...ok],
+    ])
+    expect(find(issues, 'row/stt-duplicate')).toEqual([
+      { code: 'row/stt-duplicate', severity: 'error', row: 5, column: 'A' },
+    ])
     expect(find(issues, 'row/stt-sequence')).toEqual([
       { code: 'row/stt-sequence', severity: 'warning', row: 6, column: 'A' },
       { code: 'row/stt-sequence', severity: 'warning', row: 7, column: 'A' },
@@ -76,13 +109,22 @@ describe('issue codes', () => {
   })
 
   it('row/continuation: a page break split a task', () => {
-    const issues = issuesOf([[1, 'Trong năm 2026 tổ chức', ...ok], [null, 'các cuộc đối thoại', null, null, null]])
-    expect(find(issues, 'row/continuation')).toEqual([{ code: 'row/continuation', severity: 'warning', row: 5, column: 'B' }])
+    const issues = issuesOf([
+      [1, 'Trong năm 2026 tổ chức', ...ok],
+      [null, 'các cuộc đối thoại', null, null, null],
+    ])
+    expect(find(issues, 'row/continuation')).toEqual([
+      { code: 'row/continuation', severity: 'warning', row: 5, column: 'B' },
+    ])
   })
 
   it('row/shifted-cells: the deadline sits in the cooperating-agency column', () => {
-    const issues = issuesOf([[12, 'Báo cáo Kế hoạch biên chế', 'Sở Nội vụ', 'Trong năm 2026', null]])
-    expect(find(issues, 'row/shifted-cells')).toEqual([{ code: 'row/shifted-cells', severity: 'warning', row: 4, column: 'D' }])
+    const issues = issuesOf([
+      [12, 'Báo cáo Kế hoạch biên chế', 'Sở Nội vụ', 'Trong năm 2026', null],
+    ])
+    expect(find(issues, 'row/shifted-cells')).toEqual([
+      { code: 'row/shifted-cells', severity: 'warning', row: 4, column: 'D' },
+    ])
     expect(find(issues, 'cell/required')).toEqual([])
   })
 
@@ -97,13 +139,20 @@ describe('issue codes', () => {
   it('cell/html-markup with its fix', () => {
     const issues = issuesOf([[1, '<p>Trong năm 2026, tổ chức 02 cuộc đối thoại</p>&nbsp;', ...ok]])
     expect(issues.find((i) => i.code === 'cell/html-markup')).toMatchObject({
-      severity: 'warning', row: 4, column: 'B', fix: 'Trong năm 2026, tổ chức 02 cuộc đối thoại',
+      severity: 'warning',
+      row: 4,
+      column: 'B',
+      fix: 'Trong năm 2026, tổ chức 02 cuộc đối thoại',
     })
   })
 
   it('cell/legacy-encoding: TCVN3 "Së Néi vô" and VNI, fixed to Unicode', () => {
     const issues = issuesOf([[1, 'Việc A', 'Së Néi vô', 'Sôû Tö phaùp', 'Trong năm 2026']])
-    expect(issues.filter((i) => i.code === 'cell/legacy-encoding').map((i) => [i.column, i.severity, i.fix])).toEqual([
+    expect(
+      issues
+        .filter((i) => i.code === 'cell/legacy-encoding')
+        .map((i) => [i.column, i.severity, i.fix]),
+    ).toEqual([
       ['C', 'error', 'Sở Nội vụ'],
       ['D', 'error', 'Sở Tư pháp'],
     ])
@@ -111,8 +160,14 @@ describe('issue codes', () => {
   })
 
   it('cell/unnormalized-text: combining marks', () => {
-    const issues = issuesOf([[1, 'Việc A', 'Sở Nội vụ'.normalize('NFD'), 'Sở Tư pháp', 'Trong năm 2026']])
-    expect(issues.find((i) => i.code === 'cell/unnormalized-text')).toMatchObject({ row: 4, column: 'C', fix: 'Sở Nội vụ' })
+    const issues = issuesOf([
+      [1, 'Việc A', 'Sở Nội vụ'.normalize('NFD'), 'Sở Tư pháp', 'Trong năm 2026'],
+    ])
+    expect(issues.find((i) => i.code === 'cell/unnormalized-text')).toMatchObject({
+      row: 4,
+      column: 'C',
+      fix: 'Sở Nội vụ',
+    })
   })
 
   it('cell/unknown-agency with the nearest name as hint; groups, renames and names with "và" are known', () => {
@@ -128,7 +183,9 @@ describe('issue codes', () => {
 
   it('cell/invalid-deadline: "Tháng 13/2026"', () => {
     const issues = issuesOf([[1, 'Việc A', 'Sở Nội vụ', null, 'Tháng 13/2026']])
-    expect(find(issues, 'cell/invalid-deadline')).toEqual([{ code: 'cell/invalid-deadline', severity: 'error', row: 4, column: 'E' }])
+    expect(find(issues, 'cell/invalid-deadline')).toEqual([
+      { code: 'cell/invalid-deadline', severity: 'error', row: 4, column: 'E' },
+    ])
   })
 
   it('cell/invalid-date and cell/completion-in-future', () => {
@@ -136,20 +193,34 @@ describe('issue codes', () => {
       [1, 'A', ...ok, 'Đã hoàn thành', '31/02/2026', null, 'BC 1'],
       [2, 'B', ...ok, 'Đã hoàn thành', '20/10/2026', null, 'BC 2'],
     ])
-    expect(find(issues, 'cell/invalid-date')).toEqual([{ code: 'cell/invalid-date', severity: 'error', row: 4, column: 'G' }])
-    expect(find(issues, 'cell/completion-in-future')).toEqual([{ code: 'cell/completion-in-future', severity: 'error', row: 5, column: 'G' }])
+    expect(find(issues, 'cell/invalid-date')).toEqual([
+      { code: 'cell/invalid-date', severity: 'error', row: 4, column: 'G' },
+    ])
+    expect(find(issues, 'cell/completion-in-future')).toEqual([
+      { code: 'cell/completion-in-future', severity: 'error', row: 5, column: 'G' },
+    ])
   })
 
   it('row/deadline-before-start with start/end columns', () => {
     const report = validateTable(
-      createGrid([
-        ['STT', 'Nhiệm vụ', 'Đơn vị thực hiện', 'Thời gian thực hiện', null],
-        [null, null, null, 'Bắt đầu', 'Hoàn thành'],
-        ['Hoạt động 1.1', 'Khảo sát', 'Sở Nội vụ', 'Tháng 9', 'Tháng 3'],
-      ], [{ top: 1, left: 4, bottom: 1, right: 5 }, { top: 1, left: 1, bottom: 2, right: 1 }, { top: 1, left: 2, bottom: 2, right: 2 }, { top: 1, left: 3, bottom: 2, right: 3 }]),
+      createGrid(
+        [
+          ['STT', 'Nhiệm vụ', 'Đơn vị thực hiện', 'Thời gian thực hiện', null],
+          [null, null, null, 'Bắt đầu', 'Hoàn thành'],
+          ['Hoạt động 1.1', 'Khảo sát', 'Sở Nội vụ', 'Tháng 9', 'Tháng 3'],
+        ],
+        [
+          { top: 1, left: 4, bottom: 1, right: 5 },
+          { top: 1, left: 1, bottom: 2, right: 1 },
+          { top: 1, left: 2, bottom: 2, right: 2 },
+          { top: 1, left: 3, bottom: 2, right: 3 },
+        ],
+      ),
       { asOf, year: 2026 },
     )
-    expect(find(report.issues, 'row/deadline-before-start')).toEqual([{ code: 'row/deadline-before-start', severity: 'error', row: 3, column: 'E' }])
+    expect(find(report.issues, 'row/deadline-before-start')).toEqual([
+      { code: 'row/deadline-before-start', severity: 'error', row: 3, column: 'E' },
+    ])
   })
 
   it('cell/invalid-progress, row/done-without-date, row/done-without-evidence', () => {
@@ -157,24 +228,42 @@ describe('issue codes', () => {
       [1, 'A', ...ok, 'Gần xong'],
       [2, 'B', ...ok, 'Đã hoàn thành'],
     ])
-    expect(find(issues, 'cell/invalid-progress')).toEqual([{ code: 'cell/invalid-progress', severity: 'error', row: 4, column: 'F' }])
-    expect(find(issues, 'row/done-without-date')).toEqual([{ code: 'row/done-without-date', severity: 'warning', row: 5, column: 'F' }])
-    expect(find(issues, 'row/done-without-evidence')).toEqual([{ code: 'row/done-without-evidence', severity: 'warning', row: 5, column: 'F' }])
+    expect(find(issues, 'cell/invalid-progress')).toEqual([
+      { code: 'cell/invalid-progress', severity: 'error', row: 4, column: 'F' },
+    ])
+    expect(find(issues, 'row/done-without-date')).toEqual([
+      { code: 'row/done-without-date', severity: 'warning', row: 5, column: 'F' },
+    ])
+    expect(find(issues, 'row/done-without-evidence')).toEqual([
+      { code: 'row/done-without-evidence', severity: 'warning', row: 5, column: 'F' },
+    ])
   })
 
   it('cell/invalid-achieved', () => {
     const issues = issuesOf([[1, 'Đạt 100% hồ sơ', ...ok, 'Đang thực hiện', null, 'khá tốt']])
-    expect(find(issues, 'cell/invalid-achieved')).toEqual([{ code: 'cell/invalid-achieved', severity: 'error', row: 4, column: 'H' }])
+    expect(find(issues, 'cell/invalid-achieved')).toEqual([
+      { code: 'cell/invalid-achieved', severity: 'error', row: 4, column: 'H' },
+    ])
   })
 
   it('row/score-exceeds-max and report/provisional-profile', () => {
-    const issues = issuesOf([[1, 'Đạt 100% hồ sơ', ...ok, 'Đã hoàn thành', '01/03/2026', '100%', 'BC', 3]], { profile })
-    expect(find(issues, 'row/score-exceeds-max')).toEqual([{ code: 'row/score-exceeds-max', severity: 'error', row: 4, column: 'J' }])
-    expect(find(issues, 'report/provisional-profile')).toEqual([{ code: 'report/provisional-profile', severity: 'info', row: null, column: null }])
+    const issues = issuesOf(
+      [[1, 'Đạt 100% hồ sơ', ...ok, 'Đã hoàn thành', '01/03/2026', '100%', 'BC', 3]],
+      { profile },
+    )
+    expect(find(issues, 'row/score-exceeds-max')).toEqual([
+      { code: 'row/score-exceeds-max', severity: 'error', row: 4, column: 'J' },
+    ])
+    expect(find(issues, 'report/provisional-profile')).toEqual([
+      { code: 'report/provisional-profile', severity: 'info', row: null, column: null },
+    ])
   })
 
   it('a clean table has no errors or warnings', () => {
-    const report = validateTable(createPlanGrid([[1, 'Việc A', ...ok, 'Đã hoàn thành', '01/03/2026', null, 'QĐ 12/QĐ-UBND']]), { asOf, registry })
+    const report = validateTable(
+      createPlanGrid([[1, 'Việc A', ...ok, 'Đã hoàn thành', '01/03/2026', null, 'QĐ 12/QĐ-UBND']]),
+      { asOf, registry },
+    )
     expect(report.issues).toEqual([])
     expect(report.valid).toBe(true)
   })

@@ -12,7 +12,8 @@ describe('core/ is pure', () => {
       for (const m of source.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/g)) {
         if (!/^\.\/[\w-]+\.ts$/.test(m[1]!)) offending.push(`${file}: ${m[1]}`)
       }
-      if (/\bDate\.now\(|new Date\(\)|process\.|require\(/.test(source)) offending.push(`${file}: clock or process`)
+      if (/\bDate\.now\(|new Date\(\)|process\.|require\(/.test(source))
+        offending.push(`${file}: clock or process`)
     }
     expect(offending).toEqual([])
   })

@@ -4,16 +4,49 @@ import { readParSipasGrid } from '../helpers/seeds.ts'
 
 // Target phrases as the PAR/SIPAS seed writes them, with the targets they state.
 const phrases: [string, { op: string; value: number | null; unit: string }[]][] = [
-  ['Trong năm 2026 phải thực hiện kiểm tra CCHC ít nhất là 30% số cơ quan, đơn vị theo quy định.', [{ op: '>=', value: 30, unit: '%' }]],
-  ['100% các báo cáo CCHC định kỳ trong năm 2026, gồm: báo cáo quý I, quý II, 06 tháng và báo cáo năm phải thực hiện đúng theo quy định của Bộ Nội vụ.', [{ op: '>=', value: 100, unit: '%' }]],
-  ['- Từng cấp tỉnh, cấp xã đạt từ 98% hồ sơ TTHC trở lên tiếp nhận trong năm 2026 được giải quyết đúng hạn.', [{ op: '>=', value: 98, unit: '%' }]],
-  ['- Phân đầu 90% -100% hồ sơ giải quyết trực tuyến của DVC trực tuyến toàn trình;', [{ op: '>=', value: 90, unit: '%' }]],
-  ['Trong năm 2026, tổ chức 02 cuộc đối thoại/diễn đàn giữa Lãnh đạo tỉnh với người dân, doanh nghiệp', [{ op: '>=', value: 2, unit: 'count' }]],
-  ['- Trong năm 2026 tỉnh phải có từ 03 sáng kiến CCHC trở lên được UBND tỉnh phê duyệt', [{ op: '>=', value: 3, unit: 'count' }]],
-  ['Phân đấu điểm chỉ số phục vụ người dân, doanh nghiệp theo Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ phải đạt từ 94 điểm trở lên.', [{ op: '>=', value: 94, unit: 'points' }]],
-  ['Thực hiện đảm bảo tổng vốn đầu tư khu vực ngoài nhà nước trong năm thực hiện phải cao hơn năm trước liền kề.', [{ op: 'baseline', value: null, unit: '%' }]],
-  ['Các cơ quan, đơn vị, địa phương thực hiện nghiêm túc, không để xảy ra sai phạm quy định về việc sử dụng kinh phí', [{ op: '=', value: 0, unit: 'count' }]],
-  ['- Đạt từ 50 TTHC hoặc nhóm TTHC trở lên được giải quyết theo hình thức liên thông cùng cấp; - Đạt từ 30 TTHC hoặc nhóm TTHC trở lên được giải quyết theo hình thức liên thông giữa các cấp.', [{ op: '>=', value: 50, unit: 'count' }, { op: '>=', value: 30, unit: 'count' }]],
+  [
+    'Trong năm 2026 phải thực hiện kiểm tra CCHC ít nhất là 30% số cơ quan, đơn vị theo quy định.',
+    [{ op: '>=', value: 30, unit: '%' }],
+  ],
+  [
+    '100% các báo cáo CCHC định kỳ trong năm 2026, gồm: báo cáo quý I, quý II, 06 tháng và báo cáo năm phải thực hiện đúng theo quy định của Bộ Nội vụ.',
+    [{ op: '>=', value: 100, unit: '%' }],
+  ],
+  [
+    '- Từng cấp tỉnh, cấp xã đạt từ 98% hồ sơ TTHC trở lên tiếp nhận trong năm 2026 được giải quyết đúng hạn.',
+    [{ op: '>=', value: 98, unit: '%' }],
+  ],
+  [
+    '- Phân đầu 90% -100% hồ sơ giải quyết trực tuyến của DVC trực tuyến toàn trình;',
+    [{ op: '>=', value: 90, unit: '%' }],
+  ],
+  [
+    'Trong năm 2026, tổ chức 02 cuộc đối thoại/diễn đàn giữa Lãnh đạo tỉnh với người dân, doanh nghiệp',
+    [{ op: '>=', value: 2, unit: 'count' }],
+  ],
+  [
+    '- Trong năm 2026 tỉnh phải có từ 03 sáng kiến CCHC trở lên được UBND tỉnh phê duyệt',
+    [{ op: '>=', value: 3, unit: 'count' }],
+  ],
+  [
+    'Phân đấu điểm chỉ số phục vụ người dân, doanh nghiệp theo Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ phải đạt từ 94 điểm trở lên.',
+    [{ op: '>=', value: 94, unit: 'points' }],
+  ],
+  [
+    'Thực hiện đảm bảo tổng vốn đầu tư khu vực ngoài nhà nước trong năm thực hiện phải cao hơn năm trước liền kề.',
+    [{ op: 'baseline', value: null, unit: '%' }],
+  ],
+  [
+    'Các cơ quan, đơn vị, địa phương thực hiện nghiêm túc, không để xảy ra sai phạm quy định về việc sử dụng kinh phí',
+    [{ op: '=', value: 0, unit: 'count' }],
+  ],
+  [
+    '- Đạt từ 50 TTHC hoặc nhóm TTHC trở lên được giải quyết theo hình thức liên thông cùng cấp; - Đạt từ 30 TTHC hoặc nhóm TTHC trở lên được giải quyết theo hình thức liên thông giữa các cấp.',
+    [
+      { op: '>=', value: 50, unit: 'count' },
+      { op: '>=', value: 30, unit: 'count' },
+    ],
+  ],
   ['Mức độ hài lòng đạt trên 95,5%', [{ op: '>', value: 95.5, unit: '%' }]],
   ['Rà soát, cập nhật và ban hành các văn bản theo quy định của Chính phủ', []],
 ]
@@ -61,6 +94,8 @@ describe('computeTargetsResult', () => {
   })
   it('is not judged without achieved values or for baseline targets', () => {
     expect(computeTargetsResult(targets, [])).toEqual({ met: null, ratio: null })
-    expect(computeTargetsResult(parseTargets('tăng so với năm trước liền kề'), parseAchieved('5%')!).met).toBeNull()
+    expect(
+      computeTargetsResult(parseTargets('tăng so với năm trước liền kề'), parseAchieved('5%')!).met,
+    ).toBeNull()
   })
 })

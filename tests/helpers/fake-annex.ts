@@ -5,15 +5,54 @@ export function createProblemWorkbook(extraRows = 0, broken = false): FakeWorkbo
   const rows: unknown[][] = [
     ['BÁO CÁO TIẾN ĐỘ NHIỆM VỤ CCHC NĂM 2026'],
     [],
-    ['STT', 'Nội dung', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ thực hiện', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Hồ sơ kiểm chứng'],
-    [1, 'Tổ chức 02 cuộc đối thoại', 'Sở Nội vụ', 'Quý II/2026', 'Đã hoàn thành', 46193, '2', 'TB số 5/TB-UBND'],
+    [
+      'STT',
+      'Nội dung',
+      'Đơn vị chủ trì',
+      'Thời hạn',
+      'Tiến độ thực hiện',
+      'Ngày hoàn thành',
+      'Kết quả thực hiện',
+      'Hồ sơ kiểm chứng',
+    ],
+    [
+      1,
+      'Tổ chức 02 cuộc đối thoại',
+      'Sở Nội vụ',
+      'Quý II/2026',
+      'Đã hoàn thành',
+      46193,
+      '2',
+      'TB số 5/TB-UBND',
+    ],
     [2, 'Kiểm tra ít nhất 30%', 'Sở Nội vụ', 'Tháng 13/2026', 'Đang thực hiện', '', 20, ''],
-    [3, '<p>Cập nhật văn bản</p>', 'Së Néi vô', 'Trong năm 2026', 'Hoàn thành', '15/03/2026', '', 'QĐ 3'],
+    [
+      3,
+      '<p>Cập nhật văn bản</p>',
+      'Së Néi vô',
+      'Trong năm 2026',
+      'Hoàn thành',
+      '15/03/2026',
+      '',
+      'QĐ 3',
+    ],
     [4, 'Báo cáo quý', 'Sở Nội vụ', 'Quý II/2026', 'Chưa thực hiện', '', '', ''],
   ]
-  for (let i = 0; i < extraRows; i++) rows.push([5 + i, `Nhiệm vụ số ${5 + i} về cải cách thủ tục hành chính`, 'Sở Tư pháp', broken ? `Tháng ${13 + (i % 5)}/2026` : i % 3 ? 'Quý IV/2026' : 'Quý I/2026', i % 2 ? 'Đang thực hiện' : 'Chưa thực hiện', '', '', ''])
-  const workbook = createFakeWorkbook([{ name: 'Báo cáo Q3', rows, formats: { F4: 'dd/mm/yyyy' }, merges: ['A1:H1'] }, { name: 'Ghi chú', rows: [['Bảng phụ']] }])
+  for (let i = 0; i < extraRows; i++)
+    rows.push([
+      5 + i,
+      `Nhiệm vụ số ${5 + i} về cải cách thủ tục hành chính`,
+      'Sở Tư pháp',
+      broken ? `Tháng ${13 + (i % 5)}/2026` : i % 3 ? 'Quý IV/2026' : 'Quý I/2026',
+      i % 2 ? 'Đang thực hiện' : 'Chưa thực hiện',
+      '',
+      '',
+      '',
+    ])
+  const workbook = createFakeWorkbook([
+    { name: 'Báo cáo Q3', rows, formats: { F4: 'dd/mm/yyyy' }, merges: ['A1:H1'] },
+    { name: 'Ghi chú', rows: [['Bảng phụ']] },
+  ])
   workbook.sheets[0]!.cells.get('B4')!.fill = '#00B0F0'
   return workbook
 }
-

@@ -6,7 +6,13 @@
  * 5 MB request limit. It counts round trips. No Node built-ins: it also runs in the browser.
  */
 
-export type FakeCell = { value: unknown; format: string; fill: string | null; bold: boolean; hyperlink: string | null }
+export type FakeCell = {
+  value: unknown
+  format: string
+  fill: string | null
+  bold: boolean
+  hyperlink: string | null
+}
 export type FakeSheet = {
   name: string
   visibility: 'Visible' | 'Hidden' | 'VeryHidden'
@@ -15,7 +21,11 @@ export type FakeSheet = {
   notes: Map<string, string>
   frozenRows: number
 }
-export type FakeWorkbook = { sheets: FakeSheet[]; active: string; selection: { sheet: string; address: string } | null }
+export type FakeWorkbook = {
+  sheets: FakeSheet[]
+  active: string
+  selection: { sheet: string; address: string } | null
+}
 
 /** Excel on the web's limit on one request's payload. */
 export const fakeRequestLimit = 5 * 1024 * 1024
@@ -31,7 +41,8 @@ export class FakeOfficeError extends Error {
 // Address helpers of its own: the fake must not share code with the adapter it checks.
 function letters(n: number): string {
   let s = ''
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26))
+    s = String.fromCharCode(65 + ((x - 1) % 26)) + s
   return s
 }
 function number(col: string): number {
@@ -45,7 +56,11 @@ function parseBox(address: string): Box {
   const [a, b] = bare.split(':')
   const read = (ref: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(ref)
-    if (!m) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${address}`)
+    if (!m)
+      throw new FakeOfficeError(
+        'InvalidArgument',
+        `The argument is invalid or missing or has an incorrect format: ${address}`,
+      )
     return { row: Number(m[2]), col: number(m[1]!) }
   }
   const s = read(a!)
@@ -60,7 +75,15 @@ function formatBox(sheet: string, box: Box): string {
 }
 
 /** Builds a workbook from rows of values (row 1 first), optional formats by address, merges and extra sheets. */
-export function createFakeWorkbook(sheets: { name: string; rows: unknown[][]; formats?: Record<string, string>; merges?: string[]; visibility?: FakeSheet['visibility'] }[]): FakeWorkbook {
+export function createFakeWorkbook(
+  sheets: {
+    name: string
+    rows: unknown[][]
+    formats?: Record<string, string>
+    merges?: string[]
+    visibility?: FakeSheet['visibility']
+  }[],
+): FakeWorkbook {
   return {
     sheets: sheets.map((s) => {
       const cells = new Map<string, FakeCell>()
@@ -68,14 +91,27 @@ export function createFakeWorkbook(sheets: { name: string; rows: unknown[][]; fo
         row.forEach((value, c) => {
           if (value === null || value === undefined || value === '') return
           const address = `${letters(c + 1)}${r + 1}`
-          cells.set(address, { value, format: s.formats?.[address] ?? 'General', fill: null, bold: false, hyperlink: null })
+          cells.set(address, {
+            value,
+            format: s.formats?.[address] ?? 'General',
+            fill: null,
+            bold: false,
+            hyperlink: null,
+          })
         }),
       )
       for (const [address, format] of Object.entries(s.formats ?? {})) {
         const cell = cells.get(address)
         if (cell) cell.format = format
       }
-      return { name: s.name, visibility: s.visibility ?? 'Visible', cells, merges: s.merges ?? [], notes: new Map(), frozenRows: 0 }
+      return {
+        name: s.name,
+        visibility: s.visibility ?? 'Visible',
+        cells,
+        merges: s.merges ?? [],
+        notes: new Map(),
+        frozenRows: 0,
+      }
     }),
     active: sheets[0]!.name,
     selection: null,
@@ -110,7 +146,11 @@ export class FakeContext {
     this.syncs++
     const bytes = ops.reduce((n, op) => n + op.bytes, 0)
     this.largestRequest = Math.max(this.largestRequest, bytes)
-    if (bytes > fakeRequestLimit) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`)
+    if (bytes > fakeRequestLimit)
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (${bytes} bytes).`,
+      )
     await Promise.resolve()
     for (const op of ops) op.run()
   }
@@ -128,7 +168,10 @@ class FakeProxy {
 
   protected read<T>(name: string): T {
     if (!this.loaded.has(name)) {
-      throw new FakeOfficeError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`)
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      )
     }
     return this.loaded.get(name) as T
   }
@@ -139,7 +182,11 @@ class FakeProxy {
 
   protected names(props: string | string[] | Record<string, unknown> | undefined): string[] {
     if (props === undefined) return []
-    if (typeof props === 'string') return props.split(',').map((p) => p.trim()).filter(Boolean)
+    if (typeof props === 'string')
+      return props
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
     if (Array.isArray(props)) return props
     return Object.keys(props)
   }
@@ -149,25 +196,49 @@ type SheetRef = { get: () => FakeSheet | null; orNull: boolean; label: string }
 
 function resolveSheet(ref: SheetRef): FakeSheet | null {
   const sheet = ref.get()
-  if (!sheet && !ref.orNull) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: ${ref.label}.`)
+  if (!sheet && !ref.orNull)
+    throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: ${ref.label}.`)
   return sheet
 }
 
 class FakeWorksheetCollection {
   constructor(private ctx: FakeContext) {}
   getActiveWorksheet() {
-    return new FakeWorksheet(this.ctx, { get: () => this.ctx.sheet(this.ctx.model.active), orNull: false, label: 'active sheet' })
+    return new FakeWorksheet(this.ctx, {
+      get: () => this.ctx.sheet(this.ctx.model.active),
+      orNull: false,
+      label: 'active sheet',
+    })
   }
   getItem(name: string) {
-    return new FakeWorksheet(this.ctx, { get: () => this.ctx.sheet(name), orNull: false, label: name })
+    return new FakeWorksheet(this.ctx, {
+      get: () => this.ctx.sheet(name),
+      orNull: false,
+      label: name,
+    })
   }
   getItemOrNullObject(name: string) {
-    return new FakeWorksheet(this.ctx, { get: () => this.ctx.sheet(name), orNull: true, label: name })
+    return new FakeWorksheet(this.ctx, {
+      get: () => this.ctx.sheet(name),
+      orNull: true,
+      label: name,
+    })
   }
   add(name: string) {
     this.ctx.enqueue(() => {
-      if (this.ctx.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists: ${name}.`)
-      this.ctx.model.sheets.push({ name, visibility: 'Visible', cells: new Map(), merges: [], notes: new Map(), frozenRows: 0 })
+      if (this.ctx.sheet(name))
+        throw new FakeOfficeError(
+          'ItemAlreadyExists',
+          `A resource with the same name or identifier already exists: ${name}.`,
+        )
+      this.ctx.model.sheets.push({
+        name,
+        visibility: 'Visible',
+        cells: new Map(),
+        merges: [],
+        notes: new Map(),
+        frozenRows: 0,
+      })
     }, name)
     return this.getItem(name)
   }
@@ -177,13 +248,17 @@ class FakeWorksheet extends FakeProxy {
   readonly notes: FakeNoteCollection
   readonly freezePanes: { freezeRows: (n: number) => void }
 
-  constructor(ctx: FakeContext, private ref: SheetRef) {
+  constructor(
+    ctx: FakeContext,
+    private ref: SheetRef,
+  ) {
     super(ctx)
     this.notes = new FakeNoteCollection(ctx, ref)
     this.freezePanes = {
-      freezeRows: (n: number) => ctx.enqueue(() => {
-        resolveSheet(ref)!.frozenRows = n
-      }),
+      freezeRows: (n: number) =>
+        ctx.enqueue(() => {
+          resolveSheet(ref)!.frozenRows = n
+        }),
     }
   }
 
@@ -193,8 +268,14 @@ class FakeWorksheet extends FakeProxy {
   set visibility(value: FakeSheet['visibility']) {
     this.ctx.enqueue(() => {
       const sheet = resolveSheet(this.ref)!
-      if (value !== 'Visible' && this.ctx.model.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet).length === 0) {
-        throw new FakeOfficeError('InvalidOperation', 'A workbook must keep at least one visible sheet.')
+      if (
+        value !== 'Visible' &&
+        this.ctx.model.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet).length === 0
+      ) {
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'A workbook must keep at least one visible sheet.',
+        )
       }
       sheet.visibility = value
     }, value)
@@ -205,7 +286,8 @@ class FakeWorksheet extends FakeProxy {
     this.ctx.enqueue(() => {
       const sheet = resolveSheet(this.ref)
       this.loaded.set('isNullObject', sheet === null)
-      if (sheet) for (const n of names) if (n === 'name' || n === 'visibility') this.loaded.set(n, sheet[n])
+      if (sheet)
+        for (const n of names) if (n === 'name' || n === 'visibility') this.loaded.set(n, sheet[n])
     })
     return this
   }
@@ -219,26 +301,41 @@ class FakeWorksheet extends FakeProxy {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false) {
-    return new FakeRange(this.ctx, () => {
-      const sheet = resolveSheet(this.ref)
-      if (!sheet) return null
-      let box: Box | null = null
-      for (const [address, cell] of sheet.cells) {
-        if (valuesOnly ? cell.value === '' || cell.value === null : cell.value === '' && !cell.fill && cell.format === 'General') continue
-        const { top, left } = parseBox(address)
-        box = box
-          ? { top: Math.min(box.top, top), left: Math.min(box.left, left), bottom: Math.max(box.bottom, top), right: Math.max(box.right, left) }
-          : { top, left, bottom: top, right: left }
-      }
-      return box ? { sheet, box } : null
-    }, true)
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const sheet = resolveSheet(this.ref)
+        if (!sheet) return null
+        let box: Box | null = null
+        for (const [address, cell] of sheet.cells) {
+          if (
+            valuesOnly
+              ? cell.value === '' || cell.value === null
+              : cell.value === '' && !cell.fill && cell.format === 'General'
+          )
+            continue
+          const { top, left } = parseBox(address)
+          box = box
+            ? {
+                top: Math.min(box.top, top),
+                left: Math.min(box.left, left),
+                bottom: Math.max(box.bottom, top),
+                right: Math.max(box.right, left),
+              }
+            : { top, left, bottom: top, right: left }
+        }
+        return box ? { sheet, box } : null
+      },
+      true,
+    )
   }
 
   delete() {
     this.ctx.enqueue(() => {
       const sheet = resolveSheet(this.ref)!
       this.ctx.model.sheets = this.ctx.model.sheets.filter((s) => s !== sheet)
-      if (this.ctx.model.active === sheet.name) this.ctx.model.active = this.ctx.model.sheets[0]!.name
+      if (this.ctx.model.active === sheet.name)
+        this.ctx.model.active = this.ctx.model.sheets[0]!.name
     })
   }
 
@@ -263,7 +360,11 @@ function cellsOf(box: Box): string[][] {
 
 function touch(sheet: FakeSheet, address: string): FakeCell {
   let cell = sheet.cells.get(address)
-  if (!cell) sheet.cells.set(address, (cell = { value: '', format: 'General', fill: null, bold: false, hyperlink: null }))
+  if (!cell)
+    sheet.cells.set(
+      address,
+      (cell = { value: '', format: 'General', fill: null, bold: false, hyperlink: null }),
+    )
   return cell
 }
 
@@ -275,7 +376,11 @@ class FakeRange extends FakeProxy {
     columnWidth: number
   }
 
-  constructor(ctx: FakeContext, private target: () => Target, private orNull = false) {
+  constructor(
+    ctx: FakeContext,
+    private target: () => Target,
+    private orNull = false,
+  ) {
     super(ctx)
     const write = (apply: (cell: FakeCell) => void, payload: unknown) =>
       ctx.enqueue(() => {
@@ -314,7 +419,11 @@ class FakeRange extends FakeProxy {
   private resolve(): NonNullable<Target> {
     const t = this.target()
     if (!t) {
-      if (this.orNull) throw new FakeOfficeError('InvalidObjectPath', 'The object path isn\u2019t working for what you\u2019re trying to do (null object).')
+      if (this.orNull)
+        throw new FakeOfficeError(
+          'InvalidObjectPath',
+          'The object path isn\u2019t working for what you\u2019re trying to do (null object).',
+        )
       throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn\u2019t exist.')
     }
     return t
@@ -331,12 +440,16 @@ class FakeRange extends FakeProxy {
       const t = this.resolve()
       const rows = cellsOf(t.box)
       if (values.length !== rows.length || values.some((v, i) => v.length !== rows[i]!.length)) {
-        throw new FakeOfficeError('InvalidArgument', 'The number of rows or columns in the input array doesn\u2019t match the size or dimensions of the range.')
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          'The number of rows or columns in the input array doesn\u2019t match the size or dimensions of the range.',
+        )
       }
       rows.forEach((row, r) =>
         row.forEach((a, c) => {
           const v = values[r]![c]
-          if (typeof v === 'string' && v.length > 32767) throw new FakeOfficeError('InvalidArgument', 'A cell holds at most 32,767 characters.')
+          if (typeof v === 'string' && v.length > 32767)
+            throw new FakeOfficeError('InvalidArgument', 'A cell holds at most 32,767 characters.')
           touch(t.sheet, a).value = v === null || v === undefined ? '' : v
         }),
       )
@@ -370,7 +483,8 @@ class FakeRange extends FakeProxy {
       const all: Record<string, () => unknown> = {
         address: () => formatBox(t.sheet.name, t.box),
         values: () => rows.map((row) => row.map((a) => readFakeValue(t.sheet, a))),
-        numberFormat: () => rows.map((row) => row.map((a) => t.sheet.cells.get(a)?.format ?? 'General')),
+        numberFormat: () =>
+          rows.map((row) => row.map((a) => t.sheet.cells.get(a)?.format ?? 'General')),
         rowIndex: () => t.box.top - 1,
         columnIndex: () => t.box.left - 1,
         rowCount: () => t.box.bottom - t.box.top + 1,
@@ -388,7 +502,10 @@ class FakeRange extends FakeProxy {
   getCellProperties(options: { address?: boolean; format?: { fill?: { color?: boolean } } }) {
     const result: { value: unknown[][] } = {
       get value(): never {
-        throw new FakeOfficeError('PropertyNotLoaded', 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.')
+        throw new FakeOfficeError(
+          'PropertyNotLoaded',
+          'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+        )
       },
     } as never
     this.ctx.enqueue(() => {
@@ -397,7 +514,9 @@ class FakeRange extends FakeProxy {
         ? cellsOf(t.box).map((row) =>
             row.map((a) => ({
               ...(options.address ? { address: formatBox(t.sheet.name, parseBox(a)) } : {}),
-              ...(options.format?.fill?.color ? { format: { fill: { color: t.sheet.cells.get(a)?.fill ?? '#FFFFFF' } } } : {}),
+              ...(options.format?.fill?.color
+                ? { format: { fill: { color: t.sheet.cells.get(a)?.fill ?? '#FFFFFF' } } }
+                : {}),
             })),
           )
         : []
@@ -407,15 +526,31 @@ class FakeRange extends FakeProxy {
   }
 
   getMergedAreasOrNullObject() {
-    const areas = new FakeProxy(this.ctx) as FakeProxy & { address: string; load: (p: string) => unknown }
+    const areas = new FakeProxy(this.ctx) as FakeProxy & {
+      address: string
+      load: (p: string) => unknown
+    }
     const loaded = (areas as unknown as { loaded: Map<string, unknown> }).loaded
-    Object.defineProperty(areas, 'address', { get: () => (areas as unknown as { read: (n: string) => unknown }).read('address') })
+    Object.defineProperty(areas, 'address', {
+      get: () => (areas as unknown as { read: (n: string) => unknown }).read('address'),
+    })
     areas.load = () => {
       this.ctx.enqueue(() => {
         const t = this.target()
-        const inside = t ? t.sheet.merges.map(parseBox).filter((m) => m.top >= t.box.top && m.bottom <= t.box.bottom && m.left >= t.box.left && m.right <= t.box.right) : []
+        const inside = t
+          ? t.sheet.merges
+              .map(parseBox)
+              .filter(
+                (m) =>
+                  m.top >= t.box.top &&
+                  m.bottom <= t.box.bottom &&
+                  m.left >= t.box.left &&
+                  m.right <= t.box.right,
+              )
+          : []
         loaded.set('isNullObject', inside.length === 0)
-        if (t && inside.length) loaded.set('address', inside.map((m) => formatBox(t.sheet.name, m)).join(', '))
+        if (t && inside.length)
+          loaded.set('address', inside.map((m) => formatBox(t.sheet.name, m)).join(', '))
       })
       return areas
     }
@@ -432,21 +567,29 @@ class FakeRange extends FakeProxy {
   select() {
     this.ctx.enqueue(() => {
       const t = this.resolve()
-      this.ctx.model.selection = { sheet: t.sheet.name, address: formatBox(t.sheet.name, t.box).split('!')[1]! }
+      this.ctx.model.selection = {
+        sheet: t.sheet.name,
+        address: formatBox(t.sheet.name, t.box).split('!')[1]!,
+      }
     })
   }
 }
 
 class FakeNoteCollection {
-  constructor(private ctx: FakeContext, private ref: SheetRef) {}
+  constructor(
+    private ctx: FakeContext,
+    private ref: SheetRef,
+  ) {}
 
   add(cellAddress: string, content: string) {
     this.ctx.enqueue(() => {
       const sheet = resolveSheet(this.ref)!
       const box = parseBox(cellAddress)
-      if (box.top !== box.bottom || box.left !== box.right) throw new FakeOfficeError('InvalidArgument', 'A note belongs to a single cell.')
+      if (box.top !== box.bottom || box.left !== box.right)
+        throw new FakeOfficeError('InvalidArgument', 'A note belongs to a single cell.')
       const key = `${letters(box.left)}${box.top}`
-      if (sheet.notes.has(key)) throw new FakeOfficeError('InvalidArgument', `The cell ${key} already has a note.`)
+      if (sheet.notes.has(key))
+        throw new FakeOfficeError('InvalidArgument', `The cell ${key} already has a note.`)
       sheet.notes.set(key, content)
     }, content)
   }
@@ -459,7 +602,12 @@ class FakeNoteCollection {
 }
 
 class FakeNote extends FakeProxy {
-  constructor(ctx: FakeContext, private ref: SheetRef, private address: string, private orNull: boolean) {
+  constructor(
+    ctx: FakeContext,
+    private ref: SheetRef,
+    private address: string,
+    private orNull: boolean,
+  ) {
     super(ctx)
   }
   private key(): string {
@@ -468,7 +616,8 @@ class FakeNote extends FakeProxy {
   }
   private existing(): FakeSheet {
     const sheet = resolveSheet(this.ref)!
-    if (!sheet.notes.has(this.key())) throw new FakeOfficeError('ItemNotFound', `No note at ${this.address}.`)
+    if (!sheet.notes.has(this.key()))
+      throw new FakeOfficeError('ItemNotFound', `No note at ${this.address}.`)
     return sheet
   }
   get content(): string {
@@ -484,7 +633,8 @@ class FakeNote extends FakeProxy {
     this.ctx.enqueue(() => {
       const sheet = resolveSheet(this.ref)
       const content = sheet?.notes.get(this.key())
-      if (content === undefined && !this.orNull) throw new FakeOfficeError('ItemNotFound', `No note at ${this.address}.`)
+      if (content === undefined && !this.orNull)
+        throw new FakeOfficeError('ItemNotFound', `No note at ${this.address}.`)
       this.loaded.set('isNullObject', content === undefined)
       if (content !== undefined && names.includes('content')) this.loaded.set('content', content)
     })

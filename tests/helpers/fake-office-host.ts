@@ -6,7 +6,12 @@
 import { createFakeExcel, createFakeWorkbook } from './fake-excel.ts'
 
 type Sheets = Parameters<typeof createFakeWorkbook>[0]
-const scope = window as unknown as { __cchcFakeSheets: Sheets; __cchcFake: ReturnType<typeof createFakeExcel>; Office: unknown; Excel: unknown }
+const scope = window as unknown as {
+  __cchcFakeSheets: Sheets
+  __cchcFake: ReturnType<typeof createFakeExcel>
+  Office: unknown
+  Excel: unknown
+}
 const excel = createFakeExcel(createFakeWorkbook(scope.__cchcFakeSheets))
 scope.__cchcFake = excel
 scope.Office = {
@@ -14,7 +19,14 @@ scope.Office = {
     const info = { host: 'Excel', platform: 'OfficeOnline' }
     return new Promise((done) => setTimeout(() => done(callback ? callback(info) : info), 0))
   },
-  context: { requirements: { isSetSupported: (set: string, version: string) => set === 'ExcelApi' && Number(version) <= 1.18 } },
+  context: {
+    requirements: {
+      isSetSupported: (set: string, version: string) =>
+        set === 'ExcelApi' && Number(version) <= 1.18,
+    },
+  },
   actions: { associate: () => {} },
 }
-scope.Excel = { run: <T>(callback: (context: Excel.RequestContext) => Promise<T>) => excel.run(callback) }
+scope.Excel = {
+  run: <T>(callback: (context: Excel.RequestContext) => Promise<T>) => excel.run(callback),
+}

@@ -6,8 +6,16 @@ export function createGrid(rows: CellValue[][], merges: MergeArea[] = [], sheet 
 }
 
 export const standardHeader = [
-  'STT', 'Nội dung, nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện',
-  'Tình hình thực hiện', 'Ngày hoàn thành', 'Kết quả đạt được', 'Tài liệu kiểm chứng', 'Điểm tự chấm',
+  'STT',
+  'Nội dung, nhiệm vụ',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Thời gian thực hiện',
+  'Tình hình thực hiện',
+  'Ngày hoàn thành',
+  'Kết quả đạt được',
+  'Tài liệu kiểm chứng',
+  'Điểm tự chấm',
 ]
 
 /** A plan table of year 2026 with the standard header on row 3 and the given data rows from row 4. */

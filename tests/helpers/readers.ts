@@ -6,10 +6,25 @@ import { basename, join } from 'node:path'
 /** Converts every sheet to CSV with LibreOffice (Debian's libreoffice-calc), as a second independent reader. */
 export function convertWithLibreOffice(path: string): Record<string, string[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-lo-'))
-  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', path, '--outdir', dir], { stdio: 'pipe', timeout: 120_000 })
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      path,
+      '--outdir',
+      dir,
+    ],
+    { stdio: 'pipe', timeout: 120_000 },
+  )
   const stem = basename(path, '.xlsx')
   const out: Record<string, string[][]> = {}
-  for (const name of readdirSync(dir).filter((n) => n.startsWith(`${stem}-`) && n.endsWith('.csv'))) {
+  for (const name of readdirSync(dir).filter(
+    (n) => n.startsWith(`${stem}-`) && n.endsWith('.csv'),
+  )) {
     out[name.slice(stem.length + 1, -4)] = parseCsv(readFileSync(join(dir, name), 'utf8'))
   }
   return out

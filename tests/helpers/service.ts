@@ -24,7 +24,10 @@ export async function createTestService(limits: Partial<AppLimits> = {}) {
 const filled = new Map<string, Promise<Uint8Array>>()
 
 /** A template of a seed plan filled with the deterministic sample progress (cached per plan). */
-export function buildFilledWorkbook(planId = 'dak-lak-2026-par-sipas', asOf = '2026-09-14'): Promise<Uint8Array> {
+export function buildFilledWorkbook(
+  planId = 'dak-lak-2026-par-sipas',
+  asOf = '2026-09-14',
+): Promise<Uint8Array> {
   const key = `${planId}|${asOf}`
   let bytes = filled.get(key)
   if (!bytes) {
@@ -40,7 +43,11 @@ export function buildFilledWorkbook(planId = 'dak-lak-2026-par-sipas', asOf = '2
 }
 
 /** A multipart body as a browser or curl sends it. */
-export function createUpload(bytes: Uint8Array, fields: Record<string, string>, fileName = 'bao-cao.xlsx'): FormData {
+export function createUpload(
+  bytes: Uint8Array,
+  fields: Record<string, string>,
+  fileName = 'bao-cao.xlsx',
+): FormData {
   const form = new FormData()
   form.append('file', new Blob([bytes as BlobPart]), fileName)
   for (const [k, v] of Object.entries(fields)) form.append(k, v)

@@ -1,7 +1,12 @@
 import { crc32, deflateRawSync } from 'node:zlib'
 
 /** One entry of a crafted zip; `declaredSize` lies about the uncompressed size when given. */
-export type ZipEntrySpec = { name: string; data: Buffer | string; declaredSize?: number; store?: boolean }
+export type ZipEntrySpec = {
+  name: string
+  data: Buffer | string
+  declaredSize?: number
+  store?: boolean
+}
 
 /** Builds a zip archive byte by byte, so tests can craft packages no library would write (bombs, escapes). */
 export function createZip(entries: ZipEntrySpec[]): Uint8Array {
@@ -47,44 +52,77 @@ export function createZip(entries: ZipEntrySpec[]): Uint8Array {
   return new Uint8Array(Buffer.concat([...locals, directory, end]))
 }
 
-const contentTypes = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>'
+const contentTypes =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>'
 
 /** The bad inputs of SPEC section 7, each with the workbook error code it must get. */
-export function createBadWorkbooks(real: Uint8Array): { name: string; bytes: Uint8Array; code: string }[] {
+export function createBadWorkbooks(
+  real: Uint8Array,
+): { name: string; bytes: Uint8Array; code: string }[] {
   const ole = Buffer.alloc(2048)
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole)
   const encrypted = Buffer.concat([ole, Buffer.from('EncryptedPackage', 'utf16le')])
   return [
-    { name: 'not-xlsx', bytes: new TextEncoder().encode('STT,Nội dung\n1,Không phải bảng tính'), code: 'not-xlsx' },
+    {
+      name: 'not-xlsx',
+      bytes: new TextEncoder().encode('STT,Nội dung\n1,Không phải bảng tính'),
+      code: 'not-xlsx',
+    },
     { name: 'legacy-xls', bytes: new Uint8Array(ole), code: 'legacy-xls' },
     { name: 'encrypted', bytes: new Uint8Array(encrypted), code: 'encrypted' },
-    { name: 'ods', bytes: createZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', store: true }, { name: 'content.xml', data: '<x/>' }]), code: 'ods' },
+    {
+      name: 'ods',
+      bytes: createZip([
+        { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', store: true },
+        { name: 'content.xml', data: '<x/>' },
+      ]),
+      code: 'ods',
+    },
     { name: 'truncated', bytes: real.subarray(0, Math.floor(real.length / 2)), code: 'corrupt' },
     {
       name: 'zip-bomb',
-      bytes: createZip([{ name: '[Content_Types].xml', data: contentTypes }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024, 0x20) }]),
+      bytes: createZip([
+        { name: '[Content_Types].xml', data: contentTypes },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024, 0x20) },
+      ]),
       code: 'unsafe',
     },
     {
       name: 'lying-sizes',
-      bytes: createZip([{ name: '[Content_Types].xml', data: contentTypes }, { name: 'xl/sharedStrings.xml', data: Buffer.alloc(5 * 1024 * 1024, 0x41), declaredSize: 1000 }]),
+      bytes: createZip([
+        { name: '[Content_Types].xml', data: contentTypes },
+        {
+          name: 'xl/sharedStrings.xml',
+          data: Buffer.alloc(5 * 1024 * 1024, 0x41),
+          declaredSize: 1000,
+        },
+      ]),
       code: 'unsafe',
     },
     {
       name: 'path-escape',
-      bytes: createZip([{ name: '[Content_Types].xml', data: contentTypes }, { name: 'xl/../../etc/evil.xml', data: '<x/>' }]),
+      bytes: createZip([
+        { name: '[Content_Types].xml', data: contentTypes },
+        { name: 'xl/../../etc/evil.xml', data: '<x/>' },
+      ]),
       code: 'unsafe',
     },
     {
       name: 'nested',
-      bytes: createZip([{ name: '[Content_Types].xml', data: contentTypes }, { name: 'xl/embeddings/inner.zip', data: 'PK' }]),
+      bytes: createZip([
+        { name: '[Content_Types].xml', data: contentTypes },
+        { name: 'xl/embeddings/inner.zip', data: 'PK' },
+      ]),
       code: 'unsafe',
     },
     {
       name: 'dtd',
       bytes: createZip([
         { name: '[Content_Types].xml', data: contentTypes },
-        { name: 'xl/workbook.xml', data: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><workbook>&b;</workbook>' },
+        {
+          name: 'xl/workbook.xml',
+          data: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><workbook>&b;</workbook>',
+        },
       ]),
       code: 'unsafe',
     },

@@ -24,7 +24,21 @@ describe('cchc agency and cchc backup', () => {
   it('adds an agency, issues a token that works, lists and revokes it', async () => {
     const { dir, store } = await createDataDir()
     capture()
-    expect(await runCli(['agency', 'add', 'xa-ea-kao', 'UBND', 'xã', 'Ea', 'Kao', '--kind', 'xa', '--data', dir])).toBe(0)
+    expect(
+      await runCli([
+        'agency',
+        'add',
+        'xa-ea-kao',
+        'UBND',
+        'xã',
+        'Ea',
+        'Kao',
+        '--kind',
+        'xa',
+        '--data',
+        dir,
+      ]),
+    ).toBe(0)
     expect(await runCli(['agency', 'add', 'xa-ea-kao', 'Trùng', '--data', dir])).toBe(2)
     expect(output.err).toContain('Mã cơ quan đã tồn tại')
     expect(await runCli(['agency', 'token', 'xa-ea-kao', '--data', dir])).toBe(0)
@@ -41,14 +55,28 @@ describe('cchc agency and cchc backup', () => {
 
   it('backs up the live database consistently while it is open', async () => {
     const { dir, store } = await createDataDir()
-    const { report } = await (await import('../../server/check.ts')).checkWorkbook(await buildFilledWorkbook(), { asOf: '2026-09-14' })
-    store.addSubmission({ agencyId: 'so-noi-vu', period: '2026-Q3', submittedAt: '2026-09-15T00:00:00Z', submittedBy: null, fileName: 'a.xlsx', contentType: 'x', file: new Uint8Array([1, 2, 3]), planId: null, report })
+    const { report } = await (
+      await import('../../server/check.ts')
+    ).checkWorkbook(await buildFilledWorkbook(), { asOf: '2026-09-14' })
+    store.addSubmission({
+      agencyId: 'so-noi-vu',
+      period: '2026-Q3',
+      submittedAt: '2026-09-15T00:00:00Z',
+      submittedBy: null,
+      fileName: 'a.xlsx',
+      contentType: 'x',
+      file: new Uint8Array([1, 2, 3]),
+      planId: null,
+      report,
+    })
     const target = join(dir, 'saved', 'backup.sqlite')
     capture()
     expect(await runCli(['backup', '-o', target, '--data', dir])).toBe(0)
     const copy = new Database(target, { readonly: true })
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
-    expect(copy.prepare('SELECT COUNT(*) AS n FROM submission_rows').get()).toEqual({ n: report.tasks.length })
+    expect(copy.prepare('SELECT COUNT(*) AS n FROM submission_rows').get()).toEqual({
+      n: report.tasks.length,
+    })
     expect(copy.prepare('SELECT COUNT(*) AS n FROM agencies').get()).toEqual({ n: 19 })
     copy.close()
     store.close()
@@ -63,7 +91,10 @@ describe('cchc agency and cchc backup', () => {
       writeFileSync(path, bad.bytes)
       capture()
       const start = performance.now()
-      expect({ name: bad.name, code: await runCli(['validate', path]) }).toEqual({ name: bad.name, code: 2 })
+      expect({ name: bad.name, code: await runCli(['validate', path]) }).toEqual({
+        name: bad.name,
+        code: 2,
+      })
       expect(performance.now() - start).toBeLessThan(5_000)
       expect(output.err).not.toMatch(/\n\s+at /)
       expect(output.err.length).toBeGreaterThan(20)

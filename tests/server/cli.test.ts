@@ -13,14 +13,26 @@ beforeAll(async () => {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('Phụ lục')
   ws.addRow(['PHỤ LỤC NHIỆM VỤ CCHC NĂM 2026'])
-  ws.addRow(['STT', 'Nội dung, nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian thực hiện', 'Tình hình thực hiện'])
+  ws.addRow([
+    'STT',
+    'Nội dung, nhiệm vụ',
+    'Cơ quan chủ trì',
+    'Thời gian thực hiện',
+    'Tình hình thực hiện',
+  ])
   ws.addRow([1, 'Ban hành kế hoạch', 'Sở Nội vụ', 'Quý I/2026', 'Đã hoàn thành'])
   ws.addRow([2, 'Tổ chức đối thoại', 'Sở Tư pháp', 'Quý IV/2026', 'Đang thực hiện'])
   writeFileSync(join(dir, 'clean.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()))
   ws.addRow([3, 'Kiểm tra', 'Sở Nội vụ', 'Tháng 13/2026', null])
   writeFileSync(join(dir, 'errors.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()))
   writeFileSync(join(dir, 'not.xlsx'), 'STT,Nội dung\n1,abc\n')
-  writeFileSync(join(dir, 'legacy.xls'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]))
+  writeFileSync(
+    join(dir, 'legacy.xls'),
+    Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(512),
+    ]),
+  )
   const good = new Uint8Array(await wb.xlsx.writeBuffer())
   writeFileSync(join(dir, 'truncated.xlsx'), good.subarray(0, Math.floor(good.length / 2)))
 })
@@ -37,17 +49,42 @@ describe('cchc validate', () => {
 
   it('exits 1 with errors, and --json prints the SPEC report', async () => {
     capture()
-    expect(await runCli(['validate', join(dir, 'errors.xlsx'), '--as-of', '2026-09-14', '--json'])).toBe(1)
+    expect(
+      await runCli(['validate', join(dir, 'errors.xlsx'), '--as-of', '2026-09-14', '--json']),
+    ).toBe(1)
     const report = JSON.parse(output.out)
-    expect(report).toMatchObject({ sheet: 'Phụ lục', planYear: 2026, asOf: '2026-09-14', valid: false, errorCount: 1, header: { row: 2 } })
-    expect(report.issues[0]).toMatchObject({ code: 'cell/invalid-deadline', severity: 'error', row: 5, column: 'D', field: 'deadline', value: 'Tháng 13/2026' })
-    expect(report.tasks[0]).toMatchObject({ row: 3, stt: '1', level: 1, kind: 'task', deadline: { kind: 'period', due: '2026-03-31' }, status: 'done-on-time' })
+    expect(report).toMatchObject({
+      sheet: 'Phụ lục',
+      planYear: 2026,
+      asOf: '2026-09-14',
+      valid: false,
+      errorCount: 1,
+      header: { row: 2 },
+    })
+    expect(report.issues[0]).toMatchObject({
+      code: 'cell/invalid-deadline',
+      severity: 'error',
+      row: 5,
+      column: 'D',
+      field: 'deadline',
+      value: 'Tháng 13/2026',
+    })
+    expect(report.tasks[0]).toMatchObject({
+      row: 3,
+      stt: '1',
+      level: 1,
+      kind: 'task',
+      deadline: { kind: 'period', due: '2026-03-31' },
+      status: 'done-on-time',
+    })
   })
 
   it('writes a marked copy with -o', async () => {
     capture()
     const target = join(dir, 'marked.xlsx')
-    expect(await runCli(['validate', join(dir, 'errors.xlsx'), '--as-of', '2026-09-14', '-o', target])).toBe(1)
+    expect(
+      await runCli(['validate', join(dir, 'errors.xlsx'), '--as-of', '2026-09-14', '-o', target]),
+    ).toBe(1)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(target)
     expect(wb.getWorksheet('Kiểm tra')).toBeDefined()
@@ -75,8 +112,16 @@ describe('cchc validate', () => {
 describe('cchc as installed', () => {
   it('runs from bin/cchc.mjs: template, then validate with the exit code', () => {
     const tpl = join(dir, 'template.xlsx')
-    execFileSync('node', ['bin/cchc.mjs', 'template', 'templates/plans/dak-lak-2026-ke-hoach-cchc.json', '-o', tpl], { encoding: 'utf8' })
-    const run = spawnSync('node', ['bin/cchc.mjs', 'validate', tpl, '--as-of', '2026-09-14', '--json'], { encoding: 'utf8' })
+    execFileSync(
+      'node',
+      ['bin/cchc.mjs', 'template', 'templates/plans/dak-lak-2026-ke-hoach-cchc.json', '-o', tpl],
+      { encoding: 'utf8' },
+    )
+    const run = spawnSync(
+      'node',
+      ['bin/cchc.mjs', 'validate', tpl, '--as-of', '2026-09-14', '--json'],
+      { encoding: 'utf8' },
+    )
     expect(run.status).toBe(0)
     const report = JSON.parse(run.stdout)
     expect(report.summary.tasks).toBe(59)

@@ -21,11 +21,28 @@ function findFreePort(): Promise<number> {
 }
 
 /** Starts `cchc serve` as a separate process on loopback and waits until it listens. */
-async function spawnServer(dataDir: string, port: number, adminToken: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, 'bin/cchc.mjs'), 'serve', '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
-    env: { ...process.env, CCHC_ADMIN_TOKEN: adminToken },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+async function spawnServer(
+  dataDir: string,
+  port: number,
+  adminToken: string,
+): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'bin/cchc.mjs'),
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--data',
+      dataDir,
+    ],
+    {
+      env: { ...process.env, CCHC_ADMIN_TOKEN: adminToken },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   await new Promise<void>((done, fail) => {
     let out = ''
     const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 30_000)
@@ -52,7 +69,12 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
 describe('sync service on a real port', () => {
   it('stores and counts 125 agencies submitting at once', { timeout: 120_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cchc-load-'))
-    const { server, store, url } = await startServer({ port: 0, host: '127.0.0.1', dataDir, adminToken: 'cchc_test-admin-token' })
+    const { server, store, url } = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      adminToken: 'cchc_test-admin-token',
+    })
     try {
       const bytes = await buildFilledWorkbook()
       const agencies = Array.from({ length: 125 }, (_, i) => `xa-thu-${i + 1}`)
@@ -61,12 +83,25 @@ describe('sync service on a real port', () => {
         return store.addToken(id, '2026-09-01T00:00:00Z').token
       })
       const responses = await Promise.all(
-        tokens.map((token) => fetch(`${url}/api/submissions`, { method: 'POST', headers: bearer(token), body: createUpload(bytes, { period: '2026-Q3' }) })),
+        tokens.map((token) =>
+          fetch(`${url}/api/submissions`, {
+            method: 'POST',
+            headers: bearer(token),
+            body: createUpload(bytes, { period: '2026-Q3' }),
+          }),
+        ),
       )
       expect(responses.map((r) => r.status)).toEqual(agencies.map(() => 201))
-      const bodies = (await Promise.all(responses.map((r) => r.json()))) as { agency: string; version: number }[]
+      const bodies = (await Promise.all(responses.map((r) => r.json()))) as {
+        agency: string
+        version: number
+      }[]
       expect(new Set(bodies.map((b) => b.agency))).toEqual(new Set(agencies))
-      const status = (await (await fetch(`${url}/api/status?period=2026-Q3`, { headers: bearer('cchc_test-admin-token') })).json()) as { agencies: { id: string; submitted: boolean; tasks: number }[] }
+      const status = (await (
+        await fetch(`${url}/api/status?period=2026-Q3`, {
+          headers: bearer('cchc_test-admin-token'),
+        })
+      ).json()) as { agencies: { id: string; submitted: boolean; tasks: number }[] }
       const submitted = status.agencies.filter((a) => a.submitted)
       expect(submitted.map((a) => a.id).sort()).toEqual([...agencies].sort())
       expect(submitted.every((a) => a.tasks === 82)).toBe(true)
@@ -77,46 +112,71 @@ describe('sync service on a real port', () => {
     }
   })
 
-  it('leaves no partial submission when the process is killed during uploads', { timeout: 120_000 }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cchc-kill-'))
-    const port = await findFreePort()
-    const admin = 'cchc_kill-test-admin'
-    let child = await spawnServer(dataDir, port, admin)
-    const bytes = await buildFilledWorkbook()
-    const form = createUpload(bytes, { period: '2026-Q3', agency: 'so-noi-vu' })
-    const encoded = new Response(form)
-    const body = Buffer.from(await encoded.arrayBuffer())
-    const type = encoded.headers.get('content-type')!
+  it(
+    'leaves no partial submission when the process is killed during uploads',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'cchc-kill-'))
+      const port = await findFreePort()
+      const admin = 'cchc_kill-test-admin'
+      let child = await spawnServer(dataDir, port, admin)
+      const bytes = await buildFilledWorkbook()
+      const form = createUpload(bytes, { period: '2026-Q3', agency: 'so-noi-vu' })
+      const encoded = new Response(form)
+      const body = Buffer.from(await encoded.arrayBuffer())
+      const type = encoded.headers.get('content-type')!
 
-    // One upload stalls halfway (its body never completes); several complete ones race the kill.
-    const half = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/submissions', headers: { ...bearer(admin), 'content-type': type, 'content-length': body.length } })
-    half.on('error', () => {})
-    half.write(body.subarray(0, body.length >> 1))
-    const racing = Array.from({ length: 6 }, () =>
-      fetch(`http://127.0.0.1:${port}/api/submissions`, { method: 'POST', headers: { ...bearer(admin), 'content-type': type }, body }).then((r) => r.status, () => 0),
-    )
-    await new Promise((done) => setTimeout(done, 150))
-    await stop(child, 'SIGKILL')
-    const statuses = await Promise.all(racing)
+      // One upload stalls halfway (its body never completes); several complete ones race the kill.
+      const half = request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/submissions',
+        headers: { ...bearer(admin), 'content-type': type, 'content-length': body.length },
+      })
+      half.on('error', () => {})
+      half.write(body.subarray(0, body.length >> 1))
+      const racing = Array.from({ length: 6 }, () =>
+        fetch(`http://127.0.0.1:${port}/api/submissions`, {
+          method: 'POST',
+          headers: { ...bearer(admin), 'content-type': type },
+          body,
+        }).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      )
+      await new Promise((done) => setTimeout(done, 150))
+      await stop(child, 'SIGKILL')
+      const statuses = await Promise.all(racing)
 
-    child = await spawnServer(dataDir, port, admin)
-    try {
-      const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { submissions: number }
-      // Every answered upload is stored; nothing else is, and every stored one is whole.
-      expect(health.submissions).toBeGreaterThanOrEqual(statuses.filter((s) => s === 201).length)
-      expect(health.submissions).toBeLessThanOrEqual(6)
-      const db = new Database(join(dataDir, 'cchc.sqlite'), { readonly: true })
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-      const rows = db
-        .prepare('SELECT s.id, json_array_length(json_extract(s.report, \'$.tasks\')) AS expected, (SELECT COUNT(*) FROM submission_rows r WHERE r.submission_id = s.id) AS stored, length(s.file) AS size FROM submissions s')
-        .all() as { expected: number; stored: number; size: number }[]
-      for (const r of rows) expect(r).toMatchObject({ stored: r.expected, size: bytes.length })
-      db.close()
-      const after = await fetch(`http://127.0.0.1:${port}/api/submissions`, { method: 'POST', headers: { ...bearer(admin), 'content-type': type }, body })
-      expect(after.status).toBe(201)
-    } finally {
-      half.destroy()
-      await stop(child, 'SIGTERM')
-    }
-  })
+      child = await spawnServer(dataDir, port, admin)
+      try {
+        const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
+          submissions: number
+        }
+        // Every answered upload is stored; nothing else is, and every stored one is whole.
+        expect(health.submissions).toBeGreaterThanOrEqual(statuses.filter((s) => s === 201).length)
+        expect(health.submissions).toBeLessThanOrEqual(6)
+        const db = new Database(join(dataDir, 'cchc.sqlite'), { readonly: true })
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+        const rows = db
+          .prepare(
+            "SELECT s.id, json_array_length(json_extract(s.report, '$.tasks')) AS expected, (SELECT COUNT(*) FROM submission_rows r WHERE r.submission_id = s.id) AS stored, length(s.file) AS size FROM submissions s",
+          )
+          .all() as { expected: number; stored: number; size: number }[]
+        for (const r of rows) expect(r).toMatchObject({ stored: r.expected, size: bytes.length })
+        db.close()
+        const after = await fetch(`http://127.0.0.1:${port}/api/submissions`, {
+          method: 'POST',
+          headers: { ...bearer(admin), 'content-type': type },
+          body,
+        })
+        expect(after.status).toBe(201)
+      } finally {
+        half.destroy()
+        await stop(child, 'SIGTERM')
+      }
+    },
+  )
 })

@@ -18,10 +18,46 @@ async function buildAgencyWorkbook(): Promise<Uint8Array> {
   ws.addRow(['BÁO CÁO TIẾN ĐỘ NHIỆM VỤ CCHC NĂM 2026'])
   ws.mergeCells('A1:H1')
   ws.addRow([])
-  ws.addRow(['STT', 'Nội dung', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ thực hiện', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Hồ sơ kiểm chứng'])
-  ws.addRow([1, 'Tổ chức 02 cuộc đối thoại', 'Sở Nội vụ', 'Quý II/2026', 'Đã hoàn thành', new Date(Date.UTC(2026, 5, 20)), '2', 'TB số 5/TB-UBND'])
-  ws.addRow([2, { richText: [{ text: 'Kiểm tra ' }, { text: 'ít nhất 30%', font: { bold: true } }] }, 'Sở Nội vụ', 'Tháng 13/2026', 'Đang thực hiện', null, { formula: '10+10', result: 20 }, null])
-  ws.addRow([3, '<p>Cập nhật văn bản</p>', 'Së Néi vô', 'Trong năm 2026', 'Hoàn thành', '15/03/2026', null, 'QĐ 3'])
+  ws.addRow([
+    'STT',
+    'Nội dung',
+    'Đơn vị chủ trì',
+    'Thời hạn',
+    'Tiến độ thực hiện',
+    'Ngày hoàn thành',
+    'Kết quả thực hiện',
+    'Hồ sơ kiểm chứng',
+  ])
+  ws.addRow([
+    1,
+    'Tổ chức 02 cuộc đối thoại',
+    'Sở Nội vụ',
+    'Quý II/2026',
+    'Đã hoàn thành',
+    new Date(Date.UTC(2026, 5, 20)),
+    '2',
+    'TB số 5/TB-UBND',
+  ])
+  ws.addRow([
+    2,
+    { richText: [{ text: 'Kiểm tra ' }, { text: 'ít nhất 30%', font: { bold: true } }] },
+    'Sở Nội vụ',
+    'Tháng 13/2026',
+    'Đang thực hiện',
+    null,
+    { formula: '10+10', result: 20 },
+    null,
+  ])
+  ws.addRow([
+    3,
+    '<p>Cập nhật văn bản</p>',
+    'Së Néi vô',
+    'Trong năm 2026',
+    'Hoàn thành',
+    '15/03/2026',
+    null,
+    'QĐ 3',
+  ])
   ws.addRow([4, 'Báo cáo quý', 'Sở Nội vụ', 'Quý II/2026', 'Chưa thực hiện', null, null, null])
   ws.getCell('B4').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } }
   return new Uint8Array(await wb.xlsx.writeBuffer())
@@ -48,7 +84,9 @@ describe('xlsx adapter: reading real workbooks', () => {
 
 describe('marking in place', () => {
   it('adds computed columns, fills, notes and a "Kiểm tra" sheet that openpyxl reads back', async () => {
-    const { report, workbook, sheetName } = await checkWorkbook(await buildAgencyWorkbook(), { asOf })
+    const { report, workbook, sheetName } = await checkWorkbook(await buildAgencyWorkbook(), {
+      asOf,
+    })
     markWorkbook(workbook, sheetName, report)
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
     mkdirSync(outDir, { recursive: true })
@@ -69,14 +107,23 @@ out = {
   'link': wb['Kiểm tra'].cell(wb['Kiểm tra'].max_row - 2, 1).hyperlink.location if wb['Kiểm tra'].cell(wb['Kiểm tra'].max_row - 2, 1).hyperlink else None,
 }
 print(json.dumps(out, ensure_ascii=False))`
-    const read = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' }))
+    const read = JSON.parse(
+      execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' }),
+    )
     expect(read.sheets).toEqual(['Báo cáo Q3', 'Kiểm tra'])
     expect(read.header).toEqual(['Trạng thái', 'Điểm', 'Kết quả kiểm tra'])
-    expect(read.status).toEqual(['Hoàn thành đúng hạn', 'Chưa xác định', 'Hoàn thành đúng hạn', 'Quá hạn'])
+    expect(read.status).toEqual([
+      'Hoàn thành đúng hạn',
+      'Chưa xác định',
+      'Hoàn thành đúng hạn',
+      'Quá hạn',
+    ])
     expect(read.check).toEqual(['Hợp lệ', '1 lỗi, 0 cảnh báo', '1 lỗi, 1 cảnh báo', 'Hợp lệ'])
     expect(read.noteD5).toContain('Không hiểu được thời hạn “Tháng 13/2026”')
     expect(read.fillD5).toBe('FFFFC7CE')
-    expect(read.issues).toEqual(expect.arrayContaining(['cell/invalid-deadline', 'cell/html-markup', 'cell/legacy-encoding']))
+    expect(read.issues).toEqual(
+      expect.arrayContaining(['cell/invalid-deadline', 'cell/html-markup', 'cell/legacy-encoding']),
+    )
     expect(read.link).toBe("'Báo cáo Q3'!D5")
 
     // LibreOffice opens the marked copy too and shows the computed statuses.
@@ -88,7 +135,9 @@ print(json.dumps(out, ensure_ascii=False))`
   it('re-running replaces earlier marks, and clearing restores the original look', async () => {
     const first = await checkWorkbook(await buildAgencyWorkbook(), { asOf })
     markWorkbook(first.workbook, first.sheetName, first.report)
-    const second = await checkWorkbook(new Uint8Array(await first.workbook.xlsx.writeBuffer()), { asOf })
+    const second = await checkWorkbook(new Uint8Array(await first.workbook.xlsx.writeBuffer()), {
+      asOf,
+    })
     expect(second.sheetName).toBe('Báo cáo Q3')
     expect(second.report.header?.columns).toMatchObject({ status: 'I', score: 'J', check: 'K' })
     expect(second.report.issues).toEqual(first.report.issues)
@@ -109,11 +158,18 @@ print(json.dumps(out, ensure_ascii=False))`
   })
 
   it('applies the safe automatic fixes (HTML, TCVN3) to the cells', async () => {
-    const { report, workbook, sheetName } = await checkWorkbook(await buildAgencyWorkbook(), { asOf })
+    const { report, workbook, sheetName } = await checkWorkbook(await buildAgencyWorkbook(), {
+      asOf,
+    })
     expect(applyFixes(workbook, sheetName, report)).toBe(2)
     const ws = workbook.getWorksheet(sheetName)!
-    expect([ws.getCell('B6').value, ws.getCell('C6').value]).toEqual(['Cập nhật văn bản', 'Sở Nội vụ'])
-    const rechecked = await checkWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), { asOf })
+    expect([ws.getCell('B6').value, ws.getCell('C6').value]).toEqual([
+      'Cập nhật văn bản',
+      'Sở Nội vụ',
+    ])
+    const rechecked = await checkWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), {
+      asOf,
+    })
     expect(rechecked.report.issues.map((i) => i.code)).toEqual(['cell/invalid-deadline'])
   })
 })
