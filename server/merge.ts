@@ -37,9 +37,7 @@ export type MergeOptions = {
 }
 
 /** `cchc merge`: checks each agency workbook and writes the consolidated workbook with the server's builder. */
-export async function runMerge(
-  options: MergeOptions,
-): Promise<{
+export async function runMerge(options: MergeOptions): Promise<{
   input: ConsolidatedInput
   reports: { file: string; agency: string; report: Report }[]
 }> {
