@@ -1,12 +1,39 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript; tsx loads it without a build step.
-import { register } from 'tsx/esm/api'
+// Runs the CLI built by `npm ci` (prepare → dist/). In a checkout whose sources are newer than the
+// build, or that has none, tsx loads the TypeScript sources instead (slower start, same behaviour).
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
-register()
+const root = fileURLToPath(new URL('..', import.meta.url))
+const built = `${root}dist/cli.js`
+
+function newestSource(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path))
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+function isBuildCurrent() {
+  if (!existsSync(built)) return false
+  const builtAt = statSync(built).mtimeMs
+  return newestSource(`${root}core`) <= builtAt && newestSource(`${root}server`) <= builtAt
+}
+
 // A closed pipe (`cchc … | head`) ends output quietly.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
   throw error
 })
-const { runCli } = await import('../server/cli.ts')
-process.exitCode = await runCli(process.argv.slice(2))
+let cli
+if (isBuildCurrent()) {
+  cli = await import(built)
+} else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  cli = await import('../server/cli.ts')
+}
+process.exitCode = await cli.runCli(process.argv.slice(2))

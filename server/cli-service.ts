@@ -2,14 +2,12 @@ import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { agencyKinds, computeVietnamDate, type AgencyKind } from '../core/index.ts'
 import { readCatalog } from './catalog.ts'
+import { UsageError } from './cli-io.ts'
 import { readRegistry } from './config.ts'
 import { runMerge } from './merge.ts'
 import { computeDatabasePath, renderGreeting, startServer } from './serve.ts'
 import { createStore } from './store.ts'
 import { renderSummary } from './summary.ts'
-
-/** A usage mistake: printed with exit code 2. */
-export class UsageError extends Error {}
 
 const dataOption = { data: { type: 'string', default: 'data' } } as const
 

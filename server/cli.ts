@@ -1,16 +1,7 @@
-import { readFile, writeFile, mkdir } from 'node:fs/promises'
-import { dirname } from 'node:path'
-import { parseArgs } from 'node:util'
-import { computeVietnamDate, type AgencyRegistry, type ScoringProfile } from '../core/index.ts'
-import { checkWorkbook } from './check.ts'
-import { runAgency, runBackup, runMergeCommand, runServe, UsageError } from './cli-service.ts'
-import { ConfigError, readPlan, readProfile, readRegistry } from './config.ts'
-import { runDemo } from './demo.ts'
-import { renderSummary, type Lang } from './summary.ts'
-import { WorkbookError } from './xlsx/errors.ts'
-import { applyFixes, clearMarks, markWorkbook } from './xlsx/mark.ts'
-import { loadWorkbook } from './xlsx/read.ts'
-import { buildTemplate } from './xlsx/template.ts'
+import { describeCliError, fail } from './cli-io.ts'
+
+// Only the dispatcher and the help text load at start; each command's modules (ExcelJS, SQLite, Hono)
+// are imported when that command runs, so `cchc --help` answers at once.
 
 export const helpText = `cchc — kiểm tra và tổng hợp phụ lục kế hoạch cải cách hành chính (CCHC)
 
@@ -36,154 +27,27 @@ Cách dùng / Usage:
   cchc help
 `
 
-function fail(message: string): number {
-  process.stderr.write(`${message}\n`)
-  return 2
-}
-
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path)
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    throw new UsageError(
-      code === 'ENOENT'
-        ? `Không tìm thấy tệp / File not found: ${path}`
-        : `Không đọc được tệp / Cannot read file: ${path} (${code})`,
-    )
-  }
-}
-
-async function writeOut(path: string, data: ArrayBuffer | Uint8Array) {
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, data instanceof Uint8Array ? data : new Uint8Array(data))
-}
-
-function parseIsoDate(text: string | undefined, flag: string): string | undefined {
-  if (text === undefined) return undefined
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text))
-    throw new UsageError(`${flag} cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${text}`)
-  return text
-}
-
-async function runValidate(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      sheet: { type: 'string' },
-      'as-of': { type: 'string' },
-      year: { type: 'string' },
-      profile: { type: 'string' },
-      agencies: { type: 'string' },
-      json: { type: 'boolean' },
-      output: { type: 'string', short: 'o' },
-      fix: { type: 'boolean' },
-      lang: { type: 'string' },
-    },
-  })
-  const file = positionals[0]
-  if (!file) throw new UsageError('Thiếu tên tệp / Missing file name. Xem: cchc help')
-  const asOf = parseIsoDate(values['as-of'], '--as-of') ?? computeVietnamDate(Date.now())
-  const year = values.year !== undefined ? Number(values.year) : null
-  if (year !== null && !Number.isInteger(year)) throw new UsageError(`--year: ${values.year}`)
-  const profile: ScoringProfile | null = values.profile ? await readProfile(values.profile) : null
-  const registry: AgencyRegistry | null = values.agencies
-    ? await readRegistry(values.agencies)
-    : null
-  const bytes = await readBytes(file)
-  const { report, workbook, sheetName } = await checkWorkbook(bytes, {
-    asOf,
-    file,
-    sheet: values.sheet ?? null,
-    year,
-    profile,
-    registry,
-  })
-  if (values.output) {
-    if (values.fix && applyFixes(workbook, sheetName, report) > 0) {
-      // Re-check the fixed cells so the marks describe the corrected sheet.
-      const fixed = await checkWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), {
-        asOf,
-        file,
-        sheet: sheetName,
-        year,
-        profile,
-        registry,
-      })
-      markWorkbook(fixed.workbook, fixed.sheetName, fixed.report)
-      await writeOut(values.output, await fixed.workbook.xlsx.writeBuffer())
-    } else {
-      markWorkbook(workbook, sheetName, report)
-      await writeOut(values.output, await workbook.xlsx.writeBuffer())
-    }
-  }
-  const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
-  process.stdout.write(
-    values.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderSummary(report, lang)}\n`,
-  )
-  return report.errorCount > 0 ? 1 : 0
-}
-
-async function runClear(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' } },
-  })
-  const file = positionals[0]
-  if (!file || !values.output)
-    throw new UsageError('Cách dùng / Usage: cchc clear TỆP.xlsx -o RA.xlsx')
-  const workbook = await loadWorkbook(await readBytes(file))
-  const cleared = clearMarks(workbook)
-  await writeOut(values.output, await workbook.xlsx.writeBuffer())
-  process.stdout.write(
-    cleared
-      ? `Đã xóa đánh dấu → ${values.output}\n`
-      : `Tệp chưa có đánh dấu nào; đã sao chép → ${values.output}\n`,
-  )
-  return 0
-}
-
-async function runTemplate(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' } },
-  })
-  const file = positionals[0]
-  if (!file || !values.output)
-    throw new UsageError('Cách dùng / Usage: cchc template KẾ_HOẠCH.json -o RA.xlsx')
-  const plan = await readPlan(file)
-  const workbook = buildTemplate(plan)
-  await writeOut(values.output, await workbook.xlsx.writeBuffer())
-  process.stdout.write(
-    `Đã tạo biểu mẫu “${plan.name}” (${plan.rows.length} dòng) → ${values.output}\n`,
-  )
-  return 0
-}
-
 /** Runs the CLI and returns its exit code; bad input gets a message, never a stack trace. */
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   try {
     switch (command) {
       case 'validate':
-        return await runValidate(rest)
+        return await (await import('./cli-workbook.ts')).runValidate(rest)
       case 'clear':
-        return await runClear(rest)
+        return await (await import('./cli-workbook.ts')).runClear(rest)
       case 'template':
-        return await runTemplate(rest)
+        return await (await import('./cli-workbook.ts')).runTemplate(rest)
       case 'demo':
-        return await runDemo()
+        return await (await import('./demo.ts')).runDemo()
       case 'merge':
-        return await runMergeCommand(rest)
+        return await (await import('./cli-service.ts')).runMergeCommand(rest)
       case 'serve':
-        return await runServe(rest)
+        return await (await import('./cli-service.ts')).runServe(rest)
       case 'agency':
-        return await runAgency(rest)
+        return await (await import('./cli-service.ts')).runAgency(rest)
       case 'backup':
-        return await runBackup(rest)
+        return await (await import('./cli-service.ts')).runBackup(rest)
       case undefined:
       case 'help':
       case '--help':
@@ -194,13 +58,6 @@ export async function runCli(argv: string[]): Promise<number> {
         return fail(`Lệnh không hợp lệ / Unknown command: ${command}\n\n${helpText}`)
     }
   } catch (error) {
-    if (error instanceof WorkbookError) return fail(`${error.text.vi}\n${error.text.en}`)
-    if (error instanceof UsageError || error instanceof ConfigError) return fail(error.message)
-    if (
-      error instanceof TypeError &&
-      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    )
-      return fail(`${error.message}\n\n${helpText}`)
-    return fail(`Lỗi không mong đợi / Unexpected error: ${(error as Error).message}`)
+    return fail(describeCliError(error, helpText))
   }
 }

@@ -61,7 +61,9 @@ export const planSchema = z.object({
 export type PlanDefinition = z.infer<typeof planSchema>
 
 /** A configuration file that is missing or does not match its schema. */
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
 
 async function readJson<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
   let data: unknown

@@ -55,6 +55,7 @@ export class WorkbookError extends Error {
   constructor(code: WorkbookErrorCode, detail?: string) {
     const text = texts[code]
     super(detail ? `${text.en} (${detail})` : text.en)
+    this.name = 'WorkbookError'
     this.code = code
     this.text = detail ? { vi: `${text.vi} (${detail})`, en: `${text.en} (${detail})` } : text
   }

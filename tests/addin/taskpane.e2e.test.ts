@@ -1,3 +1,4 @@
+import { resolveChromium } from '../helpers/tools.ts'
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,7 +10,6 @@ import { readFakeSheets } from '../helpers/fake-from-xlsx.ts'
 import { buildFilledWorkbook } from '../helpers/service.ts'
 
 const outDir = new URL('../../test-output/', import.meta.url).pathname
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 async function buildFakeHost(): Promise<string> {
   const result = await build({
@@ -59,7 +59,7 @@ describe('task pane in headless Chromium with the fake Excel host', () => {
 
       const fakeHost = await buildFakeHost()
       const browser = await chromium.launch({
-        executablePath: chromiumPath,
+        executablePath: resolveChromium(),
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
       })
       try {

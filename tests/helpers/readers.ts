@@ -1,3 +1,4 @@
+import { requireTool } from './tools.ts'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -5,6 +6,7 @@ import { basename, join } from 'node:path'
 
 /** Converts every sheet to CSV with LibreOffice (Debian's libreoffice-calc), as a second independent reader. */
 export function convertWithLibreOffice(path: string): Record<string, string[][]> {
+  requireTool('soffice')
   const dir = mkdtempSync(join(tmpdir(), 'cchc-lo-'))
   execFileSync(
     'soffice',

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { runOpenpyxl } from '../helpers/tools.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -23,12 +23,7 @@ for ws in wb:
     values = [[plain(c.value) for c in r] for r in cached[ws.title].iter_rows()]
     out[ws.title] = {'rows': rows, 'values': values, 'freeze': ws.freeze_panes, 'filter': ws.auto_filter.ref, 'types': [[c.data_type for c in r] for r in ws.iter_rows()]}
 print(json.dumps(out))`
-  return JSON.parse(
-    execFileSync('/usr/bin/python3', ['-c', script, path], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    }),
-  ) as Record<
+  return JSON.parse(runOpenpyxl(script, [path])) as Record<
     string,
     {
       rows: unknown[][]

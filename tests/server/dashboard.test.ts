@@ -1,3 +1,4 @@
+import { resolveChromium } from '../helpers/tools.ts'
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,7 +31,6 @@ async function buildWorkbookWithOverdueTask(): Promise<Uint8Array> {
 }
 
 const outDir = new URL('../../test-output/', import.meta.url).pathname
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 describe('Sở Nội vụ dashboard in headless Chromium', () => {
   it(
@@ -46,7 +46,7 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
         adminToken: admin,
       })
       const browser = await chromium.launch({
-        executablePath: chromiumPath,
+        executablePath: resolveChromium(),
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
       })
       try {

@@ -1,5 +1,5 @@
 import { convertWithLibreOffice } from '../../helpers/readers.ts'
-import { execFileSync } from 'node:child_process'
+import { runOpenpyxl } from '../../helpers/tools.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -107,9 +107,7 @@ out = {
   'link': wb['Kiểm tra'].cell(wb['Kiểm tra'].max_row - 2, 1).hyperlink.location if wb['Kiểm tra'].cell(wb['Kiểm tra'].max_row - 2, 1).hyperlink else None,
 }
 print(json.dumps(out, ensure_ascii=False))`
-    const read = JSON.parse(
-      execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' }),
-    )
+    const read = JSON.parse(runOpenpyxl(script, [path]))
     expect(read.sheets).toEqual(['Báo cáo Q3', 'Kiểm tra'])
     expect(read.header).toEqual(['Trạng thái', 'Điểm', 'Kết quả kiểm tra'])
     expect(read.status).toEqual([

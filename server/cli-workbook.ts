@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util'
+import { computeVietnamDate, type AgencyRegistry, type ScoringProfile } from '../core/index.ts'
+import { checkWorkbook } from './check.ts'
+import { parseIsoDate, readBytes, UsageError, writeOut } from './cli-io.ts'
+import { readPlan, readProfile, readRegistry } from './config.ts'
+import { renderSummary, type Lang } from './summary.ts'
+import { applyFixes, clearMarks, markWorkbook } from './xlsx/mark.ts'
+import { loadWorkbook } from './xlsx/read.ts'
+import { buildTemplate } from './xlsx/template.ts'
+
+// The commands that read or write workbooks: loaded only when one of them runs, since ExcelJS is heavy.
+
+/** `cchc validate`: checks a workbook, prints the summary or the report, optionally writes a marked copy. */
+export async function runValidate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      sheet: { type: 'string' },
+      'as-of': { type: 'string' },
+      year: { type: 'string' },
+      profile: { type: 'string' },
+      agencies: { type: 'string' },
+      json: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+      fix: { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+  })
+  const file = positionals[0]
+  if (!file) throw new UsageError('Thiếu tên tệp / Missing file name. Xem: cchc help')
+  const asOf = parseIsoDate(values['as-of'], '--as-of') ?? computeVietnamDate(Date.now())
+  const year = values.year !== undefined ? Number(values.year) : null
+  if (year !== null && !Number.isInteger(year)) throw new UsageError(`--year: ${values.year}`)
+  const profile: ScoringProfile | null = values.profile ? await readProfile(values.profile) : null
+  const registry: AgencyRegistry | null = values.agencies
+    ? await readRegistry(values.agencies)
+    : null
+  const bytes = await readBytes(file)
+  const { report, workbook, sheetName } = await checkWorkbook(bytes, {
+    asOf,
+    file,
+    sheet: values.sheet ?? null,
+    year,
+    profile,
+    registry,
+  })
+  if (values.output) {
+    if (values.fix && applyFixes(workbook, sheetName, report) > 0) {
+      // Re-check the fixed cells so the marks describe the corrected sheet.
+      const fixed = await checkWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), {
+        asOf,
+        file,
+        sheet: sheetName,
+        year,
+        profile,
+        registry,
+      })
+      markWorkbook(fixed.workbook, fixed.sheetName, fixed.report)
+      await writeOut(values.output, await fixed.workbook.xlsx.writeBuffer())
+    } else {
+      markWorkbook(workbook, sheetName, report)
+      await writeOut(values.output, await workbook.xlsx.writeBuffer())
+    }
+  }
+  const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
+  process.stdout.write(
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderSummary(report, lang)}\n`,
+  )
+  return report.errorCount > 0 ? 1 : 0
+}
+
+/** `cchc clear`: removes the marks of an earlier check. */
+export async function runClear(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' } },
+  })
+  const file = positionals[0]
+  if (!file || !values.output)
+    throw new UsageError('Cách dùng / Usage: cchc clear TỆP.xlsx -o RA.xlsx')
+  const workbook = await loadWorkbook(await readBytes(file))
+  const cleared = clearMarks(workbook)
+  await writeOut(values.output, await workbook.xlsx.writeBuffer())
+  process.stdout.write(
+    cleared
+      ? `Đã xóa đánh dấu → ${values.output}\n`
+      : `Tệp chưa có đánh dấu nào; đã sao chép → ${values.output}\n`,
+  )
+  return 0
+}
+
+/** `cchc template`: builds the fill-in workbook of a plan. */
+export async function runTemplate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' } },
+  })
+  const file = positionals[0]
+  if (!file || !values.output)
+    throw new UsageError('Cách dùng / Usage: cchc template KẾ_HOẠCH.json -o RA.xlsx')
+  const plan = await readPlan(file)
+  const workbook = buildTemplate(plan)
+  await writeOut(values.output, await workbook.xlsx.writeBuffer())
+  process.stdout.write(
+    `Đã tạo biểu mẫu “${plan.name}” (${plan.rows.length} dòng) → ${values.output}\n`,
+  )
+  return 0
+}
