@@ -173,9 +173,11 @@ function taskRows(s: ConsolidatedSubmission): StoredRow[] {
 function planDetail(input: ConsolidatedInput, names: Map<string, string>): PlannedSheet {
   const rows: PlannedCell[][] = []
   for (const s of input.submissions) {
+    const agencyName = names.get(s.agencyId) ?? s.agencyId
+    const submittedAt = formatVietnamTime(s.submittedAt)
     for (const r of taskRows(s)) {
       rows.push([
-        names.get(s.agencyId) ?? s.agencyId,
+        agencyName,
         s.agencyId,
         r.stt,
         r.section,
@@ -193,7 +195,7 @@ function planDetail(input: ConsolidatedInput, names: Map<string, string>): Plann
         s.id,
         s.version,
         s.fileHash,
-        formatVietnamTime(s.submittedAt),
+        submittedAt,
         r.row,
       ])
     }
