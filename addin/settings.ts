@@ -1,4 +1,4 @@
-import { computePeriod, computeVietnamDate, type IsoDate } from '../core/index.ts'
+import { computeCurrentPeriod, type IsoDate } from '../core/index.ts'
 
 /** What the pane remembers between sessions (in the browser storage of the add-in's origin). */
 export type PaneSettings = {
@@ -12,7 +12,7 @@ const key = 'cchc.addin.settings'
 
 /** The report date and period the pane opens with: the current reporting period's cut-off. */
 export function computeDefaults(now: number): { asOf: IsoDate; period: string } {
-  const period = computePeriod(computeVietnamDate(now))
+  const period = computeCurrentPeriod(now)
   return { asOf: period.cutOff, period: period.id }
 }
 

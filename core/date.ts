@@ -56,7 +56,15 @@ export function formatVietnameseDate(date: IsoDate): string {
   return `${d}/${m}/${y}`
 }
 
+const vietnamOffsetMs = 7 * 3_600_000
+
 /** The ISO date of an instant in Vietnam (UTC+7, no daylight saving). */
 export function computeVietnamDate(epochMs: number): IsoDate {
-  return new Date(epochMs + 7 * 3_600_000).toISOString().slice(0, 10)
+  return new Date(epochMs + vietnamOffsetMs).toISOString().slice(0, 10)
+}
+
+/** A stored UTC instant as Vietnam shows it (UTC+7): "22/11/2026 12:36". */
+export function formatVietnamTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + vietnamOffsetMs).toISOString()
+  return `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`
 }

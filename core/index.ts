@@ -7,6 +7,7 @@ export {
   convertExcelSerial,
   createIsoDate,
   formatVietnameseDate,
+  formatVietnamTime,
   parseDayFirstDate,
 } from './date.ts'
 export type { IsoDate } from './date.ts'
@@ -40,7 +41,7 @@ export { readTable } from './table.ts'
 export { validateTable, findTitleYear, parseDateValue } from './report.ts'
 export type { Report, TaskEntry, ValidateOptions, ReportSummary } from './report.ts'
 export { foldText } from './text.ts'
-export { computePeriod, parsePeriod, formatPeriod } from './period.ts'
+export { computeCurrentPeriod, computePeriod, parsePeriod, formatPeriod } from './period.ts'
 export type { Period } from './period.ts'
 export {
   checkSheetName,

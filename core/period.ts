@@ -1,4 +1,4 @@
-import { computeMonthEnd, createIsoDate, type IsoDate } from './date.ts'
+import { computeMonthEnd, computeVietnamDate, createIsoDate, type IsoDate } from './date.ts'
 
 /** A reporting period: a quarter (2026-Q3), a half year (2026-H1), a year (2026) or a month (2026-07). */
 export type Period = {
@@ -55,6 +55,11 @@ export function parsePeriod(id: string, cutOffDay = 14, dueDay = 16): Period | n
 export function computePeriod(date: IsoDate): Period {
   const [y, mo] = date.split('-').map(Number) as [number, number]
   return parsePeriod(`${y}-Q${Math.ceil(mo / 3)}`)!
+}
+
+/** The quarter being reported at an instant, on Vietnam's calendar: the default period everywhere. */
+export function computeCurrentPeriod(epochMs: number): Period {
+  return computePeriod(computeVietnamDate(epochMs))
 }
 
 /** A period's label in Vietnamese ("Quý III/2026"). */

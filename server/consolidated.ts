@@ -1,5 +1,6 @@
 import {
   columnLetter,
+  formatVietnamTime,
   statusLabels,
   taskStatuses,
   type IsoDate,
@@ -53,12 +54,6 @@ export type PlannedSheet = {
 export const firstDataRow = 3
 
 const doneStatuses: TaskStatus[] = ['done-on-time', 'done-late']
-
-/** A stored UTC time as Vietnam shows it (UTC+7): "22/11/2026 12:36". */
-export function formatVietnamTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString()
-  return `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`
-}
 
 function ratio(done: number, total: number): number | string {
   return total > 0 ? Math.round((done / total) * 1000) / 10 : ''

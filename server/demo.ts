@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type ExcelJS from 'exceljs'
-import { computePeriod, computeVietnamDate, parseTargets, type IsoDate } from '../core/index.ts'
+import { computeCurrentPeriod, parseTargets, type IsoDate } from '../core/index.ts'
 import { checkWorkbook } from './check.ts'
 import { readPlan, readProfile, readRegistry, templatesDir, type PlanDefinition } from './config.ts'
 import { renderSummary } from './summary.ts'
@@ -92,7 +92,7 @@ export async function runDemo(outDir = 'data/demo'): Promise<number> {
     join(templatesDir, 'profiles/dak-lak-2026-par-sipas.provisional.json'),
   )
   const registry = await readRegistry(join(templatesDir, 'agencies/dak-lak-2026.json'))
-  const asOf = computePeriod(computeVietnamDate(Date.now())).cutOff
+  const asOf = computeCurrentPeriod(Date.now()).cutOff
   await mkdir(outDir, { recursive: true })
   const template = buildTemplate(plan)
   const templatePath = join(outDir, 'bieu-mau-par-sipas-2026.xlsx')

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
-import { computePeriod, computeVietnamDate } from '../core/index.ts'
+import { computeCurrentPeriod } from '../core/index.ts'
 import { buildAddin, createAddinServer } from './addin.ts'
 import { createApp, type AppDeps } from './app.ts'
 import { readCatalog, type Catalog } from './catalog.ts'
@@ -65,7 +65,7 @@ export async function startServer(
 
 /** The console greeting of `cchc serve`: where to go, the period, and the admin token when just created. */
 export function renderGreeting(url: string, adminToken: string | null, dataDir: string): string {
-  const period = computePeriod(computeVietnamDate(Date.now()))
+  const period = computeCurrentPeriod(Date.now())
   const lines = [
     `CCHC Annex — máy chủ đồng bộ đang chạy / sync service running: ${url}`,
     `  Bảng điều khiển / dashboard: ${url}/   ·   kỳ hiện tại / current period: ${period.id} (${period.label})`,
