@@ -45,7 +45,11 @@ export function parseStt(value: string | number | null): SttCode | null {
   }
   const numbered =
     /^(?:nhiem vu |hoat dong |muc |noi dung |tieu chi )?(\d+(?:[.,]\d+)*)[.)]?$/.exec(
-      foldKeepingSeparators(raw).replace(/\s*([.,)])\s*/g, '$1'),
+      // Folding drops commas, so a comma between digits ("1,1") is read as the dot it stands for first.
+      foldKeepingSeparators(raw.replace(/(\d)\s*,\s*(?=\d)/g, '$1.')).replace(
+        /\s*([.)])\s*/g,
+        '$1',
+      ),
     )
   if (numbered) {
     const parts = numbered[1]!.split(/[.,]/).map(Number)
