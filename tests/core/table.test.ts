@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest'
+import { createIssue, readTable, type CellValue } from '../../core/index.ts'
+import type { TableRow } from '../../core/table.ts'
+import { createGrid } from '../helpers/grid.ts'
+import { readParSipasGrid, readPlanAppendixGrid } from '../helpers/seeds.ts'
+
+const header = ['STT', 'Nội dung, nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian thực hiện']
+const title = ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026']
+
+/** A table with the title on row 1, the header on row 2 and the given rows from row 3. */
+function read(rows: CellValue[][]) {
+  const table = readTable(createGrid([title, header, ...rows]))
+  if (!table) throw new Error('no table')
+  return table
+}
+function outline(rows: TableRow[]) {
+  return rows.map((r) => [r.row, r.kind, r.stt, r.level, r.section])
+}
+const task = (stt: CellValue, content: string): CellValue[] => [
+  stt,
+  content,
+  'Sở Nội vụ',
+  'Quý IV/2026',
+]
+
+describe('readTable', () => {
+  it('finds no table in a sheet without an annex header', () => {
+    expect(readTable(createGrid([['Báo cáo số liệu'], ['Số liệu', 12]]))).toBeNull()
+  })
+
+  it('reads a task row into cells with their text and column letters', () => {
+    const table = read([[1, 'Rà soát, công bố TTHC', 'Sở Tư pháp', 'Quý IV/2026']])
+    expect(table.titleText).toBe('KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026')
+    expect(table.rows).toEqual([
+      {
+        row: 3,
+        kind: 'task',
+        stt: '1',
+        level: 1,
+        section: null,
+        cells: {
+          stt: { value: 1, text: '1', column: 'A' },
+          content: { value: 'Rà soát, công bố TTHC', text: 'Rà soát, công bố TTHC', column: 'B' },
+          lead: { value: 'Sở Tư pháp', text: 'Sở Tư pháp', column: 'C' },
+          deadline: { value: 'Quý IV/2026', text: 'Quý IV/2026', column: 'D' },
+        },
+      },
+    ])
+    expect(table.issues).toEqual([])
+  })
+
+  it('works out sections, groups, tasks and their levels', () => {
+    const table = read([
+      ['I', 'CHỈ SỐ PAR INDEX', null, null],
+      task(1, 'Công tác chỉ đạo, điều hành CCHC'),
+      task('1.1', 'Thực hiện kế hoạch CCHC'),
+      task('1.2', 'Thực hiện chế độ báo cáo CCHC'),
+      task(2, 'Cải cách thể chế'),
+      ['II', 'CHỈ SỐ SIPAS', null, null],
+      task(1, 'Khảo sát sự hài lòng'),
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'section', 'I', 0, 'I'],
+      [4, 'group', '1', 1, 'I'],
+      [5, 'task', '1.1', 2, 'I'],
+      [6, 'task', '1.2', 2, 'I'],
+      [7, 'task', '2', 1, 'I'],
+      [8, 'section', 'II', 0, 'II'],
+      [9, 'task', '1', 1, 'II'],
+    ])
+    expect(table.issues).toEqual([])
+  })
+
+  it('puts bullet rows one level below the group above them', () => {
+    const table = read([
+      task(1, 'Tuyên truyền CCHC'),
+      task('1.1', 'Trên Cổng TTĐT'),
+      task('-', 'Tin bài'),
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'group', '1', 1, null],
+      [4, 'task', '1.1', 2, null],
+      [5, 'task', '-', 2, null],
+    ])
+  })
+
+  it('keeps a row without number that reads as a title as a heading', () => {
+    const table = read([
+      ['Nhiệm vụ trọng tâm năm 2026', null, null, null],
+      task(1, 'Kiểm tra CCHC'),
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'heading', null, 0, null],
+      [4, 'task', '1', 1, null],
+    ])
+  })
+
+  it('skips empty rows and headers repeated at page breaks', () => {
+    const table = read([
+      task(1, 'Kiểm tra CCHC'),
+      [null, null, null, null],
+      header,
+      task(2, 'Tuyên truyền'),
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'task', '1', 1, null],
+      [6, 'task', '2', 1, null],
+    ])
+    expect(table.issues).toEqual([])
+  })
+
+  it('folds a row split by a page break into the row above and reports it', () => {
+    const table = read([
+      [1, 'Trong năm 2026, tổ chức 02 cuộc đối thoại', 'Các cơ quan, đơn', 'Quý IV/2026'],
+      [null, 'giữa Lãnh đạo tỉnh với người dân', 'vị, địa phương', null],
+    ])
+    expect(table.rows).toHaveLength(1)
+    expect(table.rows[0]!.cells.content!.text).toBe(
+      'Trong năm 2026, tổ chức 02 cuộc đối thoại giữa Lãnh đạo tỉnh với người dân',
+    )
+    expect(table.rows[0]!.cells.lead!.text).toBe('Các cơ quan, đơn vị, địa phương')
+    expect(table.issues).toEqual([
+      createIssue('row/continuation', {
+        row: 4,
+        column: 'B',
+        value: 'giữa Lãnh đạo tỉnh với người dân',
+      }),
+    ])
+  })
+
+  it('drops a word the page break repeated when joining', () => {
+    const table = read([
+      [1, 'Các cơ quan, đơn vị', 'Sở Nội vụ', 'Quý IV/2026'],
+      [null, 'vị, địa phương thực hiện', null, null],
+    ])
+    expect(table.rows[0]!.cells.content!.text).toBe('Các cơ quan, đơn vị, địa phương thực hiện')
+  })
+
+  it('reads rows under an STT cell merged down as one item, without reporting them', () => {
+    const grid = createGrid(
+      [title, header, task(1, 'Sáng kiến CCHC'), [null, 'Tổ chức các cuộc thi', null, null]],
+      [{ top: 3, left: 1, bottom: 4, right: 1 }],
+    )
+    const table = readTable(grid)!
+    expect(outline(table.rows)).toEqual([[3, 'task', '1', 1, null]])
+    expect(table.rows[0]!.cells.content!.text).toBe('Sáng kiến CCHC Tổ chức các cuộc thi')
+    expect(table.issues).toEqual([])
+  })
+
+  it('reports a repeated number with the number expected next', () => {
+    const table = read([task(1, 'A'), task(1, 'B'), task(2, 'C')])
+    expect(table.issues).toEqual([
+      createIssue(
+        'row/stt-duplicate',
+        { row: 4, column: 'A', field: 'stt', value: '1' },
+        { found: '1', expected: '2' },
+      ),
+    ])
+  })
+
+  it('reports a gap in the numbering of sub-items and of sections', () => {
+    const table = read([
+      ['I', 'CHỈ SỐ PAR INDEX', null, null],
+      task('1.1', 'A'),
+      task('1.3', 'B'),
+      ['III', 'CHỈ SỐ SIPAS', null, null],
+    ])
+    expect(table.issues).toEqual([
+      createIssue(
+        'row/stt-sequence',
+        { row: 5, column: 'A', field: 'stt', value: '1.3' },
+        { found: '1.3', expected: '1.2' },
+      ),
+      createIssue(
+        'row/stt-sequence',
+        { row: 6, column: 'A', field: 'stt', value: 'III' },
+        { found: 'III', expected: 'II' },
+      ),
+    ])
+  })
+
+  it('counts a parent the table leaves out (1.1 with no row 1) as present', () => {
+    const table = read([task('1.1', 'A'), task('1.2', 'B'), task('2.1', 'C')])
+    expect(table.issues).toEqual([])
+  })
+
+  it('repairs 1.10 that Excel stored as the number 1.1', () => {
+    const rows = [task(1, 'Cải cách tài chính công')]
+    for (let i = 1; i <= 9; i++) rows.push(task(`1.${i}`, `Nhiệm vụ ${i}`))
+    rows.push(task(1.1, 'Nhiệm vụ 10'))
+    const table = read(rows)
+    expect(table.rows.at(-1)).toMatchObject({ row: 13, kind: 'task', stt: '1.10', level: 2 })
+    expect(table.issues).toEqual([])
+  })
+
+  it('keeps the number 1.1 as 1.1 when it is the first sub-item', () => {
+    const table = read([task(1, 'Cải cách tài chính công'), task(1.1, 'Nhiệm vụ 1')])
+    expect(outline(table.rows)).toEqual([
+      [3, 'group', '1', 1, null],
+      [4, 'task', '1.1', 2, null],
+    ])
+  })
+
+  it('reports HTML, TCVN3 and combining marks in a cell with the cleaned text as the fix', () => {
+    const decomposed = 'Rà soát quy trình nội bộ'.normalize('NFD')
+    const table = read([
+      [1, '<p>Tổ chức đối thoại</p>', 'Së Néi vô', 'Quý IV/2026'],
+      [2, decomposed, 'Sở Nội vụ', 'Năm 2026'],
+    ])
+    expect(table.issues).toEqual([
+      createIssue(
+        'cell/html-markup',
+        { row: 3, column: 'B', field: 'content', value: '<p>Tổ chức đối thoại</p>' },
+        {},
+        'Tổ chức đối thoại',
+      ),
+      createIssue(
+        'cell/legacy-encoding',
+        { row: 3, column: 'C', field: 'lead', value: 'Së Néi vô' },
+        { found: 'TCVN3', expected: 'Sở Nội vụ' },
+        'Sở Nội vụ',
+      ),
+      createIssue(
+        'cell/unnormalized-text',
+        { row: 4, column: 'B', field: 'content', value: decomposed },
+        {},
+        'Rà soát quy trình nội bộ',
+      ),
+    ])
+    expect(table.rows.map((r) => [r.cells.content!.text, r.cells.lead!.text])).toEqual([
+      ['Tổ chức đối thoại', 'Sở Nội vụ'],
+      ['Rà soát quy trình nội bộ', 'Sở Nội vụ'],
+    ])
+  })
+
+  it('reports a merged cell’s HTML once, at its top-left cell', () => {
+    const grid = createGrid(
+      [
+        title,
+        header,
+        [1, 'Kiểm tra', '<p>Sở Nội vụ</p>', 'Quý IV/2026'],
+        [2, 'Tuyên truyền', null, 'Năm 2026'],
+      ],
+      [{ top: 3, left: 3, bottom: 4, right: 3 }],
+    )
+    const table = readTable(grid)!
+    expect(table.issues.map((i) => [i.code, i.row, i.column])).toEqual([
+      ['cell/html-markup', 3, 'C'],
+    ])
+    expect(table.rows.map((r) => r.cells.lead!.text)).toEqual(['Sở Nội vụ', 'Sở Nội vụ'])
+  })
+})
+
+describe('readTable on the seed plans', () => {
+  it('reads the PAR/SIPAS appendix: header on row 4, two sections, page-break headers skipped', () => {
+    const table = readTable(readParSipasGrid())!
+    expect(table.header).toMatchObject({
+      row: 4,
+      dataStart: 5,
+      columns: { stt: 1, criterion: 2, content: 3, executing: 4, lead: 5, deadline: 6 },
+    })
+    expect(table.rows.filter((r) => r.kind === 'section').map((r) => [r.row, r.stt])).toEqual([
+      [5, 'I'],
+      [expect.any(Number), 'II'],
+    ])
+    expect(table.rows.filter((r) => r.stt === 'STT')).toEqual([])
+    expect(outline(table.rows.slice(0, 4))).toEqual([
+      [5, 'section', 'I', 0, 'I'],
+      [6, 'group', '1', 1, 'I'],
+      [7, 'task', '1.1', 2, 'I'],
+      [8, 'task', '1.2', 2, 'I'],
+    ])
+    expect(table.issues.filter((i) => i.code.startsWith('row/stt'))).toEqual([])
+  })
+
+  it('joins task 1.6 of the PAR/SIPAS appendix across its page break', () => {
+    const table = readTable(readParSipasGrid())!
+    const row = table.rows.find((r) => r.stt === '1.6')!
+    expect(row.cells.executing!.text).toBe('Các cơ quan, đơn vị, địa phương')
+    expect(row.cells.content!.text).toContain('được Trung ương cho phép thí điểm')
+    expect(table.issues).toContainEqual(
+      expect.objectContaining({ code: 'row/continuation', row: 15, column: 'C' }),
+    )
+    expect(table.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'cell/html-markup',
+        row: 15,
+        column: 'D',
+        fix: 'vị, địa phương',
+      }),
+    )
+  })
+
+  it('reads the plan appendix without a numbering issue', () => {
+    const table = readTable(readPlanAppendixGrid())!
+    expect(table.rows.filter((r) => r.kind === 'task').length).toBeGreaterThan(40)
+    expect(table.issues).toEqual([])
+  })
+})
