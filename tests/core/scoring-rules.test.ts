@@ -77,7 +77,7 @@ describe('the tiers rule', () => {
       score: 0,
       maxScore: 2,
     })
-    const { tiers: _, ...withoutTiers } = tiers
+    const withoutTiers: ProfileItem = { maxPoints: 2, method: 'self', rule: 'tiers' }
     expect(scoreOf(withoutTiers, '30%')).toEqual({ targetMet: true, score: 0, maxScore: 2 })
   })
 
