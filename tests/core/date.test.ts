@@ -6,6 +6,7 @@ import {
   convertExcelSerial,
   createIsoDate,
   formatVietnameseDate,
+  formatVietnamTime,
   parseDayFirstDate,
 } from '../../core/index.ts'
 import { daysInMonth } from '../../core/date.ts'
@@ -160,5 +161,16 @@ describe('computeVietnamDate', () => {
   it('has no daylight saving: 7 hours ahead in June as in January', () => {
     expect(computeVietnamDate(Date.UTC(2026, 5, 30, 17, 0))).toBe('2026-07-01')
     expect(computeVietnamDate(Date.UTC(2026, 0, 31, 17, 0))).toBe('2026-02-01')
+  })
+})
+
+describe('formatVietnamTime', () => {
+  it.each([
+    ['2026-11-22T05:36:00.000Z', '22/11/2026 12:36'],
+    ['2026-12-31T17:00:00Z', '01/01/2027 00:00'],
+    ['2026-12-31T16:59:59Z', '31/12/2026 23:59'],
+    ['2026-09-14T00:05:00+07:00', '14/09/2026 00:05'],
+  ])('shows the stored instant %s as %s in Vietnam', (iso, shown) => {
+    expect(formatVietnamTime(iso)).toBe(shown)
   })
 })

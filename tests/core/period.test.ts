@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  computeCurrentPeriod,
   computePeriod,
   computeVietnamDate,
   formatPeriod,
@@ -174,9 +175,24 @@ describe('computePeriod', () => {
     expect(computePeriod(date)).toEqual(parsePeriod(id))
   })
 
+  it('agrees with the quarter of the Vietnam date of an instant', () => {
+    expect(computePeriod(computeVietnamDate(Date.UTC(2026, 8, 14, 3, 0)))).toEqual(
+      parsePeriod('2026-Q3'),
+    )
+  })
+})
+
+describe('computeCurrentPeriod', () => {
   it('reports the next quarter from midnight Vietnam time, while UTC is still in the last one', () => {
-    expect(computePeriod(computeVietnamDate(Date.UTC(2026, 8, 30, 17, 0))).id).toBe('2026-Q4')
-    expect(computePeriod(computeVietnamDate(Date.UTC(2026, 8, 30, 16, 59))).id).toBe('2026-Q3')
+    expect(computeCurrentPeriod(Date.UTC(2026, 8, 30, 17, 0))).toEqual(parsePeriod('2026-Q4'))
+    expect(computeCurrentPeriod(Date.UTC(2026, 8, 30, 16, 59, 59, 999))).toEqual(
+      parsePeriod('2026-Q3'),
+    )
+  })
+
+  it('moves to the first quarter of the new year at midnight on 1 January in Vietnam', () => {
+    expect(computeCurrentPeriod(Date.UTC(2026, 11, 31, 17, 0))).toEqual(parsePeriod('2027-Q1'))
+    expect(computeCurrentPeriod(Date.UTC(2026, 11, 31, 16, 0))).toEqual(parsePeriod('2026-Q4'))
   })
 })
 
