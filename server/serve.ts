@@ -36,6 +36,8 @@ export type ServeOptions = {
   dataDir: string
   adminToken?: string | null
   serveAddin?: AppDeps['serveAddin']
+  /** The access log's writer; stdout by default, null for none. */
+  log?: AppDeps['log']
 }
 
 /** Opens the store, seeds the demo province on first start and listens. */
@@ -50,6 +52,7 @@ export async function startServer(
     catalog,
     adminToken: options.adminToken ?? null,
     serveAddin: options.serveAddin ?? createAddinServer(buildAddin()),
+    log: options.log === undefined ? (line) => process.stdout.write(`${line}\n`) : options.log,
   })
   const server = await new Promise<ServerType>((done, fail) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => done(s))

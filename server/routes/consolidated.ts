@@ -1,0 +1,23 @@
+import { PassThrough, Readable } from 'node:stream'
+import { Hono } from 'hono'
+import { requireAdmin } from '../auth.ts'
+import { computeConsolidatedSheets } from '../consolidated.ts'
+import type { Env, Services } from '../context.ts'
+import { readConsolidatedInput } from '../status.ts'
+import { writeConsolidated } from '../xlsx/consolidated.ts'
+import { readPeriodParam } from './params.ts'
+
+/** GET /api/consolidated.xlsx: the provincial workbook, streamed (admin only). */
+export function createConsolidatedRoutes(services: Services) {
+  return new Hono<Env>().use(requireAdmin).get('/', (c) => {
+    const period = readPeriodParam(c.req.query('period'), services.now())
+    const sheets = computeConsolidatedSheets(
+      readConsolidatedInput(services.store, period, services.now()),
+    )
+    const stream = new PassThrough()
+    writeConsolidated(sheets, stream).catch((error: unknown) => stream.destroy(error as Error))
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    c.header('Content-Disposition', `attachment; filename="tong-hop-cchc-${period.id}.xlsx"`)
+    return c.body(Readable.toWeb(stream) as ReadableStream)
+  })
+}

@@ -1,0 +1,129 @@
+import { Hono, type Context } from 'hono'
+import type { Period } from '../../core/index.ts'
+import { requireAgency, resolveAgency } from '../auth.ts'
+import type { Env, Services } from '../context.ts'
+import { ApiError } from '../http-errors.ts'
+import {
+  checkUploadedTable,
+  checkUploadedWorkbook,
+  jsonSubmissionSchema,
+  type CheckedSubmission,
+} from '../submission.ts'
+import { readId, readPeriodParam, requirePeriod } from './params.ts'
+
+/** /api/submissions: upload (checked, stored as the next version), list, read, download. */
+export function createSubmissionRoutes(services: Services) {
+  const { store, catalog, now } = services
+
+  function storeSubmission(
+    c: Context<Env>,
+    agencyId: string,
+    period: Period,
+    checked: CheckedSubmission,
+  ) {
+    // A request already answered with a timeout must not be stored afterwards: the sender was told it failed.
+    if (Date.now() > c.get('deadline')) throw new ApiError('request/timeout')
+    const record = store.addSubmission({
+      agencyId,
+      period: period.id,
+      submittedAt: now().toISOString(),
+      submittedBy: describeSubmitter(c),
+      fileName: checked.fileName,
+      contentType: checked.contentType,
+      file: checked.file,
+      planId: checked.planId,
+      report: checked.report,
+    })
+    return c.json(
+      {
+        id: record.id,
+        agency: agencyId,
+        period: period.id,
+        version: record.version,
+        submittedAt: record.submittedAt,
+        report: checked.report,
+      },
+      201,
+    )
+  }
+
+  const readOwnSubmission = (c: Context<Env>) => {
+    const record = store.getSubmission(readId(c.req.param('id') ?? ''))
+    if (!record) throw new ApiError('submission/unknown')
+    const p = c.get('principal')
+    // Another agency's submission is answered like a missing one: ids reveal nothing.
+    if (p.role === 'agency' && p.agencyId !== record.agencyId)
+      throw new ApiError('submission/unknown')
+    return record
+  }
+
+  return new Hono<Env>()
+    .post('/', async (c) => {
+      const type = c.req.header('content-type') ?? ''
+      if (type.startsWith('multipart/form-data')) {
+        const form = await c.req.parseBody().catch(() => {
+          throw new ApiError('request/invalid-body')
+        })
+        const period = requirePeriod(typeof form.period === 'string' ? form.period : undefined)
+        const agencyId = requireAgency(
+          c,
+          services,
+          typeof form.agency === 'string' && form.agency ? form.agency : undefined,
+        )
+        const file = form.file
+        if (!(file instanceof File) || file.size === 0) throw new ApiError('request/missing-file')
+        const checked = await checkUploadedWorkbook(
+          new Uint8Array(await file.arrayBuffer()),
+          file.name || null,
+          period.cutOff,
+          catalog,
+        )
+        return storeSubmission(c, agencyId, period, checked)
+      }
+      if (type.startsWith('application/json')) {
+        const raw = new Uint8Array(await c.req.arrayBuffer())
+        let json: unknown
+        try {
+          json = JSON.parse(new TextDecoder().decode(raw))
+        } catch {
+          throw new ApiError('request/invalid-body')
+        }
+        const parsed = jsonSubmissionSchema.safeParse(json)
+        if (!parsed.success)
+          throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
+        const period = requirePeriod(parsed.data.period)
+        const agencyId = requireAgency(c, services, parsed.data.agency)
+        return storeSubmission(
+          c,
+          agencyId,
+          period,
+          checkUploadedTable(parsed.data, raw, period.cutOff, catalog),
+        )
+      }
+      throw new ApiError('request/unsupported-type')
+    })
+    .get('/', (c) => {
+      const period = c.req.query('period') ? readPeriodParam(c.req.query('period'), now()).id : null
+      const agencyId = resolveAgency(c, services, c.req.query('agency'))
+      return c.json({ submissions: store.listSubmissions({ period, agencyId }) })
+    })
+    .get('/:id', (c) => {
+      const record = readOwnSubmission(c)
+      return c.json({ ...record, report: store.getSubmissionReport(record.id) })
+    })
+    .get('/:id/file', (c) => {
+      const record = readOwnSubmission(c)
+      const file = store.getSubmissionFile(record.id)!
+      const extension = file.contentType === 'application/json' ? 'json' : 'xlsx'
+      const name = `${record.agencyId}-${record.period}-v${record.version}.${extension}`
+      c.header('Content-Type', file.contentType)
+      c.header('Content-Disposition', `attachment; filename="${name}"`)
+      return c.body(new Uint8Array(file.bytes))
+    })
+}
+
+/** How a submission records its sender (the stored `submitted_by`). */
+function describeSubmitter(c: Context<Env>): string {
+  const p = c.get('principal')
+  return p.role === 'admin' ? `admin:${p.tokenId ?? 'env'}` : `agency:${p.tokenId}`
+}
