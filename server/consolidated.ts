@@ -4,6 +4,7 @@ import {
   taskStatuses,
   type IsoDate,
   type TaskStatus,
+  roundScore,
 } from '../core/index.ts'
 import type { AgencyRecord, StoredRow, SubmissionRecord } from './store.ts'
 
@@ -68,10 +69,6 @@ function sum(values: (number | null)[]): number {
   return values.reduce<number>((a, v) => a + (v ?? 0), 0)
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000
-}
-
 /** "Tổng hợp": one row per registered agency, submitted or not, and a totals row of formulas. */
 function planSummary(
   input: ConsolidatedInput,
@@ -130,7 +127,10 @@ function planSummary(
   const sumCol = (c: number): PlannedCell => {
     const letter = columnLetter(c + 1)
     const values = rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : 0))
-    return { formula: `SUM(${letter}${firstDataRow}:${letter}${last})`, result: round(sum(values)) }
+    return {
+      formula: `SUM(${letter}${firstDataRow}:${letter}${last})`,
+      result: roundScore(sum(values)),
+    }
   }
   const submitted = input.submissions.length
   const totalTasks = sum(input.submissions.map((s) => s.tasks))
@@ -326,7 +326,7 @@ function planScores(
       const values = rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : 0))
       total.push({
         formula: `SUM(${letter}${firstDataRow}:${letter}${last})`,
-        result: round(sum(values)),
+        result: roundScore(sum(values)),
       })
     }
     rows.push(total)
