@@ -1,3 +1,5 @@
+import { roundScore } from './score.ts'
+
 /** How one scored item is assessed: by the agency's own figures, or by a survey (never computed). */
 export type ScoreMethod = 'self' | 'survey'
 export type ScoreRule = 'binary' | 'proportional' | 'tiers'
@@ -46,8 +48,4 @@ export function computeScore(
   if (item.rule === 'proportional') return roundScore(item.maxPoints * Math.min(1, Math.max(0, r)))
   const tier = (item.tiers ?? []).find(([min]) => r >= min)
   return roundScore(item.maxPoints * (tier ? tier[1] : 0))
-}
-
-function roundScore(n: number): number {
-  return Math.round(n * 100) / 100
 }

@@ -5,6 +5,7 @@ import {
   taskStatuses,
   type IsoDate,
   type TaskStatus,
+  roundScore,
 } from '../core/index.ts'
 import type { AgencyRecord, StoredRow, SubmissionRecord } from './store.ts'
 
@@ -61,10 +62,6 @@ function ratio(done: number, total: number): number | string {
 
 function sum(values: (number | null)[]): number {
   return values.reduce<number>((a, v) => a + (v ?? 0), 0)
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000
 }
 
 /** "Tổng hợp": one row per registered agency, submitted or not, and a totals row of formulas. */
@@ -125,7 +122,10 @@ function planSummary(
   const sumCol = (c: number): PlannedCell => {
     const letter = columnLetter(c + 1)
     const values = rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : 0))
-    return { formula: `SUM(${letter}${firstDataRow}:${letter}${last})`, result: round(sum(values)) }
+    return {
+      formula: `SUM(${letter}${firstDataRow}:${letter}${last})`,
+      result: roundScore(sum(values)),
+    }
   }
   const submitted = input.submissions.length
   const totalTasks = sum(input.submissions.map((s) => s.tasks))
@@ -323,7 +323,7 @@ function planScores(
       const values = rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : 0))
       total.push({
         formula: `SUM(${letter}${firstDataRow}:${letter}${last})`,
-        result: round(sum(values)),
+        result: roundScore(sum(values)),
       })
     }
     rows.push(total)

@@ -1,0 +1,132 @@
+import { computeAgencyIds, parseAgencies, suggestName } from './agency.ts'
+import {
+  convertExcelSerial,
+  formatVietnameseDate,
+  parseDayFirstDate,
+  type IsoDate,
+} from './date.ts'
+import { fieldSpecs, type FieldKey } from './fields.ts'
+import { isDateCell, type CellValue } from './grid.ts'
+import { createIssue } from './issue.ts'
+import { parseProgress } from './progress.ts'
+import { placeCell, type RowContext } from './row-context.ts'
+import { findShiftedCell } from './row-deadline.ts'
+import type { TableRow } from './table.ts'
+import { parseAchieved } from './target.ts'
+import { parseVietnameseNumber } from './text.ts'
+
+/** Reports a task without content or lead agency. */
+export function checkRequired(row: TableRow, ctx: RowContext) {
+  const c = row.cells
+  const requireField = (present: boolean, field: FieldKey) => {
+    if (present) return
+    ctx.issues.push(
+      createIssue(
+        'cell/required',
+        { row: row.row, column: ctx.letters[field] ?? null, field },
+        { field: fieldSpecs[field].label },
+      ),
+    )
+  }
+  requireField(c.content !== undefined || c.criterion !== undefined, 'content')
+  requireField(c.lead !== undefined || c.executing !== undefined, 'lead')
+}
+
+/** Checks the agency cells against the registry; returns the ids of the owning agencies. */
+export function checkAgencies(row: TableRow, ctx: RowContext): string[] {
+  const owners: string[] = []
+  for (const field of ['lead', 'executing', 'coop'] as const) {
+    const cell = row.cells[field]
+    if (!cell) continue
+    const mentions = parseAgencies(cell.text, ctx.index!)
+    const unknown = mentions.filter((m) => 'unknown' in m)
+    if (unknown.length && !findShiftedCell({ ...row, cells: { [field]: cell } })) {
+      const first = unknown[0]!
+      ctx.issues.push(
+        createIssue('cell/unknown-agency', placeCell(cell, row.row, field), {
+          found: unknown.map((m) => m.text).join('; '),
+          suggestion:
+            suggestName(cell.text, ctx.index!) ??
+            (('suggestion' in first && first.suggestion) || undefined),
+        }),
+      )
+    }
+    if (field !== 'coop') owners.push(...computeAgencyIds(mentions, ctx.registry!))
+  }
+  return [...new Set(owners)]
+}
+
+/** Reads the progress cell; an unreadable one is reported and counts as not started. */
+export function readProgress(row: TableRow, ctx: RowContext) {
+  const cell = row.cells.progress
+  if (!cell) return { state: 'not-started' as const, percent: null }
+  const value = typeof cell.value === 'number' ? cell.value : cell.text
+  const progress = parseProgress(value)
+  if (progress) return progress
+  ctx.issues.push(
+    createIssue('cell/invalid-progress', placeCell(cell, row.row, 'progress'), {
+      found: cell.text,
+    }),
+  )
+  return { state: 'not-started' as const, percent: null }
+}
+
+/** Reads the completion date, reporting one that is not a date or lies after the cut-off. */
+export function readDoneDate(row: TableRow, ctx: RowContext): IsoDate | null {
+  const cell = row.cells.doneDate
+  if (!cell) return null
+  const date = parseDateValue(cell.value, cell.text)
+  if (!date) {
+    ctx.issues.push(
+      createIssue('cell/invalid-date', placeCell(cell, row.row, 'doneDate'), { found: cell.text }),
+    )
+    return null
+  }
+  if (date > ctx.asOf) {
+    ctx.issues.push(
+      createIssue('cell/completion-in-future', placeCell(cell, row.row, 'doneDate'), {
+        date: formatVietnameseDate(date),
+        due: formatVietnameseDate(ctx.asOf),
+      }),
+    )
+  }
+  return date
+}
+
+/** Reads a completion date: a real date, a day-first date as text, or an Excel serial number. */
+export function parseDateValue(value: CellValue, text: string): IsoDate | null {
+  if (isDateCell(value)) return value.date
+  if (typeof value === 'number')
+    return value > 20000 && value < 80000 ? convertExcelSerial(value) : null
+  const parsed = parseDayFirstDate(text)
+  return parsed && parsed !== 'invalid' ? parsed.date : null
+}
+
+/** Reads the achieved figures; an unreadable cell is reported. */
+export function readAchieved(row: TableRow, ctx: RowContext) {
+  const cell = row.cells.achieved
+  if (!cell) return []
+  const achieved = parseAchieved(typeof cell.value === 'number' ? cell.value : cell.text)
+  if (achieved) return achieved
+  ctx.issues.push(
+    createIssue('cell/invalid-achieved', placeCell(cell, row.row, 'achieved'), {
+      found: cell.text,
+    }),
+  )
+  return []
+}
+
+/** Reports a self-assessed score above the item's maximum. */
+export function checkSelfScore(row: TableRow, max: number, ctx: RowContext) {
+  const cell = row.cells.selfScore
+  if (!cell) return
+  const n = typeof cell.value === 'number' ? cell.value : parseVietnameseNumber(cell.text)
+  if (n !== null && n > max) {
+    ctx.issues.push(
+      createIssue('row/score-exceeds-max', placeCell(cell, row.row, 'selfScore'), {
+        found: cell.text,
+        max: String(max),
+      }),
+    )
+  }
+}

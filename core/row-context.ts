@@ -1,0 +1,24 @@
+import type { AgencyIndex, AgencyRegistry } from './agency.ts'
+import type { IsoDate } from './date.ts'
+import type { FieldKey } from './fields.ts'
+import type { Issue } from './issue.ts'
+import type { ScoringProfile } from './profile.ts'
+import type { RowCell } from './table.ts'
+
+/** What every row check needs: the plan year, the cut-off, the profile, the registry and the issue list. */
+export type RowContext = {
+  planYear: number | null
+  asOf: IsoDate
+  profile: ScoringProfile | null
+  registry: AgencyRegistry | null
+  index: AgencyIndex | null
+  issues: Issue[]
+  /** The fields the table has a column for, and their letters. */
+  columns: Set<FieldKey>
+  letters: Partial<Record<FieldKey, string>>
+}
+
+/** Where an issue about a row's cell points. */
+export function placeCell(cell: RowCell, row: number, field: FieldKey) {
+  return { row, column: cell.column, field, value: cell.text }
+}

@@ -1,0 +1,106 @@
+import { formatVietnameseDate } from './date.ts'
+import { parseDeadline, parseDeadlineRange, type Deadline } from './deadline.ts'
+import { fieldSpecs, type FieldKey } from './fields.ts'
+import { isDateCell } from './grid.ts'
+import { createIssue } from './issue.ts'
+import { placeCell, type RowContext } from './row-context.ts'
+import type { RowCell, TableRow } from './table.ts'
+
+/** A deadline written in another column while the deadline column is empty (cells shifted left). */
+export function findShiftedCell(row: TableRow): (RowCell & { field: FieldKey }) | null {
+  for (const field of ['coop', 'lead', 'executing', 'product', 'note'] as const) {
+    const cell = row.cells[field]
+    if (!cell) continue
+    const d = parseDeadline(cell.text, null)
+    if (
+      d &&
+      (d.kind === 'period' || d.kind === 'date' || d.kind === 'recurring') &&
+      cell.text.length < 120
+    ) {
+      return { ...cell, field }
+    }
+  }
+  return null
+}
+
+/** The row's deadline and the text it was read from (the deadline column, the end column, or a shifted cell). */
+export function readRowDeadline(
+  row: TableRow,
+  ctx: RowContext,
+  isTask: boolean,
+): { deadline: Deadline | null; text: string } {
+  const c = row.cells
+  let deadline: Deadline | null = null
+  let cell: RowCell | undefined = c.deadline
+  let field: FieldKey = 'deadline'
+  if (c.start || c.end) {
+    const range = parseDeadlineRange(c.start?.text ?? '', c.end?.text ?? '', ctx.planYear)
+    if (range.startInvalid && c.start) {
+      ctx.issues.push(
+        createIssue('cell/invalid-deadline', placeCell(c.start, row.row, 'start'), {
+          found: c.start.text,
+        }),
+      )
+    }
+    deadline = range.deadline
+    cell = c.end
+    field = 'end'
+    if (!deadline && c.deadline) deadline = parseCellDeadline(c.deadline, ctx.planYear)
+  } else if (cell) {
+    deadline = parseCellDeadline(cell, ctx.planYear)
+  }
+  if (!cell && !c.start) {
+    const shifted = findShiftedCell(row)
+    if (shifted) {
+      ctx.issues.push(
+        createIssue('row/shifted-cells', placeCell(shifted, row.row, shifted.field), {
+          found: shifted.text,
+        }),
+      )
+      return { deadline: parseCellDeadline(shifted, ctx.planYear), text: shifted.text }
+    }
+    if (isTask) {
+      ctx.issues.push(
+        createIssue(
+          'cell/required',
+          {
+            row: row.row,
+            column: ctx.letters.deadline ?? ctx.letters.end ?? null,
+            field: 'deadline',
+          },
+          { field: fieldSpecs.deadline.label },
+        ),
+      )
+    }
+    return { deadline: null, text: '' }
+  }
+  if (deadline?.kind === 'invalid' && cell) {
+    ctx.issues.push(
+      createIssue('cell/invalid-deadline', placeCell(cell, row.row, field), { found: cell.text }),
+    )
+  }
+  if (deadline?.start && deadline.due && deadline.due < deadline.start && cell) {
+    ctx.issues.push(
+      createIssue('row/deadline-before-start', placeCell(cell, row.row, field), {
+        due: formatVietnameseDate(deadline.due),
+        start: formatVietnameseDate(deadline.start),
+      }),
+    )
+  }
+  return { deadline, text: cell?.text ?? '' }
+}
+
+// Annexes repeat the same deadline phrases ("Trong năm 2026") on most rows: parse each once per year.
+const deadlineCache = new Map<string, Deadline | null>()
+
+function parseCellDeadline(cell: RowCell, year: number | null): Deadline | null {
+  if (isDateCell(cell.value)) return { kind: 'date', due: cell.value.date, start: cell.value.date }
+  const key = `${year}|${cell.text}`
+  let deadline = deadlineCache.get(key)
+  if (deadline === undefined) {
+    if (deadlineCache.size > 5_000) deadlineCache.clear()
+    deadline = parseDeadline(cell.text, year)
+    deadlineCache.set(key, deadline)
+  }
+  return deadline && { ...deadline }
+}

@@ -1,0 +1,154 @@
+import { createAgencyIndex } from './agency.ts'
+import type { FieldKey } from './fields.ts'
+import { columnLetter, type Grid, type TemplateMeta } from './grid.ts'
+import { createIssue } from './issue.ts'
+import { computeScore, findProfileItem, type ScoringProfile } from './profile.ts'
+import { createReport, type Report, type TaskEntry } from './report.ts'
+import {
+  checkAgencies,
+  checkRequired,
+  checkSelfScore,
+  readAchieved,
+  readDoneDate,
+  readProgress,
+} from './row-checks.ts'
+import { placeCell, type RowContext } from './row-context.ts'
+import { readRowDeadline } from './row-deadline.ts'
+import { computeGroupTotals } from './score.ts'
+import { computeStatus } from './status.ts'
+import { readTable, type TableRow } from './table.ts'
+import { computeTargetsResult, parseTargets } from './target.ts'
+import { foldText } from './text.ts'
+import type { AgencyRegistry } from './agency.ts'
+import type { IsoDate } from './date.ts'
+
+export type ValidateOptions = {
+  asOf: IsoDate
+  file?: string | null
+  year?: number | null
+  meta?: TemplateMeta | null
+  profile?: ScoringProfile | null
+  registry?: AgencyRegistry | null
+}
+
+/** Finds the plan year in title rows ("… NĂM 2026"). */
+export function findTitleYear(titleText: string): number | null {
+  const m = /\bnam ((?:19|20|21)\d{2})\b/.exec(foldText(titleText))
+  return m ? Number(m[1]) : null
+}
+
+/**
+ * Checks an annex table and computes each row's status and score as of `asOf`.
+ * Bad data is reported as issues; this never throws for a bad cell.
+ */
+export function validateTable(grid: Grid, options: ValidateOptions): Report {
+  const table = readTable(grid)
+  const profile = options.profile ?? null
+  const base = {
+    file: options.file ?? null,
+    sheet: grid.sheet,
+    asOf: options.asOf,
+    profile: profile ? { name: profile.name, provisional: profile.provisional } : null,
+  }
+  if (!table) {
+    const issues = [createIssue('table/not-found')]
+    return createReport({
+      ...base,
+      planYear: options.year ?? options.meta?.year ?? null,
+      header: null,
+      issues,
+      tasks: [],
+    })
+  }
+  const planYear = options.year ?? options.meta?.year ?? findTitleYear(table.titleText)
+  const issues = [...table.issues]
+  const index = options.registry ? createAgencyIndex(options.registry) : null
+  const context: RowContext = {
+    planYear,
+    asOf: options.asOf,
+    profile,
+    registry: options.registry ?? null,
+    index,
+    issues,
+    columns: new Set(Object.keys(table.header.columns) as FieldKey[]),
+    letters: {},
+  }
+  for (const [f, col] of Object.entries(table.header.columns))
+    context.letters[f as FieldKey] = columnLetter(col)
+  const tasks = table.rows.map((row) => evaluateRow(row, context))
+  computeGroupTotals(tasks)
+  if (profile?.provisional)
+    issues.push(createIssue('report/provisional-profile', {}, { profile: profile.name }))
+  const header = {
+    row: table.header.row,
+    columns: context.letters,
+    lastColumn: columnLetter(table.header.lastColumn),
+    dataStart: table.header.dataStart,
+  }
+  return createReport({ ...base, planYear, header, issues, tasks })
+}
+
+function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
+  const c = row.cells
+  const entry: TaskEntry = {
+    row: row.row,
+    stt: row.stt,
+    level: row.level,
+    kind: row.kind,
+    section: row.section,
+    content: c.content?.text ?? c.criterion?.text ?? '',
+    deadline: null,
+    deadlineText: c.deadline?.text ?? c.end?.text ?? '',
+    status: null,
+    progress: c.progress?.text ?? '',
+    doneDate: null,
+    achieved: c.achieved?.text ?? '',
+    evidence: c.evidence?.text ?? '',
+    targetMet: null,
+    score: null,
+    maxScore: null,
+    agencies: [],
+  }
+  if (row.kind === 'section' || row.kind === 'heading') return entry
+  const isTask = row.kind === 'task'
+  if (isTask) checkRequired(row, ctx)
+  const read = readRowDeadline(row, ctx, isTask)
+  entry.deadline = read.deadline
+  entry.deadlineText ||= read.text
+  if (ctx.index && ctx.registry) entry.agencies = checkAgencies(row, ctx)
+  if (!isTask) return entry
+
+  const progress = readProgress(row, ctx)
+  entry.doneDate = readDoneDate(row, ctx)
+  const done = progress.state === 'done'
+  if (done && c.doneDate === undefined && row.cells.progress && ctx.columns.has('doneDate')) {
+    ctx.issues.push(
+      createIssue('row/done-without-date', placeCell(row.cells.progress, row.row, 'progress')),
+    )
+  }
+  if (done && c.evidence === undefined && ctx.columns.has('evidence') && row.cells.progress) {
+    ctx.issues.push(
+      createIssue('row/done-without-evidence', placeCell(row.cells.progress, row.row, 'progress')),
+    )
+  }
+  entry.status = computeStatus(entry.deadline, progress, entry.doneDate, ctx.asOf)
+
+  const achieved = readAchieved(row, ctx)
+  // Without an achieved figure nothing can be judged, so the plan text's targets need not be read.
+  const result = achieved.length
+    ? computeTargetsResult(
+        parseTargets([c.content?.text, c.expected?.text].filter(Boolean).join('\n')),
+        achieved,
+      )
+    : { met: null, ratio: null }
+  entry.targetMet = result.met
+  if (ctx.profile && row.stt) {
+    const item = findProfileItem(ctx.profile, row.section, row.stt)
+    if (item) {
+      entry.maxScore = item.maxPoints
+      entry.score = computeScore(item, result.met, result.ratio)
+      checkSelfScore(row, item.maxPoints, ctx)
+    }
+  }
+  return entry
+}
