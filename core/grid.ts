@@ -20,7 +20,13 @@ export type Grid = {
 }
 
 /** Metadata a template workbook carries (hidden), read by adapters and passed to core. */
-export type TemplateMeta = { planId?: string; year?: number; templateVersion?: string }
+export type TemplateMeta = {
+  planId?: string
+  year?: number
+  templateVersion?: string
+  /** Column choices remembered in the workbook ("deadline=F" or JSON of header texts). */
+  columns?: string
+}
 
 /** Turns a 1-based column number into its letters, as Excel shows them (1 → A, 28 → AB). */
 export function columnLetter(column: number): string {

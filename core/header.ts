@@ -1,8 +1,14 @@
-import { fieldSpecs, matchField, type FieldKey } from './fields.ts'
+import { resolveColumnChoices, type ColumnChoices, type ColumnReading } from './columns.ts'
+import { fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, type CellValue } from './grid.ts'
+import { assignColumns, minimumScore } from './header-assign.ts'
+import { applyEvidence, readColumnEvidence } from './header-evidence.ts'
+import { findBestMeaning, scoreHeaderText } from './header-score.ts'
+import type { Weights } from './header-words.ts'
 import { createIssue, type Issue } from './issue.ts'
+import { foldText } from './text.ts'
 
-/** Where the table's header is and which sheet column (1-based) holds each field. */
+/** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
 export type HeaderInfo = {
   /** Sheet row of the (first) header row. */
   row: number
@@ -11,15 +17,34 @@ export type HeaderInfo = {
   /** First sheet row after the header (and after a column-numbering row "(1) (2) (3)"). */
   dataStart: number
   columns: Partial<Record<FieldKey, number>>
+  /** Every header cell with the field chosen for it (or none) and how sure the engine is. */
+  mapping: ColumnReading[]
+  /** The folded header text of each mapped column, to skip the header repeated at page breaks. */
+  texts: Partial<Record<FieldKey, string>>
   lastColumn: number
   issues: Issue[]
+  /** Scores of every column for every field, for hints about a missing column. */
+  scores: Weights[]
 }
 
-/** Matches a header cell, also without a trailing parenthesis ("Thời hạn (dự kiến)"). */
-function matchHeaderCell(value: CellValue): FieldKey | null {
-  const text = cellText(value)
-  if (!text || text.length > 120) return null
-  return matchField(text) ?? matchField(text.replace(/\([^)]*\)/g, ' '))
+const scoreCache = new Map<string, Weights>()
+
+function scoreCell(value: CellValue, parent: string | null = null): Weights {
+  const text = typeof value === 'string' ? value : ''
+  if (!text.trim() || text.length > 160) return {}
+  const key = `${parent ?? ''}|${text}`
+  let scores = scoreCache.get(key)
+  if (!scores) {
+    if (scoreCache.size > 5_000) scoreCache.clear()
+    scores = scoreHeaderText(text, parent)
+    scoreCache.set(key, scores)
+  }
+  return scores
+}
+
+function bestField(scores: Weights): FieldKey | null {
+  const best = findBestMeaning(scores)
+  return best && best.meaning !== 'other' && best.score >= minimumScore ? best.meaning : null
 }
 
 function isRequiredSatisfied(fields: Set<FieldKey>): boolean {
@@ -41,34 +66,74 @@ function isNumberingRow(row: CellValue[]): boolean {
 
 /**
  * Finds the header row: the row (with the one below, for two-row headers) whose cells name the
- * most known fields, preferring rows that name every required field. Rows are scanned from the top;
- * title rows above it are skipped.
+ * most fields by meaning, preferring rows that name every required field; a user's column choices
+ * count as named. Then reads every column jointly, using the data below as evidence.
  */
 export function locateHeader(
   values: CellValue[][],
   covered: boolean[][],
   top: number,
   left: number,
+  choices: ColumnChoices = {},
 ): HeaderInfo | null {
-  let best: { r: number; score: number; complete: boolean } | null = null
+  let best: { r: number; score: number } | null = null
   const limit = Math.min(values.length, 60)
   for (let r = 0; r < limit; r++) {
+    const row = values[r] ?? []
     const fields = new Set<FieldKey>()
-    for (const v of values[r] ?? []) {
-      const f = matchHeaderCell(v)
+    for (const v of row) {
+      const f = bestField(scoreCell(v))
       if (f) fields.add(f)
     }
     for (const v of values[r + 1] ?? []) {
-      const f = matchHeaderCell(v)
+      const f = bestField(scoreCell(v, 'Thời gian'))
       if (f === 'start' || f === 'end') fields.add(f)
     }
+    const { fixed } = resolveColumnChoices(choices, row.map(cellText), left)
+    for (const [f, c] of Object.entries(fixed) as [FieldKey, number][])
+      if (cellText(row[c] ?? null).trim()) fields.add(f)
     const complete = isRequiredSatisfied(fields)
     const score = fields.size + (complete ? 100 : 0)
-    if (fields.size >= 3 && (!best || score > best.score)) best = { r, score, complete }
+    if (fields.size >= 3 && (!best || score > best.score)) best = { r, score }
     if (complete && best?.r === r) break
   }
   if (!best) return null
-  return buildHeader(values, covered, best.r, top, left)
+  return buildHeader(values, covered, best.r, top, left, choices)
+}
+
+/** The header text of each column: a child under a parent reads as both ("Thời gian thực hiện – Bắt đầu"). */
+function readHeaderCells(values: CellValue[][], covered: boolean[][], r: number) {
+  const headerRow = values[r] ?? []
+  const below = values[r + 1] ?? []
+  const width = Math.max(headerRow.length, below.length)
+  const belowIsHeader =
+    !isNumberingRow(below) &&
+    below.some((v, c) => {
+      const t = cellText(v).trim()
+      return t && t !== cellText(headerRow[c] ?? null).trim() && bestField(scoreCell(v))
+    })
+  const cells: { text: string; parent: string | null; skip: boolean }[] = []
+  let parent = ''
+  let height = 1
+  for (let c = 0; c < width; c++) {
+    const own = cellText(headerRow[c] ?? null).trim()
+    const sub = cellText(below[c] ?? null).trim()
+    if (own && !covered[r]?.[c]) parent = own
+    // A child sits under a parent spanning several columns (merged, or written once with blanks beside it).
+    const spans =
+      !own ||
+      covered[r]?.[c] === true ||
+      (covered[r]?.[c + 1] === true && cellText(headerRow[c + 1] ?? null).trim() === own)
+    const isChild = belowIsHeader && spans && sub && sub !== own && !covered[r + 1]?.[c]
+    if (isChild) {
+      height = 2
+      cells.push({ text: sub, parent: own || parent || null, skip: false })
+    } else {
+      // A merged header cell is read once, at its top-left.
+      cells.push({ text: own, parent: null, skip: covered[r]?.[c] === true && own === parent })
+    }
+  }
+  return { cells, height }
 }
 
 function buildHeader(
@@ -77,54 +142,128 @@ function buildHeader(
   r: number,
   top: number,
   left: number,
+  choices: ColumnChoices,
 ): HeaderInfo {
-  const headerRow = values[r] ?? []
-  const below = values[r + 1] ?? []
+  const { cells, height } = readHeaderCells(values, covered, r)
+  let dataStart = r + height
+  if (isNumberingRow(values[dataStart] ?? [])) dataStart++
+  const data = values.slice(dataStart, dataStart + 60)
+  const words = cells.map((h) => (h.skip ? {} : scoreCell(h.text, h.parent)))
+  // A plan has no progress columns: there "Kết quả" holds targets or products, not achievements.
+  const plan = !words.some((s) => ['progress', 'doneDate'].includes(bestField(s) ?? ''))
+  const scores = words.map((s, c) => {
+    const withData = applyEvidence(s, readColumnEvidence(data.map((row) => row[c] ?? null)), plan)
+    // Ties go to the leftmost column.
+    for (const k of Object.keys(withData) as (keyof Weights)[])
+      if (k !== 'other') withData[k] = withData[k]! - c * 0.001
+    return withData
+  })
+  const headerTexts = cells.map((h) => (h.skip ? '' : h.text))
+  const resolved = resolveColumnChoices(choices, headerTexts, left)
+  const assigned = assignColumns(scores, resolved.fixed, resolved.excluded)
   const columns: Partial<Record<FieldKey, number>> = {}
+  const texts: Partial<Record<FieldKey, string>> = {}
+  const mapping: ColumnReading[] = []
   const issues: Issue[] = []
-  let height = 1
   let lastColumn = left
-  const width = Math.max(headerRow.length, below.length)
-  for (let c = 0; c < width; c++) {
-    if (cellText(headerRow[c] ?? null).trim() || cellText(below[c] ?? null).trim())
-      lastColumn = left + c
-    const sub = matchHeaderCell(below[c] ?? null)
-    let field = matchHeaderCell(headerRow[c] ?? null)
-    if (sub === 'start' || sub === 'end') {
-      field = sub
-      height = 2
+  cells.forEach((h, c) => {
+    if (h.text || cellText(values[r]?.[c] ?? null).trim()) lastColumn = left + c
+    if (h.skip || !h.text) return
+    const field = assigned[c] ?? null
+    const chosen = field !== null && resolved.fixed[field] === c
+    if (field) {
+      columns[field] = left + c
+      texts[field] = foldText(h.text)
     }
-    // A merged header cell is read once, at its top-left.
-    if (field === null || (covered[r]?.[c] && field !== sub)) continue
-    const sheetColumn = left + c
-    if (columns[field] === undefined) columns[field] = sheetColumn
-    else {
+    const s = scores[c]!
+    const best = findBestMeaning(s)
+    const confidence = chosen
+      ? 1
+      : field
+        ? Math.min(1, (s[field] ?? 0) / 9)
+        : best?.meaning === 'other' || !best
+          ? Math.min(1, Math.max(0.5, (s.other ?? 0) / 8))
+          : Math.max(0.2, 1 - best.score / 9)
+    const reading: ColumnReading = {
+      column: columnLetter(left + c),
+      header: h.parent ? `${h.parent} – ${h.text}` : h.text,
+      field,
+      confidence: Math.round(confidence * 100) / 100,
+    }
+    if (chosen) reading.chosen = true
+    mapping.push(reading)
+  })
+  cells.forEach((h, c) => {
+    if (h.skip || !h.text || assigned[c]) return
+    // A column that reads clearly as a field another column already holds is a duplicate.
+    const best = findBestMeaning(scores[c]!)
+    const twin: [FieldKey] | null =
+      best && best.meaning !== 'other' && best.score >= 6 && columns[best.meaning] !== undefined
+        ? [best.meaning]
+        : null
+    if (twin) {
       issues.push(
         createIssue(
           'header/duplicate-column',
-          {
-            row: top + r,
-            column: columnLetter(sheetColumn),
-            field,
-            value: cellText(headerRow[c] ?? null),
-          },
-          { field: fieldSpecs[field].label },
+          { row: top + r, column: columnLetter(left + c), field: twin[0], value: h.text },
+          { field: fieldSpecs[twin[0]].label },
         ),
       )
     }
-  }
-  let dataStart = r + height
-  if (isNumberingRow(values[dataStart] ?? [])) dataStart++
+  })
   for (const missing of findMissingFields(columns)) {
     issues.push(
       createIssue(
         'header/missing-column',
         { row: top + r, field: missing, value: null },
-        { field: fieldSpecs[missing].label },
+        {
+          field: fieldSpecs[missing].label,
+          key: missing,
+          columns: describeClosest(missing, scores, mapping, left),
+        },
       ),
     )
   }
-  return { row: top + r, height, dataStart: top + dataStart, columns, lastColumn, issues }
+  for (const choice of resolved.missing)
+    issues.push(createIssue('header/unknown-choice', { row: top + r }, { found: choice }))
+  return {
+    row: top + r,
+    height,
+    dataStart: top + dataStart,
+    columns,
+    mapping,
+    texts,
+    lastColumn,
+    issues,
+    scores,
+  }
+}
+
+const alternatives: Partial<Record<FieldKey, FieldKey[]>> = {
+  content: ['content', 'criterion'],
+  lead: ['lead', 'executing'],
+  deadline: ['deadline', 'end'],
+}
+
+/** The columns that came closest to a missing field: "F “Thời gian” (Quý IV/2026 …)". */
+function describeClosest(
+  field: FieldKey,
+  scores: Weights[],
+  mapping: ColumnReading[],
+  left: number,
+): string {
+  const fields = alternatives[field] ?? [field]
+  return scores
+    .map((s, c) => ({ c, score: Math.max(...fields.map((f) => s[f] ?? 0)) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 2)
+    .map(({ c }) => {
+      const letter = columnLetter(left + c)
+      const reading = mapping.find((m) => m.column === letter)
+      return `${letter} “${reading?.header ?? ''}”`
+    })
+    .join(', ')
 }
 
 /** Required fields the header lacks: stt, content or criterion, lead or executing, deadline or end. */

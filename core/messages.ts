@@ -1,4 +1,5 @@
 import type { Bilingual, IssueCode, Severity } from './issue.ts'
+import { readingMessages } from './messages-reading.ts'
 
 /** Values a message may mention. */
 export type MessageParams = {
@@ -13,18 +14,24 @@ export type MessageParams = {
   column?: string | undefined
   count?: number | undefined
   profile?: string | undefined
+  /** A field's key, as `--columns` takes it ("deadline"). */
+  key?: string | undefined
+  /** Columns that came closest, as "F “Thời gian”". */
+  columns?: string | undefined
 }
 
-type CatalogueEntry = {
+export type CatalogueEntry = {
   severity: Severity
   message: (p: MessageParams) => Bilingual
   hint: (p: MessageParams) => Bilingual
 }
 
-const q = (s: string | undefined) => `“${s ?? ''}”`
+/** Quotes a value the Vietnamese way. */
+export const q = (s: string | undefined) => `“${s ?? ''}”`
 
 /** Every issue code with its severity, Vietnamese and English message and hint. */
 export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
+  ...readingMessages,
   'table/not-found': {
     severity: 'error',
     message: () => ({
@@ -34,17 +41,6 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
     hint: () => ({
       vi: 'Bảng cần có dòng tiêu đề với các cột STT, Nội dung (hoặc Tiêu chí), Cơ quan chủ trì (hoặc Cơ quan thực hiện) và Thời gian thực hiện.',
       en: 'The table needs a header row with STT, Content (or Criterion), Lead (or Executing) agency and Deadline columns.',
-    }),
-  },
-  'header/missing-column': {
-    severity: 'error',
-    message: (p) => ({
-      vi: `Thiếu cột bắt buộc ${q(p.field)}.`,
-      en: `Required column ${q(p.field)} is missing.`,
-    }),
-    hint: (p) => ({
-      vi: `Thêm cột có tiêu đề ${q(p.field)} vào dòng tiêu đề của bảng.`,
-      en: `Add a column headed ${q(p.field)} to the table's header row.`,
     }),
   },
   'header/duplicate-column': {
@@ -194,17 +190,6 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
     hint: () => ({
       vi: 'Kiểm tra lại cột Bắt đầu và Hoàn thành.',
       en: 'Check the start and end columns.',
-    }),
-  },
-  'cell/invalid-progress': {
-    severity: 'error',
-    message: (p) => ({
-      vi: `Tình hình thực hiện ${q(p.found)} không thuộc các giá trị cho phép.`,
-      en: `Progress ${q(p.found)} is not an allowed value.`,
-    }),
-    hint: () => ({
-      vi: 'Chọn: “Đã hoàn thành”, “Đang thực hiện”, “Chưa thực hiện”, hoặc ghi tỷ lệ từ 0% đến 100%.',
-      en: 'Choose “Đã hoàn thành”, “Đang thực hiện”, “Chưa thực hiện”, or a percentage from 0% to 100%.',
     }),
   },
   'row/done-without-date': {

@@ -1,3 +1,4 @@
+import type { ColumnReading } from './columns.ts'
 import type { IsoDate } from './date.ts'
 import type { Deadline } from './deadline.ts'
 import type { FieldKey } from './fields.ts'
@@ -46,6 +47,8 @@ export type Report = {
     columns: Partial<Record<FieldKey, string>>
     lastColumn: string
     dataStart: number
+    /** How every header column was read: letter, header text, field (or none), confidence. */
+    mapping: ColumnReading[]
   } | null
   valid: boolean
   errorCount: number

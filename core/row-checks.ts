@@ -8,11 +8,12 @@ import {
 import { fieldSpecs, type FieldKey } from './fields.ts'
 import { isDateCell, type CellValue } from './grid.ts'
 import { createIssue } from './issue.ts'
-import { parseProgress } from './progress.ts'
+import { isProgress, parseProgress, type Progress } from './progress.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import { findShiftedCell } from './row-deadline.ts'
 import type { TableRow } from './table.ts'
-import { parseAchieved } from './target.ts'
+import { readFiguresInText } from './achieved.ts'
+import { parseAchieved, parseTargets, selectJudgeable, type Achieved } from './target.ts'
 import { parseVietnameseNumber } from './text.ts'
 
 /** Reports a task without content or lead agency. */
@@ -56,19 +57,15 @@ export function checkAgencies(row: TableRow, ctx: RowContext): string[] {
   return [...new Set(owners)]
 }
 
-/** Reads the progress cell; an unreadable one is reported and counts as not started. */
-export function readProgress(row: TableRow, ctx: RowContext) {
+/** Reads the progress cell: an impossible percentage is an error, text it cannot place a warning (not started). */
+export function readProgress(row: TableRow, ctx: RowContext): Progress {
   const cell = row.cells.progress
-  if (!cell) return { state: 'not-started' as const, percent: null }
-  const value = typeof cell.value === 'number' ? cell.value : cell.text
-  const progress = parseProgress(value)
-  if (progress) return progress
-  ctx.issues.push(
-    createIssue('cell/invalid-progress', placeCell(cell, row.row, 'progress'), {
-      found: cell.text,
-    }),
-  )
-  return { state: 'not-started' as const, percent: null }
+  if (!cell) return { state: 'not-started', percent: null }
+  const progress = parseProgress(typeof cell.value === 'number' ? cell.value : cell.text)
+  if (isProgress(progress)) return progress
+  const code = progress.problem === 'percent' ? 'cell/invalid-progress' : 'cell/unclear-progress'
+  ctx.issues.push(createIssue(code, placeCell(cell, row.row, 'progress'), { found: cell.text }))
+  return { state: 'not-started', percent: null }
 }
 
 /** Reads the completion date, reporting one that is not a date or lies after the cut-off. */
@@ -102,17 +99,27 @@ export function parseDateValue(value: CellValue, text: string): IsoDate | null {
   return parsed && parsed !== 'invalid' ? parsed.date : null
 }
 
-/** Reads the achieved figures; an unreadable cell is reported. */
-export function readAchieved(row: TableRow, ctx: RowContext) {
+/**
+ * Reads the achieved figures: a plain value ("95,5%", "28/30; 96%") or the figures inside a narrative
+ * result ("Đã kiểm tra 15/18 cơ quan"). A result with no figure at all is only an error when the row
+ * has a target that could be judged; narrative results of task lists are normal.
+ */
+export function readAchieved(row: TableRow, ctx: RowContext, planText: () => string): Achieved[] {
   const cell = row.cells.achieved
   if (!cell) return []
-  const achieved = parseAchieved(typeof cell.value === 'number' ? cell.value : cell.text)
-  if (achieved) return achieved
-  ctx.issues.push(
-    createIssue('cell/invalid-achieved', placeCell(cell, row.row, 'achieved'), {
-      found: cell.text,
-    }),
-  )
+  const exact = parseAchieved(typeof cell.value === 'number' ? cell.value : cell.text)
+  if (exact?.length) return exact
+  const figures = readFiguresInText(cell.text)
+  if (figures.length) return figures
+  const target = selectJudgeable(parseTargets(planText()))[0]
+  if (target) {
+    ctx.issues.push(
+      createIssue('cell/invalid-achieved', placeCell(cell, row.row, 'achieved'), {
+        found: cell.text,
+        expected: target.text,
+      }),
+    )
+  }
   return []
 }
 

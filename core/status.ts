@@ -27,6 +27,8 @@ export function computeStatus(
   if (progress.state === 'done') {
     return due !== null && doneDate !== null && due < doneDate ? 'done-late' : 'done-on-time'
   }
+  // A task stopped by decision ("dừng thực hiện") is not done, but not late either.
+  if (progress.state === 'stopped') return 'not-started'
   if (deadline?.kind === 'invalid') return 'unknown'
   if (due !== null && due < asOf) return 'overdue'
   if (deadline?.kind === 'recurring') return 'ongoing'

@@ -1,3 +1,4 @@
+import type { ColumnChoices } from './columns.ts'
 import { fieldKeys, fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, computeFilledCells, type CellValue, type Grid } from './grid.ts'
 import { locateHeader, type HeaderInfo } from './header.ts'
@@ -44,9 +45,9 @@ const foldedLabels = Object.fromEntries(
  * continuation rows into the row above, and works out sections, groups, tasks and headings with
  * their numbering checks.
  */
-export function readTable(grid: Grid): ReadTable | null {
+export function readTable(grid: Grid, choices: ColumnChoices = {}): ReadTable | null {
   const { values, covered } = computeFilledCells(grid)
-  const header = locateHeader(values, covered, grid.top, grid.left)
+  const header = locateHeader(values, covered, grid.top, grid.left, choices)
   if (!header) return null
   const issues: Issue[] = [...header.issues]
   const titleText = values
@@ -62,6 +63,7 @@ export function readTable(grid: Grid): ReadTable | null {
       column: columnLetter(header.columns[field]!),
       checked: checkedRoles.has(fieldSpecs[field].role),
       label: foldedLabels[field],
+      own: header.texts[field] ?? foldedLabels[field],
     }))
   const drafts: Draft[] = []
   for (let r = header.dataStart - grid.top; r < values.length; r++) {
@@ -77,6 +79,8 @@ type PlacedField = {
   column: string
   checked: boolean
   label: string
+  /** The folded text of this table's own header cell. */
+  own: string
 }
 
 function readDraft(
@@ -90,7 +94,7 @@ function readDraft(
   const coveredFields = new Set<FieldKey>()
   let headerLike = 0
   let count = 0
-  for (const { field, index, column, checked, label } of fields) {
+  for (const { field, index, column, checked, label, own } of fields) {
     const value = values[index] ?? null
     if (value === null || value === '') continue
     let text = cellText(value)
@@ -104,7 +108,11 @@ function readDraft(
     text = text.trim()
     if (!text) continue
     // Folding keeps a label's length within a few characters, so most cells skip the fold.
-    if (Math.abs(text.length - label.length) < 8 && foldText(text) === label) headerLike++
+    if (
+      (Math.abs(text.length - label.length) < 8 || Math.abs(text.length - own.length) < 8) &&
+      (foldText(text) === label || foldText(text) === own)
+    )
+      headerLike++
     cells[field] = { value, text, column }
     count++
   }

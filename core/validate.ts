@@ -1,4 +1,5 @@
 import { createAgencyIndex } from './agency.ts'
+import { parseColumnChoices, type ColumnChoices } from './columns.ts'
 import type { FieldKey } from './fields.ts'
 import { columnLetter, type Grid, type TemplateMeta } from './grid.ts'
 import { createIssue } from './issue.ts'
@@ -29,6 +30,8 @@ export type ValidateOptions = {
   meta?: TemplateMeta | null
   profile?: ScoringProfile | null
   registry?: AgencyRegistry | null
+  /** The user's column choices (`--columns`); they win over the workbook's remembered ones. */
+  columns?: ColumnChoices | null
 }
 
 /** Finds the plan year in title rows ("… NĂM 2026"). */
@@ -42,7 +45,10 @@ export function findTitleYear(titleText: string): number | null {
  * Bad data is reported as issues; this never throws for a bad cell.
  */
 export function validateTable(grid: Grid, options: ValidateOptions): Report {
-  const table = readTable(grid)
+  const table = readTable(grid, {
+    ...(options.meta?.columns ? parseColumnChoices(options.meta.columns).choices : {}),
+    ...options.columns,
+  })
   const profile = options.profile ?? null
   const base = {
     file: options.file ?? null,
@@ -83,6 +89,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     row: table.header.row,
     columns: context.letters,
     lastColumn: columnLetter(table.header.lastColumn),
+    mapping: table.header.mapping,
     dataStart: table.header.dataStart,
   }
   return createReport({ ...base, planYear, header, issues, tasks })
@@ -133,13 +140,11 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
   }
   entry.status = computeStatus(entry.deadline, progress, entry.doneDate, ctx.asOf)
 
-  const achieved = readAchieved(row, ctx)
+  const planText = () => [c.content?.text, c.expected?.text].filter(Boolean).join('\n')
+  const achieved = readAchieved(row, ctx, planText)
   // Without an achieved figure nothing can be judged, so the plan text's targets need not be read.
   const result = achieved.length
-    ? computeTargetsResult(
-        parseTargets([c.content?.text, c.expected?.text].filter(Boolean).join('\n')),
-        achieved,
-      )
+    ? computeTargetsResult(parseTargets(planText()), achieved)
     : { met: null, ratio: null }
   entry.targetMet = result.met
   if (ctx.profile && row.stt) {

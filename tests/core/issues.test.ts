@@ -223,13 +223,17 @@ describe('issue codes', () => {
     ])
   })
 
-  it('cell/invalid-progress, row/done-without-date, row/done-without-evidence', () => {
+  it('cell/invalid-progress, cell/unclear-progress, row/done-without-date, row/done-without-evidence', () => {
     const issues = issuesOf([
-      [1, 'A', ...ok, 'Gần xong'],
+      [1, 'A', ...ok, '150%'],
       [2, 'B', ...ok, 'Đã hoàn thành'],
+      [3, 'C', ...ok, 'Tốt'],
     ])
     expect(find(issues, 'cell/invalid-progress')).toEqual([
       { code: 'cell/invalid-progress', severity: 'error', row: 4, column: 'F' },
+    ])
+    expect(find(issues, 'cell/unclear-progress')).toEqual([
+      { code: 'cell/unclear-progress', severity: 'warning', row: 6, column: 'F' },
     ])
     expect(find(issues, 'row/done-without-date')).toEqual([
       { code: 'row/done-without-date', severity: 'warning', row: 5, column: 'F' },

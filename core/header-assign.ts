@@ -1,0 +1,84 @@
+import { fieldKeys, type FieldKey } from './fields.ts'
+import type { Weights } from './header-words.ts'
+
+/** A field needs at least this score to be given a column. */
+export const minimumScore = 3
+
+/**
+ * Assigns fields to columns jointly: each field at most one column, each column at most one field,
+ * the best total score (the Hungarian method). A column whose best reading is `other` or scores
+ * below `minimumScore` stays unmapped; `fixed` pins a field to a column (a user's correction) and
+ * `excluded` fields are never assigned.
+ */
+export function assignColumns(
+  scores: Weights[],
+  fixed: Partial<Record<FieldKey, number>> = {},
+  excluded: ReadonlySet<FieldKey> = new Set(),
+): (FieldKey | null)[] {
+  const result: (FieldKey | null)[] = scores.map(() => null)
+  const pinned = new Set(Object.values(fixed))
+  for (const [f, c] of Object.entries(fixed) as [FieldKey, number][])
+    if (c < scores.length) result[c] = f
+  const fields = fieldKeys.filter((f) => fixed[f] === undefined && !excluded.has(f))
+  const eligible = (c: number, f: FieldKey): number => {
+    if (pinned.has(c)) return 0
+    const s = scores[c]![f] ?? 0
+    return s >= minimumScore && s > (scores[c]!.other ?? 0) ? s : 0
+  }
+  // Rows are fields; columns are sheet columns plus one "no column" per field.
+  const n = fields.length
+  const m = scores.length + n
+  const cost = (i: number, j: number) => (j < scores.length ? -eligible(j, fields[i]!) : 0)
+  const match = solveAssignment(n, m, cost)
+  match.forEach((j, i) => {
+    if (j < scores.length && eligible(j, fields[i]!) > 0) result[j] = fields[i]!
+  })
+  return result
+}
+
+/** Minimum-cost assignment of n rows to m ≥ n columns; returns each row's column. */
+function solveAssignment(n: number, m: number, cost: (i: number, j: number) => number): number[] {
+  const u = new Array<number>(n + 1).fill(0)
+  const v = new Array<number>(m + 1).fill(0)
+  const p = new Array<number>(m + 1).fill(0)
+  const way = new Array<number>(m + 1).fill(0)
+  for (let i = 1; i <= n; i++) {
+    p[0] = i
+    let j0 = 0
+    const minv = new Array<number>(m + 1).fill(Infinity)
+    const used = new Array<boolean>(m + 1).fill(false)
+    do {
+      used[j0] = true
+      const i0 = p[j0]!
+      let delta = Infinity
+      let j1 = 0
+      for (let j = 1; j <= m; j++) {
+        if (used[j]) continue
+        const cur = cost(i0 - 1, j - 1) - u[i0]! - v[j]!
+        if (cur < minv[j]!) {
+          minv[j] = cur
+          way[j] = j0
+        }
+        if (minv[j]! < delta) {
+          delta = minv[j]!
+          j1 = j
+        }
+      }
+      for (let j = 0; j <= m; j++) {
+        if (used[j]) {
+          u[p[j]!] = u[p[j]!]! + delta
+          v[j] = v[j]! - delta
+        } else minv[j] = minv[j]! - delta
+      }
+      j0 = j1
+    } while (p[j0] !== 0)
+    do {
+      const j1 = way[j0]!
+      p[j0] = p[j1]!
+      j0 = j1
+    } while (j0)
+  }
+  const rowColumn = new Array<number>(n).fill(-1)
+  for (let j = 1; j <= m; j++) if (p[j]) rowColumn[p[j]! - 1] = j - 1
+  return rowColumn
+}

@@ -1,0 +1,131 @@
+import { fieldKeys, fieldSpecs } from './fields.ts'
+import {
+  headerAbbreviations,
+  headerModifiers,
+  headerPhrases,
+  horizonWords,
+  timeWords,
+  type HeaderMeaning,
+  type Weights,
+} from './header-words.ts'
+import { foldKeepingNumbers, foldText } from './text.ts'
+
+// Words that carry no meaning of their own in a header ("của", "các", "năm" …).
+const stopWords = new Set(
+  'cua cac va cho theo doi den het tu nam ngay thang quy co la duoc trong ve de voi so ten chinh cung cap bao cao thi dua khac neu mot hoac tai nhu ra vao sau truoc khi moi tong hien giai quyet ho x pct hang nhung'.split(
+    ' ',
+  ),
+)
+const longestPhrase = 5
+
+// The canonical label and SPEC synonyms of every field, folded: an exact match earns a bonus.
+const exactLabels = new Map<string, HeaderMeaning>()
+for (const key of fieldKeys) {
+  for (const s of [fieldSpecs[key].label, ...fieldSpecs[key].synonyms]) {
+    if (!exactLabels.has(foldText(s))) exactLabels.set(foldText(s), key)
+  }
+}
+
+function addWeights(into: Weights, from: Weights, factor: number) {
+  for (const [k, v] of Object.entries(from) as [HeaderMeaning, number][])
+    into[k] = (into[k] ?? 0) + v * factor
+}
+
+/** Folds one part of a header into tokens, abbreviations expanded and bare numbers dropped. */
+function tokenize(part: string): string[] {
+  return foldKeepingNumbers(part)
+    .split(' ')
+    .flatMap((t) => (headerAbbreviations[t] ?? t).split(' '))
+    .filter((t) => t && !/^\d/.test(t))
+}
+
+/** Scores one part: the head phrase counts in full, later phrases (modifying it) by half; returns the words it could not place. */
+function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<string>): number {
+  let unexplained = 0
+  let phrases = 0
+  for (let i = 0; i < tokens.length;) {
+    let matched = 0
+    for (let n = Math.min(longestPhrase, tokens.length - i); n > 0 && !matched; n--) {
+      const phrase = tokens.slice(i, i + n).join(' ')
+      const modifier = headerModifiers[phrase]
+      const weights = headerPhrases[phrase]
+      if (modifier) {
+        if (!seen.has(phrase)) addWeights(scores, modifier, 1)
+        seen.add(phrase)
+        matched = n
+      } else if (weights) {
+        // Words naming something we do not use count wherever they stand ("Thời gian giao nhận").
+        const { other, ...fields } = weights
+        addWeights(scores, fields, phrases === 0 ? weight : weight / 2)
+        if (other) addWeights(scores, { other }, 1)
+        phrases++
+        matched = n
+      }
+    }
+    if (!matched) {
+      if (!stopWords.has(tokens[i]!)) unexplained++
+      matched = 1
+    }
+    i += matched
+  }
+  return unexplained
+}
+
+/**
+ * Scores a header cell against every field (and `other`, for columns we do not use): key words,
+ * the words that modify them, abbreviations, compound headers ("Cơ quan thực hiện/phối hợp": the
+ * first part leads) and a parent header above it ("Thời gian thực hiện" over "Hoàn thành").
+ * @example scoreHeaderText('Thời gian dự kiến hoàn thành').deadline // the highest score
+ */
+export function scoreHeaderText(text: string, parent: string | null = null): Weights {
+  const scores: Weights = {}
+  if (!text.trim() || text.length > 160) return scores
+  const cleaned = text.replace(/\[\d+\]/g, ' ')
+  const notes: string[] = []
+  const main = cleaned.replace(/\(([^)]*)\)?/g, (_, inner: string) => {
+    notes.push(inner)
+    return ' '
+  })
+  const split = (s: string) => s.split(/[/,;\n]|\s[-–]\s|\svà\s|\sVÀ\s/)
+  const parts = split(main)
+    .map(tokenize)
+    .filter((t) => t.length)
+  const seen = new Set<string>()
+  let unexplained = 0
+  parts.forEach((tokens, i) => {
+    unexplained += scorePart(tokens, i === 0 ? 1 : 0.8, scores, seen)
+  })
+  for (const note of notes.flatMap(split)) scorePart(tokenize(note), 0.6, scores, seen)
+  const folded = foldText(cleaned)
+  const exact = exactLabels.get(folded)
+  if (exact) scores[exact] = (scores[exact] ?? 0) + 3
+  if (horizonWords.test(folded)) scores.expected = (scores.expected ?? 0) + 5
+  if (unexplained) {
+    for (const k of Object.keys(scores) as HeaderMeaning[]) {
+      if (k !== 'other' && scores[k]! > 0) scores[k] = Math.max(0, scores[k]! - 0.5 * unexplained)
+    }
+  }
+  if (parent && foldText(parent) !== folded) addParent(scores, parent)
+  return scores
+}
+
+/** A child header under a parent: "Hoàn thành" under "Thời gian thực hiện" is the end column. */
+function addParent(scores: Weights, parent: string) {
+  const above = scoreHeaderText(parent)
+  if (timeWords.test(foldText(parent))) {
+    if ((scores.start ?? 0) > 0) scores.start! += 4
+    if ((scores.end ?? 0) > 0) scores.end! += 4
+  }
+  for (const [k, v] of Object.entries(above) as [HeaderMeaning, number][]) {
+    if (k !== 'other' && v > 0) scores[k] = (scores[k] ?? 0) + v * 0.3
+  }
+}
+
+/** The meaning a header scores highest for, with its score (`other` and ties below 3 read as none). */
+export function findBestMeaning(scores: Weights): { meaning: HeaderMeaning; score: number } | null {
+  let best: { meaning: HeaderMeaning; score: number } | null = null
+  for (const [k, v] of Object.entries(scores) as [HeaderMeaning, number][]) {
+    if (!best || v > best.score) best = { meaning: k, score: v }
+  }
+  return best
+}
