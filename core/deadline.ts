@@ -16,7 +16,14 @@ export type DeadlineKind = (typeof deadlineKinds)[number]
 export type Deadline = { kind: DeadlineKind; due: IsoDate | null; start?: IsoDate }
 
 /** A stretch of time named by one expression in the text ("quý IV/2026" → Oct 1 … Dec 31). */
-type Span = { start: IsoDate; end: IsoDate; kind: 'period' | 'date' | 'range'; at: number }
+type Span = {
+  start: IsoDate
+  end: IsoDate
+  kind: 'period' | 'date' | 'range'
+  at: number
+  /** "từ năm 2026": where the work starts, not when it is due. */
+  startOnly?: true
+}
 
 const romanQuarters: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 }
 
@@ -47,7 +54,10 @@ function findSpans(folded: string, year: number | null): { spans: Span[]; invali
       m.index = at
       const span = make(m)
       if (span === 'invalid') invalid = true
-      else if (span) spans.push({ ...span, at })
+      else if (span) {
+        const placed = placeSpan({ ...span, at }, folded.slice(Math.max(0, at - 40), at), m[0]!)
+        if (placed) spans.push(placed)
+      }
       return ' '.repeat(String(args[0]).length)
     })
   }
@@ -95,6 +105,28 @@ function findSpans(folded: string, year: number | null): { spans: Span[]; invali
   return { spans, invalid }
 }
 
+/**
+ * Reads the words before a span: "sau năm 2028" and "hằng năm đến 2030" name no due date, "từ năm
+ * 2026" names a start, and "trước năm 2030" is due by the end of 2029 ("trước ngày X" stays X).
+ */
+function placeSpan(span: Span, before: string, matched: string): Span | null {
+  if (/\bsau (nam |ngay |thang |quy )?$/.test(before)) return null
+  if (
+    /\b(hang nam|hang quy|hang thang|thuong xuyen|dinh ky|lien tuc) den (het )?(nam )?$/.test(
+      before,
+    )
+  )
+    return null
+  if (/\btu (nam |ngay |thang |quy )?$/.test(before)) return { ...span, startOnly: true }
+  if (/\btruoc $/.test(before) && /^(nam )?\d{4}$/.test(matched)) {
+    const year = Number(matched.slice(-4)) - 1
+    return { ...span, start: `${year}-01-01`, end: `${year}-12-31` }
+  }
+  return span
+}
+
+const documentNumbers = /\b\d+(?:\s*\/\s*\d{2,4})?\s*\/\s*[A-ZĐ][\p{L}\d-]*(?:\/[\p{L}\d-]+)*/gu
+
 const recurringWords =
   /\b(thuong xuyen|hang nam|hang quy|hang thang|hang tuan|hang ngay|dinh ky|lien tuc)\b/
 const eventWords =
@@ -111,16 +143,27 @@ const externalWords =
 export function parseDeadline(text: string, year: number | null): Deadline | null {
   const source = foldText(text)
   if (!source) return null
-  const { spans, invalid } = findSpans(foldKeepingSeparators(text), year)
+  // Document numbers name years that are no deadlines ("số 13/2026/QĐ-UBND", "09/2019/NĐ-CP").
+  const cleaned = text.replace(documentNumbers, ' ').replace(/\bsố\s*\d+\S*/giu, ' ')
+  // Parentheses may mention other years ("(theo Kế hoạch năm 2025)"): read outside them first.
+  const outside = cleaned.replace(/\([^)]*\)/g, ' ')
+  let found = findSpans(foldKeepingSeparators(outside), year)
+  if (!found.spans.length && !found.invalid) found = findSpans(foldKeepingSeparators(cleaned), year)
+  const { spans, invalid } = found
   if (invalid) return { kind: 'invalid', due: null }
-  if (spans.length) {
-    const latest = spans.reduce((a, b) => (b.end > a.end ? b : a))
+  const due = spans.filter((s) => !s.startOnly)
+  if (due.length) {
+    const latest = due.reduce((a, b) => (b.end > a.end ? b : a))
     const earliest = spans.reduce((a, b) => (b.start < a.start ? b : a))
-    return { kind: latest.kind, due: latest.end, start: earliest.start }
+    // "Quý I/2026 - Quý III/2026" in one cell: a range from the first to the last.
+    const joined = due.length > 1 && /\d\s*[-–]\s*\p{L}/u.test(outside)
+    return { kind: joined ? 'range' : latest.kind, due: latest.end, start: earliest.start }
   }
+  // Work that starts at a time and goes on ("Triển khai từ năm 2026") has no due date.
+  if (spans.length) return { kind: 'recurring', due: null, start: spans[0]!.start }
   if (eventWords.test(source)) return { kind: 'event', due: null }
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }
-  if (externalWords.test(source)) return { kind: 'external', due: null }
+  if (externalWords.test(source) || /^theo /.test(source)) return { kind: 'external', due: null }
   return { kind: 'invalid', due: null }
 }
 

@@ -25,7 +25,12 @@ const targetPattern =
   /(≥|>=|≤|\b(?:toi thieu|it nhat|tren|tu \d+(?:[.,]\d+)? pct(?: \w+)* tro len|khong duoi|dat tu)\b)/
 const productPattern =
   /^(quyet dinh|ke hoach|bao cao|de an|van ban|nghi quyet|nghi dinh|thong tu|chi thi|cong van|huong dan|to trinh|quy che|quy dinh|chuong trinh|thong bao|du thao|phan mem|he thong|co so du lieu|luat|danh muc|so tay|tai lieu)\b/
-const ownStatuses = new Set(Object.values(statusLabels).map((l) => foldText(l.vi)))
+// The statuses only the product writes (not progress words an agency would type).
+const ownStatuses = new Set(
+  (['done-on-time', 'done-late', 'overdue', 'ongoing', 'unknown'] as const).map((s) =>
+    foldText(statusLabels[s].vi),
+  ),
+)
 
 /** Reads the first data cells under a column (at most 30 non-empty) into shares of each kind. */
 export function readColumnEvidence(values: CellValue[]): ColumnEvidence {
@@ -95,7 +100,7 @@ export function applyEvidence(scores: Weights, e: ColumnEvidence, plan: boolean)
     out.product = Math.max(out.product ?? 0, (out.achieved ?? 0) + 1)
   }
   if ((out.status ?? 0) > 0 || (out.progress ?? 0) > 0) {
-    if (e.ownStatus >= 0.5) add('status', 6)
+    if (e.ownStatus >= 0.3 && (out.status ?? 0) > 0) add('status', 6)
     else if (e.progress >= 0.75) add('progress', 4)
     else if (e.progress < 0.75 && (out.progress ?? 0) < 7) {
       out.progress = Math.min(out.progress ?? 0, 2)

@@ -136,7 +136,8 @@ function readHeaderCells(values: CellValue[][], covered: boolean[][], r: number)
   return { cells, height }
 }
 
-function buildHeader(
+/** Reads the header at row index `r` (0-based in `values`): every column, jointly, with the data below as evidence. */
+export function buildHeader(
   values: CellValue[][],
   covered: boolean[][],
   r: number,
