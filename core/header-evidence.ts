@@ -52,7 +52,8 @@ export function readColumnEvidence(values: CellValue[]): ColumnEvidence {
     evidence.count++
     const folded = foldKeepingNumbers(text.replace(/^\(|\)$/g, ''))
     if (durationPattern.test(folded)) evidence.duration++
-    if (isDateCell(value) || typeof parseDayFirstDate(text) === 'object') evidence.exactDate++
+    const date = parseDayFirstDate(text)
+    if (isDateCell(value) || (date !== null && date !== 'invalid')) evidence.exactDate++
     else {
       const d = parseDeadline(text, 2000)
       if (d && d.kind !== 'invalid' && d.kind !== 'date') evidence.period++

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseDeadline, parseDeadlineRange, readTable } from '../../core/index.ts'
 import { readParSipasGrid, readPlanAppendixGrid } from '../helpers/seeds.ts'
+import { expectDue, phrasebook } from '../helpers/phrasebook.ts'
 
 // Every deadline phrase of the two Đắk Lắk 2026 seed tables, with what it must mean (plan year 2026).
 const seedPhrases: [string, string, string | null][] = [
@@ -109,5 +110,48 @@ describe('parseDeadlineRange', () => {
   it('gives a deadline before its start for "Tháng 9" | "Tháng 3"', () => {
     const { deadline } = parseDeadlineRange('Tháng 9', 'Tháng 3', 2026)
     expect(deadline).toEqual({ kind: 'range', due: '2026-03-31', start: '2026-09-01' })
+  })
+})
+
+describe('parseDeadline on the deadlines of the phrasebook sample', () => {
+  const years = new Map(phrasebook.sources.map((s) => [s.id, s.year]))
+  const dated = phrasebook.deadlines
+    .map((d) => ({ text: d.text, due: expectDue(d), year: years.get(d.source) ?? null }))
+    .filter((d) => d.due !== undefined)
+
+  it('gives at least 98% of the sample deadlines the due date their note gives', () => {
+    const wrong = dated.filter((d) => (parseDeadline(d.text, d.year)?.due ?? null) !== d.due)
+    expect(dated.length).toBeGreaterThan(40)
+    expect(1 - wrong.length / dated.length).toBeGreaterThanOrEqual(0.98)
+  })
+
+  it.each([
+    ['Quí IV-2025', 2025, '2025-12-31'],
+    ['08/2026', 2026, '2026-08-31'],
+    ['trước ngày 20.7.2020', 2020, '2020-07-20'],
+    ['Giai đoạn 2026 - 2030', 2026, '2030-12-31'],
+    ['Trước năm 2030', 2026, '2029-12-31'],
+    ['Xin gia hạn hoàn thành trước ngày 20/7/2026', 2026, '2026-07-20'],
+    ['Quý II/2026, từ 01/7/2026, cuối năm 2026', 2026, '2026-12-31'],
+    ['Năm 2026 và hằng năm đến 2030', 2026, '2026-12-31'],
+    ['Triển khai Quyết định số 13/2026/QĐ-UBND trong Quý IV/2026', 2026, '2026-12-31'],
+    ['Quý IV/2026Sở Nội vụ', 2026, '2026-12-31'],
+  ])('reads "%s" as due %s', (text, year, due) => {
+    expect(parseDeadline(text, year)?.due).toBe(due)
+  })
+
+  it.each(['0,5 ngày', 'Bước 7: Ký kết hợp đồng  (5 - 10 ngày)', 'Triển khai từ năm 2026'])(
+    'gives "%s" no due date (a duration or a start)',
+    (text) => {
+      expect(parseDeadline(text, 2026)?.due).toBeNull()
+    },
+  )
+
+  it('reads one cell "Quý I/2026 - Quý III/2026" as a range', () => {
+    expect(parseDeadline('Quý I/2026 - Quý III/2026', 2026)).toEqual({
+      kind: 'range',
+      due: '2026-09-30',
+      start: '2026-01-01',
+    })
   })
 })

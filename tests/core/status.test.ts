@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   computeStatus,
+  isProgress,
   parseDeadline,
   parseProgress,
   taskStatuses,
@@ -18,7 +19,7 @@ function deadlineOf(text: string): Deadline {
 }
 function progressOf(text: string): Progress {
   const progress = parseProgress(text)
-  if (!progress) throw new Error(`no progress in "${text}"`)
+  if (!isProgress(progress)) throw new Error(`no progress in "${text}"`)
   return progress
 }
 
@@ -106,5 +107,15 @@ describe('computeStatus', () => {
         computeStatus(deadline, progress, '2026-04-01', asOf),
       ),
     ).toEqual(['done-late', 'done-late', 'done-late'])
+  })
+})
+
+describe('computeStatus for a task stopped by decision', () => {
+  it('reads "… dừng thực hiện dự án" as not done, and not late either', () => {
+    const stopped = progressOf(
+      'Đã được UBND tỉnh thông qua dừng thực hiện dự án (Nghị quyết số 592/NQ-UBND ngày 12/8/2026)',
+    )
+    expect(stopped.state).toBe('stopped')
+    expect(computeStatus(deadlineOf('2025-2026'), stopped, null, '2027-03-14')).toBe('not-started')
   })
 })

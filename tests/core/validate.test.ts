@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findTitleYear, validateTable } from '../../core/validate.ts'
 import { createGrid, createPlanGrid } from '../helpers/grid.ts'
+const asOf = '2026-09-14'
 
 describe('findTitleYear', () => {
   it('reads the plan year from title rows, with or without diacritics', () => {
@@ -46,5 +47,126 @@ describe('validateTable', () => {
       ['report/provisional-profile', 'info'],
     ])
     expect(report.profile).toEqual({ name: 'Thử', provisional: true })
+  })
+})
+
+describe('validateTable on tables worded as other offices word them', () => {
+  it('gives a clean task list whose "Kết quả thực hiện" holds narrative text no error', () => {
+    const grid = createGrid([
+      ['PHỤ LỤC III. KẾ HOẠCH ĐIỀU HÀNH TIẾN ĐỘ NĂM 2026'],
+      ['STT', 'Tên dự án', 'Chủ đầu tư', 'Thời gian thực hiện', 'Kết quả thực hiện'],
+      [1, 'Trụ sở UBND xã', 'Sở Xây dựng', '2025-2026', 'Đang lập báo cáo KTKT'],
+      [2, 'Kè chống sạt lở', 'Sở Nông nghiệp và Môi trường', '2016-2025', 'Đã thẩm định'],
+      [
+        3,
+        'Đường liên xã',
+        'UBND xã Ea Tu',
+        '2025-2026',
+        'Hiện đơn vị có Tờ trình số 133-TTr/VPTU ngày 14/8/2026 gửi UBND tỉnh về việc xin dừng chủ trương đầu tư dự án',
+      ],
+    ])
+    const report = validateTable(grid, { asOf: '2026-09-14' })
+    expect(report.header?.columns).toEqual({
+      stt: 'A',
+      content: 'B',
+      lead: 'C',
+      deadline: 'D',
+      achieved: 'E',
+    })
+    expect(report.issues).toEqual([])
+    expect(report.tasks.map((t) => t.deadline)).toEqual([
+      { kind: 'range', due: '2026-12-31', start: '2025-01-01' },
+      { kind: 'range', due: '2025-12-31', start: '2016-01-01' },
+      { kind: 'range', due: '2026-12-31', start: '2025-01-01' },
+    ])
+  })
+
+  it('reads a progress report with emoji statuses, abbreviated headers and a narrative result with figures', () => {
+    const grid = createGrid([
+      ['BÁO CÁO TIẾN ĐỘ NĂM 2026'],
+      ['TT', 'Nội dung NV', 'ĐV chủ trì', 'Hạn nộp', 'Trạng thái', 'Mức phấn đấu', 'KQ đạt được'],
+      [
+        1,
+        'Kiểm tra CCHC',
+        'Sở Nội vụ',
+        'Quý II/2026',
+        '✅ Hoàn thành',
+        'Ít nhất 30%',
+        'Đã kiểm tra 15/18 cơ quan',
+      ],
+      [2, 'Số hóa hồ sơ', 'Sở Nội vụ', '08/2026', '🟡 Đang thực hiện', '100%', 'Đang triển khai'],
+      [3, 'Báo cáo năm', 'Văn phòng UBND tỉnh', 'Tháng 12/2026', '🔴 Chưa thực hiện', null, null],
+    ])
+    const report = validateTable(grid, { asOf: '2026-09-14' })
+    expect(report.header?.columns).toMatchObject({
+      stt: 'A',
+      content: 'B',
+      lead: 'C',
+      deadline: 'D',
+      progress: 'E',
+      expected: 'F',
+      achieved: 'G',
+    })
+    expect(report.tasks.map((t) => [t.status, t.targetMet])).toEqual([
+      ['done-on-time', true],
+      ['overdue', null],
+      ['not-started', null],
+    ])
+    // A result with no figure under a judgeable target is the only error.
+    expect(report.issues.map((i) => [i.code, `${i.column}${i.row}`])).toEqual([
+      ['cell/invalid-achieved', 'G4'],
+    ])
+  })
+
+  it('validates a table with unknown headers exactly as a recognised header once the columns are chosen', () => {
+    const data = [
+      [1, 'Rà soát TTHC', 'Sở Tư pháp', 'Quý III/2026', 'Đã hoàn thành', '01/08/2026'],
+      [2, 'Kiểm tra CCHC', 'Sở Nội vụ', 'Quý II/2026', 'Đang thực hiện', null],
+    ]
+    const title = ['KẾ HOẠCH NĂM 2026']
+    const known = createGrid([
+      title,
+      ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn', 'Tiến độ', 'Ngày hoàn thành'],
+      ...data,
+    ])
+    const unknown = createGrid([
+      title,
+      ['#', 'Việc', 'Ai lo', 'Chốt', 'Ra sao', 'Xong lúc'],
+      ...data,
+    ])
+    expect(validateTable(unknown, { asOf }).issues.map((i) => i.code)).toEqual(['table/not-found'])
+    const columns = {
+      stt: 'A',
+      content: 'B',
+      lead: 'C',
+      deadline: 'D',
+      progress: 'E',
+      doneDate: 'F',
+    } as const
+    const corrected = validateTable(unknown, { asOf, columns })
+    const expected = validateTable(known, { asOf })
+    expect(corrected.tasks).toEqual(expected.tasks)
+    expect(corrected.issues).toEqual(expected.issues)
+    expect(corrected.summary).toEqual(expected.summary)
+    expect(corrected.header?.columns).toEqual(expected.header?.columns)
+    expect(corrected.header?.mapping.map((m) => [m.column, m.field, m.chosen])).toContainEqual([
+      'D',
+      'deadline',
+      true,
+    ])
+    // Remembered in the workbook (template metadata) it reads the same.
+    const remembered = validateTable(unknown, {
+      asOf,
+      meta: { columns: 'stt=A,content=B,lead=C,deadline=D,progress=E,doneDate=F' },
+    })
+    expect(remembered.tasks).toEqual(expected.tasks)
+  })
+
+  it('unmaps a field with an empty choice and moves it with a letter', () => {
+    const grid = createPlanGrid([[1, 'Việc A', 'Sở Nội vụ', 'Quý IV/2026', 'Quý III/2026']])
+    const report = validateTable(grid, { asOf, columns: { coop: null, deadline: 'D' } })
+    expect(report.header?.columns).toMatchObject({ deadline: 'D' })
+    expect(report.header?.columns.coop).toBeUndefined()
+    expect(report.tasks[0]?.deadline?.due).toBe('2026-12-31')
   })
 })

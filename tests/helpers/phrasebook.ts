@@ -8,7 +8,7 @@ type HeaderEntry = Entry & { field: string; parent: string | null }
 export const phrasebook = JSON.parse(
   readFileSync(new URL('../fixtures/phrasebook-sample.json', import.meta.url), 'utf8'),
 ) as {
-  sources: { id: string; kind: string }[]
+  sources: { id: string; kind: string; year: number }[]
   headers: HeaderEntry[]
   deadlines: Entry[]
   progress: Entry[]

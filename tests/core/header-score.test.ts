@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { findBestMeaning, scoreHeaderText } from '../../core/header-score.ts'
+
+const best = (text: string, parent: string | null = null) =>
+  findBestMeaning(scoreHeaderText(text, parent))?.meaning
+
+describe('scoreHeaderText', () => {
+  it.each([
+    ['Thời gian dự kiến hoàn thành', 'deadline'],
+    ['Kết quả dự kiến', 'product'],
+    ['Chỉ tiêu đạt được', 'expected'],
+    ['Đơn vị chủ trì thực hiện', 'lead'],
+    ['Nguồn SL/minh chứng', 'evidence'],
+    ['Tiến độ đến ngày 22/5/2026', 'progress'],
+    ['Đến hết năm 2026', 'expected'],
+    ['Cơ quan chủ trì[1]', 'lead'],
+    ['Nguồn kinh phí', 'other'],
+    ['Căn cứ/lý do đề xuất chỉ tiêu', 'other'],
+    ['Chỉ tiêu liên quan', 'other'],
+    ['Gia hạn - Mốc cũ', 'other'],
+    ['Thời gian thực hiện (ngày làm việc)', 'other'],
+  ])('reads "%s" as %s', (text, meaning) => {
+    expect(best(text)).toBe(meaning)
+  })
+
+  it('reads a child under a time parent as start or end', () => {
+    expect(best('Hoàn thành', 'Thời gian thực hiện')).toBe('end')
+    expect(best('Bắt đầu', 'Thời gian thực hiện')).toBe('start')
+  })
+
+  it('scores data cells and titles low', () => {
+    expect(scoreHeaderText('Sở Nội vụ')).toEqual({})
+    expect(scoreHeaderText('Quý IV/2026')).toEqual({})
+  })
+})

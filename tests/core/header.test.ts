@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest'
+import { computeFilledCells, type CellValue, type MergeArea } from '../../core/index.ts'
+import { buildHeader, locateHeader } from '../../core/header.ts'
+import { buildSampleTables, expectField, phrasebook } from '../helpers/phrasebook.ts'
+
+function readHeader(rows: CellValue[][], merges: MergeArea[] = [], r = 1) {
+  const { values, covered } = computeFilledCells({
+    sheet: 'S',
+    top: 1,
+    left: 1,
+    cells: rows,
+    merges,
+  })
+  return buildHeader(values, covered, r, 1, 1, {})
+}
+
+function fieldsOf(rows: CellValue[][], merges: MergeArea[] = []) {
+  return readHeader(rows, merges).mapping.map((m) => [m.column, m.field])
+}
+
+const tables = phrasebook.sources.flatMap((s) => buildSampleTables(s.id))
+const readings = tables.flatMap((t) => {
+  const header = readHeader(t.rows, t.merges)
+  return t.headers.map((h, i) => ({
+    text: h.text,
+    source: t.source,
+    expected: expectField(h),
+    got: header.mapping.find((m) => m.column === String.fromCharCode(65 + i))?.field ?? null,
+  }))
+})
+
+describe('headers of the phrasebook sample, read in their own tables', () => {
+  it('maps at least 95% of the headers of task and indicator tables to their field', () => {
+    const fields = readings.filter((r) => r.expected !== null)
+    const right = fields.filter((r) => r.got === r.expected)
+    expect(fields.length).toBeGreaterThan(60)
+    expect(right.length / fields.length).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('maps every trap column (funding, groups, people, reasons, durations) to none', () => {
+    const traps = readings.filter((r) => r.expected === null)
+    expect(traps.length).toBeGreaterThanOrEqual(30)
+    expect(traps.filter((r) => r.got !== null)).toEqual([])
+  })
+
+  // One whole table per source: every column read as the sample says, or listed here.
+  const known = new Set(['s20 Quý (1)', 's20 Năm (2)', 's30 Bước 1'])
+  for (const source of new Set(tables.map((t) => t.source))) {
+    it(`reads the table of source ${source} as the sample says`, () => {
+      const wrong = readings
+        .filter((r) => r.source === source && r.got !== r.expected)
+        .map((r) => `${r.source} ${r.text}`)
+      expect(wrong.filter((w) => !known.has(w))).toEqual([])
+    })
+  }
+})
+
+describe('header understanding by meaning', () => {
+  it('reads compound, abbreviated and capitalised headers', () => {
+    expect(
+      fieldsOf([
+        [],
+        [
+          'Stt',
+          'NHIỆM VỤ VÀ GIẢI PHÁP',
+          'ĐV chủ trì',
+          'Cơ quan thực hiện/phối hợp',
+          'KQ, sản phẩm',
+        ],
+      ]),
+    ).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'lead'],
+      ['D', 'executing'],
+      ['E', 'product'],
+    ])
+  })
+
+  it('reads "Thời gian dự kiến hoàn thành" as the deadline and leaves funding and durations unmapped', () => {
+    expect(
+      fieldsOf([
+        [],
+        ['TT', 'Tên nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian dự kiến hoàn thành', 'Nguồn kinh phí'],
+        [1, 'Số hóa hồ sơ', 'Sở Nội vụ', 'Quý IV/2026', 'Ngân sách tỉnh'],
+      ]),
+    ).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'lead'],
+      ['D', 'deadline'],
+      ['E', null],
+    ])
+  })
+
+  it('uses the data as evidence: durations are no deadline, targets under "Kết quả" in a plan are expected results', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Nội dung công việc', 'Trách nhiệm thực hiện', 'Thời gian', 'Kết quả'],
+      [1, 'Tiếp nhận hồ sơ', 'Bộ phận một cửa', '0,5 ngày', '100%'],
+      [2, 'Thẩm định hồ sơ', 'Phòng chuyên môn', '3 ngày', '≥ 95%'],
+    ]
+    expect(fieldsOf(rows)).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'executing'],
+      ['D', null],
+      ['E', 'expected'],
+    ])
+  })
+
+  it('reads "Ngày hoàn thành" over month texts as the deadline, over dates in a progress report as the completion date', () => {
+    const head = ['STT', 'Nội dung', 'Chủ trì', 'Ngày hoàn thành']
+    expect(fieldsOf([[], head, [1, 'Việc A', 'Sở Nội vụ', 'Tháng 5/2026']]).at(-1)).toEqual([
+      'D',
+      'deadline',
+    ])
+    const report = [...head, 'Thời hạn', 'Tiến độ']
+    expect(
+      fieldsOf([[], report, [1, 'Việc A', 'Sở Nội vụ', '20/05/2026', 'Quý II/2026', 'Xong']]),
+    ).toContainEqual(['D', 'doneDate'])
+  })
+
+  it('reads a two-row header as parent and child', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Nội dung', 'Chủ trì', 'Thời gian thực hiện', null],
+      [null, null, null, 'Bắt đầu', 'Hoàn thành'],
+    ]
+    const merges = [
+      { top: 2, left: 4, bottom: 2, right: 5 },
+      ...[1, 2, 3].map((c) => ({ top: 2, left: c, bottom: 3, right: c })),
+    ]
+    const header = readHeader(rows, merges)
+    expect(header.height).toBe(2)
+    expect(header.mapping.slice(3)).toEqual([
+      { column: 'D', header: 'Thời gian thực hiện – Bắt đầu', field: 'start', confidence: 1 },
+      { column: 'E', header: 'Thời gian thực hiện – Hoàn thành', field: 'end', confidence: 1 },
+    ])
+  })
+
+  it('finds the header under title rows and names the closest columns when a required field is missing', () => {
+    const rows: CellValue[][] = [
+      ['KẾ HOẠCH NĂM 2026'],
+      ['STT', 'Nội dung', 'Chủ trì', 'Mốc thời gian ghi nhận', 'Ghi chú'],
+      [1, 'Việc A', 'Sở Nội vụ', 'abc', null],
+    ]
+    const { values, covered } = computeFilledCells({
+      sheet: 'S',
+      top: 1,
+      left: 1,
+      cells: rows,
+      merges: [],
+    })
+    const header = locateHeader(values, covered, 1, 1)!
+    expect(header.row).toBe(2)
+    expect(header.columns).toMatchObject({ stt: 1, content: 2, lead: 3, note: 5 })
+  })
+})

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { parseProgress } from '../../core/progress.ts'
+import { phrasebook } from '../helpers/phrasebook.ts'
+
+describe('parseProgress', () => {
+  it.each([
+    ['Đã hoàn thành', 'done'],
+    ['HT', 'done'],
+    ['Đã ban hành', 'done'],
+    ['Đã thẩm định', 'done'],
+    ['✅ Hoàn thành', 'done'],
+    ['🟢 Đạt', 'done'],
+    ['Đang lập báo cáo KTKT', 'in-progress'],
+    ['Đang giai đoạn quyết toán hoàn thành dự án', 'in-progress'],
+    ['🟡 Đang thực hiện', 'in-progress'],
+    ['❌ Trễ hạn', 'in-progress'],
+    ['Chưa ban hành', 'not-started'],
+    ['🔴 Chưa thực hiện', 'not-started'],
+    ['🔜', 'not-started'],
+    ['hiện chưa được cấp vốn 2026 để thực hiện (chưa phê duyệt dự án)', 'not-started'],
+    [
+      'Đã được UBND tỉnh thông qua dừng thực hiện dự án (Nghị quyết số 592/NQ-UBND ngày 12/8/2026)',
+      'stopped',
+    ],
+    ['Không tiếp tục xây dựng', 'stopped'],
+  ])('reads "%s" as %s', (text, state) => {
+    expect(parseProgress(text)).toMatchObject({ state })
+  })
+
+  it('reads the figure of "Hoàn thành 80%" and of percentages, a percent-formatted number as its fraction', () => {
+    expect(parseProgress('Hoàn thành 80%')).toEqual({ state: 'in-progress', percent: 80 })
+    expect(parseProgress('100%')).toEqual({ state: 'done', percent: 100 })
+    expect(parseProgress(0.5)).toEqual({ state: 'in-progress', percent: 50 })
+  })
+
+  it('tells an impossible percentage from text it cannot place', () => {
+    expect(parseProgress('150%')).toEqual({ problem: 'percent' })
+    expect(parseProgress('Thực hiện mới')).toEqual({ problem: 'unclear' })
+  })
+
+  it('places every progress text of the sample that is not a plan column value', () => {
+    const texts = phrasebook.progress.filter((p) => !/not progress/.test(p.note ?? ''))
+    expect(texts.filter((p) => 'problem' in parseProgress(p.text)).map((p) => p.text)).toEqual([])
+  })
+})
