@@ -152,3 +152,41 @@ export function matchField(header: string): FieldKey | null {
 
 /** The computed columns the product writes after the table, in order. */
 export const computedFields = ['status', 'score', 'check'] as const satisfies readonly FieldKey[]
+
+/** What each field means, in a few words (the column mapping shows "Cột F “…” → Thời hạn"). */
+export const fieldNames: Record<FieldKey, { vi: string; en: string }> = {
+  stt: { vi: 'Số thứ tự', en: 'Number' },
+  criterion: { vi: 'Tiêu chí', en: 'Criterion' },
+  content: { vi: 'Nội dung nhiệm vụ', en: 'Task' },
+  expected: { vi: 'Kết quả cần đạt (chỉ tiêu)', en: 'Target' },
+  product: { vi: 'Sản phẩm', en: 'Product' },
+  lead: { vi: 'Cơ quan chủ trì', en: 'Lead agency' },
+  executing: { vi: 'Cơ quan thực hiện', en: 'Executing agency' },
+  coop: { vi: 'Cơ quan phối hợp', en: 'Cooperating agencies' },
+  deadline: { vi: 'Thời hạn', en: 'Deadline' },
+  start: { vi: 'Bắt đầu', en: 'Start' },
+  end: { vi: 'Kết thúc', en: 'End' },
+  note: { vi: 'Ghi chú', en: 'Note' },
+  progress: { vi: 'Tiến độ', en: 'Progress' },
+  doneDate: { vi: 'Ngày hoàn thành', en: 'Completion date' },
+  achieved: { vi: 'Kết quả đạt được', en: 'Achieved' },
+  evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
+  selfScore: { vi: 'Điểm tự chấm', en: 'Self-assessed score' },
+  status: { vi: 'Trạng thái (tính)', en: 'Status (computed)' },
+  score: { vi: 'Điểm (tính)', en: 'Score (computed)' },
+  check: { vi: 'Kết quả kiểm tra', en: 'Check result' },
+}
+
+/** How a column the engine does not use is named in the mapping. */
+export const unusedColumnName = { vi: 'không dùng', en: 'not used' } as const
+
+/** One line of the column mapping: "Cột F “Thời gian dự kiến hoàn thành” → Thời hạn". */
+export function formatColumnReading(
+  reading: { column: string; header: string; field: FieldKey | null; chosen?: true },
+  lang: 'vi' | 'en' = 'vi',
+): string {
+  const name = reading.field ? fieldNames[reading.field][lang] : unusedColumnName[lang]
+  const chosen = reading.chosen ? (lang === 'vi' ? ' (đã chỉ định)' : ' (chosen)') : ''
+  const header = reading.header.replace(/\s+/g, ' ').trim()
+  return `${lang === 'vi' ? 'Cột' : 'Column'} ${reading.column} “${header}” → ${name}${chosen}`
+}

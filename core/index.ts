@@ -13,7 +13,15 @@ export {
 export type { IsoDate } from './date.ts'
 export { parseDeadline, parseDeadlineRange, deadlineKinds } from './deadline.ts'
 export type { Deadline, DeadlineKind } from './deadline.ts'
-export { fieldKeys, fieldSpecs, matchField, computedFields } from './fields.ts'
+export {
+  fieldKeys,
+  fieldSpecs,
+  fieldNames,
+  formatColumnReading,
+  matchField,
+  computedFields,
+  unusedColumnName,
+} from './fields.ts'
 export type { FieldKey, FieldRole } from './fields.ts'
 export { createIssue, issueCodes, severities } from './issue.ts'
 export type { Bilingual, Issue, IssueCode, Severity } from './issue.ts'

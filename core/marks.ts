@@ -1,6 +1,6 @@
 import type { CellValue } from './grid.ts'
 import { columnLetter, columnNumber } from './grid.ts'
-import { fieldSpecs } from './fields.ts'
+import { fieldNames, fieldSpecs, unusedColumnName } from './fields.ts'
 import type { Issue, Severity } from './issue.ts'
 import { severityLabels, statusLabels } from './messages.ts'
 import type { Report } from './report.ts'
@@ -164,6 +164,14 @@ function computeCheckSheet(report: Report): MarkPlan['checkSheet'] {
       issue.message.vi,
       issue.hint.vi,
     ])
+  }
+  // How every column was read, so that a wrong reading is seen and can be corrected.
+  if (report.header?.mapping.length) {
+    rows.push([], ['CÁCH ĐỌC CỘT'], ['Cột', 'Tiêu đề', 'Đọc là', 'Độ tin cậy'])
+    for (const m of report.header.mapping) {
+      const name = m.field ? fieldNames[m.field].vi : unusedColumnName.vi
+      rows.push([m.column, m.header, m.chosen ? `${name} (đã chỉ định)` : name, m.confidence])
+    }
   }
   return { rows, links, fills, headerIndex }
 }

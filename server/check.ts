@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs'
 import {
   validateTable,
   type AgencyRegistry,
+  type ColumnChoices,
   type IsoDate,
   type Report,
   type ScoringProfile,
@@ -17,6 +18,8 @@ export type CheckOptions = {
   /** Picks the profile from the template's plan id when no profile is given. */
   profileFor?: ((planId: string | null) => ScoringProfile | null) | null
   registry?: AgencyRegistry | null
+  /** The user's column choices (`--columns`), over those the workbook remembers. */
+  columns?: ColumnChoices | null
 }
 
 export type CheckResult = {
@@ -42,6 +45,7 @@ export async function checkWorkbook(
     meta,
     profile: options.profile ?? options.profileFor?.(planId) ?? null,
     registry: options.registry ?? null,
+    columns: options.columns ?? null,
   })
   return { report, workbook, sheetName: worksheet.name, planId }
 }

@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util'
-import { computeVietnamDate, type AgencyRegistry, type ScoringProfile } from '../core/index.ts'
+import {
+  computeVietnamDate,
+  fieldKeys,
+  parseColumnChoices,
+  type AgencyRegistry,
+  type ColumnChoices,
+  type ScoringProfile,
+} from '../core/index.ts'
 import { checkWorkbook } from './check.ts'
 import { parseIsoDate, readBytes, UsageError, writeOut } from './cli-io.ts'
 import { readPlan, readProfile, readRegistry } from './config.ts'
@@ -9,6 +16,17 @@ import { loadWorkbook } from './xlsx/read.ts'
 import { buildTemplate } from './xlsx/template.ts'
 
 // The commands that read or write workbooks: loaded only when one of them runs, since ExcelJS is heavy.
+
+/** Reads `--columns deadline=F,expected=C,note=`, refusing field names it does not know. */
+function readColumnsFlag(text: string): ColumnChoices {
+  const { choices, unknown } = parseColumnChoices(text)
+  if (unknown.length)
+    throw new UsageError(
+      `--columns: không biết trường / unknown field ${unknown.map((u) => `“${u}”`).join(', ')}. ` +
+        `Trường / Fields: ${fieldKeys.join(', ')}`,
+    )
+  return choices
+}
 
 /** `cchc validate`: checks a workbook, prints the summary or the report, optionally writes a marked copy. */
 export async function runValidate(args: string[]): Promise<number> {
@@ -25,14 +43,19 @@ export async function runValidate(args: string[]): Promise<number> {
       output: { type: 'string', short: 'o' },
       fix: { type: 'boolean' },
       lang: { type: 'string' },
+      columns: { type: 'string' },
     },
   })
   const file = positionals[0]
   if (!file) throw new UsageError('Thiếu tên tệp / Missing file name. Xem: cchc help')
+  const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
+  const columns = values.columns !== undefined ? readColumnsFlag(values.columns) : null
   const asOf = parseIsoDate(values['as-of'], '--as-of') ?? computeVietnamDate(Date.now())
   const year = values.year !== undefined ? Number(values.year) : null
   if (year !== null && !Number.isInteger(year)) throw new UsageError(`--year: ${values.year}`)
-  const profile: ScoringProfile | null = values.profile ? await readProfile(values.profile) : null
+  const profile: ScoringProfile | null = values.profile
+    ? await readProfile(values.profile, lang)
+    : null
   const registry: AgencyRegistry | null = values.agencies
     ? await readRegistry(values.agencies)
     : null
@@ -44,6 +67,7 @@ export async function runValidate(args: string[]): Promise<number> {
     year,
     profile,
     registry,
+    columns,
   })
   if (values.output) {
     if (values.fix && applyFixes(workbook, sheetName, report) > 0) {
@@ -55,6 +79,7 @@ export async function runValidate(args: string[]): Promise<number> {
         year,
         profile,
         registry,
+        columns,
       })
       markWorkbook(fixed.workbook, fixed.sheetName, fixed.report)
       await writeOut(values.output, await fixed.workbook.xlsx.writeBuffer())
@@ -63,7 +88,6 @@ export async function runValidate(args: string[]): Promise<number> {
       await writeOut(values.output, await workbook.xlsx.writeBuffer())
     }
   }
-  const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
   process.stdout.write(
     values.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderSummary(report, lang)}\n`,
   )

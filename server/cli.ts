@@ -8,7 +8,9 @@ export const helpText = `cchc — kiểm tra và tổng hợp phụ lục kế h
 Cách dùng / Usage:
   cchc validate TỆP.xlsx [--sheet S] [--as-of YYYY-MM-DD] [--year Y] [--profile P.json]
                 [--agencies A.json] [--json] [-o RA.xlsx] [--fix] [--lang en]
+                [--columns deadline=F,expected=C,note=]
       Kiểm tra bảng phụ lục; -o ghi bản sao có đánh dấu (cột tính toán, tô màu, ghi chú, trang "Kiểm tra").
+      --columns chỉ định cột cho trường (để trống sau "=" là bỏ trường đó).
       --fix áp dụng các sửa tự động an toàn vào bản sao. Mã thoát: 0 không lỗi, 1 có lỗi, 2 không đọc được tệp.
   cchc clear TỆP.xlsx -o RA.xlsx
       Xóa đánh dấu của lần kiểm tra trước, trả lại hình thức ban đầu.

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import { agencyKinds, fieldKeys, type AgencyRegistry, type ScoringProfile } from '../core/index.ts'
+import {
+  agencyKinds,
+  fieldKeys,
+  type AgencyRegistry,
+  type FieldKey,
+  type ScoringProfile,
+} from '../core/index.ts'
+import { describeProfileProblem, type Lang } from './profile-messages.ts'
 
 /** The folder of shipped plans, registries and profiles. */
 export const templatesDir = fileURLToPath(new URL('../templates/', import.meta.url))
@@ -17,7 +24,8 @@ const profileItem = z.object({
 export const profileSchema = z.object({
   name: z.string().min(1),
   year: z.number().int(),
-  provisional: z.boolean(),
+  // A profile that does not say otherwise is provisional: the product never claims official points.
+  provisional: z.boolean().default(true),
   note: z.string().optional(),
   items: z.record(z.string(), profileItem),
 })
@@ -45,6 +53,12 @@ export const registrySchema = z.object({
 
 const planRow = z.partialRecord(z.enum(fieldKeys), z.string())
 
+/** A plan column: a field key, or a field with the header text the province uses for it. */
+const planColumn = z.union([
+  z.enum(fieldKeys),
+  z.object({ field: z.enum(fieldKeys), header: z.string().min(1) }),
+])
+
 export const planSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string(),
@@ -53,19 +67,48 @@ export const planSchema = z.object({
   templateVersion: z.string(),
   source: z.string().optional(),
   title: z.array(z.string()),
-  columns: z.array(z.enum(fieldKeys)).min(3),
-  progressColumns: z.array(z.enum(fieldKeys)).optional(),
+  columns: z.array(planColumn).min(3),
+  progressColumns: z.array(planColumn).optional(),
   profile: z.string().optional(),
   rows: z.array(planRow),
 })
-export type PlanDefinition = z.infer<typeof planSchema>
+type PlanColumn = z.infer<typeof planColumn>
+
+/**
+ * A plan definition as the templates and the server use it: `columns` and `progressColumns` as
+ * field keys, and `headers` with the header texts the plan's `columns` block gives some fields
+ * ({ "field": "deadline", "header": "Thời gian dự kiến hoàn thành" }).
+ */
+export type PlanDefinition = Omit<z.infer<typeof planSchema>, 'columns' | 'progressColumns'> & {
+  columns: FieldKey[]
+  progressColumns?: FieldKey[]
+  headers?: Partial<Record<FieldKey, string>>
+}
+
+function normalizePlan(plan: z.infer<typeof planSchema>): PlanDefinition {
+  const headers: Partial<Record<FieldKey, string>> = {}
+  const read = (c: PlanColumn): FieldKey => {
+    if (typeof c === 'string') return c
+    headers[c.field] = c.header
+    return c.field
+  }
+  const { progressColumns, ...rest } = plan
+  const out: PlanDefinition = { ...rest, columns: plan.columns.map(read), headers }
+  if (progressColumns) out.progressColumns = progressColumns.map(read)
+  return out
+}
 
 /** A configuration file that is missing or does not match its schema. */
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-async function readJson<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
+async function readJson<T>(
+  path: string,
+  schema: z.ZodType<T, unknown>,
+  what: string,
+  describe?: (issue: z.core.$ZodIssue) => string,
+): Promise<T> {
   let data: unknown
   try {
     data = JSON.parse(await readFile(path, 'utf8'))
@@ -75,6 +118,7 @@ async function readJson<T>(path: string, schema: z.ZodType<T>, what: string): Pr
   const parsed = schema.safeParse(data)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
+    if (first && describe) throw new ConfigError(describe(first))
     throw new ConfigError(
       `${what} ${path} không hợp lệ: ${first?.path.join('.')} ${first?.message}`,
     )
@@ -82,9 +126,14 @@ async function readJson<T>(path: string, schema: z.ZodType<T>, what: string): Pr
   return parsed.data
 }
 
-/** Reads and checks a scoring profile JSON. */
-export function readProfile(path: string): Promise<ScoringProfile> {
-  return readJson(path, profileSchema, 'Thang điểm') as Promise<ScoringProfile>
+/**
+ * Reads and checks a scoring profile JSON; an invalid field is named with its item, in Vietnamese
+ * or English ("Mục 1.4: “tiers” phải là danh sách [tỷ lệ, hệ số]").
+ */
+export function readProfile(path: string, lang: Lang = 'vi'): Promise<ScoringProfile> {
+  return readJson(path, profileSchema, 'Thang điểm', (issue) =>
+    describeProfileProblem(path, issue.path, lang),
+  ) as Promise<ScoringProfile>
 }
 
 /** Reads and checks an agency registry JSON. */
@@ -93,6 +142,6 @@ export function readRegistry(path: string): Promise<AgencyRegistry> {
 }
 
 /** Reads and checks a plan definition JSON. */
-export function readPlan(path: string): Promise<PlanDefinition> {
-  return readJson(path, planSchema, 'Kế hoạch') as Promise<PlanDefinition>
+export async function readPlan(path: string): Promise<PlanDefinition> {
+  return normalizePlan(await readJson(path, planSchema, 'Kế hoạch'))
 }

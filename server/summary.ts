@@ -1,4 +1,5 @@
 import {
+  formatColumnReading,
   formatVietnameseDate,
   severityLabels,
   statusLabels,
@@ -20,6 +21,8 @@ const words = {
     ok: 'Không có lỗi.',
     hint: '→',
     none: 'không rõ',
+    mapping: 'Cách đọc cột',
+    sure: 'chắc',
   },
   en: {
     sheet: 'sheet',
@@ -32,6 +35,8 @@ const words = {
     ok: 'No errors.',
     hint: '→',
     none: 'unknown',
+    mapping: 'How the columns were read',
+    sure: 'sure',
   },
 }
 
@@ -44,6 +49,14 @@ export function renderSummary(report: Report, lang: Lang = 'vi'): string {
   )
   if (report.header)
     lines.push(`${w.header} ${report.header.row}; ${report.summary.tasks} ${w.tasks}`)
+  if (report.header?.mapping.length) {
+    lines.push(`${w.mapping}:`)
+    for (const m of report.header.mapping) {
+      const sure =
+        m.chosen || m.confidence >= 0.8 ? '' : ` (${w.sure} ${Math.round(m.confidence * 100)}%)`
+      lines.push(`  ${formatColumnReading(m, lang)}${sure}`)
+    }
+  }
   const statuses = (Object.entries(report.summary.byStatus) as [TaskStatus, number][])
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${statusLabels[s][lang]}: ${n}`)

@@ -92,6 +92,7 @@ export function readTemplateMeta(workbook: ExcelJS.Workbook): TemplateMeta | nul
     if (key === 'year' && value !== null && Number.isFinite(Number(value)))
       meta.year = Number(value)
     if (key === 'templateVersion' && value !== null) meta.templateVersion = String(value)
+    if (key === 'columns' && value !== null) meta.columns = String(value)
   })
   return meta
 }

@@ -1,5 +1,10 @@
 import ExcelJS from 'exceljs'
-import { fieldSpecs, progressChoices, type FieldKey } from '../../core/index.ts'
+import {
+  fieldSpecs,
+  formatColumnChoices,
+  progressChoices,
+  type FieldKey,
+} from '../../core/index.ts'
 import type { PlanDefinition } from '../config.ts'
 import { metaSheetName } from './read.ts'
 
@@ -53,7 +58,7 @@ export function buildTemplate(plan: PlanDefinition): ExcelJS.Workbook {
   const headerRow = ws.getRow(plan.title.length + 2)
   columns.forEach((f, i) => {
     const cell = headerRow.getCell(i + 1)
-    cell.value = fieldSpecs[f].label
+    cell.value = plan.headers?.[f] ?? fieldSpecs[f].label
     cell.font = { bold: true }
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
     cell.border = thin
@@ -105,5 +110,8 @@ export function buildTemplate(plan: PlanDefinition): ExcelJS.Workbook {
   meta.addRow(['year', plan.year])
   meta.addRow(['templateVersion', plan.templateVersion])
   meta.addRow(['province', plan.province])
+  // Headers the plan words its own way are remembered, so every checker reads them as the plan says.
+  if (plan.headers && Object.keys(plan.headers).length)
+    meta.addRow(['columns', formatColumnChoices(plan.headers)])
   return workbook
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { fieldKeys, fieldNames, formatColumnReading, matchField } from '../../core/fields.ts'
+
+describe('fields', () => {
+  it('name every field in both languages', () => {
+    for (const key of fieldKeys) {
+      expect(fieldNames[key].vi).not.toBe('')
+      expect(fieldNames[key].en).not.toBe('')
+    }
+  })
+
+  it('format a column reading as the CLI summary shows it', () => {
+    const reading = {
+      column: 'F',
+      header: 'Thời gian dự kiến\nhoàn thành',
+      field: 'deadline' as const,
+    }
+    expect(formatColumnReading(reading)).toBe('Cột F “Thời gian dự kiến hoàn thành” → Thời hạn')
+    expect(formatColumnReading({ ...reading, field: null }, 'en')).toBe(
+      'Column F “Thời gian dự kiến hoàn thành” → not used',
+    )
+    expect(formatColumnReading({ ...reading, chosen: true })).toBe(
+      'Cột F “Thời gian dự kiến hoàn thành” → Thời hạn (đã chỉ định)',
+    )
+  })
+
+  it('match canonical headers and their synonyms exactly', () => {
+    expect(matchField('THỜI GIAN THỰC HIỆN')).toBe('deadline')
+    expect(matchField('Thời gian dự kiến hoàn thành')).toBeNull()
+  })
+})
