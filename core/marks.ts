@@ -1,6 +1,6 @@
 import type { CellValue } from './grid.ts'
 import { columnLetter, columnNumber } from './grid.ts'
-import { fieldNames, fieldSpecs, unusedColumnName } from './fields.ts'
+import { computedFields, fieldNames, fieldSpecs, unusedColumnName } from './fields.ts'
 import type { Issue, Severity } from './issue.ts'
 import { severityLabels, statusLabels } from './messages.ts'
 import type { Report } from './report.ts'
@@ -147,6 +147,7 @@ function computeCheckSheet(report: Report): MarkPlan['checkSheet'] {
     ['Điểm', report.summary.score, 'Điểm tối đa', report.summary.maxScore],
   ]
   if (report.profile?.provisional) rows.push(['Thang điểm', `${report.profile.name} (tạm thời)`])
+  rows.push(...computeMappingRows(report))
   rows.push([])
   const headerIndex = rows.length
   rows.push(['Ô', 'Dòng', 'Mã', 'Mức độ', 'Nội dung', 'Hướng dẫn'])
@@ -165,15 +166,27 @@ function computeCheckSheet(report: Report): MarkPlan['checkSheet'] {
       issue.hint.vi,
     ])
   }
-  // How every column was read, so that a wrong reading is seen and can be corrected.
-  if (report.header?.mapping.length) {
-    rows.push([], ['CÁCH ĐỌC CỘT'], ['Cột', 'Tiêu đề', 'Đọc là', 'Độ tin cậy'])
-    for (const m of report.header.mapping) {
-      const name = m.field ? fieldNames[m.field].vi : unusedColumnName.vi
-      rows.push([m.column, m.header, m.chosen ? `${name} (đã chỉ định)` : name, m.confidence])
-    }
-  }
   return { rows, links, fills, headerIndex }
+}
+
+/**
+ * How every column of the table was read, so that a wrong reading is seen and can be corrected.
+ * The product's own computed columns are left out: they are not the agency's.
+ */
+function computeMappingRows(report: Report): CellValue[][] {
+  const mapping = (report.header?.mapping ?? []).filter(
+    (m) => !m.field || !(computedFields as readonly string[]).includes(m.field),
+  )
+  if (!mapping.length) return []
+  return [
+    [],
+    ['CÁCH ĐỌC CỘT'],
+    ['Cột', 'Tiêu đề', 'Đọc là', 'Độ tin cậy'],
+    ...mapping.map((m): CellValue[] => {
+      const name = m.field ? fieldNames[m.field].vi : unusedColumnName.vi
+      return [m.column, m.header, m.chosen ? `${name} (đã chỉ định)` : name, m.confidence]
+    }),
+  ]
 }
 
 /** A sheet-qualified reference as hyperlinks use it: `'Phụ lục'!D5`. */

@@ -26,7 +26,7 @@ describe('computeMarkPlan', () => {
   it('shows on the "Kiểm tra" sheet how every column was read', () => {
     const rows = plan.checkSheet.rows
     const start = rows.findIndex((r) => r[0] === 'CÁCH ĐỌC CỘT')
-    expect(rows.slice(start + 1)).toEqual([
+    expect(rows.slice(start + 1, start + 7)).toEqual([
       ['Cột', 'Tiêu đề', 'Đọc là', 'Độ tin cậy'],
       ['A', 'STT', 'Số thứ tự', 1],
       ['B', 'Tên nhiệm vụ', 'Nội dung nhiệm vụ', 1],
@@ -34,5 +34,7 @@ describe('computeMarkPlan', () => {
       ['D', 'Thời gian dự kiến hoàn thành', 'Thời hạn', expect.any(Number)],
       ['E', 'Nguồn kinh phí', 'không dùng', expect.any(Number)],
     ])
+    // The issue list follows, so its header comes after the mapping.
+    expect(plan.checkSheet.headerIndex).toBeGreaterThan(start + 7)
   })
 })

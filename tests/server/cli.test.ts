@@ -128,3 +128,24 @@ describe('cchc as installed', () => {
     expect(report.summary.byStatus.overdue).toBe(1)
   })
 })
+
+describe('cchc validate --columns', () => {
+  it('reads a table with unknown headers once its columns are chosen, and says so in the summary', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('Bảng')
+    ws.addRow(['THEO DÕI NHIỆM VỤ NĂM 2026'])
+    ws.addRow(['#', 'Việc', 'Ai lo', 'Chốt'])
+    ws.addRow([1, 'Ban hành kế hoạch', 'Sở Nội vụ', 'Quý IV/2026'])
+    const file = join(dir, 'unknown-headers.xlsx')
+    writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()))
+    capture()
+    expect(await runCli(['validate', file, '--as-of', '2026-09-14'])).toBe(1)
+    capture()
+    const columns = 'stt=A,content=B,lead=C,deadline=D'
+    expect(await runCli(['validate', file, '--as-of', '2026-09-14', '--columns', columns])).toBe(0)
+    expect(output.out).toContain('Cột D “Chốt” → Thời hạn (đã chỉ định)')
+    capture()
+    expect(await runCli(['validate', file, '--columns', 'han=D'])).toBe(2)
+    expect(output.err).toContain('--columns')
+  })
+})
