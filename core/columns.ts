@@ -101,3 +101,22 @@ export function resolveColumnChoices(
   }
   return { fixed, excluded, missing }
 }
+
+/**
+ * A user's choice of meaning for one column, added to earlier choices: the field moves to the
+ * column (no other field keeps it), or with `field` null the column's current field is unmapped.
+ * @example chooseColumn({ deadline: 'E' }, 'F', 'deadline', null) // { deadline: 'F' }
+ */
+export function chooseColumn(
+  choices: ColumnChoices,
+  column: string,
+  field: FieldKey | null,
+  current: FieldKey | null,
+): ColumnChoices {
+  const next: ColumnChoices = {}
+  for (const [f, v] of Object.entries(choices) as [FieldKey, string | null][])
+    if (v === null || v.toUpperCase() !== column.toUpperCase()) next[f] = v
+  if (field) next[field] = column.toUpperCase()
+  else if (current) next[current] = null
+  return next
+}

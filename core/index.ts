@@ -65,7 +65,12 @@ export {
   statusFills,
 } from './marks.ts'
 export type { MarkColumn, MarkNote, MarkPlan, MarkValue } from './marks.ts'
-export { formatColumnChoices, parseColumnChoices, resolveColumnChoices } from './columns.ts'
+export {
+  chooseColumn,
+  formatColumnChoices,
+  parseColumnChoices,
+  resolveColumnChoices,
+} from './columns.ts'
 export type { ColumnChoices, ColumnReading } from './columns.ts'
 export { scoreHeaderText } from './header-score.ts'
 export { readFiguresInText } from './achieved.ts'

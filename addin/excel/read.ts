@@ -123,6 +123,7 @@ function readMeta(values: unknown[][]): TemplateMeta {
     if (key === 'planId' && value !== '') meta.planId = String(value)
     if (key === 'year' && Number.isFinite(Number(value)) && value !== '') meta.year = Number(value)
     if (key === 'templateVersion' && value !== '') meta.templateVersion = String(value)
+    if (key === 'columns' && value !== '') meta.columns = String(value)
   }
   return meta
 }

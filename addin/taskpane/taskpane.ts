@@ -4,6 +4,7 @@ import {
   severityLabels,
   statusLabels,
   taskStatuses,
+  type FieldKey,
   type Grid,
   type Issue,
   type Report,
@@ -18,7 +19,9 @@ import {
   selectCell,
   type CheckPhase,
 } from '../excel/check.ts'
+import { writeColumnChoice } from '../excel/columns.ts'
 import { computeDefaults, readSettings, writeSettings, type PaneSettings } from '../settings.ts'
+import { renderMapping } from './mapping.ts'
 import {
   computeNextIndex,
   filterProblems,
@@ -112,7 +115,24 @@ function renderReport(report: Report) {
     tr.append(label, count)
     body.appendChild(tr)
   }
+  renderMapping(
+    $('mapping'),
+    report,
+    (column, field, current) => void chooseMeaning(column, field, current),
+  )
   renderProblems()
+}
+
+/** Remembers a column's meaning in the workbook, then checks again with it. */
+async function chooseMeaning(column: string, field: FieldKey | null, current: FieldKey | null) {
+  if (state.busy) return
+  try {
+    await Excel.run((context) => writeColumnChoice(context, column, field, current))
+  } catch (error) {
+    show(describeError(error), 'error')
+    return
+  }
+  await check()
 }
 
 function visibleProblems(): Issue[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  chooseColumn,
   formatColumnChoices,
   parseColumnChoices,
   resolveColumnChoices,
@@ -33,6 +34,21 @@ describe('column choices', () => {
       fixed: { content: 1, lead: 2 },
       excluded: new Set(['note']),
       missing: ['deadline=Z'],
+    })
+  })
+})
+
+describe('chooseColumn', () => {
+  it('moves a field to a column, freeing the column from any other field', () => {
+    expect(chooseColumn({ deadline: 'E', note: 'F' }, 'f', 'deadline', 'note')).toEqual({
+      deadline: 'F',
+    })
+  })
+
+  it('unmaps the column’s current field when the user chooses none', () => {
+    expect(chooseColumn({ deadline: 'F' }, 'G', null, 'coop')).toEqual({
+      deadline: 'F',
+      coop: null,
     })
   })
 })

@@ -1,0 +1,47 @@
+import { fieldKeys, fieldNames, type FieldKey, type Report } from '../../core/index.ts'
+
+/** What the pane does when the user sets a column's meaning. */
+export type ChooseColumn = (
+  column: string,
+  field: FieldKey | null,
+  current: FieldKey | null,
+) => void
+
+/**
+ * Renders how every column was read ("Cột F “Thời gian dự kiến hoàn thành” → Thời hạn") with a
+ * choice of meaning per column; the choice is remembered in the workbook by the caller.
+ */
+export function renderMapping(container: HTMLElement, report: Report, onChoose: ChooseColumn) {
+  container.textContent = ''
+  const mapping = report.header?.mapping ?? []
+  container.hidden = mapping.length === 0
+  if (!mapping.length) return
+  const title = document.createElement('h2')
+  title.textContent = 'Cách đọc cột'
+  const hint = document.createElement('p')
+  hint.className = 'sub'
+  hint.textContent =
+    'Nếu một cột được hiểu sai, chọn lại ý nghĩa của nó; lựa chọn được lưu trong sổ tính và bảng được kiểm tra lại.'
+  const list = document.createElement('ul')
+  list.id = 'mapping-list'
+  for (const m of mapping) {
+    const li = document.createElement('li')
+    li.dataset.column = m.column
+    if (!m.chosen && m.field && m.confidence < 0.6) li.className = 'unsure'
+    const label = document.createElement('label')
+    label.textContent = `Cột ${m.column} “${m.header.replace(/\s+/g, ' ').trim()}” → `
+    const select = document.createElement('select')
+    select.setAttribute('aria-label', `Ý nghĩa của cột ${m.column}`)
+    select.append(new Option('không dùng', ''))
+    for (const f of fieldKeys) select.append(new Option(fieldNames[f].vi, f))
+    select.value = m.field ?? ''
+    select.addEventListener('change', () =>
+      onChoose(m.column, (select.value || null) as FieldKey | null, m.field),
+    )
+    label.append(select)
+    if (m.chosen) label.append(' (đã chỉ định)')
+    li.append(label)
+    list.append(li)
+  }
+  container.append(title, hint, list)
+}
