@@ -50,6 +50,7 @@ export const jsonSubmissionSchema = z.object({
       planId: z.string().max(100).optional(),
       year: z.number().int().optional(),
       templateVersion: z.string().max(50).optional(),
+      columns: z.string().max(4000).optional(),
     })
     .optional(),
   table: tableSchema,
@@ -94,6 +95,8 @@ export function checkUploadedTable(
   if (body.meta?.planId) meta.planId = body.meta.planId
   if (body.meta?.year !== undefined) meta.year = body.meta.year
   if (body.meta?.templateVersion) meta.templateVersion = body.meta.templateVersion
+  // The column choices the workbook remembers, so the server reads the table as the add-in did.
+  if (body.meta?.columns) meta.columns = body.meta.columns
   const planId = meta.planId ?? null
   const report = validateTable(body.table as Grid, {
     asOf,
