@@ -118,7 +118,9 @@ async function readJson<T>(
   const parsed = schema.safeParse(data)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
-    if (first && describe) throw new ConfigError(describe(first))
+    // Every invalid field is named, one per line, so that one run shows everything to fix.
+    if (first && describe)
+      throw new ConfigError([...new Set(parsed.error.issues.map(describe))].join('\n'))
     throw new ConfigError(
       `${what} ${path} không hợp lệ: ${first?.path.join('.')} ${first?.message}`,
     )

@@ -32,6 +32,20 @@ describe('readProfile', () => {
     )
     await expect(readProfile(path, 'en')).rejects.toThrow(/Item 1\.4: “tiers” must be a list/)
   })
+
+  it('names every invalid field, one per line', async () => {
+    const path = writeJson('two.json', {
+      name: 'Thử',
+      year: 'năm 2026',
+      items: { '2.1': { ...item, method: 'khảo sát' } },
+    })
+    await expect(readProfile(path)).rejects.toThrow(
+      new ConfigError(
+        `Thang điểm ${path} — “year” phải là năm (số nguyên).\n` +
+          `Thang điểm ${path} — Mục 2.1: “method” phải là “self” hoặc “survey”.`,
+      ),
+    )
+  })
 })
 
 describe('readPlan', () => {
