@@ -254,16 +254,20 @@ function describeClosest(
   left: number,
 ): string {
   const fields = alternatives[field] ?? [field]
-  return scores
+  const named = (letter: string) =>
+    `${letter} “${mapping.find((m) => m.column === letter)?.header ?? ''}”`
+  const closest = scores
     .map((s, c) => ({ c, score: Math.max(...fields.map((f) => s[f] ?? 0)) }))
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score)
     .slice(0, 2)
-    .map(({ c }) => {
-      const letter = columnLetter(left + c)
-      const reading = mapping.find((m) => m.column === letter)
-      return `${letter} “${reading?.header ?? ''}”`
-    })
+    .map(({ c }) => named(columnLetter(left + c)))
+  if (closest.length) return closest.join(', ')
+  // No column comes near by its words: the unmapped ones are where it may be.
+  return mapping
+    .filter((m) => m.field === null)
+    .slice(0, 3)
+    .map((m) => named(m.column))
     .join(', ')
 }
 

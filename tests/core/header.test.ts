@@ -142,7 +142,7 @@ describe('header understanding by meaning', () => {
   it('finds the header under title rows and names the closest columns when a required field is missing', () => {
     const rows: CellValue[][] = [
       ['KẾ HOẠCH NĂM 2026'],
-      ['STT', 'Nội dung', 'Chủ trì', 'Mốc thời gian ghi nhận', 'Ghi chú'],
+      ['STT', 'Nội dung', 'Chủ trì', 'Thời điểm ghi nhận', 'Ghi chú'],
       [1, 'Việc A', 'Sở Nội vụ', 'abc', null],
     ]
     const { values, covered } = computeFilledCells({
@@ -155,5 +155,18 @@ describe('header understanding by meaning', () => {
     const header = locateHeader(values, covered, 1, 1)!
     expect(header.row).toBe(2)
     expect(header.columns).toMatchObject({ stt: 1, content: 2, lead: 3, note: 5 })
+    const missing = header.issues.find((i) => i.code === 'header/missing-column')!
+    expect(missing.message.vi).toBe(
+      'Thiếu cột bắt buộc “Thời gian thực hiện”; gần nhất là cột D “Thời điểm ghi nhận”.',
+    )
+    expect(missing.hint.vi).toContain('cchc validate --columns deadline=<cột>')
+  })
+
+  it('names the unmapped columns when no column comes near a missing field', () => {
+    const rows: CellValue[][] = [[], ['STT', 'Nội dung', 'Chủ trì', 'Chốt']]
+    const missing = readHeader(rows).issues.find((i) => i.code === 'header/missing-column')!
+    expect(missing.message.en).toBe(
+      'Required column “Thời gian thực hiện” is missing; the closest is column D “Chốt”.',
+    )
   })
 })
