@@ -106,31 +106,42 @@ function readHeaderCells(values: CellValue[][], covered: boolean[][], r: number)
   const headerRow = values[r] ?? []
   const below = values[r + 1] ?? []
   const width = Math.max(headerRow.length, below.length)
+  const text = (row: CellValue[], c: number) => cellText(row[c] ?? null).trim()
+  // A child sits under a parent spanning several columns (merged, or written once with blanks beside it).
+  const spans: boolean[] = []
+  const parents: string[] = []
+  let parent = ''
+  for (let c = 0; c < width; c++) {
+    const own = text(headerRow, c)
+    if (own && !covered[r]?.[c]) parent = own
+    spans.push(
+      (!own && parent !== '') ||
+        covered[r]?.[c] === true ||
+        (covered[r]?.[c + 1] === true && text(headerRow, c + 1) === own) ||
+        (own !== '' && !text(headerRow, c + 1) && text(below, c + 1) !== ''),
+    )
+    parents.push(own || parent)
+  }
+  // The row below is a header row when it names fields under spanning parents and holds nothing
+  // else but copies of the cells above (vertical merges): a data row never qualifies.
   const belowIsHeader =
     !isNumberingRow(below) &&
-    below.some((v, c) => {
-      const t = cellText(v).trim()
-      return t && t !== cellText(headerRow[c] ?? null).trim() && bestField(scoreCell(v))
-    })
+    below.some(
+      (v, c) => spans[c] && text(below, c) !== text(headerRow, c) && bestField(scoreCell(v)),
+    ) &&
+    below.every((_, c) => spans[c] || !text(below, c) || text(below, c) === text(headerRow, c))
   const cells: { text: string; parent: string | null; skip: boolean }[] = []
-  let parent = ''
   let height = 1
   for (let c = 0; c < width; c++) {
-    const own = cellText(headerRow[c] ?? null).trim()
-    const sub = cellText(below[c] ?? null).trim()
-    if (own && !covered[r]?.[c]) parent = own
-    // A child sits under a parent spanning several columns (merged, or written once with blanks beside it).
-    const spans =
-      !own ||
-      covered[r]?.[c] === true ||
-      (covered[r]?.[c + 1] === true && cellText(headerRow[c + 1] ?? null).trim() === own)
-    const isChild = belowIsHeader && spans && sub && sub !== own && !covered[r + 1]?.[c]
-    if (isChild) {
+    const own = text(headerRow, c)
+    const sub = text(below, c)
+    if (belowIsHeader && spans[c] && sub && sub !== own && !covered[r + 1]?.[c]) {
       height = 2
-      cells.push({ text: sub, parent: own || parent || null, skip: false })
+      cells.push({ text: sub, parent: parents[c] || null, skip: false })
     } else {
       // A merged header cell is read once, at its top-left.
-      cells.push({ text: own, parent: null, skip: covered[r]?.[c] === true && own === parent })
+      const left = c > 0 ? text(headerRow, c - 1) : ''
+      cells.push({ text: own, parent: null, skip: covered[r]?.[c] === true && own === left })
     }
   }
   return { cells, height }

@@ -139,6 +139,34 @@ describe('header understanding by meaning', () => {
     ])
   })
 
+  it('reads a two-row header written without merged cells (parent once, blanks beside it)', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Nội dung', 'Chủ trì', 'Thời gian thực hiện', null, 'Ghi chú'],
+      [null, null, null, 'Từ tháng', 'Đến tháng', null],
+      [1, 'Việc A', 'Sở Nội vụ', 'Tháng 1', 'Tháng 6', null],
+    ]
+    expect(fieldsOf(rows)).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'lead'],
+      ['D', 'start'],
+      ['E', 'end'],
+      ['F', 'note'],
+    ])
+  })
+
+  it('never reads a first data row as a child header', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Nội dung', 'Đơn vị thực hiện', 'Thời gian', null],
+      ['Nhiệm vụ 1', 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Quý II', 'Ghi chú thêm'],
+    ]
+    const header = readHeader(rows)
+    expect(header.height).toBe(1)
+    expect(header.dataStart).toBe(3)
+  })
+
   it('finds the header under title rows and names the closest columns when a required field is missing', () => {
     const rows: CellValue[][] = [
       ['KẾ HOẠCH NĂM 2026'],
