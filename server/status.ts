@@ -63,8 +63,14 @@ function emptyCounts(): Record<TaskStatus, number> {
 
 function readSheet(sheet: AgencySheet | undefined): AgencyStatus['sheet'] {
   if (!sheet) return null
-  const { agencyId: _, ...rest } = sheet
-  return rest
+  return {
+    url: sheet.url,
+    updatedAt: sheet.updatedAt,
+    pulledAt: sheet.pulledAt,
+    pullPeriod: sheet.pullPeriod,
+    pullError: sheet.pullError,
+    pullSubmissionId: sheet.pullSubmissionId,
+  }
 }
 
 /** Every registered agency with its latest submission for the period, and the overdue tasks (oldest first). */

@@ -29,12 +29,12 @@ export const sheetLimits = { rows: 10_000, columns: 300 }
 export const readFields = [
   'spreadsheetId',
   'properties(title,locale,timeZone)',
-  'sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount)),merges,',
-  'protectedRanges(range,warningOnly,requestingUserCanEdit),',
-  'developerMetadata(metadataId,metadataKey,metadataValue),',
-  'data(startRow,startColumn,rowData(values(userEnteredValue,effectiveValue,',
-  'effectiveFormat/numberFormat/type,userEnteredFormat(backgroundColor,backgroundColorStyle),note))))',
-].join('')
+  'sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount)),merges,' +
+    'protectedRanges(range,warningOnly,requestingUserCanEdit),' +
+    'developerMetadata(metadataId,metadataKey,metadataValue),' +
+    'data(startRow,startColumn,rowData(values(userEnteredValue,effectiveValue,' +
+    'effectiveFormat/numberFormat/type,userEnteredFormat(backgroundColor,backgroundColorStyle),note))))',
+].join(',')
 
 /** One cell of the checked sheet as it was before we wrote anything. */
 export type CellState = { value: SavedValue; fill: string | null; note: string | null }

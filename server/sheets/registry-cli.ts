@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { computeDatabasePath } from '../serve.ts'
 import { createSheetStore } from '../sheet-store.ts'
 import { createStore } from '../store.ts'
-import { SheetsError } from './errors.ts'
+import type { SheetsError } from './errors.ts'
 import { parseSheetTarget } from './target.ts'
 
 /** `cchc agency set-sheet ID URL [--data DIR]` (URL "-" removes it): the sheet the service pulls. */
