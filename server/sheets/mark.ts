@@ -235,7 +235,7 @@ export function computeMarkRequests(
     })
   for (const column of plan.columns.filter((c) => c.added)) {
     record.added.push(column.column)
-    const index = columnNumber(column.column) - 1
+    // Column widths are left alone: "clear" puts back only what it recorded.
     requests.push(
       updateCell(
         sheetId,
@@ -246,13 +246,6 @@ export function computeMarkRequests(
         },
         'userEnteredValue,userEnteredFormat(textFormat.bold,wrapStrategy)',
       ),
-      {
-        updateDimensionProperties: {
-          range: { sheetId, dimension: 'COLUMNS', startIndex: index, endIndex: index + 1 },
-          properties: { pixelSize: column.field === 'check' ? 220 : 100 },
-          fields: 'pixelSize',
-        },
-      },
     )
   }
   const saved = new Map<string, SavedCell>()

@@ -103,6 +103,8 @@ export async function startFakeSheets(options: FakeSheetsOptions) {
   const peaks = { read: 0, write: 0 }
   const grants = new Map<string, { challenge: string; redirect: string; clientId: string }>()
   const validateBatch = createValidator('Schema$BatchUpdateSpreadsheetRequest')
+  // Google returns a refresh token only on first consent (or with prompt=consent); tests can turn it off.
+  const oauth = { refreshTokens: true }
 
   const takeQuota = (user: string, kind: 'read' | 'write') => {
     const key = `${user}|${kind}`
@@ -240,6 +242,7 @@ export async function startFakeSheets(options: FakeSheetsOptions) {
     books,
     calls,
     peaks,
+    oauth,
     /** The next requests fail with these statuses (a 429 or 5xx storm). */
     failNext: (...statuses: number[]) => failures.push(...statuses),
     /** The consent step of OAuth as the browser does it: returns the redirect to our loopback server. */
