@@ -1,52 +1,13 @@
 import type { sheets_v4 } from '@googleapis/sheets'
-import {
-  checkSheetName,
-  columnNumber,
-  isDateCell,
-  marksSheetName,
-  type CellValue,
-  type MarkPlan,
-} from '../../core/index.ts'
-import { convertArgbToHex, isOwnNote, splitAddress, splitRecord, tagNote } from './record.ts'
-import type { SavedCell, SavedValue, SheetRole, SheetsMarkRecord } from './record.ts'
+import { columnNumber, marksSheetName, type MarkPlan } from '../../core/index.ts'
+import { createCell, updateCell } from './cells.ts'
+import { addOwnSheet, computeCheckSheetRequests } from './own-sheets.ts'
 import { createColorStyle, type SpreadsheetRead } from './read.ts'
-import { sheetRoleKey } from './record.ts'
+import { convertArgbToHex, isOwnNote, splitAddress, splitRecord, tagNote } from './record.ts'
+import type { SavedCell, SheetsMarkRecord } from './record.ts'
 
 type Request = sheets_v4.Schema$Request
 type CellData = sheets_v4.Schema$CellData
-
-/** Google serial day of an ISO date (days since 1899-12-30). */
-function computeSheetsSerial(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000
-}
-
-/** A value as the API writes it; text always as a string (never a formula). */
-export function createExtendedValue(value: SavedValue): sheets_v4.Schema$ExtendedValue | null {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'string') return { stringValue: value }
-  if (typeof value === 'number') return { numberValue: value }
-  if (typeof value === 'boolean') return { boolValue: value }
-  if (isDateCell(value as CellValue))
-    return { numberValue: computeSheetsSerial((value as { date: string }).date) }
-  return { formulaValue: (value as { formula: string }).formula }
-}
-
-function createCell(value: SavedValue): CellData {
-  const v = createExtendedValue(value)
-  return v ? { userEnteredValue: v } : {}
-}
-
-function updateCell(sheetId: number, address: string, cell: CellData, fields: string): Request {
-  const { column, row } = splitAddress(address)
-  return {
-    updateCells: {
-      start: { sheetId, rowIndex: row - 1, columnIndex: columnNumber(column) - 1 },
-      rows: [{ values: [cell] }],
-      fields,
-    },
-  }
-}
 
 /** Requests that put back what the recorded marking changed and delete our sheets. */
 export function computeRestoreRequests(read: SpreadsheetRead): Request[] {
@@ -96,54 +57,6 @@ export function computeRestoreRequests(read: SpreadsheetRead): Request[] {
   return requests
 }
 
-function allocateSheetId(taken: Set<number>): number {
-  let id = 0
-  while (id === 0 || taken.has(id)) id = 1 + Math.floor(Math.random() * 2_000_000_000)
-  taken.add(id)
-  return id
-}
-
-/** A title no other sheet uses: "Kiểm tra", else "Kiểm tra (CCHC)" (our old sheet is deleted first). */
-function chooseTitle(read: SpreadsheetRead, title: string, role: SheetRole): string {
-  return read.titles.has(title) && read.ownTitles[role] !== title ? `${title} (CCHC)` : title
-}
-
-function addOwnSheet(
-  read: SpreadsheetRead,
-  role: SheetRole,
-  title: string,
-  rows: number,
-  columns: number,
-  extra: sheets_v4.Schema$SheetProperties,
-): { sheetId: number; requests: Request[] } {
-  const sheetId = allocateSheetId(read.sheetIds)
-  return {
-    sheetId,
-    requests: [
-      {
-        addSheet: {
-          properties: {
-            sheetId,
-            title: chooseTitle(read, title, role),
-            gridProperties: { rowCount: Math.max(rows, 1), columnCount: columns },
-            ...extra,
-          },
-        },
-      },
-      {
-        createDeveloperMetadata: {
-          developerMetadata: {
-            metadataKey: sheetRoleKey,
-            metadataValue: role,
-            location: { sheetId },
-            visibility: 'DOCUMENT',
-          },
-        },
-      },
-    ],
-  }
-}
-
 /** Groups cells of one column into runs of consecutive rows, each written by one request. */
 function groupRuns<T extends { address: string }>(
   items: T[],
@@ -159,40 +72,6 @@ function groupRuns<T extends { address: string }>(
     else runs.push({ column, top: row, items: [item] })
   }
   return runs
-}
-
-function computeCheckSheetRequests(read: SpreadsheetRead, plan: MarkPlan): Request[] {
-  const { rows, links, fills, headerIndex } = plan.checkSheet
-  const { sheetId, requests } = addOwnSheet(read, 'check', checkSheetName, rows.length, 6, {})
-  requests[0]!.addSheet!.properties!.gridProperties!.frozenRowCount = headerIndex + 1
-  const linkAt = new Map(links.map((l) => [l.index, l.address]))
-  const fillAt = new Map(fills.map((f) => [f.index, f.fill]))
-  const data = rows.map((row, index): sheets_v4.Schema$RowData => ({
-    values: Array.from({ length: 6 }, (_, c): CellData => {
-      const cell = createCell(row[c] ?? null)
-      const link = c === 0 ? linkAt.get(index) : undefined
-      if (link)
-        cell.userEnteredValue = {
-          formulaValue: `=HYPERLINK("#gid=${read.sheetId}&range=${link}","${link}")`,
-        }
-      const fill = c === 3 ? fillAt.get(index) : undefined
-      const bold = index === 0 || index === headerIndex
-      if (fill || bold)
-        cell.userEnteredFormat = {
-          ...(fill ? { backgroundColorStyle: createColorStyle(convertArgbToHex(fill)) } : {}),
-          ...(bold ? { textFormat: { bold: true } } : {}),
-        }
-      return cell
-    }),
-  }))
-  requests.push({
-    updateCells: {
-      start: { sheetId, rowIndex: 0, columnIndex: 0 },
-      rows: data,
-      fields: 'userEnteredValue,userEnteredFormat(backgroundColorStyle,textFormat.bold)',
-    },
-  })
-  return requests
 }
 
 /** The state of a cell before this marking, carried over from the previous record if it had one. */

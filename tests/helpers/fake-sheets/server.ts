@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { sheets_v4 } from '@googleapis/sheets'
 import { applyMask, parseMask } from './mask.ts'
-import { applyBatch, FakeApiError, type FakeSheet, type FakeSpreadsheet } from './model.ts'
+import { FakeApiError, type FakeSheet, type FakeSpreadsheet } from './model.ts'
+import { applyBatch } from './requests.ts'
 import { createValidator, findUnknownMaskPath } from './schema.ts'
 
 type CellData = sheets_v4.Schema$CellData
