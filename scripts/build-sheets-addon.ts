@@ -6,7 +6,7 @@ import { build } from 'esbuild'
 
 /** The add-on's source folder and where `npm run sheets:build` writes it (git-ignored, for `clasp push`). */
 export const sheetsAddonDir = fileURLToPath(new URL('../sheets-addon/', import.meta.url))
-export const sheetsAddonOut = fileURLToPath(new URL('../dist/sheets-addon/', import.meta.url))
+export const sheetsAddonOut = fileURLToPath(new URL('../sheets-addon/build/', import.meta.url))
 
 /** What Apps Script calls by name: menu items, simple triggers and the sidebar's google.script.run. */
 export const entryFunctions = [
@@ -72,7 +72,7 @@ export async function buildSheetsAddon(): Promise<Map<string, string>> {
   ])
 }
 
-/** Writes the built add-on to a folder (default `dist/sheets-addon/`). */
+/** Writes the built add-on to a folder (default `sheets-addon/build/`). */
 export async function writeSheetsAddon(outDir = sheetsAddonOut): Promise<string[]> {
   const files = await buildSheetsAddon()
   await mkdir(outDir, { recursive: true })
@@ -84,6 +84,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const written = await writeSheetsAddon()
   process.stdout.write(
     `Đã tạo add-on Google Sheets / Built the Sheets add-on:\n${written.map((f) => `  ${f}`).join('\n')}\n` +
-      `Tiếp theo / Next: cd dist/sheets-addon && npx @google/clasp push (xem README)\n`,
+      `Tiếp theo / Next: cd sheets-addon/build && npx @google/clasp push (xem README)\n`,
   )
 }

@@ -88,6 +88,8 @@ describe("the sync service pulls agencies' Google Sheets", () => {
     }
     const own = bearer(store.addToken('so-noi-vu', now.toISOString()).token)
     expect((await put('so-tu-phap', null, own)).status).toBe(403)
+    const mine = `https://docs.google.com/spreadsheets/d/${sheetId(0)}/edit`
+    expect((await put('so-noi-vu', mine, own)).status).toBe(200)
     const bad = await put('so-noi-vu', 'https://example.com/bang-tinh', own)
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({ error: { code: 'sheets/invalid-url' } })
