@@ -55,18 +55,26 @@ function say(text: string, kind: 'info' | 'error' = 'info') {
   ui.message.className = kind
 }
 
+/** Whether the last report has automatic fixes ("Sửa tự động" is enabled only then). */
+let fixable = false
+
+function enableButtons() {
+  for (const b of [ui.check, ui.clear, ui.send]) b.disabled = false
+  ui.fix.disabled = !fixable
+}
+
 /** Calls a server function; failures are shown in Vietnamese in the pane. */
 function call<T>(busy: string, run: (runner: Runner) => void, done: (value: T) => void) {
   say(busy)
   for (const b of [ui.check, ui.fix, ui.clear, ui.send]) b.disabled = true
   const runner = google.script.run
     .withSuccessHandler((value: never) => {
-      for (const b of [ui.check, ui.clear, ui.send]) b.disabled = false
+      enableButtons()
       say('')
       done(value as T)
     })
     .withFailureHandler((error: Error) => {
-      for (const b of [ui.check, ui.clear, ui.send]) b.disabled = false
+      enableButtons()
       say(error.message || 'Có lỗi xảy ra.', 'error')
     })
   run(runner)
@@ -109,7 +117,8 @@ function renderReport(report: Report) {
       return item
     }),
   )
-  ui.fix.disabled = !report.issues.some((i) => i.fix !== undefined)
+  fixable = report.issues.some((i) => i.fix !== undefined)
+  ui.fix.disabled = !fixable
 }
 
 ui.check.addEventListener('click', () =>
