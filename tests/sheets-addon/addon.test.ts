@@ -9,10 +9,12 @@ import { noteTag } from '../../server/sheets/record.ts'
 import { createAppsScriptGlobals, FakeHost } from '../helpers/fake-apps-script.ts'
 import { createProblemWorkbook } from '../helpers/fake-annex.ts'
 import { createFakeExcel } from '../helpers/fake-excel.ts'
+import { createFakeWorkbookFromXlsx } from '../helpers/fake-from-xlsx.ts'
 import { readFakeSheets } from '../helpers/fake-from-xlsx.ts'
 import {
   createSpreadsheetFromSpecs,
   createSpreadsheetFromWorkbook,
+  readExcelLook,
   readSheetLook,
 } from '../helpers/fake-sheets/from-grid.ts'
 import { bearer, buildFilledWorkbook, createTestService } from '../helpers/service.ts'
@@ -46,22 +48,6 @@ function loadAddon(
 
 function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T
-}
-
-function readExcelLook(model: ReturnType<typeof createProblemWorkbook>) {
-  const sheet = model.sheets[0]!
-  return [...new Set([...sheet.cells.keys(), ...sheet.notes.keys()])]
-    .map((a): [string, unknown, string | null, string | null] => {
-      const c = sheet.cells.get(a)
-      return [
-        a,
-        c?.value === '' ? null : (c?.value ?? null),
-        c?.fill ?? null,
-        sheet.notes.get(a) ?? null,
-      ]
-    })
-    .filter(([, v, f, n]) => v !== null || f || n)
-    .sort((a, b) => a[0].localeCompare(b[0]))
 }
 
 describe('Apps Script add-on, built and run in node:vm against a typed fake SpreadsheetApp', () => {
@@ -106,7 +92,9 @@ describe('Apps Script add-on, built and run in node:vm against a typed fake Spre
     const addon = loadAddon(host)
     const report = copy(addon.checkActiveSheet(asOf))
     expect(report).toEqual(copy(excelOutcome.report))
-    expect(readSheetLook(host.book.sheets[0]!, noteTag)).toEqual(readExcelLook(excel.model))
+    expect(readSheetLook(host.book.sheets[0]!, noteTag)).toEqual(
+      readExcelLook(excel.model, 'Báo cáo Q3'),
+    )
     const check = host.book.sheets.find((s) =>
       s.developerMetadata.some((m) => m.metadataValue === 'check'),
     )!
@@ -115,6 +103,37 @@ describe('Apps Script add-on, built and run in node:vm against a typed fake Spre
       .map((c) => c.userEnteredValue?.formulaValue)
       .filter(Boolean)
     expect(links).toContain('=HYPERLINK("#gid=0&range=D5","D5")')
+  })
+
+  it('the menu\'s "Kiểm tra" marks the seed annexes exactly as the Excel add-in does', async () => {
+    for (const plan of ['dak-lak-2026-par-sipas', 'dak-lak-2026-ke-hoach-cchc']) {
+      const bytes = await buildFilledWorkbook(plan)
+      const excel = createFakeExcel(await createFakeWorkbookFromXlsx(bytes))
+      await excel.run((context) =>
+        runCheck(context, {
+          asOf,
+          registry: catalog.registry,
+          profileFor: (id) => findPlanProfile(catalog, id),
+          notes: true,
+        }),
+      )
+      const host = new FakeHost(
+        createSpreadsheetFromSpecs(
+          '1AddonSeedMarksAbcdefghijKL',
+          'bao-cao',
+          await readFakeSheets(bytes),
+        ),
+      )
+      const addon = loadAddon(host) as Addon & { runCheckFromMenu(): void }
+      // The menu checks as of the current period's cut-off; the pane passes the report date.
+      addon.checkActiveSheet(asOf)
+      const sheet = host.book.sheets.find((s) => s.properties.title === 'Phụ lục')!
+      const look = readSheetLook(sheet, noteTag)
+      expect(look).toEqual(readExcelLook(excel.model, 'Phụ lục'))
+      expect(look.filter(([, v]) => v === 'Hoàn thành đúng hạn').length).toBeGreaterThan(5)
+      addon.runCheckFromMenu()
+      expect(host.toasts.at(-1)).toMatch(/^Đã kiểm tra \d+ nhiệm vụ: \d+ lỗi, \d+ cảnh báo\./)
+    }
   })
 
   it('makes a constant number of bulk calls whatever the table size', () => {

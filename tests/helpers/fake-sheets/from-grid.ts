@@ -187,3 +187,19 @@ export function readSheetLook(
   }
   return out.sort((a, b) => a[0].localeCompare(b[0]))
 }
+
+/** A sheet of the Excel fake as [address, value, fill, note], sorted, comparable with `readSheetLook`. */
+export function readExcelLook(
+  model: FakeWorkbook,
+  sheetName: string,
+): [string, unknown, string | null, string | null][] {
+  const sheet = model.sheets.find((s) => s.name === sheetName)!
+  return [...new Set([...sheet.cells.keys(), ...sheet.notes.keys()])]
+    .map((a): [string, unknown, string | null, string | null] => {
+      const c = sheet.cells.get(a)
+      const value = c?.value === '' ? null : (c?.value ?? null)
+      return [a, value, c?.fill ?? null, sheet.notes.get(a) ?? null]
+    })
+    .filter(([, v, f, n]) => v !== null || f || n)
+    .sort((a, b) => a[0].localeCompare(b[0]))
+}

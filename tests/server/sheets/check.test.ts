@@ -10,10 +10,11 @@ import { noteTag, sheetRoleKey } from '../../../server/sheets/record.ts'
 import { parseSheetTarget } from '../../../server/sheets/target.ts'
 import { createProblemWorkbook } from '../../helpers/fake-annex.ts'
 import { createFakeExcel } from '../../helpers/fake-excel.ts'
-import { readFakeSheets } from '../../helpers/fake-from-xlsx.ts'
+import { createFakeWorkbookFromXlsx, readFakeSheets } from '../../helpers/fake-from-xlsx.ts'
 import {
   createSpreadsheetFromSpecs,
   createSpreadsheetFromWorkbook,
+  readExcelLook,
   readSheetLook,
 } from '../../helpers/fake-sheets/from-grid.ts'
 import { startFakeSheets, type FakeSheets } from '../../helpers/fake-sheets/server.ts'
@@ -60,7 +61,7 @@ beforeAll(async () => {
 afterAll(() => fake.close())
 
 describe('Google Sheets adapter against the strict fake, with the real @googleapis/sheets client', () => {
-  it('gives the report `cchc validate` gives for the seed annexes, in one read and one write', async () => {
+  it("gives `cchc validate`'s report and the Excel add-in's marks for the seed annexes, in one read and one write", async () => {
     const api = await createApi()
     for (const [plan, id] of [
       ['dak-lak-2026-par-sipas', ids.par],
@@ -77,6 +78,13 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
       )
       expect(report).toEqual(cli.report)
       expect(calls).toEqual({ reads: 1, writes: 1 })
+      // The marks are those the Excel add-in makes on the same workbook.
+      const excel = createFakeExcel(
+        await createFakeWorkbookFromXlsx(await buildFilledWorkbook(plan)),
+      )
+      await excel.run((context) => runCheck(context, { ...options, notes: true }))
+      const sheet = fake.books.get(id)!.sheets.find((s) => s.properties.title === 'Phụ lục')!
+      expect(readSheetLook(sheet, noteTag)).toEqual(readExcelLook(excel.model, 'Phụ lục'))
     }
     const mine = fake.calls.filter((c) => c.path.includes(ids.par) || c.path.includes(ids.plan))
     expect(mine.length).toBe(4)
@@ -94,15 +102,7 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
     await checkSpreadsheet(api, target, options)
     const book = fake.books.get(ids.problem)!
     const sheet = book.sheets[0]!
-    const excelSheet = excel.model.sheets[0]!
-    const excelLook = [...new Set([...excelSheet.cells.keys(), ...excelSheet.notes.keys()])]
-      .map((a): [string, unknown, string | null, string | null] => {
-        const c = excelSheet.cells.get(a)
-        const value = c?.value === '' ? null : (c?.value ?? null)
-        return [a, value, c?.fill ?? null, excelSheet.notes.get(a) ?? null]
-      })
-      .filter(([, v, f, n]) => v !== null || f || n)
-      .sort((a, b) => a[0].localeCompare(b[0]))
+    const excelLook = readExcelLook(excel.model, 'Báo cáo Q3')
     expect(readSheetLook(sheet, noteTag)).toEqual(excelLook)
     expect(sheet.cells.get('4,3')!.note).toMatch(
       /^\[Lỗi\] Không hiểu được thời hạn “Tháng 13\/2026”[\s\S]*— CCHC Annex$/,
