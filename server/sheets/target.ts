@@ -16,7 +16,7 @@ export function parseSheetTarget(text: string): SheetTarget {
   } catch {
     throw new SheetsError('bad-target', input.slice(0, 80))
   }
-  const id = /\/spreadsheets\/d\/([A-Za-z0-9_-]{20,})/.exec(url.pathname)?.[1]
+  const id = /\/spreadsheets\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]{20,})/.exec(url.pathname)?.[1]
   if (!id) throw new SheetsError('bad-target', input.slice(0, 80))
   const gid = /(?:^|[#&?])gid=(\d+)/.exec(`${url.search}${url.hash}`)?.[1]
   return { spreadsheetId: id, gid: gid === undefined ? null : Number(gid) }

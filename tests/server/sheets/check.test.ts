@@ -215,6 +215,34 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
     expect(fake.books.get(blank.spreadsheetId)).toEqual(blank)
   })
 
+  it('finds the sheet by the gid of the link or by --sheet, and says so when it is not there', async () => {
+    const api = await createApi()
+    const byName = await checkSpreadsheet(
+      api,
+      { spreadsheetId: ids.par, gid: null },
+      { ...options, sheet: 'Phụ lục', write: false },
+    )
+    expect(byName.read.sheetName).toBe('Phụ lục')
+    const gid = byName.read.sheetId
+    const byGid = await checkSpreadsheet(
+      api,
+      parseSheetTarget(
+        `https://docs.google.com/spreadsheets/d/${ids.par}/edit?gid=${gid}#gid=${gid}`,
+      ),
+      { ...options, write: false },
+    )
+    expect(byGid.report).toEqual(byName.report)
+    const missing = await checkSpreadsheet(
+      api,
+      { spreadsheetId: ids.par, gid: 987654 },
+      options,
+    ).catch((e: unknown) => e)
+    expect(missing).toMatchObject({
+      code: 'sheet-not-found',
+      text: { vi: 'Không tìm thấy trang tính được chỉ định trong bảng tính. (gid=987654)' },
+    })
+  })
+
   it('survives a storm of 429 and 503 answers, the POST included, with jittered backoff under a minute', async () => {
     const api = await createApi()
     const waits: number[] = []
