@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'test-output/**', 'data/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'sheets-addon/build/**', 'test-output/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

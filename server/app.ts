@@ -13,6 +13,7 @@ import { createConsolidatedRoutes } from './routes/consolidated.ts'
 import { createHealthRoutes } from './routes/health.ts'
 import { createMeRoutes } from './routes/me.ts'
 import { createPageRoutes } from './routes/pages.ts'
+import { createSheetsRoutes } from './routes/sheets.ts'
 import { createStatusRoutes } from './routes/status.ts'
 import { createSubmissionRoutes } from './routes/submissions.ts'
 import { createTokenRoutes } from './routes/tokens.ts'
@@ -105,7 +106,7 @@ export function createApp(deps: AppDeps) {
     cors({
       origin: '*',
       allowHeaders: ['Authorization', 'Content-Type'],
-      allowMethods: ['GET', 'POST', 'DELETE'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
     }),
   )
   app.use('/api/*', async (c, next) => {
@@ -127,6 +128,8 @@ export function createApp(deps: AppDeps) {
   )
   app.use('/api/*', createAuthenticate(services))
 
+  // Before /api/agencies, whose admin guard would otherwise stop an agency registering its own sheet.
+  app.route('/', createSheetsRoutes({ ...services, pull: deps.sheetsPull ?? null }))
   app.route('/healthz', createHealthRoutes(services))
   app.route('/api/me', createMeRoutes(services))
   app.route('/api/agencies', createAgencyRoutes(services))

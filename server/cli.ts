@@ -22,6 +22,10 @@ Cách dùng / Usage:
       Chạy máy chủ đồng bộ và bảng điều khiển của Sở Nội vụ (npm start).
   cchc agency add MÃ "Tên" [--kind so|xa|other] | list | token MÃ|admin | revoke MÃ_TOKEN  [--data data]
       Quản lý cơ quan và mã truy cập.
+  cchc agency set-sheet MÃ ĐƯỜNG_DẪN [--data data]
+      Đăng ký Google Sheet của cơ quan để máy chủ tự lấy báo cáo (POST /api/sheets/pull).
+  cchc sheets login | logout | validate ĐƯỜNG_DẪN [--sheet S] [--as-of] [--json] [--no-write] | clear ĐƯỜNG_DẪN
+      Kiểm tra ngay trong Google Sheets (xem: cchc sheets help).
   cchc backup [-o TỆP.sqlite] [--data data]
       Sao lưu nhất quán cơ sở dữ liệu đang chạy.
   cchc demo
@@ -47,7 +51,11 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'serve':
         return await (await import('./cli-service.ts')).runServe(rest)
       case 'agency':
+        if (rest[0] === 'set-sheet')
+          return await (await import('./sheets/registry-cli.ts')).runSetSheet(rest.slice(1))
         return await (await import('./cli-service.ts')).runAgency(rest)
+      case 'sheets':
+        return await (await import('./sheets/cli.ts')).runSheets(rest)
       case 'backup':
         return await (await import('./cli-service.ts')).runBackup(rest)
       case undefined:

@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog.ts'
+import type { SheetsPullOptions } from './routes/sheets.ts'
 import type { Principal, Store } from './store.ts'
 
 export type AppLimits = { bodyBytes: number; timeoutMs: number }
@@ -16,6 +17,8 @@ export type AppDeps = {
   serveAddin?: ((path: string) => Promise<Response | null>) | null
   /** Receives one access-log line per request (no secrets); none when absent. */
   log?: ((line: string) => void) | null
+  /** How `POST /api/sheets/pull` reaches Google Sheets (default: GOOGLE_APPLICATION_CREDENTIALS). */
+  sheetsPull?: SheetsPullOptions | null
 }
 
 /** The dependencies every route module receives, defaults applied. */

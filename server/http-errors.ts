@@ -69,6 +69,21 @@ export const httpErrors = {
     vi: 'Không có bản nộp với mã này.',
     en: 'No submission has this id.',
   },
+  'sheets/invalid-url': {
+    status: 400,
+    vi: 'Đường dẫn Google Sheet không hợp lệ (https://docs.google.com/spreadsheets/d/…).',
+    en: 'Not a Google Sheets link (https://docs.google.com/spreadsheets/d/…).',
+  },
+  'sheets/not-configured': {
+    status: 503,
+    vi: 'Máy chủ chưa có tài khoản dịch vụ Google (GOOGLE_APPLICATION_CREDENTIALS) để lấy bảng tính.',
+    en: 'The service has no Google service account (GOOGLE_APPLICATION_CREDENTIALS) to pull sheets with.',
+  },
+  'sheets/pull-running': {
+    status: 409,
+    vi: 'Đang lấy dữ liệu từ Google Sheets; hãy chờ lần lấy này xong.',
+    en: 'A Google Sheets pull is already running; wait for it to finish.',
+  },
   'not-found': { status: 404, vi: 'Không tìm thấy địa chỉ này.', en: 'Not found.' },
   internal: {
     status: 500,

@@ -6,7 +6,8 @@ import {
   type TaskStatus,
 } from '../core/index.ts'
 import { compareOverdue, type ConsolidatedInput } from './consolidated.ts'
-import type { Store, SubmissionRecord } from './store.ts'
+import { createSheetStore, type AgencySheet } from './sheet-store.ts'
+import type { Store, SubmissionRecord, SubmissionSource } from './store.ts'
 
 /** One registered agency's standing in a period (SPEC section 6, `GET /api/status`). */
 export type AgencyStatus = {
@@ -24,6 +25,10 @@ export type AgencyStatus = {
   warnings: number
   score: number | null
   maxScore: number | null
+  /** How the counted version arrived: upload, add-in or Google Sheet. */
+  source: SubmissionSource | null
+  /** The agency's registered Google Sheet and its last pull, if it has one. */
+  sheet: Omit<AgencySheet, 'agencyId'> | null
 }
 
 export type OverdueTask = {
@@ -56,12 +61,29 @@ function emptyCounts(): Record<TaskStatus, number> {
   return Object.fromEntries(taskStatuses.map((s) => [s, 0])) as Record<TaskStatus, number>
 }
 
+function readSheet(sheet: AgencySheet | undefined): AgencyStatus['sheet'] {
+  if (!sheet) return null
+  return {
+    url: sheet.url,
+    updatedAt: sheet.updatedAt,
+    pulledAt: sheet.pulledAt,
+    pullPeriod: sheet.pullPeriod,
+    pullError: sheet.pullError,
+    pullSubmissionId: sheet.pullSubmissionId,
+  }
+}
+
 /** Every registered agency with its latest submission for the period, and the overdue tasks (oldest first). */
 export function readStatus(store: Store, period: Period, overdueLimit = 500): PeriodStatus {
   const latest = new Map<string, SubmissionRecord>(
     store.listLatest(period.id).map((s) => [s.agencyId, s]),
   )
   const agencies = store.listAgencies()
+  const sheets = new Map(
+    createSheetStore(store)
+      .listSheets()
+      .map((s) => [s.agencyId, s]),
+  )
   const names = new Map(agencies.map((a) => [a.id, a.name]))
   const overdue: OverdueTask[] = []
   const rows = store.listRows([...latest.values()].map((s) => s.id))
@@ -104,6 +126,8 @@ export function readStatus(store: Store, period: Period, overdueLimit = 500): Pe
         warnings: s?.warnings ?? 0,
         score: s?.score ?? null,
         maxScore: s?.maxScore ?? null,
+        source: s?.source ?? null,
+        sheet: readSheet(sheets.get(a.id)),
       }
     }),
     overdue: overdue.slice(0, overdueLimit),

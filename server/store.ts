@@ -30,6 +30,7 @@ export type SubmissionRecord = {
   score: number | null
   maxScore: number | null
   byStatus: Record<TaskStatus, number>
+  source: SubmissionSource
 }
 
 /** One task row of a stored submission, as the consolidated workbook and the dashboard read it. */
@@ -86,6 +87,8 @@ export type NewSubmission = {
   file: Uint8Array
   planId: string | null
   report: Report
+  /** Defaults to "add-in" for a JSON table, else "upload". */
+  source?: SubmissionSource
 }
 
 // Each entry upgrades the schema by one version (PRAGMA user_version); never edit a shipped entry.
@@ -107,7 +110,17 @@ const migrations = [
      progress TEXT NOT NULL, done_date TEXT, achieved TEXT NOT NULL, evidence TEXT NOT NULL, target_met INTEGER,
      score REAL, max_score REAL, PRIMARY KEY (submission_id, row));
    CREATE INDEX submissions_by_period ON submissions (period, agency_id, version);`,
+  // Where each submission came from, and each agency's Google Sheet with its last pull (server/sheet-store.ts).
+  `ALTER TABLE submissions ADD COLUMN source TEXT NOT NULL DEFAULT 'upload';
+   UPDATE submissions SET source = 'add-in' WHERE content_type = 'application/json';
+   CREATE TABLE agency_sheets (
+     agency_id TEXT PRIMARY KEY REFERENCES agencies(id), url TEXT NOT NULL, updated_at TEXT NOT NULL,
+     pulled_at TEXT, pull_period TEXT, pull_error TEXT, pull_submission_id INTEGER);`,
 ]
+
+/** How a submission reached the service. */
+export const submissionSources = ['upload', 'add-in', 'google-sheet'] as const
+export type SubmissionSource = (typeof submissionSources)[number]
 
 /** Hashes a token for storage; tokens themselves are never stored. */
 export function computeTokenHash(token: string): string {
@@ -144,10 +157,11 @@ type SubmissionRow = {
   score: number | null
   max_score: number | null
   by_status: string
+  source: SubmissionSource
 }
 
 const submissionColumns = `id, agency_id, period, version, submitted_at, submitted_by, file_name, content_type, file_hash,
-  length(file) AS file_size, plan_id, tasks, errors, warnings, score, max_score, by_status`
+  length(file) AS file_size, plan_id, tasks, errors, warnings, score, max_score, by_status, source`
 
 function readSubmission(r: SubmissionRow): SubmissionRecord {
   return {
@@ -168,6 +182,7 @@ function readSubmission(r: SubmissionRow): SubmissionRecord {
     score: r.score,
     maxScore: r.max_score,
     byStatus: JSON.parse(r.by_status) as Record<TaskStatus, number>,
+    source: r.source,
   }
 }
 
@@ -192,9 +207,9 @@ export function createStore(path: string) {
 
   const insertSubmission = db.prepare(`INSERT INTO submissions
     (agency_id, period, version, submitted_at, submitted_by, file_name, content_type, file_hash, file, plan_id, report,
-     tasks, errors, warnings, score, max_score, by_status)
+     tasks, errors, warnings, score, max_score, by_status, source)
     VALUES (@agencyId, @period, @version, @submittedAt, @submittedBy, @fileName, @contentType, @fileHash, @file, @planId,
-     @report, @tasks, @errors, @warnings, @score, @maxScore, @byStatus)`)
+     @report, @tasks, @errors, @warnings, @score, @maxScore, @byStatus, @source)`)
   const insertRow = db.prepare(`INSERT INTO submission_rows
     (submission_id, row, stt, level, kind, section, content, deadline_text, due, status, progress, done_date, achieved,
      evidence, target_met, score, max_score)
@@ -224,6 +239,7 @@ export function createStore(path: string) {
       score: summary.score,
       maxScore: summary.maxScore,
       byStatus: JSON.stringify(summary.byStatus),
+      source: s.source ?? (s.contentType === 'application/json' ? 'add-in' : 'upload'),
     })
     const id = Number(info.lastInsertRowid)
     for (const r of convertReportRows(s.report, id)) {
