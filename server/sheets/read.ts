@@ -179,6 +179,8 @@ function readMeta(grid: Grid): TemplateMeta {
       meta.year = Number(value)
     if (key === 'templateVersion' && value !== null && value !== undefined)
       meta.templateVersion = String(value)
+    if (key === 'columns' && value !== null && value !== undefined && value !== '')
+      meta.columns = String(value)
   }
   return meta
 }
