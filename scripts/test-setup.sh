@@ -3,6 +3,7 @@
 #   python3-openpyxl  reads our .xlsx files back (an independent reader)
 #   libreoffice-calc  converts our workbooks (second independent reader, PDF printing checks)
 #   chromium          headless browser for the dashboard and task pane tests
+#   libxml2-utils     xmllint, validates the add-in manifests against Microsoft's XSDs offline
 # Needs root (apt-get) on Debian/Ubuntu; does nothing when everything is present.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -10,9 +11,10 @@ missing=()
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing+=(python3-openpyxl)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v soffice >/dev/null || missing+=(libreoffice-calc)
+command -v xmllint >/dev/null || missing+=(libxml2-utils)
 fc-list 2>/dev/null | grep -qi 'liberation serif\|times new roman' || missing+=(fonts-liberation)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test:setup: openpyxl, LibreOffice and Chromium are present."
+  echo "test:setup: openpyxl, LibreOffice, Chromium and xmllint are present."
   exit 0
 fi
 echo "test:setup: installing with apt-get: ${missing[*]}"
