@@ -1,7 +1,25 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+
+/**
+ * The origins allowed to frame /addin/ pages (CSP `frame-ancestors` checks every ancestor, not only the
+ * parent): Excel on the web's own frame (`*.officeapps.live.com`, `*.cloud.microsoft`) and each page that
+ * hosts it — Microsoft 365 (`*.office.com`, `*.microsoft365.com`, `*.cloud.microsoft`), work files on
+ * SharePoint/OneDrive for Business (`*.sharepoint.com`) and personal OneDrive (`onedrive.live.com`).
+ */
+export const addinFrameAncestors = [
+  "'self'",
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.officeapps.live.com',
+  'https://onedrive.live.com',
+  'https://*.onedrive.live.com',
+  'https://*.sharepoint.com',
+  'https://*.microsoft365.com',
+  'https://*.microsoft.com',
+  'https://*.cloud.microsoft',
+] as const
 
 /** The add-in's source folder. */
 export const addinDir = fileURLToPath(new URL('../addin/', import.meta.url))
@@ -21,6 +39,8 @@ export type AddinFiles = Map<string, { body: Uint8Array; type: string }>
  * their pages, styles and icons. Nothing is written to the repository (no build output to commit).
  */
 export async function buildAddin(): Promise<AddinFiles> {
+  // Loaded on demand: only `serve` builds the add-in, other commands never load esbuild.
+  const { build } = await import('esbuild')
   const result = await build({
     entryPoints: {
       taskpane: join(addinDir, 'taskpane/taskpane.ts'),

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
+import { addinFrameAncestors } from './addin.ts'
 import { timeout } from 'hono/timeout'
 import { createAuthenticate, describePrincipal } from './auth.ts'
 import { createServices, type AppDeps, type Env } from './context.ts'
@@ -22,16 +23,6 @@ import { WorkbookError } from './xlsx/errors.ts'
 export { defaultLimits } from './context.ts'
 export type { AppDeps, AppLimits } from './context.ts'
 
-// Excel on the web frames the add-in pages from these origins.
-const officeFrameAncestors = [
-  "'self'",
-  'https://*.office.com',
-  'https://*.office365.com',
-  'https://*.officeapps.live.com',
-  'https://*.sharepoint.com',
-  'https://*.microsoft.com',
-  'https://*.cloud.microsoft',
-]
 
 function sendError(
   c: Context,
@@ -94,7 +85,7 @@ export function createApp(deps: AppDeps) {
       xFrameOptions: false,
       crossOriginResourcePolicy: false,
       crossOriginOpenerPolicy: false,
-      contentSecurityPolicy: { frameAncestors: officeFrameAncestors },
+      contentSecurityPolicy: { frameAncestors: [...addinFrameAncestors] },
     }),
   )
   app.use('*', async (c, next) => {
