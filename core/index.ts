@@ -74,3 +74,17 @@ export {
 export type { ColumnChoices, ColumnReading } from './columns.ts'
 export { scoreHeaderText } from './header-score.ts'
 export { readFiguresInText } from './achieved.ts'
+export {
+  chooseCheckSheetName,
+  computeKeyColumns,
+  computeRowKey,
+  computeRowMapping,
+  formatHexColor,
+  moveAddress,
+  parseHexColor,
+  parseMarkRecord,
+  recordChunkSize,
+  serializeMarkRecord,
+} from './marks-record.ts'
+export type { MarkRecord, RowMapping, SavedCell, SheetIdentity } from './marks-record.ts'
+export { metaSheetName, parseTemplateMeta } from './template-meta.ts'

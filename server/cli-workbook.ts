@@ -105,10 +105,17 @@ export async function runClear(args: string[]): Promise<number> {
   if (!file || !values.output)
     throw new UsageError('Cách dùng / Usage: cchc clear TỆP.xlsx -o RA.xlsx')
   const workbook = await loadWorkbook(await readBytes(file))
-  const cleared = clearMarks(workbook)
+  const outcome = clearMarks(workbook)
+  if (outcome === 'refused') {
+    process.stderr.write(
+      'Không xóa được đánh dấu: các dòng đã kiểm tra bị sửa hoặc xóa sau lần kiểm tra nên không nhận ra được; tệp không bị thay đổi. Hãy kiểm tra lại bảng rồi xóa đánh dấu.\n' +
+        '(Marks not cleared: the checked rows were edited or deleted since the check; nothing was changed.)\n',
+    )
+    return 2
+  }
   await writeOut(values.output, await workbook.xlsx.writeBuffer())
   process.stdout.write(
-    cleared
+    outcome === 'cleared'
       ? `Đã xóa đánh dấu → ${values.output}\n`
       : `Tệp chưa có đánh dấu nào; đã sao chép → ${values.output}\n`,
   )

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  parseTemplateMeta,
   validateTable,
   type Bilingual,
   type Grid,
@@ -91,12 +92,7 @@ export function checkUploadedTable(
   asOf: IsoDate,
   catalog: Catalog,
 ): CheckedSubmission {
-  const meta: TemplateMeta = {}
-  if (body.meta?.planId) meta.planId = body.meta.planId
-  if (body.meta?.year !== undefined) meta.year = body.meta.year
-  if (body.meta?.templateVersion) meta.templateVersion = body.meta.templateVersion
-  // The column choices the workbook remembers, so the server reads the table as the add-in did.
-  if (body.meta?.columns) meta.columns = body.meta.columns
+  const meta: TemplateMeta = parseTemplateMeta(Object.entries(body.meta ?? {}))
   const planId = meta.planId ?? null
   const report = validateTable(body.table as Grid, {
     asOf,

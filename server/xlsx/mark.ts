@@ -1,7 +1,19 @@
 import type ExcelJS from 'exceljs'
+import { convertCellValue } from './read.ts'
 import {
   checkSheetName,
+  chooseCheckSheetName,
   columnNumber,
+  computeKeyColumns,
+  computeRowKey,
+  computeRowMapping,
+  moveAddress,
+  parseHexColor,
+  parseMarkRecord,
+  serializeMarkRecord,
+  type MarkRecord,
+  type SavedCell,
+  type SheetIdentity,
   computeFixes,
   computeMarkPlan,
   formatSheetReference,
@@ -13,17 +25,21 @@ import {
 
 export { checkSheetName, marksSheetName, severityFills, statusFills } from '../../core/index.ts'
 
-/** What a marked cell looked like before: its value (for reused computed columns), fill and note. */
-type SavedCell = {
-  address: string
-  value?: ExcelJS.CellValue
-  fill?: ExcelJS.Fill | null
-  note?: ExcelJS.Comment | string | null
-}
-type MarkRecord = { sheet: string; added: string[]; cells: SavedCell[] }
-
 function solidFill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } }
+}
+
+/** A cell's fill in the record's one encoding: the ARGB of a solid fill, else none. */
+function readFill(cell: ExcelJS.Cell): string | null {
+  const fill = cell.fill
+  if (fill?.type !== 'pattern' || fill.pattern !== 'solid') return null
+  return parseHexColor(fill.fgColor?.argb?.slice(-6) ?? null)
+}
+
+function readNote(cell: ExcelJS.Cell): string | null {
+  const note = cell.note as ExcelJS.Comment | string | undefined
+  if (!note) return null
+  return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('')
 }
 
 /**
@@ -37,53 +53,83 @@ function removeNote(cell: ExcelJS.Cell) {
   cell.value = value
 }
 
-/** The record of the last marking, if the workbook has one. */
-function readMarkRecord(workbook: ExcelJS.Workbook): MarkRecord | null {
+/** The record of the last marking, read strictly (core's one parser); null when absent or not valid. */
+export function readMarkRecord(workbook: ExcelJS.Workbook): MarkRecord | null {
   const marks = workbook.getWorksheet(marksSheetName)
   if (!marks) return null
-  let json = ''
+  const chunks: unknown[] = []
   marks.eachRow((row) => {
-    json += String(row.getCell(1).value ?? '')
+    chunks.push(row.getCell(1).value)
   })
-  try {
-    return JSON.parse(json || '{"sheet":"","added":[],"cells":[]}') as MarkRecord
-  } catch {
-    return { sheet: '', added: [], cells: [] }
-  }
+  return parseMarkRecord(chunks)
 }
 
-/** Restores every cell the last marking changed, removes added columns and the "Kiểm tra" sheet. */
-export function clearMarks(workbook: ExcelJS.Workbook): boolean {
+/**
+ * The sheet a record names, by its ExcelJS id when the record has one of ours (a number), else by
+ * name; never a sheet the record does not name.
+ */
+function findRecordedSheet(
+  workbook: ExcelJS.Workbook,
+  identity: SheetIdentity,
+): ExcelJS.Worksheet | undefined {
+  const byName = workbook.getWorksheet(identity.name)
+  if (identity.id !== null && /^\d+$/.test(identity.id)) {
+    const byId = workbook.worksheets.find((w) => String(w.id) === identity.id)
+    return byId ?? undefined
+  }
+  return byName
+}
+
+/** The outcome of clearing: done, nothing to clear, or refused because marked rows cannot be found. */
+export type ClearOutcome = 'cleared' | 'none' | 'refused'
+
+/**
+ * Restores every cell the last marking changed, removes the added columns and the "Kiểm tra" sheet it
+ * created. Rows moved since (inserted or deleted above) are found by their STT and content; when a
+ * marked row cannot be found the sheet is left untouched and 'refused' is returned.
+ */
+export function clearMarks(workbook: ExcelJS.Workbook): ClearOutcome {
   const marks = workbook.getWorksheet(marksSheetName)
+  if (!marks) return 'none'
   const record = readMarkRecord(workbook)
-  if (!marks || !record) return false
-  const sheet = workbook.getWorksheet(record.sheet)
-  if (sheet) {
-    for (const saved of record.cells) {
-      const cell = sheet.getCell(saved.address)
-      if ('value' in saved) cell.value = saved.value ?? null
-      const style = { ...cell.style }
-      // A record written by the Excel add-in keeps fills as "#RRGGBB".
-      if (typeof saved.fill === 'string')
-        style.fill = solidFill(`FF${(saved.fill as string).slice(1)}`)
-      else if (saved.fill) style.fill = saved.fill
-      else delete style.fill
-      cell.style = style
-      if (saved.note) cell.note = saved.note as ExcelJS.Comment
-      else removeNote(cell)
-    }
+  const sheet = record ? findRecordedSheet(workbook, record.sheet) : undefined
+  if (record && sheet) {
+    const { stt, content } = record.keyColumns
+    const keyAt = (row: number) =>
+      computeRowKey(
+        stt ? convertCellValue(sheet.getCell(`${stt}${row}`).value) : null,
+        content ? convertCellValue(sheet.getCell(`${content}${row}`).value) : null,
+      )
+    const mapping = computeRowMapping(record, keyAt, Math.max(sheet.rowCount, record.lastRow))
+    if (mapping.kind === 'refused') return 'refused'
+    const rows = mapping.kind === 'moved' ? mapping.rows : new Map<number, number>()
+    const added = new Set(record.added)
     for (const letter of record.added) {
       sheet.getColumn(columnNumber(letter)).eachCell({ includeEmpty: true }, (cell) => {
+        if (Number(cell.row) < record.headerRow) return
         removeNote(cell)
         cell.value = null
         cell.style = {}
       })
     }
+    for (const saved of record.cells) {
+      const address = moveAddress(saved.address, rows)
+      if (added.has(/^[A-Z]+/.exec(address)![0]) && saved.value === undefined) continue
+      const cell = sheet.getCell(address)
+      if (saved.value !== undefined) cell.value = convertToCellValue(saved.value)
+      if (saved.format !== undefined) cell.numFmt = saved.format === 'General' ? '' : saved.format
+      const style = { ...cell.style }
+      if (saved.fill) style.fill = solidFill(saved.fill)
+      else delete style.fill
+      cell.style = style
+      if (saved.note) cell.note = saved.note
+      else removeNote(cell)
+    }
   }
+  const check = record?.checkSheet ? findRecordedSheet(workbook, record.checkSheet) : undefined
+  if (check && check !== sheet) workbook.removeWorksheet(check.id)
   workbook.removeWorksheet(marks.id)
-  const check = workbook.getWorksheet(checkSheetName)
-  if (check) workbook.removeWorksheet(check.id)
-  return true
+  return 'cleared'
 }
 
 /**
@@ -93,24 +139,39 @@ export function clearMarks(workbook: ExcelJS.Workbook): boolean {
  */
 export function markWorkbook(workbook: ExcelJS.Workbook, sheetName: string, report: Report): void {
   const previous = readMarkRecord(workbook)
-  clearMarks(workbook)
-  const plan = computeMarkPlan(report, previous?.sheet === sheetName ? previous.added : [])
   const sheet = workbook.getWorksheet(sheetName)
-  if (!sheet || !report.header) {
-    addCheckSheet(workbook, sheetName, plan)
-    return
+  const own = previous && sheet && findRecordedSheet(workbook, previous.sheet) === sheet
+  clearMarks(workbook)
+  const plan = computeMarkPlan(report, own ? previous.added : [])
+  const check = addCheckSheet(workbook, sheetName, plan)
+  const record: MarkRecord = {
+    version: 2,
+    sheet: { name: sheetName, id: sheet ? String(sheet.id) : null },
+    checkSheet: { name: check.name, id: String(check.id) },
+    headerRow: Math.max(plan.headerRow, 1),
+    lastRow: Math.max(plan.headerRow, 1),
+    added: [],
+    keyColumns: report.header ? computeKeyColumns(report.header) : { stt: null, content: null },
+    rows: [],
+    cells: [],
   }
-  const record: MarkRecord = { sheet: sheetName, added: [], cells: [] }
+  if (sheet && report.header) markSheet(sheet, plan, record)
+  const marks = workbook.addWorksheet(marksSheetName, { state: 'veryHidden' })
+  for (const chunk of serializeMarkRecord(record)) marks.addRow([chunk])
+}
+
+function markSheet(sheet: ExcelJS.Worksheet, plan: MarkPlan, record: MarkRecord) {
   const saved = new Set<string>()
+  const rows = new Set<number>()
   const save = (cell: ExcelJS.Cell, withValue: boolean) => {
+    rows.add(Number(cell.row))
     if (saved.has(cell.address)) return
     saved.add(cell.address)
-    const entry: SavedCell = {
-      address: cell.address,
-      fill: cell.fill ?? null,
-      note: cell.note ?? null,
+    const entry: SavedCell = { address: cell.address, fill: readFill(cell), note: readNote(cell) }
+    if (withValue) {
+      entry.value = convertCellValue(cell.value)
+      entry.format = cell.numFmt || 'General'
     }
-    if (withValue) entry.value = cell.value
     record.cells.push(entry)
   }
   for (const column of plan.columns.filter((c) => c.added)) {
@@ -127,9 +188,11 @@ export function markWorkbook(workbook: ExcelJS.Workbook, sheetName: string, repo
     }
     sheet.getColumn(column.column).width = column.field === 'check' ? 40 : 18
   }
+  const added = new Set(record.added)
   for (const mark of plan.values) {
     const cell = sheet.getCell(mark.address)
-    save(cell, true)
+    if (added.has(/^[A-Z]+/.exec(mark.address)![0])) rows.add(Number(cell.row))
+    else save(cell, true)
     cell.value = convertToCellValue(mark.value)
     if (mark.fill) cell.fill = solidFill(mark.fill)
   }
@@ -139,19 +202,35 @@ export function markWorkbook(workbook: ExcelJS.Workbook, sheetName: string, repo
     cell.fill = solidFill(mark.fill)
     cell.note = mark.note
   }
-  addCheckSheet(workbook, sheetName, plan)
-  const marks = workbook.addWorksheet(marksSheetName, { state: 'veryHidden' })
-  const json = JSON.stringify(record)
-  for (let i = 0; i < json.length; i += 30_000) marks.addRow([json.slice(i, i + 30_000)])
+  const { stt, content } = record.keyColumns
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    record.rows.push({
+      row,
+      key: computeRowKey(
+        stt ? convertCellValue(sheet.getCell(`${stt}${row}`).value) : null,
+        content ? convertCellValue(sheet.getCell(`${content}${row}`).value) : null,
+      ),
+    })
+  }
+  record.lastRow = Math.max(record.headerRow, ...rows)
 }
 
 function convertToCellValue(value: CellValue): ExcelJS.CellValue {
   return value !== null && typeof value === 'object' ? new Date(`${value.date}T00:00:00Z`) : value
 }
 
-function addCheckSheet(workbook: ExcelJS.Workbook, sheetName: string, plan: MarkPlan) {
+function addCheckSheet(
+  workbook: ExcelJS.Workbook,
+  sheetName: string,
+  plan: MarkPlan,
+): ExcelJS.Worksheet {
   const { rows, links, fills, headerIndex } = plan.checkSheet
-  const ws = workbook.addWorksheet(checkSheetName)
+  const ws = workbook.addWorksheet(
+    chooseCheckSheetName(
+      checkSheetName,
+      workbook.worksheets.map((w) => w.name),
+    ),
+  )
   ws.columns = [
     { width: 10 },
     { width: 10 },
@@ -172,6 +251,7 @@ function addCheckSheet(workbook: ExcelJS.Workbook, sheetName: string, plan: Mark
   })
   for (const { index, fill } of fills) ws.getRow(index + 1).getCell(4).fill = solidFill(fill)
   ws.views = [{ state: 'frozen', ySplit: headerIndex + 1 }]
+  return ws
 }
 
 /** Applies every automatic fix of a report to the worksheet's cells (HTML, legacy encodings, NFC). */

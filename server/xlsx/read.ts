@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs'
 import type { CellValue, Grid, MergeArea, TemplateMeta } from '../../core/index.ts'
-import { readTable } from '../../core/index.ts'
+import { metaSheetName, parseTemplateMeta, readTable } from '../../core/index.ts'
 import { WorkbookError } from './errors.ts'
 import { inspectPackage } from './guard.ts'
 
-/** Hidden sheet that carries a template's metadata (plan id, year, template version). */
-export const metaSheetName = '_cchc'
+export { metaSheetName } from '../../core/index.ts'
 
 /**
  * Loads a workbook from bytes after checking what the bytes are: legacy .xls, .ods and
@@ -84,17 +83,11 @@ export function readSheetGrid(worksheet: ExcelJS.Worksheet): Grid {
 export function readTemplateMeta(workbook: ExcelJS.Workbook): TemplateMeta | null {
   const sheet = workbook.getWorksheet(metaSheetName)
   if (!sheet) return null
-  const meta: TemplateMeta = {}
+  const rows: CellValue[][] = []
   sheet.eachRow((row) => {
-    const key = String(convertCellValue(row.getCell(1).value) ?? '')
-    const value = convertCellValue(row.getCell(2).value)
-    if (key === 'planId' && value !== null) meta.planId = String(value)
-    if (key === 'year' && value !== null && Number.isFinite(Number(value)))
-      meta.year = Number(value)
-    if (key === 'templateVersion' && value !== null) meta.templateVersion = String(value)
-    if (key === 'columns' && value !== null) meta.columns = String(value)
+    rows.push([convertCellValue(row.getCell(1).value), convertCellValue(row.getCell(2).value)])
   })
-  return meta
+  return parseTemplateMeta(rows)
 }
 
 /** Sheets that hold the product's own data, never an annex table. */

@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { serializeMarkRecord, type MarkRecord } from '../../../core/index.ts'
+import { runCli } from '../../../server/cli.ts'
+import { capture, output } from '../../helpers/output.ts'
+import { readPlanAppendixRows } from '../../helpers/seeds.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'cchc-record-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterEach(() => vi.restoreAllMocks())
+
+const dde = "cmd|'/c calc'!A1"
+const link = '=HYPERLINK("http://x.invalid","bấm")'
+// A real bulleted task of the plan appendix (it starts with "- ").
+const bullet = readPlanAppendixRows()
+  .flat()
+  .find((c) => c.startsWith('- '))!
+
+/** An annex with a hidden marks record crafted by someone else: formulas and links as "saved values". */
+async function buildCraftedWorkbook(record: unknown): Promise<string> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Phụ lục')
+  ws.addRow(['PHỤ LỤC NHIỆM VỤ CCHC NĂM 2026'])
+  ws.addRow(['STT', 'Nội dung, nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian thực hiện'])
+  ws.addRow([1, bullet, 'Sở Nội vụ', 'Quý IV/2026'])
+  ws.addRow([2, 'Tổ chức đối thoại', 'Sở Tư pháp', 'Quý IV/2026'])
+  const marks = wb.addWorksheet('_cchc_marks', { state: 'veryHidden' })
+  const chunks = Array.isArray(record) ? record : [JSON.stringify(record)]
+  for (const chunk of chunks) marks.addRow([chunk])
+  const path = join(dir, `crafted-${Math.random().toString(36).slice(2)}.xlsx`)
+  writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()))
+  return path
+}
+
+/** Every cell of a sheet as openpyxl (an independent reader) sees it: type, value, hyperlink. */
+function readWithOpenpyxl(path: string, sheet: string) {
+  const script = `
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]
+print(json.dumps([[c.coordinate, c.data_type, str(c.value), c.hyperlink.target if c.hyperlink else None]
+  for row in ws.iter_rows() for c in row if c.value is not None], ensure_ascii=False))`
+  return JSON.parse(
+    execFileSync('/usr/bin/python3', ['-c', script, path, sheet], { encoding: 'utf8' }),
+  ) as [string, string, string, string | null][]
+}
+
+const legacyCrafted = {
+  sheet: 'Phụ lục',
+  added: [],
+  cells: [
+    { address: 'B3', value: { formula: dde, result: 0 }, fill: null, note: null },
+    {
+      address: 'C3',
+      value: { text: 'bấm', hyperlink: 'http://x.invalid' },
+      fill: null,
+      note: null,
+    },
+  ],
+}
+const textRecord: MarkRecord = {
+  version: 2,
+  sheet: { name: 'Phụ lục', id: null },
+  checkSheet: null,
+  headerRow: 2,
+  lastRow: 4,
+  added: [],
+  keyColumns: { stt: 'A', content: 'B' },
+  rows: [],
+  cells: [
+    { address: 'E3', value: link, format: 'General', fill: null, note: null },
+    { address: 'E4', value: `=${dde}`, format: 'General', fill: null, note: null },
+  ],
+}
+
+describe('a crafted marks record never produces formulas or links in visible cells', () => {
+  it.each([
+    ['a formula and a hyperlink object', legacyCrafted],
+    ['formula-looking text', textRecord],
+  ])('`cchc clear` with %s', async (_, record) => {
+    const path = await buildCraftedWorkbook(record)
+    const out = join(dir, 'cleared.xlsx')
+    capture()
+    expect(await runCli(['clear', path, '-o', out])).toBe(0)
+    const cells = readWithOpenpyxl(out, 'Phụ lục')
+    expect(cells.filter(([, type, , target]) => type === 'f' || target !== null)).toEqual([])
+    expect(cells).toContainEqual(['B3', 's', bullet, null])
+    if (record === textRecord) expect(cells).toContainEqual(['E3', 's', link, null])
+  })
+
+  it('`cchc validate -o` replaces a crafted record without restoring formulas', async () => {
+    const path = await buildCraftedWorkbook(legacyCrafted)
+    const out = join(dir, 'validated.xlsx')
+    capture()
+    await runCli(['validate', path, '--as-of', '2026-09-14', '-o', out])
+    const cells = readWithOpenpyxl(out, 'Phụ lục')
+    expect(cells.filter(([, type, , target]) => type === 'f' || target !== null)).toEqual([])
+    expect(cells).toContainEqual(['B3', 's', bullet, null])
+  })
+
+  it('a record split over several cells is read back whole (and refuses rows it cannot find)', async () => {
+    const cells = Array.from({ length: 1500 }, (_, i) => ({
+      address: `F${i + 3}`,
+      value: bullet,
+      format: '@',
+      fill: null,
+      note: null,
+    }))
+    const chunks = serializeMarkRecord({
+      ...textRecord,
+      cells,
+      rows: [{ row: 3, key: 'dòng đã bị xóa' }],
+    })
+    expect(chunks.length).toBeGreaterThan(1)
+    capture()
+    expect(
+      await runCli(['clear', await buildCraftedWorkbook(chunks), '-o', join(dir, 'split.xlsx')]),
+    ).toBe(2)
+    expect(output.err).toContain('Không xóa được đánh dấu')
+  })
+})
