@@ -1,14 +1,10 @@
 export { hasNotesApi, runCheck, runClear, runFixes, selectCell } from './excel/check.ts'
-export type { CheckOptions, CheckOutcome, CheckPhase } from './excel/check.ts'
-export { convertArgb, createBatch, requestLimit } from './excel/mark.ts'
-export {
-  convertOfficeValue,
-  isDateFormat,
-  parseAddress,
-  queueRead,
-  readLoaded,
-} from './excel/read.ts'
-export type { MarkRecord, SheetRead } from './excel/read.ts'
+export type { CheckOptions, CheckOutcome, ManualFix, Progress } from './excel/check.ts'
+export { describeExcelError, readErrorCode, AddinError } from './excel/errors.ts'
+export { createBatch, requestLimit, queueText } from './excel/write.ts'
+export { convertOfficeValue, isDateFormat, parseAddress } from './excel/read.ts'
+export type { SheetRead } from './excel/read.ts'
 export { addinRegistry, findAddinProfile } from './catalog.ts'
+export { addinErrors, lockedFixesText } from './messages.ts'
 export { computeDefaults, readSettings, writeSettings } from './settings.ts'
 export type { PaneSettings } from './settings.ts'

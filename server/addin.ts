@@ -45,6 +45,7 @@ export async function buildAddin(): Promise<AddinFiles> {
     entryPoints: {
       taskpane: join(addinDir, 'taskpane/taskpane.ts'),
       commands: join(addinDir, 'commands/commands.ts'),
+      message: join(addinDir, 'commands/message.ts'),
     },
     bundle: true,
     format: 'iife',
@@ -66,6 +67,7 @@ export async function buildAddin(): Promise<AddinFiles> {
     'taskpane/taskpane.html',
     'taskpane/taskpane.css',
     'commands/commands.html',
+    'commands/message.html',
   ]) {
     files.set(page.slice(page.indexOf('/') + 1), {
       body: await readFile(join(addinDir, page)),

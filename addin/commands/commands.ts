@@ -1,23 +1,36 @@
-import { addinRegistry, findAddinProfile } from '../catalog.ts'
-import { hasNotesApi, runCheck } from '../excel/check.ts'
-import { computeDefaults, readSettings } from '../settings.ts'
+import { runRibbonCheck } from './ribbon.ts'
 
-/** The ribbon's "Kiểm tra" button: checks and marks the active sheet without opening the pane. */
+/** Opens the add-in's message page in a small dialog; falls back to the console if dialogs are unavailable. */
+function notify(text: string): Promise<void> {
+  const url = new URL('message.html', location.href)
+  url.searchParams.set('m', text)
+  return new Promise((done) => {
+    try {
+      Office.context.ui.displayDialogAsync(
+        url.toString(),
+        { height: 30, width: 35, displayInIframe: true },
+        (result) => {
+          if (result.status !== Office.AsyncResultStatus.Succeeded) console.error('CCHC:', text)
+          done()
+        },
+      )
+    } catch {
+      console.error('CCHC:', text)
+      done()
+    }
+  })
+}
+
+/** The ribbon's "Kiểm tra" button. Ribbon commands always call `event.completed()`. */
 async function checkFromRibbon(event: Office.AddinCommands.Event) {
   try {
-    const saved = readSettings(localStorage, location.origin)
-    const asOf = saved.asOf ?? computeDefaults(Date.now()).asOf
-    await Excel.run((context) =>
-      runCheck(context, {
-        asOf,
-        registry: addinRegistry,
-        profileFor: findAddinProfile,
-        notes: hasNotesApi(),
-      }),
-    )
-  } catch (error) {
-    // The marks and the "Kiểm tra" sheet are the command's only output; a failure is logged for support.
-    console.error('CCHC: kiểm tra không thành công', error)
+    await runRibbonCheck({
+      run: (callback) => Excel.run(callback),
+      notify,
+      storage: localStorage,
+      origin: location.origin,
+      now: Date.now(),
+    })
   } finally {
     event.completed()
   }

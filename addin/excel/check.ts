@@ -1,26 +1,24 @@
 import {
-  computeFixes,
   computeMarkPlan,
+  marksSheetName,
+  readTable,
   validateTable,
   type AgencyRegistry,
   type IsoDate,
   type MarkPlan,
+  type MarkRecord,
   type Report,
   type ScoringProfile,
 } from '../../core/index.ts'
-import {
-  collectNoteAddresses,
-  createBatch,
-  queueMarks,
-  queueNoteProbe,
-  queueRestore,
-  readNoteProbe,
-  type NoteProbe,
-} from './mark.ts'
-import { parseAddress, queueRead, readLoaded, type SheetRead } from './read.ts'
+import { computeRecord, nameCheckSheet, queueCheckSheet, queueMarks, queueRecord } from './mark.ts'
+import { createProbe, queueProbe, type Probe } from './probe.ts'
+import { parseAddress, type SheetRead } from './read.ts'
+import { collectRestoreAddresses, planRestore, queueRestore, type RestorePlan } from './restore.ts'
+import { loadSheet, type Progress } from './sheet.ts'
+import { createBatch } from './write.ts'
 
-/** The phases of a check, reported so that the pane can show progress on a large sheet. */
-export type CheckPhase = 'read' | 'check' | 'mark' | 'done'
+export type { Progress } from './sheet.ts'
+export { runFixes, type ManualFix } from './fix.ts'
 
 export type CheckOptions = {
   asOf: IsoDate
@@ -31,10 +29,17 @@ export type CheckOptions = {
   profileFor?: ((planId: string | null) => ScoringProfile | null) | null
   /** Whether the host has the notes API (ExcelApi 1.18); without it problems are shown by fills only. */
   notes: boolean
-  onProgress?: (phase: CheckPhase) => void
+  onProgress?: (progress: Progress) => void
 }
 
-export type CheckOutcome = { report: Report; read: SheetRead; plan: MarkPlan; syncs: number }
+export type CheckOutcome = {
+  report: Report
+  read: SheetRead
+  plan: MarkPlan
+  syncs: number
+  /** Cells a protected sheet kept locked, left unmarked (the "Kiểm tra" sheet still lists their issues). */
+  skipped: string[]
+}
 
 /** Whether the host can write cell notes (ExcelApi 1.18). */
 export function hasNotesApi(): boolean {
@@ -44,18 +49,74 @@ export function hasNotesApi(): boolean {
   )
 }
 
-/** Checks the active sheet's table and marks it in place, in at most three round trips for an ordinary sheet. */
+/** Whether a record belongs to a sheet: by id, or by name when the record came from another surface. */
+function isRecordOf(record: MarkRecord, read: SheetRead): boolean {
+  if (record.sheet.id && /^\{.*\}$/.test(record.sheet.id)) return record.sheet.id === read.sheetId
+  return record.sheet.name === read.sheetName
+}
+
+/** The previous marks and the sheet they are on (read too when it is not the checked one). */
+async function findPrevious(
+  context: Excel.RequestContext,
+  read: SheetRead,
+  counter: { syncs: number },
+): Promise<RestorePlan | null> {
+  const record = read.record
+  if (!record) return null
+  let sheet: SheetRead | null = isRecordOf(record, read) ? read : null
+  if (!sheet) {
+    const other = read.sheets.find((s) =>
+      record.sheet.id && /^\{.*\}$/.test(record.sheet.id)
+        ? s.id === record.sheet.id
+        : s.name === record.sheet.name,
+    )
+    if (!other) return null
+    sheet = await loadSheet(context, { id: other.id }, counter)
+  }
+  return planRestore(record, sheet, readTable(sheet.grid)?.header.row ?? null)
+}
+
+/** A target of the probe: a sheet, the cells whose notes matter and the cells written or restored. */
+type ProbeTarget = { read: SheetRead; notes: string[]; cells: string[] }
+
+/** Usually one round trip: notes, fills and locks of every cell the restore and the marks touch. */
+async function probeCells(
+  context: Excel.RequestContext,
+  targets: ProbeTarget[],
+  notes: boolean,
+  counter: { syncs: number },
+): Promise<Map<string, Probe>> {
+  const sync = async (): Promise<void> => {
+    await context.sync()
+    counter.syncs++
+  }
+  const probes = new Map<string, Probe>()
+  const pending = []
+  for (const t of targets) {
+    const probe = createProbe()
+    probes.set(t.read.sheetId, probe)
+    const sheet = context.workbook.worksheets.getItem(t.read.sheetId)
+    const withNotes = notes && t.read.protection.editObjects
+    pending.push(...(await queueProbe(sheet, withNotes ? t.notes : [], t.cells, sync, probe)))
+  }
+  await sync()
+  for (const read of pending) read()
+  return probes
+}
+
+/**
+ * Checks the active sheet's table and marks it in place. Reads in row blocks, restores the previous
+ * marks (found by sheet id and row identity, or refused before anything changes), then writes the
+ * record first, the marks, and the final record last — so that a failure part-way leaves a record
+ * that "Xóa đánh dấu" can undo. About four round trips for an ordinary sheet.
+ */
 export async function runCheck(
   context: Excel.RequestContext,
   options: CheckOptions,
 ): Promise<CheckOutcome> {
   const counter = { syncs: 0 }
-  options.onProgress?.('read')
-  const handles = queueRead(context)
-  await context.sync()
-  counter.syncs++
-  const read = readLoaded(handles)
-  options.onProgress?.('check')
+  const read = await loadSheet(context, 'active', counter, options.onProgress)
+  options.onProgress?.({ phase: 'check', done: 0, total: 1 })
   const report = validateTable(read.grid, {
     asOf: options.asOf,
     file: options.file ?? null,
@@ -64,64 +125,115 @@ export async function runCheck(
     profile: options.profileFor?.(read.meta?.planId ?? null) ?? null,
     registry: options.registry ?? null,
   })
-  const plan = computeMarkPlan(
-    report,
-    read.record?.sheet === read.sheetName ? read.record.added : [],
+  const previous = await findPrevious(context, read, counter)
+  const own = previous?.sheet.sheetId === read.sheetId ? previous : null
+  const plan = computeMarkPlan(report, own ? own.record.added : [])
+  options.onProgress?.({ phase: 'mark', done: 0, total: 1 })
+  const planned = [
+    ...plan.values.map((v) => v.address),
+    ...plan.notes.map((n) => n.address),
+    ...plan.columns.filter((c) => c.added).map((c) => `${c.column}${plan.headerRow}`),
+  ]
+  const restoring = collectRestoreAddresses(own)
+  const targets: ProbeTarget[] = [
+    {
+      read,
+      notes: [...plan.notes.map((n) => n.address), ...restoring],
+      cells: [...planned, ...restoring],
+    },
+  ]
+  if (previous && !own) {
+    const addresses = collectRestoreAddresses(previous)
+    targets.push({ read: previous.sheet, notes: addresses, cells: addresses })
+  }
+  // The new "Kiểm tra" sheet is created in the probe's round trip, so the record can name it by id.
+  const ownCheck = previous?.record.checkSheet ?? null
+  const ownCheckId = ownCheck && read.sheets.find((s) => s.id === ownCheck.id)?.id
+  if (ownCheckId) context.workbook.worksheets.getItem(ownCheckId).delete()
+  const checkName = nameCheckSheet(read, ownCheckId ?? null)
+  const probes = await probeCellsWithSheet(context, targets, options.notes, counter, checkName)
+  const probe = probes.get(read.sheetId)!
+  const record = computeRecord(read, report, plan, probe, previous, {
+    name: checkName,
+    id: probes.checkSheetId,
+  })
+  const batch = createBatch(context, counter, () =>
+    options.onProgress?.({ phase: 'mark', done: counter.syncs, total: counter.syncs + 1 }),
   )
-  options.onProgress?.('mark')
-  const probe = await probeNotes(context, read, plan, options.notes, counter)
-  const batch = createBatch(context, counter)
-  await queueRestore(batch, read, probe)
-  await queueMarks(batch, read, plan, probe)
+  const state = { exists: read.hasMarksSheet, rows: read.recordRows }
+  // A record covering both the old and the new marks goes first: any failure after it can be undone.
+  const union = own
+    ? {
+        ...record,
+        cells: [
+          ...record.cells,
+          ...own.cells.filter((c) => !record.cells.some((r) => r.address === c.address)),
+        ],
+      }
+    : record
+  await queueRecord(batch, union, state)
+  const skipped: string[] = []
+  if (previous)
+    skipped.push(
+      ...(await queueRestore(batch, previous, probes.get(previous.sheet.sheetId)!, options.notes)),
+    )
+  skipped.push(
+    ...(await queueMarks(batch, read, plan, probe, options.notes && read.protection.editObjects)),
+  )
+  await queueCheckSheet(batch, read.sheetName, plan, probes.checkSheet)
+  if (union !== record) await queueRecord(batch, record, state)
   await batch.flush()
-  options.onProgress?.('done')
-  return { report, read, plan, syncs: counter.syncs }
+  options.onProgress?.({ phase: 'done', done: 1, total: 1 })
+  return { report, read, plan, syncs: counter.syncs, skipped }
 }
 
-async function probeNotes(
+/** The probe's round trip, also creating the (empty) "Kiểm tra" sheet to learn its id. */
+async function probeCellsWithSheet(
   context: Excel.RequestContext,
-  read: SheetRead,
-  plan: MarkPlan | null,
+  targets: ProbeTarget[],
   notes: boolean,
   counter: { syncs: number },
-): Promise<NoteProbe | null> {
-  if (!notes) return null
-  const addresses = collectNoteAddresses(read, plan)
-  const probe = queueNoteProbe(context, read.sheetName, addresses)
-  if (addresses.length) {
-    await context.sync()
-    counter.syncs++
-  }
-  readNoteProbe(probe)
-  return probe
+  checkName: string,
+): Promise<Map<string, Probe> & { checkSheetId: string; checkSheet: Excel.Worksheet }> {
+  const sheet = context.workbook.worksheets.add(checkName)
+  sheet.load('id')
+  const probes = await probeCells(context, targets, notes, counter)
+  return Object.assign(probes, { checkSheetId: sheet.id, checkSheet: sheet })
 }
 
-/** Removes the marks of the last check and restores the original look. Returns false when there were none. */
+/**
+ * Removes the marks of the last check and restores the original look, on whichever sheet was checked
+ * (found by id after a rename, rows found again after insertions). Returns false when there were none.
+ */
 export async function runClear(
   context: Excel.RequestContext,
   options: { notes: boolean },
-): Promise<{ cleared: boolean; syncs: number }> {
+): Promise<{ cleared: boolean; syncs: number; skipped: string[] }> {
   const counter = { syncs: 0 }
-  const handles = queueRead(context)
-  await context.sync()
-  counter.syncs++
-  const read = readLoaded(handles)
-  if (!read.record && !read.hasCheckSheet) return { cleared: false, syncs: counter.syncs }
-  const probe = await probeNotes(context, read, null, options.notes, counter)
+  const read = await loadSheet(context, 'active', counter)
+  const previous = await findPrevious(context, read, counter)
+  if (!previous) return { cleared: false, syncs: counter.syncs, skipped: [] }
+  const addresses = collectRestoreAddresses(previous)
+  const probes = await probeCells(
+    context,
+    [{ read: previous.sheet, notes: addresses, cells: addresses }],
+    options.notes,
+    counter,
+  )
   const batch = createBatch(context, counter)
-  await queueRestore(batch, read, probe)
+  const skipped = await queueRestore(
+    batch,
+    previous,
+    probes.get(previous.sheet.sheetId)!,
+    options.notes && previous.sheet.protection.editObjects,
+  )
+  const check = previous.record.checkSheet
+  if (check && read.sheets.some((s) => s.id === check.id && s.id !== previous.sheet.sheetId))
+    context.workbook.worksheets.getItem(check.id!).delete()
+  context.workbook.worksheets.getItem(marksSheetName).delete()
+  await batch.add(2)
   await batch.flush()
-  return { cleared: true, syncs: counter.syncs }
-}
-
-/** Writes the report's safe automatic fixes (HTML removed, legacy text converted, NFC) into their cells. */
-export async function runFixes(context: Excel.RequestContext, report: Report): Promise<number> {
-  const fixes = computeFixes(report)
-  if (!fixes.length) return 0
-  const sheet = context.workbook.worksheets.getItem(report.sheet)
-  for (const fix of fixes) sheet.getRange(fix.address).values = [[fix.value]]
-  await context.sync()
-  return fixes.length
+  return { cleared: true, syncs: counter.syncs, skipped }
 }
 
 /** Selects a cell of the checked sheet (from the pane's problem list). */

@@ -4,51 +4,47 @@ import {
   columnNumber,
   convertExcelSerial,
   marksSheetName,
+  metaSheetName,
+  parseMarkRecord,
+  parseTemplateMeta,
   type CellValue,
   type Grid,
+  type MarkRecord,
   type MergeArea,
   type TemplateMeta,
 } from '../../core/index.ts'
+import { AddinError } from './errors.ts'
 
-/** What a marking changed on a sheet, kept in the hidden "_cchc_marks" sheet so that it can be undone. */
-export type SavedCell = {
-  address: string
-  value?: CellValue | unknown
-  fill: string | null | { fgColor?: { argb?: string } }
-  note: string | null | { texts?: { text: string }[] }
-}
-export type MarkRecord = {
-  sheet: string
-  added: string[]
-  headerRow?: number
-  lastRow?: number
-  cells: SavedCell[]
-}
+export { checkSheetName }
 
-/** The loaded state of the active sheet after the first round trip. */
+/** What the sheet's protection lets the add-in do. */
+export type SheetProtection = { protected: boolean; formatCells: boolean; editObjects: boolean }
+
+/** The loaded state of the active sheet after the read round trips. */
 export type SheetRead = {
   sheetName: string
+  sheetId: string
+  protection: SheetProtection
   grid: Grid
   meta: TemplateMeta | null
+  /** The last marking's record (strictly parsed), and whether its hidden sheet exists at all. */
   record: MarkRecord | null
-  /** Fill colours ("#RRGGBB", null for none) of the used range's cells by address. */
-  fills: Map<string, string | null>
-  /** The cells' values as Office.js gave them, by address (for restoring them exactly). */
-  raw: Map<string, unknown>
-  /** Whether the "Kiểm tra" and "_cchc_marks" sheets exist. */
-  hasCheckSheet: boolean
   hasMarksSheet: boolean
+  /** The cells' values and number formats as Office.js gave them, by address (to restore them exactly). */
+  raw: Map<string, unknown>
+  formats: Map<string, string>
+  /** Every sheet of the workbook (to name a new "Kiểm tra" sheet and find the record's sheets). */
+  sheets: { name: string; id: string }[]
 }
 
-/** The handles a check loads in its first round trip; read them only after `context.sync()`. */
-export type ReadHandles = {
+/** The first round trip: where the table is, protection, metadata, the record, the sheet list. */
+export type InfoHandles = {
   sheet: Excel.Worksheet
+  sheets: Excel.WorksheetCollection
   used: Excel.Range
-  merged: Excel.RangeAreas
-  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]>
+  merged: Excel.RangeAreas | null
   meta: Excel.Range
   record: Excel.Range
-  checkSheet: Excel.Worksheet
   marksSheet: Excel.Worksheet
 }
 
@@ -82,25 +78,36 @@ export function parseAddress(address: string): {
   return { sheet, top: start.row, left: start.col, bottom: end.row, right: end.col }
 }
 
-/** Queues every read a check needs, so that one `context.sync()` brings it all. */
-export function queueRead(context: Excel.RequestContext): ReadHandles {
+/**
+ * Queues the first read: the sheet (name, id, protection), its used range's size, merged areas
+ * (unless `withMerges` is false after Excel refused more than 512 at once), the template metadata,
+ * the marks record and the list of sheets. Values come after, in row blocks.
+ */
+export function queueInfo(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  withMerges: boolean,
+): InfoHandles {
   const sheets = context.workbook.worksheets
-  const sheet = sheets.getActiveWorksheet()
-  sheet.load('name')
+  sheets.load('items/name,items/id')
+  sheet.load('name,id')
+  sheet.protection.load('protected,options')
   const used = sheet.getUsedRangeOrNullObject(true)
-  used.load(['address', 'values', 'numberFormat', 'rowIndex', 'columnIndex'])
-  const merged = used.getMergedAreasOrNullObject()
-  merged.load('address')
-  const fills = used.getCellProperties({ address: true, format: { fill: { color: true } } })
-  const meta = sheets.getItemOrNullObject('_cchc').getUsedRangeOrNullObject(true)
+  used.load('rowIndex,columnIndex,rowCount,columnCount')
+  const merged = withMerges ? used.getMergedAreasOrNullObject() : null
+  merged?.load('address')
+  const meta = sheets.getItemOrNullObject(metaSheetName).getUsedRangeOrNullObject(true)
   meta.load('values')
   const marksSheet = sheets.getItemOrNullObject(marksSheetName)
   marksSheet.load('name')
   const record = marksSheet.getUsedRangeOrNullObject(true)
   record.load('values')
-  const checkSheet = sheets.getItemOrNullObject(checkSheetName)
-  checkSheet.load('name')
-  return { sheet, used, merged, fills, meta, record, checkSheet, marksSheet }
+  return { sheet, sheets, used, merged, meta, record, marksSheet }
+}
+
+/** Excel refuses merged areas beyond 512 in one call; the read then asks again in row windows. */
+export function isMergeLimitError(error: unknown): boolean {
+  return /GeneralException/.test(String((error as { code?: string }).code ?? error))
 }
 
 /** Converts one Office.js cell to core's value: real dates by their number format, errors as text. */
@@ -117,63 +124,88 @@ export function convertOfficeValue(value: unknown, format: string): CellValue {
   return String(value)
 }
 
-function readMeta(values: unknown[][]): TemplateMeta {
-  const meta: TemplateMeta = {}
-  for (const [key, value] of values) {
-    if (key === 'planId' && value !== '') meta.planId = String(value)
-    if (key === 'year' && Number.isFinite(Number(value)) && value !== '') meta.year = Number(value)
-    if (key === 'templateVersion' && value !== '') meta.templateVersion = String(value)
-    if (key === 'columns' && value !== '') meta.columns = String(value)
-  }
-  return meta
+/** Reads the merged areas' address list ("'Phụ lục'!A1:H1, 'Phụ lục'!A5:B5"). */
+export function readMerges(address: string): MergeArea[] {
+  return address.split(',').map((a) => {
+    const p = parseAddress(a.trim())
+    return { top: p.top, left: p.left, bottom: p.bottom, right: p.right }
+  })
 }
 
-/** Turns the loaded handles into core's grid and the sheet's previous marks. */
-export function readLoaded(handles: ReadHandles): SheetRead {
-  const sheetName = handles.sheet.name
-  const fills = new Map<string, string | null>()
-  const raw = new Map<string, unknown>()
-  const hasCheckSheet = !handles.checkSheet.isNullObject
-  const hasMarksSheet = !handles.marksSheet.isNullObject
-  const meta = handles.meta.isNullObject ? null : readMeta(handles.meta.values)
-  let record: MarkRecord | null = null
-  if (!handles.record.isNullObject) {
-    const json = handles.record.values.map((r) => String(r[0] ?? '')).join('')
-    try {
-      record = json ? (JSON.parse(json) as MarkRecord) : null
-    } catch {
-      record = null
-    }
+/** The sheet's table area, from the first round trip; values are still to be read. */
+export type TableArea = { top: number; left: number; rows: number; columns: number }
+
+export function readInfo(handles: InfoHandles): {
+  read: Omit<SheetRead, 'grid' | 'raw' | 'formats'>
+  area: TableArea | null
+  merges: MergeArea[] | null
+} {
+  const p = handles.sheet.protection
+  const read = {
+    sheetName: handles.sheet.name,
+    sheetId: handles.sheet.id,
+    protection: {
+      protected: p.protected,
+      formatCells: !p.protected || p.options.allowFormatCells === true,
+      editObjects: !p.protected || p.options.allowEditObjects === true,
+    },
+    meta: handles.meta.isNullObject ? null : parseTemplateMeta(handles.meta.values),
+    record: handles.record.isNullObject
+      ? null
+      : parseMarkRecord(handles.record.values.map((r) => r[0])),
+    hasMarksSheet: !handles.marksSheet.isNullObject,
+    sheets: handles.sheets.items.map((s) => ({ name: s.name, id: s.id })),
   }
-  const base = { sheetName, meta, record, fills, raw, hasCheckSheet, hasMarksSheet }
-  if (handles.used.isNullObject)
-    return { ...base, grid: { sheet: sheetName, top: 1, left: 1, cells: [], merges: [] } }
-  const values = handles.used.values
-  const formats = handles.used.numberFormat
-  const top = handles.used.rowIndex + 1
-  const left = handles.used.columnIndex + 1
-  const cells = values.map((row, r) =>
-    row.map((v, c) => {
-      if (v !== '') raw.set(`${columnLetter(left + c)}${top + r}`, v)
-      return convertOfficeValue(v, String(formats[r]?.[c] ?? 'General'))
-    }),
+  const area = handles.used.isNullObject
+    ? null
+    : {
+        top: handles.used.rowIndex + 1,
+        left: handles.used.columnIndex + 1,
+        rows: handles.used.rowCount,
+        columns: handles.used.columnCount,
+      }
+  const merges = !handles.merged
+    ? null
+    : handles.merged.isNullObject
+      ? []
+      : readMerges(handles.merged.address)
+  return { read, area, merges }
+}
+
+/** Queues one block of rows: values and number formats (dates are numbers with a date format). */
+export function queueBlock(
+  sheet: Excel.Worksheet,
+  area: TableArea,
+  first: number,
+  count: number,
+): Excel.Range {
+  const top = area.top + first
+  const range = sheet.getRange(
+    `${columnLetter(area.left)}${top}:${columnLetter(area.left + area.columns - 1)}${top + count - 1}`,
   )
-  const merges: MergeArea[] = handles.merged.isNullObject
-    ? []
-    : handles.merged.address.split(',').map((a) => {
-        const p = parseAddress(a.trim())
-        return { top: p.top, left: p.left, bottom: p.bottom, right: p.right }
-      })
-  for (const row of handles.fills.value) {
-    for (const cell of row) {
-      const address = cell.address ? parseAddress(cell.address) : null
-      if (!address) continue
-      const color = cell.format?.fill?.color
-      fills.set(
-        `${columnLetter(address.left)}${address.top}`,
-        color && color.toUpperCase() !== '#FFFFFF' ? color : null,
-      )
-    }
-  }
-  return { ...base, grid: { sheet: sheetName, top, left, cells, merges } }
+  range.load('values,numberFormat')
+  return range
+}
+
+/** Adds a loaded block to the grid being built. */
+export function readBlock(
+  range: Excel.Range,
+  area: TableArea,
+  first: number,
+  into: { cells: CellValue[][]; raw: Map<string, unknown>; formats: Map<string, string> },
+): void {
+  range.values.forEach((row, r) => {
+    into.cells[first + r] = row.map((v, c) => {
+      const address = `${columnLetter(area.left + c)}${area.top + first + r}`
+      const format = String(range.numberFormat[r]?.[c] ?? 'General')
+      if (v !== '') into.raw.set(address, v)
+      if (format !== 'General') into.formats.set(address, format)
+      return convertOfficeValue(v, format)
+    })
+  })
+}
+
+/** The error the pane shows when the sheet's table cannot be read even a row at a time. */
+export function createReadError(): AddinError {
+  return new AddinError('read-too-large')
 }

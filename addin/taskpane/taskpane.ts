@@ -17,9 +17,12 @@ import {
   runClear,
   runFixes,
   selectCell,
-  type CheckPhase,
+  type ManualFix,
+  type Progress,
 } from '../excel/check.ts'
 import { writeColumnChoice } from '../excel/columns.ts'
+import { describeExcelError } from '../excel/errors.ts'
+import { lockedFixesText } from '../messages.ts'
 import { computeDefaults, readSettings, writeSettings, type PaneSettings } from '../settings.ts'
 import { renderMapping } from './mapping.ts'
 import {
@@ -60,19 +63,24 @@ function show(text: string, kind: 'ok' | 'error') {
   m.className = kind
 }
 
-const phaseText: Record<CheckPhase, [string, number]> = {
-  read: ['Đang đọc bảng trong trang tính…', 20],
+const phaseText: Record<Progress['phase'], [string, number]> = {
+  read: ['Đang đọc bảng trong trang tính…', 0],
   check: ['Đang kiểm tra nhiệm vụ, thời hạn, chỉ tiêu…', 50],
   mark: ['Đang ghi trạng thái và đánh dấu ô có vấn đề…', 75],
   done: ['Xong', 100],
 }
 
-function showProgress(phase: CheckPhase | null) {
-  $('progress').hidden = phase === null
-  if (!phase) return
-  const [text, pct] = phaseText[phase]
-  $('progress-text').textContent = text
-  $('progress-bar').style.width = `${pct}%`
+/** Shows where a check is; on a big sheet, which rows are being read. */
+function showProgress(progress: Progress | null) {
+  $('progress').hidden = progress === null
+  if (!progress) return
+  const [text, pct] = phaseText[progress.phase]
+  const reading = progress.phase === 'read' && progress.total > 0
+  $('progress-text').textContent = reading
+    ? `Đang đọc bảng: dòng ${(progress.done + 1).toLocaleString('vi-VN')} / ${progress.total.toLocaleString('vi-VN')}…`
+    : text
+  const share = reading ? Math.round((progress.done / progress.total) * 50) : pct
+  $('progress-bar').style.width = `${share}%`
 }
 
 function setBusy(busy: boolean) {
@@ -82,14 +90,27 @@ function setBusy(busy: boolean) {
     busy || !state.report || computeFixes(state.report).length === 0
 }
 
-/** Every failure reaches the user in Vietnamese, not only the console. */
+/** Every failure reaches the user in Vietnamese (English after), not only the console. */
 function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  if (/RequestPayloadSizeLimitExceeded/.test(text))
-    return 'Bảng quá lớn để ghi trong một lần; hãy thử lại (dữ liệu chưa bị thay đổi).'
-  if (/ItemNotFound/.test(text))
-    return 'Không tìm thấy trang tính hoặc ô cần thao tác; hãy kiểm tra lại rồi thử lại.'
-  return `Có lỗi khi làm việc với Excel: ${text}`
+  const text = describeExcelError(error)
+  return `${text.vi} (${text.en})`
+}
+
+/** Fixes a protected sheet would not take: a list to copy, with what to do. */
+function showManualFixes(manual: ManualFix[]) {
+  const box = $('manual-fixes')
+  box.hidden = manual.length === 0
+  box.textContent = ''
+  if (!manual.length) return
+  const intro = document.createElement('p')
+  intro.textContent = lockedFixesText.vi
+  const list = document.createElement('ul')
+  for (const fix of manual) {
+    const li = document.createElement('li')
+    li.textContent = `${fix.address}: ${fix.value}`
+    list.appendChild(li)
+  }
+  box.append(intro, list)
 }
 
 function renderReport(report: Report) {
@@ -190,6 +211,11 @@ async function check() {
         onProgress: showProgress,
       }),
     )
+    if (outcome.skipped.length)
+      show(
+        `Trang tính được bảo vệ: ${outcome.skipped.length} ô bị khóa không ghi được trạng thái/đánh dấu; danh sách lỗi đầy đủ ở trang "Kiểm tra".`,
+        'error',
+      )
     state.report = outcome.report
     state.grid = outcome.read.grid
     state.meta = outcome.read.meta
@@ -200,7 +226,7 @@ async function check() {
         'Không tìm thấy bảng phụ lục (dòng tiêu đề có STT, Nội dung, Thời hạn…) trong trang tính đang mở.',
         'error',
       )
-    else
+    else if (!outcome.skipped.length)
       show(
         outcome.report.errorCount
           ? `Đã kiểm tra: có ${outcome.report.errorCount} lỗi cần sửa.`
@@ -219,10 +245,11 @@ async function fix() {
   if (!state.report || state.busy) return
   setBusy(true)
   try {
-    const count = await Excel.run((context) => runFixes(context, state.report!))
+    const { applied, manual } = await Excel.run((context) => runFixes(context, state.report!))
+    showManualFixes(manual)
     show(
-      `Đã sửa tự động ${count} ô (bỏ thẻ HTML, chuyển mã TCVN3/VNI sang Unicode). Đang kiểm tra lại…`,
-      'ok',
+      `Đã sửa tự động ${applied} ô (bỏ thẻ HTML, chuyển mã TCVN3/VNI sang Unicode)${manual.length ? `; ${manual.length} ô bị khóa cần sửa tay (xem danh sách)` : ''}. Đang kiểm tra lại…`,
+      manual.length ? 'error' : 'ok',
     )
   } catch (error) {
     show(describeError(error), 'error')

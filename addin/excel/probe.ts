@@ -1,0 +1,61 @@
+import { parseHexColor } from '../../core/index.ts'
+import { commandBytes, formatRun, groupRuns, requestLimit } from './write.ts'
+
+/**
+ * What the cells a restore or new marks touch hold now: notes (with the notes API), fills and
+ * whether each cell is locked (cell properties). One round trip for an ordinary sheet.
+ */
+export type Probe = {
+  notes: Map<string, string | null>
+  fills: Map<string, string | null>
+  locked: Set<string>
+}
+
+type Pending = () => void
+
+/**
+ * Queues the lookups on `sheet` — notes of `noteAddresses`, fills and locks of `cellAddresses` (runs
+ * of a column share one cell-properties call) — and returns a reader to call after the next sync.
+ * `sync` is called early when the lookups would pass the request limit.
+ */
+export async function queueProbe(
+  sheet: Excel.Worksheet,
+  noteAddresses: readonly string[],
+  cellAddresses: readonly string[],
+  sync: () => Promise<void>,
+  probe: Probe,
+): Promise<Pending[]> {
+  const pending: Pending[] = []
+  let bytes = 0
+  const spend = async (commands: number) => {
+    bytes += commands * commandBytes
+    if (bytes < requestLimit) return
+    await sync()
+    for (const read of pending.splice(0)) read()
+    bytes = 0
+  }
+  for (const address of new Set(noteAddresses)) {
+    const note = sheet.notes.getItemOrNullObject(address)
+    note.load('content')
+    pending.push(() => probe.notes.set(address, note.isNullObject ? null : note.content))
+    await spend(2)
+  }
+  for (const run of groupRuns([...new Set(cellAddresses)].map((address) => ({ address })))) {
+    const props = sheet
+      .getRange(formatRun(run))
+      .getCellProperties({ format: { fill: { color: true }, protection: true } })
+    pending.push(() =>
+      props.value.forEach((row, i) => {
+        const address = run.items[i]!.address
+        probe.fills.set(address, parseHexColor(row[0]?.format?.fill?.color ?? null))
+        if (row[0]?.format?.protection?.locked !== false) probe.locked.add(address)
+      }),
+    )
+    await spend(2)
+  }
+  return pending
+}
+
+export function createProbe(): Probe {
+  return { notes: new Map(), fills: new Map(), locked: new Set() }
+}
