@@ -84,16 +84,21 @@ export async function queueRestore(
   const { sheet: read, record } = plan
   const ws = batch.context.workbook.worksheets.getItem(read.sheetId)
   const canFormat = read.protection.formatCells
+  // Only the cells the check wrote in its added columns (header and marked rows) are emptied.
+  const rows = [plan.headerRow, ...record.rows.map((r) => plan.rows.get(r.row) ?? r.row)]
   for (const letter of record.added) {
-    const range = ws.getRange(`${letter}${plan.headerRow}:${letter}${plan.lastRow}`)
-    range.clear('Contents')
-    const general = Array.from({ length: plan.lastRow - plan.headerRow + 1 }, () => ['General'])
-    if (canFormat) {
-      range.format.fill.clear()
-      range.numberFormat = general
-      ws.getRange(`${letter}${plan.headerRow}`).format.font.bold = false
+    const cells = [...new Set(rows)].map((row) => ({ address: `${letter}${row}` }))
+    for (const run of groupRuns(cells)) {
+      const range = ws.getRange(formatRun(run))
+      range.clear('Contents')
+      const general = run.items.map(() => ['General'])
+      if (canFormat) {
+        range.format.fill.clear()
+        range.numberFormat = general
+        range.format.font.bold = false
+      }
+      await batch.add(4, general)
     }
-    await batch.add(4, general)
   }
   const skipped: string[] = []
   const writable = plan.cells.filter((c) => {

@@ -16,6 +16,7 @@ export async function readFakeSheets(bytes: Uint8Array): Promise<FakeSheetSpec[]
   return workbook.worksheets.map((ws): FakeSheetSpec => {
     const rows: unknown[][] = []
     const formats: Record<string, string> = {}
+    const unlocked: string[] = []
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       const out: unknown[] = []
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -31,10 +32,30 @@ export async function readFakeSheets(bytes: Uint8Array): Promise<FakeSheetSpec[]
         out[c - 1] = v
       })
       rows[r - 1] = out
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.protection?.locked === false) unlocked.push(cell.address)
+      })
     })
     const merges = ((ws.model as { merges?: string[] }).merges ?? []).slice()
     const visibility =
       ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible'
-    return { name: ws.name, rows: Array.from(rows, (r) => r ?? []), formats, merges, visibility }
+    // "Edit objects" is off unless the file says otherwise, as in Excel's Protect Sheet dialog.
+    const p = (ws as unknown as { sheetProtection?: Record<string, boolean> }).sheetProtection
+    const protection = p?.sheet
+      ? {
+          protected: true,
+          allowFormatCells: p.formatCells === true,
+          allowEditObjects: p.objects === false,
+        }
+      : undefined
+    return {
+      name: ws.name,
+      rows: Array.from(rows, (r) => r ?? []),
+      formats,
+      merges,
+      visibility,
+      unlocked,
+      ...(protection ? { protection } : {}),
+    }
   })
 }

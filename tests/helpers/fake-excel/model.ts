@@ -129,6 +129,10 @@ export function createFakeWorkbook(
     formats?: Record<string, string>
     merges?: string[]
     visibility?: FakeSheet['visibility']
+    protection?: FakeProtection
+    /** Unlocked cells (a template's input cells) and whole unlocked columns, up to `lastRow`. */
+    unlocked?: string[]
+    unlockedColumns?: { columns: string[]; lastRow: number }
   }[],
 ): FakeWorkbook {
   const model: FakeWorkbook = { sheets: [], active: sheets[0]!.name, selection: null, nextId: 1 }
@@ -144,6 +148,11 @@ export function createFakeWorkbook(
     )
     for (const [address, format] of Object.entries(s.formats ?? {}))
       touch(sheet, address).format = format
+    for (const address of s.unlocked ?? []) touch(sheet, address).locked = false
+    for (const column of s.unlockedColumns?.columns ?? [])
+      for (let r = 1; r <= s.unlockedColumns!.lastRow; r++)
+        touch(sheet, `${column}${r}`).locked = false
+    if (s.protection) sheet.protection = { ...s.protection }
     model.sheets.push(sheet)
   }
   return model
@@ -185,18 +194,29 @@ export function applyInput(cell: FakeCell, input: unknown): void {
   cell.value = numeric ?? input
 }
 
-/** The user inserts rows above `at` (as Excel's "Insert rows"): cells, notes and merges move down. */
+/**
+ * The user inserts rows above `at` (as Excel's "Insert rows"): cells, notes and merges move down, and
+ * the new rows take the formats and locks of the row above ("Format Same As Above").
+ */
 export function insertFakeRows(sheet: FakeSheet, at: number, count: number): void {
+  const shift = (r: number) => (r >= at ? r + count : r)
   const move = (address: string) => {
     const box = parseBox(address)
-    const shift = (r: number) => (r >= at ? r + count : r)
     return `${letters(box.left)}${shift(box.top)}`
   }
+  const above = [...sheet.cells].filter(([a]) => parseBox(a).top === at - 1)
   sheet.cells = new Map([...sheet.cells].map(([a, c]) => [move(a), c]))
+  for (const [address, cell] of above)
+    for (let i = 0; i < count; i++)
+      sheet.cells.set(`${letters(parseBox(address).left)}${at + i}`, {
+        ...createFakeCell(),
+        format: cell.format,
+        fill: cell.fill,
+        locked: cell.locked,
+      })
   sheet.notes = new Map([...sheet.notes].map(([a, n]) => [move(a), n]))
   sheet.merges = sheet.merges.map((m) => {
     const box = parseBox(m)
-    const shift = (r: number) => (r >= at ? r + count : r)
     return `${letters(box.left)}${shift(box.top)}:${letters(box.right)}${shift(box.bottom)}`
   })
 }
