@@ -1,19 +1,14 @@
 import {
-  computeMarkPlan,
   marksSheetName,
-  readTable,
-  validateTable,
   type AgencyRegistry,
   type IsoDate,
   type MarkPlan,
-  type MarkRecord,
   type Report,
   type ScoringProfile,
 } from '../../core/index.ts'
-import { computeRecord, nameCheckSheet, queueCheckSheet, queueMarks, queueRecord } from './mark.ts'
-import { createProbe, queueProbe, type Probe } from './probe.ts'
+import { findPrevious, prepareCheck, probeCells, queueWrites } from './prepare.ts'
 import { parseAddress, type SheetRead } from './read.ts'
-import { collectRestoreAddresses, planRestore, queueRestore, type RestorePlan } from './restore.ts'
+import { collectRestoreAddresses, queueRestore } from './restore.ts'
 import { loadSheet, type Progress } from './sheet.ts'
 import { createBatch } from './write.ts'
 
@@ -49,61 +44,6 @@ export function hasNotesApi(): boolean {
   )
 }
 
-/** Whether a record belongs to a sheet: by id, or by name when the record came from another surface. */
-function isRecordOf(record: MarkRecord, read: SheetRead): boolean {
-  if (record.sheet.id && /^\{.*\}$/.test(record.sheet.id)) return record.sheet.id === read.sheetId
-  return record.sheet.name === read.sheetName
-}
-
-/** The previous marks and the sheet they are on (read too when it is not the checked one). */
-async function findPrevious(
-  context: Excel.RequestContext,
-  read: SheetRead,
-  counter: { syncs: number },
-): Promise<RestorePlan | null> {
-  const record = read.record
-  if (!record) return null
-  let sheet: SheetRead | null = isRecordOf(record, read) ? read : null
-  if (!sheet) {
-    const other = read.sheets.find((s) =>
-      record.sheet.id && /^\{.*\}$/.test(record.sheet.id)
-        ? s.id === record.sheet.id
-        : s.name === record.sheet.name,
-    )
-    if (!other) return null
-    sheet = await loadSheet(context, { id: other.id }, counter)
-  }
-  return planRestore(record, sheet, readTable(sheet.grid)?.header.row ?? null)
-}
-
-/** A target of the probe: a sheet, the cells whose notes matter and the cells written or restored. */
-type ProbeTarget = { read: SheetRead; notes: string[]; cells: string[] }
-
-/** Usually one round trip: notes, fills and locks of every cell the restore and the marks touch. */
-async function probeCells(
-  context: Excel.RequestContext,
-  targets: ProbeTarget[],
-  notes: boolean,
-  counter: { syncs: number },
-): Promise<Map<string, Probe>> {
-  const sync = async (): Promise<void> => {
-    await context.sync()
-    counter.syncs++
-  }
-  const probes = new Map<string, Probe>()
-  const pending = []
-  for (const t of targets) {
-    const probe = createProbe()
-    probes.set(t.read.sheetId, probe)
-    const sheet = context.workbook.worksheets.getItem(t.read.sheetId)
-    const withNotes = notes && t.read.protection.editObjects
-    pending.push(...(await queueProbe(sheet, withNotes ? t.notes : [], t.cells, sync, probe)))
-  }
-  await sync()
-  for (const read of pending) read()
-  return probes
-}
-
 /**
  * Checks the active sheet's table and marks it in place. Reads in row blocks, restores the previous
  * marks (found by sheet id and row identity, or refused before anything changes), then writes the
@@ -115,90 +55,15 @@ export async function runCheck(
   options: CheckOptions,
 ): Promise<CheckOutcome> {
   const counter = { syncs: 0 }
-  const read = await loadSheet(context, 'active', counter, options.onProgress)
-  options.onProgress?.({ phase: 'check', done: 0, total: 1 })
-  const report = validateTable(read.grid, {
-    asOf: options.asOf,
-    file: options.file ?? null,
-    year: options.year ?? null,
-    meta: read.meta,
-    profile: options.profileFor?.(read.meta?.planId ?? null) ?? null,
-    registry: options.registry ?? null,
-  })
-  const previous = await findPrevious(context, read, counter)
-  const own = previous?.sheet.sheetId === read.sheetId ? previous : null
-  const plan = computeMarkPlan(report, own ? own.record.added : [])
-  options.onProgress?.({ phase: 'mark', done: 0, total: 1 })
-  const planned = [
-    ...plan.values.map((v) => v.address),
-    ...plan.notes.map((n) => n.address),
-    ...plan.columns.filter((c) => c.added).map((c) => `${c.column}${plan.headerRow}`),
-  ]
-  const restoring = collectRestoreAddresses(own)
-  const targets: ProbeTarget[] = [
-    {
-      read,
-      notes: [...plan.notes.map((n) => n.address), ...restoring],
-      cells: [...planned, ...restoring],
-    },
-  ]
-  if (previous && !own) {
-    const addresses = collectRestoreAddresses(previous)
-    targets.push({ read: previous.sheet, notes: addresses, cells: addresses })
-  }
-  // The new "Kiểm tra" sheet is created in the probe's round trip, so the record can name it by id.
-  const ownCheck = previous?.record.checkSheet ?? null
-  const ownCheckId = ownCheck && read.sheets.find((s) => s.id === ownCheck.id)?.id
-  if (ownCheckId) context.workbook.worksheets.getItem(ownCheckId).delete()
-  const checkName = nameCheckSheet(read, ownCheckId ?? null)
-  const probes = await probeCellsWithSheet(context, targets, options.notes, counter, checkName)
-  const probe = probes.get(read.sheetId)!
-  const record = computeRecord(read, report, plan, probe, previous, {
-    name: checkName,
-    id: probes.checkSheetId,
-  })
+  const prepared = await prepareCheck(context, options, counter)
   const batch = createBatch(context, counter, () =>
     options.onProgress?.({ phase: 'mark', done: counter.syncs, total: counter.syncs + 1 }),
   )
-  const state = { exists: read.hasMarksSheet, rows: read.recordRows }
-  // A record covering both the old and the new marks goes first: any failure after it can be undone.
-  const union = own
-    ? {
-        ...record,
-        cells: [
-          ...record.cells,
-          ...own.cells.filter((c) => !record.cells.some((r) => r.address === c.address)),
-        ],
-      }
-    : record
-  await queueRecord(batch, union, state)
-  const skipped: string[] = []
-  if (previous)
-    skipped.push(
-      ...(await queueRestore(batch, previous, probes.get(previous.sheet.sheetId)!, options.notes)),
-    )
-  skipped.push(
-    ...(await queueMarks(batch, read, plan, probe, options.notes && read.protection.editObjects)),
-  )
-  await queueCheckSheet(batch, read.sheetName, plan, probes.checkSheet)
-  if (union !== record) await queueRecord(batch, record, state)
+  const skipped = await queueWrites(batch, prepared, prepared.checkSheet, options.notes)
   await batch.flush()
   options.onProgress?.({ phase: 'done', done: 1, total: 1 })
+  const { report, read, plan } = prepared
   return { report, read, plan, syncs: counter.syncs, skipped }
-}
-
-/** The probe's round trip, also creating the (empty) "Kiểm tra" sheet to learn its id. */
-async function probeCellsWithSheet(
-  context: Excel.RequestContext,
-  targets: ProbeTarget[],
-  notes: boolean,
-  counter: { syncs: number },
-  checkName: string,
-): Promise<Map<string, Probe> & { checkSheetId: string; checkSheet: Excel.Worksheet }> {
-  const sheet = context.workbook.worksheets.add(checkName)
-  sheet.load('id')
-  const probes = await probeCells(context, targets, notes, counter)
-  return Object.assign(probes, { checkSheetId: sheet.id, checkSheet: sheet })
 }
 
 /**

@@ -180,12 +180,18 @@ export async function queueRecord(
 ): Promise<void> {
   const sheets = batch.context.workbook.worksheets
   const chunks = serializeMarkRecord(record)
-  const ws = state.exists ? sheets.getItem(marksSheetName) : sheets.add(marksSheetName)
-  await queueText(
-    batch,
-    ws.getRange(`A1:A${chunks.length}`),
-    chunks.map((c) => [c]),
-  )
+  if (!state.exists) sheets.add(marksSheetName)
+  // By name, not through add(): the batch may be sent in between.
+  const ws = sheets.getItem(marksSheetName)
+  // A big record goes in parts, so that each request stays under the limit.
+  for (let start = 0; start < chunks.length; start += 40) {
+    const part = chunks.slice(start, start + 40)
+    await queueText(
+      batch,
+      ws.getRange(`A${start + 1}:A${start + part.length}`),
+      part.map((c) => [c]),
+    )
+  }
   if (state.rows > chunks.length)
     ws.getRange(`A${chunks.length + 1}:A${state.rows}`).clear('Contents')
   if (!state.exists) ws.visibility = 'VeryHidden'

@@ -1,5 +1,5 @@
 import { parseHexColor } from '../../core/index.ts'
-import { commandBytes, formatRun, groupRuns, requestLimit } from './write.ts'
+import { commandBytes, formatRun, groupRuns, requestLimit, responseLimit } from './write.ts'
 
 /**
  * What the cells a restore or new marks touch hold now: notes (with the notes API), fills and
@@ -27,18 +27,22 @@ export async function queueProbe(
 ): Promise<Pending[]> {
   const pending: Pending[] = []
   let bytes = 0
-  const spend = async (commands: number) => {
+  let answer = 0
+  // Both directions count: a cell's properties come back as about 100 bytes of JSON.
+  const spend = async (commands: number, response: number) => {
     bytes += commands * commandBytes
-    if (bytes < requestLimit) return
+    answer += response
+    if (bytes < requestLimit && answer < responseLimit) return
     await sync()
     for (const read of pending.splice(0)) read()
     bytes = 0
+    answer = 0
   }
   for (const address of new Set(noteAddresses)) {
     const note = sheet.notes.getItemOrNullObject(address)
     note.load('content')
     pending.push(() => probe.notes.set(address, note.isNullObject ? null : note.content))
-    await spend(2)
+    await spend(2, 2_000)
   }
   for (const run of groupRuns([...new Set(cellAddresses)].map((address) => ({ address })))) {
     const props = sheet
@@ -51,7 +55,7 @@ export async function queueProbe(
         if (row[0]?.format?.protection?.locked !== false) probe.locked.add(address)
       }),
     )
-    await spend(2)
+    await spend(2, run.items.length * 100)
   }
   return pending
 }

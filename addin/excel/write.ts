@@ -7,9 +7,15 @@ import { parseAddress } from './read.ts'
  * (tests/addin/payload.test.ts runs the adapter through `@microsoft/office-js` with a recording transport).
  */
 export const requestLimit = 3.5 * 1024 * 1024
+/** The budget for what one round trip loads (responses have the same 5 MB limit). */
+export const responseLimit = 3 * 1024 * 1024
 
-/** What Microsoft's client sends for one command besides its arguments: an action and an object path. */
-export const commandBytes = 240
+/**
+ * What Microsoft's client sends for one command besides its arguments: its action and the object
+ * paths it creates (`getRange(…).format.fill.color = …` is three paths, three actions and a setter).
+ * Measured with the real client in tests/addin/payload.test.ts.
+ */
+export const commandBytes = 600
 
 const encoder = new TextEncoder()
 /** UTF-8 bytes of a value as JSON, as the request carries it. */
@@ -31,7 +37,7 @@ export type Batch = {
 export function createBatch(
   context: Excel.RequestContext,
   counter: { syncs: number },
-  onFlush?: () => void,
+  onFlush?: (estimate: number) => void,
 ): Batch {
   const batch: Batch = {
     context,
@@ -42,10 +48,11 @@ export function createBatch(
     },
     async flush() {
       if (batch.bytes === 0) return
+      const estimate = batch.bytes
       await context.sync()
       counter.syncs++
       batch.bytes = 0
-      onFlush?.()
+      onFlush?.(estimate)
     },
   }
   return batch

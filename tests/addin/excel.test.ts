@@ -140,12 +140,12 @@ describe('Office.js adapter against the fake Excel host', () => {
     'splits the writes of a huge, problem-ridden sheet into requests under 5 MB',
     { timeout: 60_000 },
     async () => {
-      const excel = createFakeExcel(createProblemWorkbook(12_000, true))
+      const excel = createFakeExcel(createProblemWorkbook(6_000, true))
       const { report, syncs } = await excel.run((context) => runCheck(context, options))
-      expect(report.errorCount).toBeGreaterThan(12_000)
+      expect(report.errorCount).toBeGreaterThan(6_000)
       expect(excel.counter.largestRequest).toBeLessThan(5 * 1024 * 1024)
       expect(syncs).toBeGreaterThan(3)
-      expect(excel.model.sheets[0]!.notes.size).toBeGreaterThan(12_000)
+      expect(excel.model.sheets[0]!.notes.size).toBeGreaterThan(6_000)
     },
   )
 

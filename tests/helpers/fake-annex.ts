@@ -56,3 +56,36 @@ export function createProblemWorkbook(extraRows = 0, broken = false): FakeWorkbo
   workbook.sheets[0]!.cells.get('B4')!.fill = '#00B0F0'
   return workbook
 }
+
+/**
+ * A wide annex as big as the add-in promises to handle (20 columns): the eight columns of an agency
+ * report, then twelve more of real plan text, every deadline broken when `broken` (a note per row).
+ */
+export function createWideWorkbook(rows: number, text: string, broken: boolean): FakeWorkbook {
+  const extra = Array.from({ length: 12 }, (_, i) => `Ghi chú ${i + 1}`)
+  const header = [
+    'STT',
+    'Nội dung',
+    'Đơn vị chủ trì',
+    'Thời hạn',
+    'Tiến độ thực hiện',
+    'Ngày hoàn thành',
+    'Kết quả thực hiện',
+    'Hồ sơ kiểm chứng',
+    ...extra,
+  ]
+  const body = Array.from({ length: rows }, (_, i) => [
+    i + 1,
+    `${text} (${i + 1})`,
+    'Sở Tư pháp',
+    broken ? `Tháng ${13 + (i % 5)}/2026` : 'Quý IV/2026',
+    i % 2 ? 'Đang thực hiện' : 'Chưa thực hiện',
+    '',
+    '',
+    '',
+    ...extra.map((_, c) => (c % 3 ? `${text.slice(0, 40)} ${c}` : '')),
+  ])
+  return createFakeWorkbook([
+    { name: 'Báo cáo', rows: [['BÁO CÁO TIẾN ĐỘ NHIỆM VỤ CCHC NĂM 2026'], [], header, ...body] },
+  ])
+}
