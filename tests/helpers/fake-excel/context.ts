@@ -31,6 +31,11 @@ export class FakeEngine {
     const ops = this.queue
     this.queue = []
     this.syncs++
+    if (this.model.cellEditMode)
+      throw new FakeOfficeError(
+        'InvalidOperationInCellEditMode',
+        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+      )
     const bytes = ops.reduce((n, op) => n + op.bytes, 0)
     this.largestRequest = Math.max(this.largestRequest, bytes)
     if (bytes > fakeRequestLimit)

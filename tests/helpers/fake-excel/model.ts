@@ -35,6 +35,8 @@ export type FakeWorkbook = {
   active: string
   selection: { sheet: string; address: string } | null
   nextId: number
+  /** The user is typing in a cell: Excel refuses every request until they leave it. */
+  cellEditMode?: boolean
 }
 
 export class FakeOfficeError extends Error {
