@@ -6,7 +6,7 @@ import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { startServer } from '../../server/serve.ts'
-import { readFakeSheets } from '../helpers/fake-from-xlsx.ts'
+import { readFakeSheets, unlockComputedColumns } from '../helpers/fake-from-xlsx.ts'
 import { buildFilledWorkbook } from '../helpers/service.ts'
 
 const outDir = new URL('../../test-output/', import.meta.url).pathname
@@ -40,7 +40,8 @@ describe('task pane in headless Chromium with the fake Excel host', () => {
       const token = store.addToken('so-noi-vu', '2026-09-01T00:00:00Z').token
       const sheets = await readFakeSheets(await buildFilledWorkbook())
       // A planted problem: an impossible month in the first task's deadline.
-      const annex = sheets.find((s) => s.name === 'Phụ lục')!
+      const index = sheets.findIndex((s) => s.name === 'Phụ lục')
+      const annex = (sheets[index] = unlockComputedColumns(sheets[index]!))
       const headerRow = annex.rows.findIndex((r) =>
         r.some((v) => typeof v === 'string' && /^Thời (gian|hạn)/.test(v)),
       )
@@ -115,7 +116,8 @@ describe('task pane in headless Chromium with the fake Excel host', () => {
         }, plantedCell)
         expect(marks.sheets).toEqual(expect.arrayContaining(['Phụ lục', 'Kiểm tra', '_cchc_marks']))
         expect(marks.planted).toBe('#FFC7CE')
-        expect(marks.note).toContain('Tháng 13/2026')
+        // The template keeps "Edit objects" protected: problems show by fills and the "Kiểm tra" sheet.
+        expect(marks.note).toBeNull()
         expect(marks.statuses).toBeGreaterThan(10)
 
         // Filter to errors and step to the first: the cell is selected in the sheet.

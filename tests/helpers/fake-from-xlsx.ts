@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { computeExcelSerial } from '../../core/index.ts'
+import { columnLetter, computeExcelSerial } from '../../core/index.ts'
 import { createFakeWorkbook, type FakeWorkbook } from './fake-excel.ts'
 
 export type FakeSheetSpec = Parameters<typeof createFakeWorkbook>[0][number]
@@ -58,4 +58,14 @@ export async function readFakeSheets(bytes: Uint8Array): Promise<FakeSheetSpec[]
       ...(protection ? { protection } : {}),
     }
   })
+}
+
+/**
+ * `cchc template` unlocks the three columns after the table for the computed columns with a column
+ * style, which ExcelJS does not read back; this gives a read template those unlocked columns.
+ */
+export function unlockComputedColumns(sheet: FakeSheetSpec): FakeSheetSpec {
+  const width = Math.max(...sheet.rows.map((r) => r.length))
+  const columns = [1, 2, 3].map((i) => columnLetter(width + i))
+  return { ...sheet, unlockedColumns: { columns, lastRow: sheet.rows.length + 5 } }
 }

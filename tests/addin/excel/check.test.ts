@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { runCheck, runClear, runFixes, type CheckOptions } from '../../../addin/excel/check.ts'
 import { describeExcelError } from '../../../addin/excel/errors.ts'
-import { columnLetter, marksSheetName } from '../../../core/index.ts'
+import { marksSheetName } from '../../../core/index.ts'
 import { findPlanProfile, readCatalog } from '../../../server/catalog.ts'
 import {
   createFakeExcel,
@@ -10,7 +10,7 @@ import {
   renameFakeSheet,
   type FakeWorkbook,
 } from '../../helpers/fake-excel.ts'
-import { readFakeSheets } from '../../helpers/fake-from-xlsx.ts'
+import { readFakeSheets, unlockComputedColumns } from '../../helpers/fake-from-xlsx.ts'
 import { readPlanAppendixRows, readSeed } from '../../helpers/seeds.ts'
 import { buildFilledWorkbook } from '../../helpers/service.ts'
 
@@ -51,12 +51,7 @@ const plus = readSeed('dak-lak-2026-ke-hoach-cchc.txt')
 /** The task plan's template as `cchc template` builds it (protected, plan columns locked), filled in. */
 async function createProtectedTemplate(): Promise<FakeWorkbook> {
   const sheets = await readFakeSheets(await buildFilledWorkbook('dak-lak-2026-ke-hoach-cchc'))
-  const annex = sheets[0]!
-  const width = Math.max(...annex.rows.map((r) => r.length))
-  // The template unlocks the three columns after the table for the computed columns (a column
-  // style ExcelJS does not read back, so it is given here as the template writes it).
-  const computed = [1, 2, 3].map((i) => columnLetter(width + i))
-  sheets[0] = { ...annex, unlockedColumns: { columns: computed, lastRow: annex.rows.length + 5 } }
+  sheets[0] = unlockComputedColumns(sheets[0]!)
   return createFakeWorkbook(sheets)
 }
 
