@@ -23,7 +23,6 @@ import { WorkbookError } from './xlsx/errors.ts'
 export { defaultLimits } from './context.ts'
 export type { AppDeps, AppLimits } from './context.ts'
 
-
 function sendError(
   c: Context,
   code: HttpErrorCode,
