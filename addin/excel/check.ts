@@ -6,7 +6,13 @@ import {
   type Report,
   type ScoringProfile,
 } from '../../core/index.ts'
-import { findPrevious, prepareCheck, probeCells, queueWrites } from './prepare.ts'
+import {
+  findPrevious,
+  findRecordedSheet,
+  prepareCheck,
+  probeCells,
+  queueWrites,
+} from './prepare.ts'
 import { parseAddress, type SheetRead } from './read.ts'
 import { collectRestoreAddresses, queueRestore } from './restore.ts'
 import { loadSheet, type Progress } from './sheet.ts'
@@ -92,9 +98,10 @@ export async function runClear(
     probes.get(previous.sheet.sheetId)!,
     options.notes && previous.sheet.protection.editObjects,
   )
-  const check = previous.record.checkSheet
-  if (check && read.sheets.some((s) => s.id === check.id && s.id !== previous.sheet.sheetId))
-    context.workbook.worksheets.getItem(check.id!).delete()
+  const check =
+    previous.record.checkSheet && findRecordedSheet(previous.record.checkSheet, read.sheets)
+  if (check && check.id !== previous.sheet.sheetId)
+    context.workbook.worksheets.getItem(check.id).delete()
   context.workbook.worksheets.getItem(marksSheetName).delete()
   await batch.add(2)
   await batch.flush()

@@ -5,6 +5,7 @@ import {
   type MarkPlan,
   type MarkRecord,
   type Report,
+  type SheetIdentity,
 } from '../../core/index.ts'
 import type { CheckOptions } from './check.ts'
 import { computeRecord, nameCheckSheet, queueCheckSheet, queueMarks, queueRecord } from './mark.ts'
@@ -14,10 +15,16 @@ import { collectRestoreAddresses, planRestore, queueRestore, type RestorePlan } 
 import { loadSheet } from './sheet.ts'
 import type { Batch } from './write.ts'
 
-/** Whether a record belongs to a sheet: by id, or by name when the record came from another surface. */
-function isRecordOf(record: MarkRecord, read: SheetRead): boolean {
-  if (record.sheet.id && /^\{.*\}$/.test(record.sheet.id)) return record.sheet.id === read.sheetId
-  return record.sheet.name === read.sheetName
+/**
+ * The sheet a record names, among the workbook's sheets: by id when the record was written by the
+ * add-in (Office.js ids look like "{…}"), by name when another surface (the ExcelJS marker) wrote it.
+ */
+export function findRecordedSheet(
+  identity: SheetIdentity,
+  sheets: readonly { name: string; id: string }[],
+): { name: string; id: string } | null {
+  const byId = identity.id !== null && /^\{.*\}$/.test(identity.id)
+  return sheets.find((s) => (byId ? s.id === identity.id : s.name === identity.name)) ?? null
 }
 
 /** The previous marks and the sheet they are on (read too when it is not the checked one). */
@@ -28,16 +35,10 @@ export async function findPrevious(
 ): Promise<RestorePlan | null> {
   const record = read.record
   if (!record) return null
-  let sheet: SheetRead | null = isRecordOf(record, read) ? read : null
-  if (!sheet) {
-    const other = read.sheets.find((s) =>
-      record.sheet.id && /^\{.*\}$/.test(record.sheet.id)
-        ? s.id === record.sheet.id
-        : s.name === record.sheet.name,
-    )
-    if (!other) return null
-    sheet = await loadSheet(context, { id: other.id }, counter)
-  }
+  const found = findRecordedSheet(record.sheet, read.sheets)
+  if (!found) return null
+  const sheet =
+    found.id === read.sheetId ? read : await loadSheet(context, { id: found.id }, counter)
   return planRestore(record, sheet, readTable(sheet.grid)?.header.row ?? null)
 }
 
@@ -126,7 +127,7 @@ export async function prepareCheck(
     targets.push({ read: previous.sheet, notes: addresses, cells: addresses })
   }
   const ownCheck = previous?.record.checkSheet ?? null
-  const ownCheckId = ownCheck && read.sheets.find((s) => s.id === ownCheck.id)?.id
+  const ownCheckId = ownCheck && findRecordedSheet(ownCheck, read.sheets)?.id
   if (ownCheckId) context.workbook.worksheets.getItem(ownCheckId).delete()
   const checkName = nameCheckSheet(read, ownCheckId ?? null)
   const probes = await probeCellsWithSheet(context, targets, options.notes, counter, checkName)

@@ -3,6 +3,8 @@ import { runCheck, runClear, runFixes, type CheckOptions } from '../../../addin/
 import { describeExcelError } from '../../../addin/excel/errors.ts'
 import { marksSheetName } from '../../../core/index.ts'
 import { findPlanProfile, readCatalog } from '../../../server/catalog.ts'
+import { checkWorkbook } from '../../../server/check.ts'
+import { markWorkbook } from '../../../server/xlsx/mark.ts'
 import {
   createFakeExcel,
   createFakeWorkbook,
@@ -221,5 +223,27 @@ describe('text written as text on every path', () => {
       cells: s.cells.map((c) => (c[0] === 'B3' ? ['B3', bullet, null, '@', null, true] : c)),
     }))
     expect(snapshot(model)).toEqual(fixed)
+  })
+})
+
+describe('one record for both surfaces', () => {
+  it('a workbook marked by `cchc validate -o` (ExcelJS) is cleared by the add-in', async () => {
+    const bytes = await buildFilledWorkbook('dak-lak-2026-ke-hoach-cchc')
+    const original = createFakeWorkbook(await readFakeSheets(bytes))
+    const checked = await checkWorkbook(bytes, { asOf: '2026-09-14' })
+    markWorkbook(checked.workbook, checked.sheetName, checked.report)
+    const marked = new Uint8Array(await checked.workbook.xlsx.writeBuffer())
+    const model = createFakeWorkbook(await readFakeSheets(marked))
+    expect(model.sheets.map((s) => s.name)).toEqual([
+      'Phụ lục',
+      '_cchc',
+      'Kiểm tra',
+      marksSheetName,
+    ])
+    const excel = createFakeExcel(model)
+    expect((await excel.run((context) => runClear(context, { notes: true }))).cleared).toBe(true)
+    const values = (m: FakeWorkbook) =>
+      snapshot(m).map((s) => ({ ...s, cells: s.cells.map((c) => [c[0], c[1]]) }))
+    expect(values(model)).toEqual(values(original))
   })
 })
