@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { CellValue, Grid, MergeArea, TemplateMeta } from '../../core/index.ts'
-import { metaSheetName, parseTemplateMeta, readTable } from '../../core/index.ts'
+import { metaSheetName, parseMarkRecord, parseTemplateMeta, readTable } from '../../core/index.ts'
 import { WorkbookError } from './errors.ts'
 import { inspectPackage } from './guard.ts'
 
@@ -90,9 +90,19 @@ export function readTemplateMeta(workbook: ExcelJS.Workbook): TemplateMeta | nul
   return parseTemplateMeta(rows)
 }
 
-/** Sheets that hold the product's own data, never an annex table. */
-export function isOwnSheet(name: string): boolean {
-  return name === metaSheetName || name === 'Kiểm tra' || name.startsWith('_cchc')
+/**
+ * Sheets that hold the product's own data, never an annex table: the hidden metadata and record, and
+ * the "Kiểm tra" sheet the last marking created (by the record, so a user's sheet of that name counts).
+ */
+export function isOwnSheet(workbook: ExcelJS.Workbook, name: string): boolean {
+  if (name === metaSheetName || name.startsWith('_cchc')) return true
+  const marks = workbook.getWorksheet('_cchc_marks')
+  if (!marks) return false
+  const chunks: unknown[] = []
+  marks.eachRow((row) => {
+    chunks.push(row.getCell(1).value)
+  })
+  return parseMarkRecord(chunks)?.checkSheet?.name === name
 }
 
 /**
@@ -109,7 +119,7 @@ export function selectSheet(
     return { worksheet: ws, grid: readSheetGrid(ws) }
   }
   const candidates = workbook.worksheets.filter(
-    (ws) => ws.state === 'visible' && !isOwnSheet(ws.name),
+    (ws) => ws.state === 'visible' && !isOwnSheet(workbook, ws.name),
   )
   if (candidates.length === 1)
     return { worksheet: candidates[0]!, grid: readSheetGrid(candidates[0]!) }

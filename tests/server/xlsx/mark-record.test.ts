@@ -122,3 +122,30 @@ describe('a crafted marks record never produces formulas or links in visible cel
     expect(output.err).toContain('Không xóa được đánh dấu')
   })
 })
+
+describe('a sheet named "Kiểm tra" that is the user’s', () => {
+  it('an annex named "Kiểm tra" is checked, marked beside a "Kiểm tra (2)" and never deleted', async () => {
+    const wb = new ExcelJS.Workbook()
+    wb.addWorksheet('Ghi chú').addRow(['Ghi chú của đơn vị'])
+    const ws = wb.addWorksheet('Kiểm tra')
+    ws.addRow(['PHỤ LỤC NHIỆM VỤ CCHC NĂM 2026'])
+    ws.addRow(['STT', 'Nội dung, nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian thực hiện'])
+    ws.addRow([1, bullet, 'Sở Nội vụ', 'Tháng 13/2026'])
+    const path = join(dir, 'kiem-tra.xlsx')
+    writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()))
+    const marked = join(dir, 'kiem-tra-marked.xlsx')
+    const again = join(dir, 'kiem-tra-again.xlsx')
+    const cleared = join(dir, 'kiem-tra-cleared.xlsx')
+    capture()
+    expect(await runCli(['validate', path, '--as-of', '2026-09-14', '-o', marked])).toBe(1)
+    expect(await runCli(['validate', marked, '--as-of', '2026-09-14', '-o', again])).toBe(1)
+    expect(await runCli(['clear', again, '-o', cleared])).toBe(0)
+    const names = (file: string) => {
+      const script = `import sys, openpyxl\nprint('|'.join(openpyxl.load_workbook(sys.argv[1]).sheetnames))`
+      return execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' }).trim()
+    }
+    expect(names(again)).toBe('Ghi chú|Kiểm tra|Kiểm tra (2)|_cchc_marks')
+    expect(names(cleared)).toBe('Ghi chú|Kiểm tra')
+    expect(readWithOpenpyxl(cleared, 'Kiểm tra')).toContainEqual(['B3', 's', bullet, null])
+  })
+})
