@@ -21,8 +21,7 @@ import {
   type Progress,
 } from '../excel/check.ts'
 import { writeColumnChoice } from '../excel/columns.ts'
-import { describeExcelError } from '../excel/errors.ts'
-import { lockedFixesText } from '../messages.ts'
+import { describeError, renderManualFixes, renderProgress } from './feedback.ts'
 import { computeDefaults, readSettings, writeSettings, type PaneSettings } from '../settings.ts'
 import { renderMapping } from './mapping.ts'
 import {
@@ -63,24 +62,9 @@ function show(text: string, kind: 'ok' | 'error') {
   m.className = kind
 }
 
-const phaseText: Record<Progress['phase'], [string, number]> = {
-  read: ['Đang đọc bảng trong trang tính…', 0],
-  check: ['Đang kiểm tra nhiệm vụ, thời hạn, chỉ tiêu…', 50],
-  mark: ['Đang ghi trạng thái và đánh dấu ô có vấn đề…', 75],
-  done: ['Xong', 100],
-}
-
 /** Shows where a check is; on a big sheet, which rows are being read. */
 function showProgress(progress: Progress | null) {
-  $('progress').hidden = progress === null
-  if (!progress) return
-  const [text, pct] = phaseText[progress.phase]
-  const reading = progress.phase === 'read' && progress.total > 0
-  $('progress-text').textContent = reading
-    ? `Đang đọc bảng: dòng ${(progress.done + 1).toLocaleString('vi-VN')} / ${progress.total.toLocaleString('vi-VN')}…`
-    : text
-  const share = reading ? Math.round((progress.done / progress.total) * 50) : pct
-  $('progress-bar').style.width = `${share}%`
+  renderProgress({ box: $('progress'), text: $('progress-text'), bar: $('progress-bar') }, progress)
 }
 
 function setBusy(busy: boolean) {
@@ -90,27 +74,8 @@ function setBusy(busy: boolean) {
     busy || !state.report || computeFixes(state.report).length === 0
 }
 
-/** Every failure reaches the user in Vietnamese (English after), not only the console. */
-function describeError(error: unknown): string {
-  const text = describeExcelError(error)
-  return `${text.vi} (${text.en})`
-}
-
-/** Fixes a protected sheet would not take: a list to copy, with what to do. */
 function showManualFixes(manual: ManualFix[]) {
-  const box = $('manual-fixes')
-  box.hidden = manual.length === 0
-  box.textContent = ''
-  if (!manual.length) return
-  const intro = document.createElement('p')
-  intro.textContent = lockedFixesText.vi
-  const list = document.createElement('ul')
-  for (const fix of manual) {
-    const li = document.createElement('li')
-    li.textContent = `${fix.address}: ${fix.value}`
-    list.appendChild(li)
-  }
-  box.append(intro, list)
+  renderManualFixes($('manual-fixes'), manual)
 }
 
 function renderReport(report: Report) {
