@@ -9,8 +9,14 @@ describe('template metadata (one parser for the xlsx reader, the add-in and the 
         ['year', 2026],
         ['templateVersion', '2026.1'],
         ['province', 'Đắk Lắk'],
+        ['columns', 'deadline=F'],
       ]),
-    ).toEqual({ planId: 'dak-lak-2026-par-sipas', year: 2026, templateVersion: '2026.1' })
+    ).toEqual({
+      planId: 'dak-lak-2026-par-sipas',
+      year: 2026,
+      templateVersion: '2026.1',
+      columns: 'deadline=F',
+    })
   })
 
   it('reads what Office.js returns (text years, empty cells as "") and the add-in’s JSON entries', () => {
