@@ -1,6 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets'
 import {
   columnLetter,
+  parseTemplateMeta,
   readTable,
   type CellValue,
   type Grid,
@@ -171,18 +172,9 @@ export function readSheetData(sheet: sheets_v4.Schema$Sheet): {
   return { grid: { sheet: title, top: 1, left: 1, cells: rows, merges }, cells }
 }
 
+/** The template's hidden metadata, by core's one parser (as the xlsx reader and the add-in read it). */
 function readMeta(grid: Grid): TemplateMeta {
-  const meta: TemplateMeta = {}
-  for (const [key, value] of grid.cells) {
-    if (key === 'planId' && value !== null && value !== undefined) meta.planId = String(value)
-    if (key === 'year' && Number.isFinite(Number(value)) && value !== null)
-      meta.year = Number(value)
-    if (key === 'templateVersion' && value !== null && value !== undefined)
-      meta.templateVersion = String(value)
-    if (key === 'columns' && value !== null && value !== undefined && value !== '')
-      meta.columns = String(value)
-  }
-  return meta
+  return parseTemplateMeta(grid.cells)
 }
 
 function isCandidate(sheet: sheets_v4.Schema$Sheet): boolean {
