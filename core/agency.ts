@@ -3,7 +3,18 @@ import { computeEditDistance, foldText } from './text.ts'
 export const agencyKinds = ['so', 'xa', 'other'] as const
 export type AgencyKind = (typeof agencyKinds)[number]
 
-export type Agency = { id: string; name: string; kind: AgencyKind; aliases?: string[] }
+/**
+ * A reporting unit. `formerNames` are the units merged into it (the 2025 rearrangement of xã/phường);
+ * `code` is its official administrative-unit code when it has one.
+ */
+export type Agency = {
+  id: string
+  name: string
+  kind: AgencyKind
+  aliases?: string[]
+  code?: string
+  formerNames?: string[]
+}
 /** A collective name ("Các sở, ban, ngành") standing for every agency of some kinds, or none in particular. */
 export type AgencyGroup = { name: string; aliases?: string[]; kinds: AgencyKind[] }
 /** A name used before a reorganisation, resolved to the agency that took over on `date`. */
@@ -49,8 +60,28 @@ export function createAgencyIndex(registry: AgencyRegistry): AgencyIndex {
     const target = registry.agencies.find((a) => a.id === r.to)
     add(r.from, { agencyId: r.to, renamed: true, display: target?.name ?? r.to })
   }
+  for (const [name, agency] of computeUniqueFormerNames(registry.agencies))
+    add(name, { agencyId: agency.id, renamed: true, display: agency.name })
   const names = [...byName.entries()].map(([folded, e]) => ({ folded, display: e.display }))
   return { byName, names }
+}
+
+/**
+ * Former names that point at one agency only: "Xã Cư Êbur" → Phường Buôn Ma Thuột. A unit split
+ * between two new ones ("Phường 9") or a name that two districts used resolves to nothing.
+ */
+function computeUniqueFormerNames(agencies: Agency[]): Map<string, Agency> {
+  const owners = new Map<string, Set<Agency>>()
+  for (const a of agencies)
+    for (const f of a.formerNames ?? []) {
+      const name = f.replace(/\s*\([^)]*\)\s*$/, '')
+      let set = owners.get(foldText(name))
+      if (!set) owners.set(foldText(name), (set = new Set()))
+      set.add(a)
+    }
+  const out = new Map<string, Agency>()
+  for (const [name, set] of owners) if (set.size === 1) out.set(name, [...set][0]!)
+  return out
 }
 
 const separator = /(\s*[,;\n]\s*|\s+và\s+|\s+-\s+)/i

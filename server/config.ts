@@ -39,6 +39,8 @@ export const registrySchema = z.object({
       name: z.string().min(1),
       kind: z.enum(agencyKinds),
       aliases: z.array(z.string()).optional(),
+      code: z.string().optional(),
+      formerNames: z.array(z.string()).optional(),
     }),
   ),
   groups: z.array(

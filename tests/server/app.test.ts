@@ -57,7 +57,7 @@ describe('sync service API', () => {
     ).json()) as {
       agencies: { id: string; submitted: boolean; version: number | null; tasks: number }[]
     }
-    expect(status.agencies).toHaveLength(19)
+    expect(status.agencies).toHaveLength(121)
     expect(status.agencies.find((a) => a.id === 'so-noi-vu')).toMatchObject({
       submitted: true,
       version: 2,

@@ -77,7 +77,7 @@ describe('cchc agency and cchc backup', () => {
     expect(copy.prepare('SELECT COUNT(*) AS n FROM submission_rows').get()).toEqual({
       n: report.tasks.length,
     })
-    expect(copy.prepare('SELECT COUNT(*) AS n FROM agencies').get()).toEqual({ n: 19 })
+    expect(copy.prepare('SELECT COUNT(*) AS n FROM agencies').get()).toEqual({ n: 121 })
     copy.close()
     store.close()
     expect(await runCli(['backup', '--data', join(dir, 'khong-co')])).toBe(2)

@@ -78,8 +78,8 @@ describe('consolidated provincial workbook', () => {
       const summary = book['Tổng hợp']!
       const header = summary.rows[1] as string[]
       const agencyRows = summary.rows.slice(2, -1)
-      expect(agencyRows).toHaveLength(19)
-      expect(agencyRows.filter((r) => r[3] === 'Chưa nộp')).toHaveLength(16)
+      expect(agencyRows).toHaveLength(121)
+      expect(agencyRows.filter((r) => r[3] === 'Chưa nộp')).toHaveLength(118)
       for (const [agency, report] of reports) {
         const row = agencyRows.find((r) => r[1] === agency)!
         expect(row[header.indexOf('Số nhiệm vụ')]).toBe(report.summary.tasks)
