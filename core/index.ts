@@ -88,3 +88,13 @@ export {
 } from './marks-record.ts'
 export type { MarkRecord, RowMapping, SavedCell, SheetIdentity } from './marks-record.ts'
 export { metaSheetName, parseTemplateMeta } from './template-meta.ts'
+export { computeDiffKey, computeRowDiff, diffFieldLabels, diffFields } from './diff.ts'
+export type { DiffField, DiffRow, FieldChange, RowChange, RowDiff } from './diff.ts'
+export {
+  checkEvidence,
+  computeEvidenceWindow,
+  evidenceProblems,
+  parseEvidence,
+  validateEvidence,
+} from './evidence.ts'
+export type { DocumentReference, EvidenceProblem } from './evidence.ts'

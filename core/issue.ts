@@ -23,6 +23,7 @@ export const issueCodes = [
   'cell/unclear-progress',
   'row/done-without-date',
   'row/done-without-evidence',
+  'row/evidence-unverifiable',
   'cell/completion-in-future',
   'cell/invalid-achieved',
   'row/score-exceeds-max',

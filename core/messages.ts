@@ -18,6 +18,8 @@ export type MessageParams = {
   key?: string | undefined
   /** Columns that came closest, as "F “Thời gian”". */
   columns?: string | undefined
+  /** Why evidence cannot be checked (`row/evidence-unverifiable`). */
+  reason?: 'no-number' | 'no-date' | 'outside-period' | 'after-report' | undefined
 }
 
 export type CatalogueEntry = {
@@ -212,6 +214,31 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
     hint: () => ({
       vi: 'Ghi số, ký hiệu văn bản hoặc đường dẫn tài liệu kiểm chứng.',
       en: 'Enter the document number or a link to the evidence.',
+    }),
+  },
+  'row/evidence-unverifiable': {
+    severity: 'warning',
+    message: (p) => {
+      const why = {
+        'no-number': { vi: 'không có số, ký hiệu văn bản', en: 'has no document number' },
+        'no-date': { vi: 'không ghi ngày ban hành', en: 'has no date' },
+        'outside-period': {
+          vi: `ghi ngày ${p.date ?? ''}, trước năm kế hoạch`,
+          en: `is dated ${p.date ?? ''}, before the plan year`,
+        },
+        'after-report': {
+          vi: `ghi ngày ${p.date ?? ''}, sau ngày báo cáo ${p.due ?? ''}`,
+          en: `is dated ${p.date ?? ''}, after the report date ${p.due ?? ''}`,
+        },
+      }[p.reason ?? 'no-number']
+      return {
+        vi: `Tài liệu kiểm chứng ${q(p.found)} ${why.vi}: không đối chiếu được.`,
+        en: `The evidence ${q(p.found)} ${why.en}: it cannot be verified.`,
+      }
+    },
+    hint: () => ({
+      vi: 'Ghi văn bản kiểm chứng đủ số, ký hiệu, ngày và cơ quan ban hành, ví dụ “Báo cáo số 12/BC-UBND ngày 15/3/2026 của UBND tỉnh”, ban hành trong kỳ và không sau ngày báo cáo.',
+      en: 'Cite the document with its number, symbol, date and issuing body, e.g. “Báo cáo số 12/BC-UBND ngày 15/3/2026 của UBND tỉnh”, issued in the period and not after the report date.',
     }),
   },
   'cell/completion-in-future': {

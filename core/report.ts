@@ -26,6 +26,8 @@ export type TaskEntry = {
   score: number | null
   maxScore: number | null
   agencies: string[]
+  /** The agency's own score for the row ("Điểm tự chấm"), when the table has one. */
+  selfScore: number | null
 }
 
 export type ReportSummary = {

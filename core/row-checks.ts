@@ -123,10 +123,10 @@ export function readAchieved(row: TableRow, ctx: RowContext, planText: () => str
   return []
 }
 
-/** Reports a self-assessed score above the item's maximum. */
-export function checkSelfScore(row: TableRow, max: number, ctx: RowContext) {
+/** Reports a self-assessed score above the item's maximum; returns the score read (null when none). */
+export function checkSelfScore(row: TableRow, max: number, ctx: RowContext): number | null {
   const cell = row.cells.selfScore
-  if (!cell) return
+  if (!cell) return null
   const n = typeof cell.value === 'number' ? cell.value : parseVietnameseNumber(cell.text)
   if (n !== null && n > max) {
     ctx.issues.push(
@@ -136,4 +136,5 @@ export function checkSelfScore(row: TableRow, max: number, ctx: RowContext) {
       }),
     )
   }
+  return n
 }

@@ -1,3 +1,4 @@
+import { checkEvidence } from './evidence.ts'
 import { createAgencyIndex } from './agency.ts'
 import { parseColumnChoices, type ColumnChoices } from './columns.ts'
 import type { FieldKey } from './fields.ts'
@@ -115,6 +116,7 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
     score: null,
     maxScore: null,
     agencies: [],
+    selfScore: null,
   }
   if (row.kind === 'section' || row.kind === 'heading') return entry
   const isTask = row.kind === 'task'
@@ -138,6 +140,7 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
       createIssue('row/done-without-evidence', placeCell(row.cells.progress, row.row, 'progress')),
     )
   }
+  if (done && c.evidence) ctx.issues.push(...checkEvidence(c.evidence, row.row, ctx))
   entry.status = computeStatus(entry.deadline, progress, entry.doneDate, ctx.asOf)
 
   const planText = () => [c.content?.text, c.expected?.text].filter(Boolean).join('\n')
@@ -152,7 +155,7 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
     if (item) {
       entry.maxScore = item.maxPoints
       entry.score = computeScore(item, result.met, result.ratio)
-      checkSelfScore(row, item.maxPoints, ctx)
+      entry.selfScore = checkSelfScore(row, item.maxPoints, ctx)
     }
   }
   return entry

@@ -28,6 +28,9 @@ Cách dùng / Usage:
       Kiểm tra ngay trong Google Sheets (xem: cchc sheets help).
   cchc backup [-o TỆP.sqlite] [--data data]
       Sao lưu nhất quán cơ sở dữ liệu đang chạy.
+  cchc diff CŨ.xlsx MỚI.xlsx [--as-of YYYY-MM-DD] [--json] [--lang en]
+      So sánh hai phiên bản bảng của một cơ quan: nhiệm vụ đổi trạng thái, tiến độ, ngày hoàn thành,
+      kết quả, tài liệu kiểm chứng; dòng thêm, bớt.
   cchc demo
       Tạo biểu mẫu Đắk Lắk 2026, điền tiến độ mẫu và kiểm tra.
   cchc help
@@ -58,6 +61,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await (await import('./sheets/cli.ts')).runSheets(rest)
       case 'backup':
         return await (await import('./cli-service.ts')).runBackup(rest)
+      case 'diff':
+        return await (await import('./diff-cli.ts')).runDiff(rest)
       case undefined:
       case 'help':
       case '--help':

@@ -36,7 +36,7 @@ export function createSampleProgress(
       return {
         progress: 'Đã hoàn thành',
         doneDate: `${year}-03-20`,
-        evidence: `Báo cáo số ${index + 10}/BC-UBND`,
+        evidence: `Báo cáo số ${index + 10}/BC-UBND ngày 15/3/${year} của UBND tỉnh`,
         ...(meet ? { achieved: meet } : {}),
       }
     case 1:
