@@ -7,7 +7,10 @@ import {
   type TaskStatus,
   roundScore,
 } from '../core/index.ts'
+import { planReviewSheets } from './consolidated-review.ts'
+import type { CrossCheck } from './crosscheck.ts'
 import type { AgencyRecord, StoredRow, SubmissionRecord } from './store.ts'
+import type { Trends } from './trends.ts'
 
 /** A submission as the consolidated workbook sees it: its record and its stored rows. */
 export type ConsolidatedSubmission = Pick<
@@ -23,7 +26,7 @@ export type ConsolidatedSubmission = Pick<
   | 'score'
   | 'maxScore'
   | 'byStatus'
-> & { late: boolean; rows: StoredRow[] }
+> & { late: boolean; rows: StoredRow[]; planId?: string | null }
 
 export type ConsolidatedInput = {
   period: string
@@ -34,6 +37,12 @@ export type ConsolidatedInput = {
   agencies: AgencyRecord[]
   /** The latest submission of each agency that has one. */
   submissions: ConsolidatedSubmission[]
+  /** The province's name, for page headers. */
+  province?: string
+  /** Cross-checks computed with the plans' lead and cooperating agencies (else self-scores only). */
+  crossChecks?: CrossCheck[]
+  /** The year's quarters (else this period only). */
+  trends?: Trends
 }
 
 /** A cell of a planned sheet: text is always text; formulas carry the value they compute to. */
@@ -397,8 +406,8 @@ function planOverdue(input: ConsolidatedInput, names: Map<string, string>): Plan
 }
 
 /**
- * Plans the five sheets of the provincial workbook from stored rows (no file is re-read):
- * "Tổng hợp", "Chi tiết", "Theo nhiệm vụ", "Điểm" and "Quá hạn".
+ * Plans the sheets of the provincial workbook from stored rows (no file is re-read): "Tổng hợp",
+ * "Chi tiết", "Theo nhiệm vụ", "Điểm", "Quá hạn", "Đối chiếu" and "Xu hướng".
  */
 export function computeConsolidatedSheets(input: ConsolidatedInput): PlannedSheet[] {
   const byAgency = new Map(input.submissions.map((s) => [s.agencyId, s]))
@@ -411,5 +420,6 @@ export function computeConsolidatedSheets(input: ConsolidatedInput): PlannedShee
     planByTask(input, tasks, reporting),
     planScores(input, tasks, reporting),
     planOverdue(input, names),
+    ...planReviewSheets(input),
   ]
 }

@@ -1,3 +1,4 @@
+import { computeCrossChecks, readPlanRoles } from './crosscheck.ts'
 import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, readFile, stat } from 'node:fs/promises'
@@ -46,7 +47,7 @@ export async function runMerge(options: MergeOptions): Promise<{
   const seen = new Map<string, AgencyRecord>()
   for (const [i, file] of options.files.entries()) {
     const bytes = await readFile(file)
-    const { report } = await checkWorkbook(bytes, {
+    const { report, planId } = await checkWorkbook(bytes, {
       asOf: options.asOf,
       file,
       registry: options.catalog.registry,
@@ -70,6 +71,7 @@ export async function runMerge(options: MergeOptions): Promise<{
       maxScore: report.summary.maxScore,
       byStatus: report.summary.byStatus,
       late: false,
+      planId,
       rows: convertReportRows(report, i + 1),
     })
     reports.push({ file, agency: agency.id, report })
@@ -89,7 +91,9 @@ export async function runMerge(options: MergeOptions): Promise<{
     generatedAt: new Date().toISOString(),
     agencies,
     submissions,
+    province: options.catalog.registry.province,
   }
+  input.crossChecks = computeCrossChecks(input, readPlanRoles(options.catalog))
   await mkdir(dirname(options.output), { recursive: true })
   const out = createWriteStream(options.output)
   await writeConsolidated(computeConsolidatedSheets(input), out)

@@ -8,6 +8,9 @@ import {
 import { compareOverdue, type ConsolidatedInput } from './consolidated.ts'
 import { createSheetStore, type AgencySheet } from './sheet-store.ts'
 import type { Store, SubmissionRecord, SubmissionSource } from './store.ts'
+import type { Catalog } from './catalog.ts'
+import { computeCrossChecks, readPlanRoles } from './crosscheck.ts'
+import { readTrends } from './trends.ts'
 
 /** One registered agency's standing in a period (SPEC section 6, `GET /api/status`). */
 export type AgencyStatus = {
@@ -135,7 +138,12 @@ export function readStatus(store: Store, period: Period, overdueLimit = 500): Pe
 }
 
 /** The consolidated workbook's input for a period, read from stored rows only. */
-export function readConsolidatedInput(store: Store, period: Period, now: Date): ConsolidatedInput {
+export function readConsolidatedInput(
+  store: Store,
+  period: Period,
+  now: Date,
+  catalog?: Catalog,
+): ConsolidatedInput {
   const latest = store.listLatest(period.id)
   const rows = store.listRows(latest.map((s) => s.id))
   const bySubmission = new Map<number, typeof rows>()
@@ -144,16 +152,23 @@ export function readConsolidatedInput(store: Store, period: Period, now: Date): 
     if (!list) bySubmission.set(r.submissionId, (list = []))
     list.push(r)
   }
-  return {
+  const agencies = store.listAgencies()
+  const input: ConsolidatedInput = {
     period: period.id,
     label: formatPeriod(period.id),
     asOf: period.cutOff,
     generatedAt: now.toISOString(),
-    agencies: store.listAgencies(),
+    agencies,
     submissions: latest.map((s) => ({
       ...s,
       late: isLate(s.submittedAt, period),
       rows: bySubmission.get(s.id) ?? [],
     })),
+    trends: readTrends(store, period.year, agencies),
   }
+  if (catalog) {
+    input.province = catalog.registry.province
+    input.crossChecks = computeCrossChecks(input, readPlanRoles(catalog))
+  }
+  return input
 }

@@ -52,6 +52,7 @@ export type StoredRow = {
   targetMet: boolean | null
   score: number | null
   maxScore: number | null
+  selfScore: number | null
 }
 
 /** A report's rows as the store keeps them, so files and the server feed one builder. */
@@ -74,6 +75,7 @@ export function convertReportRows(report: Report, submissionId: number): StoredR
     targetMet: t.targetMet,
     score: t.score,
     maxScore: t.maxScore,
+    selfScore: t.selfScore ?? null,
   }))
 }
 
@@ -116,6 +118,8 @@ const migrations = [
    CREATE TABLE agency_sheets (
      agency_id TEXT PRIMARY KEY REFERENCES agencies(id), url TEXT NOT NULL, updated_at TEXT NOT NULL,
      pulled_at TEXT, pull_period TEXT, pull_error TEXT, pull_submission_id INTEGER);`,
+  // The agency's own score per row, for the cross-check of self-scores against achieved values.
+  `ALTER TABLE submission_rows ADD COLUMN self_score REAL;`,
 ]
 
 /** How a submission reached the service. */
@@ -212,8 +216,8 @@ export function createStore(path: string) {
      @report, @tasks, @errors, @warnings, @score, @maxScore, @byStatus, @source)`)
   const insertRow = db.prepare(`INSERT INTO submission_rows
     (submission_id, row, stt, level, kind, section, content, deadline_text, due, status, progress, done_date, achieved,
-     evidence, target_met, score, max_score)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+     evidence, target_met, score, max_score, self_score)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const nextVersion = db.prepare(
     'SELECT COALESCE(MAX(version), 0) + 1 AS v FROM submissions WHERE agency_id = ? AND period = ?',
   )
@@ -261,6 +265,7 @@ export function createStore(path: string) {
         r.targetMet === null ? null : Number(r.targetMet),
         r.score,
         r.maxScore,
+        r.selfScore,
       )
     }
     return getSubmission(id)!
@@ -419,6 +424,7 @@ export function createStore(path: string) {
         targetMet: r.target_met === null ? null : r.target_met === 1,
         score: r.score as number | null,
         maxScore: r.max_score as number | null,
+        selfScore: (r.self_score ?? null) as number | null,
       }))
     },
     countSubmissions(): number {

@@ -12,7 +12,7 @@ export function createConsolidatedRoutes(services: Services) {
   return new Hono<Env>().use(requireAdmin).get('/', (c) => {
     const period = readPeriodParam(c.req.query('period'), services.now())
     const sheets = computeConsolidatedSheets(
-      readConsolidatedInput(services.store, period, services.now()),
+      readConsolidatedInput(services.store, period, services.now(), services.catalog),
     )
     const stream = new PassThrough()
     writeConsolidated(sheets, stream).catch((error: unknown) => stream.destroy(error as Error))

@@ -135,7 +135,7 @@ describe('sync service API', () => {
     const added = await app.request('/api/agencies', {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({ id: 'xa-hoa-phu', name: 'UBND xã Hòa Phú', kind: 'xa' }),
+      body: JSON.stringify({ id: 'ban-qlda-tinh', name: 'Ban Quản lý dự án tỉnh', kind: 'other' }),
     })
     expect(added.status).toBe(201)
     expect(
@@ -143,7 +143,7 @@ describe('sync service API', () => {
         await app.request('/api/agencies', {
           method: 'POST',
           headers: json,
-          body: JSON.stringify({ id: 'xa-hoa-phu', name: 'Trùng', kind: 'xa' }),
+          body: JSON.stringify({ id: 'ban-qlda-tinh', name: 'Trùng', kind: 'other' }),
         })
       ).status,
     ).toBe(409)
@@ -159,9 +159,9 @@ describe('sync service API', () => {
     const agencies = (await (
       await app.request('/api/agencies', { headers: bearer(adminToken) })
     ).json()) as { id: string }[]
-    expect(agencies).toContainEqual({ id: 'xa-hoa-phu', name: 'UBND xã Hòa Phú', kind: 'xa' })
+    expect(agencies).toContainEqual({ id: 'ban-qlda-tinh', name: 'Ban Quản lý dự án tỉnh', kind: 'other' })
     const issued = (await (
-      await app.request('/api/agencies/xa-hoa-phu/tokens', {
+      await app.request('/api/agencies/ban-qlda-tinh/tokens', {
         method: 'POST',
         headers: bearer(adminToken),
       })

@@ -37,7 +37,7 @@ print(json.dumps(out))`
 
 describe('consolidated provincial workbook', () => {
   it(
-    'has the five sheets, every agency (missing ones too), and totals equal to the per-agency reports',
+    'has the seven sheets, every agency (missing ones too), and totals equal to the per-agency reports',
     { timeout: 180_000 },
     async () => {
       const { app, adminToken, agencyToken } = await createTestService()
@@ -70,6 +70,8 @@ describe('consolidated provincial workbook', () => {
         'Theo nhiệm vụ',
         'Điểm',
         'Quá hạn',
+        'Đối chiếu',
+        'Xu hướng',
       ])
       for (const sheet of Object.values(book)) {
         expect(sheet.freeze).toBe('A3')
@@ -89,7 +91,7 @@ describe('consolidated provincial workbook', () => {
       }
       // The totals row holds formulas; their cached values (what Excel shows before recalculating) equal the reports' sums.
       const total = summary.rows.at(-1)!
-      expect(total[header.indexOf('Số nhiệm vụ')]).toBe('=SUM(H3:H21)')
+      expect(total[header.indexOf('Số nhiệm vụ')]).toBe('=SUM(H3:H123)')
       const cachedTotal = summary.values.at(-1)!
       const result = (col: string) => cachedTotal[header.indexOf(col)] as number
       // And each cached total is the sum of the agency rows above it, as recalculation would give.
@@ -126,6 +128,29 @@ describe('consolidated provincial workbook', () => {
       expect(byTask.rows[1]!.slice(5)).toEqual(['Sở Nội vụ', 'Sở Tư pháp', 'Sở Tài chính'])
       const scores = book['Điểm']!
       expect(scores.rows.at(-1)![1]).toBe('Tổng điểm')
+      // "Xu hướng": the province first, then every agency, one column per quarter and measure.
+      const trend = book['Xu hướng']!
+      const trendHeader = trend.rows[1] as string[]
+      expect(trendHeader.slice(0, 3)).toEqual([
+        'STT',
+        'Cơ quan',
+        'Tỷ lệ hoàn thành (%) — Quý I/2026',
+      ])
+      expect(trend.rows.slice(2)).toHaveLength(122)
+      const q3 = trendHeader.indexOf('Tỷ lệ hoàn thành (%) — Quý III/2026')
+      const done = sum((r) => r.summary.byStatus['done-on-time'] + r.summary.byStatus['done-late'])
+      expect(trend.rows[2]![1]).toBe('Toàn tỉnh')
+      expect(trend.rows[2]![q3]).toBeCloseTo((done / sum((r) => r.summary.tasks)) * 100, 1)
+      const overdueQ3 = trendHeader.indexOf('Nhiệm vụ quá hạn — Quý III/2026')
+      expect(trend.rows[2]![overdueQ3]).toBe(sum((r) => r.summary.byStatus.overdue))
+      expect(book['Đối chiếu']!.rows[1]).toEqual([
+        'STT',
+        'Loại đối chiếu',
+        'Nhiệm vụ (STT)',
+        'Nội dung nhiệm vụ',
+        'Cơ quan và nội dung báo cáo',
+        'Chi tiết',
+      ])
 
       // LibreOffice opens it without complaint and its totals row agrees with the agency rows.
       const sheets = convertWithLibreOffice(path)
