@@ -9,6 +9,7 @@ import { createAuthenticate, describePrincipal } from './auth.ts'
 import { createServices, type AppDeps, type Env } from './context.ts'
 import { ApiError, type HttpErrorCode } from './http-errors.ts'
 import { createAddinRoutes } from './routes/addin.ts'
+import { createAgencyHistoryRoutes } from './routes/agency-history.ts'
 import { createAgencyRoutes } from './routes/agencies.ts'
 import { createConsolidatedRoutes } from './routes/consolidated.ts'
 import { createHealthRoutes } from './routes/health.ts'
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/submissions', createSubmissionRoutes(services))
   app.route('/api/status', createStatusRoutes(services))
   app.route('/api/consolidated.xlsx', createConsolidatedRoutes(services))
+  app.route('/api', createAgencyHistoryRoutes(services))
   app.route('/addin', createAddinRoutes(services))
   app.route('/', createPageRoutes(services))
   return app

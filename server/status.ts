@@ -1,5 +1,7 @@
 import {
+  computeEvidenceWindow,
   computeVietnamDate,
+  validateEvidence,
   formatPeriod,
   taskStatuses,
   type Period,
@@ -32,6 +34,8 @@ export type AgencyStatus = {
   source: SubmissionSource | null
   /** The agency's registered Google Sheet and its last pull, if it has one. */
   sheet: Omit<AgencySheet, 'agencyId'> | null
+  /** Done tasks, and those whose evidence cites a dated, numbered document in the period. */
+  evidence: { done: number; verifiable: number }
 }
 
 export type OverdueTask = {
@@ -91,7 +95,15 @@ export function readStatus(store: Store, period: Period, overdueLimit = 500): Pe
   const overdue: OverdueTask[] = []
   const rows = store.listRows([...latest.values()].map((s) => s.id))
   const agencyOf = new Map([...latest.values()].map((s) => [s.id, s.agencyId]))
+  const evidence = new Map<number, { done: number; verifiable: number }>()
+  const window = computeEvidenceWindow(period.year, period.cutOff)
   for (const r of rows) {
+    if (r.kind === 'task' && (r.status === 'done-on-time' || r.status === 'done-late')) {
+      let e = evidence.get(r.submissionId)
+      if (!e) evidence.set(r.submissionId, (e = { done: 0, verifiable: 0 }))
+      e.done++
+      if (r.evidence && !validateEvidence(r.evidence, window)) e.verifiable++
+    }
     if (r.kind !== 'task' || r.status !== 'overdue') continue
     const agencyId = agencyOf.get(r.submissionId)!
     overdue.push({
@@ -131,6 +143,7 @@ export function readStatus(store: Store, period: Period, overdueLimit = 500): Pe
         maxScore: s?.maxScore ?? null,
         source: s?.source ?? null,
         sheet: readSheet(sheets.get(a.id)),
+        evidence: (s && evidence.get(s.id)) || { done: 0, verifiable: 0 },
       }
     }),
     overdue: overdue.slice(0, overdueLimit),
