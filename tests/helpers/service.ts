@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { createApp, type AppLimits } from '../../server/app.ts'
 import { readCatalog } from '../../server/catalog.ts'
 import { readPlan, templatesDir } from '../../server/config.ts'
@@ -56,4 +57,22 @@ export function createUpload(
 
 export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` }
+}
+
+/** The sample workbook with its first not-started task reported done on 10/09/2026. */
+export async function buildChangedWorkbook(): Promise<{ bytes: Uint8Array; row: number }> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load((await buildFilledWorkbook()) as unknown as ArrayBuffer)
+  const ws = workbook.getWorksheet('Phụ lục')!
+  let changed = 0
+  ws.eachRow((row, n) => {
+    row.eachCell((cell, col) => {
+      if (!changed && cell.value === 'Chưa thực hiện') {
+        cell.value = 'Đã hoàn thành'
+        row.getCell(col + 1).value = new Date('2026-09-10T00:00:00Z')
+        changed = n
+      }
+    })
+  })
+  return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), row: changed }
 }

@@ -6,7 +6,12 @@ import ExcelJS from 'exceljs'
 import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { startServer } from '../../server/serve.ts'
-import { bearer, buildFilledWorkbook, createUpload } from '../helpers/service.ts'
+import {
+  bearer,
+  buildChangedWorkbook,
+  buildFilledWorkbook,
+  createUpload,
+} from '../helpers/service.ts'
 
 /** The sample workbook with one not-started task's deadline moved to Quý I/2026, so that it is overdue by Q3. */
 async function buildWorkbookWithOverdueTask(): Promise<Uint8Array> {
@@ -51,14 +56,17 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
       })
       try {
         const period = { period: '2026-Q3' }
-        for (const [agency, bytes] of [
-          ['so-noi-vu', await buildFilledWorkbook()],
-          ['so-tu-phap', await buildWorkbookWithOverdueTask()],
+        const changed = await buildChangedWorkbook()
+        for (const [agency, bytes, quarter] of [
+          ['so-noi-vu', await buildFilledWorkbook(), '2026-Q2'],
+          ['so-noi-vu', await buildFilledWorkbook(), period.period],
+          ['so-noi-vu', changed.bytes, period.period],
+          ['so-tu-phap', await buildWorkbookWithOverdueTask(), period.period],
         ] as const) {
           const res = await fetch(`${url}/api/submissions`, {
             method: 'POST',
             headers: bearer(admin),
-            body: createUpload(bytes, { period: period.period, agency }),
+            body: createUpload(bytes, { period: quarter, agency }),
           })
           expect(res.status).toBe(201)
         }
@@ -68,15 +76,15 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
         })
         const errors: string[] = []
         page.on('pageerror', (e) => errors.push(e.message))
-        await page.addInitScript((token) => localStorage.setItem('cchc.token', token), admin)
         await page.goto(url)
         await page.fill('#period', period.period)
-        await page.dispatchEvent('#period', 'change')
+        await page.fill('#token', admin)
+        await page.click('#token-form button')
         await page.waitForFunction(() =>
           document.getElementById('period-label')?.textContent?.startsWith('Quý III/2026'),
         )
-        expect(await page.textContent('#tile-submitted')).toBe('2/19')
-        expect(await page.locator('#agency-body tr').count()).toBe(19)
+        expect(await page.textContent('#tile-submitted')).toBe('2/121')
+        expect(await page.locator('#agency-body tr[data-agency]').count()).toBe(121)
         expect(await page.textContent('#agency-body tr[data-agency="so-noi-vu"]')).toContain(
           'Đã nộp',
         )
@@ -99,10 +107,10 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
         })
         await page.click('#upload-form button')
         await page.waitForFunction(
-          () => document.getElementById('tile-submitted')?.textContent === '3/19',
+          () => document.getElementById('tile-submitted')?.textContent === '3/121',
         )
         expect(await page.textContent('#message')).toContain('Đã nhận báo cáo của so-tai-chinh')
-        expect(store.countSubmissions()).toBe(3)
+        expect(store.countSubmissions()).toBe(5)
 
         const download = page.waitForEvent('download')
         await page.click('#download')
@@ -110,6 +118,50 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
         expect(file.suggestedFilename()).toBe(`tong-hop-cchc-${period.period}.xlsx`)
         mkdirSync(outDir, { recursive: true })
         await page.screenshot({ path: join(outDir, 'dashboard.png'), fullPage: true })
+        // Nothing secret is kept in the browser's storage.
+        expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe('{}')
+
+        // A new user finds a xã by typing part of its name without diacritics, then a sở.
+        await page.fill('#search', 'buon ma thuot')
+        await page.dispatchEvent('#search', 'input')
+        expect(
+          await page.locator('#agency-body tr[data-agency]:visible').allTextContents(),
+        ).toEqual([expect.stringContaining('Phường Buôn Ma Thuột')])
+        await page.selectOption('#filter-kind', 'so')
+        await page.fill('#search', '')
+        await page.selectOption('#filter-state', 'submitted')
+        await page.dispatchEvent('#search', 'input')
+        expect(await page.textContent('#filter-count')).toBe('3/121 cơ quan')
+        await page.click('#agency-body tr[data-agency="so-noi-vu"] a')
+        await page.waitForFunction(() => document.querySelectorAll('#version-body tr').length === 3)
+        expect(await page.textContent('#agency-title')).toBe('Sở Nội vụ')
+        const versions = await page.locator('#version-body tr').allTextContents()
+        expect(versions[0]).toContain('Sở Nội vụ nộp thay')
+        expect(versions[2]).toContain('Quý II/2026')
+        // Version 1 and version 2 side by side: the one task reported done since.
+        await page.waitForFunction(
+          () => document.querySelectorAll('#diff-body tr.changed').length > 0,
+        )
+        expect(await page.textContent('#diff-from-head')).toBe('Quý III/2026 — phiên bản 1')
+        expect(await page.textContent('#diff-to-head')).toBe('Quý III/2026 — phiên bản 2')
+        const progress = page.locator(`#diff-body tr[data-row="${changed.row}"]`, {
+          hasText: 'Tiến độ',
+        })
+        expect(await progress.locator('td.before').textContent()).toBe('Chưa thực hiện')
+        expect(await progress.locator('td.after').textContent()).toBe('Đã hoàn thành')
+        // The quarter's trend: Q2 and Q3 drawn, Q1 and Q4 not submitted.
+        expect(await page.locator('#agency-trend circle.completionRate').count()).toBe(2)
+        expect(await page.locator('#agency-trend text', { hasText: 'chưa nộp' }).count()).toBe(2)
+        expect(
+          await page.locator('#issues-body tr[data-code="row/evidence-unverifiable"]').count(),
+        ).toBeGreaterThan(0)
+        await page.click('#compare-quarter')
+        await page.waitForFunction(
+          () =>
+            document.getElementById('diff-from-head')?.textContent === 'Quý II/2026 — phiên bản 1',
+        )
+        expect(await page.inputValue('#agency-reminder')).toContain('Kính gửi: Sở Nội vụ.')
+        await page.screenshot({ path: join(outDir, 'dashboard-agency.png'), fullPage: true })
         expect(errors).toEqual([])
       } finally {
         await browser.close()

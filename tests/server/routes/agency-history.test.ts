@@ -1,30 +1,12 @@
-import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { RowDiff } from '../../../core/index.ts'
 import {
   bearer,
+  buildChangedWorkbook,
   buildFilledWorkbook,
   createTestService,
   createUpload,
 } from '../../helpers/service.ts'
-
-/** The sample workbook with its first not-started task reported done on 10/09/2026. */
-async function buildSecondVersion(): Promise<{ bytes: Uint8Array; row: number }> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load((await buildFilledWorkbook()) as unknown as ArrayBuffer)
-  const ws = workbook.getWorksheet('Phụ lục')!
-  let changed = 0
-  ws.eachRow((row, n) => {
-    row.eachCell((cell, col) => {
-      if (!changed && cell.value === 'Chưa thực hiện') {
-        cell.value = 'Đã hoàn thành'
-        row.getCell(col + 1).value = new Date('2026-09-10T00:00:00Z')
-        changed = n
-      }
-    })
-  })
-  return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), row: changed }
-}
 
 describe('agency page routes', () => {
   it('lists versions with source and sender, diffs two versions and the previous quarter', async () => {
@@ -44,7 +26,7 @@ describe('agency page routes', () => {
       agency: 'so-noi-vu',
     })
     const v1 = await send(own, await buildFilledWorkbook(), { period: '2026-Q3' })
-    const second = await buildSecondVersion()
+    const second = await buildChangedWorkbook()
     const v2 = await send(own, second.bytes, { period: '2026-Q3' })
 
     const history = (await (
