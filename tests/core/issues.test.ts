@@ -265,7 +265,9 @@ describe('issue codes', () => {
 
   it('a clean table has no errors or warnings', () => {
     const report = validateTable(
-      createPlanGrid([[1, 'Việc A', ...ok, 'Đã hoàn thành', '01/03/2026', null, 'QĐ 12/QĐ-UBND ngày 01/03/2026']]),
+      createPlanGrid([
+        [1, 'Việc A', ...ok, 'Đã hoàn thành', '01/03/2026', null, 'QĐ 12/QĐ-UBND ngày 01/03/2026'],
+      ]),
       { asOf, registry },
     )
     expect(report.issues).toEqual([])

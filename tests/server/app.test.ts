@@ -159,7 +159,11 @@ describe('sync service API', () => {
     const agencies = (await (
       await app.request('/api/agencies', { headers: bearer(adminToken) })
     ).json()) as { id: string }[]
-    expect(agencies).toContainEqual({ id: 'ban-qlda-tinh', name: 'Ban Quản lý dự án tỉnh', kind: 'other' })
+    expect(agencies).toContainEqual({
+      id: 'ban-qlda-tinh',
+      name: 'Ban Quản lý dự án tỉnh',
+      kind: 'other',
+    })
     const issued = (await (
       await app.request('/api/agencies/ban-qlda-tinh/tokens', {
         method: 'POST',
