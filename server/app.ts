@@ -123,12 +123,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', createSheetsRoutes({ ...services, pull: deps.sheetsPull ?? null }))
   app.route('/healthz', createHealthRoutes(services))
   app.route('/api/me', createMeRoutes(services))
+  // Before /api/agencies (admin only): an agency may read its own page.
+  app.route('/api', createAgencyHistoryRoutes(services))
   app.route('/api/agencies', createAgencyRoutes(services))
   app.route('/api/tokens', createTokenRoutes(services))
   app.route('/api/submissions', createSubmissionRoutes(services))
   app.route('/api/status', createStatusRoutes(services))
   app.route('/api/consolidated.xlsx', createConsolidatedRoutes(services))
-  app.route('/api', createAgencyHistoryRoutes(services))
   app.route('/addin', createAddinRoutes(services))
   app.route('/', createPageRoutes(services))
   return app

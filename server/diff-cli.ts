@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { computeRowDiff, computeVietnamDate, diffFieldLabels, type RowDiff } from '../core/index.ts'
 import { checkWorkbook } from './check.ts'
-import { UsageError } from './cli-service.ts'
+import { UsageError } from './cli-io.ts'
 import type { Lang } from './summary.ts'
 
 const usage =

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { computePeriod, computeVietnamDate } from '../../core/index.ts'
 import type { Env, Services } from '../context.ts'
-import { serveDashboardFile } from '../dashboard/build.ts'
+import { serveDashboardFile } from '../dashboard-build.ts'
 import { renderDashboardPage } from '../dashboard/page.ts'
 import { ApiError } from '../http-errors.ts'
 

@@ -21,6 +21,7 @@ function createEntry(part: Partial<TaskEntry>): TaskEntry {
     score: null,
     maxScore: null,
     agencies: [],
+    selfScore: null,
     ...part,
   }
 }

@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
-const clientEntry = fileURLToPath(new URL('./client.ts', import.meta.url))
-const stylesPath = fileURLToPath(new URL('./styles.css', import.meta.url))
+// This module sits directly in server/ so that the same path resolves from the built dist/ too.
+const dashboardDir = fileURLToPath(new URL('../server/dashboard/', import.meta.url))
+const clientEntry = `${dashboardDir}client.ts`
+const stylesPath = `${dashboardDir}styles.css`
 
 export type DashboardFiles = Map<string, { body: Uint8Array; type: string }>
 
