@@ -4,7 +4,13 @@ import { createWriteStream } from 'node:fs'
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, extname } from 'node:path'
 import { finished } from 'node:stream/promises'
-import { foldText, type AgencyRegistry, type IsoDate, type Report } from '../core/index.ts'
+import {
+  foldText,
+  formatVietnameseDate,
+  type AgencyRegistry,
+  type IsoDate,
+  type Report,
+} from '../core/index.ts'
 import { findPlanProfile, type Catalog } from './catalog.ts'
 import { checkWorkbook } from './check.ts'
 import {
@@ -96,7 +102,10 @@ export async function runMerge(options: MergeOptions): Promise<{
   input.crossChecks = computeCrossChecks(input, readPlanRoles(options.catalog))
   await mkdir(dirname(options.output), { recursive: true })
   const out = createWriteStream(options.output)
-  await writeConsolidated(computeConsolidatedSheets(input), out)
+  await writeConsolidated(computeConsolidatedSheets(input), out, {
+    province: input.province ?? '',
+    period: `Số liệu đến ${formatVietnameseDate(options.asOf)}`,
+  })
   await finished(out)
   return { input, reports }
 }

@@ -11,11 +11,13 @@ import { readPeriodParam } from './params.ts'
 export function createConsolidatedRoutes(services: Services) {
   return new Hono<Env>().use(requireAdmin).get('/', (c) => {
     const period = readPeriodParam(c.req.query('period'), services.now())
-    const sheets = computeConsolidatedSheets(
-      readConsolidatedInput(services.store, period, services.now(), services.catalog),
-    )
+    const input = readConsolidatedInput(services.store, period, services.now(), services.catalog)
+    const sheets = computeConsolidatedSheets(input)
     const stream = new PassThrough()
-    writeConsolidated(sheets, stream).catch((error: unknown) => stream.destroy(error as Error))
+    writeConsolidated(sheets, stream, {
+      province: input.province ?? '',
+      period: input.label,
+    }).catch((error: unknown) => stream.destroy(error as Error))
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     c.header('Content-Disposition', `attachment; filename="tong-hop-cchc-${period.id}.xlsx"`)
     return c.body(Readable.toWeb(stream) as ReadableStream)

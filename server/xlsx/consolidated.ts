@@ -3,24 +3,46 @@ import ExcelJS from 'exceljs'
 import { columnLetter, statusLabels, taskStatuses } from '../../core/index.ts'
 import { firstDataRow, type PlannedCell, type PlannedSheet } from '../consolidated.ts'
 import { statusFills } from './mark.ts'
+import {
+  computeRowHeight,
+  createHeaderFooter,
+  createPageSetup,
+  printFont,
+  printFontSize,
+} from './print.ts'
 
 // Cells that look alike share one style object: ExcelJS's style registry recognises a seen object at once
 // instead of serialising its style again for every cell.
+// Times New Roman as official documents; text wraps at the top of its cell so that it prints whole.
+const font: Partial<ExcelJS.Font> = { name: printFont, size: printFontSize }
+const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' }
 const statusStyles = new Map<string, Partial<ExcelJS.Style>>(
   taskStatuses.map((s) => [
     statusLabels[s].vi,
-    { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: statusFills[s] } } },
+    {
+      font,
+      alignment: wrap,
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: statusFills[s] } },
+    },
   ]),
 )
-const dateStyle: Partial<ExcelJS.Style> = { numFmt: 'dd/mm/yyyy' }
+const dateStyle: Partial<ExcelJS.Style> = { font, alignment: wrap, numFmt: 'dd/mm/yyyy' }
 const headerStyle: Partial<ExcelJS.Style> = {
-  font: { bold: true },
+  font: { ...font, bold: true },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
   border: { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } },
   alignment: { wrapText: true, vertical: 'middle' },
 }
-const totalStyle: Partial<ExcelJS.Style> = { font: { bold: true } }
-const plainStyle: Partial<ExcelJS.Style> = {}
+const totalStyle: Partial<ExcelJS.Style> = { font: { ...font, bold: true }, alignment: wrap }
+const plainStyle: Partial<ExcelJS.Style> = { font, alignment: wrap }
+
+/** The text a planned cell shows, for sizing its row. */
+function readPlannedText(cell: PlannedCell): string | null {
+  if (cell === null) return null
+  if (typeof cell === 'string') return cell
+  if (typeof cell === 'number') return String(cell)
+  return 'date' in cell ? '00/00/0000' : String(cell.result)
+}
 
 /** ExcelJS's value for a planned cell: text stays text (ExcelJS never turns a string into a formula). */
 function convertPlannedCell(cell: PlannedCell): ExcelJS.CellValue {
@@ -34,7 +56,11 @@ function convertPlannedCell(cell: PlannedCell): ExcelJS.CellValue {
  * with a filter, status colours, dates formatted dd/mm/yyyy, totals in bold. Rows are committed as
  * they are written, so memory stays bounded by the plan, not by the workbook.
  */
-export async function writeConsolidated(sheets: PlannedSheet[], stream: Writable): Promise<void> {
+export async function writeConsolidated(
+  sheets: PlannedSheet[],
+  stream: Writable,
+  print: { province: string; period: string } = { province: '', period: '' },
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
@@ -47,21 +73,29 @@ export async function writeConsolidated(sheets: PlannedSheet[], stream: Writable
     const options = {
       views: [{ state: 'frozen', ySplit: firstDataRow - 1, xSplit: 0 }],
       autoFilter: `A${firstDataRow - 1}:${lastLetter}${firstDataRow - 1 + sheet.rows.length}`,
+      pageSetup: createPageSetup([firstDataRow - 1, firstDataRow - 1]),
+      headerFooter: createHeaderFooter(print),
     } as Partial<ExcelJS.AddWorksheetOptions>
     const ws = workbook.addWorksheet(sheet.name, options)
     ws.columns = sheet.columns.map((c) => ({ width: c.width }))
     const title = ws.addRow([sheet.title])
-    title.font = { bold: true, size: 13 }
+    title.font = { name: printFont, bold: true, size: 13 }
     title.commit()
+    const widths = sheet.columns.map((c) => c.width)
     const header = ws.addRow(sheet.columns.map((c) => c.header))
     header.eachCell((cell) => {
       cell.style = headerStyle
     })
+    header.height = computeRowHeight(
+      sheet.columns.map((c) => c.header),
+      widths,
+    )
     header.commit()
     const statusColumns = new Set(sheet.statusColumns ?? [])
     const totalRows = new Set(sheet.totalRows ?? [])
     sheet.rows.forEach((planned, i) => {
       const row = ws.addRow(planned.map(convertPlannedCell))
+      row.height = computeRowHeight(planned.map(readPlannedText), widths)
       const total = totalRows.has(i)
       planned.forEach((cell, c) => {
         if (cell === null && !total) return

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs'
+import { applyMarkedCopyPrint } from './print.ts'
 import { convertCellValue } from './read.ts'
 import {
   checkSheetName,
@@ -156,6 +157,7 @@ export function markWorkbook(workbook: ExcelJS.Workbook, sheetName: string, repo
     cells: [],
   }
   if (sheet && report.header) markSheet(sheet, plan, record)
+  applyMarkedCopyPrint(workbook, sheetName, report, check.name)
   const marks = workbook.addWorksheet(marksSheetName, { state: 'veryHidden' })
   for (const chunk of serializeMarkRecord(record)) marks.addRow([chunk])
 }

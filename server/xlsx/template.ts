@@ -6,6 +6,7 @@ import {
   type FieldKey,
 } from '../../core/index.ts'
 import type { PlanDefinition } from '../config.ts'
+import { applyPrintSetup } from './print.ts'
 import { metaSheetName } from './read.ts'
 
 const defaultProgress: FieldKey[] = ['progress', 'doneDate', 'achieved', 'evidence']
@@ -104,6 +105,11 @@ export function buildTemplate(plan: PlanDefinition): ExcelJS.Workbook {
     formatColumns: true,
     formatRows: true,
     autoFilter: true,
+  })
+  applyPrintSetup(ws, {
+    province: plan.province,
+    period: `Năm ${plan.year}`,
+    headerRows: [headerRow.number, headerRow.number],
   })
   const meta = workbook.addWorksheet(metaSheetName, { state: 'veryHidden' })
   meta.addRow(['planId', plan.id])

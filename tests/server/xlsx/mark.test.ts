@@ -36,7 +36,7 @@ async function buildAgencyWorkbook(): Promise<Uint8Array> {
     'Đã hoàn thành',
     new Date(Date.UTC(2026, 5, 20)),
     '2',
-    'TB số 5/TB-UBND',
+    'TB số 5/TB-UBND ngày 20/6/2026',
   ])
   ws.addRow([
     2,
@@ -78,6 +78,8 @@ describe('xlsx adapter: reading real workbooks', () => {
       ['cell/invalid-deadline', 5, 'D'],
       ['cell/html-markup', 6, 'B'],
       ['cell/legacy-encoding', 6, 'C'],
+      // "QĐ 3" names no numbered, dated document; "TB số 5/TB-UBND ngày 20/6/2026" does.
+      ['row/evidence-unverifiable', 6, 'H'],
     ])
   })
 })
@@ -104,7 +106,7 @@ out = {
   'noteD5': ws['D5'].comment.text if ws['D5'].comment else None,
   'fillD5': ws['D5'].fill.fgColor.rgb,
   'issues': [wb['Kiểm tra'].cell(r, 3).value for r in range(1, wb['Kiểm tra'].max_row + 1)],
-  'link': wb['Kiểm tra'].cell(wb['Kiểm tra'].max_row - 2, 1).hyperlink.location if wb['Kiểm tra'].cell(wb['Kiểm tra'].max_row - 2, 1).hyperlink else None,
+  'link': wb['Kiểm tra'].cell(wb['Kiểm tra'].max_row - 3, 1).hyperlink.location if wb['Kiểm tra'].cell(wb['Kiểm tra'].max_row - 3, 1).hyperlink else None,
 }
 print(json.dumps(out, ensure_ascii=False))`
     const read = JSON.parse(runOpenpyxl(script, [path]))
@@ -116,7 +118,7 @@ print(json.dumps(out, ensure_ascii=False))`
       'Hoàn thành đúng hạn',
       'Quá hạn',
     ])
-    expect(read.check).toEqual(['Hợp lệ', '1 lỗi, 0 cảnh báo', '1 lỗi, 1 cảnh báo', 'Hợp lệ'])
+    expect(read.check).toEqual(['Hợp lệ', '1 lỗi, 0 cảnh báo', '1 lỗi, 2 cảnh báo', 'Hợp lệ'])
     expect(read.noteD5).toContain('Không hiểu được thời hạn “Tháng 13/2026”')
     expect(read.fillD5).toBe('FFFFC7CE')
     expect(read.issues).toEqual(
@@ -168,6 +170,9 @@ print(json.dumps(out, ensure_ascii=False))`
     const rechecked = await checkWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), {
       asOf,
     })
-    expect(rechecked.report.issues.map((i) => i.code)).toEqual(['cell/invalid-deadline'])
+    expect(rechecked.report.issues.map((i) => i.code)).toEqual([
+      'cell/invalid-deadline',
+      'row/evidence-unverifiable',
+    ])
   })
 })

@@ -25,7 +25,17 @@ describe('template → filled in by code → validated', () => {
     expect(filled).toBe(82)
     expect(report.planYear).toBe(2026)
     expect(report.errorCount).toBe(0)
-    expect(report.warningCount).toBe(0)
+    // The only warnings: done tasks whose evidence ("Kế hoạch số 3/KH-UBND") has no date; none on
+    // "Báo cáo số 10/BC-UBND ngày 15/3/2026 của UBND tỉnh".
+    const evidence = new Map(report.tasks.map((t) => [t.row, t.evidence]))
+    const unverifiable = report.issues.filter((i) => i.code === 'row/evidence-unverifiable')
+    expect(report.warningCount).toBe(unverifiable.length)
+    expect(unverifiable).toHaveLength(16)
+    expect(unverifiable.every((i) => /^Kế hoạch số \d+\/KH-UBND$/.test(i.value ?? ''))).toBe(true)
+    const proper = report.tasks.filter((t) => /^Báo cáo số .* ngày /.test(t.evidence))
+    expect(proper).toHaveLength(17)
+    expect(unverifiable.some((i) => proper.some((t) => t.row === i.row))).toBe(false)
+    expect([...evidence.values()].filter(Boolean)).toHaveLength(33)
     expect(report.summary.byStatus).toEqual({
       'done-on-time': 33,
       'done-late': 0,
@@ -66,7 +76,9 @@ describe('template → filled in by code → validated', () => {
     expect(report.tasks.find((t) => t.section === 'I' && t.stt === '1')).toMatchObject({
       kind: 'group',
     })
-    expect(report.issues.map((i) => i.code)).toEqual(['report/provisional-profile'])
+    expect(new Set(report.issues.map((i) => i.code))).toEqual(
+      new Set(['row/evidence-unverifiable', 'report/provisional-profile']),
+    )
     expect(report.summary.score).toBeGreaterThan(0)
   })
 
