@@ -4,6 +4,7 @@
 #   libreoffice-calc  converts our workbooks (second independent reader, PDF printing checks)
 #   chromium          headless browser for the dashboard and task pane tests
 #   libxml2-utils     xmllint, validates the add-in manifests against Microsoft's XSDs offline
+#   poppler-utils     reads and renders the PDFs LibreOffice prints (page count, text boxes, images)
 # Needs root (apt-get) on Debian/Ubuntu; does nothing when everything is present.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -12,9 +13,10 @@ missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v soffice >/dev/null || missing+=(libreoffice-calc)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
+command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi 'liberation serif\|times new roman' || missing+=(fonts-liberation)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test:setup: openpyxl, LibreOffice, Chromium and xmllint are present."
+  echo "test:setup: openpyxl, LibreOffice, Chromium, xmllint and poppler-utils are present."
   exit 0
 fi
 echo "test:setup: installing with apt-get: ${missing[*]}"

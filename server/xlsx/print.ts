@@ -49,14 +49,14 @@ export function createHeaderFooter(
 
 /**
  * The height (points) a row needs so that its wrapped text shows whole: lines per cell from the
- * text length over the column width (Vietnamese text in Times New Roman runs about 1.1 characters
+ * text length over the column width (Vietnamese text in Times New Roman runs about 1.2 characters
  * per width unit), the tallest cell winning.
  */
 export function computeRowHeight(texts: (string | null | undefined)[], widths: number[]): number {
   let lines = 1
   texts.forEach((text, i) => {
     if (!text) return
-    const perLine = Math.max(4, Math.floor((widths[i] ?? 10) * 1.1))
+    const perLine = Math.max(4, Math.floor((widths[i] ?? 10) * 1.2))
     const count = String(text)
       .split('\n')
       .reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0)
@@ -72,7 +72,10 @@ export function computeRowHeight(texts: (string | null | undefined)[], widths: n
  */
 export function applyPrintSetup(ws: ExcelJS.Worksheet, context: PrintContext): void {
   // A worksheet read from a file may have no page setup or header/footer objects at all.
-  ws.pageSetup = { ...ws.pageSetup, ...createPageSetup(context.headerRows) }
+  // ExcelJS reads every loaded sheet as starting at page 1; without it pages number on across sheets.
+  const setup: Partial<ExcelJS.PageSetup> = { ...ws.pageSetup }
+  delete setup.firstPageNumber
+  ws.pageSetup = { ...setup, ...createPageSetup(context.headerRows) }
   ws.headerFooter = { ...ws.headerFooter, ...createHeaderFooter(context) }
   if (context.restyle === false) return
   const widths: number[] = []

@@ -10,24 +10,25 @@ import { applyPrintSetup } from './print.ts'
 import { metaSheetName } from './read.ts'
 
 const defaultProgress: FieldKey[] = ['progress', 'doneDate', 'achieved', 'evidence']
+// Widths that fit A4 landscape at a readable scale once the page is fitted to its width.
 const widths: Partial<Record<FieldKey, number>> = {
-  stt: 7,
-  criterion: 34,
-  content: 60,
-  expected: 30,
-  product: 30,
-  lead: 22,
-  executing: 22,
-  coop: 26,
-  deadline: 20,
-  start: 12,
-  end: 12,
-  note: 16,
-  progress: 18,
-  doneDate: 14,
-  achieved: 16,
-  evidence: 30,
-  selfScore: 10,
+  stt: 6,
+  criterion: 30,
+  content: 44,
+  expected: 24,
+  product: 22,
+  lead: 16,
+  executing: 16,
+  coop: 18,
+  deadline: 14,
+  start: 10,
+  end: 10,
+  note: 12,
+  progress: 14,
+  doneDate: 11,
+  achieved: 14,
+  evidence: 20,
+  selfScore: 8,
 }
 const thin: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

@@ -1,0 +1,126 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { checkWorkbook } from '../../../server/check.ts'
+import { readPlan, readRegistry, templatesDir } from '../../../server/config.ts'
+import { markWorkbook } from '../../../server/xlsx/mark.ts'
+import { buildTemplate } from '../../../server/xlsx/template.ts'
+import {
+  convertToPdf,
+  findOverlappingWords,
+  readPdfPages,
+  renderPdfPage,
+} from '../../helpers/pdf.ts'
+import {
+  bearer,
+  buildFilledWorkbook,
+  createTestService,
+  createUpload,
+} from '../../helpers/service.ts'
+
+const outDir = new URL('../../../test-output/print/', import.meta.url).pathname
+
+/** Each visible sheet's name with the first and last header of its table, read back from the file. */
+async function readHeaders(path: string, headerRow: (sheet: string) => number) {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(path)
+  return wb.worksheets
+    .filter((ws) => ws.state === 'visible')
+    .map((ws) => {
+      const row = ws.getRow(headerRow(ws.name))
+      const texts: string[] = []
+      row.eachCell((cell) => texts.push(cell.text))
+      return { name: ws.name, first: texts[0]!, last: texts.at(-1)! }
+    })
+}
+
+// pdftotext may split a Vietnamese word at a combining mark ("c ơ quan"): compare without spaces.
+const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, '')
+
+describe('printing through LibreOffice', () => {
+  it(
+    'prints the consolidated workbook, the template and the marked copy as A4 landscape pages with headers repeated, no column cut and no text overlapping',
+    { timeout: 240_000 },
+    async () => {
+      mkdirSync(outDir, { recursive: true })
+      const { app, adminToken, agencyToken } = await createTestService()
+      for (const [agency, plan] of [
+        ['so-noi-vu', 'dak-lak-2026-par-sipas'],
+        ['so-tu-phap', 'dak-lak-2026-ke-hoach-cchc'],
+      ] as const) {
+        const res = await app.request('/api/submissions', {
+          method: 'POST',
+          headers: bearer(agencyToken(agency)),
+          body: createUpload(await buildFilledWorkbook(plan), { period: '2026-Q3' }),
+        })
+        expect(res.status).toBe(201)
+      }
+      const consolidated = join(outDir, 'tong-hop.xlsx')
+      const res = await app.request('/api/consolidated.xlsx?period=2026-Q3', {
+        headers: bearer(adminToken),
+      })
+      writeFileSync(consolidated, new Uint8Array(await res.arrayBuffer()))
+
+      const plan = await readPlan(join(templatesDir, 'plans', 'dak-lak-2026-ke-hoach-cchc.json'))
+      const template = join(outDir, 'bieu-mau.xlsx')
+      await buildTemplate(plan).xlsx.writeFile(template)
+      const templateHeader = plan.title.length + 2
+
+      const registry = await readRegistry(join(templatesDir, 'agencies/dak-lak-2026.json'))
+      const checked = await checkWorkbook(await buildFilledWorkbook(), {
+        asOf: '2026-09-14',
+        registry,
+      })
+      markWorkbook(checked.workbook, checked.sheetName, checked.report)
+      const marked = join(outDir, 'da-kiem-tra.xlsx')
+      await checked.workbook.xlsx.writeFile(marked)
+      const checkHeader = (
+        checked.workbook.getWorksheet('Kiểm tra')!.views[0] as { ySplit: number }
+      ).ySplit
+
+      const books = [
+        { path: consolidated, headerRow: () => 2 },
+        { path: template, headerRow: () => templateHeader },
+        {
+          path: marked,
+          headerRow: (sheet: string) =>
+            sheet === 'Kiểm tra' ? checkHeader : checked.report.header!.row,
+        },
+      ]
+      const pdfs = convertToPdf(
+        books.map((b) => b.path),
+        outDir,
+      )
+      for (const [i, book] of books.entries()) {
+        const headers = await readHeaders(book.path, book.headerRow)
+        const pages = readPdfPages(pdfs[i]!)
+        expect(pages.length).toBeGreaterThan(0)
+        const seen = new Set<string>()
+        pages.forEach((page, p) => {
+          // A4 landscape: 842 × 595 points.
+          expect([Math.round(page.width), Math.round(page.height)]).toEqual([842, 595])
+          // The footer numbers the pages: "Trang X/Y", Y the whole printout. (LibreOffice restarts X
+          // at a sheet that follows a hidden one, as in the marked copy.)
+          const number = /Trang\s*(\d+)\s*\/\s*(\d+)(?!\d)/.exec(page.text.normalize('NFC'))
+          expect(number, `page ${p + 1} has "Trang X/Y"`).not.toBeNull()
+          expect(Number(number![2])).toBe(pages.length)
+          expect(Number(number![1])).toBeLessThanOrEqual(p + 1)
+          // The header names the province and the sheet; the sheet's table header is repeated on
+          // the page with its first and its last column: no column is cut off to another page.
+          const sheet = headers.find((h) => squash(page.text).includes(squash(`— ${h.name}`)))
+          expect(sheet, `page ${p + 1} of ${book.path} names its sheet`).toBeDefined()
+          seen.add(sheet!.name)
+          expect(squash(page.text)).toContain(squash(sheet!.first))
+          expect(squash(page.text)).toContain(squash(sheet!.last))
+          expect(squash(page.text)).toContain(squash('Tỉnh Đắk Lắk'))
+          expect(findOverlappingWords(page)).toEqual([])
+        })
+        expect([...seen].sort()).toEqual(headers.map((h) => h.name).sort())
+        // The first page rendered as an image a person can look at: landscape.
+        const image = renderPdfPage(pdfs[i]!, 1, join(outDir, `page-${i + 1}`))
+        expect(image.width).toBeGreaterThan(image.height)
+      }
+    },
+  )
+})
