@@ -22,6 +22,7 @@ export async function runServe(args: string[]): Promise<number> {
     options: {
       port: { type: 'string', default: process.env.PORT ?? '8787' },
       host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
       ...dataOption,
     },
   })
@@ -33,6 +34,7 @@ export async function runServe(args: string[]): Promise<number> {
     host: values.host,
     dataDir: values.data,
     adminToken: process.env.CCHC_ADMIN_TOKEN || null,
+    demo: values.demo,
   })
   process.stdout.write(`${renderGreeting(url, adminToken, values.data)}\n`)
   await new Promise<void>((done) => {

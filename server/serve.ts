@@ -4,6 +4,7 @@ import { computeCurrentPeriod } from '../core/index.ts'
 import { buildAddin, createAddinServer } from './addin.ts'
 import { createApp, type AppDeps } from './app.ts'
 import { readCatalog, type Catalog } from './catalog.ts'
+import { seedDemoSubmissions } from './demo-province.ts'
 import { createStore, type Store } from './store.ts'
 
 /** Where the database lives inside a data folder. */
@@ -31,6 +32,8 @@ export function seedStore(
 }
 
 export type ServeOptions = {
+  /** Fill an empty store with a year of sample reports (the demo province of `npm start`). */
+  demo?: boolean
   port: number
   host: string
   dataDir: string
@@ -47,6 +50,7 @@ export async function startServer(
   const store = createStore(computeDatabasePath(options.dataDir))
   const catalog = await readCatalog()
   const seeded = seedStore(store, catalog, new Date())
+  if (options.demo) seedDemoSubmissions(store, catalog, new Date())
   const app = createApp({
     store,
     catalog,
