@@ -11,6 +11,7 @@ import { ApiError, type HttpErrorCode } from './http-errors.ts'
 import { createAddinRoutes } from './routes/addin.ts'
 import { createAgencyHistoryRoutes } from './routes/agency-history.ts'
 import { createAgencyRoutes } from './routes/agencies.ts'
+import { createReminderRoutes } from './routes/reminders.ts'
 import { createConsolidatedRoutes } from './routes/consolidated.ts'
 import { createHealthRoutes } from './routes/health.ts'
 import { createMeRoutes } from './routes/me.ts'
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/me', createMeRoutes(services))
   // Before /api/agencies (admin only): an agency may read its own page.
   app.route('/api', createAgencyHistoryRoutes(services))
+  app.route('/api', createReminderRoutes(services))
   app.route('/api/agencies', createAgencyRoutes(services))
   app.route('/api/tokens', createTokenRoutes(services))
   app.route('/api/submissions', createSubmissionRoutes(services))
