@@ -17,9 +17,10 @@ Cách dùng / Usage:
   cchc template KẾ_HOẠCH.json -o RA.xlsx
       Tạo biểu mẫu cho cơ quan điền tiến độ từ định nghĩa kế hoạch (templates/plans/*.json).
   cchc merge TỆP1.xlsx TỆP2.xlsx … -o TỔNG_HỢP.xlsx [--as-of YYYY-MM-DD] [--agencies A.json] [--json]
-      Tổng hợp báo cáo của nhiều cơ quan thành một sổ (Tổng hợp, Chi tiết, Theo nhiệm vụ, Điểm, Quá hạn).
-  cchc serve [--port 8787] [--host 127.0.0.1] [--data data]
-      Chạy máy chủ đồng bộ và bảng điều khiển của Sở Nội vụ (npm start).
+      Tổng hợp báo cáo của nhiều cơ quan thành một sổ (Tổng hợp, Chi tiết, Theo nhiệm vụ, Điểm, Quá hạn,
+      Đối chiếu, Xu hướng).
+  cchc serve [--port 8787] [--host 127.0.0.1] [--data data] [--demo]
+      Chạy máy chủ đồng bộ và bảng điều khiển của Sở Nội vụ; --demo điền số liệu mẫu (npm start).
   cchc agency add MÃ "Tên" [--kind so|xa|other] | list | token MÃ|admin | revoke MÃ_TOKEN  [--data data]
       Quản lý cơ quan và mã truy cập.
   cchc agency set-sheet MÃ ĐƯỜNG_DẪN [--data data]
