@@ -27,7 +27,7 @@ export type Trends = {
   agencies: TrendSeries[]
 }
 
-function percent(part: number, whole: number): number | null {
+function computePercent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null
 }
 
@@ -59,11 +59,11 @@ export function computeTrendPoint(
     submitted: submissions.length,
     tasks,
     done,
-    completionRate: any ? percent(done, tasks) : null,
+    completionRate: any ? computePercent(done, tasks) : null,
     overdue,
     score: scored ? Math.round(score * 100) / 100 : null,
     maxScore: scored ? maxScore : null,
-    scoreRate: scored ? percent(score, maxScore) : null,
+    scoreRate: scored ? computePercent(score, maxScore) : null,
   }
 }
 

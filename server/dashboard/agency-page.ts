@@ -131,8 +131,8 @@ function renderDiff({ from, to, diff }: DiffAnswer): void {
       appendCell(tr, i === 0 ? c.stt : '')
       appendCell(tr, i === 0 ? c.content : '')
       appendCell(tr, diffFieldLabels[f.field].vi)
-      appendCell(tr, f.field === 'status' && f.before ? statusText(f.before) : f.before, 'before')
-      appendCell(tr, f.field === 'status' && f.after ? statusText(f.after) : f.after, 'after')
+      appendCell(tr, f.field === 'status' && f.before ? formatStatus(f.before) : f.before, 'before')
+      appendCell(tr, f.field === 'status' && f.after ? formatStatus(f.after) : f.after, 'after')
       body.appendChild(tr)
     })
   for (const [rows, kind, label] of [
@@ -156,7 +156,7 @@ function renderDiff({ from, to, diff }: DiffAnswer): void {
   }
 }
 
-function statusText(status: string): string {
+function formatStatus(status: string): string {
   return (taskStatuses as readonly string[]).includes(status)
     ? statusLabels[status as (typeof taskStatuses)[number]].vi
     : status

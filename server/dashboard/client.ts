@@ -37,7 +37,7 @@ async function loadOverview(quiet = false): Promise<void> {
 }
 
 /** Shows the page the address names: the overview (#/) or an agency (#/agency/ID). */
-async function route(): Promise<void> {
+async function showRoute(): Promise<void> {
   if (!isSignedIn()) {
     showMessage(
       'Nhập mã truy cập (mã quản trị in ra khi máy chủ khởi động lần đầu, hoặc mã của cơ quan) để xem số liệu.',
@@ -57,7 +57,7 @@ async function route(): Promise<void> {
   }
 }
 
-async function upload(event: Event): Promise<void> {
+async function submitUpload(event: Event): Promise<void> {
   event.preventDefault()
   const file = $<HTMLInputElement>('upload-file').files?.[0]
   if (!file) return showMessage('Chọn tệp .xlsx cần nộp.', 'error')
@@ -84,29 +84,29 @@ async function upload(event: Event): Promise<void> {
   }
 }
 
-function download(path: string, name: string): void {
+function startDownload(path: string, name: string): void {
   downloadFile(path, name).catch((e: Error) => showMessage(`Không tải được: ${e.message}`, 'error'))
 }
 
-async function start(): Promise<void> {
+async function startDashboard(): Promise<void> {
   await startSession()
   if (auth.mode === 'session') $('token-form').hidden = true
   $('token-form').addEventListener('submit', (e) => {
     e.preventDefault()
     setToken($<HTMLInputElement>('token').value)
-    void route()
+    void showRoute()
   })
-  $('period').addEventListener('change', () => void route())
-  window.addEventListener('hashchange', () => void route())
-  $('upload-form').addEventListener('submit', (e) => void upload(e))
+  $('period').addEventListener('change', () => void showRoute())
+  window.addEventListener('hashchange', () => void showRoute())
+  $('upload-form').addEventListener('submit', (e) => void submitUpload(e))
   $('download').addEventListener('click', () =>
-    download(
+    startDownload(
       `/api/consolidated.xlsx?period=${encodeURIComponent(period())}`,
       `tong-hop-cchc-${period()}.xlsx`,
     ),
   )
   $('download-reminders').addEventListener('click', () =>
-    download(
+    startDownload(
       `/api/reminders.xlsx?period=${encodeURIComponent(period())}`,
       `don-doc-${period()}.xlsx`,
     ),
@@ -114,7 +114,7 @@ async function start(): Promise<void> {
   $('download-agency-reminder').addEventListener('click', () => {
     const id = /^#\/agency\/(.+)$/.exec(location.hash)?.[1]
     if (id)
-      download(
+      startDownload(
         `/api/agencies/${id}/reminder.docx?period=${encodeURIComponent(period())}`,
         `cong-van-don-doc-${decodeURIComponent(id)}-${period()}.docx`,
       )
@@ -134,7 +134,7 @@ async function start(): Promise<void> {
     'click',
     () => void copyText($<HTMLTextAreaElement>('agency-reminder')),
   )
-  await route()
+  await showRoute()
 }
 
-void start()
+void startDashboard()
