@@ -118,7 +118,10 @@ export function computeCrossChecks(input: ConsolidatedInput, roles: PlanRoles): 
     const involved = reports.filter((r) => roleOf(r.agencyId) !== null)
     const first = involved[0]?.row
     if (!first) continue
-    const state = (r: Report) => parseProgress(r.row.progress)?.state ?? 'unknown'
+    const state = (r: Report) => {
+      const progress = parseProgress(r.row.progress)
+      return 'state' in progress ? progress.state : 'unknown'
+    }
     const leadDone = involved.some((r) => roleOf(r.agencyId) === 'lead' && state(r) === 'done')
     const leadNot = involved.some(
       (r) => roleOf(r.agencyId) === 'lead' && state(r) === 'not-started',

@@ -1,17 +1,14 @@
 import { computeRowDiff, parsePeriod, type RowDiff } from '../core/index.ts'
 import { ApiError } from './http-errors.ts'
 import { isLate } from './status.ts'
-import { submissionSources, type SubmissionSource } from './sources.ts'
+import type { VersionSource } from './sources.ts'
 import type { AgencyRecord, Store, SubmissionRecord } from './store.ts'
 
-/** The source of a stored version; a `source` the store records (Google Sheets) wins over the inference. */
-export function computeSubmissionSource(
-  record: SubmissionRecord & { source?: string | null },
-): SubmissionSource {
-  if (record.source && (submissionSources as readonly string[]).includes(record.source))
-    return record.source as SubmissionSource
+/** The source of a stored version as the agency page shows it: the store's, "on behalf" when an admin sent it. */
+export function computeSubmissionSource(record: SubmissionRecord): VersionSource {
+  if (record.source === 'google-sheet') return 'google-sheet'
   if (record.submittedBy?.startsWith('admin')) return 'on-behalf'
-  return record.contentType === 'application/json' ? 'addin' : 'upload'
+  return record.source
 }
 
 /** Who sent a version, without secrets: the role and the token's short id. */
@@ -21,8 +18,8 @@ export function describeSender(submittedBy: string | null): string {
   return role === 'admin' ? `Quản trị (${id ?? 'env'})` : `Cơ quan (mã ${id ?? '?'})`
 }
 
-export type HistoryEntry = Omit<SubmissionRecord, 'submittedBy'> & {
-  source: SubmissionSource
+export type HistoryEntry = Omit<SubmissionRecord, 'submittedBy' | 'source'> & {
+  source: VersionSource
   sender: string
   late: boolean
 }
