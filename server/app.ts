@@ -35,8 +35,7 @@ function sendError(
 /** The status an unreadable workbook is answered with. */
 function computeWorkbookStatus(error: WorkbookError): number {
   if (error.code === 'too-large') return 413
-  if (error.code === 'unsafe' || error.code === 'corrupt' || error.code === 'sheet-not-found')
-    return 422
+  if (['unsafe', 'corrupt', 'sheet-not-found', 'too-complex'].includes(error.code)) return 422
   return 415
 }
 

@@ -1,6 +1,8 @@
 import type { Catalog } from './catalog.ts'
 import type { SheetsPullOptions } from './routes/sheets.ts'
+import { useSharedParsePool } from './parse-pool.ts'
 import type { Principal, Store } from './store.ts'
+import type { WorkerPool } from './worker-pool.ts'
 
 export type AppLimits = { bodyBytes: number; timeoutMs: number }
 export const defaultLimits: AppLimits = { bodyBytes: 20 * 1024 * 1024, timeoutMs: 60_000 }
@@ -15,6 +17,8 @@ export type AppDeps = {
   limits?: Partial<AppLimits>
   /** Serves the built add-in's files at /addin/ when given. */
   serveAddin?: ((path: string) => Promise<Response | null>) | null
+  /** Where uploaded workbooks are parsed; the process's shared pool by default. */
+  parsePool?: WorkerPool
   /** Receives one access-log line per request (no secrets); none when absent. */
   log?: ((line: string) => void) | null
   /** How `POST /api/sheets/pull` reaches Google Sheets (default: GOOGLE_APPLICATION_CREDENTIALS). */
@@ -29,6 +33,7 @@ export type Services = {
   adminToken: string | null
   limits: AppLimits
   serveAddin: ((path: string) => Promise<Response | null>) | null
+  parsePool: WorkerPool
 }
 
 /** What a request carries through the middleware: who it is and when its time is up. */
@@ -43,5 +48,6 @@ export function createServices(deps: AppDeps): Services {
     adminToken: deps.adminToken ?? null,
     limits: { ...defaultLimits, ...deps.limits },
     serveAddin: deps.serveAddin ?? null,
+    parsePool: deps.parsePool ?? useSharedParsePool(),
   }
 }

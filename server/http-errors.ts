@@ -44,6 +44,11 @@ export const httpErrors = {
     vi: 'Máy chủ xử lý quá lâu; hãy thử lại sau.',
     en: 'The server took too long; try again later.',
   },
+  'request/busy': {
+    status: 503,
+    vi: 'Máy chủ đang bận kiểm tra nhiều tệp; hãy gửi lại sau ít phút. Chưa có gì được lưu.',
+    en: 'The server is busy checking many files; send again in a few minutes. Nothing was stored.',
+  },
   'agency/unknown': {
     status: 404,
     vi: 'Không có cơ quan với mã này.',
@@ -99,11 +104,13 @@ export class ApiError extends Error {
   readonly code: HttpErrorCode
   readonly status: number
   readonly text: Bilingual
+  readonly detail: string | undefined
 
   constructor(code: keyof typeof httpErrors, detail?: string) {
     const e = httpErrors[code]
     super(e.en)
     this.code = code
+    this.detail = detail
     this.status = e.status
     this.text = detail
       ? { vi: `${e.vi} ${detail}`, en: `${e.en} ${detail}` }

@@ -4,16 +4,20 @@ import { requireAgency, resolveAgency } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
 import { ApiError } from '../http-errors.ts'
 import {
-  checkUploadedTable,
-  checkUploadedWorkbook,
-  jsonSubmissionSchema,
-  type CheckedSubmission,
-} from '../submission.ts'
+  selectCatalogPart,
+  type ParseJob,
+  type TableResult,
+  type UploadResult,
+} from '../parse-jobs.ts'
+import { runInWorker } from '../parse-pool.ts'
+import { xlsxType, type CheckedSubmission } from '../submission.ts'
 import { readId, readPeriodParam, requirePeriod } from './params.ts'
 
 /** /api/submissions: upload (checked, stored as the next version), list, read, download. */
 export function createSubmissionRoutes(services: Services) {
-  const { store, catalog, now } = services
+  const { store, now, parsePool } = services
+  const catalogPart = selectCatalogPart(services.catalog)
+  const parse = <T>(job: ParseJob) => runInWorker<T>(parsePool, job)
 
   function storeSubmission(
     c: Context<Env>,
@@ -72,33 +76,30 @@ export function createSubmissionRoutes(services: Services) {
         )
         const file = form.file
         if (!(file instanceof File) || file.size === 0) throw new ApiError('request/missing-file')
-        const checked = await checkUploadedWorkbook(
-          new Uint8Array(await file.arrayBuffer()),
-          file.name || null,
-          period.cutOff,
-          catalog,
-        )
+        const bytes = new Uint8Array(await file.arrayBuffer())
+        const fileName = file.name || null
+        const { report, planId } = await parse<UploadResult>({
+          kind: 'upload',
+          bytes,
+          fileName,
+          asOf: period.cutOff,
+          catalog: catalogPart,
+        })
+        const checked = { report, planId, file: bytes, contentType: xlsxType, fileName }
         return storeSubmission(c, agencyId, period, checked)
       }
       if (type.startsWith('application/json')) {
         const raw = new Uint8Array(await c.req.arrayBuffer())
-        let json: unknown
-        try {
-          json = JSON.parse(new TextDecoder().decode(raw))
-        } catch {
-          throw new ApiError('request/invalid-body')
-        }
-        const parsed = jsonSubmissionSchema.safeParse(json)
-        if (!parsed.success)
-          throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
-        const period = requirePeriod(parsed.data.period)
-        const agencyId = requireAgency(c, services, parsed.data.agency)
-        return storeSubmission(
-          c,
-          agencyId,
-          period,
-          checkUploadedTable(parsed.data, raw, period.cutOff, catalog),
-        )
+        const table = await parse<TableResult>({ kind: 'table', bytes: raw, catalog: catalogPart })
+        const period = requirePeriod(table.period)
+        const agencyId = requireAgency(c, services, table.agency ?? undefined)
+        return storeSubmission(c, agencyId, period, {
+          report: table.report,
+          planId: table.planId,
+          file: raw,
+          contentType: 'application/json',
+          fileName: table.fileName,
+        })
       }
       throw new ApiError('request/unsupported-type')
     })
