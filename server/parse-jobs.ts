@@ -138,10 +138,14 @@ export async function runParseJob(job: ParseJob): Promise<unknown> {
     case 'validate':
       return runValidateJob(job)
     case 'clear': {
+      const [{ clearMarks }, { loadWorkbook }] = await Promise.all([
+        import('./xlsx/mark.ts'),
+        import('./xlsx/read.ts'),
+      ])
       const workbook = await loadWorkbook(job.bytes)
-      const cleared = clearMarks(workbook)
-      await writeOut(job.output, await workbook.xlsx.writeBuffer())
-      return { cleared }
+      const outcome = clearMarks(workbook)
+      if (outcome !== 'refused') await writeOut(job.output, await workbook.xlsx.writeBuffer())
+      return { outcome }
     }
   }
 }
