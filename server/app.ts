@@ -9,12 +9,14 @@ import { createAuthenticate, describePrincipal } from './auth.ts'
 import { createServices, type AppDeps, type Env } from './context.ts'
 import { ApiError, type HttpErrorCode } from './http-errors.ts'
 import { createAddinRoutes } from './routes/addin.ts'
+import { createAdminRoutes } from './routes/admin.ts'
 import { createAgencyRoutes } from './routes/agencies.ts'
 import { createConsolidatedRoutes } from './routes/consolidated.ts'
 import { createHealthRoutes } from './routes/health.ts'
 import { createMeRoutes } from './routes/me.ts'
 import { createPageRoutes } from './routes/pages.ts'
 import { createSheetsRoutes } from './routes/sheets.ts'
+import { createSessionRoutes } from './routes/session.ts'
 import { createStatusRoutes } from './routes/status.ts'
 import { createSubmissionRoutes } from './routes/submissions.ts'
 import { createTokenRoutes } from './routes/tokens.ts'
@@ -86,21 +88,37 @@ export function createApp(deps: AppDeps) {
       contentSecurityPolicy: { frameAncestors: [...addinFrameAncestors] },
     }),
   )
+  // Pages: a strict CSP (scripts only from this origin, never inline).
+  const pageHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'self'"],
+    },
+  })
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/addin/')) return next()
-    return secureHeaders({ contentSecurityPolicy: { frameAncestors: ["'self'"] } })(c, next)
+    return pageHeaders(c, next)
   })
   app.use(
     '/api/*',
     cors({
       origin: '*',
-      allowHeaders: ['Authorization', 'Content-Type'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-CSRF-Token'],
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
     }),
   )
   app.use('/api/*', async (c, next) => {
     c.set('deadline', Date.now() + limits.timeoutMs)
     await next()
+    // Answers carry reports and tokens: no cache, shared or private, keeps them.
+    c.header('Cache-Control', 'no-store')
   })
   app.use(
     '/api/*',
@@ -119,7 +137,9 @@ export function createApp(deps: AppDeps) {
 
   // Before /api/agencies, whose admin guard would otherwise stop an agency registering its own sheet.
   app.route('/', createSheetsRoutes({ ...services, pull: deps.sheetsPull ?? null }))
-  app.route('/healthz', createHealthRoutes(services))
+  app.route('/healthz', createHealthRoutes())
+  app.route('/api', createSessionRoutes(services))
+  app.route('/api/admin', createAdminRoutes(services))
   app.route('/api/me', createMeRoutes(services))
   app.route('/api/agencies', createAgencyRoutes(services))
   app.route('/api/tokens', createTokenRoutes(services))

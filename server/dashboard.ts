@@ -25,26 +25,29 @@ textarea{width:100%;min-height:90px;font:inherit;font-size:13px}
 #message.error{display:block;background:#fee2e2;color:#991b1b}
 #message.ok{display:block;background:#dcfce7;color:#166534}
 button,input,select{font:inherit}
+.warning{font-size:12px;color:#92400e;background:#fef3c7;padding:6px 8px;border-radius:4px}
 `
 
-// The page's script: plain DOM, text always set through textContent, the token kept in localStorage.
+// The page's script: plain DOM, text always set through textContent. It is served at
+// /assets/dashboard.js (CSP script-src 'self'); the session cookie authenticates it, and the CSRF token
+// lives only in memory: no secret is ever kept in the browser's storage.
 const script = `
 const statusColumns = ${JSON.stringify(statusColumns)};
 const $ = (id) => { const el = document.getElementById(id); if (!el) throw new Error('Thiếu phần tử #' + id); return el; };
-const token = () => localStorage.getItem('cchc.token') || '';
+let csrf = '';
 function show(text, kind) { const m = $('message'); m.textContent = text; m.className = kind; }
 function cell(tr, text, cls) { const td = document.createElement('td'); td.textContent = text == null ? '' : String(text); if (cls) td.className = cls; tr.appendChild(td); return td; }
 function formatTime(iso) { return iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : ''; }
 function formatDate(iso) { if (!iso) return ''; const [y, m, d] = iso.split('-'); return d + '/' + m + '/' + y; }
 async function api(path, init) {
-  const res = await fetch(path, { ...(init || {}), headers: { ...((init && init.headers) || {}), Authorization: 'Bearer ' + token() } });
+  const res = await fetch(path, { ...(init || {}), credentials: 'same-origin', headers: { ...((init && init.headers) || {}), 'X-CSRF-Token': csrf } });
+  if (res.status === 401) { location.href = '/login'; throw new Error('Phiên đăng nhập đã hết hạn.'); }
   if (!res.ok) { let msg = res.status + ''; try { const j = await res.json(); msg = j.error.message; } catch {} throw new Error(msg); }
   return res;
 }
 function period() { return $('period').value.trim(); }
 let loads = 0;
 async function load() {
-  if (!token()) { show('Nhập mã quản trị (in ra khi máy chủ khởi động lần đầu) để xem số liệu.', 'error'); return; }
   const mine = ++loads;
   let data;
   try { data = await (await api('/api/status?period=' + encodeURIComponent(period()))).json(); }
@@ -124,16 +127,27 @@ async function download() {
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   } catch (e) { show('Không tải được sổ tổng hợp: ' + e.message, 'error'); }
 }
-$('token').value = token();
-$('token-form').addEventListener('submit', (e) => { e.preventDefault(); localStorage.setItem('cchc.token', $('token').value.trim()); load(); });
+async function start() {
+  let session;
+  try { session = await (await api('/api/session')).json(); } catch (e) { show('Không tải được phiên đăng nhập: ' + e.message, 'error'); return; }
+  csrf = session.csrfToken || '';
+  $('who').textContent = (session.user.email || session.user.role) + (session.user.agency ? ' — ' + session.user.agency.name : '');
+  load();
+}
+$('logout').addEventListener('click', async () => { try { await api('/api/logout', { method: 'POST' }); } catch {} location.href = '/login'; });
 $('period').addEventListener('change', load);
 $('upload-form').addEventListener('submit', upload);
 $('download').addEventListener('click', download);
 $('copy-reminder').addEventListener('click', async () => { $('reminder').select(); try { await navigator.clipboard.writeText($('reminder').value); show('Đã sao chép nội dung nhắc nộp.', 'ok'); } catch { document.execCommand('copy'); } });
-load();
+start();
 `
 
-/** The Sở Nội vụ dashboard: one self-contained page (no build step) that reads the API with the admin token. */
+/** The dashboard's script (served as /assets/dashboard.js). */
+export function renderDashboardScript(): string {
+  return script
+}
+
+/** The Sở Nội vụ dashboard: a page that reads the API with the signed-in user's session cookie. */
 export function renderDashboardPage(currentPeriod: string): string {
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -141,7 +155,7 @@ export function renderDashboardPage(currentPeriod: string): string {
 <body>
 <header><h1>Tổng hợp báo cáo cải cách hành chính</h1>
 <label>Kỳ báo cáo <input id="period" value="${currentPeriod}" size="8" title="2026-Q3, 2026-H1, 2026, 2026-07"></label>
-<form id="token-form"><label>Mã quản trị <input id="token" type="password" size="24" autocomplete="off"></label> <button>Xem</button></form>
+<span id="who"></span> <button id="logout" type="button">Đăng xuất</button>
 </header>
 <main>
 <div id="message" role="status"></div>
@@ -153,8 +167,9 @@ export function renderDashboardPage(currentPeriod: string): string {
 <section><h2>Tỷ lệ hoàn thành theo cơ quan</h2><div id="chart"></div></section>
 <section><h2>Cơ quan chưa nộp</h2><p id="missing-list"></p><textarea id="reminder" readonly></textarea><p><button id="copy-reminder">Sao chép nội dung nhắc nộp</button></p></section>
 <section><h2>Nhiệm vụ quá hạn</h2><div style="overflow:auto;max-height:400px"><table><thead><tr><th>Cơ quan</th><th>STT</th><th>Nội dung</th><th>Thời hạn</th><th>Hạn</th><th>Tiến độ</th></tr></thead><tbody id="overdue-body"></tbody></table></div></section>
-<section><h2>Nộp thay cho cơ quan</h2><form id="upload-form"><select id="upload-agency"></select> <input id="upload-file" type="file" accept=".xlsx"> <button>Nộp báo cáo</button></form></section>
+<section><h2>Nộp thay cho cơ quan</h2><form id="upload-form"><select id="upload-agency"></select> <input id="upload-file" type="file" accept=".xlsx"> <button>Nộp báo cáo</button></form>
+<p class="warning" id="active-content-warning">Lưu ý: tệp gốc do cơ quan nộp được tải về nguyên trạng và có thể chứa nội dung hoạt động (công thức WEBSERVICE/DDE, liên kết). Chỉ mở trong Excel ở Chế độ xem được bảo vệ; không bật "Enable Content" với tệp không rõ nguồn gốc.</p></section>
 </main>
-<script>${script}</script>
+<script src="/assets/dashboard.js" defer></script>
 </body></html>`
 }

@@ -3,7 +3,9 @@ import { serve, type ServerType } from '@hono/node-server'
 import { computeCurrentPeriod } from '../core/index.ts'
 import { buildAddin, createAddinServer } from './addin.ts'
 import { createApp, type AppDeps } from './app.ts'
+import { checkAdminTokenStrength } from './accounts.ts'
 import { readCatalog, type Catalog } from './catalog.ts'
+import { ConfigError } from './config.ts'
 import { createStore, type Store } from './store.ts'
 
 /** Where the database lives inside a data folder. */
@@ -44,6 +46,8 @@ export type ServeOptions = {
 export async function startServer(
   options: ServeOptions,
 ): Promise<{ server: ServerType; store: Store; url: string; adminToken: string | null }> {
+  const weak = options.adminToken ? checkAdminTokenStrength(options.adminToken) : null
+  if (weak) throw new ConfigError(weak)
   const store = createStore(computeDatabasePath(options.dataDir))
   const catalog = await readCatalog()
   const seeded = seedStore(store, catalog, new Date())

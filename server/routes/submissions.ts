@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import type { Period } from '../../core/index.ts'
-import { requireAgency, resolveAgency } from '../auth.ts'
+import { logSecurityEvent, requireAgency, resolveAgency } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
 import { ApiError } from '../http-errors.ts'
 import {
@@ -10,6 +11,7 @@ import {
   type UploadResult,
 } from '../parse-jobs.ts'
 import { runInWorker } from '../parse-pool.ts'
+import type { SubmissionRecord } from '../store.ts'
 import { xlsxType, type CheckedSubmission } from '../submission.ts'
 import { readId, readPeriodParam, requirePeriod } from './params.ts'
 
@@ -18,6 +20,54 @@ export function createSubmissionRoutes(services: Services) {
   const { store, now, parsePool } = services
   const catalogPart = selectCatalogPart(services.catalog)
   const parse = <T>(job: ParseJob) => runInWorker<T>(parsePool, job)
+
+  /**
+   * Before any parsing: an identical re-upload answers with the version already stored, and an
+   * agency past its quota for the period is refused (429 versions per hour, 413 bytes).
+   */
+  function checkBeforeParsing(
+    c: Context<Env>,
+    agencyId: string,
+    period: string,
+    bytes: Uint8Array,
+  ) {
+    const hash = createHash('sha256').update(bytes).digest('hex')
+    const same = store.findSameSubmission(agencyId, period, hash)
+    if (same !== null) return answerStored(c, store.getSubmission(same)!, 200, { duplicate: true })
+    const since = new Date(now().getTime() - 3600_000).toISOString()
+    const usage = store.readAgencyUsage(agencyId, period, since)
+    const refusal =
+      usage.versionsSince >= services.quotas.versionsPerHour
+        ? 'quota/versions'
+        : usage.bytes + bytes.length > services.quotas.bytesPerPeriod
+          ? 'quota/bytes'
+          : null
+    if (refusal) {
+      logSecurityEvent(c, services, 'quota.refused', `${refusal} ${agencyId} ${period}`)
+      throw new ApiError(refusal)
+    }
+    return null
+  }
+
+  function answerStored(
+    c: Context<Env>,
+    record: SubmissionRecord,
+    status: 200 | 201,
+    extra: { duplicate?: boolean } = {},
+  ) {
+    return c.json(
+      {
+        id: record.id,
+        agency: record.agencyId,
+        period: record.period,
+        version: record.version,
+        submittedAt: record.submittedAt,
+        ...extra,
+        report: store.getSubmissionReport(record.id),
+      },
+      status,
+    )
+  }
 
   function storeSubmission(
     c: Context<Env>,
@@ -38,6 +88,7 @@ export function createSubmissionRoutes(services: Services) {
       planId: checked.planId,
       report: checked.report,
     })
+    if (record.duplicate) return answerStored(c, record, 200, { duplicate: true })
     return c.json(
       {
         id: record.id,
@@ -77,6 +128,8 @@ export function createSubmissionRoutes(services: Services) {
         const file = form.file
         if (!(file instanceof File) || file.size === 0) throw new ApiError('request/missing-file')
         const bytes = new Uint8Array(await file.arrayBuffer())
+        const early = checkBeforeParsing(c, agencyId, period.id, bytes)
+        if (early) return early
         const fileName = file.name || null
         const { report, planId } = await parse<UploadResult>({
           kind: 'upload',
@@ -90,9 +143,12 @@ export function createSubmissionRoutes(services: Services) {
       }
       if (type.startsWith('application/json')) {
         const raw = new Uint8Array(await c.req.arrayBuffer())
+        // The agency and period are inside the JSON: the quota is checked once they are known.
         const table = await parse<TableResult>({ kind: 'table', bytes: raw, catalog: catalogPart })
         const period = requirePeriod(table.period)
         const agencyId = requireAgency(c, services, table.agency ?? undefined)
+        const early = checkBeforeParsing(c, agencyId, period.id, raw)
+        if (early) return early
         return storeSubmission(c, agencyId, period, {
           report: table.report,
           planId: table.planId,
@@ -117,8 +173,11 @@ export function createSubmissionRoutes(services: Services) {
       const file = store.getSubmissionFile(record.id)!
       const extension = file.contentType === 'application/json' ? 'json' : 'xlsx'
       const name = `${record.agencyId}-${record.period}-v${record.version}.${extension}`
+      // The original may hold live formulas (WEBSERVICE, DDE): always a download, never rendered inline.
       c.header('Content-Type', file.contentType)
       c.header('Content-Disposition', `attachment; filename="${name}"`)
+      c.header('X-Content-Type-Options', 'nosniff')
+      logSecurityEvent(c, services, 'download.original', `${record.id} ${record.agencyId}`)
       return c.body(new Uint8Array(file.bytes))
     })
 }
@@ -126,5 +185,6 @@ export function createSubmissionRoutes(services: Services) {
 /** How a submission records its sender (the stored `submitted_by`). */
 function describeSubmitter(c: Context<Env>): string {
   const p = c.get('principal')
+  if (p.email) return `user:${p.email}`
   return p.role === 'admin' ? `admin:${p.tokenId ?? 'env'}` : `agency:${p.tokenId}`
 }

@@ -5,6 +5,8 @@ import { WorkbookError } from './errors.ts'
 export const sheetLimits = {
   /** Merged areas per sheet. */
   maxMerges: 10_000,
+  /** One merge may cover a few whole columns (a million cells each), never the whole sheet. */
+  maxMergeCells: 20_000_000,
   /** How far a merge may reach past the last cell holding something (rows, columns); beyond is clipped. */
   mergeMarginRows: 100,
   mergeMarginColumns: 26,
@@ -29,8 +31,9 @@ export function computeSheetExtent(xml: string): Extent {
 }
 
 /**
- * Counts a sheet's merged areas (refusing more than a sane number) and clips each to the sheet's
- * real extent plus a margin, so that `A1:XFD1048576` costs a few cells, not seventeen billion.
+ * Counts a sheet's merged areas (refusing more than a sane number, or one covering most of the
+ * sheet such as `A1:XFD1048576`) and clips each to the sheet's real extent plus a margin, so that
+ * a merge reaching far past the data costs a few cells, not millions.
  * Returns the rewritten XML, or null when nothing needed clipping.
  */
 export function clipSheetMerges(xml: string): string | null {
@@ -46,6 +49,8 @@ export function clipSheetMerges(xml: string): string | null {
     const c1 = columnNumber(left)
     const r2 = bottom === undefined ? r1 : Number(bottom)
     const c2 = right === undefined ? c1 : columnNumber(right as string)
+    if ((r2 - r1 + 1) * (c2 - c1 + 1) > sheetLimits.maxMergeCells)
+      throw new WorkbookError('unsafe', `merge ${left}${top}:${right ?? ''}${bottom ?? ''}`)
     if (r2 <= maxRow && c2 <= maxColumn) return whole
     changed = true
     // A merge starting past the extent covers nothing worth reading: it is dropped.
