@@ -38,6 +38,7 @@ export type ServeOptions = {
   dataDir: string
   adminToken?: string | null
   serveAddin?: AppDeps['serveAddin']
+  quotas?: AppDeps['quotas']
   /** The access log's writer; stdout by default, null for none. */
   log?: AppDeps['log']
 }
@@ -55,6 +56,7 @@ export async function startServer(
     store,
     catalog,
     adminToken: options.adminToken ?? null,
+    quotas: options.quotas ?? {},
     serveAddin: options.serveAddin ?? createAddinServer(buildAddin()),
     log: options.log === undefined ? (line) => process.stdout.write(`${line}\n`) : options.log,
   })

@@ -10,6 +10,7 @@ export function createAdminRoutes(services: Services) {
     .get('/stats', (c) =>
       c.json({
         time: services.now().toISOString(),
+        pid: process.pid,
         submissions: store.countSubmissions(),
         agencies: store.listAgencies().length,
         users: store.listUsers().length,

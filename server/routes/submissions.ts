@@ -34,19 +34,24 @@ export function createSubmissionRoutes(services: Services) {
     const hash = createHash('sha256').update(bytes).digest('hex')
     const same = store.findSameSubmission(agencyId, period, hash)
     if (same !== null) return answerStored(c, store.getSubmission(same)!, 200, { duplicate: true })
+    checkQuota(c, agencyId, period, bytes.length)
+    return null
+  }
+
+  /** Refuses a version that would pass the agency's quota for the period (stored bytes: file and report). */
+  function checkQuota(c: Context<Env>, agencyId: string, period: string, adding: number) {
     const since = new Date(now().getTime() - 3600_000).toISOString()
     const usage = store.readAgencyUsage(agencyId, period, since)
     const refusal =
       usage.versionsSince >= services.quotas.versionsPerHour
         ? 'quota/versions'
-        : usage.bytes + bytes.length > services.quotas.bytesPerPeriod
+        : usage.bytes + adding > services.quotas.bytesPerPeriod
           ? 'quota/bytes'
           : null
     if (refusal) {
       logSecurityEvent(c, services, 'quota.refused', `${refusal} ${agencyId} ${period}`)
       throw new ApiError(refusal)
     }
-    return null
   }
 
   function answerStored(
@@ -77,6 +82,9 @@ export function createSubmissionRoutes(services: Services) {
   ) {
     // A request already answered with a timeout must not be stored afterwards: the sender was told it failed.
     if (Date.now() > c.get('deadline')) throw new ApiError('request/timeout')
+    // Now that the report's size is known too, the quota is checked against what will really be kept.
+    const reportJson = JSON.stringify(checked.report)
+    checkQuota(c, agencyId, period.id, checked.file.byteLength + reportJson.length)
     const record = store.addSubmission({
       agencyId,
       period: period.id,
