@@ -12,6 +12,12 @@ let pool: WorkerPool | null = null
  * process alive, so a command ends as soon as its work is done; a later command reuses it.
  */
 export function runCliJob<T>(job: ParseJob): Promise<T> {
+  return runInWorker<T>(startCliWorker(), job)
+}
+
+/** Starts the CLI's worker now (it loads ExcelJS while the command reads its arguments and files). */
+export function startCliWorker(): WorkerPool {
   pool ??= createParsePool({ size: 1, ...cliParseLimits })
-  return runInWorker<T>(pool, job)
+  pool.warm()
+  return pool
 }

@@ -113,6 +113,10 @@ export function createWorkerPool(options: WorkerPoolOptions) {
         dispatch()
       })
     },
+    /** Starts one worker ahead of its first job, so that its start-up overlaps the caller's own work. */
+    warm(): void {
+      if (slots.length === 0 && !closed) spawn().worker.unref()
+    },
     /** Workers alive now (for the admin's counts and the tests). */
     countWorkers: () => slots.length,
     /** Stops every worker; waiting jobs fail as busy. */

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { existsSync } from 'node:fs'
 import { renderDashboardScript } from '../dashboard.ts'
 import { loginStyles } from './login.ts'
 
@@ -7,9 +7,18 @@ export type Asset = { body: string; type: string }
 
 const scriptType = 'text/javascript; charset=utf-8'
 
+/** The client script's source: beside this module, or (from the dist/ build) in server/pages/. */
+function locateClient(): string {
+  const here = fileURLToPath(new URL('./login-client.ts', import.meta.url))
+  return existsSync(here)
+    ? here
+    : fileURLToPath(new URL('../server/pages/login-client.ts', import.meta.url))
+}
+
 async function buildLoginScript(): Promise<string> {
+  const { build } = await import('esbuild')
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('./login-client.ts', import.meta.url))],
+    entryPoints: [locateClient()],
     bundle: true,
     format: 'iife',
     target: 'es2020',
