@@ -58,6 +58,7 @@ export async function runServe(args: string[]): Promise<number> {
     dataDir: values.data,
     adminToken: process.env.CCHC_ADMIN_TOKEN || null,
     quotas: readQuotaEnv(),
+    trustProxy: process.env.CCHC_TRUST_PROXY === '1',
   })
   process.stdout.write(`${renderGreeting(url, adminToken, values.data)}\n`)
   await new Promise<void>((done) => {

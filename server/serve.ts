@@ -39,6 +39,7 @@ export type ServeOptions = {
   adminToken?: string | null
   serveAddin?: AppDeps['serveAddin']
   quotas?: AppDeps['quotas']
+  trustProxy?: boolean
   /** The access log's writer; stdout by default, null for none. */
   log?: AppDeps['log']
 }
@@ -57,6 +58,7 @@ export async function startServer(
     catalog,
     adminToken: options.adminToken ?? null,
     quotas: options.quotas ?? {},
+    trustProxy: options.trustProxy ?? false,
     serveAddin: options.serveAddin ?? createAddinServer(buildAddin()),
     log: options.log === undefined ? (line) => process.stdout.write(`${line}\n`) : options.log,
   })
