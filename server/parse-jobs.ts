@@ -10,10 +10,7 @@ import {
 import type { Catalog } from './catalog.ts'
 import { checkWorkbook, type CheckOptions } from './check.ts'
 import { ApiError } from './http-errors.ts'
-import { checkUploadedTable, checkUploadedWorkbook, jsonSubmissionSchema } from './submission.ts'
 import { WorkbookError } from './xlsx/errors.ts'
-import { applyFixes, clearMarks, markWorkbook } from './xlsx/mark.ts'
-import { loadWorkbook } from './xlsx/read.ts'
 import type { JobFailure } from './worker-pool.ts'
 
 /** What `cchc validate` asks of a worker (the file's bytes, already read and bounded). */
@@ -83,6 +80,7 @@ async function runValidateJob(job: Extract<ParseJob, { kind: 'validate' }>) {
   }
   const checked = await checkWorkbook(job.bytes, options)
   if (job.output) {
+    const { applyFixes, markWorkbook } = await import('./xlsx/mark.ts')
     let { workbook, sheetName, report } = checked
     if (job.fix && applyFixes(workbook, sheetName, report) > 0) {
       // Re-check the fixed cells so the marks describe the corrected sheet.
@@ -99,7 +97,9 @@ async function runValidateJob(job: Extract<ParseJob, { kind: 'validate' }>) {
   return { report: checked.report }
 }
 
-function runTableJob(bytes: Uint8Array, catalog: Catalog): TableResult {
+// The service's modules (zod schemas) load only in a service's worker: `cchc validate` starts faster.
+async function runTableJob(bytes: Uint8Array, catalog: Catalog): Promise<TableResult> {
+  const { checkUploadedTable, jsonSubmissionSchema } = await import('./submission.ts')
   let json: unknown
   try {
     json = JSON.parse(new TextDecoder().decode(bytes))
@@ -125,6 +125,7 @@ function runTableJob(bytes: Uint8Array, catalog: Catalog): TableResult {
 export async function runParseJob(job: ParseJob): Promise<unknown> {
   switch (job.kind) {
     case 'upload': {
+      const { checkUploadedWorkbook } = await import('./submission.ts')
       const { report, planId } = await checkUploadedWorkbook(
         job.bytes,
         job.fileName,

@@ -53,12 +53,12 @@ export async function buildPaddedRowsWorkbook(): Promise<Uint8Array> {
   )
 }
 
-/** A real workbook plus an xl/media part that declares 1 KB but inflates to 64 MB. */
+/** A real workbook plus an xl/media part that declares 1 KB but inflates to 16 MB. */
 export async function buildLyingMediaWorkbook(real: Uint8Array): Promise<Uint8Array> {
   const parts: ZipEntrySpec[] = readZipParts(real)
   parts.push({
     name: 'xl/media/image1.png',
-    data: Buffer.alloc(64 * 1024 * 1024),
+    data: Buffer.alloc(16 * 1024 * 1024),
     declaredSize: 1024,
   })
   return createZip(parts)
