@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import {
   parsePeriod,
   type AgencyRegistry,
+  type ColumnChoices,
   type IsoDate,
   type Report,
   type ScoringProfile,
@@ -22,6 +23,8 @@ export type ValidateOptions = {
   profile: ScoringProfile | null
   registry: AgencyRegistry | null
   profiles?: Map<string, ScoringProfile>
+  /** The user's `--columns` choices. */
+  columns?: ColumnChoices | null
 }
 
 /** What a check needs of the catalog (its plans stay behind). */
@@ -76,6 +79,7 @@ async function runValidateJob(job: Extract<ParseJob, { kind: 'validate' }>) {
     year: o.year,
     profile: o.profile,
     registry: o.registry,
+    columns: o.columns ?? null,
     profileFor: (id) => (id ? (o.profiles?.get(id) ?? null) : null),
   }
   const checked = await checkWorkbook(job.bytes, options)
