@@ -30,6 +30,13 @@ export type WorkerPoolOptions = {
   maxQueue: number
 }
 
+/** Stops listening to a worker being discarded; an error it still reports (out of memory while
+ * terminating) is swallowed rather than crashing the process. */
+function detach(worker: Worker) {
+  worker.removeAllListeners()
+  worker.on('error', () => {})
+}
+
 type Task = {
   job: unknown
   transfer: ArrayBuffer[]
@@ -59,7 +66,7 @@ export function createWorkerPool(options: WorkerPoolOptions) {
   function replace(slot: Slot) {
     const index = slots.indexOf(slot)
     if (index >= 0) slots.splice(index, 1)
-    slot.worker.removeAllListeners()
+    detach(slot.worker)
     void slot.worker.terminate()
     finish(slot, (task) => task.fail(new JobError({ kind: 'over-budget' })))
     dispatch()
@@ -125,7 +132,7 @@ export function createWorkerPool(options: WorkerPoolOptions) {
       for (const task of queue.splice(0)) task.fail(new JobError({ kind: 'busy' }))
       await Promise.all(
         slots.splice(0).map((s) => {
-          s.worker.removeAllListeners()
+          detach(s.worker)
           finish(s, (task) => task.fail(new JobError({ kind: 'busy' })))
           return s.worker.terminate()
         }),
