@@ -147,9 +147,8 @@ describe('cchc user and cchc backup', () => {
 })
 
 describe('formula safety of the marks record', () => {
-  // Enable when issue 11's strict marks-record parser (core/marks.ts, commit 033cd2a) is on main: today
-  // server/xlsx/mark.ts restores the crafted formula. This is the issue's reproduction through the CLI path.
-  it.skip(
+  // The issue's reproduction through the CLI path: core's strict marks-record parser (issue 11) restores text only.
+  it(
     'clears a workbook whose hidden marks record is crafted without writing any formula or link',
     { timeout: 30_000 },
     async () => {
