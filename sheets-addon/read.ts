@@ -71,6 +71,7 @@ function readMeta(spreadsheet: Spreadsheet): TemplateMeta | null {
     if (key === 'planId' && value !== '') meta.planId = String(value)
     if (key === 'year' && value !== '' && Number.isFinite(Number(value))) meta.year = Number(value)
     if (key === 'templateVersion' && value !== '') meta.templateVersion = String(value)
+    if (key === 'columns' && value !== '') meta.columns = String(value)
   }
   return meta
 }
