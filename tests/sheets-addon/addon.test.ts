@@ -12,6 +12,7 @@ import { createFakeExcel } from '../helpers/fake-excel.ts'
 import { createFakeWorkbookFromXlsx } from '../helpers/fake-from-xlsx.ts'
 import { readFakeSheets } from '../helpers/fake-from-xlsx.ts'
 import {
+  createSheetFromSpec,
   createSpreadsheetFromSpecs,
   createSpreadsheetFromWorkbook,
   readExcelLook,
@@ -134,6 +135,24 @@ describe('Apps Script add-on, built and run in node:vm against a typed fake Spre
       addon.runCheckFromMenu()
       expect(host.toasts.at(-1)).toMatch(/^Đã kiểm tra \d+ nhiệm vụ: \d+ lỗi, \d+ cảnh báo\./)
     }
+  })
+
+  it('honours the column choices remembered in the hidden _cchc sheet', () => {
+    const book = createSpreadsheetFromWorkbook(
+      '1AddonColumnsAbcdefghijKLMN',
+      'x',
+      createProblemWorkbook(),
+    )
+    book.sheets.push(
+      createSheetFromSpec(
+        { name: '_cchc', rows: [['columns', 'evidence=']], visibility: 'Hidden' },
+        777,
+        2,
+      ),
+    )
+    const report = loadAddon(new FakeHost(book)).checkActiveSheet(asOf)
+    expect(report.header?.columns.evidence).toBeUndefined()
+    expect(report.header?.columns.deadline).toBe('D')
   })
 
   it('makes a constant number of bulk calls whatever the table size', () => {
