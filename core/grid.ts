@@ -69,13 +69,15 @@ export function cellText(value: CellValue): string {
 export function computeFilledCells(grid: Grid): { values: CellValue[][]; covered: boolean[][] } {
   const values = grid.cells.map((row) => row.slice())
   const covered = grid.cells.map((row) => row.map(() => false))
+  // Merges are clipped to the grid's real extent: a merge reaching column XFD fills no cell past the data.
+  const width = grid.cells.reduce((w, row) => Math.max(w, row.length), 0)
   for (const m of grid.merges) {
     const r0 = m.top - grid.top
     const c0 = m.left - grid.left
     const origin = grid.cells[r0]?.[c0] ?? null
     for (let r = Math.max(r0, 0); r <= m.bottom - grid.top && r < values.length; r++) {
       const row = values[r]!
-      for (let c = Math.max(c0, 0); c <= m.right - grid.left; c++) {
+      for (let c = Math.max(c0, 0); c <= m.right - grid.left && c < width; c++) {
         if (r === r0 && c === c0) continue
         while (row.length <= c) row.push(null)
         row[c] = origin

@@ -10,6 +10,7 @@ import { createServices, type AppDeps, type Env } from './context.ts'
 import { ApiError, type HttpErrorCode } from './http-errors.ts'
 import { createAddinRoutes } from './routes/addin.ts'
 import { createAgencyHistoryRoutes } from './routes/agency-history.ts'
+import { createAdminRoutes } from './routes/admin.ts'
 import { createAgencyRoutes } from './routes/agencies.ts'
 import { createReminderRoutes } from './routes/reminders.ts'
 import { createConsolidatedRoutes } from './routes/consolidated.ts'
@@ -17,6 +18,7 @@ import { createHealthRoutes } from './routes/health.ts'
 import { createMeRoutes } from './routes/me.ts'
 import { createPageRoutes } from './routes/pages.ts'
 import { createSheetsRoutes } from './routes/sheets.ts'
+import { createSessionRoutes } from './routes/session.ts'
 import { createStatusRoutes } from './routes/status.ts'
 import { createSubmissionRoutes } from './routes/submissions.ts'
 import { createTokenRoutes } from './routes/tokens.ts'
@@ -37,8 +39,7 @@ function sendError(
 /** The status an unreadable workbook is answered with. */
 function computeWorkbookStatus(error: WorkbookError): number {
   if (error.code === 'too-large') return 413
-  if (error.code === 'unsafe' || error.code === 'corrupt' || error.code === 'sheet-not-found')
-    return 422
+  if (['unsafe', 'corrupt', 'sheet-not-found', 'too-complex'].includes(error.code)) return 422
   return 415
 }
 
@@ -89,21 +90,37 @@ export function createApp(deps: AppDeps) {
       contentSecurityPolicy: { frameAncestors: [...addinFrameAncestors] },
     }),
   )
+  // Pages: a strict CSP (scripts only from this origin, never inline).
+  const pageHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'self'"],
+    },
+  })
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/addin/')) return next()
-    return secureHeaders({ contentSecurityPolicy: { frameAncestors: ["'self'"] } })(c, next)
+    return pageHeaders(c, next)
   })
   app.use(
     '/api/*',
     cors({
       origin: '*',
-      allowHeaders: ['Authorization', 'Content-Type'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-CSRF-Token'],
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
     }),
   )
   app.use('/api/*', async (c, next) => {
     c.set('deadline', Date.now() + limits.timeoutMs)
     await next()
+    // Answers carry reports and tokens: no cache, shared or private, keeps them.
+    c.header('Cache-Control', 'no-store')
   })
   app.use(
     '/api/*',
@@ -122,7 +139,9 @@ export function createApp(deps: AppDeps) {
 
   // Before /api/agencies, whose admin guard would otherwise stop an agency registering its own sheet.
   app.route('/', createSheetsRoutes({ ...services, pull: deps.sheetsPull ?? null }))
-  app.route('/healthz', createHealthRoutes(services))
+  app.route('/healthz', createHealthRoutes())
+  app.route('/api', createSessionRoutes(services))
+  app.route('/api/admin', createAdminRoutes(services))
   app.route('/api/me', createMeRoutes(services))
   // Before /api/agencies (admin only): an agency may read its own page.
   app.route('/api', createAgencyHistoryRoutes(services))

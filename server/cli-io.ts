@@ -1,5 +1,5 @@
 import type { Bilingual } from '../core/index.ts'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
 /** A usage mistake: printed with exit code 2. */
@@ -13,19 +13,8 @@ export function fail(message: string): number {
   return 2
 }
 
-/** Reads a whole input file; a missing or unreadable file is a usage error, never a stack trace. */
-export async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path)
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    throw new UsageError(
-      code === 'ENOENT'
-        ? `Không tìm thấy tệp / File not found: ${path}`
-        : `Không đọc được tệp / Cannot read file: ${path} (${code})`,
-    )
-  }
-}
+/** Reads a whole input file, bounded: a regular file of sane size only (see cli-files.ts). */
+export { readBoundedFile as readBytes } from './cli-files.ts'
 
 /** Writes an output file, creating its folder. */
 export async function writeOut(path: string, data: ArrayBuffer | Uint8Array) {

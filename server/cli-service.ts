@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { agencyKinds, computeVietnamDate, type AgencyKind } from '../core/index.ts'
+import { checkAdminTokenStrength } from './accounts.ts'
 import { readCatalog } from './catalog.ts'
 import { UsageError } from './cli-io.ts'
 import { readRegistry } from './config.ts'
+import type { Quotas } from './context.ts'
 import { runMerge } from './merge.ts'
 import { computeDatabasePath, renderGreeting, startServer } from './serve.ts'
 import { createStore } from './store.ts'
@@ -15,6 +17,16 @@ function openStore(dataDir: string) {
   return createStore(computeDatabasePath(dataDir))
 }
 
+/** Quotas set by CCHC_QUOTA_VERSIONS_PER_HOUR and CCHC_QUOTA_MB_PER_PERIOD (per agency and period). */
+function readQuotaEnv(): Partial<Quotas> {
+  const quotas: Partial<Quotas> = {}
+  const versions = Number(process.env.CCHC_QUOTA_VERSIONS_PER_HOUR)
+  const mb = Number(process.env.CCHC_QUOTA_MB_PER_PERIOD)
+  if (Number.isInteger(versions) && versions > 0) quotas.versionsPerHour = versions
+  if (Number.isFinite(mb) && mb > 0) quotas.bytesPerPeriod = Math.round(mb * 1024 * 1024)
+  return quotas
+}
+
 /** `cchc serve [--port 8787] [--host 127.0.0.1] [--data DIR]`: runs until interrupted. */
 export async function runServe(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -23,22 +35,40 @@ export async function runServe(args: string[]): Promise<number> {
       port: { type: 'string', default: process.env.PORT ?? '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
+      'no-supervise': { type: 'boolean' },
       ...dataOption,
     },
   })
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port: ${values.port}`)
+  const weak = process.env.CCHC_ADMIN_TOKEN
+    ? checkAdminTokenStrength(process.env.CCHC_ADMIN_TOKEN)
+    : null
+  if (weak) throw new UsageError(weak)
+  if (!process.env.CCHC_SUPERVISED && !values['no-supervise'])
+    return (await import('./supervisor.ts')).runSupervisor(args)
+  // Supervised: end with the supervisor (its IPC channel closes when it dies, even by kill -9).
+  if (process.send) {
+    process.once('disconnect', () => process.exit(1))
+    process.channel?.unref()
+  }
   const { server, store, url, adminToken } = await startServer({
     port,
     host: values.host,
     dataDir: values.data,
     adminToken: process.env.CCHC_ADMIN_TOKEN || null,
     demo: values.demo,
+    quotas: readQuotaEnv(),
+    trustProxy: process.env.CCHC_TRUST_PROXY === '1',
   })
   process.stdout.write(`${renderGreeting(url, adminToken, values.data)}\n`)
   await new Promise<void>((done) => {
-    const stop = () => server.close(() => done())
+    const stop = () => {
+      server.close(() => done())
+      // Idle keep-alive connections would hold the close open.
+      if ('closeAllConnections' in server) server.closeAllConnections()
+    }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })

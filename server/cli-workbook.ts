@@ -5,17 +5,15 @@ import {
   parseColumnChoices,
   type AgencyRegistry,
   type ColumnChoices,
+  type Report,
   type ScoringProfile,
 } from '../core/index.ts'
-import { checkWorkbook } from './check.ts'
 import { parseIsoDate, readBytes, UsageError, writeOut } from './cli-io.ts'
-import { readPlan, readProfile, readRegistry } from './config.ts'
+import { runCliJob, startCliWorker } from './cli-pool.ts'
 import { renderSummary, type Lang } from './summary.ts'
-import { applyFixes, clearMarks, markWorkbook } from './xlsx/mark.ts'
-import { loadWorkbook } from './xlsx/read.ts'
-import { buildTemplate } from './xlsx/template.ts'
 
-// The commands that read or write workbooks: loaded only when one of them runs, since ExcelJS is heavy.
+// The commands that read or write workbooks. validate and clear parse in a bounded worker (ExcelJS never
+// loads in this thread); template builds our own workbook here (ExcelJS is loaded on demand).
 
 /** Reads `--columns deadline=F,expected=C,note=`, refusing field names it does not know. */
 function readColumnsFlag(text: string): ColumnChoices {
@@ -30,6 +28,7 @@ function readColumnsFlag(text: string): ColumnChoices {
 
 /** `cchc validate`: checks a workbook, prints the summary or the report, optionally writes a marked copy. */
 export async function runValidate(args: string[]): Promise<number> {
+  startCliWorker()
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -53,41 +52,23 @@ export async function runValidate(args: string[]): Promise<number> {
   const asOf = parseIsoDate(values['as-of'], '--as-of') ?? computeVietnamDate(Date.now())
   const year = values.year !== undefined ? Number(values.year) : null
   if (year !== null && !Number.isInteger(year)) throw new UsageError(`--year: ${values.year}`)
+  // The configuration schemas (zod) load only when a configuration file is given.
+  const config = values.profile || values.agencies ? await import('./config.ts') : null
   const profile: ScoringProfile | null = values.profile
-    ? await readProfile(values.profile, lang)
+    ? await config!.readProfile(values.profile, lang)
     : null
   const registry: AgencyRegistry | null = values.agencies
-    ? await readRegistry(values.agencies)
+    ? await config!.readRegistry(values.agencies)
     : null
   const bytes = await readBytes(file)
-  const { report, workbook, sheetName } = await checkWorkbook(bytes, {
-    asOf,
-    file,
-    sheet: values.sheet ?? null,
-    year,
-    profile,
-    registry,
-    columns,
+  // The workbook is parsed (and the marked copy written) in a bounded worker: ExcelJS never loads here.
+  const { report } = await runCliJob<{ report: Report }>({
+    kind: 'validate',
+    bytes,
+    options: { asOf, file, sheet: values.sheet ?? null, year, profile, registry, columns },
+    output: values.output ?? null,
+    fix: Boolean(values.fix),
   })
-  if (values.output) {
-    if (values.fix && applyFixes(workbook, sheetName, report) > 0) {
-      // Re-check the fixed cells so the marks describe the corrected sheet.
-      const fixed = await checkWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), {
-        asOf,
-        file,
-        sheet: sheetName,
-        year,
-        profile,
-        registry,
-        columns,
-      })
-      markWorkbook(fixed.workbook, fixed.sheetName, fixed.report)
-      await writeOut(values.output, await fixed.workbook.xlsx.writeBuffer())
-    } else {
-      markWorkbook(workbook, sheetName, report)
-      await writeOut(values.output, await workbook.xlsx.writeBuffer())
-    }
-  }
   process.stdout.write(
     values.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderSummary(report, lang)}\n`,
   )
@@ -104,8 +85,12 @@ export async function runClear(args: string[]): Promise<number> {
   const file = positionals[0]
   if (!file || !values.output)
     throw new UsageError('Cách dùng / Usage: cchc clear TỆP.xlsx -o RA.xlsx')
-  const workbook = await loadWorkbook(await readBytes(file))
-  const outcome = clearMarks(workbook)
+  // Parsed, cleared and written in the bounded worker; a refused clear writes nothing.
+  const { outcome } = await runCliJob<{ outcome: 'cleared' | 'none' | 'refused' }>({
+    kind: 'clear',
+    bytes: await readBytes(file),
+    output: values.output,
+  })
   if (outcome === 'refused') {
     process.stderr.write(
       'Không xóa được đánh dấu: các dòng đã kiểm tra bị sửa hoặc xóa sau lần kiểm tra nên không nhận ra được; tệp không bị thay đổi. Hãy kiểm tra lại bảng rồi xóa đánh dấu.\n' +
@@ -113,7 +98,6 @@ export async function runClear(args: string[]): Promise<number> {
     )
     return 2
   }
-  await writeOut(values.output, await workbook.xlsx.writeBuffer())
   process.stdout.write(
     outcome === 'cleared'
       ? `Đã xóa đánh dấu → ${values.output}\n`
@@ -132,7 +116,8 @@ export async function runTemplate(args: string[]): Promise<number> {
   const file = positionals[0]
   if (!file || !values.output)
     throw new UsageError('Cách dùng / Usage: cchc template KẾ_HOẠCH.json -o RA.xlsx')
-  const plan = await readPlan(file)
+  const plan = await (await import('./config.ts')).readPlan(file)
+  const { buildTemplate } = await import('./xlsx/template.ts')
   const workbook = buildTemplate(plan)
   await writeOut(values.output, await workbook.xlsx.writeBuffer())
   process.stdout.write(

@@ -27,6 +27,8 @@ Cách dùng / Usage:
       Đăng ký Google Sheet của cơ quan để máy chủ tự lấy báo cáo (POST /api/sheets/pull).
   cchc sheets login | logout | validate ĐƯỜNG_DẪN [--sheet S] [--as-of] [--json] [--no-write] | clear ĐƯỜNG_DẪN
       Kiểm tra ngay trong Google Sheets (xem: cchc sheets help).
+  cchc user add EMAIL --role admin|agency [--agency MÃ] [--password-stdin] | list | password EMAIL
+      Tài khoản cho cán bộ đăng nhập bảng điều khiển (mật khẩu băm scrypt; in ra một lần nếu tự tạo).
   cchc backup [-o TỆP.sqlite] [--data data]
       Sao lưu nhất quán cơ sở dữ liệu đang chạy.
   cchc diff CŨ.xlsx MỚI.xlsx [--as-of YYYY-MM-DD] [--json] [--lang en]
@@ -64,6 +66,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await (await import('./cli-service.ts')).runBackup(rest)
       case 'diff':
         return await (await import('./diff-cli.ts')).runDiff(rest)
+      case 'user':
+        return await (await import('./user-cli.ts')).runUser(rest)
       case undefined:
       case 'help':
       case '--help':

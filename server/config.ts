@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import { readBoundedFile } from './cli-files.ts'
 import { z } from 'zod'
 import {
   agencyKinds,
@@ -113,7 +113,8 @@ async function readJson<T>(
 ): Promise<T> {
   let data: unknown
   try {
-    data = JSON.parse(await readFile(path, 'utf8'))
+    // Bounded like every input: a FIFO or /dev/zero given as --profile is refused, not read forever.
+    data = JSON.parse(new TextDecoder().decode(await readBoundedFile(path, 10 * 1024 * 1024)))
   } catch (error) {
     throw new ConfigError(`Không đọc được ${what} ${path}: ${(error as Error).message}`)
   }

@@ -18,6 +18,36 @@ export const httpErrors = {
     vi: 'Mã truy cập này không có quyền với dữ liệu được yêu cầu.',
     en: 'This token may not access the requested data.',
   },
+  'auth/rate-limited': {
+    status: 429,
+    vi: 'Quá nhiều lần đăng nhập hoặc mã truy cập sai; hãy thử lại sau ít phút.',
+    en: 'Too many failed sign-ins or wrong tokens; try again in a few minutes.',
+  },
+  'auth/login-failed': {
+    status: 401,
+    vi: 'Email hoặc mật khẩu không đúng.',
+    en: 'Wrong email or password.',
+  },
+  'auth/session-expired': {
+    status: 401,
+    vi: 'Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.',
+    en: 'The session has expired; sign in again.',
+  },
+  'auth/csrf': {
+    status: 403,
+    vi: 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); hãy tải lại trang.',
+    en: 'Missing or wrong anti-forgery token (X-CSRF-Token); reload the page.',
+  },
+  'quota/versions': {
+    status: 429,
+    vi: 'Cơ quan đã nộp quá nhiều phiên bản cho kỳ này trong một giờ; hãy thử lại sau. Chưa có gì được lưu.',
+    en: 'The agency has sent too many versions for this period within an hour; try again later. Nothing was stored.',
+  },
+  'quota/bytes': {
+    status: 413,
+    vi: 'Dung lượng lưu trữ dành cho cơ quan trong kỳ này đã hết; hãy liên hệ Sở Nội vụ. Chưa có gì được lưu.',
+    en: 'The storage allowed for the agency in this period is used up; contact the Department of Home Affairs. Nothing was stored.',
+  },
   'request/invalid-period': {
     status: 400,
     vi: 'Kỳ báo cáo không hợp lệ (ví dụ: 2026-Q3, 2026-H1, 2026, 2026-07).',
@@ -43,6 +73,11 @@ export const httpErrors = {
     status: 503,
     vi: 'Máy chủ xử lý quá lâu; hãy thử lại sau.',
     en: 'The server took too long; try again later.',
+  },
+  'request/busy': {
+    status: 503,
+    vi: 'Máy chủ đang bận kiểm tra nhiều tệp; hãy gửi lại sau ít phút. Chưa có gì được lưu.',
+    en: 'The server is busy checking many files; send again in a few minutes. Nothing was stored.',
   },
   'agency/unknown': {
     status: 404,
@@ -99,11 +134,13 @@ export class ApiError extends Error {
   readonly code: HttpErrorCode
   readonly status: number
   readonly text: Bilingual
+  readonly detail: string | undefined
 
   constructor(code: keyof typeof httpErrors, detail?: string) {
     const e = httpErrors[code]
     super(e.en)
     this.code = code
+    this.detail = detail
     this.status = e.status
     this.text = detail
       ? { vi: `${e.vi} ${detail}`, en: `${e.en} ${detail}` }

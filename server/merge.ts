@@ -1,7 +1,7 @@
 import { computeCrossChecks, readPlanRoles } from './crosscheck.ts'
 import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, stat } from 'node:fs/promises'
 import { basename, dirname, extname } from 'node:path'
 import { finished } from 'node:stream/promises'
 import {
@@ -11,8 +11,9 @@ import {
   type IsoDate,
   type Report,
 } from '../core/index.ts'
-import { findPlanProfile, type Catalog } from './catalog.ts'
-import { checkWorkbook } from './check.ts'
+import type { Catalog } from './catalog.ts'
+import { readBoundedFile } from './cli-files.ts'
+import { runCliJob } from './cli-pool.ts'
 import {
   computeConsolidatedSheets,
   type ConsolidatedInput,
@@ -51,13 +52,23 @@ export async function runMerge(options: MergeOptions): Promise<{
   const submissions: ConsolidatedSubmission[] = []
   const reports: { file: string; agency: string; report: Report }[] = []
   const seen = new Map<string, AgencyRecord>()
+  // Each file is read bounded and parsed in one bounded worker, as `cchc validate` does.
   for (const [i, file] of options.files.entries()) {
-    const bytes = await readFile(file)
-    const { report, planId } = await checkWorkbook(bytes, {
-      asOf: options.asOf,
-      file,
-      registry: options.catalog.registry,
-      profileFor: (id) => findPlanProfile(options.catalog, id),
+    const bytes = await readBoundedFile(file)
+    const { report, planId } = await runCliJob<{ report: Report; planId: string | null }>({
+      kind: 'validate',
+      bytes,
+      options: {
+        asOf: options.asOf,
+        file,
+        sheet: null,
+        year: null,
+        profile: null,
+        registry: options.catalog.registry,
+        profiles: options.catalog.profiles,
+      },
+      output: null,
+      fix: false,
     })
     const agency = findFileAgency(file, options.catalog.registry)
     // Two files for one agency: the later one on the command line counts, as a later version would.

@@ -3,8 +3,10 @@ import { serve, type ServerType } from '@hono/node-server'
 import { computeCurrentPeriod } from '../core/index.ts'
 import { buildAddin, createAddinServer } from './addin.ts'
 import { createApp, type AppDeps } from './app.ts'
+import { checkAdminTokenStrength } from './accounts.ts'
 import { readCatalog, type Catalog } from './catalog.ts'
 import { seedDemoSubmissions } from './demo-province.ts'
+import { ConfigError } from './config.ts'
 import { createStore, type Store } from './store.ts'
 
 /** Where the database lives inside a data folder. */
@@ -39,6 +41,8 @@ export type ServeOptions = {
   dataDir: string
   adminToken?: string | null
   serveAddin?: AppDeps['serveAddin']
+  quotas?: AppDeps['quotas']
+  trustProxy?: boolean
   /** The access log's writer; stdout by default, null for none. */
   log?: AppDeps['log']
 }
@@ -47,6 +51,8 @@ export type ServeOptions = {
 export async function startServer(
   options: ServeOptions,
 ): Promise<{ server: ServerType; store: Store; url: string; adminToken: string | null }> {
+  const weak = options.adminToken ? checkAdminTokenStrength(options.adminToken) : null
+  if (weak) throw new ConfigError(weak)
   const store = createStore(computeDatabasePath(options.dataDir))
   const catalog = await readCatalog()
   const seeded = seedStore(store, catalog, new Date())
@@ -55,6 +61,8 @@ export async function startServer(
     store,
     catalog,
     adminToken: options.adminToken ?? null,
+    quotas: options.quotas ?? {},
+    trustProxy: options.trustProxy ?? false,
     serveAddin: options.serveAddin ?? createAddinServer(buildAddin()),
     log: options.log === undefined ? (line) => process.stdout.write(`${line}\n`) : options.log,
   })

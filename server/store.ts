@@ -1,15 +1,22 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { createAccountStore } from './account-store.ts'
+import { createTokenStore } from './token-store.ts'
+
+export {
+  computeTokenHash,
+  createToken,
+  isSameSecret,
+  type Principal,
+  type TokenRecord,
+} from './token-store.ts'
+import { createUsageStore } from './usage-store.ts'
 import type { AgencyKind, Report, TaskEntry, TaskStatus } from '../core/index.ts'
 
 /** An agency that may submit reports. */
 export type AgencyRecord = { id: string; name: string; kind: AgencyKind }
-
-/** Who a bearer token belongs to. */
-export type Principal =
-  { role: 'admin'; tokenId: string | null } | { role: 'agency'; agencyId: string; tokenId: string }
 
 /** A stored submission without its file or report. */
 export type SubmissionRecord = {
@@ -32,6 +39,9 @@ export type SubmissionRecord = {
   byStatus: Record<TaskStatus, number>
   source: SubmissionSource
 }
+
+/** What storing gave: the new version, or the one already holding identical content. */
+export type StoredSubmission = SubmissionRecord & { duplicate: boolean }
 
 /** One task row of a stored submission, as the consolidated workbook and the dashboard read it. */
 export type StoredRow = {
@@ -118,6 +128,21 @@ const migrations = [
    CREATE TABLE agency_sheets (
      agency_id TEXT PRIMARY KEY REFERENCES agencies(id), url TEXT NOT NULL, updated_at TEXT NOT NULL,
      pulled_at TEXT, pull_period TEXT, pull_error TEXT, pull_submission_id INTEGER);`,
+  // Accounts, sessions, the security log, token labels and expiry (server/account-store.ts, token-store.ts).
+  `ALTER TABLE tokens ADD COLUMN label TEXT;
+   ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+   ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+   CREATE TABLE users (
+     id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'agency')), agency_id TEXT REFERENCES agencies(id),
+     password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled_at TEXT,
+     CHECK (role = 'admin' OR agency_id IS NOT NULL));
+   CREATE TABLE sessions (
+     hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id), csrf TEXT NOT NULL,
+     created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL);
+   CREATE TABLE security_log (
+     id INTEGER PRIMARY KEY, time TEXT NOT NULL, event TEXT NOT NULL, actor TEXT, ip TEXT, detail TEXT);
+   CREATE INDEX submissions_by_hash ON submissions (agency_id, period, file_hash);`,
   // The agency's own score per row, for the cross-check of self-scores against achieved values.
   `ALTER TABLE submission_rows ADD COLUMN self_score REAL;`,
 ]
@@ -125,23 +150,6 @@ const migrations = [
 /** How a submission reached the service. */
 export const submissionSources = ['upload', 'add-in', 'google-sheet'] as const
 export type SubmissionSource = (typeof submissionSources)[number]
-
-/** Hashes a token for storage; tokens themselves are never stored. */
-export function computeTokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
-
-/** A new random bearer token (shown once). */
-export function createToken(): string {
-  return `cchc_${randomBytes(24).toString('base64url')}`
-}
-
-/** Compares two secrets in constant time. */
-export function isSameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
-}
 
 type SubmissionRow = {
   id: number
@@ -194,11 +202,12 @@ function readSubmission(r: SubmissionRow): SubmissionRecord {
 export type Store = ReturnType<typeof createStore>
 
 /** Opens (creating and migrating) the database file; `:memory:` for a throwaway store. */
-export function createStore(path: string) {
+export function createStore(path: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
+  // FULL: an acknowledged submission survives a power cut, not only a crash (the bench measures the cost).
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   const current = db.pragma('user_version', { simple: true }) as number
@@ -222,7 +231,14 @@ export function createStore(path: string) {
     'SELECT COALESCE(MAX(version), 0) + 1 AS v FROM submissions WHERE agency_id = ? AND period = ?',
   )
 
-  const addSubmission = db.transaction((s: NewSubmission): SubmissionRecord => {
+  const findSame = db.prepare(
+    'SELECT id FROM submissions WHERE agency_id = ? AND period = ? AND file_hash = ? LIMIT 1',
+  )
+  const addSubmission = db.transaction((s: NewSubmission): StoredSubmission => {
+    const fileHash = createHash('sha256').update(s.file).digest('hex')
+    // Identical content is stored once, even when two copies race each other here.
+    const same = findSame.get(s.agencyId, s.period, fileHash) as { id: number } | undefined
+    if (same) return { ...getSubmission(same.id)!, duplicate: true }
     const { v } = nextVersion.get(s.agencyId, s.period) as { v: number }
     const { summary } = s.report
     const info = insertSubmission.run({
@@ -233,7 +249,7 @@ export function createStore(path: string) {
       submittedBy: s.submittedBy,
       fileName: s.fileName,
       contentType: s.contentType,
-      fileHash: createHash('sha256').update(s.file).digest('hex'),
+      fileHash,
       file: Buffer.from(s.file.buffer, s.file.byteOffset, s.file.byteLength),
       planId: s.planId,
       report: JSON.stringify(s.report),
@@ -268,7 +284,7 @@ export function createStore(path: string) {
         r.selfScore,
       )
     }
-    return getSubmission(id)!
+    return { ...getSubmission(id)!, duplicate: false }
   })
 
   function getSubmission(id: number): SubmissionRecord | null {
@@ -280,6 +296,9 @@ export function createStore(path: string) {
   return {
     db,
     close: () => db.close(),
+    ...createTokenStore(db),
+    ...createAccountStore(db),
+    ...createUsageStore(db),
 
     listAgencies(): AgencyRecord[] {
       return db
@@ -300,62 +319,8 @@ export function createStore(path: string) {
       return info.changes === 1
     },
 
-    /** Issues a token for an agency (or an admin token when agencyId is null); returns it once. */
-    addToken(agencyId: string | null, createdAt: string): { id: string; token: string } {
-      const token = createToken()
-      const id = randomBytes(8).toString('hex')
-      db.prepare(
-        'INSERT INTO tokens (id, agency_id, role, hash, created_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(
-        id,
-        agencyId,
-        agencyId === null ? 'admin' : 'agency',
-        computeTokenHash(token),
-        createdAt,
-      )
-      return { id, token }
-    },
-    listTokens(): {
-      id: string
-      agencyId: string | null
-      role: string
-      createdAt: string
-      revokedAt: string | null
-    }[] {
-      return db
-        .prepare(
-          'SELECT id, agency_id AS agencyId, role, created_at AS createdAt, revoked_at AS revokedAt FROM tokens ORDER BY created_at',
-        )
-        .all() as never
-    },
-    /** Revokes a token; false when there is no such live token. */
-    revokeToken(id: string, revokedAt: string): boolean {
-      return (
-        db
-          .prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-          .run(revokedAt, id).changes === 1
-      )
-    },
-    countAdminTokens(): number {
-      return (
-        db
-          .prepare("SELECT COUNT(*) AS n FROM tokens WHERE role = 'admin' AND revoked_at IS NULL")
-          .get() as { n: number }
-      ).n
-    },
-    findPrincipal(token: string): Principal | null {
-      const r = db
-        .prepare('SELECT id, agency_id, role FROM tokens WHERE hash = ? AND revoked_at IS NULL')
-        .get(computeTokenHash(token)) as
-        { id: string; agency_id: string | null; role: string } | undefined
-      if (!r) return null
-      return r.role === 'admin' || r.agency_id === null
-        ? { role: 'admin', tokenId: r.id }
-        : { role: 'agency', agencyId: r.agency_id, tokenId: r.id }
-    },
-
     /** Stores a submission, its report and its rows in one transaction, as the next version. */
-    addSubmission: (s: NewSubmission): SubmissionRecord => addSubmission.immediate(s),
+    addSubmission: (s: NewSubmission): StoredSubmission => addSubmission.immediate(s),
     getSubmission,
     getSubmissionFile(
       id: number,

@@ -14,6 +14,8 @@ import { checkWorkbook } from './check.ts'
 /** Limits on the JSON table the add-in sends (the xlsx guard has its own). */
 export const tableLimits = { rows: 10_000, columns: 300, cellChars: 32_767, merges: 10_000 }
 
+const sheetRows = 1_048_576
+const sheetColumns = 16_384
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const cellSchema = z.union([
   z.string().max(tableLimits.cellChars),
@@ -26,17 +28,20 @@ const cellSchema = z.union([
 /** The JSON table the add-in sends: core's grid, plus the template metadata it read. */
 export const tableSchema = z.object({
   sheet: z.string().max(200),
-  top: z.number().int().min(1).max(1_048_576),
-  left: z.number().int().min(1).max(16_384),
+  top: z.number().int().min(1).max(sheetRows),
+  left: z.number().int().min(1).max(sheetColumns),
   cells: z.array(z.array(cellSchema).max(tableLimits.columns)).max(tableLimits.rows),
+  // Merges are bounded to the sheet's real size here and clipped to the table's extent by core.
   merges: z
     .array(
-      z.object({
-        top: z.number().int(),
-        left: z.number().int(),
-        bottom: z.number().int(),
-        right: z.number().int(),
-      }),
+      z
+        .object({
+          top: z.number().int().min(1).max(sheetRows),
+          left: z.number().int().min(1).max(sheetColumns),
+          bottom: z.number().int().min(1).max(sheetRows),
+          right: z.number().int().min(1).max(sheetColumns),
+        })
+        .refine((m) => m.bottom >= m.top && m.right >= m.left, 'merge corners'),
     )
     .max(tableLimits.merges)
     .default([]),

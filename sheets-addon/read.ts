@@ -1,5 +1,7 @@
 import {
   columnLetter,
+  metaSheetName,
+  parseTemplateMeta,
   readTable,
   type CellValue,
   type Grid,
@@ -64,15 +66,9 @@ export function findOwnSheets(spreadsheet: Spreadsheet): Partial<Record<SheetRol
 }
 
 function readMeta(spreadsheet: Spreadsheet): TemplateMeta | null {
-  const sheet = spreadsheet.getSheetByName('_cchc')
-  if (!sheet) return null
-  const meta: TemplateMeta = {}
-  for (const [key, value] of sheet.getDataRange().getValues()) {
-    if (key === 'planId' && value !== '') meta.planId = String(value)
-    if (key === 'year' && value !== '' && Number.isFinite(Number(value))) meta.year = Number(value)
-    if (key === 'templateVersion' && value !== '') meta.templateVersion = String(value)
-  }
-  return meta
+  const sheet = spreadsheet.getSheetByName(metaSheetName)
+  // One parser for every surface (plan id, year, template version, remembered column choices).
+  return sheet ? parseTemplateMeta(sheet.getDataRange().getValues()) : null
 }
 
 function readGrid(sheet: Sheet, timeZone: string) {

@@ -1,9 +1,6 @@
 import {
   computeFixes,
   parsePeriod,
-  severityLabels,
-  statusLabels,
-  taskStatuses,
   type FieldKey,
   type Grid,
   type Issue,
@@ -24,6 +21,8 @@ import { writeColumnChoice } from '../excel/columns.ts'
 import { describeError, renderManualFixes, renderProgress } from './feedback.ts'
 import { computeDefaults, readSettings, writeSettings, type PaneSettings } from '../settings.ts'
 import { renderMapping } from './mapping.ts'
+import { submitReport } from './send.ts'
+import { renderProblemList, renderSummary } from './summary.ts'
 import {
   computeNextIndex,
   filterProblems,
@@ -81,26 +80,7 @@ function showManualFixes(manual: ManualFix[]) {
 function renderReport(report: Report) {
   $('summary').hidden = false
   $('problems').hidden = false
-  const score =
-    report.summary.score === null
-      ? ''
-      : ` · điểm ${report.summary.score}/${report.summary.maxScore}${report.profile?.provisional ? ' (tạm tính)' : ''}`
-  $('summary-line').textContent =
-    `${report.summary.tasks} nhiệm vụ · ${report.errorCount} lỗi · ${report.warningCount} cảnh báo${score} · số liệu đến ${report.asOf}`
-  const body = $('status-counts')
-  body.textContent = ''
-  for (const s of taskStatuses) {
-    const n = report.summary.byStatus[s]
-    if (!n) continue
-    const tr = document.createElement('tr')
-    const label = document.createElement('td')
-    label.textContent = statusLabels[s].vi
-    const count = document.createElement('td')
-    count.className = 'n'
-    count.textContent = String(n)
-    tr.append(label, count)
-    body.appendChild(tr)
-  }
+  renderSummary($('summary-line'), $('status-counts'), report)
   renderMapping(
     $('mapping'),
     report,
@@ -126,25 +106,9 @@ function visibleProblems(): Issue[] {
 }
 
 function renderProblems() {
-  const list = $('problem-list')
-  list.textContent = ''
   const problems = visibleProblems()
   $('problem-count').textContent = `(${problems.length})`
-  problems.forEach((issue, i) => {
-    const li = document.createElement('li')
-    li.className = `${issue.severity}${i === state.current ? ' current' : ''}`
-    li.dataset.code = issue.code
-    const button = document.createElement('button')
-    const cell = document.createElement('span')
-    cell.className = 'cell'
-    cell.textContent = formatIssueCell(issue) ?? severityLabels[issue.severity].vi
-    const text = document.createElement('span')
-    text.textContent = `${issue.message.vi} ${issue.hint.vi}`
-    button.append(cell, text)
-    button.addEventListener('click', () => void goTo(i))
-    li.appendChild(button)
-    list.appendChild(li)
-  })
+  renderProblemList($('problem-list'), problems, state.current, (i) => void goTo(i))
 }
 
 async function goTo(index: number) {
@@ -263,34 +227,17 @@ async function send() {
   }
   setBusy(true)
   try {
-    const res = await fetch(`${settings.serverUrl.replace(/\/$/, '')}/api/submissions`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${settings.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        period,
-        table: state.grid,
-        meta: state.meta ?? undefined,
-        fileName: state.report.sheet,
-      }),
+    $('receipt').textContent = await submitReport({
+      serverUrl: settings.serverUrl,
+      token: settings.token,
+      period,
+      grid: state.grid,
+      meta: state.meta,
+      fileName: state.report.sheet,
     })
-    const body = (await res.json().catch(() => null)) as {
-      version?: number
-      id?: number
-      submittedAt?: string
-      error?: { message: string }
-    } | null
-    if (!res.ok) throw new Error(body?.error?.message ?? `Máy chủ trả lời ${res.status}`)
-    const time = body?.submittedAt
-      ? new Date(body.submittedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })
-      : ''
-    $('receipt').textContent = `Đã gửi: phiên bản ${body?.version} (mã ${body?.id}) lúc ${time}.`
     show('Sở Nội vụ đã nhận báo cáo.', 'ok')
   } catch (error) {
-    const text =
-      error instanceof TypeError
-        ? 'Không kết nối được máy chủ; kiểm tra địa chỉ trong "Cài đặt" và mạng. Việc kiểm tra vẫn dùng được khi không có mạng.'
-        : (error as Error).message
-    show(`Chưa gửi được: ${text}`, 'error')
+    show(`Chưa gửi được: ${(error as Error).message}`, 'error')
   } finally {
     setBusy(false)
   }

@@ -2,7 +2,7 @@ import type { CrossCheck } from '../crosscheck.ts'
 import type { PeriodStatus } from '../status.ts'
 import type { Trends } from '../trends.ts'
 import { compareVersions, loadAgencyPage } from './agency-page.ts'
-import { auth, isSignedIn, setToken, startSession } from './auth.ts'
+import { describeUser, signOut, startSession } from './auth.ts'
 import { $, copyText, downloadFile, readJson, requestApi, showMessage } from './dom.ts'
 import { applyFilters, renderCrossChecks, renderOverview, renderProvinceTrend } from './overview.ts'
 
@@ -38,13 +38,6 @@ async function loadOverview(quiet = false): Promise<void> {
 
 /** Shows the page the address names: the overview (#/) or an agency (#/agency/ID). */
 async function showRoute(): Promise<void> {
-  if (!isSignedIn()) {
-    showMessage(
-      'Nhập mã truy cập (mã quản trị in ra khi máy chủ khởi động lần đầu, hoặc mã của cơ quan) để xem số liệu.',
-      'error',
-    )
-    return
-  }
   const match = /^#\/agency\/(.+)$/.exec(location.hash)
   $('overview').hidden = Boolean(match)
   $('agency-page').hidden = !match
@@ -89,13 +82,9 @@ function startDownload(path: string, name: string): void {
 }
 
 async function startDashboard(): Promise<void> {
-  await startSession()
-  if (auth.mode === 'session') $('token-form').hidden = true
-  $('token-form').addEventListener('submit', (e) => {
-    e.preventDefault()
-    setToken($<HTMLInputElement>('token').value)
-    void showRoute()
-  })
+  if (!(await startSession())) return
+  $('who').textContent = describeUser()
+  $('logout').addEventListener('click', () => void signOut())
   $('period').addEventListener('change', () => void showRoute())
   window.addEventListener('hashchange', () => void showRoute())
   $('upload-form').addEventListener('submit', (e) => void submitUpload(e))

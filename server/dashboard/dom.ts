@@ -43,6 +43,10 @@ export async function requestApi(path: string, init: RequestInit = {}): Promise<
       ...createAuthHeaders(method),
     },
   })
+  if (res.status === 401) {
+    location.href = '/login'
+    throw new Error('Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.')
+  }
   if (!res.ok) {
     let message = String(res.status)
     try {

@@ -8,8 +8,7 @@ export function renderDashboardPage(currentPeriod: string, province = ''): strin
 <body data-province="${escapeAttribute(province)}">
 <header><h1><a href="#/">Tổng hợp báo cáo cải cách hành chính</a></h1>
 <label>Kỳ báo cáo <input id="period" value="${escapeAttribute(currentPeriod)}" size="8" title="2026-Q3, 2026-H1, 2026, 2026-07"></label>
-<form id="token-form"><label>Mã truy cập <input id="token" type="password" size="24" autocomplete="off"></label> <button>Xem</button></form>
-<span id="who"></span>
+<span id="who"></span> <button id="logout" type="button">Đăng xuất</button>
 </header>
 <main>
 <div id="message" role="status"></div>

@@ -4,11 +4,17 @@ import { agencyKinds } from '../../core/index.ts'
 import { requireAdmin } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
 import { ApiError } from '../http-errors.ts'
+import { issueToken } from './tokens.ts'
 
 const agencyBody = z.object({
   id: z.string().regex(/^[a-z0-9-]{2,60}$/),
   name: z.string().trim().min(2).max(200),
   kind: z.enum(agencyKinds),
+})
+
+const tokenOptions = z.object({
+  label: z.string().trim().max(100).nullable().optional(),
+  expiresInDays: z.number().int().min(1).max(366).default(90),
 })
 
 /** /api/agencies: the registry and the issuing of agency tokens (admin only). */
@@ -25,9 +31,11 @@ export function createAgencyRoutes(services: Services) {
         throw new ApiError('agency/exists', parsed.data.id)
       return c.json(parsed.data, 201)
     })
-    .post('/:id/tokens', (c) => {
+    .post('/:id/tokens', async (c) => {
       const id = c.req.param('id')
       if (!store.getAgency(id)) throw new ApiError('agency/unknown', id.slice(0, 60))
-      return c.json(store.addToken(id, now().toISOString()), 201)
+      const body = tokenOptions.safeParse(await c.req.json().catch(() => ({})))
+      const { label, expiresInDays } = body.success ? body.data : { label: null, expiresInDays: 90 }
+      return c.json(issueToken(c, services, id, label ?? null, expiresInDays), 201)
     })
 }

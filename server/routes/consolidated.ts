@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream'
 import { Hono } from 'hono'
-import { requireAdmin } from '../auth.ts'
+import { logSecurityEvent, requireAdmin } from '../auth.ts'
 import { computeConsolidatedSheets } from '../consolidated.ts'
 import type { Env, Services } from '../context.ts'
 import { readConsolidatedInput } from '../status.ts'
@@ -20,6 +20,8 @@ export function createConsolidatedRoutes(services: Services) {
     }).catch((error: unknown) => stream.destroy(error as Error))
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     c.header('Content-Disposition', `attachment; filename="tong-hop-cchc-${period.id}.xlsx"`)
+    c.header('X-Content-Type-Options', 'nosniff')
+    logSecurityEvent(c, services, 'download.consolidated', period.id)
     return c.body(Readable.toWeb(stream) as ReadableStream)
   })
 }

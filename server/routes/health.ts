@@ -1,13 +1,10 @@
 import { Hono } from 'hono'
-import type { Env, Services } from '../context.ts'
+import type { Env } from '../context.ts'
 
-/** GET /healthz: liveness for anyone. */
-export function createHealthRoutes(services: Services) {
-  return new Hono<Env>().get('/', (c) =>
-    c.json({
-      ok: true,
-      submissions: services.store.countSubmissions(),
-      time: services.now().toISOString(),
-    }),
-  )
+/** GET /healthz: liveness for anyone, and nothing more (the counts are at /api/admin/stats). */
+export function createHealthRoutes() {
+  return new Hono<Env>().get('/', (c) => {
+    c.header('Cache-Control', 'no-store')
+    return c.text('ok')
+  })
 }

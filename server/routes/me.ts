@@ -7,8 +7,8 @@ export function createMeRoutes(services: Services) {
     const p = c.get('principal')
     return c.json(
       p.role === 'admin'
-        ? { role: 'admin' }
-        : { role: 'agency', agency: services.store.getAgency(p.agencyId) },
+        ? { role: 'admin', email: p.email ?? null }
+        : { role: 'agency', email: p.email ?? null, agency: services.store.getAgency(p.agencyId) },
     )
   })
 }

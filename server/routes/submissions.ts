@@ -1,19 +1,78 @@
+import { createHash } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import type { Period } from '../../core/index.ts'
-import { requireAgency, resolveAgency } from '../auth.ts'
+import { logSecurityEvent, requireAgency, resolveAgency } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
 import { ApiError } from '../http-errors.ts'
 import {
-  checkUploadedTable,
-  checkUploadedWorkbook,
-  jsonSubmissionSchema,
-  type CheckedSubmission,
-} from '../submission.ts'
+  selectCatalogPart,
+  type ParseJob,
+  type TableResult,
+  type UploadResult,
+} from '../parse-jobs.ts'
+import { runInWorker } from '../parse-pool.ts'
+import type { SubmissionRecord } from '../store.ts'
+import { xlsxType, type CheckedSubmission } from '../submission.ts'
 import { readId, readPeriodParam, requirePeriod } from './params.ts'
 
 /** /api/submissions: upload (checked, stored as the next version), list, read, download. */
 export function createSubmissionRoutes(services: Services) {
-  const { store, catalog, now } = services
+  const { store, now, parsePool } = services
+  const catalogPart = selectCatalogPart(services.catalog)
+  const parse = <T>(job: ParseJob) => runInWorker<T>(parsePool, job)
+
+  /**
+   * Before any parsing: an identical re-upload answers with the version already stored, and an
+   * agency past its quota for the period is refused (429 versions per hour, 413 bytes).
+   */
+  function checkBeforeParsing(
+    c: Context<Env>,
+    agencyId: string,
+    period: string,
+    bytes: Uint8Array,
+  ) {
+    const hash = createHash('sha256').update(bytes).digest('hex')
+    const same = store.findSameSubmission(agencyId, period, hash)
+    if (same !== null) return answerStored(c, store.getSubmission(same)!, 200, { duplicate: true })
+    checkQuota(c, agencyId, period, bytes.length)
+    return null
+  }
+
+  /** Refuses a version that would pass the agency's quota for the period (stored bytes: file and report). */
+  function checkQuota(c: Context<Env>, agencyId: string, period: string, adding: number) {
+    const since = new Date(now().getTime() - 3600_000).toISOString()
+    const usage = store.readAgencyUsage(agencyId, period, since)
+    const refusal =
+      usage.versionsSince >= services.quotas.versionsPerHour
+        ? 'quota/versions'
+        : usage.bytes + adding > services.quotas.bytesPerPeriod
+          ? 'quota/bytes'
+          : null
+    if (refusal) {
+      logSecurityEvent(c, services, 'quota.refused', `${refusal} ${agencyId} ${period}`)
+      throw new ApiError(refusal)
+    }
+  }
+
+  function answerStored(
+    c: Context<Env>,
+    record: SubmissionRecord,
+    status: 200 | 201,
+    extra: { duplicate?: boolean } = {},
+  ) {
+    return c.json(
+      {
+        id: record.id,
+        agency: record.agencyId,
+        period: record.period,
+        version: record.version,
+        submittedAt: record.submittedAt,
+        ...extra,
+        report: store.getSubmissionReport(record.id),
+      },
+      status,
+    )
+  }
 
   function storeSubmission(
     c: Context<Env>,
@@ -23,6 +82,9 @@ export function createSubmissionRoutes(services: Services) {
   ) {
     // A request already answered with a timeout must not be stored afterwards: the sender was told it failed.
     if (Date.now() > c.get('deadline')) throw new ApiError('request/timeout')
+    // Now that the report's size is known too, the quota is checked against what will really be kept.
+    const reportJson = JSON.stringify(checked.report)
+    checkQuota(c, agencyId, period.id, checked.file.byteLength + reportJson.length)
     const record = store.addSubmission({
       agencyId,
       period: period.id,
@@ -34,6 +96,7 @@ export function createSubmissionRoutes(services: Services) {
       planId: checked.planId,
       report: checked.report,
     })
+    if (record.duplicate) return answerStored(c, record, 200, { duplicate: true })
     return c.json(
       {
         id: record.id,
@@ -72,33 +135,35 @@ export function createSubmissionRoutes(services: Services) {
         )
         const file = form.file
         if (!(file instanceof File) || file.size === 0) throw new ApiError('request/missing-file')
-        const checked = await checkUploadedWorkbook(
-          new Uint8Array(await file.arrayBuffer()),
-          file.name || null,
-          period.cutOff,
-          catalog,
-        )
+        const bytes = new Uint8Array(await file.arrayBuffer())
+        const early = checkBeforeParsing(c, agencyId, period.id, bytes)
+        if (early) return early
+        const fileName = file.name || null
+        const { report, planId } = await parse<UploadResult>({
+          kind: 'upload',
+          bytes,
+          fileName,
+          asOf: period.cutOff,
+          catalog: catalogPart,
+        })
+        const checked = { report, planId, file: bytes, contentType: xlsxType, fileName }
         return storeSubmission(c, agencyId, period, checked)
       }
       if (type.startsWith('application/json')) {
         const raw = new Uint8Array(await c.req.arrayBuffer())
-        let json: unknown
-        try {
-          json = JSON.parse(new TextDecoder().decode(raw))
-        } catch {
-          throw new ApiError('request/invalid-body')
-        }
-        const parsed = jsonSubmissionSchema.safeParse(json)
-        if (!parsed.success)
-          throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
-        const period = requirePeriod(parsed.data.period)
-        const agencyId = requireAgency(c, services, parsed.data.agency)
-        return storeSubmission(
-          c,
-          agencyId,
-          period,
-          checkUploadedTable(parsed.data, raw, period.cutOff, catalog),
-        )
+        // The agency and period are inside the JSON: the quota is checked once they are known.
+        const table = await parse<TableResult>({ kind: 'table', bytes: raw, catalog: catalogPart })
+        const period = requirePeriod(table.period)
+        const agencyId = requireAgency(c, services, table.agency ?? undefined)
+        const early = checkBeforeParsing(c, agencyId, period.id, raw)
+        if (early) return early
+        return storeSubmission(c, agencyId, period, {
+          report: table.report,
+          planId: table.planId,
+          file: raw,
+          contentType: 'application/json',
+          fileName: table.fileName,
+        })
       }
       throw new ApiError('request/unsupported-type')
     })
@@ -116,8 +181,11 @@ export function createSubmissionRoutes(services: Services) {
       const file = store.getSubmissionFile(record.id)!
       const extension = file.contentType === 'application/json' ? 'json' : 'xlsx'
       const name = `${record.agencyId}-${record.period}-v${record.version}.${extension}`
+      // The original may hold live formulas (WEBSERVICE, DDE): always a download, never rendered inline.
       c.header('Content-Type', file.contentType)
       c.header('Content-Disposition', `attachment; filename="${name}"`)
+      c.header('X-Content-Type-Options', 'nosniff')
+      logSecurityEvent(c, services, 'download.original', `${record.id} ${record.agencyId}`)
       return c.body(new Uint8Array(file.bytes))
     })
 }
@@ -125,5 +193,6 @@ export function createSubmissionRoutes(services: Services) {
 /** How a submission records its sender (the stored `submitted_by`). */
 function describeSubmitter(c: Context<Env>): string {
   const p = c.get('principal')
+  if (p.email) return `user:${p.email}`
   return p.role === 'admin' ? `admin:${p.tokenId ?? 'env'}` : `agency:${p.tokenId}`
 }

@@ -8,6 +8,7 @@ export const workbookErrorCodes = [
   'corrupt',
   'unsafe',
   'too-large',
+  'too-complex',
   'sheet-not-found',
 ] as const
 export type WorkbookErrorCode = (typeof workbookErrorCodes)[number]
@@ -41,6 +42,10 @@ const texts: Record<WorkbookErrorCode, Bilingual> = {
     vi: 'Tệp hoặc trang tính quá lớn để kiểm tra.',
     en: 'The file or sheet is too large to check.',
   },
+  'too-complex': {
+    vi: 'Tệp cần quá nhiều bộ nhớ hoặc thời gian để kiểm tra nên bị từ chối; không có gì được lưu. Hãy xóa các ô, vùng gộp hoặc hình ảnh thừa rồi gửi lại.',
+    en: 'The file needs too much memory or time to check and was refused; nothing was stored. Remove stray cells, merges or images and send it again.',
+  },
   'sheet-not-found': {
     vi: 'Không tìm thấy trang tính được chỉ định.',
     en: 'The requested sheet was not found.',
@@ -51,12 +56,14 @@ const texts: Record<WorkbookErrorCode, Bilingual> = {
 export class WorkbookError extends Error {
   readonly code: WorkbookErrorCode
   readonly text: Bilingual
+  readonly detail: string | undefined
 
   constructor(code: WorkbookErrorCode, detail?: string) {
     const text = texts[code]
     super(detail ? `${text.en} (${detail})` : text.en)
     this.name = 'WorkbookError'
     this.code = code
+    this.detail = detail
     this.text = detail ? { vi: `${text.vi} (${detail})`, en: `${text.en} (${detail})` } : text
   }
 }

@@ -1,57 +1,15 @@
-import { inflateRawSync } from 'node:zlib'
 import { WorkbookError } from './errors.ts'
+import { clipSheetMerges } from './extent.ts'
+import { buildZip, inflateEntry, readZipEntries } from './zip.ts'
 
 /** Limits for a workbook package, checked before any XML is parsed. */
 export const packageLimits = {
   maxBytes: 50 * 1024 * 1024,
   maxEntries: 5_000,
-  maxUncompressed: 160 * 1024 * 1024,
+  /** Every part is inflated against this total, media included: sizes are counted, never trusted. */
+  maxUncompressed: 100 * 1024 * 1024,
   maxEntryUncompressed: 64 * 1024 * 1024,
   maxRatio: 250,
-}
-
-type ZipEntry = {
-  name: string
-  method: number
-  flags: number
-  compressed: number
-  size: number
-  offset: number
-}
-
-/** Reads the central directory of a zip archive; throws `corrupt` when it is not one. */
-export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let eocd = -1
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i
-      break
-    }
-  }
-  if (eocd < 0) throw new WorkbookError('corrupt', 'no zip directory')
-  const count = view.getUint16(eocd + 10, true)
-  let p = view.getUint32(eocd + 16, true)
-  if (count > packageLimits.maxEntries) throw new WorkbookError('unsafe', `${count} entries`)
-  const entries: ZipEntry[] = []
-  const decoder = new TextDecoder()
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
-      throw new WorkbookError('corrupt', 'bad zip directory')
-    const nameLength = view.getUint16(p + 28, true)
-    const extra = view.getUint16(p + 30, true)
-    const comment = view.getUint16(p + 32, true)
-    entries.push({
-      flags: view.getUint16(p + 8, true),
-      method: view.getUint16(p + 10, true),
-      compressed: view.getUint32(p + 20, true),
-      size: view.getUint32(p + 24, true),
-      offset: view.getUint32(p + 42, true),
-      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
-    })
-    p += 46 + nameLength + extra + comment
-  }
-  return entries
 }
 
 function hasUtf16(bytes: Uint8Array, text: string): boolean {
@@ -59,36 +17,19 @@ function hasUtf16(bytes: Uint8Array, text: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle)
 }
 
-/** Inflates one entry, refusing to produce more than its declared size (a lying zip bomb). */
-function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const local = entry.offset
-  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
-    throw new WorkbookError('corrupt', entry.name)
-  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
-  const data = bytes.subarray(start, start + entry.compressed)
-  if (data.length < entry.compressed) throw new WorkbookError('corrupt', `truncated ${entry.name}`)
-  if (entry.method === 0) return Buffer.from(data)
-  if (entry.method !== 8) throw new WorkbookError('corrupt', `compression ${entry.method}`)
-  try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) })
-  } catch (error) {
-    if (
-      error instanceof RangeError ||
-      (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
-    ) {
-      throw new WorkbookError('unsafe', `${entry.name} is larger than it declares`)
-    }
-    throw new WorkbookError('corrupt', entry.name)
-  }
+function checkEntryName(name: string) {
+  if (
+    name.startsWith('/') ||
+    name.includes('\\') ||
+    name.split('/').includes('..') ||
+    /^[a-z]:/i.test(name)
+  )
+    throw new WorkbookError('unsafe', `entry name ${name}`)
+  if (/\.(zip|xlsx|xlsm|gz)$/i.test(name))
+    throw new WorkbookError('unsafe', `nested archive ${name}`)
 }
 
-/**
- * Checks a workbook's bytes before parsing: what kind of file it is (xlsx, legacy xls, encrypted,
- * ods), that its zip is sound, bounded in size and ratio, with no entry escaping the package,
- * no nested archives, and no XML declaring a DTD (entities are never expanded).
- */
-export function inspectPackage(bytes: Uint8Array): void {
+function checkKind(bytes: Uint8Array) {
   if (bytes.length > packageLimits.maxBytes) throw new WorkbookError('too-large')
   if (
     bytes.length >= 8 &&
@@ -101,42 +42,51 @@ export function inspectPackage(bytes: Uint8Array): void {
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     throw new WorkbookError('not-xlsx')
-  const entries = readZipEntries(bytes)
+}
+
+/**
+ * Checks a workbook's bytes before parsing and returns the bytes ExcelJS may read: what kind of file
+ * it is (xlsx, legacy xls, encrypted, ods); that its zip is sound; that every part, media included,
+ * inflates to no more than it declares and all of them to no more than a total budget; no entry
+ * escaping the package, no nested archives, no XML declaring a DTD (entities are never expanded).
+ * Worksheet merges are counted and clipped to the sheet's extent; when any is, a rewritten package
+ * is returned (the original bytes are what gets stored).
+ */
+export function inspectPackage(bytes: Uint8Array): Uint8Array {
+  checkKind(bytes)
+  const entries = readZipEntries(bytes, packageLimits.maxEntries)
   const names = new Set(entries.map((e) => e.name))
   if (names.has('mimetype') && !names.has('[Content_Types].xml')) throw new WorkbookError('ods')
-  if (!names.has('[Content_Types].xml') || ![...names].some((n) => n.startsWith('xl/'))) {
+  if (!names.has('[Content_Types].xml') || ![...names].some((n) => n.startsWith('xl/')))
     throw new WorkbookError('not-xlsx')
-  }
   let total = 0
+  const clipped = new Map<string, Buffer>()
   for (const e of entries) {
-    if (
-      e.name.startsWith('/') ||
-      e.name.includes('\\') ||
-      e.name.split('/').includes('..') ||
-      /^[a-z]:/i.test(e.name)
-    ) {
-      throw new WorkbookError('unsafe', `entry name ${e.name}`)
-    }
+    checkEntryName(e.name)
     if (e.flags & 1) throw new WorkbookError('encrypted')
-    total += e.size
-    if (e.size > packageLimits.maxEntryUncompressed || total > packageLimits.maxUncompressed) {
-      throw new WorkbookError('too-large', e.name)
-    }
-    if (e.size > 1_000_000 && e.size / Math.max(e.compressed, 1) > packageLimits.maxRatio) {
+    if (e.size > packageLimits.maxEntryUncompressed) throw new WorkbookError('too-large', e.name)
+    if (e.size > 1_000_000 && e.size / Math.max(e.compressed, 1) > packageLimits.maxRatio)
       throw new WorkbookError('unsafe', `${e.name} compression ratio`)
-    }
+    const data = inflateEntry(bytes, e, packageLimits.maxUncompressed - total)
+    total += data.length
     if (/\.(xml|rels|vml)$/i.test(e.name)) {
-      const xml = inflateEntry(bytes, e)
-      if (/\.(zip|xlsx)$/i.test(e.name))
-        throw new WorkbookError('unsafe', `nested archive ${e.name}`)
       if (
-        xml.subarray(0, 4096).toString('latin1').includes('<!DOCTYPE') ||
-        xml.includes('<!ENTITY')
-      ) {
+        data.subarray(0, 4096).toString('latin1').includes('<!DOCTYPE') ||
+        data.includes('<!ENTITY')
+      )
         throw new WorkbookError('unsafe', `DTD in ${e.name}`)
+      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) && data.includes('<mergeCell')) {
+        const xml = clipSheetMerges(data.toString('utf8'))
+        if (xml !== null) clipped.set(e.name, Buffer.from(xml))
       }
-    } else if (/\.(zip|xlsx|xlsm|gz)$/i.test(e.name)) {
-      throw new WorkbookError('unsafe', `nested archive ${e.name}`)
     }
   }
+  if (clipped.size === 0) return bytes
+  // Rare: a package with an absurd merge is rebuilt, its other parts inflated again (already checked).
+  return buildZip(
+    entries.map((e) => ({
+      name: e.name,
+      data: clipped.get(e.name) ?? inflateEntry(bytes, e, packageLimits.maxUncompressed),
+    })),
+  )
 }

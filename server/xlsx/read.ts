@@ -12,10 +12,10 @@ export { metaSheetName } from '../../core/index.ts'
  * before ExcelJS parses them.
  */
 export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  inspectPackage(bytes)
+  const safe = inspectPackage(bytes)
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    await workbook.xlsx.load(safe as unknown as ArrayBuffer)
   } catch (error) {
     throw new WorkbookError(
       'corrupt',
@@ -48,10 +48,21 @@ export function convertCellValue(value: ExcelJS.CellValue): CellValue {
   return null
 }
 
+/**
+ * How large a grid may grow: rows, and cells counted up to each row's last value. A sheet whose
+ * scattered values would make core walk millions of empty positions (one value in column XFD on
+ * every row) is refused before any of them is materialised.
+ */
+export const gridLimits = { rows: 100_000, cells: 4_000_000 }
+
 /** Reads a worksheet into core's grid: values, real dates, merged areas. Empty edges are trimmed. */
 export function readSheetGrid(worksheet: ExcelJS.Worksheet): Grid {
   const cells: CellValue[][] = []
+  let budget = gridLimits.cells
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > gridLimits.rows) throw new WorkbookError('too-large', `row ${rowNumber}`)
+    budget -= row.cellCount
+    if (budget < 0) throw new WorkbookError('too-large', `${worksheet.name}: too many cells`)
     const out: CellValue[] = []
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (cell.isMerged && cell.master !== cell) return

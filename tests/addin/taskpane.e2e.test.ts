@@ -35,7 +35,7 @@ describe('task pane in headless Chromium with the fake Excel host', () => {
         port: 0,
         host: '127.0.0.1',
         dataDir,
-        adminToken: 'cchc_pane-admin',
+        adminToken: 'cchc_pane-Admin-3d8f71a2c9b64e',
       })
       const token = store.addToken('so-noi-vu', '2026-09-01T00:00:00Z').token
       const sheets = await readFakeSheets(await buildFilledWorkbook())

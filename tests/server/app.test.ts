@@ -37,7 +37,7 @@ describe('sync service API', () => {
     expect(await wrong.json()).toMatchObject({ error: { code: 'auth/invalid' } })
   })
 
-  it('stores an agency workbook with its report; a second upload becomes version 2 and counts', async () => {
+  it('stores an agency workbook with its report; a changed second upload becomes version 2 and counts', async () => {
     const { app, agencyToken, adminToken, catalog } = await createTestService()
     const token = agencyToken('so-noi-vu')
     const first = await submit(app, token, { period: '2026-Q3' })
@@ -50,7 +50,16 @@ describe('sync service API', () => {
       profileFor: (id) => findPlanProfile(catalog, id),
     })
     expect((first.body.report as { summary: unknown }).summary).toEqual(expected.report.summary)
-    const second = await submit(app, token, { period: '2026-Q3' })
+    // The identical file again is stored once: the answer names the version already kept.
+    const again = await submit(app, token, { period: '2026-Q3' })
+    expect(again.status).toBe(200)
+    expect(again.body).toMatchObject({ id: first.body.id, version: 1, duplicate: true })
+    const second = await submit(
+      app,
+      token,
+      { period: '2026-Q3' },
+      await buildFilledWorkbook('dak-lak-2026-par-sipas', '2026-09-10'),
+    )
     expect(second.body).toMatchObject({ version: 2 })
     const status = (await (
       await app.request('/api/status?period=2026-Q3', { headers: bearer(adminToken) })

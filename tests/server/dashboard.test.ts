@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { hashPassword } from '../../server/accounts.ts'
 import { startServer } from '../../server/serve.ts'
 import {
   bearer,
@@ -43,7 +44,7 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
     { timeout: 90_000 },
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'cchc-dashboard-'))
-      const admin = 'cchc_dashboard-admin-token'
+      const admin = 'cchc_dash-Admin-7c2e94b1f6a83d'
       const { server, store, url } = await startServer({
         port: 0,
         host: '127.0.0.1',
@@ -76,10 +77,31 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
         })
         const errors: string[] = []
         page.on('pageerror', (e) => errors.push(e.message))
+        // Sở Nội vụ staff sign in with an account: a session cookie, nothing in the browser's storage.
+        store.addUser(
+          {
+            email: 'can-bo@sonoivu.daklak.gov.vn',
+            role: 'admin',
+            agencyId: null,
+            passwordHash: await hashPassword('mat-khau-Dak-Lak-2026'),
+          },
+          '2026-09-01T00:00:00Z',
+        )
         await page.goto(url)
+        await page.waitForURL(`${url}/login`)
+        await page.fill('#email', 'can-bo@sonoivu.daklak.gov.vn')
+        await page.fill('#password', 'mat-khau-Dak-Lak-2026')
+        await page.click('#login-form button')
+        await page.waitForURL(`${url}/`)
+        await page.waitForFunction(() => document.getElementById('who')?.textContent !== '')
+        expect(await page.textContent('#who')).toContain('can-bo@sonoivu.daklak.gov.vn')
+        expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0)
+        const cookies = await page.context().cookies()
+        expect(cookies).toEqual([
+          expect.objectContaining({ name: 'cchc_session', httpOnly: true, sameSite: 'Strict' }),
+        ])
         await page.fill('#period', period.period)
-        await page.fill('#token', admin)
-        await page.click('#token-form button')
+        await page.dispatchEvent('#period', 'change')
         await page.waitForFunction(() =>
           document.getElementById('period-label')?.textContent?.startsWith('Quý III/2026'),
         )
@@ -163,6 +185,11 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
         expect(await page.inputValue('#agency-reminder')).toContain('Kính gửi: Sở Nội vụ.')
         await page.screenshot({ path: join(outDir, 'dashboard-agency.png'), fullPage: true })
         expect(errors).toEqual([])
+
+        await page.click('#logout')
+        await page.waitForURL(`${url}/login`)
+        const after = await page.evaluate(async () => (await fetch('/api/session')).status)
+        expect(after).toBe(401)
       } finally {
         await browser.close()
         await new Promise((done) => server.close(done))

@@ -12,8 +12,10 @@ import { createProblemWorkbook } from '../../helpers/fake-annex.ts'
 import { createFakeExcel } from '../../helpers/fake-excel.ts'
 import { createFakeWorkbookFromXlsx, readFakeSheets } from '../../helpers/fake-from-xlsx.ts'
 import {
+  createSheetFromSpec,
   createSpreadsheetFromSpecs,
   createSpreadsheetFromWorkbook,
+  dropNotes,
   readExcelLook,
   readSheetLook,
 } from '../../helpers/fake-sheets/from-grid.ts'
@@ -33,6 +35,11 @@ const ids = {
   problem: '1ProblemSheetAbcdefghijKLMNOP',
   par: '1ParSipasSheetAbcdefghijKLMN',
   plan: '1PlanSheetAbcdefghijKLMNOPQR',
+}
+
+async function createApiFor(book: ReturnType<typeof createSpreadsheetFromWorkbook>) {
+  fake.books.set(book.spreadsheetId, structuredClone(book))
+  return createApi()
 }
 
 async function createApi(accessToken = token) {
@@ -84,7 +91,11 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
       )
       await excel.run((context) => runCheck(context, { ...options, notes: true }))
       const sheet = fake.books.get(id)!.sheets.find((s) => s.properties.title === 'Phụ lục')!
-      expect(readSheetLook(sheet, noteTag)).toEqual(readExcelLook(excel.model, 'Phụ lục'))
+      const look = readSheetLook(sheet, noteTag)
+      // The template protects "Edit objects": Excel shows problems by fills only, Sheets adds notes.
+      expect(readExcelLook(excel.model, 'Phụ lục').filter(([, , , n]) => n !== null)).toEqual([])
+      expect(dropNotes(look)).toEqual(readExcelLook(excel.model, 'Phụ lục'))
+      expect(look.filter(([, , f, n]) => n !== null && f === null)).toEqual([])
     }
     const mine = fake.calls.filter((c) => c.path.includes(ids.par) || c.path.includes(ids.plan))
     expect(mine.length).toBe(4)
@@ -241,6 +252,35 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
       code: 'sheet-not-found',
       text: { vi: 'Không tìm thấy trang tính được chỉ định trong bảng tính. (gid=987654)' },
     })
+  })
+
+  it('honours the column choices remembered in the hidden _cchc sheet, as the other checkers do', async () => {
+    const book = createSpreadsheetFromWorkbook(
+      '1ColumnsSheetAbcdefghijKLMN',
+      'Cột',
+      createProblemWorkbook(),
+    )
+    const plain = await checkSpreadsheet(
+      await createApiFor(book),
+      { spreadsheetId: book.spreadsheetId, gid: 0 },
+      { ...options, write: false },
+    )
+    expect(plain.report.header?.columns.evidence).toBe('H')
+    book.sheets.push(
+      createSheetFromSpec(
+        { name: '_cchc', rows: [['columns', 'evidence=']], visibility: 'Hidden' },
+        777,
+        2,
+      ),
+    )
+    fake.books.set(book.spreadsheetId, book)
+    const chosen = await checkSpreadsheet(
+      await createApi(),
+      { spreadsheetId: book.spreadsheetId, gid: 0 },
+      { ...options, write: false },
+    )
+    expect(chosen.read.meta).toEqual({ columns: 'evidence=' })
+    expect(chosen.report.header?.columns.evidence).toBeUndefined()
   })
 
   it('survives a storm of 429 and 503 answers, the POST included, with jittered backoff under a minute', async () => {

@@ -1,0 +1,26 @@
+import { Hono } from 'hono'
+import { requireAdmin } from '../auth.ts'
+import type { Env, Services } from '../context.ts'
+
+/** /api/admin: the counts /healthz no longer tells anyone, disk usage, accounts and the security log. */
+export function createAdminRoutes(services: Services) {
+  const { store } = services
+  return new Hono<Env>()
+    .use(requireAdmin)
+    .get('/stats', (c) =>
+      c.json({
+        time: services.now().toISOString(),
+        pid: process.pid,
+        submissions: store.countSubmissions(),
+        agencies: store.listAgencies().length,
+        users: store.listUsers().length,
+        parseWorkers: services.parsePool.countWorkers(),
+        quotas: services.quotas,
+        disk: store.readDiskUsage(),
+      }),
+    )
+    .get('/users', (c) => c.json({ users: store.listUsers() }))
+    .get('/security-log', (c) =>
+      c.json({ events: store.listSecurityEvents(Number(c.req.query('limit') ?? 200) || 200) }),
+    )
+}

@@ -1,0 +1,115 @@
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib'
+import { WorkbookError } from './errors.ts'
+
+/** One entry of a zip's central directory. */
+export type ZipEntry = {
+  name: string
+  method: number
+  flags: number
+  compressed: number
+  size: number
+  offset: number
+}
+
+/** Reads the central directory of a zip archive; throws `corrupt` when it is not one. */
+export function readZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let eocd = -1
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i
+      break
+    }
+  }
+  if (eocd < 0) throw new WorkbookError('corrupt', 'no zip directory')
+  const count = view.getUint16(eocd + 10, true)
+  let p = view.getUint32(eocd + 16, true)
+  if (count > maxEntries) throw new WorkbookError('unsafe', `${count} entries`)
+  const entries: ZipEntry[] = []
+  const decoder = new TextDecoder()
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
+      throw new WorkbookError('corrupt', 'bad zip directory')
+    const nameLength = view.getUint16(p + 28, true)
+    const extra = view.getUint16(p + 30, true)
+    const comment = view.getUint16(p + 32, true)
+    entries.push({
+      flags: view.getUint16(p + 8, true),
+      method: view.getUint16(p + 10, true),
+      compressed: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
+      offset: view.getUint32(p + 42, true),
+      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+    })
+    p += 46 + nameLength + extra + comment
+  }
+  return entries
+}
+
+/** Inflates one entry, refusing to produce more than it declares or than `budget` (a lying zip bomb). */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Buffer {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const local = entry.offset
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
+    throw new WorkbookError('corrupt', entry.name)
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
+  const data = bytes.subarray(start, start + entry.compressed)
+  if (data.length < entry.compressed) throw new WorkbookError('corrupt', `truncated ${entry.name}`)
+  if (entry.size > budget) throw new WorkbookError('too-large', entry.name)
+  if (entry.method === 0) return Buffer.from(data)
+  if (entry.method !== 8) throw new WorkbookError('corrupt', `compression ${entry.method}`)
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) })
+  } catch (error) {
+    if (
+      error instanceof RangeError ||
+      (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
+    ) {
+      throw new WorkbookError('unsafe', `${entry.name} is larger than it declares`)
+    }
+    throw new WorkbookError('corrupt', entry.name)
+  }
+}
+
+/** Writes a zip archive of the given parts (deflated), for a package whose XML the guard rewrote. */
+export function buildZip(parts: { name: string; data: Buffer }[]): Uint8Array {
+  const chunks: Buffer[] = []
+  const directory: Buffer[] = []
+  let offset = 0
+  for (const part of parts) {
+    const body = deflateRawSync(part.data)
+    const name = Buffer.from(part.name)
+    const crc = crc32(part.data)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(0x0800, 6)
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(body.length, 18)
+    local.writeUInt32LE(part.data.length, 22)
+    local.writeUInt16LE(name.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(0x0800, 8)
+    central.writeUInt16LE(8, 10)
+    central.writeUInt32LE(crc, 16)
+    central.writeUInt32LE(body.length, 20)
+    central.writeUInt32LE(part.data.length, 24)
+    central.writeUInt16LE(name.length, 28)
+    central.writeUInt32LE(offset, 42)
+    chunks.push(local, name, body)
+    directory.push(central, name)
+    offset += local.length + name.length + body.length
+  }
+  const central = Buffer.concat(directory)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(parts.length, 8)
+  end.writeUInt16LE(parts.length, 10)
+  end.writeUInt32LE(central.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return new Uint8Array(Buffer.concat([...chunks, central, end]))
+}
