@@ -55,7 +55,7 @@ describe('hostile uploads on a real port', () => {
     child = await spawnService(dataDir, port, {
       CCHC_ADMIN_TOKEN: admin,
       CCHC_QUOTA_VERSIONS_PER_HOUR: '4',
-      CCHC_QUOTA_MB_PER_PERIOD: '3',
+      CCHC_QUOTA_MB_PER_PERIOD: '6',
     })
     const res = await fetch(`${url}/api/tokens`, {
       method: 'POST',
@@ -171,7 +171,7 @@ describe('hostile uploads on a real port', () => {
       expect(body.error.message).toMatch(/Chưa có gì được lưu/)
       const stats = await readStats()
       const usage = stats.disk.agencies.find((a) => a.agencyId === 'so-noi-vu')!
-      expect(usage.bytes).toBeLessThanOrEqual(3 * 1024 * 1024)
+      expect(usage.bytes).toBeLessThanOrEqual(6 * 1024 * 1024)
       const log = (await (
         await fetch(`${url}/api/admin/security-log`, { headers: bearer(admin) })
       ).json()) as { events: { event: string }[] }
