@@ -8,6 +8,10 @@ import {
   roundScore,
 } from '../core/index.ts'
 import { planReviewSheets } from './consolidated-review.ts'
+import { planOverdue } from './consolidated-overdue.ts'
+import { collectTasks, planByTask, planScores } from './consolidated-tasks.ts'
+
+export { compareOverdue } from './consolidated-overdue.ts'
 import type { CrossCheck } from './crosscheck.ts'
 import type { AgencyRecord, StoredRow, SubmissionRecord } from './store.ts'
 import type { Trends } from './trends.ts'
@@ -63,13 +67,15 @@ export type PlannedSheet = {
 /** The first data row of every planned sheet: a title row, then the header row. */
 export const firstDataRow = 3
 
-const doneStatuses: TaskStatus[] = ['done-on-time', 'done-late']
+/** The statuses counted as done. */
+export const doneStatuses: TaskStatus[] = ['done-on-time', 'done-late']
 
 function ratio(done: number, total: number): number | string {
   return total > 0 ? Math.round((done / total) * 1000) / 10 : ''
 }
 
-function sum(values: (number | null)[]): number {
+/** Adds numbers, counting a missing one as 0. */
+export function sum(values: (number | null)[]): number {
   return values.reduce<number>((a, v) => a + (v ?? 0), 0)
 }
 
@@ -169,7 +175,8 @@ function planSummary(
   }
 }
 
-function taskRows(s: ConsolidatedSubmission): StoredRow[] {
+/** A submission's task rows (no headings, sections or groups). */
+export function taskRows(s: ConsolidatedSubmission): StoredRow[] {
   return s.rows.filter((r) => r.kind === 'task')
 }
 
@@ -231,177 +238,6 @@ function planDetail(input: ConsolidatedInput, names: Map<string, string>): Plann
     ],
     rows,
     statusColumns: [8],
-  }
-}
-
-type PlanTask = {
-  stt: string | null
-  content: string
-  maxScore: number | null
-  byAgency: Map<string, StoredRow>
-}
-
-/** The plan's tasks in first-seen order, each with the row every agency reported for it. */
-function collectTasks(input: ConsolidatedInput): PlanTask[] {
-  const tasks = new Map<string, PlanTask>()
-  for (const s of input.submissions) {
-    for (const r of taskRows(s)) {
-      const key = `${r.section ?? ''}|${r.stt ?? ''}|${r.content}`
-      let task = tasks.get(key)
-      if (!task)
-        tasks.set(
-          key,
-          (task = { stt: r.stt, content: r.content, maxScore: r.maxScore, byAgency: new Map() }),
-        )
-      task.byAgency.set(s.agencyId, r)
-      task.maxScore ??= r.maxScore
-    }
-  }
-  return [...tasks.values()]
-}
-
-/** "Theo nhiệm vụ": each plan task × the agencies reporting it, with counts as formulas. */
-function planByTask(
-  input: ConsolidatedInput,
-  tasks: PlanTask[],
-  reporting: AgencyRecord[],
-): PlannedSheet {
-  const fixed = 5
-  const first = columnLetter(fixed + 1)
-  const lastLetter = columnLetter(Math.max(fixed + reporting.length, fixed + 1))
-  const countIf = (r: number, labels: string[]) =>
-    labels.map((l) => `COUNTIF(${first}${r}:${lastLetter}${r},"${l}")`).join('+')
-  const doneLabels = doneStatuses.map((s) => statusLabels[s].vi)
-  const rows = tasks.map((task, i): PlannedCell[] => {
-    const r = firstDataRow + i
-    const statuses = reporting.map((a) => task.byAgency.get(a.id)?.status ?? null)
-    const labels = statuses.map((s) => (s ? statusLabels[s].vi : null))
-    return [
-      task.stt,
-      task.content,
-      {
-        formula: `COUNTA(${first}${r}:${lastLetter}${r})`,
-        result: labels.filter((l) => l !== null).length,
-      },
-      {
-        formula: countIf(r, doneLabels),
-        result: statuses.filter((s) => s && doneStatuses.includes(s)).length,
-      },
-      {
-        formula: countIf(r, [statusLabels.overdue.vi]),
-        result: statuses.filter((s) => s === 'overdue').length,
-      },
-      ...labels,
-    ]
-  })
-  return {
-    name: 'Theo nhiệm vụ',
-    title: `TÌNH HÌNH THỰC HIỆN TỪNG NHIỆM VỤ — ${input.label}`,
-    columns: [
-      { header: 'STT', width: 7 },
-      { header: 'Nội dung', width: 60 },
-      { header: 'Số cơ quan báo cáo', width: 11 },
-      { header: 'Hoàn thành', width: 11 },
-      { header: 'Quá hạn', width: 9 },
-      ...reporting.map((a) => ({ header: a.name, width: 16 })),
-    ],
-    rows,
-    statusColumns: reporting.map((_, k) => fixed + k),
-  }
-}
-
-/** "Điểm": scored criteria × agencies, with per-agency totals as formulas. */
-function planScores(
-  input: ConsolidatedInput,
-  tasks: PlanTask[],
-  reporting: AgencyRecord[],
-): PlannedSheet {
-  const scored = tasks.filter((t) => t.maxScore !== null)
-  const fixed = 3
-  const rows: PlannedCell[][] = scored.map((t) => [
-    t.stt,
-    t.content,
-    t.maxScore,
-    ...reporting.map((a) => t.byAgency.get(a.id)?.score ?? null),
-  ])
-  if (scored.length) {
-    const last = firstDataRow + scored.length - 1
-    const total: PlannedCell[] = [null, 'Tổng điểm']
-    for (let c = 2; c < fixed + reporting.length; c++) {
-      const letter = columnLetter(c + 1)
-      const values = rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : 0))
-      total.push({
-        formula: `SUM(${letter}${firstDataRow}:${letter}${last})`,
-        result: roundScore(sum(values)),
-      })
-    }
-    rows.push(total)
-  }
-  return {
-    name: 'Điểm',
-    title: `ĐIỂM TỰ ĐÁNH GIÁ THEO TIÊU CHÍ — ${input.label} (điểm tạm tính theo bộ điểm đang dùng)`,
-    columns: [
-      { header: 'STT', width: 7 },
-      { header: 'Tiêu chí', width: 60 },
-      { header: 'Điểm tối đa', width: 10 },
-      ...reporting.map((a) => ({ header: a.name, width: 14 })),
-    ],
-    rows,
-    totalRows: scored.length ? [scored.length] : [],
-  }
-}
-
-function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
-
-/** Overdue tasks in the order Sở Nội vụ reads them: oldest deadline first, then by agency and sheet row. */
-export function compareOverdue(
-  a: { due: string | null; agencyId: string; row: number },
-  b: { due: string | null; agencyId: string; row: number },
-): number {
-  return (
-    (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
-    a.agencyId.localeCompare(b.agencyId) ||
-    a.row - b.row
-  )
-}
-
-/** "Quá hạn": overdue tasks, oldest deadline first. */
-function planOverdue(input: ConsolidatedInput, names: Map<string, string>): PlannedSheet {
-  const overdue = input.submissions.flatMap((s) =>
-    taskRows(s)
-      .filter((r) => r.status === 'overdue')
-      .map((r) => ({ s, r })),
-  )
-  overdue.sort((a, b) =>
-    compareOverdue({ ...a.r, agencyId: a.s.agencyId }, { ...b.r, agencyId: b.s.agencyId }),
-  )
-  return {
-    name: 'Quá hạn',
-    title: `NHIỆM VỤ QUÁ HẠN (đến ${input.asOf}) — ${input.label}`,
-    columns: [
-      { header: 'Cơ quan', width: 30 },
-      { header: 'STT', width: 7 },
-      { header: 'Nội dung', width: 60 },
-      { header: 'Thời hạn', width: 18 },
-      { header: 'Hạn', width: 12 },
-      { header: 'Số ngày quá hạn', width: 10 },
-      { header: 'Tiến độ', width: 16 },
-      { header: 'Mã bản nộp', width: 10 },
-      { header: 'Dòng trong tệp', width: 9 },
-    ],
-    rows: overdue.map(({ s, r }) => [
-      names.get(s.agencyId) ?? s.agencyId,
-      r.stt,
-      r.content,
-      r.deadlineText,
-      r.due ? { date: r.due } : null,
-      r.due ? daysBetween(r.due, input.asOf) : null,
-      r.progress,
-      s.id,
-      r.row,
-    ]),
   }
 }
 

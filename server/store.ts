@@ -12,144 +12,29 @@ export {
   type Principal,
   type TokenRecord,
 } from './token-store.ts'
+import { migrations } from './store-schema.ts'
+import {
+  convertReportRows,
+  type AgencyRecord,
+  type SubmissionRecord,
+  type StoredSubmission,
+  type StoredRow,
+  type NewSubmission,
+  type SubmissionSource,
+} from './store-types.ts'
+export {
+  convertReportRows,
+  submissionSources,
+  type AgencyRecord,
+  type SubmissionRecord,
+  type StoredSubmission,
+  type StoredRow,
+  type NewSubmission,
+  type SubmissionSource,
+} from './store-types.ts'
+
 import { createUsageStore } from './usage-store.ts'
-import type { AgencyKind, Report, TaskEntry, TaskStatus } from '../core/index.ts'
-
-/** An agency that may submit reports. */
-export type AgencyRecord = { id: string; name: string; kind: AgencyKind }
-
-/** A stored submission without its file or report. */
-export type SubmissionRecord = {
-  id: number
-  agencyId: string
-  period: string
-  version: number
-  submittedAt: string
-  submittedBy: string | null
-  fileName: string | null
-  contentType: string
-  fileHash: string
-  fileSize: number
-  planId: string | null
-  tasks: number
-  errors: number
-  warnings: number
-  score: number | null
-  maxScore: number | null
-  byStatus: Record<TaskStatus, number>
-  source: SubmissionSource
-}
-
-/** What storing gave: the new version, or the one already holding identical content. */
-export type StoredSubmission = SubmissionRecord & { duplicate: boolean }
-
-/** One task row of a stored submission, as the consolidated workbook and the dashboard read it. */
-export type StoredRow = {
-  submissionId: number
-  row: number
-  stt: string | null
-  level: number
-  kind: TaskEntry['kind']
-  section: string | null
-  content: string
-  deadlineText: string
-  due: string | null
-  status: TaskStatus | null
-  progress: string
-  doneDate: string | null
-  achieved: string
-  evidence: string
-  targetMet: boolean | null
-  score: number | null
-  maxScore: number | null
-  selfScore: number | null
-}
-
-/** A report's rows as the store keeps them, so files and the server feed one builder. */
-export function convertReportRows(report: Report, submissionId: number): StoredRow[] {
-  return report.tasks.map((t) => ({
-    submissionId,
-    row: t.row,
-    stt: t.stt,
-    level: t.level,
-    kind: t.kind,
-    section: t.section,
-    content: t.content,
-    deadlineText: t.deadlineText,
-    due: t.deadline?.due ?? null,
-    status: t.status,
-    progress: t.progress,
-    doneDate: t.doneDate,
-    achieved: t.achieved,
-    evidence: t.evidence,
-    targetMet: t.targetMet,
-    score: t.score,
-    maxScore: t.maxScore,
-    selfScore: t.selfScore ?? null,
-  }))
-}
-
-export type NewSubmission = {
-  agencyId: string
-  period: string
-  submittedAt: string
-  submittedBy: string | null
-  fileName: string | null
-  contentType: string
-  file: Uint8Array
-  planId: string | null
-  report: Report
-  /** Defaults to "add-in" for a JSON table, else "upload". */
-  source?: SubmissionSource
-}
-
-// Each entry upgrades the schema by one version (PRAGMA user_version); never edit a shipped entry.
-const migrations = [
-  `CREATE TABLE agencies (
-     id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, created_at TEXT NOT NULL);
-   CREATE TABLE tokens (
-     id TEXT PRIMARY KEY, agency_id TEXT REFERENCES agencies(id), role TEXT NOT NULL CHECK (role IN ('admin', 'agency')),
-     hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT);
-   CREATE TABLE submissions (
-     id INTEGER PRIMARY KEY, agency_id TEXT NOT NULL REFERENCES agencies(id), period TEXT NOT NULL,
-     version INTEGER NOT NULL, submitted_at TEXT NOT NULL, submitted_by TEXT, file_name TEXT,
-     content_type TEXT NOT NULL, file_hash TEXT NOT NULL, file BLOB NOT NULL, plan_id TEXT, report TEXT NOT NULL,
-     tasks INTEGER NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL, score REAL, max_score REAL,
-     by_status TEXT NOT NULL, UNIQUE (agency_id, period, version));
-   CREATE TABLE submission_rows (
-     submission_id INTEGER NOT NULL REFERENCES submissions(id), row INTEGER NOT NULL, stt TEXT, level INTEGER NOT NULL,
-     kind TEXT NOT NULL, section TEXT, content TEXT NOT NULL, deadline_text TEXT NOT NULL, due TEXT, status TEXT,
-     progress TEXT NOT NULL, done_date TEXT, achieved TEXT NOT NULL, evidence TEXT NOT NULL, target_met INTEGER,
-     score REAL, max_score REAL, PRIMARY KEY (submission_id, row));
-   CREATE INDEX submissions_by_period ON submissions (period, agency_id, version);`,
-  // Where each submission came from, and each agency's Google Sheet with its last pull (server/sheet-store.ts).
-  `ALTER TABLE submissions ADD COLUMN source TEXT NOT NULL DEFAULT 'upload';
-   UPDATE submissions SET source = 'add-in' WHERE content_type = 'application/json';
-   CREATE TABLE agency_sheets (
-     agency_id TEXT PRIMARY KEY REFERENCES agencies(id), url TEXT NOT NULL, updated_at TEXT NOT NULL,
-     pulled_at TEXT, pull_period TEXT, pull_error TEXT, pull_submission_id INTEGER);`,
-  // Accounts, sessions, the security log, token labels and expiry (server/account-store.ts, token-store.ts).
-  `ALTER TABLE tokens ADD COLUMN label TEXT;
-   ALTER TABLE tokens ADD COLUMN expires_at TEXT;
-   ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
-   CREATE TABLE users (
-     id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE,
-     role TEXT NOT NULL CHECK (role IN ('admin', 'agency')), agency_id TEXT REFERENCES agencies(id),
-     password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled_at TEXT,
-     CHECK (role = 'admin' OR agency_id IS NOT NULL));
-   CREATE TABLE sessions (
-     hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id), csrf TEXT NOT NULL,
-     created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL);
-   CREATE TABLE security_log (
-     id INTEGER PRIMARY KEY, time TEXT NOT NULL, event TEXT NOT NULL, actor TEXT, ip TEXT, detail TEXT);
-   CREATE INDEX submissions_by_hash ON submissions (agency_id, period, file_hash);`,
-  // The agency's own score per row, for the cross-check of self-scores against achieved values.
-  `ALTER TABLE submission_rows ADD COLUMN self_score REAL;`,
-]
-
-/** How a submission reached the service. */
-export const submissionSources = ['upload', 'add-in', 'google-sheet'] as const
-export type SubmissionSource = (typeof submissionSources)[number]
+import type { Report, TaskStatus } from '../core/index.ts'
 
 type SubmissionRow = {
   id: number

@@ -1,0 +1,95 @@
+import type { AgencyKind, Report, TaskEntry, TaskStatus } from '../core/index.ts'
+
+// The records the store reads and writes, shared by the service, the CLI and the consolidated workbook.
+
+/** An agency that may submit reports. */
+export type AgencyRecord = { id: string; name: string; kind: AgencyKind }
+
+/** A stored submission without its file or report. */
+export type SubmissionRecord = {
+  id: number
+  agencyId: string
+  period: string
+  version: number
+  submittedAt: string
+  submittedBy: string | null
+  fileName: string | null
+  contentType: string
+  fileHash: string
+  fileSize: number
+  planId: string | null
+  tasks: number
+  errors: number
+  warnings: number
+  score: number | null
+  maxScore: number | null
+  byStatus: Record<TaskStatus, number>
+  source: SubmissionSource
+}
+
+/** What storing gave: the new version, or the one already holding identical content. */
+export type StoredSubmission = SubmissionRecord & { duplicate: boolean }
+
+/** One task row of a stored submission, as the consolidated workbook and the dashboard read it. */
+export type StoredRow = {
+  submissionId: number
+  row: number
+  stt: string | null
+  level: number
+  kind: TaskEntry['kind']
+  section: string | null
+  content: string
+  deadlineText: string
+  due: string | null
+  status: TaskStatus | null
+  progress: string
+  doneDate: string | null
+  achieved: string
+  evidence: string
+  targetMet: boolean | null
+  score: number | null
+  maxScore: number | null
+  selfScore: number | null
+}
+
+/** A report's rows as the store keeps them, so files and the server feed one builder. */
+export function convertReportRows(report: Report, submissionId: number): StoredRow[] {
+  return report.tasks.map((t) => ({
+    submissionId,
+    row: t.row,
+    stt: t.stt,
+    level: t.level,
+    kind: t.kind,
+    section: t.section,
+    content: t.content,
+    deadlineText: t.deadlineText,
+    due: t.deadline?.due ?? null,
+    status: t.status,
+    progress: t.progress,
+    doneDate: t.doneDate,
+    achieved: t.achieved,
+    evidence: t.evidence,
+    targetMet: t.targetMet,
+    score: t.score,
+    maxScore: t.maxScore,
+    selfScore: t.selfScore ?? null,
+  }))
+}
+
+export type NewSubmission = {
+  agencyId: string
+  period: string
+  submittedAt: string
+  submittedBy: string | null
+  fileName: string | null
+  contentType: string
+  file: Uint8Array
+  planId: string | null
+  report: Report
+  /** Defaults to "add-in" for a JSON table, else "upload". */
+  source?: SubmissionSource
+}
+
+/** How a submission reached the service. */
+export const submissionSources = ['upload', 'add-in', 'google-sheet'] as const
+export type SubmissionSource = (typeof submissionSources)[number]
