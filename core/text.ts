@@ -46,8 +46,17 @@ function isDigit(code: number): boolean {
 
 /** Folds text for matching: lower case, no diacritics (đ → d), punctuation as spaces, single spaces. */
 export function foldText(text: string): string {
-  return foldWith(text, false)
+  // Tables repeat their words (agencies, progress, deadlines): each distinct text is folded once.
+  let folded = foldedTexts.get(text)
+  if (folded === undefined) {
+    if (foldedTexts.size >= 20_000) foldedTexts.clear()
+    folded = foldWith(text, false)
+    foldedTexts.set(text, folded)
+  }
+  return folded
 }
+
+const foldedTexts = new Map<string, string>()
 
 /** Collapses runs of white space (line breaks included) into one space and trims. */
 export function squeezeSpaces(text: string): string {
