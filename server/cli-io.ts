@@ -41,3 +41,15 @@ export function describeCliError(error: unknown, helpText: string): string {
     return `${error.message}\n\n${helpText}`
   return `Lỗi không mong đợi / Unexpected error: ${failure?.message ?? String(error)}`
 }
+
+/** The flags every check command shares (`cchc validate`, `cchc sheets validate`). */
+export const checkFlags = {
+  sheet: { type: 'string' },
+  'as-of': { type: 'string' },
+  year: { type: 'string' },
+  profile: { type: 'string' },
+  agencies: { type: 'string' },
+  json: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  lang: { type: 'string' },
+} as const

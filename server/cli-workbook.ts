@@ -8,7 +8,7 @@ import {
   type Report,
   type ScoringProfile,
 } from '../core/index.ts'
-import { parseIsoDate, readBytes, UsageError, writeOut } from './cli-io.ts'
+import { checkFlags, parseIsoDate, readBytes, UsageError, writeOut } from './cli-io.ts'
 import { runCliJob, startCliWorker } from './cli-pool.ts'
 import { renderSummary, type Lang } from './summary.ts'
 
@@ -33,15 +33,8 @@ export async function runValidate(args: string[]): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      sheet: { type: 'string' },
-      'as-of': { type: 'string' },
-      year: { type: 'string' },
-      profile: { type: 'string' },
-      agencies: { type: 'string' },
-      json: { type: 'boolean' },
+      ...checkFlags,
       output: { type: 'string', short: 'o' },
-      fix: { type: 'boolean' },
-      lang: { type: 'string' },
       columns: { type: 'string' },
     },
   })

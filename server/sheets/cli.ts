@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { computeVietnamDate } from '../../core/index.ts'
+import { checkFlags } from '../cli-io.ts'
 import { ConfigError, readProfile, readRegistry } from '../config.ts'
 import { renderSummary, type Lang } from '../summary.ts'
 import {
@@ -69,15 +70,8 @@ async function runValidate(args: string[]): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      sheet: { type: 'string' },
-      'as-of': { type: 'string' },
-      year: { type: 'string' },
-      profile: { type: 'string' },
-      agencies: { type: 'string' },
-      json: { type: 'boolean' },
+      ...checkFlags,
       'no-write': { type: 'boolean' },
-      fix: { type: 'boolean' },
-      lang: { type: 'string' },
     },
   })
   const input = positionals[0]
