@@ -106,6 +106,20 @@ function renderAgencyTable(agencies: AgencyStatus[]): void {
   applyFilters()
 }
 
+const sourceLabels = { upload: 'Tải lên', 'add-in': 'Bổ trợ Excel', 'google-sheet': 'Google Sheet' }
+
+/** Where the agency's latest report came from, and its Google Sheet's last pull when it has one. */
+function describeOrigin(a: AgencyStatus): string {
+  const parts: string[] = []
+  if (a.submitted && a.source) parts.push(`Nguồn: ${sourceLabels[a.source]}`)
+  if (a.sheet) {
+    if (a.sheet.pullError) parts.push(`Google Sheet: lần lấy gần nhất lỗi (${a.sheet.pullError})`)
+    else if (a.sheet.pulledAt) parts.push(`Google Sheet: lấy lúc ${formatTime(a.sheet.pulledAt)}`)
+    else parts.push('Google Sheet: đã đăng ký, chưa lấy')
+  }
+  return parts.join(' · ')
+}
+
 function renderAgencyRow(a: AgencyStatus): HTMLTableRowElement {
   const tr = document.createElement('tr')
   tr.dataset.agency = a.id
@@ -121,6 +135,13 @@ function renderAgencyRow(a: AgencyStatus): HTMLTableRowElement {
   link.href = `#/agency/${encodeURIComponent(a.id)}`
   link.textContent = a.name
   name.appendChild(link)
+  const origin = describeOrigin(a)
+  if (origin) {
+    const small = document.createElement('small')
+    small.className = 'origin'
+    small.textContent = origin
+    name.append(document.createElement('br'), small)
+  }
   appendCell(
     tr,
     a.submitted ? (a.late ? 'Đã nộp (muộn)' : 'Đã nộp') : 'Chưa nộp',

@@ -71,6 +71,15 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
           })
           expect(res.status).toBe(201)
         }
+        // Sở Tài chính keeps its annex in a Google Sheet, registered but not pulled yet.
+        const sheet = await fetch(`${url}/api/agencies/so-tai-chinh/sheet`, {
+          method: 'PUT',
+          headers: { ...bearer(admin), 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            url: 'https://docs.google.com/spreadsheets/d/1AbcdefghijklmnopqrstuvwxyzABCDEFG/edit#gid=0',
+          }),
+        })
+        expect(sheet.status).toBe(200)
         const page = await browser.newPage({
           viewport: { width: 1400, height: 1800 },
           acceptDownloads: true,
@@ -112,6 +121,13 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
         )
         expect(await page.textContent('#agency-body tr[data-agency="so-tai-chinh"]')).toContain(
           'Chưa nộp',
+        )
+        // Each agency's source and its Google Sheet's last pull.
+        expect(await page.textContent('#agency-body tr[data-agency="so-noi-vu"] .origin')).toBe(
+          'Nguồn: Tải lên',
+        )
+        expect(await page.textContent('#agency-body tr[data-agency="so-tai-chinh"] .origin')).toBe(
+          'Google Sheet: đã đăng ký, chưa lấy',
         )
         expect(await page.locator('#chart .barrow').count()).toBe(2)
         expect(await page.textContent('#missing-list')).toContain('Sở Tài chính')
