@@ -2,6 +2,7 @@ import type { CrossCheck } from '../crosscheck.ts'
 import type { PeriodStatus } from '../status.ts'
 import type { Trends } from '../trends.ts'
 import { compareVersions, loadAgencyPage } from './agency-page.ts'
+import { loadAdmin } from './admin.ts'
 import { describeUser, signOut, startSession } from './auth.ts'
 import { $, copyText, downloadFile, readJson, requestApi, showMessage } from './dom.ts'
 import { applyFilters, renderCrossChecks, renderOverview, renderProvinceTrend } from './overview.ts'
@@ -82,7 +83,8 @@ function startDownload(path: string, name: string): void {
 }
 
 async function startDashboard(): Promise<void> {
-  if (!(await startSession())) return
+  const user = await startSession()
+  if (!user) return
   $('who').textContent = describeUser()
   $('logout').addEventListener('click', () => void signOut())
   $('period').addEventListener('change', () => void showRoute())
@@ -124,6 +126,10 @@ async function startDashboard(): Promise<void> {
     () => void copyText($<HTMLTextAreaElement>('agency-reminder')),
   )
   await showRoute()
+  if (user.role === 'admin')
+    loadAdmin(showMessage).catch((e: Error) =>
+      showMessage(`Không tải được phần quản trị: ${e.message}`, 'error'),
+    )
 }
 
 void startDashboard()

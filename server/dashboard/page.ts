@@ -29,6 +29,9 @@ export function renderDashboardPage(currentPeriod: string, province = ''): strin
 <section><h2>Đối chiếu giữa các cơ quan</h2><div class="scroll short"><table><thead><tr><th>Loại</th><th>STT</th><th>Nội dung</th><th>Cơ quan báo cáo</th><th>Chi tiết</th></tr></thead><tbody id="crosscheck-body"></tbody></table></div></section>
 <section><h2>Cơ quan chưa nộp</h2><p id="missing-list"></p><textarea id="reminder" readonly></textarea><p><button id="copy-reminder">Sao chép nội dung nhắc nộp</button></p></section>
 <section><h2>Nhiệm vụ quá hạn</h2><div class="scroll short"><table><thead><tr><th>Cơ quan</th><th>STT</th><th>Nội dung</th><th>Thời hạn</th><th>Hạn</th><th>Tiến độ</th></tr></thead><tbody id="overdue-body"></tbody></table></div></section>
+<section id="admin" hidden><h2>Mã truy cập (API) và nhật ký an ninh</h2>
+<div class="scroll short"><table><thead><tr><th>Nhãn</th><th>Cơ quan</th><th>Cấp lúc</th><th>Hết hạn</th><th>Dùng lần cuối</th><th></th></tr></thead><tbody id="token-body"></tbody></table></div>
+<div class="scroll short"><table><thead><tr><th>Thời gian</th><th>Sự kiện</th><th>Người</th><th>IP</th></tr></thead><tbody id="security-body"></tbody></table></div></section>
 <section><h2>Nộp thay cho cơ quan</h2><form id="upload-form"><select id="upload-agency"></select> <input id="upload-file" type="file" accept=".xlsx"> <button>Nộp báo cáo</button></form></section>
 </div>
 <div id="agency-page" hidden>

@@ -80,6 +80,13 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
           }),
         })
         expect(sheet.status).toBe(200)
+        const issued = (await (
+          await fetch(`${url}/api/tokens`, {
+            method: 'POST',
+            headers: { ...bearer(admin), 'Content-Type': 'application/json' },
+            body: JSON.stringify({ label: 'Add-in Sở Tư pháp', agency: 'so-tu-phap' }),
+          })
+        ).json()) as { id: string; token: string }
         const page = await browser.newPage({
           viewport: { width: 1400, height: 1800 },
           acceptDownloads: true,
@@ -122,6 +129,19 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
         expect(await page.textContent('#agency-body tr[data-agency="so-tai-chinh"]')).toContain(
           'Chưa nộp',
         )
+        // The administrator sees the API tokens (and revokes one) and the security log.
+        const tokenRow = page.locator(`#token-body tr[data-token="${issued.id}"]`)
+        await tokenRow.waitFor()
+        expect(await tokenRow.textContent()).toContain('Add-in Sở Tư pháp')
+        await tokenRow.locator('button').click()
+        await page.waitForFunction(() =>
+          document.getElementById('message')?.textContent?.startsWith('Đã thu hồi mã'),
+        )
+        expect(await tokenRow.textContent()).toContain('Đã thu hồi')
+        expect(
+          await page.locator('#security-body tr[data-event="login.ok"]').count(),
+        ).toBeGreaterThan(0)
+        expect((await fetch(`${url}/api/me`, { headers: bearer(issued.token) })).status).toBe(401)
         // Each agency's source and its Google Sheet's last pull.
         expect(await page.textContent('#agency-body tr[data-agency="so-noi-vu"] .origin')).toBe(
           'Nguồn: Tải lên',
