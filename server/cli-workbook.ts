@@ -68,21 +68,26 @@ export async function runValidate(args: string[]): Promise<number> {
   return report.errorCount > 0 ? 1 : 0
 }
 
-/** `cchc clear`: removes the marks of an earlier check. */
-export async function runClear(args: string[]): Promise<number> {
+/** Reads `FILE -o OUT`, the arguments of clear and template; either missing is a usage error. */
+function readInputAndOutput(args: string[], usage: string): { file: string; output: string } {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { output: { type: 'string', short: 'o' } },
   })
   const file = positionals[0]
-  if (!file || !values.output)
-    throw new UsageError('Cách dùng / Usage: cchc clear TỆP.xlsx -o RA.xlsx')
+  if (!file || !values.output) throw new UsageError(`Cách dùng / Usage: ${usage}`)
+  return { file, output: values.output }
+}
+
+/** `cchc clear`: removes the marks of an earlier check. */
+export async function runClear(args: string[]): Promise<number> {
+  const { file, output } = readInputAndOutput(args, 'cchc clear TỆP.xlsx -o RA.xlsx')
   // Parsed, cleared and written in the bounded worker; a refused clear writes nothing.
   const { outcome } = await runCliJob<{ outcome: 'cleared' | 'none' | 'refused' }>({
     kind: 'clear',
     bytes: await readBytes(file),
-    output: values.output,
+    output,
   })
   if (outcome === 'refused') {
     process.stderr.write(
@@ -93,28 +98,19 @@ export async function runClear(args: string[]): Promise<number> {
   }
   process.stdout.write(
     outcome === 'cleared'
-      ? `Đã xóa đánh dấu → ${values.output}\n`
-      : `Tệp chưa có đánh dấu nào; đã sao chép → ${values.output}\n`,
+      ? `Đã xóa đánh dấu → ${output}\n`
+      : `Tệp chưa có đánh dấu nào; đã sao chép → ${output}\n`,
   )
   return 0
 }
 
 /** `cchc template`: builds the fill-in workbook of a plan. */
 export async function runTemplate(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' } },
-  })
-  const file = positionals[0]
-  if (!file || !values.output)
-    throw new UsageError('Cách dùng / Usage: cchc template KẾ_HOẠCH.json -o RA.xlsx')
+  const { file, output } = readInputAndOutput(args, 'cchc template KẾ_HOẠCH.json -o RA.xlsx')
   const plan = await (await import('./config.ts')).readPlan(file)
   const { buildTemplate } = await import('./xlsx/template.ts')
   const workbook = buildTemplate(plan)
-  await writeOut(values.output, await workbook.xlsx.writeBuffer())
-  process.stdout.write(
-    `Đã tạo biểu mẫu “${plan.name}” (${plan.rows.length} dòng) → ${values.output}\n`,
-  )
+  await writeOut(output, await workbook.xlsx.writeBuffer())
+  process.stdout.write(`Đã tạo biểu mẫu “${plan.name}” (${plan.rows.length} dòng) → ${output}\n`)
   return 0
 }

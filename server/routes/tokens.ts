@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { logSecurityEvent } from '../auth.ts'
+import { logSecurityEvent, resolveAgency } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
 import { ApiError } from '../http-errors.ts'
 
@@ -10,22 +10,6 @@ const tokenBody = z.object({
   /** For an admin: the agency the token acts for; null (or absent) issues an admin token. */
   agency: z.string().max(60).nullable().optional(),
 })
-
-/** The agency whose tokens a request may manage: an agency its own; an admin any (null: admin tokens). */
-function resolveTokenAgency(
-  c: Context<Env>,
-  services: Services,
-  requested: string | null | undefined,
-): string | null {
-  const p = c.get('principal')
-  if (p.role === 'agency') {
-    if (requested && requested !== p.agencyId) throw new ApiError('auth/forbidden')
-    return p.agencyId
-  }
-  if (requested && !services.store.getAgency(requested))
-    throw new ApiError('agency/unknown', requested.slice(0, 60))
-  return requested ?? null
-}
 
 /** Issues a labelled, expiring token and logs it. */
 export function issueToken(
@@ -59,7 +43,7 @@ export function createTokenRoutes(services: Services) {
       const parsed = tokenBody.safeParse(await c.req.json().catch(() => null))
       if (!parsed.success)
         throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
-      const agencyId = resolveTokenAgency(c, services, parsed.data.agency)
+      const agencyId = resolveAgency(c, services, parsed.data.agency)
       return c.json(
         issueToken(c, services, agencyId, parsed.data.label, parsed.data.expiresInDays),
         201,

@@ -137,7 +137,9 @@ function applyRequest(
       sheet.pixelSizes.set(i, properties?.pixelSize ?? 100)
     return {}
   }
-  throw new FakeApiError(400, `fake: request kind not implemented: ${kinds[0]}`)
+  // The strict fake refuses every request kind it does not model, so an adapter change that sends a new
+  // kind fails the tests instead of passing unchecked.
+  throw new FakeApiError(400, `fake: request kind outside the fake's model: ${kinds[0]}`)
 }
 
 /** Applies a batch atomically: all requests or none, as the API does. */
