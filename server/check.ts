@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs'
 import {
   validateTable,
   type AgencyRegistry,
@@ -7,7 +6,9 @@ import {
   type Report,
   type ScoringProfile,
 } from '../core/index.ts'
-import { loadWorkbook, readTemplateMeta, selectSheet } from './xlsx/read.ts'
+import { readWorkbookView } from './xlsx/book.ts'
+import { openPackage } from './xlsx/guard.ts'
+import { readTemplateMeta, selectSheet } from './xlsx/select.ts'
 
 export type CheckOptions = {
   asOf: IsoDate
@@ -24,19 +25,18 @@ export type CheckOptions = {
 
 export type CheckResult = {
   report: Report
-  workbook: ExcelJS.Workbook
   sheetName: string
   planId: string | null
 }
 
-/** Reads workbook bytes and checks its annex table with the core engine. Throws WorkbookError for unreadable input. */
-export async function checkWorkbook(
-  bytes: Uint8Array,
-  options: CheckOptions,
-): Promise<CheckResult> {
-  const workbook = await loadWorkbook(bytes)
-  const { worksheet, grid } = selectSheet(workbook, options.sheet)
-  const meta = readTemplateMeta(workbook)
+/**
+ * Reads workbook bytes and checks its annex table with the core engine, through the fast read-only
+ * reader (no ExcelJS). Throws WorkbookError for unreadable input.
+ */
+export function checkWorkbook(bytes: Uint8Array, options: CheckOptions): CheckResult {
+  const book = readWorkbookView(openPackage(bytes))
+  const { name, grid } = selectSheet(book, options.sheet)
+  const meta = readTemplateMeta(book)
   const planId = meta?.planId ?? null
   const report = validateTable(grid, {
     asOf: options.asOf,
@@ -47,5 +47,5 @@ export async function checkWorkbook(
     registry: options.registry ?? null,
     columns: options.columns ?? null,
   })
-  return { report, workbook, sheetName: worksheet.name, planId }
+  return { report, sheetName: name, planId }
 }

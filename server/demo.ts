@@ -6,6 +6,7 @@ import { checkWorkbook } from './check.ts'
 import { readPlan, readProfile, readRegistry, templatesDir, type PlanDefinition } from './config.ts'
 import { renderSummary } from './summary.ts'
 import { markWorkbook } from './xlsx/mark.ts'
+import { loadWorkbook } from './xlsx/read.ts'
 import { buildTemplate } from './xlsx/template.ts'
 
 /** The progress an agency reports for the i-th task of a sample: a fixed, varied pattern. */
@@ -101,12 +102,13 @@ export async function runDemo(outDir = 'data/demo'): Promise<number> {
   const filledPath = join(outDir, 'da-dien-mau.xlsx')
   const bytes = new Uint8Array(await template.xlsx.writeBuffer())
   await writeFile(filledPath, bytes)
-  const { report, workbook, sheetName } = await checkWorkbook(bytes, {
+  const { report, sheetName } = checkWorkbook(bytes, {
     asOf,
     file: filledPath,
     profile,
     registry,
   })
+  const workbook = await loadWorkbook(bytes)
   markWorkbook(workbook, sheetName, report)
   const markedPath = join(outDir, 'da-kiem-tra.xlsx')
   await writeFile(markedPath, new Uint8Array(await workbook.xlsx.writeBuffer()))

@@ -39,7 +39,7 @@ async function readTasks(path: string, asOf: string) {
   } catch {
     throw new UsageError(`Không đọc được tệp / Cannot read file: ${path}`)
   }
-  return (await checkWorkbook(bytes, { asOf, file: path })).report.tasks
+  return checkWorkbook(bytes, { asOf, file: path }).report.tasks
 }
 
 /** `cchc diff A.xlsx B.xlsx`: row-level changes between two versions of an agency's table. Exit 0. */

@@ -82,17 +82,19 @@ async function runValidateJob(job: Extract<ParseJob, { kind: 'validate' }>) {
     columns: o.columns ?? null,
     profileFor: (id) => (id ? (o.profiles?.get(id) ?? null) : null),
   }
-  const checked = await checkWorkbook(job.bytes, options)
+  const checked = checkWorkbook(job.bytes, options)
   if (job.output) {
-    const { applyFixes, markWorkbook } = await import('./xlsx/mark.ts')
-    let { workbook, sheetName, report } = checked
+    const [{ applyFixes, markWorkbook }, { loadWorkbook }] = await Promise.all([
+      import('./xlsx/mark.ts'),
+      import('./xlsx/read.ts'),
+    ])
+    let workbook = await loadWorkbook(job.bytes)
+    let { sheetName, report } = checked
     if (job.fix && applyFixes(workbook, sheetName, report) > 0) {
       // Re-check the fixed cells so the marks describe the corrected sheet.
       const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
-      ;({ workbook, sheetName, report } = await checkWorkbook(bytes, {
-        ...options,
-        sheet: sheetName,
-      }))
+      ;({ sheetName, report } = checkWorkbook(bytes, { ...options, sheet: sheetName }))
+      workbook = await loadWorkbook(bytes)
     }
     markWorkbook(workbook, sheetName, report)
     await writeOut(job.output, await workbook.xlsx.writeBuffer())

@@ -81,7 +81,7 @@ export async function checkUploadedWorkbook(
   asOf: IsoDate,
   catalog: Catalog,
 ): Promise<CheckedSubmission> {
-  const { report, planId } = await checkWorkbook(bytes, {
+  const { report, planId } = checkWorkbook(bytes, {
     asOf,
     file: fileName,
     registry: catalog.registry,

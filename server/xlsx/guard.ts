@@ -44,15 +44,18 @@ function checkKind(bytes: Uint8Array) {
     throw new WorkbookError('not-xlsx')
 }
 
+/** A checked package: the bytes ExcelJS may read and its XML parts, inflated once (names as in the zip). */
+export type CheckedPackage = { bytes: Uint8Array; parts: Map<string, Buffer> }
+
 /**
- * Checks a workbook's bytes before parsing and returns the bytes ExcelJS may read: what kind of file
- * it is (xlsx, legacy xls, encrypted, ods); that its zip is sound; that every part, media included,
- * inflates to no more than it declares and all of them to no more than a total budget; no entry
- * escaping the package, no nested archives, no XML declaring a DTD (entities are never expanded).
- * Worksheet merges are counted and clipped to the sheet's extent; when any is, a rewritten package
- * is returned (the original bytes are what gets stored).
+ * Checks a workbook's bytes before parsing: what kind of file it is (xlsx, legacy xls, encrypted,
+ * ods); that its zip is sound; that every part, media included, inflates to no more than it declares
+ * and all of them to no more than a total budget; no entry escaping the package, no nested archives,
+ * no XML declaring a DTD (entities are never expanded). Worksheet merges are counted and clipped to
+ * the sheet's extent; when any is, the bytes returned are a rewritten package (the original bytes are
+ * what gets stored). The XML parts come back inflated (clipped where clipped), for the fast reader.
  */
-export function inspectPackage(bytes: Uint8Array): Uint8Array {
+export function openPackage(bytes: Uint8Array): CheckedPackage {
   checkKind(bytes)
   const entries = readZipEntries(bytes, packageLimits.maxEntries)
   const names = new Set(entries.map((e) => e.name))
@@ -60,7 +63,8 @@ export function inspectPackage(bytes: Uint8Array): Uint8Array {
   if (!names.has('[Content_Types].xml') || ![...names].some((n) => n.startsWith('xl/')))
     throw new WorkbookError('not-xlsx')
   let total = 0
-  const clipped = new Map<string, Buffer>()
+  const parts = new Map<string, Buffer>()
+  let clipped = false
   for (const e of entries) {
     checkEntryName(e.name)
     if (e.flags & 1) throw new WorkbookError('encrypted')
@@ -69,24 +73,33 @@ export function inspectPackage(bytes: Uint8Array): Uint8Array {
       throw new WorkbookError('unsafe', `${e.name} compression ratio`)
     const data = inflateEntry(bytes, e, packageLimits.maxUncompressed - total)
     total += data.length
-    if (/\.(xml|rels|vml)$/i.test(e.name)) {
-      if (
-        data.subarray(0, 4096).toString('latin1').includes('<!DOCTYPE') ||
-        data.includes('<!ENTITY')
-      )
-        throw new WorkbookError('unsafe', `DTD in ${e.name}`)
-      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) && data.includes('<mergeCell')) {
-        const xml = clipSheetMerges(data.toString('utf8'))
-        if (xml !== null) clipped.set(e.name, Buffer.from(xml))
+    if (!/\.(xml|rels|vml)$/i.test(e.name)) continue
+    if (
+      data.subarray(0, 4096).toString('latin1').includes('<!DOCTYPE') ||
+      data.includes('<!ENTITY')
+    )
+      throw new WorkbookError('unsafe', `DTD in ${e.name}`)
+    parts.set(e.name, data)
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) && data.includes('<mergeCell')) {
+      const xml = clipSheetMerges(data.toString('utf8'))
+      if (xml !== null) {
+        parts.set(e.name, Buffer.from(xml))
+        clipped = true
       }
     }
   }
-  if (clipped.size === 0) return bytes
+  if (!clipped) return { bytes, parts }
   // Rare: a package with an absurd merge is rebuilt, its other parts inflated again (already checked).
-  return buildZip(
+  const rebuilt = buildZip(
     entries.map((e) => ({
       name: e.name,
-      data: clipped.get(e.name) ?? inflateEntry(bytes, e, packageLimits.maxUncompressed),
+      data: parts.get(e.name) ?? inflateEntry(bytes, e, packageLimits.maxUncompressed),
     })),
   )
+  return { bytes: rebuilt, parts }
+}
+
+/** The bytes ExcelJS may read (see openPackage). */
+export function inspectPackage(bytes: Uint8Array): Uint8Array {
+  return openPackage(bytes).bytes
 }

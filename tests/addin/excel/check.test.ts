@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { checkAndLoad } from '../../helpers/check-and-load.ts'
 import { runCheck, runClear, runFixes, type CheckOptions } from '../../../addin/excel/check.ts'
 import { describeExcelError } from '../../../addin/excel/errors.ts'
 import { marksSheetName } from '../../../core/index.ts'
 import { findPlanProfile, readCatalog } from '../../../server/catalog.ts'
-import { checkWorkbook } from '../../../server/check.ts'
 import { markWorkbook } from '../../../server/xlsx/mark.ts'
 import {
   createFakeExcel,
@@ -230,7 +230,7 @@ describe('one record for both surfaces', () => {
   it('a workbook marked by `cchc validate -o` (ExcelJS) is cleared by the add-in', async () => {
     const bytes = await buildFilledWorkbook('dak-lak-2026-ke-hoach-cchc')
     const original = createFakeWorkbook(await readFakeSheets(bytes))
-    const checked = await checkWorkbook(bytes, { asOf: '2026-09-14' })
+    const checked = await checkAndLoad(bytes, { asOf: '2026-09-14' })
     markWorkbook(checked.workbook, checked.sheetName, checked.report)
     const marked = new Uint8Array(await checked.workbook.xlsx.writeBuffer())
     const model = createFakeWorkbook(await readFakeSheets(marked))

@@ -1,10 +1,10 @@
 import { convertWithLibreOffice } from '../../helpers/readers.ts'
+import { checkAndLoad } from '../../helpers/check-and-load.ts'
 import { runOpenpyxl } from '../../helpers/tools.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { checkWorkbook } from '../../../server/check.ts'
 import { applyFixes, clearMarks, markWorkbook } from '../../../server/xlsx/mark.ts'
 import { loadWorkbook } from '../../../server/xlsx/read.ts'
 
@@ -65,7 +65,7 @@ async function buildAgencyWorkbook(): Promise<Uint8Array> {
 
 describe('xlsx adapter: reading real workbooks', () => {
   it('reads real dates, date-like text, rich text and formulas’ cached values', async () => {
-    const { report, sheetName } = await checkWorkbook(await buildAgencyWorkbook(), { asOf })
+    const { report, sheetName } = await checkAndLoad(await buildAgencyWorkbook(), { asOf })
     expect(sheetName).toBe('Báo cáo Q3')
     expect(report.planYear).toBe(2026)
     expect(report.tasks.map((t) => [t.row, t.status, t.doneDate, t.targetMet])).toEqual([
@@ -86,7 +86,7 @@ describe('xlsx adapter: reading real workbooks', () => {
 
 describe('marking in place', () => {
   it('adds computed columns, fills, notes and a "Kiểm tra" sheet that openpyxl reads back', async () => {
-    const { report, workbook, sheetName } = await checkWorkbook(await buildAgencyWorkbook(), {
+    const { report, workbook, sheetName } = await checkAndLoad(await buildAgencyWorkbook(), {
       asOf,
     })
     markWorkbook(workbook, sheetName, report)
@@ -133,9 +133,9 @@ print(json.dumps(out, ensure_ascii=False))`
   }, 120_000)
 
   it('re-running replaces earlier marks, and clearing restores the original look', async () => {
-    const first = await checkWorkbook(await buildAgencyWorkbook(), { asOf })
+    const first = await checkAndLoad(await buildAgencyWorkbook(), { asOf })
     markWorkbook(first.workbook, first.sheetName, first.report)
-    const second = await checkWorkbook(new Uint8Array(await first.workbook.xlsx.writeBuffer()), {
+    const second = await checkAndLoad(new Uint8Array(await first.workbook.xlsx.writeBuffer()), {
       asOf,
     })
     expect(second.sheetName).toBe('Báo cáo Q3')
@@ -158,7 +158,7 @@ print(json.dumps(out, ensure_ascii=False))`
   })
 
   it('applies the safe automatic fixes (HTML, TCVN3) to the cells', async () => {
-    const { report, workbook, sheetName } = await checkWorkbook(await buildAgencyWorkbook(), {
+    const { report, workbook, sheetName } = await checkAndLoad(await buildAgencyWorkbook(), {
       asOf,
     })
     expect(applyFixes(workbook, sheetName, report)).toBe(2)
@@ -167,7 +167,7 @@ print(json.dumps(out, ensure_ascii=False))`
       'Cập nhật văn bản',
       'Sở Nội vụ',
     ])
-    const rechecked = await checkWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), {
+    const rechecked = await checkAndLoad(new Uint8Array(await workbook.xlsx.writeBuffer()), {
       asOf,
     })
     expect(rechecked.report.issues.map((i) => i.code)).toEqual([

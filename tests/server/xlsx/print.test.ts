@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { checkAndLoad } from '../../helpers/check-and-load.ts'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { checkWorkbook } from '../../../server/check.ts'
 import { readPlan, readRegistry, templatesDir } from '../../../server/config.ts'
 import { markWorkbook } from '../../../server/xlsx/mark.ts'
 import { buildTemplate } from '../../../server/xlsx/template.ts'
@@ -68,7 +68,7 @@ describe('printing through LibreOffice', () => {
       const templateHeader = plan.title.length + 2
 
       const registry = await readRegistry(join(templatesDir, 'agencies/dak-lak-2026.json'))
-      const checked = await checkWorkbook(await buildFilledWorkbook(), {
+      const checked = await checkAndLoad(await buildFilledWorkbook(), {
         asOf: '2026-09-14',
         registry,
       })
