@@ -43,8 +43,19 @@ export type AgencyIndex = {
   names: { folded: string; display: string }[]
 }
 
-/** Prepares a registry for matching names without case or diacritics. */
+const indexes = new WeakMap<AgencyRegistry, AgencyIndex>()
+
+/**
+ * Prepares a registry for matching names without case or diacritics. The index is kept for the
+ * registry object (a service checks every upload against the same one); registries are not mutated.
+ */
 export function createAgencyIndex(registry: AgencyRegistry): AgencyIndex {
+  let index = indexes.get(registry)
+  if (!index) indexes.set(registry, (index = buildAgencyIndex(registry)))
+  return index
+}
+
+function buildAgencyIndex(registry: AgencyRegistry): AgencyIndex {
   const byName = new Map<string, IndexEntry>()
   const add = (name: string, entry: IndexEntry) => {
     const folded = foldText(name)

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { cors } from 'hono/cors'
+import { allowCrossOrigin } from './cors.ts'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { addinFrameAncestors } from './addin.ts'
@@ -108,19 +108,13 @@ export function createApp(deps: AppDeps) {
     if (c.req.path.startsWith('/addin/')) return next()
     return pageHeaders(c, next)
   })
-  app.use(
-    '/api/*',
-    cors({
-      origin: '*',
-      allowHeaders: ['Authorization', 'Content-Type', 'X-CSRF-Token'],
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-    }),
-  )
+  app.use('/api/*', allowCrossOrigin)
   app.use('/api/*', async (c, next) => {
     c.set('deadline', Date.now() + limits.timeoutMs)
     await next()
-    // Answers carry reports and tokens: no cache, shared or private, keeps them.
-    c.header('Cache-Control', 'no-store')
+    // Answers carry reports and tokens: no cache, shared or private, keeps them. (Set on the
+    // response's headers: `c.header` after the route answered would copy the whole body.)
+    c.res.headers.set('Cache-Control', 'no-store')
   })
   app.use(
     '/api/*',

@@ -5,10 +5,10 @@ import {
   type AgencyRegistry,
   type ColumnChoices,
   type IsoDate,
-  type Report,
   type ScoringProfile,
 } from '../core/index.ts'
 import type { Catalog } from './catalog.ts'
+import { serializeReport, type SerializedReport } from './store-types.ts'
 import { checkWorkbook, type CheckOptions } from './check.ts'
 import { ApiError } from './http-errors.ts'
 import { WorkbookError } from './xlsx/errors.ts'
@@ -30,13 +30,29 @@ export type ValidateOptions = {
 /** What a check needs of the catalog (its plans stay behind). */
 export type CatalogPart = Pick<Catalog, 'registry' | 'profiles'>
 
-/** The part of a catalog a job carries to its worker. */
-export function selectCatalogPart(catalog: Catalog): CatalogPart {
-  return { registry: catalog.registry, profiles: catalog.profiles }
+/**
+ * The part of a catalog a job carries to its worker, serialized once by the service: a string
+ * crosses to the worker as a plain copy, and the worker keeps the catalog it last read, so each
+ * job reuses the same registry (and core's index of its names) instead of rebuilding them.
+ */
+export function serializeCatalogPart(catalog: Catalog): string {
+  return JSON.stringify({ registry: catalog.registry, profiles: [...catalog.profiles] })
 }
 
-function expandCatalog(part: CatalogPart): Catalog {
-  return { ...part, plans: new Map() }
+let lastCatalog: { json: string; catalog: Catalog } | null = null
+
+function readCatalogPart(json: string): Catalog {
+  if (lastCatalog?.json !== json) {
+    const part = JSON.parse(json) as {
+      registry: Catalog['registry']
+      profiles: [string, ScoringProfile][]
+    }
+    lastCatalog = {
+      json,
+      catalog: { registry: part.registry, profiles: new Map(part.profiles), plans: new Map() },
+    }
+  }
+  return lastCatalog.catalog
 }
 
 /** Every job a parse worker runs; ExcelJS is loaded only in the worker. */
@@ -46,9 +62,10 @@ export type ParseJob =
       bytes: Uint8Array
       fileName: string | null
       asOf: IsoDate
-      catalog: CatalogPart
+      /** serializeCatalogPart's JSON. */
+      catalog: string
     }
-  | { kind: 'table'; bytes: Uint8Array; catalog: CatalogPart }
+  | { kind: 'table'; bytes: Uint8Array; catalog: string }
   | {
       kind: 'validate'
       bytes: Uint8Array
@@ -58,7 +75,8 @@ export type ParseJob =
     }
   | { kind: 'clear'; bytes: Uint8Array; output: string }
 
-export type UploadResult = { report: Report; planId: string | null }
+/** What a service job answers: the report serialized in the worker, ready for the store and the answer. */
+export type UploadResult = { report: SerializedReport; planId: string | null }
 export type TableResult = UploadResult & {
   period: string
   agency: string | null
@@ -123,7 +141,7 @@ async function runTableJob(bytes: Uint8Array, catalog: Catalog): Promise<TableRe
     agency: parsed.data.agency ?? null,
     fileName: checked.fileName,
     planId: checked.planId,
-    report: checked.report,
+    report: serializeReport(checked.report),
   }
 }
 
@@ -136,12 +154,12 @@ export async function runParseJob(job: ParseJob): Promise<unknown> {
         job.bytes,
         job.fileName,
         job.asOf,
-        expandCatalog(job.catalog),
+        readCatalogPart(job.catalog),
       )
-      return { report, planId } satisfies UploadResult
+      return { report: serializeReport(report), planId } satisfies UploadResult
     }
     case 'table':
-      return runTableJob(job.bytes, expandCatalog(job.catalog))
+      return runTableJob(job.bytes, readCatalogPart(job.catalog))
     case 'validate':
       return runValidateJob(job)
     case 'clear': {

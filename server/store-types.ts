@@ -76,6 +76,38 @@ export function convertReportRows(report: Report, submissionId: number): StoredR
   }))
 }
 
+/**
+ * A report ready for the store and the answer, serialized once (in the parse worker for uploads):
+ * the thread that owns SQLite and answers requests then handles strings only, never the object graph.
+ */
+export type SerializedReport = {
+  /** The report as stored and as answered, UTF-8 JSON. */
+  json: Uint8Array
+  tasks: number
+  errors: number
+  warnings: number
+  score: number | null
+  maxScore: number | null
+  /** JSON of the count per status. */
+  byStatus: string
+}
+
+const utf8 = new TextEncoder()
+
+/** Serializes a report for the store (see SerializedReport). */
+export function serializeReport(report: Report): SerializedReport {
+  const { summary } = report
+  return {
+    json: utf8.encode(JSON.stringify(report)),
+    tasks: summary.tasks,
+    errors: report.errorCount,
+    warnings: report.warningCount,
+    score: summary.score,
+    maxScore: summary.maxScore,
+    byStatus: JSON.stringify(summary.byStatus),
+  }
+}
+
 export type NewSubmission = {
   agencyId: string
   period: string
@@ -85,9 +117,15 @@ export type NewSubmission = {
   contentType: string
   file: Uint8Array
   planId: string | null
-  report: Report
+  report: Report | SerializedReport
   /** Defaults to "add-in" for a JSON table, else "upload". */
   source?: SubmissionSource
+}
+
+/** The buffers of a serialized report, handed from a worker to the service thread without a copy. */
+export function listReportBuffers(value: unknown): ArrayBuffer[] {
+  const report = (value as { report?: Partial<SerializedReport> } | null)?.report
+  return report?.json instanceof Uint8Array ? [report.json.buffer as ArrayBuffer] : []
 }
 
 /** How a submission reached the service. */

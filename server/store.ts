@@ -14,7 +14,7 @@ export {
 } from './token-store.ts'
 import { migrations } from './store-schema.ts'
 import {
-  convertReportRows,
+  serializeReport,
   type AgencyRecord,
   type SubmissionRecord,
   type StoredSubmission,
@@ -24,17 +24,24 @@ import {
 } from './store-types.ts'
 export {
   convertReportRows,
+  serializeReport,
   submissionSources,
   type AgencyRecord,
   type SubmissionRecord,
   type StoredSubmission,
   type StoredRow,
   type NewSubmission,
+  type SerializedReport,
   type SubmissionSource,
 } from './store-types.ts'
 
 import { createUsageStore } from './usage-store.ts'
 import type { Report, TaskStatus } from '../core/index.ts'
+
+/** A view of the same bytes that better-sqlite3 binds (as a blob, cast to text in the SQL). */
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
 
 type SubmissionRow = {
   id: number
@@ -107,11 +114,18 @@ export function createStore(path: string, options: { synchronous?: 'FULL' | 'NOR
     (agency_id, period, version, submitted_at, submitted_by, file_name, content_type, file_hash, file, plan_id, report,
      tasks, errors, warnings, score, max_score, by_status, source)
     VALUES (@agencyId, @period, @version, @submittedAt, @submittedBy, @fileName, @contentType, @fileHash, @file, @planId,
-     @report, @tasks, @errors, @warnings, @score, @maxScore, @byStatus, @source)`)
-  const insertRow = db.prepare(`INSERT INTO submission_rows
+     CAST(@report AS TEXT), @tasks, @errors, @warnings, @score, @maxScore, @byStatus, @source)`)
+  // A submission's task rows, read by SQLite from the stored report itself in one statement (the
+  // same mapping as convertReportRows, which tests/server/store.test.ts holds it to).
+  const insertRows = db.prepare(`INSERT INTO submission_rows
     (submission_id, row, stt, level, kind, section, content, deadline_text, due, status, progress, done_date, achieved,
      evidence, target_met, score, max_score, self_score)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    SELECT s.id, t.value ->> 'row', t.value ->> 'stt', t.value ->> 'level', t.value ->> 'kind',
+      t.value ->> 'section', t.value ->> 'content', t.value ->> 'deadlineText', t.value ->> '$.deadline.due',
+      t.value ->> 'status', t.value ->> 'progress', t.value ->> 'doneDate', t.value ->> 'achieved',
+      t.value ->> 'evidence', t.value ->> 'targetMet', t.value ->> 'score', t.value ->> 'maxScore',
+      t.value ->> 'selfScore'
+    FROM submissions AS s, json_each(s.report, '$.tasks') AS t WHERE s.id = ?`)
   const nextVersion = db.prepare(
     'SELECT COALESCE(MAX(version), 0) + 1 AS v FROM submissions WHERE agency_id = ? AND period = ?',
   )
@@ -125,7 +139,7 @@ export function createStore(path: string, options: { synchronous?: 'FULL' | 'NOR
     const same = findSame.get(s.agencyId, s.period, fileHash) as { id: number } | undefined
     if (same) return { ...getSubmission(same.id)!, duplicate: true }
     const { v } = nextVersion.get(s.agencyId, s.period) as { v: number }
-    const { summary } = s.report
+    const report = 'json' in s.report ? s.report : serializeReport(s.report)
     const info = insertSubmission.run({
       agencyId: s.agencyId,
       period: s.period,
@@ -135,42 +149,26 @@ export function createStore(path: string, options: { synchronous?: 'FULL' | 'NOR
       fileName: s.fileName,
       contentType: s.contentType,
       fileHash,
-      file: Buffer.from(s.file.buffer, s.file.byteOffset, s.file.byteLength),
+      file: toBuffer(s.file),
       planId: s.planId,
-      report: JSON.stringify(s.report),
-      tasks: summary.tasks,
-      errors: s.report.errorCount,
-      warnings: s.report.warningCount,
-      score: summary.score,
-      maxScore: summary.maxScore,
-      byStatus: JSON.stringify(summary.byStatus),
+      report: toBuffer(report.json),
+      tasks: report.tasks,
+      errors: report.errors,
+      warnings: report.warnings,
+      score: report.score,
+      maxScore: report.maxScore,
+      byStatus: report.byStatus,
       source: s.source ?? (s.contentType === 'application/json' ? 'add-in' : 'upload'),
     })
     const id = Number(info.lastInsertRowid)
-    for (const r of convertReportRows(s.report, id)) {
-      insertRow.run(
-        id,
-        r.row,
-        r.stt,
-        r.level,
-        r.kind,
-        r.section,
-        r.content,
-        r.deadlineText,
-        r.due,
-        r.status,
-        r.progress,
-        r.doneDate,
-        r.achieved,
-        r.evidence,
-        r.targetMet === null ? null : Number(r.targetMet),
-        r.score,
-        r.maxScore,
-        r.selfScore,
-      )
-    }
+    insertRows.run(id)
     return { ...getSubmission(id)!, duplicate: false }
   })
+
+  const selectReport = db.prepare('SELECT report FROM submissions WHERE id = ?')
+  function readReportJson(id: number): string | null {
+    return (selectReport.get(id) as { report: string } | undefined)?.report ?? null
+  }
 
   function getSubmission(id: number): SubmissionRecord | null {
     const r = db.prepare(`SELECT ${submissionColumns} FROM submissions WHERE id = ?`).get(id) as
@@ -216,10 +214,11 @@ export function createStore(path: string, options: { synchronous?: 'FULL' | 'NOR
       return r ? { bytes: r.file, contentType: r.content_type, fileName: r.file_name } : null
     },
     getSubmissionReport(id: number): Report | null {
-      const r = db.prepare('SELECT report FROM submissions WHERE id = ?').get(id) as
-        { report: string } | undefined
-      return r ? (JSON.parse(r.report) as Report) : null
+      const json = readReportJson(id)
+      return json === null ? null : (JSON.parse(json) as Report)
     },
+    /** The stored report as it was serialized (for answers that pass it on unchanged). */
+    getSubmissionReportJson: readReportJson,
     listSubmissions(filter: {
       period?: string | null
       agencyId?: string | null

@@ -40,6 +40,13 @@ const tokenColumns = `id, agency_id AS agencyId, role, label, created_at AS crea
 
 /** API tokens: issued with a label and an expiry, listed, revoked; stored hashed. */
 export function createTokenStore(db: Database.Database) {
+  // Statements every authenticated request runs, prepared once.
+  const selectLiveToken = db.prepare(
+    'SELECT id, agency_id, role, expires_at FROM tokens WHERE hash = ? AND revoked_at IS NULL',
+  )
+  const recordUse = db.prepare(
+    'UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)',
+  )
   return {
     /** Issues a token for an agency (or an admin token when agencyId is null); returns it once. */
     addToken(
@@ -97,19 +104,13 @@ export function createTokenStore(db: Database.Database) {
     },
     /** Who a live, unexpired token belongs to (its last use is recorded). */
     findPrincipal(token: string, now = new Date().toISOString()): Principal | null {
-      const r = db
-        .prepare(
-          'SELECT id, agency_id, role, expires_at FROM tokens WHERE hash = ? AND revoked_at IS NULL',
-        )
-        .get(computeTokenHash(token)) as
+      const r = selectLiveToken.get(computeTokenHash(token)) as
         | { id: string; agency_id: string | null; role: string; expires_at: string | null }
         | undefined
       if (!r || (r.expires_at !== null && r.expires_at <= now)) return null
       // Recorded at most once a minute: a write (and an fsync) per request would cost throughput.
       const stale = new Date(Date.parse(now) - 60_000).toISOString()
-      db.prepare(
-        'UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)',
-      ).run(now, r.id, stale)
+      recordUse.run(now, r.id, stale)
       return r.role === 'admin' || r.agency_id === null
         ? { role: 'admin', tokenId: r.id }
         : { role: 'agency', agencyId: r.agency_id, tokenId: r.id }

@@ -2,6 +2,15 @@ import type Database from 'better-sqlite3'
 
 /** Per-agency usage: what quotas count, and the disk the database takes. */
 export function createUsageStore(db: Database.Database) {
+  // Run before every upload; prepared once. octet_length reads the stored sizes, not the contents.
+  const selectUsage = db.prepare(
+    `SELECT COALESCE(SUM(submitted_at >= @since), 0) AS versionsSince,
+       COALESCE(SUM(octet_length(file) + octet_length(report)), 0) AS bytes
+     FROM submissions WHERE agency_id = @agencyId AND period = @period`,
+  )
+  const selectSame = db.prepare(
+    'SELECT id FROM submissions WHERE agency_id = ? AND period = ? AND file_hash = ? ORDER BY version DESC LIMIT 1',
+  )
   return {
     /** Versions an agency stored for a period since a time, and the bytes of all its versions for that period. */
     readAgencyUsage(
@@ -9,21 +18,14 @@ export function createUsageStore(db: Database.Database) {
       period: string,
       since: string,
     ): { versionsSince: number; bytes: number } {
-      return db
-        .prepare(
-          `SELECT COALESCE(SUM(submitted_at >= @since), 0) AS versionsSince,
-             COALESCE(SUM(length(file) + length(report)), 0) AS bytes
-           FROM submissions WHERE agency_id = @agencyId AND period = @period`,
-        )
-        .get({ agencyId, period, since }) as { versionsSince: number; bytes: number }
+      return selectUsage.get({ agencyId, period, since }) as {
+        versionsSince: number
+        bytes: number
+      }
     },
     /** The stored version with identical content, if any: a re-upload is stored once. */
     findSameSubmission(agencyId: string, period: string, fileHash: string): number | null {
-      const r = db
-        .prepare(
-          'SELECT id FROM submissions WHERE agency_id = ? AND period = ? AND file_hash = ? ORDER BY version DESC LIMIT 1',
-        )
-        .get(agencyId, period, fileHash) as { id: number } | undefined
+      const r = selectSame.get(agencyId, period, fileHash) as { id: number } | undefined
       return r?.id ?? null
     },
     /** The database's size on disk and each agency's stored bytes, largest first. */

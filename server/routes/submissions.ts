@@ -5,20 +5,26 @@ import { logSecurityEvent, requireAgency, resolveAgency } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
 import { ApiError } from '../http-errors.ts'
 import {
-  selectCatalogPart,
+  serializeCatalogPart,
   type ParseJob,
   type TableResult,
   type UploadResult,
 } from '../parse-jobs.ts'
 import { runInWorker } from '../parse-pool.ts'
 import type { SubmissionRecord } from '../store.ts'
+import type { SerializedReport } from '../store-types.ts'
 import { xlsxType, type CheckedSubmission } from '../submission.ts'
+
+const closing = Buffer.from('}')
+
+/** An upload as its parse worker answered it: the report already serialized. */
+type ParsedSubmission = Omit<CheckedSubmission, 'report'> & { report: SerializedReport }
 import { readId, readPeriodParam, requirePeriod } from './params.ts'
 
 /** /api/submissions: upload (checked, stored as the next version), list, read, download. */
 export function createSubmissionRoutes(services: Services) {
   const { store, now, parsePool } = services
-  const catalogPart = selectCatalogPart(services.catalog)
+  const catalogPart = serializeCatalogPart(services.catalog)
   const parse = <T>(job: ParseJob) => runInWorker<T>(parsePool, job)
 
   /**
@@ -33,7 +39,7 @@ export function createSubmissionRoutes(services: Services) {
   ) {
     const hash = createHash('sha256').update(bytes).digest('hex')
     const same = store.findSameSubmission(agencyId, period, hash)
-    if (same !== null) return answerStored(c, store.getSubmission(same)!, 200, { duplicate: true })
+    if (same !== null) return answerStored(c, store.getSubmission(same)!)
     checkQuota(c, agencyId, period, bytes.length)
     return null
   }
@@ -54,37 +60,48 @@ export function createSubmissionRoutes(services: Services) {
     }
   }
 
-  function answerStored(
+  /**
+   * The answer to an upload: the receipt and the report. The report goes out as the JSON it was
+   * stored as, never parsed and serialized again (it is the largest thing a submission carries).
+   */
+  function answerReceipt(
     c: Context<Env>,
     record: SubmissionRecord,
+    reportJson: Uint8Array | string,
     status: 200 | 201,
     extra: { duplicate?: boolean } = {},
   ) {
-    return c.json(
-      {
-        id: record.id,
-        agency: record.agencyId,
-        period: record.period,
-        version: record.version,
-        submittedAt: record.submittedAt,
-        ...extra,
-        report: store.getSubmissionReport(record.id),
-      },
-      status,
-    )
+    const receipt = JSON.stringify({
+      id: record.id,
+      agency: record.agencyId,
+      period: record.period,
+      version: record.version,
+      submittedAt: record.submittedAt,
+      ...extra,
+    })
+    const body =
+      typeof reportJson === 'string'
+        ? `${receipt.slice(0, -1)},"report":${reportJson}}`
+        : Buffer.concat([Buffer.from(`${receipt.slice(0, -1)},"report":`), reportJson, closing])
+    return c.body(body, status, { 'Content-Type': 'application/json' })
+  }
+
+  function answerStored(c: Context<Env>, record: SubmissionRecord) {
+    const json = store.getSubmissionReportJson(record.id) ?? 'null'
+    return answerReceipt(c, record, json, 200, { duplicate: true })
   }
 
   function storeSubmission(
     c: Context<Env>,
     agencyId: string,
     period: Period,
-    checked: CheckedSubmission,
+    checked: ParsedSubmission,
   ) {
     // A request already answered with a timeout must not be stored afterwards: the sender was told it failed.
     if (Date.now() > c.get('deadline')) throw new ApiError('request/timeout')
     // Now that the report's size is known too, the quota is checked against what will really be kept.
-    const reportJson = JSON.stringify(checked.report)
-    checkQuota(c, agencyId, period.id, checked.file.byteLength + reportJson.length)
+    const report = checked.report
+    checkQuota(c, agencyId, period.id, checked.file.byteLength + report.json.byteLength)
     const record = store.addSubmission({
       agencyId,
       period: period.id,
@@ -94,20 +111,10 @@ export function createSubmissionRoutes(services: Services) {
       contentType: checked.contentType,
       file: checked.file,
       planId: checked.planId,
-      report: checked.report,
+      report,
     })
-    if (record.duplicate) return answerStored(c, record, 200, { duplicate: true })
-    return c.json(
-      {
-        id: record.id,
-        agency: agencyId,
-        period: period.id,
-        version: record.version,
-        submittedAt: record.submittedAt,
-        report: checked.report,
-      },
-      201,
-    )
+    if (record.duplicate) return answerStored(c, record)
+    return answerReceipt(c, record, report.json, 201)
   }
 
   const readOwnSubmission = (c: Context<Env>) => {
