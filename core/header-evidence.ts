@@ -62,8 +62,9 @@ export function readColumnEvidence(values: CellValue[]): ColumnEvidence {
     if (/\d pct\b/.test(folded)) evidence.percent++
     const progress = parseProgress(typeof value === 'number' ? value : text)
     if (isProgress(progress) && typeof value !== 'number') evidence.progress++
-    if (ownStatuses.has(foldText(text))) evidence.ownStatus++
-    if (productPattern.test(foldText(text))) evidence.product++
+    const plain = foldText(text)
+    if (ownStatuses.has(plain)) evidence.ownStatus++
+    if (productPattern.test(plain)) evidence.product++
   }
   if (evidence.count) {
     for (const k of Object.keys(evidence) as (keyof ColumnEvidence)[])

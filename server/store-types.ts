@@ -92,13 +92,12 @@ export type SerializedReport = {
   byStatus: string
 }
 
-const utf8 = new TextEncoder()
 
 /** Serializes a report for the store (see SerializedReport). */
 export function serializeReport(report: Report): SerializedReport {
   const { summary } = report
   return {
-    json: utf8.encode(JSON.stringify(report)),
+    json: Buffer.from(JSON.stringify(report), 'utf8'),
     tasks: summary.tasks,
     errors: report.errorCount,
     warnings: report.warningCount,
