@@ -1,30 +1,23 @@
 import { parseArgs } from 'node:util'
 import {
   computeVietnamDate,
-  fieldKeys,
-  parseColumnChoices,
   type AgencyRegistry,
-  type ColumnChoices,
   type Report,
   type ScoringProfile,
 } from '../core/index.ts'
-import { checkFlags, parseIsoDate, readBytes, UsageError, writeOut } from './cli-io.ts'
+import {
+  checkFlags,
+  parseIsoDate,
+  readBytes,
+  readColumnsFlag,
+  UsageError,
+  writeOut,
+} from './cli-io.ts'
 import { runCliJob, startCliWorker } from './cli-pool.ts'
 import { renderSummary, type Lang } from './summary.ts'
 
 // The commands that read or write workbooks. validate and clear parse in a bounded worker (ExcelJS never
 // loads in this thread); template builds our own workbook here (ExcelJS is loaded on demand).
-
-/** Reads `--columns deadline=F,expected=C,note=`, refusing field names it does not know. */
-function readColumnsFlag(text: string): ColumnChoices {
-  const { choices, unknown } = parseColumnChoices(text)
-  if (unknown.length)
-    throw new UsageError(
-      `--columns: không biết trường / unknown field ${unknown.map((u) => `“${u}”`).join(', ')}. ` +
-        `Trường / Fields: ${fieldKeys.join(', ')}`,
-    )
-  return choices
-}
 
 /** `cchc validate`: checks a workbook, prints the summary or the report, optionally writes a marked copy. */
 export async function runValidate(args: string[]): Promise<number> {

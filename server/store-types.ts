@@ -92,7 +92,6 @@ export type SerializedReport = {
   byStatus: string
 }
 
-
 /** Serializes a report for the store (see SerializedReport). */
 export function serializeReport(report: Report): SerializedReport {
   const { summary } = report

@@ -5,6 +5,7 @@ import {
   computeMarkPlan,
   validateTable,
   type AgencyRegistry,
+  type ColumnChoices,
   type IsoDate,
   type MarkPlan,
   type Report,
@@ -24,6 +25,8 @@ export type SheetsCheckOptions = {
   profile?: ScoringProfile | null
   profileFor?: ((planId: string | null) => ScoringProfile | null) | null
   registry?: AgencyRegistry | null
+  /** The user's column choices (`--columns`), over those the spreadsheet remembers. */
+  columns?: ColumnChoices | null
   /** Write nothing: only read and report. */
   write?: boolean
   /** Apply the safe automatic fixes first (one more batch), then check again. */
@@ -88,6 +91,7 @@ function checkRead(read: SpreadsheetRead, options: SheetsCheckOptions): Report {
     meta: read.meta,
     profile: options.profile ?? options.profileFor?.(planId) ?? null,
     registry: options.registry ?? null,
+    columns: options.columns ?? null,
   })
 }
 

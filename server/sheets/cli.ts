@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { computeVietnamDate } from '../../core/index.ts'
-import { checkFlags } from '../cli-io.ts'
+import { checkFlags, readColumnsFlag, UsageError } from '../cli-io.ts'
 import { ConfigError, readProfile, readRegistry } from '../config.ts'
 import { renderSummary, type Lang } from '../summary.ts'
 import {
@@ -21,8 +21,9 @@ export const sheetsHelp = `cchc sheets — kiểm tra phụ lục CCHC ngay tron
       Đăng nhập Google (OAuth cho ứng dụng máy tính, PKCE); mã lưu trong thư mục cấu hình, chỉ người dùng đọc được.
   cchc sheets logout
   cchc sheets validate ĐƯỜNG_DẪN|MÃ [--sheet TÊN] [--as-of YYYY-MM-DD] [--year Y] [--profile P.json]
-                       [--agencies A.json] [--json] [--no-write] [--fix] [--lang en]
+                       [--agencies A.json] [--columns TRƯỜNG=CỘT,…] [--json] [--no-write] [--fix] [--lang en]
       Kiểm tra và ghi kết quả ngay vào bảng tính (trang theo gid trong đường dẫn). --no-write chỉ đọc.
+      --columns chọn cột như "cchc validate --columns".
   cchc sheets clear ĐƯỜNG_DẪN|MÃ
       Xóa đánh dấu, trả lại hình thức ban đầu.
 
@@ -72,6 +73,7 @@ async function runValidate(args: string[]): Promise<number> {
     options: {
       ...checkFlags,
       'no-write': { type: 'boolean' },
+      columns: { type: 'string' },
     },
   })
   const input = positionals[0]
@@ -89,6 +91,7 @@ async function runValidate(args: string[]): Promise<number> {
     year,
     profile: values.profile ? await readProfile(values.profile) : null,
     registry: values.agencies ? await readRegistry(values.agencies) : null,
+    columns: values.columns !== undefined ? readColumnsFlag(values.columns) : null,
     write: !values['no-write'],
     fix: values.fix ?? false,
   })
@@ -138,7 +141,9 @@ export async function runSheets(args: string[]): Promise<number> {
     const message =
       error instanceof SheetsError
         ? `${error.text.vi}\n${error.text.en}`
-        : error instanceof SheetsUsageError || error instanceof ConfigError
+        : error instanceof SheetsUsageError ||
+            error instanceof UsageError ||
+            error instanceof ConfigError
           ? error.message
           : `Lỗi không mong đợi / Unexpected error: ${(error as Error).message}`
     process.stderr.write(`${message}\n`)

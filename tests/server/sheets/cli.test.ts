@@ -60,6 +60,18 @@ async function run(args: string[]) {
 }
 
 describe('cchc sheets', () => {
+  it('validate --columns chooses columns as `cchc validate --columns` does, and refuses unknown fields', async () => {
+    useFake()
+    const flags = ['--as-of', '2026-09-14', '--columns', 'content=B']
+    const local = await run(['validate', file, ...flags])
+    const sheets = await run(['sheets', 'validate', url, '--no-write', ...flags])
+    expect(sheets).toEqual(local)
+    expect(sheets.out).toContain('(đã chỉ định)')
+    const wrong = await run(['sheets', 'validate', url, '--no-write', '--columns', 'han=D'])
+    expect(wrong.code).toBe(2)
+    expect(wrong.err).toContain('--columns')
+  })
+
   it('validate prints exactly what `cchc validate` prints for the same table, and writes the marks', async () => {
     useFake()
     const before = structuredClone(fake.books.get(id)!)
