@@ -32,8 +32,26 @@ const ownStatuses = new Set(
   ),
 )
 
+/** Which kinds of evidence a column's header words can use (the costly readings are skipped otherwise). */
+export type EvidenceNeeds = { dates: boolean; results: boolean; progress: boolean }
+
+const allNeeds: EvidenceNeeds = { dates: true, results: true, progress: true }
+
+/** The evidence `applyEvidence` can use for a header scored so (a share it would not read is left 0). */
+export function computeEvidenceNeeds(scores: Weights): EvidenceNeeds {
+  const has = (k: keyof Weights) => (scores[k] ?? 0) > 0
+  return {
+    dates: has('deadline') || has('doneDate'),
+    results: has('achieved') || has('product'),
+    progress: has('status') || has('progress'),
+  }
+}
+
 /** Reads the first data cells under a column (at most 30 non-empty) into shares of each kind. */
-export function readColumnEvidence(values: CellValue[]): ColumnEvidence {
+export function readColumnEvidence(
+  values: CellValue[],
+  needs: EvidenceNeeds = allNeeds,
+): ColumnEvidence {
   const evidence: ColumnEvidence = {
     count: 0,
     duration: 0,
@@ -52,19 +70,25 @@ export function readColumnEvidence(values: CellValue[]): ColumnEvidence {
     evidence.count++
     const folded = foldKeepingNumbers(text.replace(/^\(|\)$/g, ''))
     if (durationPattern.test(folded)) evidence.duration++
-    const date = parseDayFirstDate(text)
-    if (isDateCell(value) || (date !== null && date !== 'invalid')) evidence.exactDate++
-    else {
-      const d = parseDeadline(text, 2000)
-      if (d && d.kind !== 'invalid' && d.kind !== 'date') evidence.period++
+    if (needs.dates) {
+      const date = parseDayFirstDate(text)
+      if (isDateCell(value) || (date !== null && date !== 'invalid')) evidence.exactDate++
+      else {
+        const d = parseDeadline(text, 2000)
+        if (d && d.kind !== 'invalid' && d.kind !== 'date') evidence.period++
+      }
     }
-    if (targetPattern.test(text.toLowerCase()) || targetPattern.test(folded)) evidence.target++
-    if (/\d pct\b/.test(folded)) evidence.percent++
-    const progress = parseProgress(typeof value === 'number' ? value : text)
-    if (isProgress(progress) && typeof value !== 'number') evidence.progress++
-    const plain = foldText(text)
-    if (ownStatuses.has(plain)) evidence.ownStatus++
-    if (productPattern.test(plain)) evidence.product++
+    if (needs.results) {
+      if (targetPattern.test(text.toLowerCase()) || targetPattern.test(folded)) evidence.target++
+      if (/\d pct\b/.test(folded)) evidence.percent++
+    }
+    const plain = needs.results || needs.progress ? foldText(text) : ''
+    if (needs.progress) {
+      const progress = parseProgress(typeof value === 'number' ? value : text)
+      if (isProgress(progress) && typeof value !== 'number') evidence.progress++
+      if (ownStatuses.has(plain)) evidence.ownStatus++
+    }
+    if (needs.results && productPattern.test(plain)) evidence.product++
   }
   if (evidence.count) {
     for (const k of Object.keys(evidence) as (keyof ColumnEvidence)[])

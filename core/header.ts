@@ -2,7 +2,7 @@ import { resolveColumnChoices, type ColumnChoices, type ColumnReading } from './
 import { fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, type CellValue } from './grid.ts'
 import { assignColumns, minimumScore } from './header-assign.ts'
-import { applyEvidence, readColumnEvidence } from './header-evidence.ts'
+import { applyEvidence, computeEvidenceNeeds, readColumnEvidence } from './header-evidence.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
 import type { Weights } from './header-words.ts'
 import { createIssue, type Issue } from './issue.ts'
@@ -164,7 +164,11 @@ export function buildHeader(
   // A plan has no progress columns: there "Kết quả" holds targets or products, not achievements.
   const plan = !words.some((s) => ['progress', 'doneDate'].includes(bestField(s) ?? ''))
   const scores = words.map((s, c) => {
-    const withData = applyEvidence(s, readColumnEvidence(data.map((row) => row[c] ?? null)), plan)
+    const evidence = readColumnEvidence(
+      data.map((row) => row[c] ?? null),
+      computeEvidenceNeeds(s),
+    )
+    const withData = applyEvidence(s, evidence, plan)
     // Ties go to the leftmost column.
     for (const k of Object.keys(withData) as (keyof Weights)[])
       if (k !== 'other') withData[k] = withData[k]! - c * 0.001

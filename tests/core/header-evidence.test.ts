@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { applyEvidence, readColumnEvidence } from '../../core/header-evidence.ts'
+import {
+  applyEvidence,
+  computeEvidenceNeeds,
+  readColumnEvidence,
+} from '../../core/header-evidence.ts'
 
 describe('readColumnEvidence', () => {
   it('counts the share of durations, periods, dates, targets and progress words', () => {
@@ -11,6 +15,26 @@ describe('readColumnEvidence', () => {
     expect(
       readColumnEvidence(['✅ Hoàn thành', '🔴 Chưa thực hiện', { date: '2026-05-20' }]),
     ).toMatchObject({ count: 3, progress: 2 / 3, exactDate: 1 / 3 })
+  })
+})
+
+describe('computeEvidenceNeeds', () => {
+  it('reads only the evidence a header can use: dates under deadline words, progress under status words', () => {
+    const cells = ['Quý IV/2026', 'Trong năm 2026', 'Đã hoàn thành']
+    expect(computeEvidenceNeeds({ content: 9 })).toEqual({
+      dates: false,
+      results: false,
+      progress: false,
+    })
+    const asContent = readColumnEvidence(cells, computeEvidenceNeeds({ content: 9 }))
+    expect([asContent.period, asContent.progress]).toEqual([0, 0])
+    const asDeadline = readColumnEvidence(cells, computeEvidenceNeeds({ deadline: 7 }))
+    expect(asDeadline.period).toBe(2 / 3)
+    const asProgress = readColumnEvidence(cells, computeEvidenceNeeds({ progress: 7, status: 2 }))
+    expect(asProgress.progress).toBeGreaterThan(0)
+    // What a header can use is read exactly as without the restriction.
+    expect(asDeadline.period).toBe(readColumnEvidence(cells).period)
+    expect(asProgress.progress).toBe(readColumnEvidence(cells).progress)
   })
 })
 
