@@ -13,6 +13,7 @@ import {
 import { runInWorker } from '../parse-pool.ts'
 import type { SubmissionRecord } from '../store.ts'
 import type { SerializedReport } from '../store-types.ts'
+import { createSubmissionWriter } from '../submission-writer.ts'
 import { xlsxType, type CheckedSubmission } from '../submission.ts'
 
 const closing = Buffer.from('}')
@@ -26,6 +27,7 @@ export function createSubmissionRoutes(services: Services) {
   const { store, now, parsePool } = services
   const catalogPart = serializeCatalogPart(services.catalog)
   const parse = <T>(job: ParseJob) => runInWorker<T>(parsePool, job)
+  const writer = createSubmissionWriter(store)
 
   /**
    * Before any parsing: an identical re-upload answers with the version already stored, and an
@@ -40,24 +42,29 @@ export function createSubmissionRoutes(services: Services) {
     const hash = createHash('sha256').update(bytes).digest('hex')
     const same = store.findSameSubmission(agencyId, period, hash)
     if (same !== null) return answerStored(c, store.getSubmission(same)!)
-    checkQuota(c, agencyId, period, bytes.length)
+    const refusal = findQuotaRefusal(agencyId, period, bytes.length)
+    if (refusal) throw refuseOverQuota(c, refusal, `${agencyId} ${period}`)
     return null
   }
 
-  /** Refuses a version that would pass the agency's quota for the period (stored bytes: file and report). */
-  function checkQuota(c: Context<Env>, agencyId: string, period: string, adding: number) {
+  /** The refusal a version would meet under the agency's quota for the period (stored bytes: file and report). */
+  function findQuotaRefusal(agencyId: string, period: string, adding: number) {
     const since = new Date(now().getTime() - 3600_000).toISOString()
     const usage = store.readAgencyUsage(agencyId, period, since)
-    const refusal =
-      usage.versionsSince >= services.quotas.versionsPerHour
-        ? 'quota/versions'
-        : usage.bytes + adding > services.quotas.bytesPerPeriod
-          ? 'quota/bytes'
-          : null
-    if (refusal) {
-      logSecurityEvent(c, services, 'quota.refused', `${refusal} ${agencyId} ${period}`)
-      throw new ApiError(refusal)
-    }
+    return usage.versionsSince >= services.quotas.versionsPerHour
+      ? 'quota/versions'
+      : usage.bytes + adding > services.quotas.bytesPerPeriod
+        ? 'quota/bytes'
+        : null
+  }
+
+  function refuseOverQuota(
+    c: Context<Env>,
+    refusal: 'quota/versions' | 'quota/bytes',
+    what: string,
+  ) {
+    logSecurityEvent(c, services, 'quota.refused', `${refusal} ${what}`)
+    return new ApiError(refusal)
   }
 
   /**
@@ -91,28 +98,43 @@ export function createSubmissionRoutes(services: Services) {
     return answerReceipt(c, record, json, 200, { duplicate: true })
   }
 
-  function storeSubmission(
+  /** Stores an upload in the next group commit (see submission-writer.ts) and answers its receipt. */
+  async function storeSubmission(
     c: Context<Env>,
     agencyId: string,
     period: Period,
     checked: ParsedSubmission,
   ) {
-    // A request already answered with a timeout must not be stored afterwards: the sender was told it failed.
-    if (Date.now() > c.get('deadline')) throw new ApiError('request/timeout')
-    // Now that the report's size is known too, the quota is checked against what will really be kept.
     const report = checked.report
-    checkQuota(c, agencyId, period.id, checked.file.byteLength + report.json.byteLength)
-    const record = store.addSubmission({
-      agencyId,
-      period: period.id,
-      submittedAt: now().toISOString(),
-      submittedBy: describeSubmitter(c),
-      fileName: checked.fileName,
-      contentType: checked.contentType,
-      file: checked.file,
-      planId: checked.planId,
-      report,
-    })
+    const size = checked.file.byteLength + report.json.byteLength
+    const record = await writer
+      .write(() => {
+        // A request already answered with a timeout must not be stored afterwards: the sender was told it failed.
+        if (Date.now() > c.get('deadline')) throw new ApiError('request/timeout')
+        // Now that the report's size is known too, the quota is checked against what will really be kept.
+        const refusal = findQuotaRefusal(agencyId, period.id, size)
+        if (refusal) throw new ApiError(refusal)
+        return store.addSubmission({
+          agencyId,
+          period: period.id,
+          submittedAt: now().toISOString(),
+          submittedBy: describeSubmitter(c),
+          fileName: checked.fileName,
+          contentType: checked.contentType,
+          file: checked.file,
+          planId: checked.planId,
+          report,
+        })
+      })
+      .catch((error: unknown) => {
+        // A refusal is logged once its batch is written (the log is not part of the refused upload).
+        if (
+          error instanceof ApiError &&
+          (error.code === 'quota/versions' || error.code === 'quota/bytes')
+        )
+          throw refuseOverQuota(c, error.code, `${agencyId} ${period.id}`)
+        throw error
+      })
     if (record.duplicate) return answerStored(c, record)
     return answerReceipt(c, record, report.json, 201)
   }
