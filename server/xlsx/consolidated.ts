@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import { columnLetter, statusLabels, taskStatuses } from '../../core/index.ts'
 import { firstDataRow, type PlannedCell, type PlannedSheet } from '../consolidated.ts'
 import { statusFills } from './mark.ts'
+import { createRowWriter } from './rows.ts'
 import {
   computeRowHeight,
   createHeaderFooter,
@@ -93,19 +94,20 @@ export async function writeConsolidated(
     header.commit()
     const statusColumns = new Set(sheet.statusColumns ?? [])
     const totalRows = new Set(sheet.totalRows ?? [])
-    sheet.rows.forEach((planned, i) => {
-      const row = ws.addRow(planned.map(convertPlannedCell))
-      row.height = computeRowHeight(planned.map(readPlannedText), widths)
+    const rows = createRowWriter(workbook, ws, sheet.columns.length, firstDataRow)
+    sheet.rows.forEach((cells, i) => {
       const total = totalRows.has(i)
-      planned.forEach((cell, c) => {
-        if (cell === null && !total) return
-        let style = total ? totalStyle : plainStyle
-        if (cell !== null && typeof cell === 'object' && 'date' in cell) style = dateStyle
-        else if (statusColumns.has(c) && typeof cell === 'string')
-          style = statusStyles.get(cell) ?? plainStyle
-        row.getCell(c + 1).style = style
+      rows.write({
+        cells,
+        styles: cells.map((cell, c) => {
+          if (cell === null) return total ? totalStyle : null
+          if (typeof cell === 'object' && 'date' in cell) return dateStyle
+          if (statusColumns.has(c) && typeof cell === 'string')
+            return statusStyles.get(cell) ?? plainStyle
+          return total ? totalStyle : plainStyle
+        }),
+        height: computeRowHeight(cells.map(readPlannedText), widths),
       })
-      row.commit()
     })
     ws.commit()
   }
