@@ -15,7 +15,7 @@ export {
 import { migrations } from './store-schema.ts'
 import {
   serializeReport,
-  readStoredRow,
+  createRowReader,
   storedRowColumns,
   type AgencyRecord,
   type SubmissionRecord,
@@ -260,7 +260,7 @@ export function createStore(path: string, options: { synchronous?: 'FULL' | 'NOR
         )
         .raw(true)
         .all(JSON.stringify(submissionIds)) as StoredRowValues[]
-      return rows.map(readStoredRow)
+      return rows.map(createRowReader())
     },
     countSubmissions(): number {
       return (db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n

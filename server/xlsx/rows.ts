@@ -44,55 +44,68 @@ function computeSerialDay(date: string): number {
   return 25569 + Date.parse(`${date}T00:00:00Z`) / 86_400_000
 }
 
-/** Writes rows after the worksheet's committed ones (title and header), numbered on from `firstRow`. */
-export function createRowWriter(
+/** The XML of one cell, or '' for an empty cell without a style (ExcelJS writes none). */
+function renderCell(
+  parts: WriterParts,
+  ref: string,
+  cell: PlannedCell,
+  style: Partial<ExcelJS.Style> | null,
+): string {
+  const type =
+    cell === null
+      ? ExcelJS.ValueType.Null
+      : typeof cell === 'string'
+        ? ExcelJS.ValueType.String
+        : typeof cell === 'number'
+          ? ExcelJS.ValueType.Number
+          : 'date' in cell
+            ? ExcelJS.ValueType.Date
+            : typeof cell.result === 'string'
+              ? ExcelJS.ValueType.String
+              : ExcelJS.ValueType.Number
+  const id = style ? parts.styles.addStyleModel(style, type) : 0
+  const s = id ? ` s="${id}"` : ''
+  if (cell === null) return id ? `<c r="${ref}"${s}/>` : ''
+  if (typeof cell === 'string')
+    return `<c r="${ref}"${s} t="s"><v>${parts.sharedStrings.add(cell)}</v></c>`
+  if (typeof cell === 'number') return `<c r="${ref}"${s}><v>${cell}</v></c>`
+  if ('date' in cell) return `<c r="${ref}"${s}><v>${computeSerialDay(cell.date)}</v></c>`
+  const f = `<f>${escapeXml(cell.formula)}</f>`
+  return typeof cell.result === 'string'
+    ? `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(cell.result)}</v></c>`
+    : `<c r="${ref}"${s}>${f}<v>${cell.result}</v></c>`
+}
+
+/**
+ * Writes `rows` after the worksheet's committed rows (its title and header), numbered from
+ * `firstRow`, in pieces of about 64 KB rather than row by row.
+ */
+export function writeRows(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   worksheet: ExcelJS.Worksheet,
-  columnCount: number,
   firstRow: number,
-) {
-  const { sharedStrings, styles } = workbook as unknown as WriterParts
+  rows: Iterable<StyledRow>,
+): void {
+  const parts = workbook as unknown as WriterParts
   const sheet = worksheet as unknown as SheetParts
-  const letters = Array.from({ length: columnCount }, (_, c) => columnLetter(c + 1))
+  if (!sheet.startedData) throw new Error('writeRows: commit the header rows first')
+  const letters: string[] = []
   let number = firstRow
-
-  /** The XML of one cell, or '' for an empty cell without a style (ExcelJS writes none). */
-  function renderCell(cell: PlannedCell, style: Partial<ExcelJS.Style> | null, c: number): string {
-    const ref = ` r="${letters[c] ?? columnLetter(c + 1)}${number}"`
-    const type =
-      cell === null
-        ? ExcelJS.ValueType.Null
-        : typeof cell === 'string'
-          ? ExcelJS.ValueType.String
-          : typeof cell === 'number'
-            ? ExcelJS.ValueType.Number
-            : 'date' in cell
-              ? ExcelJS.ValueType.Date
-              : typeof cell.result === 'string'
-                ? ExcelJS.ValueType.String
-                : ExcelJS.ValueType.Number
-    const id = style ? styles.addStyleModel(style, type) : 0
-    const s = id ? ` s="${id}"` : ''
-    if (cell === null) return id ? `<c${ref}${s}/>` : ''
-    if (typeof cell === 'string') return `<c${ref}${s} t="s"><v>${sharedStrings.add(cell)}</v></c>`
-    if (typeof cell === 'number') return `<c${ref}${s}><v>${cell}</v></c>`
-    if ('date' in cell) return `<c${ref}${s}><v>${computeSerialDay(cell.date)}</v></c>`
-    const f = `<f>${escapeXml(cell.formula)}</f>`
-    return typeof cell.result === 'string'
-      ? `<c${ref}${s} t="str">${f}<v>${escapeXml(cell.result)}</v></c>`
-      : `<c${ref}${s}>${f}<v>${cell.result}</v></c>`
+  let xml = ''
+  for (const row of rows) {
+    let cells = ''
+    for (let c = 0; c < row.cells.length; c++) {
+      const ref = (letters[c] ??= columnLetter(c + 1)) + number
+      cells += renderCell(parts, ref, row.cells[c]!, row.styles[c] ?? null)
+    }
+    const spans = row.cells.length ? ` spans="1:${row.cells.length}"` : ''
+    const open = `<row r="${number}" ht="${row.height}" customHeight="1"${spans} x14ac:dyDescent="0.25"`
+    xml += cells ? `${open}>${cells}</row>` : `${open}/>`
+    number++
+    if (xml.length > 65_536) {
+      sheet.stream.write(xml)
+      xml = ''
+    }
   }
-
-  return {
-    write(row: StyledRow): void {
-      if (!sheet.startedData) throw new Error('createRowWriter: commit the header rows first')
-      let cells = ''
-      for (let c = 0; c < row.cells.length; c++)
-        cells += renderCell(row.cells[c]!, row.styles[c] ?? null, c)
-      const spans = row.cells.length ? ` spans="1:${row.cells.length}"` : ''
-      const open = `<row r="${number}" ht="${row.height}" customHeight="1"${spans} x14ac:dyDescent="0.25"`
-      sheet.stream.write(cells ? `${open}>${cells}</row>` : `${open}/>`)
-      number++
-    },
-  }
+  if (xml) sheet.stream.write(xml)
 }

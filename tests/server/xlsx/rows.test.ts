@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { PlannedCell } from '../../../server/consolidated.ts'
-import { createRowWriter, escapeXml, type StyledRow } from '../../../server/xlsx/rows.ts'
+import { escapeXml, writeRows, type StyledRow } from '../../../server/xlsx/rows.ts'
 import { inflateEntry, readZipEntries } from '../../../server/xlsx/zip.ts'
 import { readPlanAppendixRows } from '../../helpers/seeds.ts'
 
@@ -47,9 +47,9 @@ const rows: StyledRow[] = [
   { cells: [], styles: [], height: 15 },
 ]
 
-/** A workbook with a title and a header committed by ExcelJS, then `rows` written by `writeRows`. */
+/** A workbook with a title and a header committed by ExcelJS, then data rows written by `write`. */
 async function buildWorkbook(
-  writeRows: (wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet) => void,
+  write: (wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet) => void,
 ) {
   const stream = new PassThrough()
   const chunks: Buffer[] = []
@@ -65,7 +65,7 @@ async function buildWorkbook(
   const header = ws.addRow(['Nội dung', 'STT', 'Hạn', 'Ghi chú', 'Trạng thái', 'Nội dung'])
   header.eachCell((cell) => (cell.style = bold))
   header.commit()
-  writeRows(wb, ws)
+  write(wb, ws)
   ws.commit()
   await wb.commit()
   const bytes = new Uint8Array(Buffer.concat(chunks))
@@ -77,7 +77,7 @@ async function buildWorkbook(
 }
 
 /** ExcelJS's own path: a row of cells, each given its style (a shared empty one when it has none). */
-function writeWithExcelJS(ws: ExcelJS.Worksheet) {
+function writeWithExcelJS(ws: ExcelJS.Worksheet, rows: StyledRow[]) {
   const none: Partial<ExcelJS.Style> = {}
   for (const row of rows) {
     const values = row.cells.map((c: PlannedCell): ExcelJS.CellValue => {
@@ -92,13 +92,10 @@ function writeWithExcelJS(ws: ExcelJS.Worksheet) {
   }
 }
 
-describe('createRowWriter', () => {
+describe('writeRows', () => {
   it('writes the very workbook ExcelJS writes cell by cell: values, shared strings, styles, heights', async () => {
-    const expected = await buildWorkbook((_, ws) => writeWithExcelJS(ws))
-    const actual = await buildWorkbook((wb, ws) => {
-      const writer = createRowWriter(wb, ws, 6, 3)
-      for (const row of rows) writer.write(row)
-    })
+    const expected = await buildWorkbook((_, ws) => writeWithExcelJS(ws, rows))
+    const actual = await buildWorkbook((wb, ws) => writeRows(wb, ws, 3, rows))
     expect([...actual.keys()]).toEqual([...expected.keys()])
     for (const [name, xml] of expected) expect(actual.get(name), name).toBe(xml)
     const sheet = actual.get('xl/worksheets/sheet1.xml')!
@@ -110,10 +107,20 @@ describe('createRowWriter', () => {
     expect(actual.get('xl/sharedStrings.xml')).toContain(escapeXml(texts[2]!))
   })
 
+  it('writes a long sheet in pieces that make the same sheet as ExcelJS row by row', async () => {
+    const many = Array.from({ length: 1500 }, (_, i) => rows[i % 3]!)
+    const expected = await buildWorkbook((_, ws) => writeWithExcelJS(ws, many))
+    const actual = await buildWorkbook((wb, ws) => writeRows(wb, ws, 3, many))
+    const sheet = actual.get('xl/worksheets/sheet1.xml')!
+    expect(sheet.length).toBeGreaterThan(4 * 65_536)
+    expect(sheet).toBe(expected.get('xl/worksheets/sheet1.xml'))
+    expect(sheet).toContain('<row r="1502" ht="20" customHeight="1"')
+  })
+
   it('refuses to write before the header rows are committed (the sheet data is not open yet)', () => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: new PassThrough() })
     const ws = wb.addWorksheet('Tổng hợp')
-    expect(() => createRowWriter(wb, ws, 1, 1).write(rows[0]!)).toThrow(/header rows/)
+    expect(() => writeRows(wb, ws, 1, rows)).toThrow(/header rows/)
   })
 })
 
