@@ -21,14 +21,13 @@ export function compareOverdue(
 
 /** "Quá hạn": overdue tasks, oldest deadline first. */
 export function planOverdue(input: ConsolidatedInput, names: Map<string, string>): PlannedSheet {
+  // Each task carries its sort key once, rather than a copy of its row built for every comparison.
   const overdue = input.submissions.flatMap((s) =>
     taskRows(s)
       .filter((r) => r.status === 'overdue')
-      .map((r) => ({ s, r })),
+      .map((r) => ({ s, r, key: { due: r.due, agencyId: s.agencyId, row: r.row } })),
   )
-  overdue.sort((a, b) =>
-    compareOverdue({ ...a.r, agencyId: a.s.agencyId }, { ...b.r, agencyId: b.s.agencyId }),
-  )
+  overdue.sort((a, b) => compareOverdue(a.key, b.key))
   return {
     name: 'Quá hạn',
     title: `NHIỆM VỤ QUÁ HẠN (đến ${input.asOf}) — ${input.label}`,

@@ -22,21 +22,27 @@ export type PlanTask = {
 
 /** The plan's tasks in first-seen order, each with the row every agency reported for it. */
 export function collectTasks(input: ConsolidatedInput): PlanTask[] {
-  const tasks = new Map<string, PlanTask>()
+  // A task is its section, number and content: looked up level by level rather than by one joined
+  // key, which would be a new string to build and hash for each of a quarter's 20,000 rows.
+  const index = new Map<string, Map<string, Map<string, PlanTask>>>()
+  const tasks: PlanTask[] = []
   for (const s of input.submissions) {
     for (const r of taskRows(s)) {
-      const key = `${r.section ?? ''}|${r.stt ?? ''}|${r.content}`
-      let task = tasks.get(key)
-      if (!task)
-        tasks.set(
-          key,
-          (task = { stt: r.stt, content: r.content, maxScore: r.maxScore, byAgency: new Map() }),
-        )
+      let bySection = index.get(r.section ?? '')
+      if (!bySection) index.set(r.section ?? '', (bySection = new Map()))
+      let byStt = bySection.get(r.stt ?? '')
+      if (!byStt) bySection.set(r.stt ?? '', (byStt = new Map()))
+      let task = byStt.get(r.content)
+      if (!task) {
+        task = { stt: r.stt, content: r.content, maxScore: r.maxScore, byAgency: new Map() }
+        byStt.set(r.content, task)
+        tasks.push(task)
+      }
       task.byAgency.set(s.agencyId, r)
       task.maxScore ??= r.maxScore
     }
   }
-  return [...tasks.values()]
+  return tasks
 }
 
 /** "Theo nhiệm vụ": each plan task × the agencies reporting it, with counts as formulas. */

@@ -42,4 +42,9 @@ export const migrations = [
    CREATE INDEX submissions_by_hash ON submissions (agency_id, period, file_hash);`,
   // The agency's own score per row, for the cross-check of self-scores against achieved values.
   `ALTER TABLE submission_rows ADD COLUMN self_score REAL;`,
+  // A period's submissions listed from the index alone: the counts lie after the report (hundreds of KB) in
+  // each table row, so reading them from the table walks every report's overflow pages (30 ms for 130 agencies).
+  `DROP INDEX submissions_by_period;
+   CREATE INDEX submissions_by_period_listed ON submissions (period, agency_id, version, submitted_at,
+     submitted_by, file_name, content_type, file_hash, plan_id, tasks, errors, warnings, score, max_score, by_status, source);`,
 ]

@@ -52,6 +52,68 @@ export type StoredRow = {
   selfScore: number | null
 }
 
+/** A stored row as the store selects it: its columns in `StoredRow`'s order, `target_met` as 0 or 1. */
+export type StoredRowValues = [
+  submissionId: number,
+  row: number,
+  stt: string | null,
+  level: number,
+  kind: StoredRow['kind'],
+  section: string | null,
+  content: string,
+  deadlineText: string,
+  due: string | null,
+  status: TaskStatus | null,
+  progress: string,
+  doneDate: string | null,
+  achieved: string,
+  evidence: string,
+  targetMet: number | null,
+  score: number | null,
+  maxScore: number | null,
+  selfScore: number | null,
+]
+
+/** The columns of `submission_rows` in `StoredRowValues`' order. */
+export const storedRowColumns = `submission_id, row, stt, level, kind, section, content, deadline_text, due,
+  status, progress, done_date, achieved, evidence, target_met, score, max_score, self_score`
+
+/**
+ * Reads stored rows from their values (the store selects arrays, a fifth faster than objects keyed by
+ * column name), keeping one copy of each repeated text: every agency reports the plan's tasks in the
+ * same words, so a quarter's 20,000 rows hold a few hundred distinct contents, deadlines and sections.
+ */
+export function createRowReader(): (values: StoredRowValues) => StoredRow {
+  const texts = new Map<string, string>()
+  const share = <T extends string | null>(text: T): T => {
+    if (text === null) return text
+    const seen = texts.get(text)
+    if (seen !== undefined) return seen as T
+    texts.set(text, text)
+    return text
+  }
+  return (v) => ({
+    submissionId: v[0],
+    row: v[1],
+    stt: share(v[2]),
+    level: v[3],
+    kind: share(v[4]),
+    section: share(v[5]),
+    content: share(v[6]),
+    deadlineText: share(v[7]),
+    due: share(v[8]),
+    status: share(v[9]),
+    progress: share(v[10]),
+    doneDate: share(v[11]),
+    achieved: share(v[12]),
+    evidence: share(v[13]),
+    targetMet: v[14] === null ? null : v[14] === 1,
+    score: v[15],
+    maxScore: v[16],
+    selfScore: v[17],
+  })
+}
+
 /** A report's rows as the store keeps them, so files and the server feed one builder. */
 export function convertReportRows(report: Report, submissionId: number): StoredRow[] {
   return report.tasks.map((t) => ({

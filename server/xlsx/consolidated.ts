@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import { columnLetter, statusLabels, taskStatuses } from '../../core/index.ts'
 import { firstDataRow, type PlannedCell, type PlannedSheet } from '../consolidated.ts'
 import { statusFills } from './mark.ts'
+import { writeRows, type StyledRow } from './rows.ts'
 import {
   computeRowHeight,
   createHeaderFooter,
@@ -52,6 +53,30 @@ function convertPlannedCell(cell: PlannedCell): ExcelJS.CellValue {
 }
 
 /**
+ * A sheet's rows with their looks: status colours in status columns, dates as dd/mm/yyyy, totals in
+ * bold, the rest plain; empty cells unstyled except in totals. Each row sized for its wrapped text.
+ */
+function* styleRows(sheet: PlannedSheet): Generator<StyledRow> {
+  const widths = sheet.columns.map((c) => c.width)
+  const statusColumns = new Set(sheet.statusColumns ?? [])
+  const totalRows = new Set(sheet.totalRows ?? [])
+  for (const [i, cells] of sheet.rows.entries()) {
+    const total = totalRows.has(i)
+    yield {
+      cells,
+      styles: cells.map((cell, c) => {
+        if (cell === null) return total ? totalStyle : null
+        if (typeof cell === 'object' && 'date' in cell) return dateStyle
+        if (statusColumns.has(c) && typeof cell === 'string')
+          return statusStyles.get(cell) ?? plainStyle
+        return total ? totalStyle : plainStyle
+      }),
+      height: computeRowHeight(cells.map(readPlannedText), widths),
+    }
+  }
+}
+
+/**
  * Writes planned sheets with ExcelJS's streaming writer: a bold title, a coloured header row frozen
  * with a filter, status colours, dates formatted dd/mm/yyyy, totals in bold. Rows are committed as
  * they are written, so memory stays bounded by the plan, not by the workbook.
@@ -91,22 +116,7 @@ export async function writeConsolidated(
       widths,
     )
     header.commit()
-    const statusColumns = new Set(sheet.statusColumns ?? [])
-    const totalRows = new Set(sheet.totalRows ?? [])
-    sheet.rows.forEach((planned, i) => {
-      const row = ws.addRow(planned.map(convertPlannedCell))
-      row.height = computeRowHeight(planned.map(readPlannedText), widths)
-      const total = totalRows.has(i)
-      planned.forEach((cell, c) => {
-        if (cell === null && !total) return
-        let style = total ? totalStyle : plainStyle
-        if (cell !== null && typeof cell === 'object' && 'date' in cell) style = dateStyle
-        else if (statusColumns.has(c) && typeof cell === 'string')
-          style = statusStyles.get(cell) ?? plainStyle
-        row.getCell(c + 1).style = style
-      })
-      row.commit()
-    })
+    writeRows(workbook, ws, firstDataRow, styleRows(sheet))
     ws.commit()
   }
   await workbook.commit()

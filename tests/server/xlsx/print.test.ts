@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { readPlan, readRegistry, templatesDir } from '../../../server/config.ts'
 import { markWorkbook } from '../../../server/xlsx/mark.ts'
+import { computeRowHeight } from '../../../server/xlsx/print.ts'
 import { buildTemplate } from '../../../server/xlsx/template.ts'
 import {
   convertToPdf,
@@ -37,6 +38,19 @@ async function readHeaders(path: string, headerRow: (sheet: string) => number) {
 
 // pdftotext may split a Vietnamese word at a combining mark ("c ơ quan"): compare without spaces.
 const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, '')
+
+describe('computeRowHeight', () => {
+  // 11 pt Times New Roman: 14.52 pt a line plus 4; about 1.2 characters per unit of column width.
+  const done = 'Văn bản được cập nhật trên Cơ sở dữ liệu' // 40 characters
+  const split = 'Tự kiểm tra văn bản QPPL\n\nHĐND, UBND cấp xã' // lines of 24, 0 and 17
+
+  it('sizes a row for its tallest wrapped cell, each line break starting a line', () => {
+    expect(computeRowHeight([done, split], [10, 20])).toBe(63) // 4 lines of 12 characters
+    expect(computeRowHeight([done, split], [40, 10])).toBe(77) // 2 + 1 + 2 lines of 12
+    expect(computeRowHeight([null, '', undefined], [10, 10, 10])).toBe(19) // one line
+    expect(computeRowHeight(['x'.repeat(5000)], [10])).toBe(409) // Excel's tallest row
+  })
+})
 
 describe('printing through LibreOffice', () => {
   it(
