@@ -4,10 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 
-/** Converts every sheet to CSV with LibreOffice (Debian's libreoffice-calc), as a second independent reader. */
-export function convertWithLibreOffice(path: string): Record<string, string[][]> {
+/** Converts files with headless LibreOffice (its profile kept in `dir`) into `outDir`. */
+export function convertWithSoffice(paths: string[], filter: string, dir: string, outDir = dir) {
   requireTool('soffice')
-  const dir = mkdtempSync(join(tmpdir(), 'cchc-lo-'))
   execFileSync(
     'soffice',
     [
@@ -15,12 +14,22 @@ export function convertWithLibreOffice(path: string): Record<string, string[][]>
       '--norestore',
       `-env:UserInstallation=file://${dir}/profile`,
       '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-      path,
+      filter,
       '--outdir',
-      dir,
+      outDir,
+      ...paths,
     ],
     { stdio: 'pipe', timeout: 120_000 },
+  )
+}
+
+/** Converts every sheet to CSV with LibreOffice (Debian's libreoffice-calc), as a second independent reader. */
+export function convertWithLibreOffice(path: string): Record<string, string[][]> {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-lo-'))
+  convertWithSoffice(
+    [path],
+    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+    dir,
   )
   const stem = basename(path, '.xlsx')
   const out: Record<string, string[][]> = {}

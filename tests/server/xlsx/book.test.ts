@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,7 +12,8 @@ import { buildZip } from '../../../server/xlsx/zip.ts'
 import { checkAndLoad } from '../../helpers/check-and-load.ts'
 import { readGridsWithExcelJS } from '../../helpers/exceljs-grid.ts'
 import { buildFilledWorkbook } from '../../helpers/service.ts'
-import { requireTool, runOpenpyxl } from '../../helpers/tools.ts'
+import { convertWithSoffice } from '../../helpers/readers.ts'
+import { runOpenpyxl } from '../../helpers/tools.ts'
 
 /**
  * ExcelJS loses a formula's cached FALSE (LibreOffice writes every boolean as `FALSE()` with its
@@ -93,7 +93,6 @@ async function buildMarkedWorkbook(): Promise<Uint8Array> {
 
 /** The same workbooks re-saved by two other writers: LibreOffice Calc and openpyxl. */
 function resaveElsewhere(files: Record<string, Uint8Array>): Record<string, Uint8Array> {
-  requireTool('soffice')
   const dir = mkdtempSync(join(tmpdir(), 'cchc-book-'))
   const paths = Object.entries(files).map(([name, bytes]) => {
     const path = join(dir, `${name}.xlsx`)
@@ -101,20 +100,7 @@ function resaveElsewhere(files: Record<string, Uint8Array>): Record<string, Uint
     return path
   })
   const out = join(dir, 'lo')
-  execFileSync(
-    'soffice',
-    [
-      '--headless',
-      '--norestore',
-      `-env:UserInstallation=file://${dir}/profile`,
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      out,
-      ...paths,
-    ],
-    { stdio: 'pipe', timeout: 120_000 },
-  )
+  convertWithSoffice(paths, 'xlsx:Calc MS Excel 2007 XML', dir, out)
   runOpenpyxl(
     `import sys, openpyxl
 for p in sys.argv[1:]:
