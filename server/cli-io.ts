@@ -1,4 +1,4 @@
-import { fieldKeys, parseColumnChoices, type Bilingual, type ColumnChoices } from '../core/index.ts'
+import type { Bilingual } from '../core/index.ts'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
@@ -53,14 +53,3 @@ export const checkFlags = {
   fix: { type: 'boolean' },
   lang: { type: 'string' },
 } as const
-
-/** Reads `--columns deadline=F,expected=C,note=`, refusing field names it does not know. */
-export function readColumnsFlag(text: string): ColumnChoices {
-  const { choices, unknown } = parseColumnChoices(text)
-  if (unknown.length)
-    throw new UsageError(
-      `--columns: không biết trường / unknown field ${unknown.map((u) => `“${u}”`).join(', ')}. ` +
-        `Trường / Fields: ${fieldKeys.join(', ')}`,
-    )
-  return choices
-}

@@ -5,14 +5,8 @@ import {
   type Report,
   type ScoringProfile,
 } from '../core/index.ts'
-import {
-  checkFlags,
-  parseIsoDate,
-  readBytes,
-  readColumnsFlag,
-  UsageError,
-  writeOut,
-} from './cli-io.ts'
+import { readColumnsFlag } from './cli-columns.ts'
+import { checkFlags, parseIsoDate, readBytes, UsageError, writeOut } from './cli-io.ts'
 import { runCliJob, startCliWorker } from './cli-pool.ts'
 import { renderSummary, type Lang } from './summary.ts'
 

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { computeVietnamDate } from '../../core/index.ts'
-import { checkFlags, readColumnsFlag, UsageError } from '../cli-io.ts'
+import { readColumnsFlag } from '../cli-columns.ts'
+import { checkFlags, UsageError } from '../cli-io.ts'
 import { ConfigError, readProfile, readRegistry } from '../config.ts'
 import { renderSummary, type Lang } from '../summary.ts'
 import {
