@@ -10,6 +10,8 @@ export const sheetLimits = {
   /** How far a merge may reach past the last cell holding something (rows, columns); beyond is clipped. */
   mergeMarginRows: 100,
   mergeMarginColumns: 26,
+  /** Data validation (drop-down lists) may reach further below the data: rows are added under a table. */
+  validationMarginRows: 1000,
 }
 
 type Extent = { rows: number; columns: number }
@@ -36,11 +38,10 @@ export function computeSheetExtent(xml: string): Extent {
  * a merge reaching far past the data costs a few cells, not millions.
  * Returns the rewritten XML, or null when nothing needed clipping.
  */
-export function clipSheetMerges(xml: string): string | null {
+export function clipSheetMerges(xml: string, extent = computeSheetExtent(xml)): string | null {
   const merges = xml.match(/<mergeCell\b/g)?.length ?? 0
   if (merges === 0) return null
   if (merges > sheetLimits.maxMerges) throw new WorkbookError('too-large', `${merges} merges`)
-  const extent = computeSheetExtent(xml)
   const maxRow = extent.rows + sheetLimits.mergeMarginRows
   const maxColumn = extent.columns + sheetLimits.mergeMarginColumns
   let changed = false
@@ -60,4 +61,49 @@ export function clipSheetMerges(xml: string): string | null {
     return whole.replace(/ref="[^"]*"/, `ref="${left}${r1}:${columnLetter(c)}${r}"`)
   })
   return changed ? clipped.replace(/<mergeCell ref="_"[^>]*>/g, '') : null
+}
+
+const validationRef = /(<(?:\w+:)?dataValidation\b[^>]*?\bsqref=")([^"]*)(")/g
+const rangeToken = /^([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?$/
+
+/**
+ * Clips the ranges of data validation (drop-down lists) to the sheet's extent plus a margin:
+ * ExcelJS keeps a rule for every cell a range covers, so a list over whole columns (`F1:F1048576`,
+ * common in templates) costs it seconds a column, and one over the whole sheet never finishes.
+ * Only what ExcelJS loads to write a marked copy is clipped; checking never reads validations.
+ * Returns the rewritten XML, or null when nothing needed clipping.
+ */
+export function clipDataValidations(xml: string, extent = computeSheetExtent(xml)): string | null {
+  if (!xml.includes('dataValidation')) return null
+  const maxRow = extent.rows + sheetLimits.validationMarginRows
+  const maxColumn = Math.max(extent.columns, 1) + sheetLimits.mergeMarginColumns
+  let changed = false
+  const clipped = xml.replace(
+    validationRef,
+    (whole, open: string, sqref: string, close: string) => {
+      const tokens = sqref.trim().split(/\s+/)
+      const out = tokens.map((token) => {
+        const m = rangeToken.exec(token)
+        if (!m) return token
+        const [r1, c1] = [Number(m[2]), columnNumber(m[1]!)]
+        const [r2, c2] = m[3] === undefined ? [r1, c1] : [Number(m[4]), columnNumber(m[3])]
+        if (r2 <= maxRow && c2 <= maxColumn) return token
+        const top = Math.min(r1, maxRow)
+        const left = Math.min(c1, maxColumn)
+        return `${columnLetter(left)}${top}:${columnLetter(Math.min(c2, maxColumn))}${Math.min(r2, maxRow)}`
+      })
+      if (out.every((t, i) => t === tokens[i])) return whole
+      changed = true
+      return `${open}${out.join(' ')}${close}`
+    },
+  )
+  return changed ? clipped : null
+}
+
+/** Merges and data validation clipped (see both); null when the sheet needed neither. */
+export function clipSheetRanges(xml: string): string | null {
+  const extent = computeSheetExtent(xml)
+  const merged = clipSheetMerges(xml, extent)
+  const validated = clipDataValidations(merged ?? xml, extent)
+  return validated ?? merged
 }

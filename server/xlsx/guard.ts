@@ -1,5 +1,5 @@
 import { WorkbookError } from './errors.ts'
-import { clipSheetMerges } from './extent.ts'
+import { clipSheetRanges } from './extent.ts'
 import { buildZip, inflateEntry, readZipEntries } from './zip.ts'
 
 /** Limits for a workbook package, checked before any XML is parsed. */
@@ -80,8 +80,9 @@ export function openPackage(bytes: Uint8Array): CheckedPackage {
     )
       throw new WorkbookError('unsafe', `DTD in ${e.name}`)
     parts.set(e.name, data)
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) && data.includes('<mergeCell')) {
-      const xml = clipSheetMerges(data.toString('utf8'))
+    const ranged = data.includes('<mergeCell') || data.includes('dataValidation')
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) && ranged) {
+      const xml = clipSheetRanges(data.toString('utf8'))
       if (xml !== null) {
         parts.set(e.name, Buffer.from(xml))
         clipped = true

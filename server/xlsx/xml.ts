@@ -7,8 +7,13 @@
 
 const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
-/** Decodes XML character and entity references (&amp;, &#39;, &#x1EA1;); unknown ones stay as written. */
-export function decodeXml(text: string): string {
+/**
+ * Decodes text as an XML parser hands it over: line ends normalised (CR LF and a lone CR read as LF,
+ * as XML requires; a CR written as `&#13;` stays), then character and entity references (&amp;,
+ * &#39;, &#x1EA1;) decoded; unknown ones stay as written.
+ */
+export function decodeXml(raw: string): string {
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw
   if (!text.includes('&')) return text
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] !== '#') return named[ref] ?? whole
