@@ -36,7 +36,7 @@ async function startAdmin() {
     s.app.request(`/api/admin/users${path}`, {
       method: 'POST',
       headers: { ...h, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? null : JSON.stringify(body),
     })
   return { s, session, headers, post }
 }
