@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
@@ -10,6 +10,7 @@ import { resolveChromium } from '../../helpers/tools.ts'
 const adminEmail = 'can-bo@sonoivu.daklak.gov.vn'
 const adminPassword = 'mat-khau-Dak-Lak-2026'
 const newEmail = 'van-thu@xabuondon.daklak.gov.vn'
+const outDir = new URL('../../../test-output/', import.meta.url).pathname
 
 describe('dashboard accounts section in headless Chromium', () => {
   it(
@@ -81,6 +82,8 @@ describe('dashboard accounts section in headless Chromium', () => {
           'Đặt lại mật khẩu Khóa',
         ])
         expect((await signIn(password)).status).toBe(200)
+        mkdirSync(outDir, { recursive: true })
+        await page.locator('#accounts').screenshot({ path: join(outDir, 'dashboard-accounts.png') })
 
         // The same email again: refused in Vietnamese; the password box is gone.
         await page.fill('#account-email', newEmail)
