@@ -61,6 +61,27 @@ export function createAccountStore(db: Database.Database) {
       db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id)
       return true
     },
+    /**
+     * Locks (a time) or unlocks (null) an account; locking ends its sessions. The account, or null
+     * when there is none.
+     */
+    setUserDisabled(email: string, disabledAt: string | null): UserRecord | null {
+      const user = db.prepare(`SELECT ${userColumns} FROM users WHERE email = ?`).get(email) as
+        UserRecord | undefined
+      if (!user) return null
+      // Locking a locked account keeps the time it was first locked.
+      const next = disabledAt ? (user.disabledAt ?? disabledAt) : null
+      db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(next, user.id)
+      if (next) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id)
+      return { ...user, disabledAt: next }
+    },
+    /** An account (never its password hash), or null. */
+    findUser(email: string): UserRecord | null {
+      return (
+        (db.prepare(`SELECT ${userColumns} FROM users WHERE email = ?`).get(email) as
+          UserRecord | undefined) ?? null
+      )
+    },
     listUsers(): UserRecord[] {
       return db.prepare(`SELECT ${userColumns} FROM users ORDER BY id`).all() as UserRecord[]
     },

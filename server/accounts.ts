@@ -49,6 +49,17 @@ export function checkPasswordStrength(password: string): string | null {
 }
 
 /**
+ * A new account's password (the CLI's and the dashboard's): 20 random base64url characters, drawn
+ * again in the unlikely case it fails checkPasswordStrength. Shown once, never stored in clear.
+ */
+export function generatePassword(): string {
+  for (;;) {
+    const password = randomBytes(15).toString('base64url')
+    if (!checkPasswordStrength(password)) return password
+  }
+}
+
+/**
  * A token given in CCHC_ADMIN_TOKEN must be hard to guess: at least 24 characters, 12 of them
  * distinct, and not mostly one class of character (a word, a date, a repeated pattern).
  */

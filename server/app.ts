@@ -22,6 +22,7 @@ import { createSessionRoutes } from './routes/session.ts'
 import { createStatusRoutes } from './routes/status.ts'
 import { createSubmissionRoutes } from './routes/submissions.ts'
 import { createTokenRoutes } from './routes/tokens.ts'
+import { createUserRoutes } from './routes/users.ts'
 import { WorkbookError } from './xlsx/errors.ts'
 
 export { defaultLimits } from './context.ts'
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', createSheetsRoutes({ ...services, pull: deps.sheetsPull ?? null }))
   app.route('/healthz', createHealthRoutes())
   app.route('/api', createSessionRoutes(services))
+  app.route('/api/admin/users', createUserRoutes(services))
   app.route('/api/admin', createAdminRoutes(services))
   app.route('/api/me', createMeRoutes(services))
   // Before /api/agencies (admin only): an agency may read its own page.

@@ -99,6 +99,36 @@ export const httpErrors = {
     vi: 'Không có mã truy cập đang hiệu lực với định danh này.',
     en: 'No live token has this id.',
   },
+  'user/invalid-email': {
+    status: 400,
+    vi: 'Địa chỉ email không hợp lệ (ví dụ: can-bo@sonoivu.daklak.gov.vn).',
+    en: 'Not a valid email address (e.g. can-bo@sonoivu.daklak.gov.vn).',
+  },
+  'user/invalid-role': {
+    status: 400,
+    vi: 'Vai trò phải là "admin" (Sở Nội vụ) hoặc "agency" (đơn vị).',
+    en: 'The role must be "admin" (Department of Home Affairs) or "agency" (a reporting unit).',
+  },
+  'user/unknown-agency': {
+    status: 422,
+    vi: 'Tài khoản đơn vị cần một cơ quan có trong danh sách đơn vị báo cáo.',
+    en: 'An agency account needs an agency from the registry.',
+  },
+  'user/exists': {
+    status: 409,
+    vi: 'Email này đã có tài khoản.',
+    en: 'This email already has an account.',
+  },
+  'user/unknown': {
+    status: 404,
+    vi: 'Không có tài khoản với email này.',
+    en: 'No account has this email.',
+  },
+  'user/self-disable': {
+    status: 409,
+    vi: 'Không thể tự khóa tài khoản đang dùng; hãy nhờ một quản trị viên khác.',
+    en: 'You cannot lock your own account; ask another administrator.',
+  },
   'submission/unknown': {
     status: 404,
     vi: 'Không có bản nộp với mã này.',

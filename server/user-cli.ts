@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
-import { checkPasswordStrength, hashPassword } from './accounts.ts'
+import { checkPasswordStrength, generatePassword, hashPassword } from './accounts.ts'
 import { ConfigError } from './config.ts'
 import { computeDatabasePath } from './serve.ts'
 import { createStore } from './store.ts'
@@ -9,7 +8,7 @@ const usage =
   'Cách dùng / Usage: cchc user add EMAIL --role admin|agency [--agency MÃ] [--password-stdin] | list | password EMAIL [--password-stdin]  [--data data]'
 
 async function readPassword(fromStdin: boolean): Promise<{ password: string; generated: boolean }> {
-  if (!fromStdin) return { password: randomBytes(15).toString('base64url'), generated: true }
+  if (!fromStdin) return { password: generatePassword(), generated: true }
   let text = ''
   for await (const chunk of process.stdin) text += String(chunk)
   const password = text.split(/\r?\n/)[0] ?? ''

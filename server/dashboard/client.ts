@@ -2,6 +2,7 @@ import type { CrossCheck } from '../crosscheck.ts'
 import type { PeriodStatus } from '../status.ts'
 import type { Trends } from '../trends.ts'
 import { compareVersions, loadAgencyPage } from './agency-page.ts'
+import { loadAccounts } from './accounts.ts'
 import { loadAdmin } from './admin.ts'
 import { describeUser, signOut, startSession } from './auth.ts'
 import { $, copyText, downloadFile, readJson, requestApi, showMessage } from './dom.ts'
@@ -126,10 +127,14 @@ async function startDashboard(): Promise<void> {
     () => void copyText($<HTMLTextAreaElement>('agency-reminder')),
   )
   await showRoute()
-  if (user.role === 'admin')
+  if (user.role === 'admin') {
     loadAdmin(showMessage).catch((e: Error) =>
       showMessage(`Không tải được phần quản trị: ${e.message}`, 'error'),
     )
+    loadAccounts(user.email, showMessage).catch((e: Error) =>
+      showMessage(`Không tải được danh sách tài khoản: ${e.message}`, 'error'),
+    )
+  }
 }
 
 void startDashboard()

@@ -73,8 +73,8 @@ export async function downloadFile(path: string, name: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
 }
 
-/** Copies a textarea's text to the clipboard. */
-export async function copyText(area: HTMLTextAreaElement): Promise<void> {
+/** Copies a text box's text to the clipboard. */
+export async function copyText(area: HTMLTextAreaElement | HTMLInputElement): Promise<void> {
   area.select()
   try {
     await navigator.clipboard.writeText(area.value)

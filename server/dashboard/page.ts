@@ -32,6 +32,12 @@ export function renderDashboardPage(currentPeriod: string, province = ''): strin
 <section id="admin" hidden><h2>Mã truy cập (API) và nhật ký an ninh</h2>
 <div class="scroll short"><table><thead><tr><th>Nhãn</th><th>Cơ quan</th><th>Cấp lúc</th><th>Hết hạn</th><th>Dùng lần cuối</th><th></th></tr></thead><tbody id="token-body"></tbody></table></div>
 <div class="scroll short"><table><thead><tr><th>Thời gian</th><th>Sự kiện</th><th>Người</th><th>IP</th></tr></thead><tbody id="security-body"></tbody></table></div></section>
+<section id="accounts" hidden><h2>Tài khoản</h2>
+<form id="account-form"><label>Email <input id="account-email" type="email" required size="32" placeholder="can-bo@sonoivu.daklak.gov.vn"></label>
+<label>Vai trò <select id="account-role"><option value="agency">Đơn vị</option><option value="admin">Quản trị (Sở Nội vụ)</option></select></label>
+<label id="account-agency-label">Cơ quan <select id="account-agency"></select></label> <button>Thêm tài khoản</button></form>
+<div id="account-password" class="password" hidden><p id="account-password-text"></p><input id="account-password-value" readonly size="28"> <button type="button" id="copy-account-password">Sao chép mật khẩu</button></div>
+<div class="scroll short"><table><thead><tr><th>Email</th><th>Vai trò</th><th>Cơ quan</th><th>Tạo lúc</th><th>Trạng thái</th><th></th></tr></thead><tbody id="account-body"></tbody></table></div></section>
 <section><h2>Nộp thay cho cơ quan</h2><form id="upload-form"><select id="upload-agency"></select> <input id="upload-file" type="file" accept=".xlsx"> <button>Nộp báo cáo</button></form></section>
 </div>
 <div id="agency-page" hidden>

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { requireAdmin } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
 
-/** /api/admin: the counts /healthz no longer tells anyone, disk usage, accounts and the security log. */
+/** /api/admin: the counts /healthz no longer tells anyone, disk usage and the security log (accounts: routes/users.ts). */
 export function createAdminRoutes(services: Services) {
   const { store } = services
   return new Hono<Env>()
@@ -19,7 +19,6 @@ export function createAdminRoutes(services: Services) {
         disk: store.readDiskUsage(),
       }),
     )
-    .get('/users', (c) => c.json({ users: store.listUsers() }))
     .get('/security-log', (c) =>
       c.json({ events: store.listSecurityEvents(Number(c.req.query('limit') ?? 200) || 200) }),
     )
