@@ -129,6 +129,26 @@ export const httpErrors = {
     vi: 'Không thể tự khóa tài khoản đang dùng; hãy nhờ một quản trị viên khác.',
     en: 'You cannot lock your own account; ask another administrator.',
   },
+  'user/last-admin': {
+    status: 409,
+    vi: 'Đây là tài khoản quản trị cuối cùng đang dùng; hãy tạo hoặc mở khóa một tài khoản quản trị khác trước khi khóa tài khoản này.',
+    en: 'This is the last active administrator account; create or unlock another administrator before locking it.',
+  },
+  'user/wrong-password': {
+    status: 403,
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is wrong.',
+  },
+  'user/weak-password': {
+    status: 400,
+    vi: 'Mật khẩu mới chưa đủ mạnh.',
+    en: 'The new password is not strong enough.',
+  },
+  'user/no-account': {
+    status: 403,
+    vi: 'Chỉ người đăng nhập bằng tài khoản mới đổi được mật khẩu (mã API không có mật khẩu).',
+    en: 'Only people signed in with an account can change a password (API tokens have none).',
+  },
   'submission/unknown': {
     status: 404,
     vi: 'Không có bản nộp với mã này.',

@@ -7,6 +7,7 @@ import { loadAdmin } from './admin.ts'
 import { describeUser, signOut, startSession } from './auth.ts'
 import { $, copyText, downloadFile, readJson, requestApi, showMessage } from './dom.ts'
 import { applyFilters, renderCrossChecks, renderOverview, renderProvinceTrend } from './overview.ts'
+import { setUpPasswordChange } from './password.ts'
 
 const period = () => $<HTMLInputElement>('period').value.trim()
 const province = () => document.body.dataset.province ?? ''
@@ -88,6 +89,7 @@ async function startDashboard(): Promise<void> {
   if (!user) return
   $('who').textContent = describeUser()
   $('logout').addEventListener('click', () => void signOut())
+  setUpPasswordChange(showMessage)
   $('period').addEventListener('change', () => void showRoute())
   window.addEventListener('hashchange', () => void showRoute())
   $('upload-form').addEventListener('submit', (e) => void submitUpload(e))

@@ -8,10 +8,16 @@ export function renderDashboardPage(currentPeriod: string, province = ''): strin
 <body data-province="${escapeAttribute(province)}">
 <header><h1><a href="#/">Tổng hợp báo cáo cải cách hành chính</a></h1>
 <label>Kỳ báo cáo <input id="period" value="${escapeAttribute(currentPeriod)}" size="8" title="2026-Q3, 2026-H1, 2026, 2026-07"></label>
-<span id="who"></span> <button id="logout" type="button">Đăng xuất</button>
+<span id="who"></span> <button id="change-password" type="button">Đổi mật khẩu</button> <button id="logout" type="button">Đăng xuất</button>
 </header>
 <main>
 <div id="message" role="status"></div>
+<section id="password-section" hidden><h2>Đổi mật khẩu</h2>
+<form id="password-form"><label>Mật khẩu hiện tại <input id="password-current" type="password" autocomplete="current-password" required></label>
+<label>Mật khẩu mới (ít nhất 12 ký tự) <input id="password-new" type="password" autocomplete="new-password" minlength="12" required></label>
+<label>Nhập lại mật khẩu mới <input id="password-repeat" type="password" autocomplete="new-password" required></label>
+<button type="submit">Đổi mật khẩu</button></form>
+<p>Sau khi đổi, mọi phiên đăng nhập của tài khoản kết thúc; hãy đăng nhập lại bằng mật khẩu mới.</p></section>
 <div id="overview">
 <section><h2 id="period-label">Kỳ báo cáo</h2>
 <div class="tiles"><div class="tile">Đã nộp<b id="tile-submitted">–</b></div><div class="tile">Nhiệm vụ<b id="tile-tasks">–</b></div>

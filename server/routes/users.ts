@@ -72,6 +72,10 @@ export function createUserRoutes(services: Services) {
       const self = c.get('principal').email
       if (self && self.toLowerCase() === user.email.toLowerCase())
         throw new ApiError('user/self-disable')
+      // The dashboard must keep someone who can administer it.
+      const admins = store.listUsers().filter((u) => u.role === 'admin' && !u.disabledAt)
+      if (user.role === 'admin' && !user.disabledAt && admins.length <= 1)
+        throw new ApiError('user/last-admin')
       const updated = store.setUserDisabled(user.email, now().toISOString())
       logSecurityEvent(c, services, 'user.disabled', user.email)
       return c.json({ user: updated })

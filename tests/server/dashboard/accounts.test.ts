@@ -14,7 +14,7 @@ const outDir = new URL('../../../test-output/', import.meta.url).pathname
 
 describe('dashboard accounts section in headless Chromium', () => {
   it(
-    'adds an agency account, shows its password once, lists it and locks it',
+    'adds an agency account, shows its password once, lists it and locks it; changes its own password',
     { timeout: 60_000 },
     async () => {
       const { server, store, url } = await startServer({
@@ -102,6 +102,35 @@ describe('dashboard accounts section in headless Chromium', () => {
         )
         expect(await row.locator('button.lock').textContent()).toBe('Mở khóa')
         expect((await signIn(password)).status).toBe(401)
+
+        // The administrator changes their own password: a mismatch is caught in the page, a wrong
+        // current password by the service; then every session ends and only the new one signs in.
+        const changed = 'Mật-khẩu-mới-Sở-Nội-vụ-2027'
+        await page.click('#change-password')
+        await page.fill('#password-current', adminPassword)
+        await page.fill('#password-new', changed)
+        await page.fill('#password-repeat', `${changed}x`)
+        await page.click('#password-form button')
+        await page.waitForFunction(() =>
+          document.getElementById('message')?.textContent?.includes('không giống nhau'),
+        )
+        await page.fill('#password-current', 'không-phải-mật-khẩu')
+        await page.fill('#password-repeat', changed)
+        await page.click('#password-form button')
+        await page.waitForFunction(() =>
+          document.getElementById('message')?.textContent?.includes('Mật khẩu hiện tại không đúng'),
+        )
+        await page.fill('#password-current', adminPassword)
+        await page.click('#password-form button')
+        await page.waitForURL(`${url}/login`)
+        const adminSignIn = (p: string) =>
+          fetch(`${url}/api/login`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ email: adminEmail, password: p }),
+          })
+        expect((await adminSignIn(adminPassword)).status).toBe(401)
+        expect((await adminSignIn(changed)).status).toBe(200)
         expect(errors).toEqual([])
       } finally {
         await browser.close()

@@ -208,4 +208,22 @@ describe('/api/admin/users: accounts managed from the dashboard', () => {
     const reset = s.store.listSecurityEvents().find((e) => e.event === 'user.password-reset')
     expect(reset).toMatchObject({ actor: `admin:${adminEmail}`, detail: email })
   })
+
+  it('never locks the last active administrator account, even with the admin token', async () => {
+    const { s } = await startAdmin()
+    const asToken = (path: string, body?: unknown) =>
+      s.app.request(`/api/admin/users${path}`, {
+        method: 'POST',
+        headers: { ...bearer(s.adminToken), 'Content-Type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      })
+    const refused = await asToken(`/${encodeURIComponent(adminEmail)}/disable`)
+    expect(refused.status).toBe(409)
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      'tài khoản quản trị cuối cùng',
+    )
+    const second = await asToken('', { email: 'pho-phong@sonoivu.daklak.gov.vn', role: 'admin' })
+    expect(second.status).toBe(201)
+    expect((await asToken(`/${encodeURIComponent(adminEmail)}/disable`)).status).toBe(200)
+  })
 })
