@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
+import type { Hono } from 'hono'
 import { createApp, type AppLimits } from '../../server/app.ts'
 import { readCatalog } from '../../server/catalog.ts'
 import { readPlan, templatesDir } from '../../server/config.ts'
@@ -75,4 +76,23 @@ export async function buildChangedWorkbook(): Promise<{ bytes: Uint8Array; row: 
     })
   })
   return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), row: changed }
+}
+
+/** Signs a person in through POST /api/login: the status, the session cookie, the CSRF token and the body. */
+export async function signIn(app: { request: Hono['request'] }, email: string, password: string) {
+  const res = await app.request('/api/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  const cookie = /cchc_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? ''
+  const body = (await res.json()) as { csrfToken?: string; user?: unknown }
+  const csrf = body.csrfToken ?? ''
+  return {
+    status: res.status,
+    cookie,
+    csrf,
+    body,
+    headers: { Cookie: cookie, 'X-CSRF-Token': csrf },
+  }
 }

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../server/accounts.ts'
-import { bearer, createTestService } from '../../helpers/service.ts'
+import { bearer, createTestService, signIn } from '../../helpers/service.ts'
 
 type Service = Awaited<ReturnType<typeof createTestService>>
 
-async function login(s: Service, email: string, password: string) {
-  const res = await s.app.request('/api/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  })
-  const cookie = /cchc_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? ''
-  const body = (await res.json()) as { csrfToken?: string }
-  return { status: res.status, headers: { Cookie: cookie, 'X-CSRF-Token': body.csrfToken ?? '' } }
-}
+const login = (s: Service, email: string, password: string) => signIn(s.app, email, password)
 
 const email = 'van-thu@xabuondon.daklak.gov.vn'
 const first = 'Báo-cáo-tiến-độ-quý-III'

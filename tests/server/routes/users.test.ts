@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../server/accounts.ts'
-import { bearer, createTestService } from '../../helpers/service.ts'
+import { bearer, createTestService, signIn } from '../../helpers/service.ts'
 
 type Service = Awaited<ReturnType<typeof createTestService>>
 
 const adminEmail = 'truong-phong@sonoivu.daklak.gov.vn'
 const adminPassword = 'Cải-cách-hành-chính-Đắk-Lắk-2026'
 
-async function login(s: Service, email: string, password: string) {
-  const res = await s.app.request('/api/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  })
-  const cookie = /cchc_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? ''
-  const body = (await res.json()) as { csrfToken?: string; user?: unknown }
-  return { status: res.status, cookie, csrf: body.csrfToken ?? '', body }
-}
+const login = (s: Service, email: string, password: string) => signIn(s.app, email, password)
 
 /** A service with Sở Nội vụ's administrator signed in. */
 async function startAdmin() {
