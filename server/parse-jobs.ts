@@ -27,13 +27,11 @@ export type ValidateOptions = {
   columns?: ColumnChoices | null
 }
 
-/** What a check needs of the catalog (its plans stay behind). */
-export type CatalogPart = Pick<Catalog, 'registry' | 'profiles'>
-
 /**
- * The part of a catalog a job carries to its worker, serialized once by the service: a string
- * crosses to the worker as a plain copy, and the worker keeps the catalog it last read, so each
- * job reuses the same registry (and core's index of its names) instead of rebuilding them.
+ * What a check needs of the catalog (registry and profiles; the plans stay behind), as a job carries
+ * it to its worker: serialized once by the service, a string crosses to the worker as a plain copy,
+ * and the worker keeps the catalog it last read, so each job reuses the same registry (and core's
+ * index of its names) instead of rebuilding them.
  */
 export function serializeCatalogPart(catalog: Catalog): string {
   return JSON.stringify({ registry: catalog.registry, profiles: [...catalog.profiles] })

@@ -39,7 +39,7 @@ export {
 } from './store-types.ts'
 
 import { createUsageStore } from './usage-store.ts'
-import type { Report, TaskStatus } from '../core/index.ts'
+import type { TaskStatus } from '../core/index.ts'
 
 /** A view of the same bytes that better-sqlite3 binds (as a blob, cast to text in the SQL). */
 function toBuffer(bytes: Uint8Array): Buffer {
@@ -215,10 +215,6 @@ export function createStore(path: string, options: { synchronous?: 'FULL' | 'NOR
         .prepare('SELECT file, content_type, file_name FROM submissions WHERE id = ?')
         .get(id) as { file: Buffer; content_type: string; file_name: string | null } | undefined
       return r ? { bytes: r.file, contentType: r.content_type, fileName: r.file_name } : null
-    },
-    getSubmissionReport(id: number): Report | null {
-      const json = readReportJson(id)
-      return json === null ? null : (JSON.parse(json) as Report)
     },
     /** The stored report as it was serialized (for answers that pass it on unchanged). */
     getSubmissionReportJson: readReportJson,

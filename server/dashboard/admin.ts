@@ -1,22 +1,13 @@
+import type { TokenRecord } from '../token-store.ts'
 import { $, appendCell, formatTime, readJson, requestApi } from './dom.ts'
 
-type TokenRow = {
-  id: string
-  agencyId: string | null
-  role: string
-  label: string | null
-  createdAt: string
-  expiresAt: string | null
-  lastUsedAt: string | null
-  revokedAt: string | null
-}
 type SecurityEvent = { time: string; event: string; actor: string | null; ip: string | null }
 
 /** The administrator's part of the dashboard: API tokens (listed, revocable) and the security log. */
 export async function loadAdmin(onMessage: (text: string, kind: 'ok' | 'error') => void) {
   $('admin').hidden = false
   const [{ tokens }, { events }] = await Promise.all([
-    readJson<{ tokens: TokenRow[] }>('/api/tokens'),
+    readJson<{ tokens: TokenRecord[] }>('/api/tokens'),
     readJson<{ events: SecurityEvent[] }>('/api/admin/security-log?limit=50'),
   ])
   const body = $('token-body')

@@ -78,18 +78,29 @@ export function createSubmissionRoutes(services: Services) {
     status: 200 | 201,
     extra: { duplicate?: boolean } = {},
   ) {
-    const receipt = JSON.stringify({
+    const receipt = {
       id: record.id,
       agency: record.agencyId,
       period: record.period,
       version: record.version,
       submittedAt: record.submittedAt,
       ...extra,
-    })
+    }
+    return answerWithReport(c, receipt, reportJson, status)
+  }
+
+  /** `fields` with the report added as the JSON it was stored as (never parsed and serialized again). */
+  function answerWithReport(
+    c: Context<Env>,
+    fields: object,
+    reportJson: Uint8Array | string | null,
+    status: 200 | 201 = 200,
+  ) {
+    const head = `${JSON.stringify(fields).slice(0, -1)},"report":`
     const body =
-      typeof reportJson === 'string'
-        ? `${receipt.slice(0, -1)},"report":${reportJson}}`
-        : Buffer.concat([Buffer.from(`${receipt.slice(0, -1)},"report":`), reportJson, closing])
+      typeof reportJson === 'string' || reportJson === null
+        ? `${head}${reportJson ?? 'null'}}`
+        : Buffer.concat([Buffer.from(head), reportJson, closing])
     return c.body(body, status, { 'Content-Type': 'application/json' })
   }
 
@@ -203,7 +214,7 @@ export function createSubmissionRoutes(services: Services) {
     })
     .get('/:id', (c) => {
       const record = readOwnSubmission(c)
-      return c.json({ ...record, report: store.getSubmissionReport(record.id) })
+      return answerWithReport(c, record, store.getSubmissionReportJson(record.id))
     })
     .get('/:id/file', (c) => {
       const record = readOwnSubmission(c)

@@ -71,38 +71,42 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number)
   }
 }
 
-/** Writes a zip archive of the given parts (deflated), for a package whose XML the guard rewrote. */
-export function buildZip(parts: { name: string; data: Buffer }[]): Uint8Array {
+/** One entry as written: its name, its bytes as stored, and what its headers declare. */
+export type ZipPart = {
+  name: string
+  body: Buffer
+  method: 0 | 8
+  crc: number
+  /** The uncompressed size the headers declare. */
+  size: number
+}
+
+/** Writes a zip archive's local headers, bodies, central directory and end record. */
+export function writeZip(parts: ZipPart[]): Uint8Array {
   const chunks: Buffer[] = []
   const directory: Buffer[] = []
   let offset = 0
   for (const part of parts) {
-    const body = deflateRawSync(part.data)
     const name = Buffer.from(part.name)
-    const crc = crc32(part.data)
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
     local.writeUInt16LE(0x0800, 6)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(body.length, 18)
-    local.writeUInt32LE(part.data.length, 22)
+    local.writeUInt16LE(part.method, 8)
+    local.writeUInt32LE(part.crc, 14)
+    local.writeUInt32LE(part.body.length, 18)
+    local.writeUInt32LE(part.size, 22)
     local.writeUInt16LE(name.length, 26)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4)
     central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(0x0800, 8)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(body.length, 20)
-    central.writeUInt32LE(part.data.length, 24)
+    local.copy(central, 8, 6, 26)
     central.writeUInt16LE(name.length, 28)
     central.writeUInt32LE(offset, 42)
-    chunks.push(local, name, body)
+    chunks.push(local, name, part.body)
     directory.push(central, name)
-    offset += local.length + name.length + body.length
+    offset += local.length + name.length + part.body.length
   }
   const central = Buffer.concat(directory)
   const end = Buffer.alloc(22)
@@ -112,4 +116,17 @@ export function buildZip(parts: { name: string; data: Buffer }[]): Uint8Array {
   end.writeUInt32LE(central.length, 12)
   end.writeUInt32LE(offset, 16)
   return new Uint8Array(Buffer.concat([...chunks, central, end]))
+}
+
+/** Writes a zip archive of the given parts (deflated), for a package whose XML the guard rewrote. */
+export function buildZip(parts: { name: string; data: Buffer }[]): Uint8Array {
+  return writeZip(
+    parts.map((p) => ({
+      name: p.name,
+      body: deflateRawSync(p.data),
+      method: 8,
+      crc: crc32(p.data),
+      size: p.data.length,
+    })),
+  )
 }

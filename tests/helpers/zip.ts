@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib'
+import { writeZip } from '../../server/xlsx/zip.ts'
 
 /** One entry of a crafted zip; `declaredSize` lies about the uncompressed size when given. */
 export type ZipEntrySpec = {
@@ -8,48 +9,20 @@ export type ZipEntrySpec = {
   store?: boolean
 }
 
-/** Builds a zip archive byte by byte, so tests can craft packages no library would write (bombs, escapes). */
+/** Builds a zip archive whose headers may lie (declared sizes), so tests can craft packages no library would write. */
 export function createZip(entries: ZipEntrySpec[]): Uint8Array {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const e of entries) {
-    const raw = typeof e.data === 'string' ? Buffer.from(e.data) : e.data
-    const body = e.store ? raw : deflateRawSync(raw)
-    const name = Buffer.from(e.name)
-    const size = e.declaredSize ?? raw.length
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(0x0800, 6)
-    local.writeUInt16LE(e.store ? 0 : 8, 8)
-    local.writeUInt32LE(crc32(raw), 14)
-    local.writeUInt32LE(body.length, 18)
-    local.writeUInt32LE(size, 22)
-    local.writeUInt16LE(name.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(0x0800, 8)
-    central.writeUInt16LE(e.store ? 0 : 8, 10)
-    central.writeUInt32LE(crc32(raw), 16)
-    central.writeUInt32LE(body.length, 20)
-    central.writeUInt32LE(size, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, name, body)
-    centrals.push(central, name)
-    offset += local.length + name.length + body.length
-  }
-  const directory = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(entries.length, 8)
-  end.writeUInt16LE(entries.length, 10)
-  end.writeUInt32LE(directory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return new Uint8Array(Buffer.concat([...locals, directory, end]))
+  return writeZip(
+    entries.map((e) => {
+      const raw = typeof e.data === 'string' ? Buffer.from(e.data) : e.data
+      return {
+        name: e.name,
+        body: e.store ? raw : deflateRawSync(raw),
+        method: e.store ? 0 : 8,
+        crc: crc32(raw),
+        size: e.declaredSize ?? raw.length,
+      }
+    }),
+  )
 }
 
 const contentTypes =

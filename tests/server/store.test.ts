@@ -41,7 +41,7 @@ describe('the store keeps a submission with its report and task rows', () => {
     expect([first.version, second.version, second.duplicate]).toEqual([1, 2, false])
     for (const record of [first, second]) {
       expect(store.listRows([record.id])).toEqual(convertReportRows(report, record.id))
-      expect(store.getSubmissionReport(record.id)).toEqual(report)
+      expect(JSON.parse(store.getSubmissionReportJson(record.id)!)).toEqual(report)
       expect(record).toMatchObject({
         tasks: report.summary.tasks,
         errors: report.errorCount,
