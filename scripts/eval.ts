@@ -9,7 +9,8 @@ import { renderDetails, renderSummary } from './eval/render.ts'
 import { runEval } from './eval/run.ts'
 import { measureSample } from './eval/sample.ts'
 
-const fixtures = (dir: string) => fileURLToPath(new URL(`../tests/fixtures/${dir}`, import.meta.url))
+const fixtures = (dir: string) =>
+  fileURLToPath(new URL(`../tests/fixtures/${dir}`, import.meta.url))
 const started = performance.now()
 const sets = await runEval([
   { name: 'tables/ (tuning)', dir: fixtures('tables') },

@@ -72,7 +72,9 @@ export function measureTable(fixture: TableFixture, report: Report): TableScore 
     const onCleanRow = issue.row !== null && truth.rows[String(issue.row)]?.clean === true
     if (headerCaused ? complete : onCleanRow) {
       falseErrors++
-      misses.push(`error ${issue.code}${issue.row ? ` row ${issue.row}` : ''} ${issue.column ?? ''}`)
+      misses.push(
+        `error ${issue.code}${issue.row ? ` row ${issue.row}` : ''} ${issue.column ?? ''}`,
+      )
     }
   }
   return {
@@ -87,7 +89,9 @@ export function measureTable(fixture: TableFixture, report: Report): TableScore 
 }
 
 /** The sum of a set's table scores. */
-export function sumScores(scores: TableScore[]): Omit<TableScore, 'id' | 'misses'> & { tables: number } {
+export function sumScores(
+  scores: TableScore[],
+): Omit<TableScore, 'id' | 'misses'> & { tables: number } {
   const add = (pick: (s: TableScore) => Share): Share => ({
     right: scores.reduce((n, s) => n + pick(s).right, 0),
     of: scores.reduce((n, s) => n + pick(s).of, 0),

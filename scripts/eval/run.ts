@@ -13,7 +13,10 @@ export async function runEval(sets: { name: string; dir: string }[]): Promise<Se
     const scores = []
     for (const fixture of readFixtures(dir)) {
       const bytes = await buildFixtureWorkbook(fixture)
-      const { report } = checkWorkbook(bytes, { asOf: fixture.truth.asOf, file: `${fixture.id}.xlsx` })
+      const { report } = checkWorkbook(bytes, {
+        asOf: fixture.truth.asOf,
+        file: `${fixture.id}.xlsx`,
+      })
       scores.push(measureTable(fixture, report))
     }
     results.push({ name, scores, total: sumScores(scores) })

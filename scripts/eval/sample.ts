@@ -27,7 +27,8 @@ export function measureSample(): SampleScore {
     const header = buildHeader(values, covered, 1, 1, 1, {})
     table.headers.forEach((h, i) => {
       const expected = expectField(h)
-      const got = header.mapping.find((m) => m.column === String.fromCharCode(65 + i))?.field ?? null
+      const got =
+        header.mapping.find((m) => m.column === String.fromCharCode(65 + i))?.field ?? null
       if (expected === null) {
         traps++
         if (got === null) trapsRight++
@@ -35,7 +36,8 @@ export function measureSample(): SampleScore {
         of++
         if (got === expected) right++
       }
-      if (got !== expected) misses.push(`${table.source} “${h.text}”: ${got ?? '—'} (truth ${expected ?? '—'})`)
+      if (got !== expected)
+        misses.push(`${table.source} “${h.text}”: ${got ?? '—'} (truth ${expected ?? '—'})`)
     })
   }
   return { headers: { right, of }, traps: { right: trapsRight, of: traps }, misses }
