@@ -1,4 +1,4 @@
-import { checkWorkbook } from '../../server/index.ts'
+import { checkWorkbook } from '../../server/xlsx/check.ts'
 import { buildFixtureWorkbook, readFixtures } from './fixture.ts'
 import { measureTable, sumScores } from './measure.ts'
 import type { SetResult } from './render.ts'
