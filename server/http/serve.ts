@@ -6,8 +6,8 @@ import { createApp, type AppDeps } from './app.ts'
 import { checkAdminTokenStrength } from '../store/passwords.ts'
 import { readCatalog, type Catalog } from '../province/catalog.ts'
 import { seedDemoSubmissions } from '../demo/province.ts'
-import { ConfigError } from '../province/config.ts'
 import { createStore, type Store } from '../store/index.ts'
+import { AppError } from '../errors/index.ts'
 
 /** Where the database lives inside a data folder. */
 export function computeDatabasePath(dataDir: string): string {
@@ -52,7 +52,7 @@ export async function startServer(
   options: ServeOptions,
 ): Promise<{ server: ServerType; store: Store; url: string; adminToken: string | null }> {
   const weak = options.adminToken ? checkAdminTokenStrength(options.adminToken) : null
-  if (weak) throw new ConfigError(weak)
+  if (weak) throw new AppError('config/invalid', weak)
   const store = createStore(computeDatabasePath(options.dataDir))
   const catalog = await readCatalog()
   const seeded = seedStore(store, catalog, new Date())

@@ -4,9 +4,9 @@ import type { Catalog } from '../province/catalog.ts'
 import type { Store } from '../store/index.ts'
 import { checkUploadedTable, jsonSubmissionSchema, type JsonSubmission } from '../intake/table.ts'
 import { realSleep, type BackoffOptions, type Sleeper } from './backoff.ts'
-import { SheetsError } from './errors.ts'
 import { readSpreadsheet } from './read.ts'
 import { parseSheetTarget } from './target.ts'
+import { AppError } from '../errors/index.ts'
 
 /** Google's limit is 60 reads per minute per user (the service account is one user); stay below it. */
 export const defaultReadsPerMinute = 50
@@ -27,8 +27,8 @@ export type PullOutcome =
   | { agencyId: string; ok: false; error: { code: string; message: string; en: string } }
 
 function describeFailure(error: unknown): { code: string; message: string; en: string } {
-  if (error instanceof SheetsError)
-    return { code: `sheets/${error.code}`, message: error.text.vi, en: error.text.en }
+  if (error instanceof AppError)
+    return { code: error.code, message: error.text.vi, en: error.text.en }
   const text = error instanceof Error ? error.message.slice(0, 200) : String(error)
   return { code: 'sheets/failed', message: `Không lấy được bảng tính: ${text}`, en: text }
 }

@@ -3,7 +3,6 @@ import { Hono, type Context } from 'hono'
 import type { Period } from '../../../core/index.ts'
 import { logSecurityEvent, requireAgency, resolveAgency } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
-import { ApiError } from '../errors.ts'
 import {
   serializeCatalogPart,
   type ParseJob,
@@ -21,6 +20,7 @@ const closing = Buffer.from('}')
 /** An upload as its parse worker answered it: the report already serialized. */
 type ParsedSubmission = Omit<CheckedSubmission, 'report'> & { report: SerializedReport }
 import { readId, readPeriodParam, requirePeriod } from './params.ts'
+import { AppError } from '../../errors/index.ts'
 
 /** /api/submissions: upload (checked, stored as the next version), list, read, download. */
 export function createSubmissionRoutes(services: Services) {
@@ -64,7 +64,7 @@ export function createSubmissionRoutes(services: Services) {
     what: string,
   ) {
     logSecurityEvent(c, services, 'quota.refused', `${refusal} ${what}`)
-    return new ApiError(refusal)
+    return new AppError(refusal)
   }
 
   /**
@@ -121,10 +121,10 @@ export function createSubmissionRoutes(services: Services) {
     const record = await writer
       .write(() => {
         // A request already answered with a timeout must not be stored afterwards: the sender was told it failed.
-        if (Date.now() > c.get('deadline')) throw new ApiError('request/timeout')
+        if (Date.now() > c.get('deadline')) throw new AppError('request/timeout')
         // Now that the report's size is known too, the quota is checked against what will really be kept.
         const refusal = findQuotaRefusal(agencyId, period.id, size)
-        if (refusal) throw new ApiError(refusal)
+        if (refusal) throw new AppError(refusal)
         return store.addSubmission({
           agencyId,
           period: period.id,
@@ -140,7 +140,7 @@ export function createSubmissionRoutes(services: Services) {
       .catch((error: unknown) => {
         // A refusal is logged once its batch is written (the log is not part of the refused upload).
         if (
-          error instanceof ApiError &&
+          error instanceof AppError &&
           (error.code === 'quota/versions' || error.code === 'quota/bytes')
         )
           throw refuseOverQuota(c, error.code, `${agencyId} ${period.id}`)
@@ -152,11 +152,11 @@ export function createSubmissionRoutes(services: Services) {
 
   const readOwnSubmission = (c: Context<Env>) => {
     const record = store.getSubmission(readId(c.req.param('id') ?? ''))
-    if (!record) throw new ApiError('submission/unknown')
+    if (!record) throw new AppError('submission/unknown')
     const p = c.get('principal')
     // Another agency's submission is answered like a missing one: ids reveal nothing.
     if (p.role === 'agency' && p.agencyId !== record.agencyId)
-      throw new ApiError('submission/unknown')
+      throw new AppError('submission/unknown')
     return record
   }
 
@@ -165,7 +165,7 @@ export function createSubmissionRoutes(services: Services) {
       const type = c.req.header('content-type') ?? ''
       if (type.startsWith('multipart/form-data')) {
         const form = await c.req.parseBody().catch(() => {
-          throw new ApiError('request/invalid-body')
+          throw new AppError('request/invalid-body')
         })
         const period = requirePeriod(typeof form.period === 'string' ? form.period : undefined)
         const agencyId = requireAgency(
@@ -174,7 +174,7 @@ export function createSubmissionRoutes(services: Services) {
           typeof form.agency === 'string' && form.agency ? form.agency : undefined,
         )
         const file = form.file
-        if (!(file instanceof File) || file.size === 0) throw new ApiError('request/missing-file')
+        if (!(file instanceof File) || file.size === 0) throw new AppError('request/missing-file')
         const bytes = new Uint8Array(await file.arrayBuffer())
         const early = checkBeforeParsing(c, agencyId, period.id, bytes)
         if (early) return early
@@ -205,7 +205,7 @@ export function createSubmissionRoutes(services: Services) {
           fileName: table.fileName,
         })
       }
-      throw new ApiError('request/unsupported-type')
+      throw new AppError('request/unsupported-type')
     })
     .get('/', (c) => {
       const period = c.req.query('period') ? readPeriodParam(c.req.query('period'), now()).id : null
