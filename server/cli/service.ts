@@ -4,7 +4,7 @@ import { agencyKinds, computeVietnamDate, type AgencyKind } from '../../core/ind
 import { checkAdminTokenStrength } from '../store/passwords.ts'
 import { readCatalog } from '../province/catalog.ts'
 import { readRegistry } from '../province/config.ts'
-import type { Quotas } from '../http/context.ts'
+import type { Quotas } from '../intake/receive.ts'
 import { runMerge } from './merge.ts'
 import { computeDatabasePath, renderGreeting, startServer } from '../http/serve.ts'
 import { createStore } from '../store/index.ts'

@@ -6,6 +6,8 @@ import { createApp, type AppDeps } from './app.ts'
 import { checkAdminTokenStrength } from '../store/passwords.ts'
 import { readCatalog, type Catalog } from '../province/catalog.ts'
 import { seedDemoSubmissions } from '../demo/province.ts'
+import { createIntake, defaultQuotas } from '../intake/receive.ts'
+import { useSharedParsePool } from '../jobs/parse-pool.ts'
 import { createStore, type Store } from '../store/index.ts'
 import { AppError } from '../errors/index.ts'
 
@@ -56,10 +58,15 @@ export async function startServer(
   const store = createStore(computeDatabasePath(options.dataDir))
   const catalog = await readCatalog()
   const seeded = seedStore(store, catalog, new Date())
-  if (options.demo) seedDemoSubmissions(store, catalog, new Date())
+  const parsePool = useSharedParsePool()
+  const quotas = { ...defaultQuotas, ...options.quotas }
+  const intake = createIntake({ store, catalog, parsePool, quotas, now: () => new Date() })
+  if (options.demo) await seedDemoSubmissions(intake, store, catalog, new Date())
   const app = createApp({
     store,
     catalog,
+    parsePool,
+    intake,
     adminToken: options.adminToken ?? null,
     quotas: options.quotas ?? {},
     trustProxy: options.trustProxy ?? false,

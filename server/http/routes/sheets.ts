@@ -2,24 +2,16 @@ import type { sheets_v4 } from '@googleapis/sheets'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { computePeriod, computeVietnamDate, parsePeriod, type Period } from '../../../core/index.ts'
-import type { Catalog } from '../../province/catalog.ts'
-import type { Sleeper } from '../../sheets/backoff.ts'
-import type { PullOutcome } from '../../sheets/pull.ts'
+import type { Intake } from '../../intake/receive.ts'
+import type { PullOutcome, SheetsPullOptions } from '../../sheets/pull.ts'
 import { requireAdmin } from '../auth.ts'
 import type { Env } from '../context.ts'
 import type { Store } from '../../store/index.ts'
 import { AppError } from '../../errors/index.ts'
 
-/** What the pull needs besides the store: how to reach Sheets (tests pass the fake) and how to wait. */
-export type SheetsPullOptions = {
-  createApi?: () => Promise<sheets_v4.Sheets>
-  sleep?: Sleeper
-  readsPerMinute?: number
-}
-
 export type SheetsRouteDeps = {
   store: Store
-  catalog: Catalog
+  intake: Intake
   now: () => Date
   pull?: SheetsPullOptions | null
 }
@@ -101,7 +93,7 @@ export function createSheetsRoutes(deps: SheetsRouteDeps) {
     running = pullSheets(
       {
         store: deps.store,
-        catalog: deps.catalog,
+        intake: deps.intake,
         api,
         now: deps.now,
         ...(deps.pull?.sleep ? { sleep: deps.pull.sleep } : {}),
