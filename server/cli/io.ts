@@ -8,9 +8,6 @@ export function fail(message: string): number {
   return 2
 }
 
-/** Reads a whole input file, bounded: a regular file of sane size only (see files.ts). */
-export { readBoundedFile as readBytes } from './files.ts'
-
 /** Writes an output file, creating its folder. */
 export async function writeOut(path: string, data: ArrayBuffer | Uint8Array) {
   await mkdir(dirname(path), { recursive: true })

@@ -6,7 +6,8 @@ import {
   type ScoringProfile,
 } from '../../core/index.ts'
 import { readColumnsFlag } from './columns.ts'
-import { checkFlags, parseIsoDate, readBytes, writeOut } from './io.ts'
+import { readBoundedFile } from '../files.ts'
+import { checkFlags, parseIsoDate, writeOut } from './io.ts'
 import { runCliJob, startCliWorker } from '../jobs/cli-pool.ts'
 import { renderSummary, type Lang } from './summary.ts'
 import { AppError } from '../errors/index.ts'
@@ -42,7 +43,7 @@ export async function runValidate(args: string[]): Promise<number> {
   const registry: AgencyRegistry | null = values.agencies
     ? await config!.readRegistry(values.agencies)
     : null
-  const bytes = await readBytes(file)
+  const bytes = await readBoundedFile(file)
   // The workbook is parsed (and the marked copy written) in a bounded worker: ExcelJS never loads here.
   const { report } = await runCliJob<{ report: Report }>({
     kind: 'validate',
@@ -75,7 +76,7 @@ export async function runClear(args: string[]): Promise<number> {
   // Parsed, cleared and written in the bounded worker; a refused clear writes nothing.
   const { outcome } = await runCliJob<{ outcome: 'cleared' | 'none' | 'refused' }>({
     kind: 'clear',
-    bytes: await readBytes(file),
+    bytes: await readBoundedFile(file),
     output,
   })
   if (outcome === 'refused') {

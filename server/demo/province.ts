@@ -9,7 +9,7 @@ import {
 import type { Intake } from '../intake/receive.ts'
 import type { Catalog } from '../province/catalog.ts'
 import type { PlanDefinition } from '../province/config.ts'
-import { createSampleProgress } from './demo.ts'
+import { createSampleProgress } from './sample.ts'
 import type { Store } from '../store/index.ts'
 
 const defaultProgress: FieldKey[] = ['progress', 'doneDate', 'achieved', 'evidence']

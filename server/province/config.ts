@@ -1,4 +1,4 @@
-import { readBoundedFile } from '../cli/files.ts'
+import { readBoundedFile } from '../files.ts'
 import { z } from 'zod'
 import {
   agencyKinds,

@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises'
-import { AppError } from '../errors/index.ts'
+import { AppError } from './errors/index.ts'
 
 /** The largest input file the CLI reads (the workbook guard's own limit). */
 export const maxInputBytes = 50 * 1024 * 1024
