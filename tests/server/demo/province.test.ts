@@ -24,7 +24,8 @@ describe('the demo province of npm start', () => {
       now: () => now,
     })
     const count = await seedDemoSubmissions(intake, store, catalog, now)
-    expect(Date.now() - started).toBeLessThan(20_000)
+    // A sanity bound: the demo must not make `npm start` wait long (about 5–9 s on a busy 2-core machine).
+    expect(Date.now() - started).toBeLessThan(30_000)
     expect(count).toBeGreaterThan(100)
     expect(await seedDemoSubmissions(intake, store, catalog, now)).toBe(0)
     const q3 = readStatus(store, parsePeriod('2026-Q3')!)
