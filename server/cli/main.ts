@@ -51,7 +51,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'template':
         return await (await import('./workbook.ts')).runTemplate(rest)
       case 'demo':
-        return await (await import('../demo/demo.ts')).runDemo()
+        return await (await import('./demo.ts')).runDemo()
       case 'merge':
         return await (await import('./service.ts')).runMergeCommand(rest)
       case 'serve':

@@ -2,7 +2,6 @@ import { z } from 'zod'
 import {
   parseTemplateMeta,
   validateTable,
-  type Bilingual,
   type Grid,
   type IsoDate,
   type Report,
@@ -112,14 +111,5 @@ export function checkUploadedTable(
     file: raw,
     contentType: 'application/json',
     fileName: body.fileName ?? null,
-  }
-}
-
-/** The reminder an agency that has not submitted receives (copied from the dashboard). */
-export function renderReminder(agencyName: string, periodLabel: string, due: IsoDate): Bilingual {
-  const [y, m, d] = due.split('-')
-  return {
-    vi: `Kính gửi ${agencyName}: Sở Nội vụ chưa nhận được báo cáo kết quả thực hiện nhiệm vụ cải cách hành chính ${periodLabel}. Đề nghị quý cơ quan hoàn thành và gửi báo cáo trước ngày ${d}/${m}/${y}.`,
-    en: `To ${agencyName}: the Department of Home Affairs has not yet received your administrative reform report for ${periodLabel}. Please submit it by ${due}.`,
   }
 }

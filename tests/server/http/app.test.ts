@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { validateTable } from '../../../core/index.ts'
 import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import { findPlanProfile } from '../../../server/province/catalog.ts'
-import { readParSipasGrid } from '../../helpers/seeds.ts'
+import { readParSipasGrid } from '../../../scripts/seeds.ts'
 import {
   bearer,
   buildFilledWorkbook,
