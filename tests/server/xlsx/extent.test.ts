@@ -4,7 +4,7 @@ import {
   clipSheetMerges,
   computeSheetExtent,
 } from '../../../server/xlsx/extent.ts'
-import { checkWorkbook } from '../../../server/check.ts'
+import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import { loadWorkbook } from '../../../server/xlsx/read.ts'
 import { buildWholeColumnListWorkbook } from '../../helpers/hostile.ts'
 import { WorkbookError } from '../../../server/xlsx/errors.ts'
