@@ -85,7 +85,8 @@ const unit = '(ngay lam viec|ngay|tuan|thang|nam)'
 const lead = '(?:(?:trong vong|trong thoi han|trong|cham nhat la|cham nhat|toi da|khong qua|sau) )'
 const connector = '(?: ?, ?| )(?:ke tu|tinh tu|sau khi|sau|tu khi)'
 // The anchor runs to the end of its clause.
-const anchor = '((?: [^,;\\n()]*?)?)(?= ?[,;\\n(]| ?\\.(?: |$)| - | (?:den|toi|va|tro di|tro ve sau)\\b|$)'
+const anchor =
+  '((?: [^,;\\n()]*?)?)(?= ?[,;\\n(]| ?\\.(?: |$)| - | (?:den|toi|va|tro di|tro ve sau)\\b|$)'
 const anchoredPhrase = new RegExp(`\\b${lead}?${count} ?${unit}\\b${connector}\\b${anchor}`, 'g')
 // "Trong vòng 30 ngày" with no anchor: a period of the plan, counted from nothing named.
 const barePhrase = new RegExp(
@@ -93,7 +94,10 @@ const barePhrase = new RegExp(
   'g',
 )
 // "Từ ngày ban hành Kế hoạch trở đi", "kể từ khi Luật có hiệu lực": standing work from an event.
-const standingPhrase = new RegExp(`\\b(?:ke )?tu (?:ngay|khi)${anchor}(?: tro di| tro ve sau)?`, 'g')
+const standingPhrase = new RegExp(
+  `\\b(?:ke )?tu (?:ngay|khi)${anchor}(?: tro di| tro ve sau)?`,
+  'g',
+)
 
 const actor =
   '(?:(?:chu tich )?(?:ubnd|uy ban nhan dan)(?: (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|dac khu))?)'
@@ -105,7 +109,8 @@ const ownIssuance = new RegExp(
   `^(?:ngay )?(?:(?:${actor} )?${issuing}(?: ${ownDocument})?${tail}|${ownDocument}${tail} (?:duoc )?(?:${actor} )?${issuing})$`,
 )
 // A date written in the anchor: "… Kế hoạch số 45/KH-UBND ngày 14/7/2026", "kể từ ngày 01/7/2026".
-const writtenDate = /(?:^| )(?:ngay )?(\d{1,2}) ?(?:[/.-] ?(\d{1,2}) ?[/.-]|thang (\d{1,2}) nam) ?(\d{4})\b/
+const writtenDate =
+  /(?:^| )(?:ngay )?(\d{1,2}) ?(?:[/.-] ?(\d{1,2}) ?[/.-]|thang (\d{1,2}) nam) ?(\d{4})\b/
 
 type Anchor = { kind: 'issued' | 'date'; date: IsoDate | null } | { kind: 'event' | 'none' }
 

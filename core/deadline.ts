@@ -64,7 +64,10 @@ export function parseDeadline(
   const relative = readRelativePhrases(folded, issued)
   const rest = blank(folded, relative)
   // Parentheses may mention other years ("(theo Kế hoạch năm 2025)"): read outside them first.
-  let found = findSpans(rest.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)), year)
+  let found = findSpans(
+    rest.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)),
+    year,
+  )
   if (!found.spans.length && !found.invalid && !relative.length) found = findSpans(rest, year)
   if (found.invalid === true) return { kind: 'invalid', due: null }
   if (found.invalid) return { kind: 'invalid', due: null, unread: found.invalid }
@@ -85,7 +88,10 @@ export function parseDeadline(
   if (spans.length) return { kind: 'recurring', due: null, start: spans[0]!.start }
   if (relative.some((r) => r.kind === 'relative')) return { kind: 'relative', due: null }
   const standing = relative.find((r) => r.kind === 'standing')
-  if (standing) return standing.start ? { kind: 'recurring', due: null, start: standing.start } : { kind: 'recurring', due: null }
+  if (standing)
+    return standing.start
+      ? { kind: 'recurring', due: null, start: standing.start }
+      : { kind: 'recurring', due: null }
   if (relative.length) return { kind: 'event', due: null }
   if (eventWords.test(source)) return { kind: 'event', due: null }
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }

@@ -51,7 +51,8 @@ const decisions: Record<number, YearDecision> = {
     tet: ['2025-01-25', '2025-02-02'],
     nationalDay: '2025-09-01',
     swaps: [['2025-05-02', '2025-04-26']],
-    source: 'Công văn 8726/VPCP-KGVX ngày 26/11/2024; Thông báo nghỉ lễ, Tết năm 2025 của Bộ LĐTBXH',
+    source:
+      'Công văn 8726/VPCP-KGVX ngày 26/11/2024; Thông báo nghỉ lễ, Tết năm 2025 của Bộ LĐTBXH',
   },
   2026: {
     tet: ['2026-02-16', '2026-02-20'],
@@ -144,7 +145,7 @@ export function computeNextWorkingDay(date: IsoDate): IsoDate {
 /** The n-th working day after a date (the date itself not counted). */
 export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   let day = date
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = addDays(day, 1)
     if (isWorkingDay(day)) left--
   }

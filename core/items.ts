@@ -85,5 +85,7 @@ export function opensItems(
 export function isLetteredItem(draft: ItemDraft, expected: string | null, parentText: string) {
   if (draft.merged || draft.stt) return false
   const letter = findItemLetter(draft)
-  return letter !== null && (expected === null || letter === expected) && !holdsLetteredList(parentText)
+  return (
+    letter !== null && (expected === null || letter === expected) && !holdsLetteredList(parentText)
+  )
 }

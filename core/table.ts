@@ -229,8 +229,7 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
     } else if (previous) {
       level = previous.kind === 'group' ? previous.level + 1 : previous.level
     }
-    const isGroup =
-      stt.kind === 'numbered' && opensItems(drafts, i, code, siblings.hasSiblings(i))
+    const isGroup = stt.kind === 'numbered' && opensItems(drafts, i, code, siblings.hasSiblings(i))
     previous = {
       row: draft.row,
       kind: isGroup ? 'group' : 'task',

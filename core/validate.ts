@@ -97,10 +97,16 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   })
   groups.computeStatuses()
   computeGroupTotals(tasks)
-  const waiting = tasks.filter((t) => t.kind === 'task' && t.deadline?.kind === 'relative' && !t.deadline.due)
+  const waiting = tasks.filter(
+    (t) => t.kind === 'task' && t.deadline?.kind === 'relative' && !t.deadline.due,
+  )
   if (waiting.length)
     issues.push(
-      createIssue('report/issued-unknown', {}, { count: waiting.length, found: waiting[0]!.deadlineText }),
+      createIssue(
+        'report/issued-unknown',
+        {},
+        { count: waiting.length, found: waiting[0]!.deadlineText },
+      ),
     )
   if (profile?.provisional)
     issues.push(createIssue('report/provisional-profile', {}, { profile: profile.name }))

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../core/index.ts'
+import { parseIssuedValue, type Bilingual, type IsoDate } from '../../core/index.ts'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
@@ -30,6 +30,17 @@ export function parseIsoDate(text: string | undefined, flag: string): string | u
   return text
 }
 
+/** Reads `--issued YYYY-MM-DD`, the plan's issue date: a real calendar day, or a usage error. */
+export function parseIssuedFlag(text: string | undefined): IsoDate | null {
+  if (text === undefined) return null
+  const issued = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseIssuedValue(text) : null
+  if (!issued)
+    throw new UsageError(
+      `--issued cần ngày ban hành dạng YYYY-MM-DD / expects the issue date as YYYY-MM-DD: ${text}`,
+    )
+  return issued
+}
+
 /** The message for a failed command: what the user did wrong or what to do, never a stack trace. */
 export function describeCliError(error: unknown, helpText: string): string {
   const failure = error as { name?: string; message?: string; code?: string; text?: Bilingual }
@@ -52,4 +63,5 @@ export const checkFlags = {
   json: { type: 'boolean' },
   fix: { type: 'boolean' },
   lang: { type: 'string' },
+  issued: { type: 'string' },
 } as const

@@ -6,7 +6,7 @@ import {
   type ScoringProfile,
 } from '../../core/index.ts'
 import { readColumnsFlag } from './columns.ts'
-import { checkFlags, parseIsoDate, readBytes, UsageError, writeOut } from './io.ts'
+import { checkFlags, parseIsoDate, parseIssuedFlag, readBytes, UsageError, writeOut } from './io.ts'
 import { runCliJob, startCliWorker } from '../jobs/cli-pool.ts'
 import { renderSummary, type Lang } from './summary.ts'
 
@@ -32,6 +32,7 @@ export async function runValidate(args: string[]): Promise<number> {
   const asOf = parseIsoDate(values['as-of'], '--as-of') ?? computeVietnamDate(Date.now())
   const year = values.year !== undefined ? Number(values.year) : null
   if (year !== null && !Number.isInteger(year)) throw new UsageError(`--year: ${values.year}`)
+  const issued = parseIssuedFlag(values.issued)
   // The configuration schemas (zod) load only when a configuration file is given.
   const config = values.profile || values.agencies ? await import('../province/config.ts') : null
   const profile: ScoringProfile | null = values.profile
@@ -45,7 +46,7 @@ export async function runValidate(args: string[]): Promise<number> {
   const { report } = await runCliJob<{ report: Report }>({
     kind: 'validate',
     bytes,
-    options: { asOf, file, sheet: values.sheet ?? null, year, profile, registry, columns },
+    options: { asOf, file, sheet: values.sheet ?? null, year, issued, profile, registry, columns },
     output: values.output ?? null,
     fix: Boolean(values.fix),
   })
