@@ -251,6 +251,86 @@ describe('readTable', () => {
   })
 })
 
+describe('readTable: groups and their items', () => {
+  const groupRow = (stt: CellValue, content: string): CellValue[] => [
+    stt,
+    content,
+    'Sở Nội vụ',
+    '100 ngày kể từ ngày ban hành Kế hoạch',
+  ]
+
+  it('reads a numbered row with its own deadline followed by "a) b) c)" rows as a group with items, without continuation warnings', () => {
+    const table = read([
+      groupRow(1, 'Rà soát thủ tục hành chính'),
+      [null, 'a) Rà soát TTHC lĩnh vực đất đai', null, null],
+      [null, 'b) Rà soát TTHC lĩnh vực xây dựng', 'Sở Xây dựng', 'Quý IV/2026'],
+      [null, 'c) Tổng hợp, báo cáo', null, null],
+      groupRow(2, 'Số hóa hồ sơ'),
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'group', '1', 1, null],
+      [4, 'task', '1.a', 2, null],
+      [5, 'task', '1.b', 2, null],
+      [6, 'task', '1.c', 2, null],
+      [7, 'task', '2', 1, null],
+    ])
+    expect(table.issues).toEqual([])
+  })
+
+  it('reads letters in the STT column ("a)", "b)") as items of the numbered row above', () => {
+    const table = read([
+      groupRow(1, 'Rà soát thủ tục hành chính'),
+      ['a)', 'Lĩnh vực đất đai', null, null],
+      ['b)', 'Lĩnh vực xây dựng', null, null],
+      groupRow(2, 'Số hóa hồ sơ'),
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'group', '1', 1, null],
+      [4, 'task', '1.a', 2, null],
+      [5, 'task', '1.b', 2, null],
+      [6, 'task', '2', 1, null],
+    ])
+    expect(table.issues).toEqual([])
+  })
+
+  it('still joins the text of a row split by a page break, and a list that continues one written in the row above', () => {
+    const table = read([
+      [1, 'Nhiệm vụ gồm: a) Rà soát TTHC; b) Số hóa', 'Sở Nội vụ', 'Quý IV/2026'],
+      [null, 'c) Báo cáo kết quả', null, null],
+      [2, 'Kiểm tra CCHC', 'Sở Nội vụ', 'Quý IV/2026'],
+      [null, 'tại các xã', null, null],
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'task', '1', 1, null],
+      [5, 'task', '2', 1, null],
+    ])
+    expect(table.issues.map((i) => [i.code, i.row])).toEqual([
+      ['row/continuation', 4],
+      ['row/continuation', 6],
+    ])
+  })
+
+  it('reads "-" bullets as items of a numbered row that has numbered siblings, and of no lone row', () => {
+    const siblings = read([
+      task(1, 'Tuyên truyền CCHC'),
+      task('-', 'Tin bài'),
+      task('-', 'Pano, áp phích'),
+      task(2, 'Kiểm tra CCHC'),
+    ])
+    expect(outline(siblings.rows)).toEqual([
+      [3, 'group', '1', 1, null],
+      [4, 'task', '-', 2, null],
+      [5, 'task', '-', 2, null],
+      [6, 'task', '2', 1, null],
+    ])
+    const lone = read([task(1, 'Tuyên truyền CCHC'), task('-', 'Tin bài')])
+    expect(outline(lone.rows)).toEqual([
+      [3, 'task', '1', 1, null],
+      [4, 'task', '-', 1, null],
+    ])
+  })
+})
+
 describe('readTable on the seed plans', () => {
   it('reads the PAR/SIPAS appendix: header on row 4, two sections, page-break headers skipped', () => {
     const table = readTable(readParSipasGrid())!
