@@ -7,8 +7,7 @@ import {
   isWorkingDay,
 } from '../../core/holidays.ts'
 
-const offIn = (year: number) =>
-  [...computeHolidays(year).off].sort(([a], [b]) => (a < b ? -1 : 1))
+const offIn = (year: number) => [...computeHolidays(year).off].sort(([a], [b]) => (a < b ? -1 : 1))
 
 describe('public holidays of Vietnam (Bộ luật Lao động 2019, Điều 112)', () => {
   it('gives 2026 as the Government fixed it: Tết 16–20/02, Giỗ Tổ 26/04 with its Monday, 30/4–1/5, 1–2/9, two swaps', () => {

@@ -6,7 +6,10 @@ describe('findTitleYear', () => {
     ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026', 2026],
     ['Ke hoach CCHC nam 2025 cua UBND tinh', 2025],
     ['NHIỆM VỤ THÁNG 02/2026', 2026],
-    ['KẾ HOẠCH 100 NGÀY\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 14/7/2026 của UBND thành phố)', 2026],
+    [
+      'KẾ HOẠCH 100 NGÀY\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 14/7/2026 của UBND thành phố)',
+      2026,
+    ],
     ['(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 14 tháng 7 năm 2025)', 2025],
     // "NĂM" names the plan year before any date in the title (the plan is signed the year before).
     ['KẾ HOẠCH CCHC NĂM 2026\n(Kèm theo Kế hoạch số 5/KH-UBND ngày 20/12/2025)', 2026],
