@@ -173,6 +173,14 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
       if (isLetteredItem(draft, previous === numbered ? 'a' : null, parentText))
         stt = { kind: 'lettered', code: findItemLetter(draft)! }
     }
+    // A row under an STT merged down that has a deadline of its own, or its own task and agency, is
+    // a second deliverable of the same item ("Tháng 5/2026" for the report, "Tháng 11/2026" for the
+    // result): its own task row. One that only continues the text above stays part of it.
+    if (!stt && draft.merged && previous?.stt && isOwnTask(draft)) {
+      previous = { ...previous, row: draft.row, kind: 'task', cells: draft.cells }
+      rows.push(previous)
+      return
+    }
     if (!stt) {
       if (
         previous &&
@@ -242,6 +250,14 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
     rows.push(previous)
   })
   return rows
+}
+
+function isOwnTask(draft: Draft): boolean {
+  const own = (f: FieldKey) => draft.cells[f] !== undefined && !draft.covered.has(f)
+  if (own('deadline') || own('end')) return true
+  // Text split by a page break starts in the middle of a phrase ("vị, địa phương"), in lower case.
+  const starts = (f: FieldKey) => own(f) && /^[\p{Lu}\d]/u.test(draft.cells[f]!.text)
+  return (starts('content') || starts('criterion')) && (starts('lead') || starts('executing'))
 }
 
 function isLettered(row: TableRow): boolean {

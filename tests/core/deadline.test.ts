@@ -179,6 +179,7 @@ const relativePhrases: [string, string, string | null][] = [
   ['30 ngày kể từ ngày Luật có hiệu lực', 'event', null],
   ['Trong thời hạn 15 ngày, sau khi Thủ tướng Chính phủ ban hành kế hoạch', 'event', null],
   ['Tuỳ thuộc vào thời điểm Luật NSNN sửa đổi', 'event', null],
+  ['Kỳ họp thứ nhất Quốc hội khóa XVI', 'event', null],
   // A relative deadline beside an explicit one: the latest is due.
   ['30 ngày kể từ ngày ban hành Kế hoạch; báo cáo trước 31/12/2026', 'date', '2026-12-31'],
 ]

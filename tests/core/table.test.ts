@@ -147,6 +147,39 @@ describe('readTable', () => {
     expect(table.issues).toEqual([])
   })
 
+  it('reads a row under a merged STT with a deadline of its own as a second deliverable of the item', () => {
+    const grid = createGrid(
+      [
+        title,
+        header,
+        [1, 'Thể chế hóa các chủ trương', 'Bộ Tài chính', 'Tháng 5/2026'],
+        [null, null, 'Bộ Tài chính', 'Tháng 11/2026'],
+        [2, 'Xây dựng hạ tầng', 'Trung tâm Chuyển đổi số', 'Quý IV/2026'],
+        [null, 'Xây dựng hạ tầng dự phòng', 'Trung tâm Chuyển đổi số', null],
+      ],
+      [
+        { top: 3, left: 1, bottom: 4, right: 1 },
+        { top: 3, left: 2, bottom: 4, right: 2 },
+        { top: 5, left: 1, bottom: 6, right: 1 },
+        { top: 5, left: 4, bottom: 6, right: 4 },
+      ],
+    )
+    const table = readTable(grid)!
+    expect(outline(table.rows)).toEqual([
+      [3, 'task', '1', 1, null],
+      [4, 'task', '1', 1, null],
+      [5, 'task', '2', 1, null],
+      [6, 'task', '2', 1, null],
+    ])
+    expect(table.rows.map((r) => [r.cells.content?.text, r.cells.deadline?.text])).toEqual([
+      ['Thể chế hóa các chủ trương', 'Tháng 5/2026'],
+      ['Thể chế hóa các chủ trương', 'Tháng 11/2026'],
+      ['Xây dựng hạ tầng', 'Quý IV/2026'],
+      ['Xây dựng hạ tầng dự phòng', 'Quý IV/2026'],
+    ])
+    expect(table.issues).toEqual([])
+  })
+
   it('reports a repeated number with the number expected next', () => {
     const table = read([task(1, 'A'), task(1, 'B'), task(2, 'C')])
     expect(table.issues).toEqual([
