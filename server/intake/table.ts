@@ -57,6 +57,8 @@ export const jsonSubmissionSchema = z.object({
       year: z.number().int().optional(),
       templateVersion: z.string().max(50).optional(),
       columns: z.string().max(4000).optional(),
+      // The plan's issue date the pane was given (yyyy-mm-dd), so the service counts from the same day.
+      issued: z.string().max(10).optional(),
     })
     .optional(),
   table: tableSchema,
