@@ -5,6 +5,7 @@ import { checkAdminTokenStrength } from '../store/passwords.ts'
 import { readCatalog } from '../province/catalog.ts'
 import { readRegistry } from '../province/config.ts'
 import type { Quotas } from '../intake/receive.ts'
+import { createProxyTrust } from '../http/client-ip.ts'
 import { runMerge } from './merge.ts'
 import { computeDatabasePath, renderGreeting, startServer } from '../http/serve.ts'
 import { createStore } from '../store/index.ts'
@@ -17,14 +18,34 @@ function openStore(dataDir: string) {
   return createStore(computeDatabasePath(dataDir))
 }
 
-/** Quotas set by CCHC_QUOTA_VERSIONS_PER_HOUR and CCHC_QUOTA_MB_PER_PERIOD (per agency and period). */
+/**
+ * Quotas per agency over all its periods: CCHC_QUOTA_VERSIONS_PER_HOUR, CCHC_QUOTA_MB_PER_HOUR,
+ * CCHC_QUOTA_MB_PER_AGENCY.
+ */
 function readQuotaEnv(): Partial<Quotas> {
   const quotas: Partial<Quotas> = {}
   const versions = Number(process.env.CCHC_QUOTA_VERSIONS_PER_HOUR)
-  const mb = Number(process.env.CCHC_QUOTA_MB_PER_PERIOD)
   if (Number.isInteger(versions) && versions > 0) quotas.versionsPerHour = versions
-  if (Number.isFinite(mb) && mb > 0) quotas.bytesPerPeriod = Math.round(mb * 1024 * 1024)
+  const megabytes = (name: string) => {
+    const mb = Number(process.env[name])
+    return Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : null
+  }
+  const hourly = megabytes('CCHC_QUOTA_MB_PER_HOUR')
+  const total = megabytes('CCHC_QUOTA_MB_PER_AGENCY')
+  if (hourly) quotas.bytesPerHour = hourly
+  if (total) quotas.bytesPerAgency = total
   return quotas
+}
+
+/** CCHC_TRUST_PROXY: the number of reverse proxies in front, or their addresses (checked at start). */
+function readTrustProxyEnv(): string | null {
+  const setting = process.env.CCHC_TRUST_PROXY?.trim() || null
+  try {
+    createProxyTrust(setting)
+  } catch (error) {
+    throw new AppError('cli/usage', `CCHC_TRUST_PROXY: ${(error as Error).message}`)
+  }
+  return setting
 }
 
 /** `cchc serve [--port 8787] [--host 127.0.0.1] [--data DIR]`: runs until interrupted. */
@@ -60,7 +81,7 @@ export async function runServe(args: string[]): Promise<number> {
     adminToken: process.env.CCHC_ADMIN_TOKEN || null,
     demo: values.demo,
     quotas: readQuotaEnv(),
-    trustProxy: process.env.CCHC_TRUST_PROXY === '1',
+    trustProxy: readTrustProxyEnv(),
   })
   process.stdout.write(`${renderGreeting(url, adminToken, values.data)}\n`)
   await new Promise<void>((done) => {

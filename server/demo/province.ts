@@ -63,7 +63,9 @@ export async function seedDemoSubmissions(
   const plans = [...catalog.plans.values()]
   const agencies = store.listAgencies()
   const reporting = agencies.filter((_, i) => i < 19 || i % 4 === 0).slice(0, 40)
-  const arrivals: Promise<unknown>[] = []
+  // An agency's versions arrive one after the other (version 2 corrects version 1; an agency has
+  // at most a couple of files being checked at once), agencies side by side.
+  const chains = new Map<string, Promise<unknown>>()
   let count = 0
   for (let q = 1; q <= current; q++) {
     const period = parsePeriod(`${year}-Q${q}`)!
@@ -72,8 +74,7 @@ export async function seedDemoSubmissions(
       if (q === current && i % 5 === 4) return
       const plan = plans[i % plans.length]!
       const versions = i % 3 === 0 ? 2 : 1
-      // An agency's versions arrive one after the other (version 2 corrects version 1).
-      let chain: Promise<unknown> = Promise.resolve()
+      let chain = chains.get(agency.id) ?? Promise.resolve()
       for (let v = 1; v <= versions; v++) {
         const grid = buildSampleGrid(plan, i * 7 + q + v, period.cutOff)
         const body = {
@@ -97,9 +98,9 @@ export async function seedDemoSubmissions(
         )
         count++
       }
-      arrivals.push(chain)
+      chains.set(agency.id, chain)
     })
   }
-  await Promise.all(arrivals)
+  await Promise.all(chains.values())
   return count
 }

@@ -47,6 +47,21 @@ export const httpErrors = {
     vi: 'Dung lượng lưu trữ dành cho cơ quan trong kỳ này đã hết; hãy liên hệ Sở Nội vụ. Chưa có gì được lưu.',
     en: 'The storage allowed for the agency in this period is used up; contact the Department of Home Affairs. Nothing was stored.',
   },
+  'quota/hourly-bytes': {
+    status: 429,
+    vi: 'Cơ quan đã gửi quá nhiều dữ liệu trong một giờ; hãy thử lại sau. Chưa có gì được lưu.',
+    en: 'The agency has sent too much data within an hour; try again later. Nothing was stored.',
+  },
+  'quota/parses': {
+    status: 429,
+    vi: 'Cơ quan đang có tệp chờ kiểm tra; hãy đợi kết quả rồi gửi tiếp. Chưa có gì được lưu.',
+    en: 'The agency already has files being checked; wait for their results before sending more. Nothing was stored.',
+  },
+  'request/period-out-of-range': {
+    status: 400,
+    vi: 'Chỉ nhận báo cáo cho các kỳ của năm nay, năm trước hoặc năm sau; kỳ khác do Sở Nội vụ nộp thay.',
+    en: 'Reports are accepted for periods of this year, last year or next year only; other periods are filed by the Department of Home Affairs.',
+  },
   'request/invalid-period': {
     status: 400,
     vi: 'Kỳ báo cáo không hợp lệ (ví dụ: 2026-Q3, 2026-H1, 2026, 2026-07).',
@@ -77,6 +92,11 @@ export const httpErrors = {
     status: 503,
     vi: 'Máy chủ đang bận kiểm tra nhiều tệp; hãy gửi lại sau ít phút. Chưa có gì được lưu.',
     en: 'The server is busy checking many files; send again in a few minutes. Nothing was stored.',
+  },
+  'store/busy': {
+    status: 503,
+    vi: 'Cơ sở dữ liệu đang bị một tiến trình khác khóa (sao lưu, lệnh quản trị); hãy thử lại sau ít giây. Chưa có gì được lưu.',
+    en: 'The database is locked by another process (a backup, an admin command); try again in a few seconds. Nothing was stored.',
   },
   'agency/unknown': {
     status: 404,
@@ -157,6 +177,16 @@ export const httpErrors = {
     status: 400,
     vi: 'Đường dẫn Google Sheet không hợp lệ (https://docs.google.com/spreadsheets/d/…).',
     en: 'Not a Google Sheets link (https://docs.google.com/spreadsheets/d/…).',
+  },
+  'sheets/taken': {
+    status: 409,
+    vi: 'Bảng tính Google này đã được đăng ký cho một cơ quan khác; mỗi bảng tính chỉ thuộc một cơ quan.',
+    en: 'This Google spreadsheet is registered to another agency; a spreadsheet belongs to one agency only.',
+  },
+  'sheets/no-request': {
+    status: 404,
+    vi: 'Cơ quan này không có đề nghị thay đổi Google Sheet nào đang chờ duyệt.',
+    en: 'This agency has no Google Sheet change waiting for approval.',
   },
   'sheets/not-configured': {
     status: 503,

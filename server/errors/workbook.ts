@@ -42,6 +42,11 @@ export const workbookErrors = {
     vi: 'Tệp cần quá nhiều bộ nhớ hoặc thời gian để kiểm tra nên bị từ chối; không có gì được lưu. Hãy xóa các ô, vùng gộp hoặc hình ảnh thừa rồi gửi lại.',
     en: 'The file needs too much memory or time to check and was refused; nothing was stored. Remove stray cells, merges or images and send it again.',
   },
+  'workbook/report-too-large': {
+    status: 413,
+    vi: 'Báo cáo kiểm tra của tệp quá lớn để lưu (quá nhiều ô chứa văn bản rất dài). Hãy rút gọn các ô đó rồi gửi lại; chưa có gì được lưu.',
+    en: 'The check report of this file is too large to keep (too many cells with very long text). Shorten those cells and send it again; nothing was stored.',
+  },
   'workbook/sheet-not-found': {
     status: 422,
     vi: 'Không tìm thấy trang tính được chỉ định.',

@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { allowCrossOrigin } from './cors.ts'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { addinFrameAncestors } from './addin.ts'
 import { timeout } from 'hono/timeout'
-import { createAuthenticate, describePrincipal } from './auth.ts'
+import { createAuthenticate, describePrincipal, readClientIp } from './auth.ts'
+import { createBodyGate } from './body.ts'
 import { createServices, type AppDeps, type Env } from './context.ts'
 import { createAddinRoutes } from './routes/addin.ts'
 import { createAgencyHistoryRoutes } from './routes/agency-history.ts'
@@ -23,6 +23,7 @@ import { createSubmissionRoutes } from './routes/submissions.ts'
 import { createTokenRoutes } from './routes/tokens.ts'
 import { createUserRoutes } from './routes/users.ts'
 import { AppError } from '../errors/index.ts'
+import { isBusyError } from '../store/index.ts'
 
 export { defaultLimits } from './context.ts'
 export type { AppDeps, AppLimits } from './context.ts'
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof AppError) return sendError(c, error)
+    // Another process holds the database's lock: answered at once, never waited for on this thread.
+    if (isBusyError(error)) return sendError(c, new AppError('store/busy'))
     if (error instanceof HTTPException && error.status === 503)
       return sendError(c, new AppError('request/timeout'))
     if (error instanceof HTTPException && error.status < 500)
@@ -96,7 +99,19 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', allowCrossOrigin)
   app.use('/api/*', async (c, next) => {
     c.set('deadline', Date.now() + limits.timeoutMs)
-    await next()
+    // Aborted once the request is answered (or timed out) or its client has gone: a parse still
+    // waiting for it is dropped instead of running for nobody.
+    const answered = new AbortController()
+    const gone = () => answered.abort()
+    const client = c.req.raw.signal as AbortSignal | undefined
+    client?.addEventListener('abort', gone, { once: true })
+    c.set('answered', answered.signal)
+    try {
+      await next()
+    } finally {
+      client?.removeEventListener('abort', gone)
+      answered.abort()
+    }
     // Answers carry reports and tokens: no cache, shared or private, keeps them. (Set on the
     // response's headers: `c.header` after the route answered would copy the whole body.)
     c.res.headers.set('Cache-Control', 'no-store')
@@ -105,16 +120,13 @@ export function createApp(deps: AppDeps) {
     '/api/*',
     timeout(limits.timeoutMs, () => new HTTPException(503)),
   )
+  // Credentials first: no body is read before them (sign-in excepted, within a few KB), then every
+  // body is counted as it arrives, within its route's limit and the bytes allowed in flight.
+  app.use('/api/*', createAuthenticate(services))
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: limits.bodyBytes,
-      onError: () => {
-        throw new AppError('request/too-large')
-      },
-    }),
+    createBodyGate(limits.body, services.inflight, (c) => readClientIp(c, services)),
   )
-  app.use('/api/*', createAuthenticate(services))
 
   // Before /api/agencies, whose admin guard would otherwise stop an agency registering its own sheet.
   app.route('/', createSheetsRoutes({ ...services, pull: deps.sheetsPull ?? null }))

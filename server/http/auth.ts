@@ -7,20 +7,24 @@ import type { Env, Services } from './context.ts'
 import type { Principal } from '../store/index.ts'
 import { computeTokenHash, isSameSecret } from '../store/index.ts'
 import { AppError } from '../errors/index.ts'
+import { isTrustedPeer, readForwardedAddress } from './client-ip.ts'
 
 /** The session cookie's name: httpOnly, SameSite=Strict, Secure behind https. */
 export const sessionCookie = 'cchc_session'
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-/** The client's address: the socket's, or the proxy's X-Forwarded-For when it is trusted. */
-export function readClientIp(c: Context, services: Services): string {
-  if (services.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded.slice(0, 64)
-  }
+function readSocketAddress(c: Context): string {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
   return incoming?.socket?.remoteAddress ?? 'local'
+}
+
+/**
+ * The client's address: the socket's, or behind trusted proxies the X-Forwarded-For entry the
+ * outermost trusted proxy appended (read from the right: the entries left of it can be forged).
+ */
+export function readClientIp(c: Context, services: Pick<Services, 'proxy'>): string {
+  return readForwardedAddress(services.proxy, readSocketAddress(c), c.req.header('x-forwarded-for'))
 }
 
 /** Names who made a request, for the access and security logs (never a secret). */
@@ -77,15 +81,17 @@ export function endSession(c: Context<Env>, services: Services): void {
   deleteCookie(c, sessionCookie, { path: '/', secure: isHttps(c, services) })
 }
 
-function isHttps(c: Context, services: Services): boolean {
+/** Whether the request came over https (behind a trusted proxy: as the proxy says). */
+export function isHttps(c: Context, services: Services): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true
-  return services.trustProxy && c.req.header('x-forwarded-proto') === 'https'
+  if (!isTrustedPeer(services.proxy, readSocketAddress(c))) return false
+  // The hop next to us wrote the last value.
+  return c.req.header('x-forwarded-proto')?.split(',').pop()?.trim() === 'https'
 }
 
 function authenticateToken(c: Context<Env>, services: Services, header: string): void {
   const ip = readClientIp(c, services)
   const limiter = services.limiters.tokenPerIp
-  if (limiter.isBlocked(ip)) throw new AppError('auth/rate-limited')
   const token = /^Bearer\s+(\S{8,200})$/i.exec(header)?.[1]
   const principal: Principal | null = !token
     ? null
@@ -93,6 +99,9 @@ function authenticateToken(c: Context<Env>, services: Services, header: string):
       ? { role: 'admin', tokenId: null }
       : services.store.findPrincipal(token, services.now().toISOString())
   if (!principal) {
+    // A blocked address gets 429 for wrong tokens only: 20 bad ones from a shared office address
+    // must not lock out every valid token behind it (a token is 192 random bits: not guessable).
+    if (limiter.isBlocked(ip)) throw new AppError('auth/rate-limited')
     // Each failure is logged until the limit trips, then once: a flood cannot flood the log.
     const tripped = limiter.addFailure(ip)
     logSecurityEvent(c, services, tripped ? 'token.rate-limited' : 'token.failed', null, null)
@@ -102,14 +111,41 @@ function authenticateToken(c: Context<Env>, services: Services, header: string):
   c.set('session', null)
 }
 
+/** Sessions may be recorded this far in the future (clocks of two machines) before they count as forged. */
+const clockSkewMs = 60_000
+const lastPrune = new WeakMap<Services['store'], number>()
+
+/**
+ * Ends every session past its limits, whatever dates it records (a date in the future is never
+ * recent), at most once a minute.
+ */
+export function pruneSessions(services: Services, force = false): void {
+  const now = services.now().getTime()
+  const last = lastPrune.get(services.store)
+  if (!force && last !== undefined && Math.abs(now - last) < 60_000) return
+  lastPrune.set(services.store, now)
+  services.store.deleteExpiredSessions(
+    new Date(now - services.sessions.idleMs).toISOString(),
+    new Date(now - services.sessions.absoluteMs).toISOString(),
+    new Date(now + clockSkewMs).toISOString(),
+  )
+}
+
 function authenticateSession(c: Context<Env>, services: Services, secret: string): void {
+  pruneSessions(services)
   const hash = computeTokenHash(secret)
   const session = services.store.findSession(hash)
   if (!session) throw new AppError('auth/session-expired')
-  const now = services.now()
-  const idle = now.getTime() - Date.parse(session.lastSeenAt) > services.sessions.idleMs
-  const old = now.getTime() - Date.parse(session.createdAt) > services.sessions.absoluteMs
-  if (idle || old || session.user.disabledAt) {
+  const now = services.now().getTime()
+  const seen = now - Date.parse(session.lastSeenAt)
+  const age = now - Date.parse(session.createdAt)
+  // Bounded in time whatever the record says: a date in the future (or none) ends the session too.
+  const valid =
+    seen <= services.sessions.idleMs &&
+    age <= services.sessions.absoluteMs &&
+    seen >= -clockSkewMs &&
+    age >= -clockSkewMs
+  if (!valid || session.user.disabledAt) {
     services.store.deleteSession(hash)
     throw new AppError('auth/session-expired')
   }
@@ -120,8 +156,7 @@ function authenticateSession(c: Context<Env>, services: Services, secret: string
     if (!isSameSecret(sent, session.csrf)) throw new AppError('auth/csrf')
   }
   // The idle clock is moved at most once a minute (a write per request would cost throughput).
-  if (now.getTime() - Date.parse(session.lastSeenAt) > 60_000)
-    services.store.touchSession(hash, now.toISOString())
+  if (seen > 60_000) services.store.touchSession(hash, services.now().toISOString())
 }
 
 /**

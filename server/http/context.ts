@@ -5,9 +5,15 @@ import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limi
 import type { Principal, Store } from '../store/index.ts'
 import type { WorkerPool } from '../jobs/worker-pool.ts'
 import { createIntake, defaultQuotas, type Intake, type Quotas } from '../intake/receive.ts'
+import { createInflight, defaultBodyLimits, type BodyLimits, type Inflight } from './body.ts'
+import { createProxyTrust, type ProxyTrust, type TrustProxy } from './client-ip.ts'
 
+/** An upload's bytes at most and a request's time; `body` holds every body limit (body.ts). */
 export type AppLimits = { bodyBytes: number; timeoutMs: number }
-export const defaultLimits: AppLimits = { bodyBytes: 20 * 1024 * 1024, timeoutMs: 60_000 }
+export const defaultLimits: AppLimits = {
+  bodyBytes: defaultBodyLimits.uploadBytes,
+  timeoutMs: 60_000,
+}
 
 /** Browser sessions end after this long without a request, and after this long in any case. */
 export type SessionLimits = { idleMs: number; absoluteMs: number }
@@ -16,16 +22,22 @@ export const defaultSessionLimits: SessionLimits = {
   absoluteMs: 12 * 3600_000,
 }
 
-/** Failures allowed before 429: wrong tokens per IP, failed sign-ins per IP and per account. */
+/**
+ * Failures allowed before 429: wrong tokens per IP, failed sign-ins per IP and per account, and per
+ * known browser (one that signed in to the account before, which passes the account's and the
+ * address's lock-out with its own count).
+ */
 export type AuthRateLimits = {
   tokenPerIp: RateLimit
   loginPerIp: RateLimit
   loginPerAccount: RateLimit
+  loginPerDevice: RateLimit
 }
 export const defaultAuthRateLimits: AuthRateLimits = {
   tokenPerIp: { max: 20, windowMs: 10 * 60_000 },
   loginPerIp: { max: 20, windowMs: 15 * 60_000 },
   loginPerAccount: { max: 5, windowMs: 15 * 60_000 },
+  loginPerDevice: { max: 5, windowMs: 15 * 60_000 },
 }
 
 export type AppDeps = {
@@ -36,11 +48,16 @@ export type AppDeps = {
   /** CCHC_ADMIN_TOKEN given at start, accepted as an admin token. */
   adminToken?: string | null
   limits?: Partial<AppLimits>
+  /** Body limits besides the upload's (`limits.bodyBytes`): sign-in, JSON routes, bytes in flight. */
+  bodyLimits?: Partial<BodyLimits>
   quotas?: Partial<Quotas>
   sessions?: Partial<SessionLimits>
   rateLimits?: Partial<AuthRateLimits>
-  /** Behind a reverse proxy: the client's IP and https come from X-Forwarded-For/-Proto. */
-  trustProxy?: boolean
+  /**
+   * Behind reverse proxies: how many (a number; `true` = 1) or which (addresses, CIDR networks) are
+   * trusted to give the client's IP (X-Forwarded-For, read from the right) and https (-Proto).
+   */
+  trustProxy?: TrustProxy | string | null
   /** Serves the built add-in's files at /addin/ when given. */
   serveAddin?: ((path: string) => Promise<Response | null>) | null
   /** Where uploaded workbooks are parsed; the process's shared pool by default. */
@@ -59,11 +76,13 @@ export type Services = {
   catalog: Catalog
   now: () => Date
   adminToken: string | null
-  limits: AppLimits
+  limits: AppLimits & { body: BodyLimits }
+  /** Bytes held for request bodies, per client and in total. */
+  inflight: Inflight
   quotas: Quotas
   sessions: SessionLimits
-  limiters: { tokenPerIp: RateLimiter; loginPerIp: RateLimiter; loginPerAccount: RateLimiter }
-  trustProxy: boolean
+  limiters: Record<keyof AuthRateLimits, RateLimiter>
+  proxy: ProxyTrust
   serveAddin: ((path: string) => Promise<Response | null>) | null
   parsePool: WorkerPool
   /** Where every report arrives (upload, add-in table, Google Sheets pull). */
@@ -73,9 +92,17 @@ export type Services = {
 /** A browser session as a request carries it (null for a bearer token). */
 export type RequestSession = { hash: string; csrf: string } | null
 
-/** What a request carries through the middleware: who it is and when its time is up. */
+/**
+ * What a request carries through the middleware: who it is, when its time is up, and a signal
+ * aborted once it has been answered (timed out) or its client has gone (work for it is dropped).
+ */
 export type Env = {
-  Variables: { principal: Principal; session: RequestSession; deadline: number }
+  Variables: {
+    principal: Principal
+    session: RequestSession
+    deadline: number
+    answered: AbortSignal
+  }
 }
 
 /** Applies the defaults to the dependencies given to createApp. */
@@ -84,20 +111,24 @@ export function createServices(deps: AppDeps): Services {
   const now = deps.now ?? (() => new Date())
   const quotas = { ...defaultQuotas, ...deps.quotas }
   const parsePool = deps.parsePool ?? useSharedParsePool()
+  const limits = { ...defaultLimits, ...deps.limits }
+  const body = { ...defaultBodyLimits, ...deps.bodyLimits, uploadBytes: limits.bodyBytes }
   return {
     store: deps.store,
     catalog: deps.catalog,
     now,
     adminToken: deps.adminToken ?? null,
-    limits: { ...defaultLimits, ...deps.limits },
+    limits: { ...limits, body },
+    inflight: createInflight(body),
     quotas,
     sessions: { ...defaultSessionLimits, ...deps.sessions },
     limiters: {
       tokenPerIp: createRateLimiter(rate.tokenPerIp),
       loginPerIp: createRateLimiter(rate.loginPerIp),
       loginPerAccount: createRateLimiter(rate.loginPerAccount),
+      loginPerDevice: createRateLimiter(rate.loginPerDevice),
     },
-    trustProxy: deps.trustProxy ?? false,
+    proxy: createProxyTrust(deps.trustProxy),
     serveAddin: deps.serveAddin ?? null,
     parsePool,
     intake:

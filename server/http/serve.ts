@@ -35,6 +35,9 @@ export function seedStore(
   return { agencies, adminToken }
 }
 
+/** How long the service's thread waits for a database lock held elsewhere before `store/busy`. */
+export const serviceBusyMs = 20
+
 export type ServeOptions = {
   /** Fill an empty store with a year of sample reports (the demo province of `npm start`). */
   demo?: boolean
@@ -44,7 +47,7 @@ export type ServeOptions = {
   adminToken?: string | null
   serveAddin?: AppDeps['serveAddin']
   quotas?: AppDeps['quotas']
-  trustProxy?: boolean
+  trustProxy?: AppDeps['trustProxy']
   /** The access log's writer; stdout by default, null for none. */
   log?: AppDeps['log']
 }
@@ -55,7 +58,9 @@ export async function startServer(
 ): Promise<{ server: ServerType; store: Store; url: string; adminToken: string | null }> {
   const weak = options.adminToken ? checkAdminTokenStrength(options.adminToken) : null
   if (weak) throw new AppError('config/invalid', weak)
-  const store = createStore(computeDatabasePath(options.dataDir))
+  // A lock held by another process (a backup, `cchc agency …`) is answered `store/busy` at once
+  // rather than stalling the thread that answers every request.
+  const store = createStore(computeDatabasePath(options.dataDir), { busyTimeoutMs: serviceBusyMs })
   const catalog = await readCatalog()
   const seeded = seedStore(store, catalog, new Date())
   const parsePool = useSharedParsePool()

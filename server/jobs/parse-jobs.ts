@@ -5,6 +5,7 @@ import {
   type AgencyRegistry,
   type ColumnChoices,
   type IsoDate,
+  type Report,
   type ScoringProfile,
 } from '../../core/index.ts'
 import type { Catalog } from '../province/catalog.ts'
@@ -54,6 +55,13 @@ function readCatalogPart(json: string): Catalog {
   return lastCatalog.catalog
 }
 
+/**
+ * The largest report the service keeps: a small file whose long texts repeat on every row (one shared
+ * string of 30,000 characters on 2,000 rows) must not become a report of 80 MB. A real annex's report
+ * takes about 2 KB a task, so this holds some 8,000 tasks.
+ */
+export const reportLimits = { bytes: 16 * 1024 * 1024 }
+
 /** Every job a parse worker runs; ExcelJS is loaded only in the worker. */
 export type ParseJob =
   | {
@@ -63,8 +71,10 @@ export type ParseJob =
       asOf: IsoDate
       /** serializeCatalogPart's JSON. */
       catalog: string
+      /** The bytes were handed over (transferred): the worker hands them back with the result. */
+      handedOver?: boolean
     }
-  | { kind: 'table'; bytes: Uint8Array; catalog: string }
+  | { kind: 'table'; bytes: Uint8Array; catalog: string; handedOver?: boolean }
   | {
       kind: 'validate'
       bytes: Uint8Array
@@ -74,8 +84,11 @@ export type ParseJob =
     }
   | { kind: 'clear'; bytes: Uint8Array; output: string }
 
-/** What a service job answers: the report serialized in the worker, ready for the store and the answer. */
-export type UploadResult = { report: SerializedReport; planId: string | null }
+/**
+ * What a service job answers: the report serialized in the worker, ready for the store and the
+ * answer, and the job's bytes when they were handed over (they come back the same way).
+ */
+export type UploadResult = { report: SerializedReport; planId: string | null; bytes?: Uint8Array }
 export type TableResult = UploadResult & {
   period: string
   agency: string | null
@@ -141,8 +154,42 @@ async function runTableJob(bytes: Uint8Array, catalog: Catalog): Promise<TableRe
     agency: parsed.data.agency ?? null,
     fileName: checked.fileName,
     planId: checked.planId,
-    report: serializeReport(checked.report),
+    report: serializeBoundedReport(checked.report),
   }
+}
+
+/** Serializes a report for the service, refusing one past `reportLimits` (nothing is stored then). */
+function serializeBoundedReport(report: Report): SerializedReport {
+  const serialized = serializeReport(report)
+  if (serialized.json.byteLength > reportLimits.bytes)
+    throw new AppError(
+      'workbook/report-too-large',
+      `${Math.ceil(serialized.json.byteLength / 1048576)} MB > ${reportLimits.bytes / 1048576} MB`,
+    )
+  return serialized
+}
+
+/** A service job's result, with its bytes when they were handed over. */
+function returnBytes<T extends UploadResult>(
+  result: T,
+  job: { bytes: Uint8Array; handedOver?: boolean },
+) {
+  return job.handedOver ? { ...result, bytes: job.bytes } : result
+}
+
+/**
+ * The buffers a worker hands back without a copy: the serialized report and the job's bytes (which
+ * arrived as a buffer of their own). A report on a shared pool (a small Buffer) is copied instead:
+ * handing the pool over would take it from the worker.
+ */
+export function listResultTransfers(value: unknown): ArrayBuffer[] {
+  const result = value as Partial<UploadResult> | null
+  const json = result?.report?.json
+  const own = json instanceof Uint8Array && json.byteOffset === 0
+  return [
+    ...(own && json.buffer.byteLength === json.byteLength ? [json.buffer as ArrayBuffer] : []),
+    ...(result?.bytes instanceof Uint8Array ? [result.bytes.buffer as ArrayBuffer] : []),
+  ]
 }
 
 /** Runs one job inside a parse worker. */
@@ -156,10 +203,10 @@ export async function runParseJob(job: ParseJob): Promise<unknown> {
         job.asOf,
         readCatalogPart(job.catalog),
       )
-      return { report: serializeReport(report), planId } satisfies UploadResult
+      return returnBytes({ report: serializeBoundedReport(report), planId }, job)
     }
     case 'table':
-      return runTableJob(job.bytes, readCatalogPart(job.catalog))
+      return returnBytes(await runTableJob(job.bytes, readCatalogPart(job.catalog)), job)
     case 'validate':
       return runValidateJob(job)
     case 'clear': {

@@ -2,21 +2,29 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import type { ParseJob } from './parse-jobs.ts'
-import { createWorkerPool, JobError, type WorkerPool } from './worker-pool.ts'
+import { createWorkerPool, JobError, type RunOptions, type WorkerPool } from './worker-pool.ts'
 import { AppError, isErrorCode } from '../errors/index.ts'
 
-/** Limits of a parse worker: memory for ExcelJS and core, time for one workbook. */
-export const parseLimits = { memoryMb: 384, timeoutMs: 20_000, maxQueue: 500 }
+/**
+ * Limits of a parse worker: memory for ExcelJS and core, time for one workbook; jobs and bytes that
+ * may wait for a worker (each waiting upload holds its file).
+ */
+export const parseLimits = {
+  memoryMb: 384,
+  timeoutMs: 20_000,
+  maxQueue: 500,
+  maxQueuedBytes: 128 * 1024 * 1024,
+}
 
 /**
  * The built worker (dist/) when there is one; else the TypeScript source, loaded through tsx by a
  * small bootstrap (Node 20 workers do not take `--import tsx` in execArgv).
  */
-function locateWorker(): { entry: URL | string; eval: boolean } {
+function locateWorker(module?: URL): { entry: URL | string; eval: boolean } {
   const built = new URL('./parse.worker.js', import.meta.url)
-  if (existsSync(fileURLToPath(built))) return { entry: built, eval: false }
+  if (!module && existsSync(fileURLToPath(built))) return { entry: built, eval: false }
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
-  const source = JSON.stringify(new URL('./parse.worker.ts', import.meta.url).href)
+  const source = JSON.stringify((module ?? new URL('./parse.worker.ts', import.meta.url)).href)
   return {
     entry: `import(${tsx}).then((api) => { api.register(); return import(${source}) })`,
     eval: true,
@@ -29,11 +37,13 @@ export function createParsePool(
     size?: number
     timeoutMs?: number
     memoryMb?: number
+    /** Another worker module (TypeScript) in place of parse.worker.ts: a test's slow stand-in. */
+    module?: URL
   } = {},
 ): WorkerPool {
   const memoryMb = options.memoryMb ?? parseLimits.memoryMb
   return createWorkerPool({
-    ...locateWorker(),
+    ...locateWorker(options.module),
     size: options.size ?? Math.max(1, Math.min(2, availableParallelism())),
     resourceLimits: {
       maxOldGenerationSizeMb: memoryMb,
@@ -42,6 +52,7 @@ export function createParsePool(
     },
     timeoutMs: options.timeoutMs ?? parseLimits.timeoutMs,
     maxQueue: parseLimits.maxQueue,
+    maxQueuedBytes: parseLimits.maxQueuedBytes,
   })
 }
 
@@ -54,14 +65,20 @@ export function useSharedParsePool(): WorkerPool {
 }
 
 /** Runs a parse job, turning a worker's failure back into the error the caller would have thrown. */
-export async function runInWorker<T>(pool: WorkerPool, job: ParseJob): Promise<T> {
+export async function runInWorker<T>(
+  pool: WorkerPool,
+  job: ParseJob,
+  run: RunOptions = {},
+): Promise<T> {
   try {
-    return await pool.run<T>(job)
+    return await pool.run<T>(job, run)
   } catch (error) {
     if (!(error instanceof JobError)) throw error
     const f = error.failure
     if (f.kind === 'over-budget') throw new AppError('workbook/too-complex')
     if (f.kind === 'busy') throw new AppError('request/busy')
+    // Only a caller that has gone cancels: the request was already answered (timed out, closed).
+    if (f.kind === 'cancelled') throw new AppError('request/timeout')
     if (f.kind === 'app' && isErrorCode(f.code)) throw new AppError(f.code, f.detail)
     throw new Error('message' in f ? f.message : f.kind)
   }

@@ -4,9 +4,12 @@ import { Worker, type ResourceLimits } from 'node:worker_threads'
 export type JobFailure =
   { kind: 'app'; code: string; detail?: string } | { kind: 'internal'; message: string }
 
-/** A job that failed: the worker's own failure, or the pool's (over budget, crashed, too busy). */
+/**
+ * A job that failed: the worker's own failure, or the pool's (over budget, crashed, too busy, or
+ * cancelled because the one who asked for it has gone).
+ */
 export class JobError extends Error {
-  readonly failure: JobFailure | { kind: 'over-budget' | 'busy' }
+  readonly failure: JobFailure | { kind: 'over-budget' | 'busy' | 'cancelled' }
   constructor(failure: JobError['failure']) {
     super('message' in failure ? failure.message : failure.kind)
     this.failure = failure
@@ -25,6 +28,20 @@ export type WorkerPoolOptions = {
   timeoutMs: number
   /** Jobs waiting beyond this are refused at once (503). */
   maxQueue: number
+  /** Bytes the waiting jobs may hold together; a job that would pass it is refused at once. */
+  maxQueuedBytes?: number
+}
+
+/** How one job is run. */
+export type RunOptions = {
+  /** Buffers handed to the worker without a copy (they are unusable here afterwards). */
+  transfer?: ArrayBuffer[]
+  /** Whose job it is (an agency): one owner's jobs never hold every worker. */
+  key?: string
+  /** The bytes the job holds while it waits (for the queued-bytes bound). */
+  bytes?: number
+  /** Aborted when nobody waits for the answer any more: the job is dropped, or its worker stopped. */
+  signal?: AbortSignal
 }
 
 /** Stops listening to a worker being discarded; an error it still reports (out of memory while
@@ -37,19 +54,27 @@ function detach(worker: Worker) {
 type Task = {
   job: unknown
   transfer: ArrayBuffer[]
+  key: string | null
+  bytes: number
   done: (value: unknown) => void
   fail: (error: JobError) => void
+  /** Stops listening to the task's signal. */
+  forget: () => void
 }
 type Slot = { worker: Worker; task: Task | null; timer: NodeJS.Timeout | null }
 
 /**
  * A small pool of worker threads for untrusted parsing: each worker has memory limits, each job a
  * time budget. A worker past its budget, out of memory or crashed is terminated and replaced; its
- * job fails with `over-budget`, and the thread that owns the pool never blocks.
+ * job fails with `over-budget`, and the thread that owns the pool never blocks. Jobs with an owner
+ * (`key`) take at most all workers but one when others wait, so one agency's slow files cannot
+ * starve the rest; a job whose caller has gone is dropped from the queue, or its worker stopped.
  */
 export function createWorkerPool(options: WorkerPoolOptions) {
   const slots: Slot[] = []
   const queue: Task[] = []
+  const runningPerKey = Math.max(1, options.size - 1)
+  let queuedBytes = 0
   let closed = false
 
   function finish(slot: Slot, settle: (task: Task) => void) {
@@ -57,15 +82,18 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     if (slot.timer) clearTimeout(slot.timer)
     slot.task = null
     slot.timer = null
-    if (task) settle(task)
+    if (task) {
+      task.forget()
+      settle(task)
+    }
   }
 
-  function replace(slot: Slot) {
+  function replace(slot: Slot, failure: 'over-budget' | 'cancelled' = 'over-budget') {
     const index = slots.indexOf(slot)
     if (index >= 0) slots.splice(index, 1)
     detach(slot.worker)
     void slot.worker.terminate()
-    finish(slot, (task) => task.fail(new JobError({ kind: 'over-budget' })))
+    finish(slot, (task) => task.fail(new JobError({ kind: failure })))
     dispatch()
   }
 
@@ -92,12 +120,29 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     return slot
   }
 
+  /** The next job to start: the oldest whose owner does not already hold its share of workers. */
+  function takeNext(): Task | null {
+    const running = new Map<string, number>()
+    for (const s of slots)
+      if (s.task?.key) running.set(s.task.key, (running.get(s.task.key) ?? 0) + 1)
+    const index = queue.findIndex((t) => !t.key || (running.get(t.key) ?? 0) < runningPerKey)
+    if (index < 0) return null
+    const [task] = queue.splice(index, 1)
+    queuedBytes -= task!.bytes
+    return task!
+  }
+
   function dispatch() {
     while (queue.length > 0 && !closed) {
       const slot =
         slots.find((s) => s.task === null) ?? (slots.length < options.size ? spawn() : null)
       if (!slot) return
-      const task = queue.shift()!
+      const task = takeNext()
+      if (!task) {
+        // Only owners already at their share are waiting: a fresh worker stays idle for others.
+        if (slot.task === null && slots.length > 0) slot.worker.unref()
+        return
+      }
       slot.task = task
       slot.worker.ref()
       slot.timer = setTimeout(() => replace(slot), options.timeoutMs)
@@ -105,15 +150,50 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     }
   }
 
+  /** The caller has gone: a waiting job leaves the queue, a running one's worker is stopped. */
+  function cancel(task: Task) {
+    const index = queue.indexOf(task)
+    if (index >= 0) {
+      queue.splice(index, 1)
+      queuedBytes -= task.bytes
+      task.forget()
+      task.fail(new JobError({ kind: 'cancelled' }))
+      dispatch()
+      return
+    }
+    const slot = slots.find((s) => s.task === task)
+    if (slot) replace(slot, 'cancelled')
+  }
+
   return {
-    /** Runs one job in a worker; `transfer` hands buffers over without a copy. */
-    run<T>(job: unknown, transfer: ArrayBuffer[] = []): Promise<T> {
+    /** Runs one job in a worker. */
+    run<T>(job: unknown, run: RunOptions = {}): Promise<T> {
       return new Promise<T>((done, fail) => {
-        if (closed || queue.length >= options.maxQueue) {
+        const bytes = run.bytes ?? 0
+        const full =
+          queue.length >= options.maxQueue ||
+          (queue.length > 0 && queuedBytes + bytes > (options.maxQueuedBytes ?? Infinity))
+        if (closed || full) {
           fail(new JobError({ kind: 'busy' }))
           return
         }
-        queue.push({ job, transfer, done: done as (value: unknown) => void, fail })
+        if (run.signal?.aborted) {
+          fail(new JobError({ kind: 'cancelled' }))
+          return
+        }
+        const onAbort = () => cancel(task)
+        const task: Task = {
+          job,
+          transfer: run.transfer ?? [],
+          key: run.key ?? null,
+          bytes,
+          done: done as (value: unknown) => void,
+          fail,
+          forget: () => run.signal?.removeEventListener('abort', onAbort),
+        }
+        run.signal?.addEventListener('abort', onAbort, { once: true })
+        queue.push(task)
+        queuedBytes += bytes
         dispatch()
       })
     },
@@ -123,10 +203,16 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     },
     /** Workers alive now (for the admin's counts and the tests). */
     countWorkers: () => slots.length,
+    /** Jobs waiting and the bytes they hold (for the admin's counts and the tests). */
+    countQueued: () => ({ jobs: queue.length, bytes: queuedBytes }),
     /** Stops every worker; waiting jobs fail as busy. */
     async close(): Promise<void> {
       closed = true
-      for (const task of queue.splice(0)) task.fail(new JobError({ kind: 'busy' }))
+      for (const task of queue.splice(0)) {
+        task.forget()
+        task.fail(new JobError({ kind: 'busy' }))
+      }
+      queuedBytes = 0
       await Promise.all(
         slots.splice(0).map((s) => {
           detach(s.worker)

@@ -95,18 +95,16 @@ export async function readClientSecret(
   throw new AppError('sheets/login', '--client client_secret.json / CCHC_GOOGLE_CLIENT_ID')
 }
 
-/** The credentials to call Sheets with: an access token, a service account, or the cached login. */
+/**
+ * The credentials a person's command calls Sheets with: an access token, a service account, or their
+ * cached login (the service uses createServiceAuthClient instead).
+ */
 export async function createAuthClient(
   env: Env = process.env,
   scopes: string[] = editScopes,
 ): Promise<OAuth2Client | InstanceType<typeof auth.GoogleAuth>> {
-  if (env.CCHC_GOOGLE_ACCESS_TOKEN) {
-    const client = new auth.OAuth2()
-    client.setCredentials({ access_token: env.CCHC_GOOGLE_ACCESS_TOKEN })
-    return client
-  }
-  if (env.GOOGLE_APPLICATION_CREDENTIALS)
-    return new auth.GoogleAuth({ keyFile: env.GOOGLE_APPLICATION_CREDENTIALS, scopes })
+  if (env.CCHC_GOOGLE_ACCESS_TOKEN || env.GOOGLE_APPLICATION_CREDENTIALS)
+    return createServiceAuthClient(env, scopes)
   const path = computeTokenPath(env)
   const login = await readCachedLogin(path)
   if (!login) throw new AppError('sheets/no-credentials')
@@ -126,6 +124,25 @@ export async function createAuthClient(
     }).catch(() => undefined)
   })
   return client
+}
+
+/**
+ * The sync service's credentials: an access token given to it (CCHC_GOOGLE_ACCESS_TOKEN) or its
+ * service account (GOOGLE_APPLICATION_CREDENTIALS). Never a person's cached `cchc sheets login`:
+ * a service running under someone's account would read with their rights.
+ */
+export function createServiceAuthClient(
+  env: Env = process.env,
+  scopes: string[] = readScopes,
+): OAuth2Client | InstanceType<typeof auth.GoogleAuth> {
+  if (env.CCHC_GOOGLE_ACCESS_TOKEN) {
+    const client = new auth.OAuth2()
+    client.setCredentials({ access_token: env.CCHC_GOOGLE_ACCESS_TOKEN })
+    return client
+  }
+  if (env.GOOGLE_APPLICATION_CREDENTIALS)
+    return new auth.GoogleAuth({ keyFile: env.GOOGLE_APPLICATION_CREDENTIALS, scopes })
+  throw new AppError('sheets/not-configured')
 }
 
 /** The Sheets v4 client: Google's, or the server at CCHC_SHEETS_API_URL (only its origin is used). */

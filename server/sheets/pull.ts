@@ -73,6 +73,8 @@ export async function pullSheets(
         destination: { agencyId: sheet.agencyId, period },
         source: 'google-sheet',
         actor: 'sheets-pull',
+        // An admin started the pull and chose its period.
+        anyPeriod: true,
       })
       outcome = {
         agencyId: sheet.agencyId,

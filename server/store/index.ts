@@ -16,7 +16,8 @@ export {
   type TokenRecord,
 } from './tokens.ts'
 export type { UserRecord, SessionRecord, SecurityEvent } from './accounts.ts'
-export type { AgencySheet } from './sheets.ts'
+export type { AgencySheet, SheetLink, SheetRequest } from './sheets.ts'
+export { isBusyError } from './busy.ts'
 export {
   convertReportRows,
   serializeReport,
@@ -37,7 +38,10 @@ export type Store = ReturnType<typeof createStore>
  * Opens (creating and migrating) the database file; `:memory:` for a throwaway store. The database
  * handle stays inside: callers get the store's operations and `transaction`, never SQL.
  */
-export function createStore(path: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
+export function createStore(
+  path: string,
+  options: { synchronous?: 'FULL' | 'NORMAL'; busyTimeoutMs?: number } = {},
+) {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
@@ -52,6 +56,10 @@ export function createStore(path: string, options: { synchronous?: 'FULL' | 'NOR
       db.pragma(`user_version = ${v + 1}`)
     })()
   }
+  // How long a statement then waits for a lock held by another connection, blocking its thread: the
+  // CLI waits; the service passes a short wait and answers `store/busy` (its thread answers everyone).
+  if (options.busyTimeoutMs !== undefined)
+    db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs))}`)
   return {
     ...createSubmissionStore(db),
     ...createTokenStore(db),

@@ -1,5 +1,20 @@
 // The SQLite schema of the service's database, as migrations applied in order by createStore.
 
+// The spreadsheet id inside a stored Google Sheets link (or a bare id), as SQL: the text after "/d/"
+// up to the next "/", "#" or "?". Only the migration that added the column needs it.
+const cut = (expr: string, stop: string) =>
+  `CASE WHEN instr(${expr}, '${stop}') > 0 THEN substr(${expr}, 1, instr(${expr}, '${stop}') - 1) ELSE ${expr} END`
+const spreadsheetIdOfUrl = cut(
+  cut(
+    cut(
+      `CASE WHEN instr(url, '/d/') > 0 THEN substr(url, instr(url, '/d/') + 3) ELSE url END`,
+      '/',
+    ),
+    '#',
+  ),
+  '?',
+)
+
 // Each entry upgrades the schema by one version (PRAGMA user_version); never edit a shipped entry.
 export const migrations = [
   `CREATE TABLE agencies (
@@ -47,4 +62,34 @@ export const migrations = [
   `DROP INDEX submissions_by_period;
    CREATE INDEX submissions_by_period_listed ON submissions (period, agency_id, version, submitted_at,
      submitted_by, file_name, content_type, file_hash, plan_id, tasks, errors, warnings, score, max_score, by_status, source);`,
+  // Issue 20 (security): who minted a token (its parent token, its account), browsers that signed in
+  // before (a lock-out lets their owner through), parses refused or timed out (charged to the agency's
+  // quota), and one spreadsheet per agency: links other than Google Sheets' own are dropped, a second
+  // agency holding the same spreadsheet becomes a request waiting for the admin, changes wait there too.
+  `ALTER TABLE tokens ADD COLUMN parent_id TEXT;
+   ALTER TABLE tokens ADD COLUMN user_id INTEGER;
+   CREATE INDEX tokens_by_parent ON tokens (parent_id);
+   CREATE INDEX tokens_by_user ON tokens (user_id);
+   CREATE TABLE known_devices (
+     hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id), created_at TEXT NOT NULL,
+     last_used_at TEXT NOT NULL);
+   CREATE INDEX known_devices_by_user ON known_devices (user_id);
+   CREATE INDEX sessions_by_user ON sessions (user_id);
+   CREATE TABLE intake_failures (
+     id INTEGER PRIMARY KEY, agency_id TEXT NOT NULL, at TEXT NOT NULL, bytes INTEGER NOT NULL, code TEXT NOT NULL);
+   CREATE INDEX intake_failures_by_agency ON intake_failures (agency_id, at);
+   ALTER TABLE agency_sheets ADD COLUMN spreadsheet_id TEXT;
+   UPDATE agency_sheets SET spreadsheet_id = ${spreadsheetIdOfUrl};
+   DELETE FROM agency_sheets
+     WHERE length(spreadsheet_id) < 20 OR spreadsheet_id GLOB '*[^-A-Za-z0-9_]*';
+   UPDATE agency_sheets SET url = 'https://docs.google.com/spreadsheets/d/' || spreadsheet_id || '/edit'
+     WHERE substr(url, 1, 39 + length(spreadsheet_id)) <> 'https://docs.google.com/spreadsheets/d/' || spreadsheet_id;
+   CREATE TABLE sheet_requests (
+     agency_id TEXT PRIMARY KEY REFERENCES agencies(id), url TEXT, spreadsheet_id TEXT,
+     requested_at TEXT NOT NULL, requested_by TEXT);
+   INSERT INTO sheet_requests (agency_id, url, spreadsheet_id, requested_at, requested_by)
+     SELECT agency_id, url, spreadsheet_id, updated_at, NULL FROM agency_sheets s
+     WHERE EXISTS (SELECT 1 FROM agency_sheets o WHERE o.spreadsheet_id = s.spreadsheet_id AND o.rowid < s.rowid);
+   DELETE FROM agency_sheets WHERE agency_id IN (SELECT agency_id FROM sheet_requests);
+   CREATE UNIQUE INDEX agency_sheets_by_spreadsheet ON agency_sheets (spreadsheet_id);`,
 ]

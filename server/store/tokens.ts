@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type Database from 'better-sqlite3'
+import { isBusyError } from './busy.ts'
 
 /** Who a request comes from: a token's or a signed-in user's role, agency and (for a user) email. */
 export type Principal =
@@ -41,25 +42,48 @@ const tokenColumns = `id, agency_id AS agencyId, role, label, created_at AS crea
 /** API tokens: issued with a label and an expiry, listed, revoked; stored hashed. */
 export function createTokenStore(db: Database.Database) {
   // Statements every authenticated request runs, prepared once.
+  // A token minted by another token or by a person lives only while its parent does and while the
+  // person's account is not locked (revocation also cascades; this holds for locks made elsewhere).
   const selectLiveToken = db.prepare(
-    'SELECT id, agency_id, role, expires_at FROM tokens WHERE hash = ? AND revoked_at IS NULL',
+    `SELECT t.id, t.agency_id, t.role, t.expires_at FROM tokens t
+     WHERE t.hash = ? AND t.revoked_at IS NULL
+       AND (t.parent_id IS NULL OR EXISTS (
+         SELECT 1 FROM tokens p WHERE p.id = t.parent_id AND p.revoked_at IS NULL
+           AND (p.expires_at IS NULL OR p.expires_at > @now)))
+       AND (t.user_id IS NULL OR EXISTS (
+         SELECT 1 FROM users u WHERE u.id = t.user_id AND u.disabled_at IS NULL))`,
+  )
+  // A token and every token minted from it, at any depth.
+  const revokeTree = db.prepare(
+    `WITH RECURSIVE tree(id) AS (
+       SELECT @id UNION SELECT t.id FROM tokens t JOIN tree ON t.parent_id = tree.id)
+     UPDATE tokens SET revoked_at = @at WHERE id IN tree AND revoked_at IS NULL`,
   )
   const recordUse = db.prepare(
     'UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)',
   )
   return {
-    /** Issues a token for an agency (or an admin token when agencyId is null); returns it once. */
+    /**
+     * Issues a token for an agency (or an admin token when agencyId is null); returns it once. A token
+     * minted by another token names it as `parentId`, one minted by a signed-in person its `userId`.
+     */
     addToken(
       agencyId: string | null,
       createdAt: string,
-      options: { label?: string | null; expiresAt?: string | null } = {},
+      options: {
+        label?: string | null
+        expiresAt?: string | null
+        parentId?: string | null
+        userId?: number | null
+      } = {},
     ): { id: string; token: string; label: string | null; expiresAt: string | null } {
       const token = createToken()
       const id = randomBytes(8).toString('hex')
       const label = options.label ?? null
       const expiresAt = options.expiresAt ?? null
       db.prepare(
-        'INSERT INTO tokens (id, agency_id, role, hash, created_at, label, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO tokens (id, agency_id, role, hash, created_at, label, expires_at, parent_id, user_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         id,
         agencyId,
@@ -68,6 +92,8 @@ export function createTokenStore(db: Database.Database) {
         createdAt,
         label,
         expiresAt,
+        options.parentId ?? null,
+        options.userId ?? null,
       )
       return { id, token, label, expiresAt }
     },
@@ -87,13 +113,14 @@ export function createTokenStore(db: Database.Database) {
           TokenRecord | undefined) ?? null
       )
     },
-    /** Revokes a token; false when there is no such live token. */
+    /** Revokes a token and every token minted from it; false when there is no such live token. */
     revokeToken(id: string, revokedAt: string): boolean {
-      return (
-        db
-          .prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-          .run(revokedAt, id).changes === 1
-      )
+      return db.transaction(() => {
+        const live = db.prepare('SELECT 1 FROM tokens WHERE id = ? AND revoked_at IS NULL').get(id)
+        if (!live) return false
+        revokeTree.run({ id, at: revokedAt })
+        return true
+      })()
     },
     countAdminTokens(): number {
       return (
@@ -104,13 +131,18 @@ export function createTokenStore(db: Database.Database) {
     },
     /** Who a live, unexpired token belongs to (its last use is recorded). */
     findPrincipal(token: string, now = new Date().toISOString()): Principal | null {
-      const r = selectLiveToken.get(computeTokenHash(token)) as
+      const r = selectLiveToken.get(computeTokenHash(token), { now }) as
         | { id: string; agency_id: string | null; role: string; expires_at: string | null }
         | undefined
       if (!r || (r.expires_at !== null && r.expires_at <= now)) return null
       // Recorded at most once a minute: a write (and an fsync) per request would cost throughput.
       const stale = new Date(Date.parse(now) - 60_000).toISOString()
-      recordUse.run(now, r.id, stale)
+      // Only a note: a database locked by another process must not refuse a valid token.
+      try {
+        recordUse.run(now, r.id, stale)
+      } catch (error) {
+        if (!isBusyError(error)) throw error
+      }
       return r.role === 'admin' || r.agency_id === null
         ? { role: 'admin', tokenId: r.id }
         : { role: 'agency', agencyId: r.agency_id, tokenId: r.id }

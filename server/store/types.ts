@@ -182,12 +182,6 @@ export type NewSubmission = {
   source?: SubmissionSource
 }
 
-/** The buffers of a serialized report, handed from a worker to the service thread without a copy. */
-export function listReportBuffers(value: unknown): ArrayBuffer[] {
-  const report = (value as { report?: Partial<SerializedReport> } | null)?.report
-  return report?.json instanceof Uint8Array ? [report.json.buffer as ArrayBuffer] : []
-}
-
 /** How a submission reached the service. */
 export const submissionSources = ['upload', 'add-in', 'google-sheet'] as const
 export type SubmissionSource = (typeof submissionSources)[number]

@@ -1,3 +1,5 @@
+import { AppError } from '../errors/index.ts'
+import { isBusyError } from './busy.ts'
 import type { Store, StoredSubmission } from './index.ts'
 
 type Pending = {
@@ -7,6 +9,12 @@ type Pending = {
 }
 
 type Outcome = { ok: true; value: StoredSubmission } | { ok: false; error: unknown }
+
+/**
+ * While another process holds the database's write lock, a batch waits off the thread (trying again
+ * every `retryMs`) for at most `waitMs`, then its uploads are answered `store/busy`.
+ */
+export const writerLimits = { retryMs: 100, waitMs: 3_000 }
 
 /**
  * Group commit for uploads: the submissions whose checks finish while the store is busy are written
@@ -30,15 +38,21 @@ export function createSubmissionWriter(store: Store) {
     }),
   )
 
-  function flush() {
-    scheduled = false
-    const items = queue
-    queue = []
+  function flush(items = queue, since = Date.now()) {
+    if (items === queue) {
+      scheduled = false
+      queue = []
+    }
     let outcomes: Outcome[]
     try {
       outcomes = commit.immediate(items)
     } catch (error) {
-      for (const item of items) item.reject(error)
+      if (isBusyError(error) && Date.now() - since < writerLimits.waitMs) {
+        setTimeout(() => flush(items, since), writerLimits.retryMs)
+        return
+      }
+      const failure = isBusyError(error) ? new AppError('store/busy') : error
+      for (const item of items) item.reject(failure)
       return
     }
     outcomes.forEach((o, i) => (o.ok ? items[i]!.resolve(o.value) : items[i]!.reject(o.error)))
@@ -54,7 +68,7 @@ export function createSubmissionWriter(store: Store) {
         queue.push({ write, resolve, reject })
         if (!scheduled) {
           scheduled = true
-          setImmediate(flush)
+          setImmediate(() => flush())
         }
       })
     },

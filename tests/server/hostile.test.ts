@@ -55,7 +55,7 @@ describe('hostile uploads on a real port', () => {
     child = await spawnService(dataDir, port, {
       CCHC_ADMIN_TOKEN: admin,
       CCHC_QUOTA_VERSIONS_PER_HOUR: '4',
-      CCHC_QUOTA_MB_PER_PERIOD: '6',
+      CCHC_QUOTA_MB_PER_AGENCY: '6',
     })
     const res = await fetch(`${url}/api/tokens`, {
       method: 'POST',

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../../store/passwords.ts'
 import { logSecurityEvent } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
+import { reserveSlots, type Slot } from '../rate-limit.ts'
 import { AppError } from '../../errors/index.ts'
 
 const passwordBody = z.object({
@@ -27,10 +28,19 @@ export function createMeRoutes(services: Services) {
       if (!email) throw new AppError('user/no-account')
       const parsed = passwordBody.safeParse(await c.req.json().catch(() => null))
       if (!parsed.success) throw new AppError('request/invalid-body')
-      // Wrong current passwords count as failed sign-ins: the same limit stops guessing here.
-      if (limiters.loginPerAccount.isBlocked(email)) throw new AppError('auth/rate-limited')
+      // Guesses are counted per session before the hash is awaited (concurrent ones too), and each
+      // wrong one also counts as a failed sign-in of the account; the account's own lock-out (which
+      // anyone can cause) does not stop its owner's signed-in session.
+      const slot: Slot = [limiters.loginPerDevice, `session:${c.get('session')?.hash ?? email}`]
+      if (!reserveSlots([slot])) throw new AppError('auth/rate-limited')
       const user = store.findUserForLogin(email)
-      if (!user || !(await verifyPassword(parsed.data.current, user.passwordHash))) {
+      let ok = false
+      try {
+        ok = user !== null && (await verifyPassword(parsed.data.current, user.passwordHash))
+      } finally {
+        slot[0].settle(slot[1], !ok)
+      }
+      if (!user || !ok) {
         limiters.loginPerAccount.addFailure(email)
         logSecurityEvent(c, services, 'user.password-change-failed', email)
         throw new AppError('user/wrong-password')

@@ -5,10 +5,13 @@ import {
   createUserPrincipal,
   endSession,
   logSecurityEvent,
+  pruneSessions,
   readClientIp,
   startSession,
 } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
+import { readKnownDevice, rememberDevice } from '../devices.ts'
+import { reserveSlots, type Slot } from '../rate-limit.ts'
 import type { Principal } from '../../store/index.ts'
 import { AppError } from '../../errors/index.ts'
 
@@ -45,19 +48,33 @@ export function createSessionRoutes(services: Services) {
       const parsed = loginBody.safeParse(await c.req.json().catch(() => null))
       if (!parsed.success) throw new AppError('request/invalid-body')
       const { email, password } = parsed.data
-      if (limiters.loginPerIp.isBlocked(ip) || limiters.loginPerAccount.isBlocked(email)) {
+      const user = store.findUserForLogin(email)
+      // A browser that signed in to this account before is counted on its own: guesses made by
+      // someone else (from anywhere, or from the same office address) do not lock its owner out.
+      const device = readKnownDevice(c, services, user?.id ?? null)
+      const slots: Slot[] = device
+        ? [[limiters.loginPerDevice, device]]
+        : [
+            [limiters.loginPerIp, ip],
+            [limiters.loginPerAccount, email],
+          ]
+      // Each attempt takes its slots before the hash is awaited: concurrent guesses are counted too.
+      if (!reserveSlots(slots)) {
         logSecurityEvent(c, services, 'login.rate-limited', null, email)
         throw new AppError('auth/rate-limited')
       }
-      const user = store.findUserForLogin(email)
-      const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash)
-      if (!user || !ok || user.disabledAt) {
-        limiters.loginPerIp.addFailure(ip)
-        limiters.loginPerAccount.addFailure(email)
+      let ok = false
+      try {
+        ok = (await verifyPassword(password, user?.passwordHash ?? dummyHash)) && !user?.disabledAt
+      } finally {
+        for (const [limiter, key] of slots) limiter.settle(key, !ok)
+      }
+      if (!user || !ok) {
         logSecurityEvent(c, services, 'login.failed', null, email)
         throw new AppError('auth/login-failed')
       }
-      limiters.loginPerAccount.reset(email)
+      pruneSessions(services, true)
+      rememberDevice(c, services, user.id, device)
       const csrfToken = startSession(c, services, user)
       const principal = createUserPrincipal(user)
       c.set('principal', principal)

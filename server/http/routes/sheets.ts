@@ -1,20 +1,15 @@
 import type { sheets_v4 } from '@googleapis/sheets'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { computePeriod, computeVietnamDate, parsePeriod, type Period } from '../../../core/index.ts'
-import type { Intake } from '../../intake/receive.ts'
 import type { PullOutcome, SheetsPullOptions } from '../../sheets/pull.ts'
-import { requireAdmin } from '../auth.ts'
-import type { Env } from '../context.ts'
-import type { Store } from '../../store/index.ts'
+import { parseSheetLink } from '../../sheets/target.ts'
+import { describePrincipal, logSecurityEvent, requireAdmin } from '../auth.ts'
+import type { Env, Services } from '../context.ts'
+import type { SheetLink } from '../../store/index.ts'
 import { AppError } from '../../errors/index.ts'
 
-export type SheetsRouteDeps = {
-  store: Store
-  intake: Intake
-  now: () => Date
-  pull?: SheetsPullOptions | null
-}
+export type SheetsRouteDeps = Services & { pull?: SheetsPullOptions | null }
 
 /** A pull's progress as `GET /api/sheets/pull` shows it. */
 export type PullState = {
@@ -29,40 +24,94 @@ export type PullState = {
 const sheetBody = z.object({ url: z.string().trim().max(500).nullable() })
 
 async function createServiceApi(): Promise<sheets_v4.Sheets> {
-  // Loaded on first use, so that the service starts without the Google libraries.
-  const { createAuthClient, createSheetsApi, readScopes } = await import('../../sheets/auth.ts')
-  return createSheetsApi(await createAuthClient(process.env, readScopes))
+  // Loaded on first use, so that the service starts without the Google libraries. The service's
+  // own credentials only: never a person's cached `cchc sheets login`.
+  const { createServiceAuthClient, createSheetsApi, readScopes } =
+    await import('../../sheets/auth.ts')
+  return createSheetsApi(createServiceAuthClient(process.env, readScopes))
 }
 
-/** Registering agencies' Google Sheets and pulling them (mounted by `createApp`). */
+/**
+ * Registering agencies' Google Sheets and pulling them (mounted by `createApp`). Only an admin
+ * registers or changes a sheet; an agency's change waits for an admin's approval. A spreadsheet
+ * belongs to one agency, and only Google's own link form is kept.
+ */
 export function createSheetsRoutes(deps: SheetsRouteDeps) {
   const app = new Hono<Env>()
   const sheets = deps.store
   let current: PullState | null = null
   let running: Promise<void> | null = null
 
-  app.put('/api/agencies/:id/sheet', async (c) => {
-    const id = c.req.param('id')
+  /** The agency a sheet route names: its own for an agency, any registered one for an admin. */
+  function readAgency(c: Context<Env>): string {
+    const id = c.req.param('id') ?? ''
     const p = c.get('principal')
     if (p.role === 'agency' && p.agencyId !== id) throw new AppError('auth/forbidden')
     if (!deps.store.getAgency(id)) throw new AppError('agency/unknown', id.slice(0, 60))
+    return id
+  }
+
+  /** The sheet, and the change waiting for approval, as an agency or an admin sees them. */
+  function describeSheet(id: string) {
+    const request = sheets.getSheetRequest(id)
+    return {
+      agency: id,
+      sheet: sheets.getSheet(id),
+      request: request && {
+        url: request.url,
+        requestedAt: request.requestedAt,
+        requestedBy: request.requestedBy,
+      },
+    }
+  }
+
+  /** Registers a sheet for an agency (admin): 409 when another agency holds the spreadsheet. */
+  function register(c: Context<Env>, id: string, link: SheetLink | null, event: string) {
+    if (!sheets.setSheet(id, link, deps.now().toISOString())) throw new AppError('sheets/taken')
+    logSecurityEvent(c, deps, event, `${id} ${link?.spreadsheetId ?? '-'}`)
+    return c.json(describeSheet(id))
+  }
+
+  app.get('/api/agencies/:id/sheet', (c) => c.json(describeSheet(readAgency(c))))
+
+  app.put('/api/agencies/:id/sheet', async (c) => {
+    const id = readAgency(c)
     const parsed = sheetBody.safeParse(await c.req.json().catch(() => null))
     if (!parsed.success) throw new AppError('request/invalid-body', 'url')
-    const url = parsed.data.url || null
-    if (url) {
-      const { parseSheetTarget } = await import('../../sheets/target.ts')
-      try {
-        parseSheetTarget(url)
-      } catch {
-        throw new AppError('sheets/invalid-url')
-      }
-    }
-    sheets.setSheet(id, url, deps.now().toISOString())
-    return c.json({ agency: id, sheet: sheets.getSheet(id) })
+    const link = parsed.data.url ? parseSheetLink(parsed.data.url) : null
+    const owner = link && sheets.findSheetOwner(link.spreadsheetId)
+    if (owner && owner !== id) throw new AppError('sheets/taken')
+    if (c.get('principal').role === 'admin') return register(c, id, link, 'sheet.set')
+    // An agency's change waits for an admin: until then the registered sheet stays as it was.
+    sheets.requestSheet(id, link, deps.now().toISOString(), describePrincipal(c.get('principal')))
+    logSecurityEvent(c, deps, 'sheet.requested', `${id} ${link?.spreadsheetId ?? '-'}`)
+    return c.json(describeSheet(id), 202)
+  })
+
+  app.post('/api/agencies/:id/sheet/approve', requireAdmin, (c) => {
+    const id = readAgency(c)
+    const request = sheets.getSheetRequest(id)
+    if (!request) throw new AppError('sheets/no-request')
+    const link =
+      request.url && request.spreadsheetId
+        ? { url: request.url, spreadsheetId: request.spreadsheetId }
+        : null
+    return register(c, id, link, 'sheet.approved')
+  })
+
+  app.delete('/api/agencies/:id/sheet/request', (c) => {
+    const id = readAgency(c)
+    if (!sheets.deleteSheetRequest(id)) throw new AppError('sheets/no-request')
+    logSecurityEvent(c, deps, 'sheet.request-discarded', id)
+    return c.body(null, 204)
   })
 
   app.get('/api/sheets', requireAdmin, (c) => {
-    return c.json({ sheets: sheets.listSheets(), pull: current })
+    return c.json({
+      sheets: sheets.listSheets(),
+      requests: sheets.listSheetRequests(),
+      pull: current,
+    })
   })
 
   app.post('/api/sheets/pull', requireAdmin, async (c) => {

@@ -3,13 +3,14 @@ import { logSecurityEvent, readClientIp, requireAgency, resolveAgency } from '..
 import type { Env, Services } from '../context.ts'
 import type { Arrival, Receipt } from '../../intake/receive.ts'
 import { readId, readPeriodParam, requirePeriod } from './params.ts'
+import { readBodyBytes, readMultipartUpload } from '../upload.ts'
 import { AppError } from '../../errors/index.ts'
 
 const closing = Buffer.from('}')
 
 /** /api/submissions: upload (checked, stored as the next version), list, read, download. */
 export function createSubmissionRoutes(services: Services) {
-  const { store, now, intake } = services
+  const { store, now, intake, limits } = services
 
   /** `fields` with the report added as the JSON it was stored as (never parsed and serialized again). */
   function answerWithReport(
@@ -42,12 +43,19 @@ export function createSubmissionRoutes(services: Services) {
     return answerWithReport(c, receipt, report, duplicate ? 200 : 201)
   }
 
-  /** What every arrival by this route shares: who sent it, from where, and until when it may be stored. */
+  /**
+   * What every arrival by this route shares: who sent it, from where, until when it may be stored,
+   * the signal that drops its parse once the request is answered, and what the sender may file.
+   */
   function describeArrival(c: Context<Env>) {
+    const p = c.get('principal')
     return {
       actor: describeSubmitter(c),
       ip: readClientIp(c, services),
       deadline: c.get('deadline'),
+      signal: c.get('answered'),
+      anyPeriod: p.role === 'admin',
+      ...(p.role === 'agency' ? { party: p.agencyId } : {}),
     } satisfies Partial<Arrival>
   }
 
@@ -65,31 +73,25 @@ export function createSubmissionRoutes(services: Services) {
     .post('/', async (c) => {
       const type = c.req.header('content-type') ?? ''
       if (type.startsWith('multipart/form-data')) {
-        const form = await c.req.parseBody().catch(() => {
-          throw new AppError('request/invalid-body')
-        })
-        const period = requirePeriod(typeof form.period === 'string' ? form.period : undefined)
-        const agencyId = requireAgency(
-          c,
-          services,
-          typeof form.agency === 'string' && form.agency ? form.agency : undefined,
-        )
+        // Streamed into one buffer of its own, then handed to the parse worker without a copy.
+        const form = await readMultipartUpload(c.req.raw, limits.body.uploadBytes)
+        const period = requirePeriod(form.fields.get('period'))
+        const agencyId = requireAgency(c, services, form.fields.get('agency') || undefined)
         const file = form.file
-        if (!(file instanceof File) || file.size === 0) throw new AppError('request/missing-file')
-        const bytes = new Uint8Array(await file.arrayBuffer())
+        if (!file || file.bytes.byteLength === 0) throw new AppError('request/missing-file')
         const receipt = await intake.receive({
           ...describeArrival(c),
-          payload: { kind: 'workbook', bytes, fileName: file.name || null },
+          payload: { kind: 'workbook', bytes: file.bytes, fileName: file.name, owned: true },
           destination: { agencyId, period },
           source: 'upload',
         })
         return answerReceipt(c, receipt)
       }
       if (type.startsWith('application/json')) {
-        const bytes = new Uint8Array(await c.req.arrayBuffer())
+        const bytes = await readBodyBytes(c.req.raw, limits.body.uploadBytes)
         const receipt = await intake.receive({
           ...describeArrival(c),
-          payload: { kind: 'table', bytes },
+          payload: { kind: 'table', bytes, owned: true },
           // The agency and period are inside the JSON, read with the table in the worker.
           destination: (sent) => ({
             period: requirePeriod(sent.period),

@@ -6,7 +6,7 @@ import { seedStore } from '../../../server/http/serve.ts'
 import { createIntake, defaultQuotas, type Quotas } from '../../../server/intake/receive.ts'
 import type { ParseJob } from '../../../server/jobs/parse-jobs.ts'
 import { createParsePool } from '../../../server/jobs/parse-pool.ts'
-import type { WorkerPool } from '../../../server/jobs/worker-pool.ts'
+import type { RunOptions, WorkerPool } from '../../../server/jobs/worker-pool.ts'
 import { readCatalog } from '../../../server/province/catalog.ts'
 import { pullSheets } from '../../../server/sheets/pull.ts'
 import { createStore } from '../../../server/store/index.ts'
@@ -28,7 +28,10 @@ function countingPool(): WorkerPool & { jobs: string[] } {
   const jobs: string[] = []
   return {
     ...pool,
-    run: <T>(job: unknown) => (jobs.push((job as ParseJob).kind), pool.run<T>(job)),
+    run: <T>(job: unknown, run?: RunOptions) => (
+      jobs.push((job as ParseJob).kind),
+      pool.run<T>(job, run)
+    ),
     jobs,
   }
 }
@@ -90,11 +93,12 @@ describe('one intake for every arrival', () => {
     expect((await send('một')).status).toBe(201)
     const refused = await send('hai')
     expect(refused.status).toBe(429)
-    expect(parsePool.jobs).toEqual(['table', 'table'])
+    // The sending agency is known from its token: refused before its table is parsed.
+    expect(parsePool.jobs).toEqual(['table'])
     expect(store.listSubmissions({ period: '2026-Q3', agencyId: 'so-noi-vu' })).toHaveLength(1)
   })
 
-  it('a pulled Google Sheet: parsed in a worker and refused over the quota like an upload', async () => {
+  it('a pulled Google Sheet: refused over the quota like an upload, before parsing', async () => {
     const { store, intake, parsePool, now } = await setUp({ versionsPerHour: 0 })
     const id = '1PulledSheetAbcdefghijKLMNO'
     const fake = await startFakeSheets({
@@ -104,7 +108,7 @@ describe('one intake for every arrival', () => {
     try {
       store.setSheet(
         'so-noi-vu',
-        `https://docs.google.com/spreadsheets/d/${id}/edit`,
+        { url: `https://docs.google.com/spreadsheets/d/${id}/edit`, spreadsheetId: id },
         now.toISOString(),
       )
       const api = createSheetsApi(
@@ -122,7 +126,8 @@ describe('one intake for every arrival', () => {
           error: expect.objectContaining({ code: 'quota/versions' }),
         }),
       ])
-      expect(parsePool.jobs).toEqual(['table'])
+      // The agency of a registered sheet is known: refused before parsing.
+      expect(parsePool.jobs).toEqual([])
     } finally {
       await fake.close()
     }
@@ -138,7 +143,7 @@ describe('one intake for every arrival', () => {
     )
     expect(parsePool.jobs).toHaveLength(count)
     expect(new Set(parsePool.jobs)).toEqual(new Set(['table']))
-    const strict = await setUp({ bytesPerPeriod: 1_000 })
+    const strict = await setUp({ bytesPerAgency: 1_000 })
     await expect(
       seedDemoSubmissions(
         strict.intake,
