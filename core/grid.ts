@@ -4,6 +4,19 @@ export type DateCell = { readonly date: string }
 /** One cell value as an adapter hands it to core: text, number, boolean, a real date, or empty. */
 export type CellValue = string | number | boolean | DateCell | null
 
+/** The most characters an Excel cell holds; every reader cuts longer text there, as Excel does. */
+export const maxCellChars = 32_767
+
+/**
+ * Text cut to what an Excel cell holds (Google Sheets allows 50,000 characters, a JSON table any
+ * number), never splitting a character written as a surrogate pair.
+ */
+export function capCellText(text: string): string {
+  if (text.length <= maxCellChars) return text
+  const last = text.charCodeAt(maxCellChars - 1)
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? maxCellChars - 1 : maxCellChars)
+}
+
 /** A merged area in 1-based sheet coordinates. */
 export type MergeArea = { top: number; left: number; bottom: number; right: number }
 

@@ -1,4 +1,12 @@
-export { columnLetter, columnNumber, cellText, isDateCell, computeFilledCells } from './grid.ts'
+export {
+  capCellText,
+  columnLetter,
+  columnNumber,
+  cellText,
+  isDateCell,
+  computeFilledCells,
+  maxCellChars,
+} from './grid.ts'
 export type { CellValue, DateCell, Grid, MergeArea, TemplateMeta } from './grid.ts'
 export {
   computeExcelSerial,

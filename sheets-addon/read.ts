@@ -1,4 +1,5 @@
 import {
+  capCellText,
   columnLetter,
   metaSheetName,
   parseTemplateMeta,
@@ -75,7 +76,14 @@ function readGrid(sheet: Sheet, timeZone: string) {
   const range = sheet.getDataRange()
   const values = range.getValues()
   const formulas = range.getFormulas()
-  const cells = values.map((row) => row.map((v) => convertScriptValue(v, timeZone)))
+  // A Sheets cell holds up to 50,000 characters; checked as Excel would hold it (what is saved to
+  // put back stays whole).
+  const cells = values.map((row) =>
+    row.map((v) => {
+      const cell = convertScriptValue(v, timeZone)
+      return typeof cell === 'string' ? capCellText(cell) : cell
+    }),
+  )
   const merges: MergeArea[] = range.getMergedRanges().map((m) => ({
     top: m.getRow(),
     left: m.getColumn(),

@@ -1,5 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets'
 import {
+  capCellText,
   columnLetter,
   parseTemplateMeta,
   readTable,
@@ -104,7 +105,9 @@ export function createColorStyle(hex: string): sheets_v4.Schema$ColorStyle {
 export function convertCellData(cell: sheets_v4.Schema$CellData): CellValue {
   const v = cell.effectiveValue
   if (!v) return null
-  if (typeof v.stringValue === 'string') return v.stringValue === '' ? null : v.stringValue
+  // A Sheets cell holds up to 50,000 characters; read as Excel would hold it.
+  if (typeof v.stringValue === 'string')
+    return v.stringValue === '' ? null : capCellText(v.stringValue)
   if (typeof v.numberValue === 'number') {
     const type = cell.effectiveFormat?.numberFormat?.type
     if (type === 'DATE' || type === 'DATE_TIME') {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { columnLetter } from '../../core/index.ts'
+import { capCellText, columnLetter } from '../../core/index.ts'
 import type { PlannedCell } from '../consolidation/types.ts'
 
 // Data rows written straight into ExcelJS's streaming worksheet as the XML ExcelJS itself writes.
@@ -66,13 +66,15 @@ function renderCell(
   const id = style ? parts.styles.addStyleModel(style, type) : 0
   const s = id ? ` s="${id}"` : ''
   if (cell === null) return id ? `<c r="${ref}"${s}/>` : ''
+  // Agency text past Excel's 32,767 characters per cell is cut here only (the stored report and the
+  // agency's own download keep it whole): Excel would refuse or repair the workbook.
   if (typeof cell === 'string')
-    return `<c r="${ref}"${s} t="s"><v>${parts.sharedStrings.add(cell)}</v></c>`
+    return `<c r="${ref}"${s} t="s"><v>${parts.sharedStrings.add(capCellText(cell))}</v></c>`
   if (typeof cell === 'number') return `<c r="${ref}"${s}><v>${cell}</v></c>`
   if ('date' in cell) return `<c r="${ref}"${s}><v>${computeSerialDay(cell.date)}</v></c>`
   const f = `<f>${escapeXml(cell.formula)}</f>`
   return typeof cell.result === 'string'
-    ? `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(cell.result)}</v></c>`
+    ? `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(capCellText(cell.result))}</v></c>`
     : `<c r="${ref}"${s}>${f}<v>${cell.result}</v></c>`
 }
 

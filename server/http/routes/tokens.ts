@@ -11,7 +11,28 @@ const tokenBody = z.object({
   agency: z.string().max(60).nullable().optional(),
 })
 
-/** Issues a labelled, expiring token and logs it. */
+/** The longest a token minted by an agency (not by an admin) may live, whatever its parent's expiry. */
+export const agencyTokenMaxDays = 90
+
+/**
+ * What an agency's own token is bound to: the token (or the person) that minted it, and an expiry
+ * never beyond the minting token's; an admin's tokens are bound to nothing.
+ */
+function bindToMinter(c: Context<Env>, services: Services, expiresAt: string) {
+  const p = c.get('principal')
+  if (p.role === 'admin') return { expiresAt }
+  const cap = new Date(services.now().getTime() + agencyTokenMaxDays * 86_400_000).toISOString()
+  const parent = p.tokenId ? services.store.getToken(p.tokenId) : null
+  const limits = [expiresAt, cap, parent?.expiresAt ?? cap].sort()
+  const userId = p.email ? (services.store.findUser(p.email)?.id ?? null) : null
+  return { expiresAt: limits[0]!, parentId: parent?.id ?? null, userId }
+}
+
+/**
+ * Issues a labelled, expiring token and logs it. One an agency mints for itself expires no later
+ * than the token it used (and within 90 days), and is revoked with that token or with the account
+ * of the person who minted it.
+ */
 export function issueToken(
   c: Context<Env>,
   services: Services,
@@ -20,8 +41,9 @@ export function issueToken(
   expiresInDays: number,
 ) {
   const now = services.now()
-  const expiresAt = new Date(now.getTime() + expiresInDays * 86_400_000).toISOString()
-  const issued = services.store.addToken(agencyId, now.toISOString(), { label, expiresAt })
+  const requested = new Date(now.getTime() + expiresInDays * 86_400_000).toISOString()
+  const bound = bindToMinter(c, services, requested)
+  const issued = services.store.addToken(agencyId, now.toISOString(), { label, ...bound })
   logSecurityEvent(
     c,
     services,

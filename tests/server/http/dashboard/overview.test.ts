@@ -113,7 +113,14 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
         expect(await page.textContent('#who')).toContain('can-bo@sonoivu.daklak.gov.vn')
         expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0)
         const cookies = await page.context().cookies()
+        // The session, and the browser's mark that lets its owner through a lock-out (sign-in only).
         expect(cookies).toEqual([
+          expect.objectContaining({
+            name: 'cchc_device',
+            httpOnly: true,
+            sameSite: 'Strict',
+            path: '/api/login',
+          }),
           expect.objectContaining({ name: 'cchc_session', httpOnly: true, sameSite: 'Strict' }),
         ])
         await page.fill('#period', period.period)
