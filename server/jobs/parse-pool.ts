@@ -53,6 +53,7 @@ export function createParsePool(
     timeoutMs: options.timeoutMs ?? parseLimits.timeoutMs,
     maxQueue: parseLimits.maxQueue,
     maxQueuedBytes: parseLimits.maxQueuedBytes,
+    announcesReady: true,
   })
 }
 

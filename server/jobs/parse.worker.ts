@@ -8,3 +8,5 @@ parentPort!.on('message', (job: ParseJob) => {
     (error: unknown) => parentPort!.postMessage({ ok: false, failure: describeFailure(error) }),
   )
 })
+// Loaded: the pool starts a job's time budget from here.
+parentPort!.postMessage({ ready: true })

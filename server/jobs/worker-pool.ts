@@ -30,6 +30,11 @@ export type WorkerPoolOptions = {
   maxQueue: number
   /** Bytes the waiting jobs may hold together; a job that would pass it is refused at once. */
   maxQueuedBytes?: number
+  /**
+   * The worker posts `{ ready: true }` once loaded: a job's time budget starts only then, so that a
+   * cold start on a busy machine is not charged to the first file (loading has its own budget).
+   */
+  announcesReady?: boolean
 }
 
 /** How one job is run. */
@@ -43,6 +48,11 @@ export type RunOptions = {
   /** Aborted when nobody waits for the answer any more: the job is dropped, or its worker stopped. */
   signal?: AbortSignal
 }
+
+/** How long a worker may take to load before it is replaced (with `announcesReady`). */
+const workerLoadMs = 60_000
+
+type Message = { ready: true } | { ok: boolean; value?: unknown; failure?: JobFailure }
 
 /** Stops listening to a worker being discarded; an error it still reports (out of memory while
  * terminating) is swallowed rather than crashing the process. */
@@ -61,7 +71,7 @@ type Task = {
   /** Stops listening to the task's signal. */
   forget: () => void
 }
-type Slot = { worker: Worker; task: Task | null; timer: NodeJS.Timeout | null }
+type Slot = { worker: Worker; task: Task | null; timer: NodeJS.Timeout | null; ready: boolean }
 
 /**
  * A small pool of worker threads for untrusted parsing: each worker has memory limits, each job a
@@ -93,6 +103,13 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     if (index >= 0) slots.splice(index, 1)
     detach(slot.worker)
     void slot.worker.terminate()
+    // A worker that died while loading fails the oldest job, so that a broken worker cannot loop.
+    if (!slot.ready && !slot.task && queue.length > 0) {
+      const [task] = queue.splice(0, 1)
+      queuedBytes -= task!.bytes
+      task!.forget()
+      task!.fail(new JobError({ kind: failure }))
+    }
     finish(slot, (task) => task.fail(new JobError({ kind: failure })))
     dispatch()
   }
@@ -105,8 +122,18 @@ export function createWorkerPool(options: WorkerPoolOptions) {
       stdout: false,
       stderr: false,
     })
-    const slot: Slot = { worker, task: null, timer: null }
-    worker.on('message', (message: { ok: boolean; value?: unknown; failure?: JobFailure }) => {
+    const slot: Slot = { worker, task: null, timer: null, ready: !options.announcesReady }
+    // Loading has a budget of its own (a cold start on a busy machine takes seconds).
+    if (!slot.ready) slot.timer = setTimeout(() => replace(slot), workerLoadMs)
+    worker.on('message', (message: Message) => {
+      if ('ready' in message) {
+        if (slot.timer) clearTimeout(slot.timer)
+        slot.timer = null
+        slot.ready = true
+        worker.unref()
+        dispatch()
+        return
+      }
       finish(slot, (task) =>
         message.ok ? task.done(message.value) : task.fail(new JobError(message.failure!)),
       )
@@ -133,16 +160,20 @@ export function createWorkerPool(options: WorkerPoolOptions) {
   }
 
   function dispatch() {
-    while (queue.length > 0 && !closed) {
-      const slot =
-        slots.find((s) => s.task === null) ?? (slots.length < options.size ? spawn() : null)
-      if (!slot) return
+    if (closed) return
+    // Workers for the jobs waiting, up to the pool's size (one still loading counts as coming).
+    while (
+      slots.length < options.size &&
+      slots.filter((s) => s.task === null).length < queue.length
+    )
+      spawn()
+    for (const slot of slots) {
+      if (queue.length === 0) return
+      // A worker still loading takes its job once it says it is ready.
+      if (slot.task !== null || !slot.ready) continue
       const task = takeNext()
-      if (!task) {
-        // Only owners already at their share are waiting: a fresh worker stays idle for others.
-        if (slot.task === null && slots.length > 0) slot.worker.unref()
-        return
-      }
+      // Only owners already at their share are waiting: the worker stays free for others.
+      if (!task) return
       slot.task = task
       slot.worker.ref()
       slot.timer = setTimeout(() => replace(slot), options.timeoutMs)
@@ -201,6 +232,8 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     warm(): void {
       if (slots.length === 0 && !closed) spawn().worker.unref()
     },
+    /** Whether every worker started has loaded (for the tests that time jobs). */
+    isReady: () => slots.every((s) => s.ready),
     /** Workers alive now (for the admin's counts and the tests). */
     countWorkers: () => slots.length,
     /** Jobs waiting and the bytes they hold (for the admin's counts and the tests). */

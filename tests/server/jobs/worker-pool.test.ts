@@ -58,4 +58,73 @@ describe('worker pool', () => {
       await pool.close()
     }
   })
+
+  it("keeps a worker free for others while one owner's jobs wait, and bounds the bytes waiting", async () => {
+    const pool = createWorkerPool({
+      entry: worker,
+      eval: true,
+      size: 2,
+      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+      timeoutMs: 1000,
+      maxQueue: 10,
+      maxQueuedBytes: 100,
+    })
+    try {
+      const spun = [
+        pool.run('spin', { key: 'a', bytes: 10 }).catch((e: JobError) => e.failure.kind),
+        pool.run('spin', { key: 'a', bytes: 60 }).catch((e: JobError) => e.failure.kind),
+      ]
+      // The owner's second job waits although a worker is free; another owner's job takes it.
+      expect(await pool.run('b', { key: 'b' })).toBe('done b')
+      expect(pool.countQueued()).toEqual({ jobs: 1, bytes: 60 })
+      const over = await pool.run('c', { key: 'c', bytes: 50 }).catch((e: JobError) => e)
+      expect((over as JobError).failure).toEqual({ kind: 'busy' })
+      expect(await Promise.all(spun)).toEqual(['over-budget', 'over-budget'])
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it('drops a waiting job, and stops a running one, once its caller has gone', async () => {
+    const pool = createPool()
+    try {
+      const running = new AbortController()
+      const waiting = new AbortController()
+      const first = pool.run('spin', { signal: running.signal }).catch((e: JobError) => e)
+      const second = pool.run('x', { signal: waiting.signal }).catch((e: JobError) => e)
+      waiting.abort()
+      expect(((await second) as JobError).failure).toEqual({ kind: 'cancelled' })
+      const start = performance.now()
+      running.abort()
+      expect(((await first) as JobError).failure).toEqual({ kind: 'cancelled' })
+      // Its worker was stopped at once, not at the end of its 1.5 s budget.
+      expect(await pool.run('next')).toBe('done next')
+      expect(performance.now() - start).toBeLessThan(1200)
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it("starts a job's budget when its worker has loaded, not when it was asked to start", async () => {
+    const slow = `
+const { parentPort } = require('node:worker_threads')
+const until = Date.now() + 800
+while (Date.now() < until) {}
+parentPort.on('message', (job) => parentPort.postMessage({ ok: true, value: 'done ' + job }))
+parentPort.postMessage({ ready: true })`
+    const pool = createWorkerPool({
+      entry: slow,
+      eval: true,
+      size: 1,
+      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+      timeoutMs: 500,
+      maxQueue: 2,
+      announcesReady: true,
+    })
+    try {
+      expect(await pool.run('a')).toBe('done a')
+    } finally {
+      await pool.close()
+    }
+  })
 })
