@@ -240,7 +240,7 @@ describe("only an admin decides which spreadsheet is an agency's", () => {
   }
 
   it("refuses a second agency registering another agency's spreadsheet, so a pull never reads it as its own", async () => {
-    const { s, api, send, pull, sheets, admin } = await setUp()
+    const { s, send, pull, sheets, admin } = await setUp()
     try {
       const a = `https://docs.google.com/spreadsheets/d/${bookA}/edit#gid=0`
       expect((await send('so-noi-vu', a, admin)).status).toBe(200)
