@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Hono } from 'hono'
-import { createApp, type AppLimits } from '../../server/http/app.ts'
+import { serve } from '@hono/node-server'
+import { createApp, type AppDeps, type AppLimits } from '../../server/http/app.ts'
 import { readCatalog } from '../../server/province/catalog.ts'
 import { readPlan } from '../../server/province/config.ts'
 import { templatesDir } from '../../server/paths.ts'
@@ -12,14 +13,24 @@ import { seedStore } from '../../server/http/serve.ts'
 import { createStore } from '../../server/store/index.ts'
 import { buildTemplate } from '../../server/xlsx/template.ts'
 
-/** A service on a real temporary SQLite file, seeded with the Đắk Lắk 2026 registry, with a settable clock. */
-export async function createTestService(limits: Partial<AppLimits> = {}) {
+/**
+ * A service on a real temporary SQLite file, seeded with the Đắk Lắk 2026 registry, with a settable
+ * clock; `deps` adds or overrides what createApp is given.
+ */
+export async function createTestService(
+  limits: Partial<AppLimits> = {},
+  deps: Partial<AppDeps> & { busyTimeoutMs?: number } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-service-'))
-  const store = createStore(join(dir, 'cchc.sqlite'))
+  const { busyTimeoutMs, ...rest } = deps
+  const store = createStore(
+    join(dir, 'cchc.sqlite'),
+    busyTimeoutMs === undefined ? {} : { busyTimeoutMs },
+  )
   const catalog = await readCatalog()
   const clock = { now: new Date('2026-09-15T03:00:00Z') }
   const { adminToken } = seedStore(store, catalog, clock.now)
-  const app = createApp({ store, catalog, now: () => clock.now, limits })
+  const app = createApp({ store, catalog, now: () => clock.now, limits, ...rest })
   const agencyToken = (id: string) => store.addToken(id, clock.now.toISOString()).token
   return { app, store, catalog, dir, clock, adminToken: adminToken!, agencyToken }
 }
@@ -95,5 +106,22 @@ export async function signIn(app: { request: Hono['request'] }, email: string, p
     csrf,
     body,
     headers: { Cookie: cookie, 'X-CSRF-Token': csrf },
+  }
+}
+
+/** Serves an app on a free loopback port (127.0.0.1 only), as `cchc serve` does. */
+export async function listen(app: { fetch: Hono['fetch'] }) {
+  const server = await new Promise<ReturnType<typeof serve>>((done) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s))
+  })
+  const { port } = server.address() as { port: number }
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        if ('closeAllConnections' in server) server.closeAllConnections()
+        server.close(() => done())
+      }),
   }
 }

@@ -15,6 +15,9 @@ export function createAdminRoutes(services: Services) {
         agencies: store.listAgencies().length,
         users: store.listUsers().length,
         parseWorkers: services.parsePool.countWorkers(),
+        // What the service holds for others right now: request bodies, and files waiting for a worker.
+        bodyBytesInFlight: services.inflight.total(),
+        parseQueue: services.parsePool.countQueued(),
         quotas: services.quotas,
         disk: store.readDiskUsage(),
       }),

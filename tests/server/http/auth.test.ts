@@ -8,6 +8,7 @@ import {
   createUpload,
 } from '../../helpers/service.ts'
 import { AppError } from '../../../server/errors/index.ts'
+import { computeTokenHash } from '../../../server/store/index.ts'
 
 type Service = Awaited<ReturnType<typeof createTestService>>
 
@@ -266,5 +267,44 @@ describe('hardening', () => {
     expect(file.headers.get('x-content-type-options')).toBe('nosniff')
     expect(file.headers.get('cache-control')).toBe('no-store')
     expect(s.store.listSecurityEvents().map((e) => e.event)).toContain('download.original')
+  })
+})
+
+describe('sessions bounded in time whatever their recorded dates', () => {
+  it('ends a session dated in the future and prunes it with the expired ones', async () => {
+    const s = await createTestService()
+    await addUser(s, 'can-bo@sonoivu.daklak.gov.vn', 'admin', null)
+    const user = s.store.findUser('can-bo@sonoivu.daklak.gov.vn')!
+    const secret = 'phien-ghi-ngay-tuong-lai-0123456789abcdef'
+    const future = new Date(s.clock.now.getTime() + 400 * 86_400_000).toISOString()
+    s.store.addSession(computeTokenHash(secret), user.id, 'csrf', future)
+    s.store.addSession(
+      computeTokenHash('phien-da-het-han'),
+      user.id,
+      'csrf',
+      '2026-01-01T00:00:00Z',
+    )
+    // A session created in 2027 used to look fresh forever: never idle, never too old.
+    const res = await s.app.request('/api/session', {
+      headers: { Cookie: `cchc_session=${secret}` },
+    })
+    expect(res.status).toBe(401)
+    expect(await res.json()).toMatchObject({ error: { code: 'auth/session-expired' } })
+    expect(s.store.countSessions()).toBe(0)
+  })
+
+  it('keeps at most 10 sessions per account: the oldest end first', async () => {
+    const s = await createTestService()
+    await addUser(s, 'can-bo@sonoivu.daklak.gov.vn', 'admin', null)
+    const cookies: string[] = []
+    for (let i = 0; i < 12; i++) {
+      s.clock.now = new Date(s.clock.now.getTime() + 1000)
+      cookies.push((await login(s, 'can-bo@sonoivu.daklak.gov.vn')).cookie)
+    }
+    expect(s.store.countSessions()).toBe(10)
+    const statuses = []
+    for (const cookie of cookies)
+      statuses.push((await s.app.request('/api/session', { headers: { Cookie: cookie } })).status)
+    expect(statuses).toEqual([401, 401, ...Array.from({ length: 10 }, () => 200)])
   })
 })
