@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
+  capCellText,
   cellText,
   columnLetter,
   columnNumber,
   computeFilledCells,
   isDateCell,
+  maxCellChars,
   type CellValue,
   type Grid,
 } from '../../core/index.ts'
@@ -159,5 +161,16 @@ describe('computeFilledCells', () => {
         [false, false],
       ],
     })
+  })
+})
+
+describe('capCellText', () => {
+  it("cuts text at Excel's 32,767 characters, never inside a surrogate pair", () => {
+    expect(capCellText('Sở Nội vụ')).toBe('Sở Nội vụ')
+    expect(capCellText('a'.repeat(50_000))).toBe('a'.repeat(maxCellChars))
+    // An emoji whose first half would be the 32,767th character is left out whole.
+    const pair = `${'a'.repeat(maxCellChars - 1)}😀b`
+    expect(capCellText(pair)).toBe('a'.repeat(maxCellChars - 1))
+    expect(maxCellChars).toBe(32_767)
   })
 })

@@ -7,7 +7,8 @@ import { createIntake, defaultQuotas, type Quotas } from '../../../server/intake
 import { createParsePool } from '../../../server/jobs/parse-pool.ts'
 import { readCatalog } from '../../../server/province/catalog.ts'
 import { createStore } from '../../../server/store/index.ts'
-import { standardHeader } from '../../helpers/grid.ts'
+import { convertCellData } from '../../../server/sheets/read.ts'
+import { createPlanGrid, standardHeader } from '../../helpers/grid.ts'
 import { bearer, buildFilledWorkbook, createUpload } from '../../helpers/service.ts'
 
 // Parses are a resource: a few per agency, charged when they fail, dropped when nobody waits, and
@@ -205,4 +206,29 @@ describe('a bounded report', () => {
     })
     expect(store.countSubmissions()).toBe(0)
   }, 30_000)
+})
+
+describe('cell text capped in every reader', () => {
+  it("keeps a JSON table's cell of 40,000 characters as Excel would hold it: 32,767", async () => {
+    const { app, token, store } = await setUp()
+    const long = 'Rà soát thủ tục hành chính. '.repeat(1500).slice(0, 40_000)
+    const res = await app.request('/api/submissions', {
+      method: 'POST',
+      headers: { ...bearer(token('so-noi-vu')), 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        period: '2026-Q3',
+        table: createPlanGrid([[1, long, 'Sở Nội vụ', '', 'Quý IV/2026', 'Đang thực hiện']]),
+      }),
+    })
+    // Refused outright before (a string past 32,767 failed the schema), though Sheets allows 50,000.
+    expect(res.status).toBe(201)
+    const { id } = (await res.json()) as { id: number }
+    const rows = store.listRows([id])
+    expect(rows.map((r) => r.content.length)).toEqual([32_767])
+  })
+
+  it('reads a Google Sheets cell of 50,000 characters as 32,767', () => {
+    const text = 'x'.repeat(50_000)
+    expect(convertCellData({ effectiveValue: { stringValue: text } })).toBe(text.slice(0, 32_767))
+  })
 })

@@ -117,6 +117,25 @@ describe('writeRows', () => {
     expect(sheet).toContain('<row r="1502" ht="20" customHeight="1"')
   })
 
+  it("cuts agency text past Excel's 32,767 characters per cell, text and formula results alike", async () => {
+    const long = `${'Báo cáo kết quả cải cách hành chính. '.repeat(1200)}😀`
+    const actual = await buildWorkbook((wb, ws) =>
+      writeRows(wb, ws, 3, [
+        {
+          cells: [long, { formula: 'A3&""', result: long }],
+          styles: [plain, plain],
+          height: 15,
+        },
+      ]),
+    )
+    const strings = /<t[^>]*>([^<]*)<\/t>/g
+    const texts = [...actual.get('xl/sharedStrings.xml')!.matchAll(strings)].map((m) => m[1]!)
+    const cut = long.slice(0, 32_767)
+    expect(texts).toContainEqual(escapeXml(cut))
+    expect(actual.get('xl/worksheets/sheet1.xml')).toContain(`<v>${escapeXml(cut)}</v>`)
+    expect(cut.length).toBe(32_767)
+  })
+
   it('refuses to write before the header rows are committed (the sheet data is not open yet)', () => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: new PassThrough() })
     const ws = wb.addWorksheet('Tổng hợp')
