@@ -57,10 +57,11 @@ function readCatalogPart(json: string): Catalog {
 
 /**
  * The largest report the service keeps: a small file whose long texts repeat on every row (one shared
- * string of 30,000 characters on 2,000 rows) must not become a report of 80 MB. A real annex's report
- * takes about 2 KB a task, so this holds some 8,000 tasks.
+ * string of 30,000 characters on 2,000 rows) must not become a report of 80 MB, whose rows every later
+ * read of its period would load. A real annex's report takes about 2 KB a task, so this holds some
+ * 4,000 tasks; a period holding one at the limit is read in about 0.15 s.
  */
-export const reportLimits = { bytes: 16 * 1024 * 1024 }
+export const reportLimits = { bytes: 8 * 1024 * 1024 }
 
 /** Every job a parse worker runs; ExcelJS is loaded only in the worker. */
 export type ParseJob =
