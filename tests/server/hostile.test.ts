@@ -54,7 +54,8 @@ describe('hostile uploads on a real port', () => {
     url = `http://127.0.0.1:${port}`
     child = await spawnService(dataDir, port, {
       CCHC_ADMIN_TOKEN: admin,
-      CCHC_QUOTA_VERSIONS_PER_HOUR: '4',
+      // The hostile files below are charged too (a refused parse costs a worker like a version).
+      CCHC_QUOTA_VERSIONS_PER_HOUR: '8',
       CCHC_QUOTA_MB_PER_AGENCY: '6',
     })
     const res = await fetch(`${url}/api/tokens`, {
