@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { UserRecord } from '../store/accounts.ts'
 import type { Env, Services } from './context.ts'
 import type { Principal } from '../store/index.ts'
-import { computeTokenHash, isSameSecret } from '../store/index.ts'
+import { computeTokenHash, isBusyError, isSameSecret } from '../store/index.ts'
 import { AppError } from '../errors/index.ts'
 import { isTrustedPeer, readForwardedAddress } from './client-ip.ts'
 
@@ -124,11 +124,16 @@ export function pruneSessions(services: Services, force = false): void {
   const last = lastPrune.get(services.store)
   if (!force && last !== undefined && Math.abs(now - last) < 60_000) return
   lastPrune.set(services.store, now)
-  services.store.deleteExpiredSessions(
-    new Date(now - services.sessions.idleMs).toISOString(),
-    new Date(now - services.sessions.absoluteMs).toISOString(),
-    new Date(now + clockSkewMs).toISOString(),
-  )
+  try {
+    services.store.deleteExpiredSessions(
+      new Date(now - services.sessions.idleMs).toISOString(),
+      new Date(now - services.sessions.absoluteMs).toISOString(),
+      new Date(now + clockSkewMs).toISOString(),
+    )
+  } catch (error) {
+    // Housekeeping waits for the next minute while another process holds the database.
+    if (!isBusyError(error)) throw error
+  }
 }
 
 function authenticateSession(c: Context<Env>, services: Services, secret: string): void {

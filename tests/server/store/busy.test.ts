@@ -34,7 +34,7 @@ setTimeout(() => { db.exec('COMMIT'); db.close() }, ${ms})`
   return child
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now()
   const value = await work()
   return { value, ms: performance.now() - started }

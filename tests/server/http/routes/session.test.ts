@@ -87,13 +87,13 @@ describe('sign-in attempts', () => {
     const session = await signIn(s.app, admin, password)
     const statuses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        s.app
-          .request('/api/me/password', {
+        Promise.resolve(
+          s.app.request('/api/me/password', {
             method: 'POST',
             headers: { ...session.headers, 'Content-Type': 'application/json' },
             body: JSON.stringify({ current: `sai-${i}`, password: 'mat-khau-moi-dai-du-2026' }),
-          })
-          .then((r) => r.status),
+          }),
+        ).then((r) => r.status),
       ),
     )
     expect(statuses.filter((x) => x === 403)).toHaveLength(5)
