@@ -56,6 +56,11 @@ export function formatVietnameseDate(date: IsoDate): string {
   return `${d}/${m}/${y}`
 }
 
+/** The number of days from one date to another (negative when `to` comes first). */
+export function computeDayCount(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
+
 const vietnamOffsetMs = 7 * 3_600_000
 
 /** The ISO date of an instant in Vietnam (UTC+7, no daylight saving). */

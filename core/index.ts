@@ -1,6 +1,7 @@
 export { columnLetter, columnNumber, cellText, isDateCell, computeFilledCells } from './grid.ts'
 export type { CellValue, DateCell, Grid, MergeArea, TemplateMeta } from './grid.ts'
 export {
+  computeDayCount,
   computeExcelSerial,
   computeMonthEnd,
   computeVietnamDate,
@@ -52,8 +53,34 @@ export { parseDateValue } from './row-checks.ts'
 export { roundScore } from './score.ts'
 export type { Report, TaskEntry, ReportSummary } from './report.ts'
 export { foldText } from './text.ts'
-export { computeCurrentPeriod, computePeriod, parsePeriod, formatPeriod } from './period.ts'
+export {
+  computeCurrentPeriod,
+  computePeriod,
+  computePeriodEnd,
+  computePeriodStart,
+  computeReportPeriod,
+  formatPeriod,
+  isDateInPeriod,
+  listPeriodChoices,
+  parsePeriod,
+} from './period.ts'
 export type { Period } from './period.ts'
+export { parsePeriodInput } from './period-input.ts'
+export {
+  computeReportState,
+  maxReturnReason,
+  parseReturnReason,
+  reportStates,
+  reviewDecisions,
+} from './report-state.ts'
+export type { ReportState, Review, ReviewDecision } from './report-state.ts'
+export {
+  askPeriodMismatch,
+  askSendWithErrors,
+  describeReportState,
+  describeTarget,
+  reportStateLabels,
+} from './messages-report.ts'
 export {
   checkSheetName,
   computeFixes,
@@ -90,6 +117,8 @@ export type { MarkRecord, RowMapping, SavedCell, SheetIdentity } from './marks-r
 export { metaSheetName, parseTemplateMeta } from './template-meta.ts'
 export { computeDiffKey, computeRowDiff, diffFieldLabels, diffFields } from './diff.ts'
 export type { DiffField, DiffRow, FieldChange, RowChange, RowDiff } from './diff.ts'
+export { computeChangeDirection } from './diff-direction.ts'
+export type { ChangeDirection } from './diff-direction.ts'
 export {
   checkEvidence,
   computeEvidenceWindow,
