@@ -50,7 +50,7 @@ export { readTable } from './table.ts'
 export { validateTable, findTitleYear } from './validate.ts'
 export type { ValidateOptions } from './validate.ts'
 export { parseDateValue } from './row-checks.ts'
-export { roundScore } from './score.ts'
+export { formatPoints, roundScore } from './score.ts'
 export type { Report, TaskEntry, ReportSummary } from './report.ts'
 export { foldText } from './text.ts'
 export {

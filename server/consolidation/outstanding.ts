@@ -1,4 +1,4 @@
-import { describeReportState } from '../../core/index.ts'
+import { describeReportState, formatVietnameseDate } from '../../core/index.ts'
 import type { AgencyStatus, PeriodStatus } from './period-status.ts'
 
 /** The two groups a province reports in: provincial departments and units, then communes and wards. */
@@ -49,4 +49,27 @@ function describeOutstanding(a: AgencyStatus): OutstandingAgency {
     daysLate: a.daysLate,
     contacts: a.contacts,
   }
+}
+
+/**
+ * The reminder to every agency still to send, as of the status's day: before the due date it asks
+ * for the report by that date; after it, it says how late and asks for it at once (never a date
+ * already past).
+ */
+export function buildMissingReminder(
+  status: Pick<PeriodStatus, 'agencies' | 'label' | 'due' | 'today' | 'daysToDue'>,
+): string {
+  const names = computeOutstanding(status).flatMap((g) => g.agencies.map((a) => a.name))
+  if (!names.length) return ''
+  const due = formatVietnameseDate(status.due)
+  const ask =
+    status.daysToDue > 0
+      ? `Đề nghị quý cơ quan hoàn thành và gửi báo cáo trước ngày ${due} (còn ${status.daysToDue} ngày).`
+      : status.daysToDue === 0
+        ? `Hạn gửi báo cáo là hôm nay, ngày ${due}; đề nghị quý cơ quan gửi báo cáo trong ngày.`
+        : `Hạn gửi báo cáo là ngày ${due}, đã quá ${-status.daysToDue} ngày. Đề nghị quý cơ quan khẩn trương hoàn thành và gửi báo cáo về Sở Nội vụ ngay khi nhận được thông báo này.`
+  return [
+    `Kính gửi: ${names.join('; ')}.`,
+    `Đến ngày ${formatVietnameseDate(status.today)}, Sở Nội vụ chưa nhận được báo cáo kết quả thực hiện nhiệm vụ cải cách hành chính ${status.label} (hoặc bản đã sửa của báo cáo được trả lại) của quý cơ quan. ${ask}`,
+  ].join('\n')
 }

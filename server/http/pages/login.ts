@@ -2,7 +2,7 @@
 export function renderLoginPage(): string {
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>CCHC Annex — Đăng nhập</title><link rel="stylesheet" href="/assets/login.css"></head>
+<title>CCHC Annex — Đăng nhập</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/login.css"></head>
 <body>
 <main>
 <h1>Tổng hợp báo cáo cải cách hành chính</h1>

@@ -32,7 +32,12 @@ async function createReviewService() {
     expect(res.status).toBe(201)
     return ((await res.json()) as { id: number }).id
   }
-  const decide = (id: number, action: string, body: unknown, headers = session.headers) =>
+  const decide = (
+    id: number,
+    action: string,
+    body: unknown,
+    headers: Record<string, string> = session.headers,
+  ) =>
     s.app.request(`/api/submissions/${id}/${action}`, {
       method: 'POST',
       headers: { ...headers, 'Content-Type': 'application/json' },
