@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
@@ -97,4 +98,40 @@ export async function signInAs(page: Page, url: string, who: { email: string; pa
   await page.click('#login-form button')
   await page.waitForURL(`${url}/`)
   await page.locator('#who').waitFor()
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/**
+ * Runs axe-core (WCAG 2 A/AA and best practices) on the page as it is and answers the serious and
+ * critical violations, one line each. axe is evaluated through the DevTools protocol, which the
+ * page's CSP (script-src 'self') does not apply to, so the page keeps its real policy.
+ */
+export async function findAccessibilityViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<AxeResults> } }).axe
+    type AxeResults = {
+      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[]
+    }
+    const results = await axe.run({ resultTypes: ['violations'] })
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }))
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`)
+}
+
+/** Saves a screenshot of the viewport (or the whole page) into the reviewers' folder. */
+export async function saveScreenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage })
+}
+
+/** Whether the page scrolls sideways (the phone check: nothing wider than the screen). */
+export function measureOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 }

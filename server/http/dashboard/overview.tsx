@@ -46,10 +46,10 @@ function Tiles({ status }: { status: PeriodStatus }) {
             aria-pressed={chosen === f.id}
             onClick={() => choose(f.id)}
           >
-            <span class="count">{count}</span>
+            <span class="count">{count}</span>{' '}
             <span class="label" title={f.label}>
               {f.tile}
-            </span>
+            </span>{' '}
             <span class="of">/{status.agencies.length} cơ quan</span>
           </button>
         )
