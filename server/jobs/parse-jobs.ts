@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import {
-  parsePeriod,
+  parsePeriodInput,
   type AgencyRegistry,
   type ColumnChoices,
   type IsoDate,
@@ -131,7 +131,7 @@ async function runTableJob(bytes: Uint8Array, catalog: Catalog): Promise<TableRe
   const parsed = jsonSubmissionSchema.safeParse(json)
   if (!parsed.success)
     throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
-  const period = parsePeriod(parsed.data.period)
+  const period = parsePeriodInput(parsed.data.period)
   if (!period) throw new ApiError('request/invalid-period', parsed.data.period.slice(0, 40))
   const checked = checkUploadedTable(parsed.data, bytes, period.cutOff, catalog)
   return {

@@ -135,3 +135,8 @@ export async function saveScreenshot(page: Page, name: string, fullPage = false)
 export function measureOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 }
+
+/** Saves a screenshot of one part of the page (a section a reviewer would look at). */
+export async function saveSectionScreenshot(page: Page, selector: string, name: string) {
+  await page.locator(selector).screenshot({ path: join(screenshotDir, `${name}.png`) })
+}

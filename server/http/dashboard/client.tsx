@@ -1,7 +1,7 @@
 import { render } from 'preact'
 import { App } from './app.tsx'
 import { startSession } from './auth.ts'
-import { parseRoute, route, user } from './state.ts'
+import { notice, parseRoute, route, user } from './state.ts'
 
 // The dashboard's script: signs in through the session cookie, then renders the page from its state.
 async function startDashboard(): Promise<void> {
@@ -11,6 +11,8 @@ async function startDashboard(): Promise<void> {
   route.value = parseRoute(location.hash)
   window.addEventListener('hashchange', () => {
     route.value = parseRoute(location.hash)
+    // A notice tells about the last action on the page it was taken on.
+    notice.value = null
     window.scrollTo(0, 0)
   })
   const root = document.getElementById('app')!

@@ -1,11 +1,11 @@
 import type { PeriodStatus } from '../../consolidation/period-status.ts'
-import { readJson } from './api.ts'
+import { downloadFile, readJson } from './api.ts'
 import { AgencyTable, filters } from './agency-table.tsx'
 import { stateFilters, type StateFilterId } from './agency-filters.ts'
 import { formatDate } from './format.ts'
 import { MissingList } from './missing-list.tsx'
 import { CompletionChart, CrossChecks, OverdueTasks, ProvinceTrend } from './province-review.tsx'
-import { period, revision, useResource } from './state.ts'
+import { period, revision, showNotice, useResource } from './state.ts'
 import { Upload } from './upload.tsx'
 
 /** "Còn 3 ngày", "Hôm nay là hạn nộp", "Đã quá hạn 81 ngày": the deadline as quarter-end counts it. */
@@ -22,6 +22,35 @@ function DeadlineLine({ status }: { status: PeriodStatus }) {
             : `đã quá hạn ${-days} ngày`}
       </strong>{' '}
       <span class="today">(hôm nay {formatDate(status.today)})</span>
+    </p>
+  )
+}
+
+/** The period's workbooks: the consolidated one, and the agencies to remind. */
+function Downloads({ status }: { status: PeriodStatus }) {
+  const get = (path: string, name: string) =>
+    void downloadFile(path, name).catch((e: Error) =>
+      showNotice(`Không tải được: ${e.message}`, 'error'),
+    )
+  const p = encodeURIComponent(status.period)
+  return (
+    <p class="buttons downloads no-print">
+      <button
+        type="button"
+        id="download"
+        onClick={() =>
+          get(`/api/consolidated.xlsx?period=${p}`, `tong-hop-cchc-${status.period}.xlsx`)
+        }
+      >
+        Tải sổ tổng hợp (.xlsx)
+      </button>{' '}
+      <button
+        type="button"
+        id="download-reminders"
+        onClick={() => get(`/api/reminders.xlsx?period=${p}`, `don-doc-${status.period}.xlsx`)}
+      >
+        Danh sách cần đôn đốc (.xlsx)
+      </button>
     </p>
   )
 }
@@ -88,7 +117,10 @@ export function Overview() {
         )}
         {status.status === 'ready' && (
           <>
-            <DeadlineLine status={status.data} />
+            <div class="deadline-row">
+              <DeadlineLine status={status.data} />
+              <Downloads status={status.data} />
+            </div>
             <Tiles status={status.data} />
           </>
         )}

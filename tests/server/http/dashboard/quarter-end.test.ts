@@ -44,6 +44,9 @@ async function choosePeriod(page: Page, text: string) {
   await page.press('#period', 'Enter')
 }
 
+/** Waits for a page to show something (the shared machine can be slow). */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 })
+
 beforeAll(async () => {
   service = await startDemoService(now)
   q3 = await readStatus('2026-Q3')
@@ -165,7 +168,7 @@ describe('the dashboard at quarter-end (Chromium, 1366×768 and 390×844)', () =
       ['Quý III/2026', 'Báo cáo Quý III/2026'],
     ] as const) {
       await choosePeriod(desk, text)
-      await expect.poll(() => desk.textContent('#quarter-title')).toBe(title)
+      await poll(() => desk.textContent('#quarter-title')).toBe(title)
       await desk.locator('#tile-missing').waitFor()
       expect(await desk.inputValue('#period')).toBe(title.replace('Báo cáo ', ''))
     }
@@ -182,16 +185,16 @@ describe('the dashboard at quarter-end (Chromium, 1366×768 and 390×844)', () =
       await route.continue()
     })
     await choosePeriod(desk, 'Quý 2/2026')
-    await expect.poll(() => desk.textContent('#quarter-title')).toBe('Báo cáo Quý II/2026')
+    await poll(() => desk.textContent('#quarter-title')).toBe('Báo cáo Quý II/2026')
     expect(await desk.textContent('.quarter .loading')).toBe('Đang tải số liệu Quý II/2026…')
     for (const part of ['.tiles', '#missing', '#agency-table', '#overdue'])
       expect(await desk.locator(part).count()).toBe(0)
     await saveScreenshot(desk, 'period-loading')
     release()
     const q2 = await readStatus('2026-Q2')
-    await expect
-      .poll(() => desk.textContent('#missing-title'))
-      .toBe(`Chưa gửi báo cáo: ${q2.agencies.filter((a) => !a.submitted).length}/121 cơ quan`)
+    await poll(() => desk.textContent('#missing-title')).toBe(
+      `Chưa gửi báo cáo: ${q2.agencies.filter((a) => !a.submitted).length}/121 cơ quan`,
+    )
     await desk.unroute(/\/api\/status\?period=2026-Q2$/)
 
     // A failed load says why in Vietnamese and shows no figures either.
@@ -199,20 +202,18 @@ describe('the dashboard at quarter-end (Chromium, 1366×768 and 390×844)', () =
       route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }),
     )
     await choosePeriod(desk, 'Quý I/2026')
-    await expect
-      .poll(() => desk.textContent('.quarter .failed'))
-      .toBe(
-        'Không tải được số liệu Quý I/2026: Máy chủ tạm thời không trả lời (mã lỗi 502). Hãy thử lại sau ít phút. Thử lại',
-      )
+    await poll(() => desk.textContent('.quarter .failed')).toBe(
+      'Không tải được số liệu Quý I/2026: Máy chủ tạm thời không trả lời (mã lỗi 502). Hãy thử lại sau ít phút. Thử lại',
+    )
     expect(await desk.locator('.tiles, #missing, #agency-table').count()).toBe(0)
     await desk.unroute(/\/api\/status\?period=2026-Q1$/)
     await desk.route(/\/api\/status\?period=2026-Q4$/, (route) =>
       route.abort('internetdisconnected'),
     )
     await choosePeriod(desk, 'Q4/2026')
-    await expect
-      .poll(() => desk.textContent('.quarter .failed'))
-      .toContain('Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại')
+    await poll(() => desk.textContent('.quarter .failed')).toContain(
+      'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại',
+    )
     await saveScreenshot(desk, 'period-error')
     await desk.unroute(/\/api\/status\?period=2026-Q4$/)
     // The browser logs the two failures it was made to meet, and nothing else.
@@ -276,6 +277,37 @@ describe('the dashboard at quarter-end (Chromium, 1366×768 and 390×844)', () =
         violations: [],
       })
     await saveScreenshot(desk, 'overview-desktop-full', true)
+  })
+
+  it('keeps no secret in the browser, downloads the workbook, shows Google Sheets and signs out', async () => {
+    expect(await desk.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0)
+    expect(await desk.context().cookies()).toEqual([
+      expect.objectContaining({ name: 'cchc_session', httpOnly: true, sameSite: 'Strict' }),
+    ])
+    const download = desk.waitForEvent('download')
+    await desk.click('#download')
+    expect((await download).suggestedFilename()).toBe('tong-hop-cchc-2026-Q3.xlsx')
+    // Sở Tài chính keeps its annex in a Google Sheet, registered but not pulled yet.
+    const sheet = await fetch(`${service.url}/api/agencies/so-tai-chinh/sheet`, {
+      method: 'PUT',
+      headers: {
+        Authorization: `Bearer ${service.adminToken}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        url: 'https://docs.google.com/spreadsheets/d/1AbcdefghijklmnopqrstuvwxyzABCDEFG/edit#gid=0',
+      }),
+    })
+    expect(sheet.status).toBe(200)
+    await desk.reload()
+    const origin = desk.locator('#agency-table tr[data-agency="so-tai-chinh"] .origin')
+    await origin.waitFor()
+    expect(await origin.textContent()).toBe(
+      'Nguồn: Bổ trợ Excel · Google Sheet: đã đăng ký, chưa lấy',
+    )
+    await desk.click('#logout')
+    await desk.waitForURL(`${service.url}/login`)
     expect(problems).toEqual({ desk: [], phone: [] })
+    expect(await desk.evaluate(async () => (await fetch('/api/session')).status)).toBe(401)
   })
 })
