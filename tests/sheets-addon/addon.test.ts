@@ -34,7 +34,7 @@ type Addon = {
   clearActiveSheet(): boolean
   fixActiveSheet(asOf: string): { fixed: number; report: Report }
   selectCell(sheet: string, address: string): void
-  sendReport(period: string): { id: number; version: number }
+  sendReport(period: string): { id: number; version: number; period: string }
   onOpen(): void
 }
 
@@ -270,9 +270,10 @@ describe('Apps Script add-on, built and run in node:vm against a typed fake Spre
     })
     addon.selectCell('Báo cáo Q3', 'D5')
     expect(host.selection).toEqual({ sheet: 'Báo cáo Q3', address: 'D5:D5' })
-    expect(addon.sendReport('2026-Q3')).toEqual({
+    expect(addon.sendReport('Quý III/2026')).toEqual({
       id: 7,
       version: 1,
+      period: '2026-Q3',
       submittedAt: '2026-09-15T03:00:00.000Z',
     })
     expect(sent[0]!.url).toBe('https://cchc.example.gov.vn/api/submissions')
