@@ -77,6 +77,7 @@ export type { ReportState, Review, ReviewDecision } from './report-state.ts'
 export {
   askPeriodMismatch,
   askSendWithErrors,
+  describeReportStanding,
   describeReportState,
   describeTarget,
   reportStateLabels,

@@ -1,7 +1,7 @@
-import { formatVietnameseDate, type IsoDate } from './date.ts'
+import { formatVietnameseDate, formatVietnamTime, type IsoDate } from './date.ts'
 import type { Bilingual } from './issue.ts'
 import { computeReportPeriod, isDateInPeriod, type Period } from './period.ts'
-import type { ReportState } from './report-state.ts'
+import type { ReportState, Review } from './report-state.ts'
 
 // What the dashboard, the Excel task pane and the Sheets sidebar say about a report's life and the
 // period it is sent to: one text for every surface.
@@ -21,6 +21,27 @@ export function describeReportState(state: ReportState, reason: string | null = 
   const label = reportStateLabels[state]
   if (state !== 'returned' || !reason) return label
   return { vi: `${label.vi}: ${reason}`, en: `${label.en}: ${reason}` }
+}
+
+/**
+ * Where an agency's report of a period stands at Sở Nội vụ, as the add-ins show it:
+ * "Báo cáo Quý III/2026 tại Sở Nội vụ: Trả lại: <lý do>, phiên bản 1 (can-bo@…, 16/09/2026 09:00)."
+ */
+export function describeReportStanding(
+  periodLabel: string,
+  standing: { state: ReportState; version: number | null; review: Review | null },
+): Bilingual {
+  const state = describeReportState(standing.state, standing.review?.reason ?? null)
+  const version = standing.version
+    ? { vi: `, phiên bản ${standing.version}`, en: `, version ${standing.version}` }
+    : { vi: '', en: '' }
+  const by = standing.review
+    ? ` (${standing.review.by}, ${formatVietnamTime(standing.review.at)})`
+    : ''
+  return {
+    vi: `Báo cáo ${periodLabel} tại Sở Nội vụ: ${state.vi}${version.vi}${by}.`,
+    en: `Report ${periodLabel} at Sở Nội vụ: ${state.en}${version.en}${by}.`,
+  }
 }
 
 /** "Quý III/2026 (số liệu đến 14/09/2026)": where a report goes, said before it is sent. */

@@ -22,6 +22,7 @@ import { describeError, renderManualFixes, renderProgress } from './feedback.ts'
 import { computeDefaults, readSettings, writeSettings, type PaneSettings } from '../settings.ts'
 import { renderMapping } from './mapping.ts'
 import { submitReport } from './send.ts'
+import { readReportStanding } from './standing.ts'
 import { renderProblemList, renderSummary } from './summary.ts'
 import {
   computeNextIndex,
@@ -286,6 +287,12 @@ function init() {
       writeSettings(localStorage, settings)
     })
   }
+  // Issue 22: where the last report of this period stands at Sở Nội vụ ("Trả lại: lý do").
+  void readReportStanding(
+    settings.serverUrl,
+    settings.token,
+    $<HTMLInputElement>('period').value,
+  ).then((line) => line && ($('receipt').textContent = line))
   document.body.dataset.ready = 'true'
 }
 

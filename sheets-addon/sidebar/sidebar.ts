@@ -2,7 +2,7 @@ import {
   askPeriodMismatch,
   askSendWithErrors,
   computeReportPeriod,
-  describeReportState,
+  describeReportStanding,
   describeTarget,
   formatVietnameseDate,
   formatVietnamTime,
@@ -173,11 +173,7 @@ function showStanding(standing: ReportStanding | null, label: string) {
     ui.reportState.textContent = ''
     return
   }
-  const state = describeReportState(standing.state, standing.review?.reason ?? null).vi
-  const by = standing.review
-    ? ` (${standing.review.by}, ${formatVietnamTime(standing.review.at)})`
-    : ''
-  ui.reportState.textContent = `Báo cáo ${label} tại Sở Nội vụ: ${state}${standing.version ? `, phiên bản ${standing.version}` : ''}${by}.`
+  ui.reportState.textContent = describeReportStanding(label, standing).vi
 }
 
 function refreshStanding() {
