@@ -23,13 +23,14 @@ export type OutstandingAgency = {
   contacts: string[]
 }
 
+/** The agencies still to send, by group. */
+export type Outstanding = { group: (typeof agencyGroups)[number]; agencies: OutstandingAgency[] }[]
+
 /**
  * Who has not sent (or was sent back and has not sent again), grouped provincial units first,
  * the longest late first within a group, in registry order otherwise.
  */
-export function computeOutstanding(
-  status: Pick<PeriodStatus, 'agencies'>,
-): { group: (typeof agencyGroups)[number]; agencies: OutstandingAgency[] }[] {
+export function computeOutstanding(status: Pick<PeriodStatus, 'agencies'>): Outstanding {
   const waiting = status.agencies.filter((a) => a.state === 'missing' || a.state === 'returned')
   return agencyGroups.map((group) => ({
     group,

@@ -27,6 +27,8 @@ export function createPeopleNames(store: Store) {
   /** Who sent a version ("can-bo@… (Sở Nội vụ) thay cho Sở Tư pháp", "Mã truy cập “Bổ trợ Excel”"). */
   function describeSender(submittedBy: string | null, agencyName: string): string {
     if (!submittedBy) return 'Không rõ'
+    if (submittedBy === 'sheets-pull') return 'Máy chủ lấy từ Google Sheet của cơ quan'
+    if (submittedBy === 'agency:demo') return 'Dữ liệu mẫu (bản trình diễn)'
     const [kind, rest = ''] = splitOnce(submittedBy)
     if (kind === 'user')
       return roleOf(rest) === 'admin' ? `${rest} (Sở Nội vụ) thay cho ${agencyName}` : rest

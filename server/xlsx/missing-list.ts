@@ -1,15 +1,19 @@
 import ExcelJS from 'exceljs'
 import { formatVietnameseDate } from '../../core/index.ts'
-import { computeOutstanding } from '../consolidation/outstanding.ts'
+import type { Outstanding } from '../consolidation/outstanding.ts'
 import type { PeriodStatus } from '../consolidation/period-status.ts'
 import { applyPrintSetup } from './print.ts'
 
 /**
  * The agencies whose report Sở Nội vụ still waits for (not sent, or returned and not sent again),
- * grouped as the dashboard shows them, with days late and whom to call: to print, mail-merge or
- * hand to the person who phones them.
+ * grouped as the dashboard shows them (`computeOutstanding`), with days late and whom to call: to
+ * print, mail-merge or hand to the person who phones them.
  */
-export function buildMissingList(status: PeriodStatus, province: string): ExcelJS.Workbook {
+export function buildMissingList(
+  status: Pick<PeriodStatus, 'label' | 'due' | 'today'>,
+  outstanding: Outstanding,
+  province: string,
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'CCHC Annex'
   const ws = workbook.addWorksheet('Chưa gửi báo cáo', { views: [{ state: 'frozen', ySplit: 2 }] })
@@ -22,7 +26,7 @@ export function buildMissingList(status: PeriodStatus, province: string): ExcelJ
   header.font = { bold: true }
   header.alignment = { wrapText: true, vertical: 'middle' }
   let n = 0
-  for (const { group, agencies } of computeOutstanding(status)) {
+  for (const { group, agencies } of outstanding) {
     if (!agencies.length) continue
     const groupRow = ws.addRow(['', `${group.label} (${agencies.length})`])
     groupRow.font = { bold: true }

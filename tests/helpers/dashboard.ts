@@ -10,6 +10,8 @@ import { seedStore } from '../../server/http/serve.ts'
 import { readCatalog } from '../../server/province/catalog.ts'
 import { hashPassword } from '../../server/store/passwords.ts'
 import { createStore } from '../../server/store/index.ts'
+import { createIntake, defaultQuotas } from '../../server/intake/receive.ts'
+import { useSharedParsePool } from '../../server/jobs/parse-pool.ts'
 import { resolveChromium } from './tools.ts'
 
 /** Where the dashboard tests write their screenshots and printouts for a reviewer (git-ignored). */
@@ -33,7 +35,14 @@ export async function startDemoService(now: Date) {
   const catalog = await readCatalog()
   const clock = { now }
   const { adminToken } = seedStore(store, catalog, now)
-  seedDemoSubmissions(store, catalog, now)
+  const intake = createIntake({
+    store,
+    catalog,
+    parsePool: useSharedParsePool(),
+    quotas: defaultQuotas,
+    now: () => clock.now,
+  })
+  await seedDemoSubmissions(intake, store, catalog, now)
   store.addUser(
     {
       ...officer,
@@ -52,7 +61,14 @@ export async function startDemoService(now: Date) {
     },
     now.toISOString(),
   )
-  const app = createApp({ store, catalog, now: () => clock.now, serveAddin: null, log: null })
+  const app = createApp({
+    store,
+    catalog,
+    intake,
+    now: () => clock.now,
+    serveAddin: null,
+    log: null,
+  })
   const server = await new Promise<ServerType>((done) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s))
   })
@@ -100,7 +116,10 @@ export async function signInAs(page: Page, url: string, who: { email: string; pa
   await page.locator('#who').waitFor()
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
 
 /**
  * Runs axe-core (WCAG 2 A/AA and best practices) on the page as it is and answers the serious and

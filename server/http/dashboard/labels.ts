@@ -19,6 +19,7 @@ export const securityEventLabels: Record<string, string> = {
   'download.original': 'Tải tệp gốc của báo cáo',
   'download.consolidated': 'Tải sổ tổng hợp',
   'quota.refused': 'Từ chối do vượt hạn mức nộp',
+  'submission.stored': 'Nhận báo cáo',
 }
 
 /** An event's name; an event this page does not know keeps its code, marked as such. */

@@ -1,4 +1,5 @@
-import { crossCheckLabels, type CrossCheck } from '../../consolidation/crosscheck.ts'
+import { crossCheckLabels } from '../../consolidation/crosscheck.ts'
+import type { CrossCheck } from '../../consolidation/types.ts'
 import type { PeriodStatus } from '../../consolidation/period-status.ts'
 import type { Trends } from '../../consolidation/trends.ts'
 import { readJson } from './api.ts'

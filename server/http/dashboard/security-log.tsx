@@ -1,4 +1,5 @@
 import type { AgencyRecord, SecurityEvent, TokenRecord } from '../../store/index.ts'
+import { parsePeriodInput } from '../../../core/index.ts'
 import { readJson } from './api.ts'
 import { formatTime } from './format.ts'
 import { describeSecurityEvent } from './labels.ts'
@@ -9,9 +10,13 @@ type Names = { agencies: Map<string, string>; tokens: Map<string, string> }
 /** Who acted: a person by e-mail, a program by its code's label and agency (never a bare id). */
 function describeActor(actor: string | null, names: Names): string {
   if (!actor) return 'Không rõ (chưa đăng nhập)'
+  if (actor === 'sheets-pull') return 'Máy chủ (lấy Google Sheet)'
+  if (actor === 'agency:demo') return 'Dữ liệu mẫu'
   const [role, first = '', second = ''] = actor.split(':')
   if (first.includes('@')) return first
   const label = (id: string) => (names.tokens.has(id) ? ` “${names.tokens.get(id)}”` : '')
+  // A request names an agency's code as "agency:<agency>:<code>", a stored report as "agency:<code>".
+  if (role === 'agency' && !second) return `Mã truy cập${label(first)}`
   if (role === 'agency')
     return `Mã truy cập${label(second)} của ${names.agencies.get(first) ?? first}`
   return first === 'env' ? 'Mã quản trị (CCHC_ADMIN_TOKEN)' : `Mã quản trị${label(first)}`
@@ -24,6 +29,20 @@ function describeDetail(event: string, detail: string | null, names: Names): str
     const [, owner = '', ...label] = detail.split(' ')
     const who = owner === 'admin' ? 'quản trị toàn tỉnh' : (names.agencies.get(owner) ?? owner)
     return `Cho ${who}${label.join(' ').trim() ? ` — “${label.join(' ').trim()}”` : ''}`
+  }
+  if (event === 'submission.stored' || event === 'quota.refused') {
+    // "<agency> <period> v<version> <source>" or "<code> <agency> <period>".
+    const words = detail.split(' ')
+    const agency = words.find((w) => names.agencies.has(w))
+    const period = words.map((w) => parsePeriodInput(w)).find((p) => p !== null)
+    const version = words.find((w) => /^v\d+$/.test(w))
+    return [
+      agency ? names.agencies.get(agency) : null,
+      period?.label,
+      version ? `phiên bản ${version.slice(1)}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ')
   }
   if (event === 'token.revoked')
     return names.tokens.has(detail) ? `Mã “${names.tokens.get(detail)}”` : 'Một mã truy cập'

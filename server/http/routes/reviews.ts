@@ -3,7 +3,7 @@ import { parseReturnReason, type ReviewDecision } from '../../../core/index.ts'
 import { createPeopleNames } from '../../consolidation/people.ts'
 import { describePrincipal, requireAdmin } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
-import { ApiError } from '../errors.ts'
+import { AppError } from '../../errors/index.ts'
 import { readId } from './params.ts'
 
 /**
@@ -22,8 +22,8 @@ export function createReviewRoutes(services: Services) {
       actor: describePrincipal(c.get('principal')),
       at: now().toISOString(),
     })
-    if (stored === null) throw new ApiError('submission/unknown')
-    if (stored === 'superseded') throw new ApiError('review/superseded')
+    if (stored === null) throw new AppError('submission/unknown')
+    if (stored === 'superseded') throw new AppError('review/superseded')
     return c.json({ state: decision, review: createPeopleNames(store).readReview(stored) }, 201)
   }
 
@@ -33,7 +33,7 @@ export function createReviewRoutes(services: Services) {
     .post('/:id/return', requireAdmin, async (c) => {
       const body = (await c.req.json().catch(() => null)) as { reason?: unknown } | null
       const reason = parseReturnReason(body?.reason)
-      if (!reason) throw new ApiError('review/reason-required')
+      if (!reason) throw new AppError('review/reason-required')
       return decide(c, 'returned', reason)
     })
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { computeVietnamDate } from '../../../core/index.ts'
 import { requireAdmin } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
+import { computeOutstanding } from '../../consolidation/outstanding.ts'
 import { readStatus } from '../../consolidation/period-status.ts'
 import { buildMissingList } from '../../xlsx/missing-list.ts'
 import { readPeriodParam } from './params.ts'
@@ -29,7 +30,11 @@ export function createStatusRoutes(services: Services) {
     })
     .get('/missing.xlsx', requireAdmin, async (c) => {
       const status = read(c.req.query('period'))
-      const workbook = buildMissingList(status, services.catalog.registry.province)
+      const workbook = buildMissingList(
+        status,
+        computeOutstanding(status),
+        services.catalog.registry.province,
+      )
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       c.header('Content-Disposition', `attachment; filename="chua-gui-${status.period}.xlsx"`)
       return c.body(new Uint8Array(await workbook.xlsx.writeBuffer()) as Uint8Array<ArrayBuffer>)
