@@ -37,6 +37,8 @@ export function readAgencyHistory(
   const reviews = store.listReviews(records.map((s) => s.id)).map(people.readReview)
   const newest = new Map<string, number>()
   for (const s of records) newest.set(s.period, Math.max(newest.get(s.period) ?? 0, s.version))
+  // Newest first by when they were sent (ids follow arrival, which concurrent senders interleave).
+  records.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.id - a.id)
   const submissions = records.map((s): HistoryEntry => {
     const { submittedBy, ...rest } = s
     const period = parsePeriod(s.period)

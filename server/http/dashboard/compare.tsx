@@ -111,8 +111,13 @@ export function Compare({
   versions: HistoryEntry[]
   period: string
 }) {
-  const [from, setFrom] = useState(String(versions[1]?.id ?? ''))
-  const [to, setTo] = useState(String(versions[0]?.id ?? ''))
+  // By default the period's two latest versions; else its latest against the version sent before it.
+  const latest = versions.find((v) => v.period === period) ?? versions[0]
+  const before =
+    versions.find((v) => v !== latest && v.period === latest?.period) ??
+    versions[versions.indexOf(latest!) + 1]
+  const [from, setFrom] = useState(String(before?.id ?? ''))
+  const [to, setTo] = useState(String(latest?.id ?? ''))
   const [request, setRequest] = useState<Request | null>(
     versions.length > 1 ? { kind: 'pair', from, to } : null,
   )

@@ -10,7 +10,7 @@ export function renderDashboardPage(currentPeriod: string, province = ''): strin
 <link rel="stylesheet" href="/dashboard/styles.css">
 <script src="/dashboard/client.js" defer></script></head>
 <body data-province="${escapeAttribute(province)}" data-period="${escapeAttribute(currentPeriod)}">
-<div id="app"><p class="booting">Đang mở bảng điều khiển…</p></div>
+<div id="app"><p class="booting">Tổng hợp báo cáo cải cách hành chính — đang mở bảng điều khiển…</p></div>
 <noscript><p>Bảng điều khiển cần bật JavaScript trong trình duyệt.</p></noscript>
 </body></html>`
 }
