@@ -2,6 +2,7 @@ export { columnLetter, columnNumber, cellText, isDateCell, computeFilledCells } 
 export type { CellValue, DateCell, Grid, MergeArea, TemplateMeta } from './grid.ts'
 export {
   computeExcelSerial,
+  date1904Offset,
   computeMonthEnd,
   computeVietnamDate,
   convertExcelSerial,
