@@ -78,16 +78,45 @@ export { readFiguresInText } from './achieved.ts'
 export {
   chooseCheckSheetName,
   computeKeyColumns,
-  computeRowKey,
-  computeRowMapping,
+  findMarkRecord,
+  findRecordedSheet,
   formatHexColor,
+  maxRecordChunks,
   moveAddress,
   parseHexColor,
-  parseMarkRecord,
+  parseMarkBook,
   recordChunkSize,
-  serializeMarkRecord,
+  replaceMarkRecord,
+  serializeMarkBook,
 } from './marks-record.ts'
-export type { MarkRecord, RowMapping, SavedCell, SheetIdentity } from './marks-record.ts'
+export type { MarkBook, MarkRecord, SavedCell, SheetIdentity } from './marks-record.ts'
+export {
+  computeNoteHash,
+  computeRowIdentity,
+  computeTextHash,
+  computeValueHash,
+  matchRows,
+} from './row-identity.ts'
+export type { RowIdentity, RowMatch } from './row-identity.ts'
+export {
+  convertArgbToHex,
+  isOwnNote,
+  noteTag,
+  normalizeFill,
+  parseRecord,
+  readRecordRows,
+  recordChunk,
+  sheetRoleKey,
+  splitAddress,
+  splitRecord,
+  tagNote,
+} from './sheets-record.ts'
+export type {
+  SavedCell as SheetsSavedCell,
+  SavedValue,
+  SheetRole,
+  SheetsMarkRecord,
+} from './sheets-record.ts'
 export { metaSheetName, parseTemplateMeta } from './template-meta.ts'
 export { computeDiffKey, computeRowDiff, diffFieldLabels, diffFields } from './diff.ts'
 export type { DiffField, DiffRow, FieldChange, RowChange, RowDiff } from './diff.ts'
@@ -99,3 +128,5 @@ export {
   validateEvidence,
 } from './evidence.ts'
 export type { DocumentReference, EvidenceProblem } from './evidence.ts'
+export { decideCellRestore } from './marks-restore.ts'
+export type { CellDecision, CellNow, CellRestore } from './marks-restore.ts'

@@ -4,19 +4,17 @@ import {
   marksSheetName,
   type CellValue,
   type MarkPlan,
-} from '../core/index.ts'
-import {
   convertArgbToHex,
   isOwnNote,
   sheetRoleKey,
   splitAddress,
   splitRecord,
   tagNote,
-  type SavedCell,
+  type SheetsSavedCell as SavedCell,
   type SavedValue,
   type SheetRole,
   type SheetsMarkRecord,
-} from '../server/sheets/record.ts'
+} from '../core/index.ts'
 import { readFill, readSavedValue, type AddonRead } from './read.ts'
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet

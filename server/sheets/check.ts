@@ -10,12 +10,12 @@ import {
   type MarkPlan,
   type Report,
   type ScoringProfile,
+  splitAddress,
 } from '../../core/index.ts'
 import { callWithBackoff, type BackoffOptions } from './backoff.ts'
 import { SheetsError, convertApiError } from './errors.ts'
 import { computeFixRequests, computeMarkRequests, computeRestoreRequests } from './mark.ts'
 import { readSpreadsheet, type SpreadsheetRead } from './read.ts'
-import { splitAddress } from './record.ts'
 import type { SheetTarget } from './target.ts'
 
 export type SheetsCheckOptions = {

@@ -1,10 +1,19 @@
 import type { sheets_v4 } from '@googleapis/sheets'
-import { columnNumber, marksSheetName, type MarkPlan } from '../../core/index.ts'
+import {
+  columnNumber,
+  convertArgbToHex,
+  isOwnNote,
+  marksSheetName,
+  splitAddress,
+  splitRecord,
+  tagNote,
+  type MarkPlan,
+  type SheetsMarkRecord,
+  type SheetsSavedCell as SavedCell,
+} from '../../core/index.ts'
 import { createCell, updateCell } from './cells.ts'
 import { addOwnSheet, computeCheckSheetRequests } from './own-sheets.ts'
 import { createColorStyle, type SpreadsheetRead } from './read.ts'
-import { convertArgbToHex, isOwnNote, splitAddress, splitRecord, tagNote } from './record.ts'
-import type { SavedCell, SheetsMarkRecord } from './record.ts'
 
 type Request = sheets_v4.Schema$Request
 type CellData = sheets_v4.Schema$CellData

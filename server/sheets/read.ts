@@ -7,17 +7,15 @@ import {
   type Grid,
   type MergeArea,
   type TemplateMeta,
-} from '../../core/index.ts'
-import { callWithBackoff, type BackoffOptions } from './backoff.ts'
-import { SheetsError, convertApiError } from './errors.ts'
-import {
   normalizeFill,
   parseRecord,
   sheetRoleKey,
   type SavedValue,
   type SheetRole,
   type SheetsMarkRecord,
-} from './record.ts'
+} from '../../core/index.ts'
+import { callWithBackoff, type BackoffOptions } from './backoff.ts'
+import { SheetsError, convertApiError } from './errors.ts'
 import type { SheetTarget } from './target.ts'
 
 /** The grid the service and the CLI accept (the same limits as the add-in's JSON table). */

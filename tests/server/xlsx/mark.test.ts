@@ -146,7 +146,7 @@ print(json.dumps(out, ensure_ascii=False))`
     expect(again.worksheets.map((w) => w.name)).toEqual(['Báo cáo Q3', 'Kiểm tra', '_cchc_marks'])
     expect(again.getWorksheet('Báo cáo Q3')!.getCell('L3').value).toBeNull()
 
-    expect(clearMarks(again)).toBe('cleared')
+    expect(clearMarks(again)).toEqual({ outcome: 'cleared', unrestored: [] })
     const cleared = await loadWorkbook(new Uint8Array(await again.xlsx.writeBuffer()))
     const ws = cleared.getWorksheet('Báo cáo Q3')!
     expect(cleared.worksheets.map((w) => w.name)).toEqual(['Báo cáo Q3'])

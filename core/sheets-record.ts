@@ -1,6 +1,9 @@
-import type { CellValue } from '../../core/index.ts'
+import type { CellValue } from './grid.ts'
+import type { RowIdentity } from './row-identity.ts'
 
-// Pure: shared by the Sheets API adapter and the Apps Script add-on, which read each other's marks.
+// The Google Sheets record: shared by the Sheets API adapter (server/sheets/) and the Apps Script
+// add-on (sheets-addon/), which read each other's marks. Rows are found again as in Excel
+// (core/row-identity.ts): by STT, then content, then position.
 
 /** Developer metadata key that names our sheets; the value says which ("check" or "marks"). */
 export const sheetRoleKey = 'cchc-sheet'
@@ -29,6 +32,9 @@ export type SheetsMarkRecord = {
   headerRow: number
   lastRow: number
   cells: SavedCell[]
+  /** The row-identity columns and each marked row's identity (absent in records written before them). */
+  keyColumns?: { stt: string | null; content: string | null }
+  rows?: [number, string, string][]
 }
 
 /** Cell text limit is 50,000 characters; the record is split into chunks well below it. */
@@ -48,10 +54,21 @@ export function parseRecord(chunks: unknown[]): SheetsMarkRecord | null {
   if (!json) return null
   try {
     const record = JSON.parse(json) as SheetsMarkRecord
-    return Array.isArray(record.cells) && Array.isArray(record.added) ? record : null
+    const rows = record.rows ?? []
+    const valid =
+      Array.isArray(record.cells) &&
+      Array.isArray(record.added) &&
+      Array.isArray(rows) &&
+      rows.every((r) => Array.isArray(r) && typeof r[0] === 'number' && typeof r[1] === 'string')
+    return valid ? record : null
   } catch {
     return null
   }
+}
+
+/** The record's rows as identities (none for an older record: its cells stay where they were). */
+export function readRecordRows(record: SheetsMarkRecord): RowIdentity[] {
+  return (record.rows ?? []).map(([row, stt, content]) => ({ row, stt, content }))
 }
 
 /** Adds our tag to a note's text. */
