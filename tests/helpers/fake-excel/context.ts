@@ -44,8 +44,10 @@ export class FakeEngine {
     this.queue = []
     this.syncs++
     const failure = this.model.failNextSync
-    if (failure) {
-      delete this.model.failNextSync
+    if (failure && (failure.after ?? 0) > 0) failure.after = failure.after! - 1
+    else if (failure) {
+      failure.times = (failure.times ?? 1) - 1
+      if (failure.times <= 0) delete this.model.failNextSync
       throw new FakeOfficeError(failure.code, failure.message)
     }
     if (this.model.cellEditMode)

@@ -64,8 +64,8 @@ export type FakeWorkbook = {
   date1904?: boolean
   /** "Protect Workbook" (structure): sheets cannot be added, deleted, renamed, hidden or shown. */
   structureProtected?: boolean
-  /** A failure Excel reports at the next sync (a genuine GeneralException, say), then forgets. */
-  failNextSync?: { code: string; message: string }
+  /** A failure Excel reports (a genuine GeneralException, say): after `after` good syncs, `times` times. */
+  failNextSync?: { code: string; message: string; after?: number; times?: number }
 }
 
 export class FakeOfficeError extends Error {
