@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CheckOptions } from '../../addin/excel/check.ts'
-import { prepareCheck, queueWrites } from '../../addin/excel/prepare.ts'
+import { queueWrites } from '../../addin/excel/check.ts'
+import { prepareCheck } from '../../addin/excel/prepare.ts'
 import { createBatch, requestLimit } from '../../addin/excel/write.ts'
 import { createFakeExcel } from '../helpers/fake-excel.ts'
 import { createWideWorkbook } from '../helpers/fake-annex.ts'
@@ -37,7 +38,7 @@ describe('payload sizes, measured with Microsoft’s own client', () => {
       const estimates: number[] = []
       const batch = createBatch(context, { syncs: 0 }, (estimate) => estimates.push(estimate))
       const checkSheet = context.workbook.worksheets.getItem(prepared.record.checkSheet!.id!)
-      await queueWrites(batch, prepared, checkSheet)
+      await queueWrites(batch, { ...prepared, checkSheet })
       await batch.flush()
       expect(requests.length).toBeGreaterThan(1)
       expect(Math.max(...requests)).toBeLessThan(limit)

@@ -79,7 +79,7 @@ describe('protection as Excel defines it', () => {
     const before = viewFakeWorkbook(model)
     const excel = createFakeExcel(model)
     const error = await excel.run((context) => runCheck(context, options)).catch((e) => e)
-    expect(describeExcelError(error).vi).toContain('cấu trúc sổ làm việc')
+    expect(describeExcelError(error).vi).toContain('Cấu trúc sổ làm việc đang được bảo vệ')
     expect(viewFakeWorkbook(model)).toEqual(before)
   })
 })
