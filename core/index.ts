@@ -76,19 +76,21 @@ export type { ColumnChoices, ColumnReading } from './columns.ts'
 export { scoreHeaderText } from './header-score.ts'
 export { readFiguresInText } from './achieved.ts'
 export {
+  formatHexColor,
+  maxRecordChunks,
+  parseHexColor,
+  parseMarkBook,
+  recordChunkSize,
+  serializeMarkBook,
+} from './marks-record.ts'
+export {
   chooseCheckSheetName,
   computeKeyColumns,
   findMarkRecord,
   findRecordedSheet,
-  formatHexColor,
-  maxRecordChunks,
   moveAddress,
-  parseHexColor,
-  parseMarkBook,
-  recordChunkSize,
   replaceMarkRecord,
-  serializeMarkBook,
-} from './marks-record.ts'
+} from './marks-book.ts'
 export type { MarkBook, MarkRecord, SavedCell, SheetIdentity } from './marks-record.ts'
 export {
   computeNoteHash,
@@ -100,7 +102,9 @@ export {
 export type { RowIdentity, RowMatch } from './row-identity.ts'
 export {
   convertArgbToHex,
+  identifyGridRow,
   isOwnNote,
+  moveRecordCells,
   noteTag,
   normalizeFill,
   parseRecord,

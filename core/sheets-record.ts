@@ -1,5 +1,7 @@
-import type { CellValue } from './grid.ts'
-import type { RowIdentity } from './row-identity.ts'
+import type { CellValue, Grid } from './grid.ts'
+import { columnNumber } from './grid.ts'
+import { moveAddress } from './marks-book.ts'
+import { computeRowIdentity, matchRows, type RowIdentity } from './row-identity.ts'
 
 // The Google Sheets record: shared by the Sheets API adapter (server/sheets/) and the Apps Script
 // add-on (sheets-addon/), which read each other's marks. Rows are found again as in Excel
@@ -98,4 +100,66 @@ export function splitAddress(address: string): { column: string; row: number } {
   const m = /^([A-Z]+)(\d+)$/.exec(address)
   if (!m) throw new Error(`Địa chỉ ô không hợp lệ: ${address}`)
   return { column: m[1]!, row: Number(m[2]) }
+}
+
+/** A grid's value at an address ("D5"), null outside it. */
+function readGridValue(grid: Grid, column: string, row: number): CellValue {
+  return grid.cells[row - grid.top]?.[columnNumber(column) - grid.left] ?? null
+}
+
+/** The identities of a sheet's rows, from its grid (for the record, and to find rows again). */
+export function identifyGridRow(
+  grid: Grid,
+  keyColumns: { stt: string | null; content: string | null },
+  row: number,
+): RowIdentity {
+  const { stt, content } = keyColumns
+  return computeRowIdentity(
+    row,
+    stt ? readGridValue(grid, stt, row) : null,
+    content ? readGridValue(grid, content, row) : null,
+  )
+}
+
+/**
+ * Where a Sheets record's cells are now: rows found again by STT, content and position (as in
+ * Excel and `cchc clear`); cells of rows that are gone left out. A record written before rows were
+ * recorded keeps its addresses.
+ */
+export function moveRecordCells(
+  record: SheetsMarkRecord,
+  grid: Grid,
+  currentHeader: number | null,
+): { cells: SavedCell[]; missing: string[]; headerRow: number; lastRow: number } {
+  const rows = readRecordRows(record)
+  if (!record.keyColumns || !rows.length)
+    return {
+      cells: record.cells,
+      missing: [],
+      headerRow: record.headerRow,
+      lastRow: record.lastRow,
+    }
+  const keys = record.keyColumns
+  const lastSheetRow = grid.top + grid.cells.length - 1
+  const match = matchRows(
+    rows,
+    { recorded: record.headerRow, current: currentHeader },
+    (row) => identifyGridRow(grid, keys, row),
+    Math.max(lastSheetRow, record.lastRow),
+  )
+  const gone = new Set(match.missing)
+  const cells: SavedCell[] = []
+  const missing: string[] = []
+  for (const cell of record.cells) {
+    const { row } = splitAddress(cell.address)
+    if (gone.has(row)) missing.push(cell.address)
+    else cells.push({ ...cell, address: moveAddress(cell.address, match.rows) })
+  }
+  const headerRow = currentHeader ?? record.headerRow
+  return {
+    cells,
+    missing,
+    headerRow,
+    lastRow: Math.max(headerRow, lastSheetRow, ...match.rows.values()),
+  }
 }

@@ -1,5 +1,6 @@
 import {
   computeFixes,
+  computeKeyColumns,
   computeMarkPlan,
   computePeriod,
   computeVietnamDate,
@@ -82,7 +83,7 @@ export function checkActiveSheet(asOf?: string): Report {
     report,
     read.record?.sheetId === read.sheet.getSheetId() ? read.record.added : [],
   )
-  applyMarks(read, plan)
+  applyMarks(read, plan, computeKeyColumns(report.header))
   return report
 }
 

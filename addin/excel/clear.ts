@@ -1,7 +1,6 @@
 import {
   computeRowIdentity,
   findRecordedSheet,
-  marksSheetName,
   readTable,
   replaceMarkRecord,
   type MarkBook,

@@ -2,6 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets'
 import {
   columnNumber,
   computeFixes,
+  computeKeyColumns,
   computeMarkPlan,
   validateTable,
   type AgencyRegistry,
@@ -131,7 +132,8 @@ export async function checkSpreadsheet(
   )
   const locked = findLockedCell(read, plan)
   if (locked) throw new SheetsError('protected', `${read.sheetName}!${locked}`)
-  const { requests } = computeMarkRequests(read, plan)
+  const keys = computeKeyColumns(report.header)
+  const { requests } = computeMarkRequests(read, plan, keys)
   await sendBatch(api, read.spreadsheetId, requests, options.backoff)
   calls.writes++
   return { report, read, plan, calls }
