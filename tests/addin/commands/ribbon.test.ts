@@ -46,7 +46,7 @@ describe('the ribbon "Kiểm tra" tells the user what went wrong, in Vietnamese'
     const model = createProblemWorkbook()
     model.sheets[0]!.protection = createProtection()
     const told = await clickRibbon(model)
-    expect(told).toEqual([expect.stringContaining('Trang tính được bảo vệ nên')])
+    expect(told).toEqual([expect.stringContaining('Trang tính được bảo vệ')])
     expect(told[0]).toMatch(/\d+ ô bị khóa/)
   })
 
