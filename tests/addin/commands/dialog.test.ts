@@ -2,13 +2,13 @@ import { describe, expect, it, vi } from 'vitest'
 import { showDialog, type DialogHost } from '../../../addin/commands/dialog.ts'
 
 const events = {
-  message: 'dialogMessageReceived' as Office.EventType,
-  event: 'dialogEventReceived' as Office.EventType,
+  message: 'dialogMessageReceived' as unknown as Office.EventType,
+  event: 'dialogEventReceived' as unknown as Office.EventType,
 }
 
 /** A dialog as Office hands it to the page that opened it: handlers by event, and close(). */
 function createFakeDialogHost(status: 'succeeded' | 'failed' = 'succeeded') {
-  const handlers = new Map<string, (arg: unknown) => void>()
+  const handlers = new Map<Office.EventType, (arg: unknown) => void>()
   const dialog = {
     closed: false,
     addEventHandler(type: Office.EventType, handler: (arg: unknown) => void) {
