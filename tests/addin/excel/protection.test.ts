@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { runCheck, runClear, runFixes, type CheckOptions } from '../../../addin/excel/check.ts'
 import { describeExcelError } from '../../../addin/excel/errors.ts'
+import { needsTextPrefix, openAccess, readSheetAccess } from '../../../addin/excel/protection.ts'
 import {
   createFakeExcel,
   createFakeWorkbook,
+  createProtection,
   protectFakeSheet,
   readFakeValue,
   type FakeWorkbook,
@@ -81,5 +83,36 @@ describe('protection as Excel defines it', () => {
     const error = await excel.run((context) => runCheck(context, options)).catch((e) => e)
     expect(describeExcelError(error).vi).toContain('Cấu trúc sổ làm việc đang được bảo vệ')
     expect(viewFakeWorkbook(model)).toEqual(before)
+  })
+})
+
+describe('what protection allows, and text that needs its apostrophe', () => {
+  it('reads Excel’s options: the defaults allow no formats, widths or objects', () => {
+    const { protected: on, ...options } = createProtection()
+    expect(readSheetAccess({ protected: on, options })).toEqual({
+      protected: true,
+      formatCells: false,
+      formatColumns: false,
+      editObjects: false,
+    })
+    expect(readSheetAccess({ protected: false, options: {} })).toEqual(openAccess)
+  })
+
+  it.each([
+    ['- đang làm', true],
+    ['+84 262 3852 000', true],
+    ['=SUM(A1)', true],
+    ["'giữ dấu nháy", true],
+    ['@ghi chú', true],
+    ['02', true],
+    ['1.1', true],
+    ['15/03/2026', true],
+    ['95,5%', true],
+    ['TRUE', true],
+    ['Hoàn thành đúng hạn', false],
+    ['1 lỗi, 0 cảnh báo', false],
+    ['Quý IV/2026', false],
+  ])('"%s" needs an apostrophe where "@" cannot be set: %s', (text, expected) => {
+    expect(needsTextPrefix(text)).toBe(expected)
   })
 })
