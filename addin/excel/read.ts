@@ -4,7 +4,6 @@ import {
   columnNumber,
   convertExcelSerial,
   marksSheetName,
-  maxRecordChunks,
   metaSheetName,
   parseTemplateMeta,
   type CellValue,
@@ -45,13 +44,12 @@ export type InfoHandles = {
   meta: Excel.Range
   marksSheet: Excel.Worksheet
   marksUsed: Excel.Range
-  recordHead: Excel.Range
   structure: Excel.WorkbookProtection
   epoch: Excel.FunctionResult<number>
 }
 
-/** Record cells read in the first round trip; a longer record is read with the first block. */
-export const recordHeadRows = 24
+/** Record cells read in one round trip (with a block of the table): at most about 1 MB. */
+export const recordPartRows = 12
 
 /** A number format that shows a date ("dd/mm/yyyy", "[$-42A]d/m/yy"), not a time or a number. */
 export function isDateFormat(format: string): boolean {
@@ -108,15 +106,13 @@ export function queueInfo(
   marksSheet.load('name')
   const marksUsed = marksSheet.getUsedRangeOrNullObject(true)
   marksUsed.load('rowCount')
-  const recordHead = marksSheet.getRange(`A1:A${recordHeadRows}`)
-  recordHead.load('values')
   const structure = context.workbook.protection
   structure.load('protected')
   // The workbook's date system, by Excel's own DATE: 0 in the 1904 system, 1462 in the 1900 one
   // (Workbook.use1904DateSystem is still a preview API, not in any released requirement set).
   const epoch = context.workbook.functions.date(1904, 1, 1)
   epoch.load('value')
-  return { sheet, sheets, used, merged, meta, marksSheet, marksUsed, recordHead, structure, epoch }
+  return { sheet, sheets, used, merged, meta, marksSheet, marksUsed, structure, epoch }
 }
 
 /**
@@ -170,15 +166,8 @@ export function readInfo(handles: InfoHandles): {
     sheets: handles.sheets.items.map((s) => ({ name: s.name, id: s.id })),
     date1904: handles.epoch.value === 0,
     structureProtected: handles.structure.protected,
-    marks: {
-      exists: !handles.marksSheet.isNullObject,
-      rows: marksRows,
-      // A record longer than core reads is not read at all (it would be refused anyway).
-      chunks:
-        handles.recordHead.isNullObject || marksRows > maxRecordChunks
-          ? []
-          : handles.recordHead.values.slice(0, marksRows).map((r) => r[0]),
-    },
+    // The record's cells are read with the blocks that follow (see loadSheet).
+    marks: { exists: !handles.marksSheet.isNullObject, rows: marksRows, chunks: [] },
   }
   const area = handles.used.isNullObject
     ? null

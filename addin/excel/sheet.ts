@@ -12,7 +12,7 @@ import {
   readBlock,
   readInfo,
   readMerges,
-  recordHeadRows,
+  recordPartRows,
   type SheetRead,
   type TableArea,
 } from './read.ts'
@@ -55,10 +55,17 @@ export async function loadSheet(
   const { read, area, merges } = readInfo(handles)
   const into = { cells: [] as CellValue[][], raw: new Map<string, unknown>(), formats: new Map() }
   const found: MergeArea[] = merges ?? []
-  let rest = queueRecordRest(context, read.marks)
-  const flushRest = () => {
-    if (rest) read.marks.chunks.push(...rest.values.map((r) => r[0]))
-    rest = null
+  // The record's cells, a few at a time, each part riding with a block of the table.
+  const parts = listRecordParts(read.marks)
+  let part: Excel.Range | null = null
+  const takePart = () => {
+    const next = parts[0]
+    part = next ? queueRecordPart(context, next) : null
+  }
+  const readPart = () => {
+    if (part) read.marks.chunks.push(...part.values.map((r) => r[0]))
+    if (part) parts.shift()
+    part = null
   }
   if (area) {
     let first = 0
@@ -69,6 +76,7 @@ export async function loadSheet(
       const range = queueBlock(handles.sheet, area, first, count)
       const areas = merges === null ? range.getMergedAreasOrNullObject() : null
       areas?.load('address')
+      takePart()
       try {
         await context.sync()
       } catch (error) {
@@ -78,20 +86,20 @@ export async function loadSheet(
         if (!tooBig || (count === 1 && isGeneralException(error))) throw error
         if (count === 1) throw new AddinError('read-too-large')
         size = Math.ceil(count / 2)
-        rest = queueRecordRest(context, read.marks)
         continue
       }
       counter.syncs++
-      flushRest()
+      readPart()
       readBlock(range, area, first, into, read.date1904)
       if (areas && !areas.isNullObject) found.push(...readMerges(areas.address))
       first += count
     }
   }
-  if (rest) {
+  while (parts.length) {
+    takePart()
     await context.sync()
     counter.syncs++
-    flushRest()
+    readPart()
   }
   const grid = area
     ? { sheet: read.sheetName, top: area.top, left: area.left, cells: into.cells, merges: found }
@@ -99,15 +107,17 @@ export async function loadSheet(
   return { ...read, grid, raw: into.raw, formats: into.formats, area }
 }
 
-/** Queues the cells of a record longer than the first round trip read (none usually). */
-function queueRecordRest(
-  context: Excel.RequestContext,
-  marks: SheetRead['marks'],
-): Excel.Range | null {
-  if (marks.rows <= recordHeadRows || marks.rows > maxRecordChunks) return null
-  const range = context.workbook.worksheets
-    .getItem(marksSheetName)
-    .getRange(`A${recordHeadRows + 1}:A${marks.rows}`)
+/** The record's cells in parts of a few rows (none when there is no record, or one too long to read). */
+function listRecordParts(marks: SheetRead['marks']): [number, number][] {
+  if (!marks.exists || marks.rows > maxRecordChunks) return []
+  const parts: [number, number][] = []
+  for (let top = 1; top <= marks.rows; top += recordPartRows)
+    parts.push([top, Math.min(marks.rows, top + recordPartRows - 1)])
+  return parts
+}
+
+function queueRecordPart(context: Excel.RequestContext, [top, bottom]: [number, number]) {
+  const range = context.workbook.worksheets.getItem(marksSheetName).getRange(`A${top}:A${bottom}`)
   range.load('values')
   return range
 }
