@@ -121,7 +121,7 @@ export type {
   SheetRole,
   SheetsMarkRecord,
 } from './sheets-record.ts'
-export { metaSheetName, parseTemplateMeta } from './template-meta.ts'
+export { metaSheetName, parseIssuedValue, parseTemplateMeta } from './template-meta.ts'
 export { computeDiffKey, computeRowDiff, diffFieldLabels, diffFields } from './diff.ts'
 export type { DiffField, DiffRow, FieldChange, RowChange, RowDiff } from './diff.ts'
 export {

@@ -19,6 +19,7 @@ export const issueCodes = [
   'cell/invalid-deadline',
   'cell/invalid-date',
   'row/deadline-before-start',
+  'row/deadline-inherited',
   'cell/invalid-progress',
   'cell/unclear-progress',
   'row/done-without-date',
@@ -28,6 +29,7 @@ export const issueCodes = [
   'cell/invalid-achieved',
   'row/score-exceeds-max',
   'report/provisional-profile',
+  'report/issued-unknown',
 ] as const
 export type IssueCode = (typeof issueCodes)[number]
 

@@ -18,6 +18,7 @@ import {
   type SheetReport,
 } from '../excel/check.ts'
 import { writeColumnChoice } from '../excel/columns.ts'
+import { writeMetaEntry } from '../excel/meta.ts'
 import { hostLimitsText } from '../messages.ts'
 import {
   describeCheck,
@@ -54,6 +55,8 @@ type State = {
   filter: SeverityFilter
   current: number
   busy: boolean
+  /** Whether the issue date field was changed since the last check. */
+  issuedEdited: boolean
 }
 const state: State = {
   report: null,
@@ -62,6 +65,7 @@ const state: State = {
   filter: 'all',
   current: -1,
   busy: false,
+  issuedEdited: false,
 }
 let settings: PaneSettings
 
@@ -150,12 +154,23 @@ async function check() {
   if (state.busy) return
   setBusy(true)
   hideConfirm()
+  // The issue date typed here wins and is remembered in the workbook; otherwise the workbook's own.
+  const issued = state.issuedEdited ? $<HTMLInputElement>('issued').value || null : null
   try {
     const outcome = await Excel.run((context) =>
-      runCheck(context, { ...readCheckOptions(), notes: hasNotesApi(), onProgress: showProgress }),
+      runCheck(context, {
+        ...readCheckOptions(),
+        issued,
+        notes: hasNotesApi(),
+        onProgress: showProgress,
+      }),
     )
     state.report = outcome.report
     state.sheetId = outcome.read.sheetId
+    if (issued && issued !== outcome.read.meta?.issued)
+      await Excel.run((context) => writeMetaEntry(context, 'issued', issued))
+    state.issuedEdited = false
+    $<HTMLInputElement>('issued').value = outcome.report.issued ?? ''
     state.current = -1
     renderReport(outcome.report)
     const told = describeCheck(outcome)
@@ -272,6 +287,9 @@ function init() {
   $<HTMLInputElement>('server-url').value = settings.serverUrl
   $<HTMLInputElement>('token').value = settings.token
   $('check').addEventListener('click', () => void check())
+  $('issued').addEventListener('input', () => {
+    state.issuedEdited = true
+  })
   $('fix').addEventListener('click', () => void fix())
   $('clear').addEventListener('click', () => void clear(false))
   $('forget').addEventListener('click', () => void clear(true))

@@ -6,7 +6,7 @@ import {
   readTable,
   type CellValue,
 } from '../../core/index.ts'
-import { readPlanAppendixGrid } from '../helpers/seeds.ts'
+import { readPlanAppendixGrid } from '../../scripts/seeds.ts'
 
 /** The plan appendix (seed 000): its task rows, with the STT and content columns the table reads. */
 const grid = readPlanAppendixGrid()

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { runCheck, runClear, type CheckOptions } from '../../../addin/excel/check.ts'
 import { columnNumber } from '../../../core/index.ts'
-import { findPlanProfile, readCatalog } from '../../../server/catalog.ts'
+import { findPlanProfile, readCatalog } from '../../../server/province/catalog.ts'
 import { createFakeExcel, createFakeWorkbook, type FakeSheet } from '../../helpers/fake-excel.ts'
 import { viewFakeWorkbook } from '../../helpers/fake-excel-view.ts'
-import { readPlanAppendixRows } from '../../helpers/seeds.ts'
+import { readPlanAppendixRows } from '../../../scripts/seeds.ts'
 
 const catalog = await readCatalog()
 const options: CheckOptions = {

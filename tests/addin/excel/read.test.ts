@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { runCheck } from '../../../addin/excel/check.ts'
 import { describeExcelError, readErrorCode } from '../../../addin/excel/errors.ts'
-import { checkWorkbook } from '../../../server/check.ts'
+import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import {
   createFakeExcel,
   createFakeWorkbook,
@@ -13,7 +13,7 @@ import {
 import { createProblemWorkbook, createWideWorkbook } from '../../helpers/fake-annex.ts'
 import { createFakeWorkbookFromXlsx } from '../../helpers/fake-from-xlsx.ts'
 import { viewFakeWorkbook } from '../../helpers/fake-excel-view.ts'
-import { readPlanAppendixRows } from '../../helpers/seeds.ts'
+import { readPlanAppendixRows } from '../../../scripts/seeds.ts'
 
 const bullet = readPlanAppendixRows()
   .flat()

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { runCheck, runClear, type CheckOptions } from '../../../addin/excel/check.ts'
 import { describeExcelError } from '../../../addin/excel/errors.ts'
 import { marksSheetName } from '../../../core/index.ts'
-import { findPlanProfile, readCatalog } from '../../../server/catalog.ts'
+import { findPlanProfile, readCatalog } from '../../../server/province/catalog.ts'
 import {
   copyFakeSheet,
   createFakeExcel,

@@ -10,9 +10,9 @@ import {
   type MarkBook,
   type MarkRecord,
 } from '../../../core/index.ts'
-import { runCli } from '../../../server/cli.ts'
+import { runCli } from '../../../server/cli/main.ts'
 import { capture, output } from '../../helpers/output.ts'
-import { readPlanAppendixRows } from '../../helpers/seeds.ts'
+import { readPlanAppendixRows } from '../../../scripts/seeds.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'cchc-record-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
