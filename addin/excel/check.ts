@@ -1,39 +1,25 @@
 import {
   validateTable,
-  type AgencyRegistry,
   type Grid,
-  type IsoDate,
   type MarkPlan,
   type Report,
-  type ScoringProfile,
   type TemplateMeta,
 } from '../../core/index.ts'
 import { AddinError } from './errors.ts'
+import type { CheckOptions } from './options.ts'
 import { queueCheckSheet, queueMarks } from './mark.ts'
 import { prepareCheck, refuseSheet, type PreparedCheck } from './prepare.ts'
 import { parseAddress, type SheetRead } from './read.ts'
 import { queueMarkBook, readMarkBook } from './record.ts'
 import { queueRestore } from './restore.ts'
-import { loadSheet, type Progress, type SheetChoice } from './sheet.ts'
+import { loadSheet, type SheetChoice } from './sheet.ts'
 import { createBatch, type Batch } from './write.ts'
 
 export type { Progress } from './sheet.ts'
 export { runFixes, type FixOutcome, type ManualFix } from './fix.ts'
 export { runClear, type ClearOutcome } from './clear.ts'
 
-export type CheckOptions = {
-  asOf: IsoDate
-  file?: string | null
-  year?: number | null
-  /** The plan's issue date typed in the pane, over the workbook's and the title's. */
-  issued?: IsoDate | null
-  registry?: AgencyRegistry | null
-  /** The scoring profile for the template's plan id, when the plan has one. */
-  profileFor?: ((planId: string | null) => ScoringProfile | null) | null
-  /** Whether the host has the notes API (ExcelApi 1.18); without it problems are shown by fills only. */
-  notes: boolean
-  onProgress?: (progress: Progress) => void
-}
+export type { CheckOptions } from './options.ts'
 
 export type CheckOutcome = {
   report: Report
@@ -137,6 +123,7 @@ export async function readSheetReport(
     asOf: options.asOf,
     file: options.file ?? null,
     year: options.year ?? null,
+    issued: options.issued ?? null,
     meta: read.meta,
     profile: options.profileFor?.(read.meta?.planId ?? null) ?? null,
     registry: options.registry ?? null,

@@ -14,7 +14,7 @@ import {
   type Report,
   type SavedCell,
 } from '../../core/index.ts'
-import type { CheckOptions } from './check.ts'
+import type { CheckOptions } from './options.ts'
 import { AddinError } from './errors.ts'
 import { computeWritePlan, nameCheckSheet, readColumn, type WritePlan } from './mark.ts'
 import { createProbe, queueProbe, type Probe, type ProbeRequest } from './probe.ts'
