@@ -2,10 +2,17 @@ import { resolveColumnChoices, type ColumnChoices, type ColumnReading } from './
 import { fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, type CellValue } from './grid.ts'
 import { assignColumns, minimumScore } from './header-assign.ts'
-import { applyEvidence, computeEvidenceNeeds, readColumnEvidence } from './header-evidence.ts'
+import {
+  computeColumnProfiles,
+  profileRows,
+  type ColumnProfile,
+  type ReadingContext,
+} from './column-profile.ts'
+import { countFitting, isCompletionColumn, scoreColumnContents } from './header-evidence.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
-import type { Weights } from './header-words.ts'
+import type { HeaderMeaning, Weights } from './header-words.ts'
 import { createIssue, type Issue } from './issue.ts'
+import { describeReading } from './messages-mapping.ts'
 import { foldText } from './text.ts'
 
 /** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
@@ -75,6 +82,7 @@ export function locateHeader(
   top: number,
   left: number,
   choices: ColumnChoices = {},
+  context: ReadingContext = {},
 ): HeaderInfo | null {
   let best: { r: number; score: number } | null = null
   const limit = Math.min(values.length, 60)
@@ -98,7 +106,7 @@ export function locateHeader(
     if (complete && best?.r === r) break
   }
   if (!best) return null
-  return buildHeader(values, covered, best.r, top, left, choices)
+  return buildHeader(values, covered, best.r, top, left, choices, context)
 }
 
 /** The header text of each column: a child under a parent reads as both ("Thời gian thực hiện – Bắt đầu"). */
@@ -155,28 +163,39 @@ export function buildHeader(
   top: number,
   left: number,
   choices: ColumnChoices,
+  context: ReadingContext = {},
 ): HeaderInfo {
   const { cells, height } = readHeaderCells(values, covered, r)
   let dataStart = r + height
   if (isNumberingRow(values[dataStart] ?? [])) dataStart++
-  const data = values.slice(dataStart, dataStart + 60)
-  const words = cells.map((h) => (h.skip ? {} : scoreCell(h.text, h.parent)))
+  // The profile reads a bounded sample of the data (headings skipped), whatever the sheet's size.
+  const sample = dataStart + 2 * profileRows
+  const profiles = computeColumnProfiles(
+    values.slice(dataStart, sample),
+    covered.slice(dataStart, sample),
+    cells.length,
+    context,
+  )
+  const words = cells.map((h) => (h.skip || !h.text ? {} : scoreCell(h.text, h.parent)))
   // A plan has no progress columns: there "Kết quả" holds targets or products, not achievements.
   const plan = !words.some((s) => ['progress', 'doneDate'].includes(bestField(s) ?? ''))
-  const scores = words.map((s, c) => {
-    const evidence = readColumnEvidence(
-      data.map((row) => row[c] ?? null),
-      computeEvidenceNeeds(s),
-    )
-    const withData = applyEvidence(s, evidence, plan)
+  const contents = profiles.map((p, c) =>
+    cells[c]!.skip || !cells[c]!.text ? {} : scoreColumnContents(p, words[c]!, plan),
+  )
+  const scores = words.map((w, c) => {
+    const total: Weights = { ...w }
+    for (const [k, v] of Object.entries(contents[c]!) as [HeaderMeaning, number][])
+      total[k] = (total[k] ?? 0) + v
     // Ties go to the leftmost column.
-    for (const k of Object.keys(withData) as (keyof Weights)[])
-      if (k !== 'other') withData[k] = withData[k]! - c * 0.001
-    return withData
+    for (const k of Object.keys(total) as HeaderMeaning[])
+      if (k !== 'other') total[k] = total[k]! - c * 0.001
+    return total
   })
   const headerTexts = cells.map((h) => (h.skip ? '' : h.text))
   const resolved = resolveColumnChoices(choices, headerTexts, left)
   const assigned = assignColumns(scores, resolved.fixed, resolved.excluded)
+  settleRoles(assigned, scores, resolved.fixed)
+  const guessed = guessRequiredFields(assigned, scores, cells, resolved.excluded)
   const columns: Partial<Record<FieldKey, number>> = {}
   const texts: Partial<Record<FieldKey, string>> = {}
   const mapping: ColumnReading[] = []
@@ -191,23 +210,17 @@ export function buildHeader(
       columns[field] = left + c
       texts[field] = foldText(h.text)
     }
-    const s = scores[c]!
-    const best = findBestMeaning(s)
-    const confidence = chosen
-      ? 1
-      : field
-        ? Math.min(1, (s[field] ?? 0) / 9)
-        : best?.meaning === 'other' || !best
-          ? Math.min(1, Math.max(0.5, (s.other ?? 0) / 8))
-          : Math.max(0.2, 1 - best.score / 9)
-    const reading: ColumnReading = {
+    const reading = readColumn(field, scores[c]!, words[c]!, contents[c]!, profiles[c]!, chosen)
+    mapping.push({
       column: columnLetter(left + c),
       header: h.parent ? `${h.parent} – ${h.text}` : h.text,
       field,
-      confidence: Math.round(confidence * 100) / 100,
-    }
-    if (chosen) reading.chosen = true
-    mapping.push(reading)
+      ...reading,
+      ...(chosen ? { chosen: true as const } : {}),
+      ...(guessed.has(c)
+        ? { guessed: true as const, confidence: Math.min(0.5, reading.confidence) }
+        : {}),
+    })
   })
   cells.forEach((h, c) => {
     if (h.skip || !h.text || assigned[c]) return
@@ -227,6 +240,23 @@ export function buildHeader(
       )
     }
   })
+  for (const c of guessed) {
+    const field = assigned[c]!
+    const reading = mapping.find((m) => m.column === columnLetter(left + c))!
+    issues.push(
+      createIssue(
+        'header/guessed-column',
+        { row: top + r, column: reading.column, field, value: cells[c]!.text },
+        {
+          field: fieldSpecs[field].label,
+          key: field,
+          column: reading.column,
+          found: reading.header,
+          expected: reading.reason.vi,
+        },
+      ),
+    )
+  }
   for (const missing of findMissingFields(columns)) {
     issues.push(
       createIssue(
@@ -253,6 +283,109 @@ export function buildHeader(
     issues,
     scores,
   }
+}
+
+/** How sure the engine is of a column's reading, what decided it and why. */
+function readColumn(
+  field: FieldKey | null,
+  total: Weights,
+  words: Weights,
+  contents: Weights,
+  profile: ColumnProfile,
+  chosen: boolean,
+): Pick<ColumnReading, 'confidence' | 'basis' | 'reason'> {
+  const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100
+  if (chosen) {
+    const facts = { basis: 'choice' as const, field, fitting: 0, filled: 0 }
+    return { confidence: 1, basis: 'choice', reason: describeReading(facts) }
+  }
+  if (!field) {
+    const best = findBestMeaning(total)
+    const unused = best?.meaning === 'other'
+    const confidence = unused || !best ? Math.max(0.5, (total.other ?? 0) / 8) : 1 - best.score / 9
+    const facts = { basis: 'words' as const, field, fitting: 0, filled: 0, unused }
+    return {
+      confidence: round(Math.max(0.2, confidence)),
+      basis: 'words',
+      reason: describeReading(facts),
+    }
+  }
+  const w = words[field] ?? 0
+  const k = contents[field] ?? 0
+  // A weak reading (a guess) is said to come from whichever side gave more.
+  const fromWords = w >= minimumScore || (w > 0 && w >= k)
+  const fromCells = k > 0.5
+  const basis = fromWords && fromCells ? 'both' : fromWords ? 'words' : 'contents'
+  const facts = {
+    basis,
+    field,
+    fitting: countFitting(profile, field),
+    filled: profile.filled,
+    completion: field === 'doneDate' && isCompletionColumn(profile),
+  } as const
+  return { confidence: round((total[field] ?? 0) / 9), basis, reason: describeReading(facts) }
+}
+
+/**
+ * Roles that hold between columns: an end column needs a start or stands for the deadline; beside
+ * a deadline column and without a start, a column read as "Hoàn thành" holds the completion date.
+ */
+function settleRoles(
+  assigned: (FieldKey | null)[],
+  scores: Weights[],
+  fixed: Partial<Record<FieldKey, number>>,
+) {
+  const at = (f: FieldKey) => assigned.indexOf(f)
+  const end = at('end')
+  if (
+    end >= 0 &&
+    fixed.end === undefined &&
+    at('start') < 0 &&
+    at('deadline') >= 0 &&
+    at('doneDate') < 0 &&
+    (scores[end]!.doneDate ?? 0) > 0
+  )
+    assigned[end] = 'doneDate'
+}
+
+/** The required fields, each with the fields that may stand for it. */
+const requiredGroups: FieldKey[][] = [
+  ['stt'],
+  ['content', 'criterion'],
+  ['lead', 'executing'],
+  ['deadline', 'end'],
+]
+
+/**
+ * For a required field no column has enough evidence for, takes the best candidate among the
+ * columns left unmapped (any evidence for it, and not plainly something we do not use) and marks
+ * it guessed; returns the guessed columns. A field without any candidate stays missing.
+ */
+function guessRequiredFields(
+  assigned: (FieldKey | null)[],
+  scores: Weights[],
+  cells: { text: string; skip: boolean }[],
+  excluded: ReadonlySet<FieldKey>,
+): Set<number> {
+  const guessed = new Set<number>()
+  for (const group of requiredGroups) {
+    if (group.some((f) => assigned.includes(f) || excluded.has(f))) continue
+    let best: { c: number; field: FieldKey; score: number } | null = null
+    scores.forEach((s, c) => {
+      if (assigned[c] || cells[c]!.skip || !cells[c]!.text) return
+      for (const field of group) {
+        const score = s[field] ?? 0
+        if (score > 0 && score > (s.other ?? 0) && (!best || score > best.score))
+          best = { c, field, score }
+      }
+    })
+    if (best) {
+      const { c, field } = best as { c: number; field: FieldKey }
+      assigned[c] = field
+      guessed.add(c)
+    }
+  }
+  return guessed
 }
 
 const alternatives: Partial<Record<FieldKey, FieldKey[]>> = {

@@ -7,6 +7,8 @@ export const issueCodes = [
   'header/missing-column',
   'header/duplicate-column',
   'header/unknown-choice',
+  'header/guessed-column',
+  'header/unreadable-column',
   'row/stt-duplicate',
   'row/stt-sequence',
   'row/continuation',
@@ -28,6 +30,7 @@ export const issueCodes = [
   'cell/invalid-achieved',
   'row/score-exceeds-max',
   'report/provisional-profile',
+  'report/target-not-judged',
 ] as const
 export type IssueCode = (typeof issueCodes)[number]
 

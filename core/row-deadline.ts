@@ -59,7 +59,8 @@ export function readRowDeadline(
       )
       return { deadline: parseCellDeadline(shifted, ctx.planYear), text: shifted.text }
     }
-    if (isTask) {
+    // Without a deadline column the header says so once (`header/missing-column`).
+    if (isTask && (ctx.columns.has('deadline') || ctx.columns.has('end'))) {
       ctx.issues.push(
         createIssue(
           'cell/required',

@@ -16,6 +16,7 @@ import {
 } from './row-checks.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import { readRowDeadline } from './row-deadline.ts'
+import { collapseRepeatedIssues } from './repeated-issues.ts'
 import { computeGroupTotals } from './score.ts'
 import { computeStatus } from './status.ts'
 import { readTable, type TableRow } from './table.ts'
@@ -46,10 +47,15 @@ export function findTitleYear(titleText: string): number | null {
  * Bad data is reported as issues; this never throws for a bad cell.
  */
 export function validateTable(grid: Grid, options: ValidateOptions): Report {
-  const table = readTable(grid, {
-    ...(options.meta?.columns ? parseColumnChoices(options.meta.columns).choices : {}),
-    ...options.columns,
-  })
+  const index = options.registry ? createAgencyIndex(options.registry) : null
+  const table = readTable(
+    grid,
+    {
+      ...(options.meta?.columns ? parseColumnChoices(options.meta.columns).choices : {}),
+      ...options.columns,
+    },
+    { asOf: options.asOf, index },
+  )
   const profile = options.profile ?? null
   const base = {
     file: options.file ?? null,
@@ -69,7 +75,6 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   }
   const planYear = options.year ?? options.meta?.year ?? findTitleYear(table.titleText)
   const issues = [...table.issues]
-  const index = options.registry ? createAgencyIndex(options.registry) : null
   const context: RowContext = {
     planYear,
     asOf: options.asOf,
@@ -79,13 +84,22 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     issues,
     columns: new Set(Object.keys(table.header.columns) as FieldKey[]),
     letters: {},
+    unjudged: 0,
   }
   for (const [f, col] of Object.entries(table.header.columns))
     context.letters[f as FieldKey] = columnLetter(col)
   const tasks = table.rows.map((row) => evaluateRow(row, context))
   computeGroupTotals(tasks)
+  if (context.unjudged)
+    issues.push(createIssue('report/target-not-judged', {}, { count: context.unjudged }))
   if (profile?.provisional)
     issues.push(createIssue('report/provisional-profile', {}, { profile: profile.name }))
+  const taskCount = tasks.filter((t) => t.kind === 'task').length
+  const reported = collapseRepeatedIssues(
+    issues,
+    { row: table.header.row, columns: context.letters },
+    taskCount,
+  )
   const header = {
     row: table.header.row,
     columns: context.letters,
@@ -93,7 +107,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     mapping: table.header.mapping,
     dataStart: table.header.dataStart,
   }
-  return createReport({ ...base, planYear, header, issues, tasks })
+  return createReport({ ...base, planYear, header, issues: reported, tasks })
 }
 
 function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
@@ -127,8 +141,8 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
   if (ctx.index && ctx.registry) entry.agencies = checkAgencies(row, ctx)
   if (!isTask) return entry
 
-  const progress = readProgress(row, ctx)
   entry.doneDate = readDoneDate(row, ctx)
+  const progress = readProgress(row, ctx, entry.doneDate)
   const done = progress.state === 'done'
   if (done && c.doneDate === undefined && row.cells.progress && ctx.columns.has('doneDate')) {
     ctx.issues.push(
@@ -144,19 +158,17 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
   entry.status = computeStatus(entry.deadline, progress, entry.doneDate, ctx.asOf)
 
   const planText = () => [c.content?.text, c.expected?.text].filter(Boolean).join('\n')
-  const achieved = readAchieved(row, ctx, planText)
+  const item = ctx.profile && row.stt ? findProfileItem(ctx.profile, row.section, row.stt) : null
+  const achieved = readAchieved(row, ctx, planText, item !== null && item.method !== 'survey')
   // Without an achieved figure nothing can be judged, so the plan text's targets need not be read.
   const result = achieved.length
     ? computeTargetsResult(parseTargets(planText()), achieved)
     : { met: null, ratio: null }
   entry.targetMet = result.met
-  if (ctx.profile && row.stt) {
-    const item = findProfileItem(ctx.profile, row.section, row.stt)
-    if (item) {
-      entry.maxScore = item.maxPoints
-      entry.score = computeScore(item, result.met, result.ratio)
-      entry.selfScore = checkSelfScore(row, item.maxPoints, ctx)
-    }
+  if (item) {
+    entry.maxScore = item.maxPoints
+    entry.score = computeScore(item, result.met, result.ratio)
+    entry.selfScore = checkSelfScore(row, item.maxPoints, ctx)
   }
   return entry
 }

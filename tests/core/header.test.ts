@@ -133,9 +133,22 @@ describe('header understanding by meaning', () => {
     ]
     const header = readHeader(rows, merges)
     expect(header.height).toBe(2)
+    const fromHeader = { basis: 'words', reason: { vi: 'theo tiêu đề', en: 'from the header' } }
     expect(header.mapping.slice(3)).toEqual([
-      { column: 'D', header: 'Thời gian thực hiện – Bắt đầu', field: 'start', confidence: 1 },
-      { column: 'E', header: 'Thời gian thực hiện – Hoàn thành', field: 'end', confidence: 1 },
+      {
+        column: 'D',
+        header: 'Thời gian thực hiện – Bắt đầu',
+        field: 'start',
+        confidence: 1,
+        ...fromHeader,
+      },
+      {
+        column: 'E',
+        header: 'Thời gian thực hiện – Hoàn thành',
+        field: 'end',
+        confidence: 1,
+        ...fromHeader,
+      },
     ])
   })
 
@@ -167,7 +180,7 @@ describe('header understanding by meaning', () => {
     expect(header.dataStart).toBe(3)
   })
 
-  it('finds the header under title rows and names the closest columns when a required field is missing', () => {
+  it('finds the header under title rows and guesses a missing required field from the closest column, once', () => {
     const rows: CellValue[][] = [
       ['KẾ HOẠCH NĂM 2026'],
       ['STT', 'Nội dung', 'Chủ trì', 'Thời điểm ghi nhận', 'Ghi chú'],
@@ -182,12 +195,16 @@ describe('header understanding by meaning', () => {
     })
     const header = locateHeader(values, covered, 1, 1)!
     expect(header.row).toBe(2)
-    expect(header.columns).toMatchObject({ stt: 1, content: 2, lead: 3, note: 5 })
-    const missing = header.issues.find((i) => i.code === 'header/missing-column')!
-    expect(missing.message.vi).toBe(
-      'Thiếu cột bắt buộc “Thời gian thực hiện”; gần nhất là cột D “Thời điểm ghi nhận”.',
+    expect(header.columns).toEqual({ stt: 1, content: 2, lead: 3, deadline: 4, note: 5 })
+    expect(header.mapping[3]).toMatchObject({ column: 'D', field: 'deadline', guessed: true })
+    expect(header.issues.map((i) => [i.code, i.column, i.field])).toEqual([
+      ['header/guessed-column', 'D', 'deadline'],
+    ])
+    const guessed = header.issues[0]!
+    expect(guessed.message.vi).toBe(
+      'Không cột nào chắc chắn là “Thời gian thực hiện”: tạm đọc cột D “Thời điểm ghi nhận” (đoán; theo tiêu đề).',
     )
-    expect(missing.hint.vi).toContain('cchc validate --columns deadline=<cột>')
+    expect(guessed.hint.vi).toContain('cchc validate --columns deadline=<cột>')
   })
 
   it('names the unmapped columns when no column comes near a missing field', () => {
