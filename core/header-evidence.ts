@@ -1,4 +1,5 @@
-import type { CellKind, ColumnProfile } from './column-profile.ts'
+import type { CellKind } from './cell-kind.ts'
+import type { ColumnProfile } from './column-profile.ts'
 import type { FieldKey } from './fields.ts'
 import type { Weights } from './header-words.ts'
 

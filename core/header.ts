@@ -1,18 +1,13 @@
 import { resolveColumnChoices, type ColumnChoices, type ColumnReading } from './columns.ts'
 import { fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, type CellValue } from './grid.ts'
-import { assignColumns, minimumScore } from './header-assign.ts'
-import {
-  computeColumnProfiles,
-  profileRows,
-  type ColumnProfile,
-  type ReadingContext,
-} from './column-profile.ts'
-import { countFitting, isCompletionColumn, scoreColumnContents } from './header-evidence.ts'
+import { assignColumns, guessRequiredFields, minimumScore, settleRoles } from './header-assign.ts'
+import { computeColumnProfiles, profileRows, type ReadingContext } from './column-profile.ts'
+import { scoreColumnContents } from './header-evidence.ts'
+import { describeClosest, findMissingFields, readColumn } from './header-mapping.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
 import type { HeaderMeaning, Weights } from './header-words.ts'
 import { createIssue, type Issue } from './issue.ts'
-import { describeReading } from './messages-mapping.ts'
 import { foldText } from './text.ts'
 
 /** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
@@ -283,148 +278,4 @@ export function buildHeader(
     issues,
     scores,
   }
-}
-
-/** How sure the engine is of a column's reading, what decided it and why. */
-function readColumn(
-  field: FieldKey | null,
-  total: Weights,
-  words: Weights,
-  contents: Weights,
-  profile: ColumnProfile,
-  chosen: boolean,
-): Pick<ColumnReading, 'confidence' | 'basis' | 'reason'> {
-  const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100
-  if (chosen) {
-    const facts = { basis: 'choice' as const, field, fitting: 0, filled: 0 }
-    return { confidence: 1, basis: 'choice', reason: describeReading(facts) }
-  }
-  if (!field) {
-    const best = findBestMeaning(total)
-    const unused = best?.meaning === 'other'
-    const confidence = unused || !best ? Math.max(0.5, (total.other ?? 0) / 8) : 1 - best.score / 9
-    const facts = { basis: 'words' as const, field, fitting: 0, filled: 0, unused }
-    return {
-      confidence: round(Math.max(0.2, confidence)),
-      basis: 'words',
-      reason: describeReading(facts),
-    }
-  }
-  const w = words[field] ?? 0
-  const k = contents[field] ?? 0
-  // A weak reading (a guess) is said to come from whichever side gave more.
-  const fromWords = w >= minimumScore || (w > 0 && w >= k)
-  const fromCells = k > 0.5
-  const basis = fromWords && fromCells ? 'both' : fromWords ? 'words' : 'contents'
-  const facts = {
-    basis,
-    field,
-    fitting: countFitting(profile, field),
-    filled: profile.filled,
-    completion: field === 'doneDate' && isCompletionColumn(profile),
-  } as const
-  return { confidence: round((total[field] ?? 0) / 9), basis, reason: describeReading(facts) }
-}
-
-/**
- * Roles that hold between columns: an end column needs a start or stands for the deadline; beside
- * a deadline column and without a start, a column read as "Hoàn thành" holds the completion date.
- */
-function settleRoles(
-  assigned: (FieldKey | null)[],
-  scores: Weights[],
-  fixed: Partial<Record<FieldKey, number>>,
-) {
-  const at = (f: FieldKey) => assigned.indexOf(f)
-  const end = at('end')
-  if (
-    end >= 0 &&
-    fixed.end === undefined &&
-    at('start') < 0 &&
-    at('deadline') >= 0 &&
-    at('doneDate') < 0 &&
-    (scores[end]!.doneDate ?? 0) > 0
-  )
-    assigned[end] = 'doneDate'
-}
-
-/** The required fields, each with the fields that may stand for it. */
-const requiredGroups: FieldKey[][] = [
-  ['stt'],
-  ['content', 'criterion'],
-  ['lead', 'executing'],
-  ['deadline', 'end'],
-]
-
-/**
- * For a required field no column has enough evidence for, takes the best candidate among the
- * columns left unmapped (any evidence for it, and not plainly something we do not use) and marks
- * it guessed; returns the guessed columns. A field without any candidate stays missing.
- */
-function guessRequiredFields(
-  assigned: (FieldKey | null)[],
-  scores: Weights[],
-  cells: { text: string; skip: boolean }[],
-  excluded: ReadonlySet<FieldKey>,
-): Set<number> {
-  const guessed = new Set<number>()
-  for (const group of requiredGroups) {
-    if (group.some((f) => assigned.includes(f) || excluded.has(f))) continue
-    let best: { c: number; field: FieldKey; score: number } | null = null
-    scores.forEach((s, c) => {
-      if (assigned[c] || cells[c]!.skip || !cells[c]!.text) return
-      for (const field of group) {
-        const score = s[field] ?? 0
-        if (score > 0 && score > (s.other ?? 0) && (!best || score > best.score))
-          best = { c, field, score }
-      }
-    })
-    if (best) {
-      const { c, field } = best as { c: number; field: FieldKey }
-      assigned[c] = field
-      guessed.add(c)
-    }
-  }
-  return guessed
-}
-
-const alternatives: Partial<Record<FieldKey, FieldKey[]>> = {
-  content: ['content', 'criterion'],
-  lead: ['lead', 'executing'],
-  deadline: ['deadline', 'end'],
-}
-
-/** The columns that came closest to a missing field: "F “Thời gian” (Quý IV/2026 …)". */
-function describeClosest(
-  field: FieldKey,
-  scores: Weights[],
-  mapping: ColumnReading[],
-  left: number,
-): string {
-  const fields = alternatives[field] ?? [field]
-  const named = (letter: string) =>
-    `${letter} “${mapping.find((m) => m.column === letter)?.header ?? ''}”`
-  const closest = scores
-    .map((s, c) => ({ c, score: Math.max(...fields.map((f) => s[f] ?? 0)) }))
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 2)
-    .map(({ c }) => named(columnLetter(left + c)))
-  if (closest.length) return closest.join(', ')
-  // No column comes near by its words: the unmapped ones are where it may be.
-  return mapping
-    .filter((m) => m.field === null)
-    .slice(0, 3)
-    .map((m) => named(m.column))
-    .join(', ')
-}
-
-/** Required fields the header lacks: stt, content or criterion, lead or executing, deadline or end. */
-export function findMissingFields(columns: Partial<Record<FieldKey, number>>): FieldKey[] {
-  const missing: FieldKey[] = []
-  if (columns.stt === undefined) missing.push('stt')
-  if (columns.content === undefined && columns.criterion === undefined) missing.push('content')
-  if (columns.lead === undefined && columns.executing === undefined) missing.push('lead')
-  if (columns.deadline === undefined && columns.end === undefined) missing.push('deadline')
-  return missing
 }
