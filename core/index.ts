@@ -18,6 +18,7 @@ export {
   fieldSpecs,
   fieldNames,
   formatColumnReading,
+  formatReadingName,
   matchField,
   computedFields,
   unusedColumnName,
@@ -72,6 +73,8 @@ export {
   resolveColumnChoices,
 } from './columns.ts'
 export type { ColumnChoices, ColumnReading } from './columns.ts'
+export { describeReading, guessedMark, readingBases } from './messages-mapping.ts'
+export type { ReadingBasis } from './messages-mapping.ts'
 export { scoreHeaderText } from './header-score.ts'
 export { readFiguresInText } from './achieved.ts'
 export {
