@@ -28,12 +28,9 @@ export const headerPhrases: Record<string, Weights> = {
   'chi so': { criterion: 3.5 },
   'noi dung': { content: 5 },
   'nhiem vu': { content: 5 },
-  'ten nhiem vu': { content: 6.5 },
   'nhiem vu phu trach': { content: 6 },
   'de an': { content: 4 },
-  'ten de an': { content: 6.5 },
-  'ten du an': { content: 6.5 },
-  'ten chuong trinh': { content: 6 },
+  'chuong trinh': { content: 3 },
   'du an': { content: 4 },
   'cong viec': { content: 4.5 },
   'giai phap': { content: 4 },
@@ -73,18 +70,10 @@ export const headerPhrases: Record<string, Weights> = {
   'chiu trach nhiem': { lead: 3 },
   'ten don vi': { lead: 4.5, executing: 4 },
   'co quan': agency,
-  'co quan chu tri': { lead: 7.5 },
-  'don vi chu tri': { lead: 7.5 },
-  'co quan thuc hien': { executing: 7.5 },
-  'don vi thuc hien': { executing: 7.5 },
-  'co quan phoi hop': { coop: 7.5 },
-  'don vi phoi hop': { coop: 7.5 },
   'don vi': agency,
   'bo phan': { lead: 1.5, executing: 1.5 },
   'thuc hien': { executing: 1.5, progress: 0.5 },
   'trach nhiem thuc hien': { executing: 6 },
-  'dau moi thuc hien': { executing: 6 },
-  'nguoi thuc hien': { executing: 4 },
   'trien khai': { executing: 1.5 },
   'phoi hop': { coop: 6.5 },
   'ho tro': { coop: 4 },
@@ -173,6 +162,16 @@ export const headerPhrases: Record<string, Weights> = {
   'ly do': { other: 7 },
   'nguoi dung dau': { other: 8 },
   nguoi: { other: 3 },
+  'ca nhan': { lead: 1.5, executing: 1.5 },
+  'to chuc': { lead: 1, executing: 1 },
+  phong: { lead: 1, executing: 1 },
+  'dia phuong': { lead: 1, executing: 1 },
+  nganh: { lead: 1, executing: 1 },
+  // People who do the work: only with a role word do they name a field ("Chuyên viên thực hiện").
+  'chuyen vien': {},
+  'can bo': {},
+  'cong chuc': {},
+  'chuyen mon': {},
   'lanh dao': { other: 6.5 },
   'thanh vien': { other: 7 },
   'tham quyen': { other: 7 },
@@ -212,9 +211,60 @@ export const headerModifiers: Record<string, Weights> = {
   cu: { other: 6 },
   chuan: { other: 4 },
   'so sanh': { other: 5 },
+  // Words that only qualify what they follow ("nhiệm vụ cụ thể", "công việc trọng tâm").
   'cu the': {},
+  'chi tiet': {},
+  'trong tam': {},
+  'chu yeu': {},
+  'duoc giao': {},
   pct: { expected: 1, achieved: 1 },
 }
+
+/**
+ * Nouns for who does a task. Beside one, a role word names the field whatever the noun ("Cá nhân
+ * thực hiện", "Bộ phận chủ trì", "Tổ chức phối hợp"): roles, not whole headers, are listed.
+ */
+export const agentNouns = new Set([
+  'co quan',
+  'don vi',
+  'bo phan',
+  'ca nhan',
+  'to chuc',
+  'phong',
+  'chuyen vien',
+  'can bo',
+  'cong chuc',
+  'dau moi',
+  'nguoi',
+  'dia phuong',
+  'nganh',
+])
+
+/** The role an agent takes in a task, and the field each role names. */
+export const agentRoles: Record<string, FieldKey> = {
+  'chu tri': 'lead',
+  'phu trach': 'lead',
+  'tham muu': 'lead',
+  'chiu trach nhiem': 'lead',
+  'thuc hien': 'executing',
+  'trien khai': 'executing',
+  'phoi hop': 'coop',
+  'ho tro': 'coop',
+  'tham gia': 'coop',
+}
+
+/** Nouns for the work itself; "Tên …" before one names the task ("Tên đề án", "Tên nhiệm vụ"). */
+export const taskNouns = new Set([
+  'nhiem vu',
+  'noi dung',
+  'cong viec',
+  'hoat dong',
+  'giai phap',
+  'de an',
+  'du an',
+  'chuong trinh',
+  'cong trinh',
+])
 
 /** Abbreviations offices write in headers, expanded before matching. */
 export const headerAbbreviations: Record<string, string> = {

@@ -20,8 +20,13 @@ export const headerCausedCodes = [
   'row/done-without-evidence',
 ] as const satisfies readonly IssueCode[]
 
-// A row whose cells slid one column is about that row; on most rows it is a column misread.
-const folded = new Set<IssueCode>([...headerCausedCodes, 'row/shifted-cells'])
+// A row whose cells slid one column, or an agency the registry lacks, is about that row; on most
+// rows it is a column misread (a column of people's names read as the lead agency).
+const folded = new Set<IssueCode>([
+  ...headerCausedCodes,
+  'row/shifted-cells',
+  'cell/unknown-agency',
+])
 
 /** A row issue may repeat on at most this many rows before it is read as one cause. */
 export const repeatLimit = 3
