@@ -7,6 +7,8 @@ import {
   headerPhrases,
   horizonWords,
   taskNouns,
+  timeNouns,
+  timeRoles,
   timeWords,
   type HeaderMeaning,
   type Weights,
@@ -44,7 +46,8 @@ function tokenize(part: string): string[] {
 
 /**
  * Scores one part: the head phrase counts in full, later phrases (modifying it) by half; an agent
- * noun with a role word is that role ("Cá nhân thực hiện"), "Tên" before a task noun the task.
+ * noun with a role word is that role ("Cá nhân thực hiện"), a time noun with what happens then is
+ * that time ("Mốc hoàn thành", "Thời gian bắt đầu"), "Tên" before a task noun the task.
  * Returns the words it could not place.
  */
 function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<string>): number {
@@ -53,6 +56,8 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
   // What the agent noun alone gave (lead, executing or cooperating): a role word settles it.
   let agent: Weights | null = null
   let role: FieldKey | null = null
+  let time = false
+  let when: FieldKey | null = null
   let task = false
   for (let i = 0; i < tokens.length;) {
     let matched = 0
@@ -66,6 +71,8 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
         matched = n
       } else if (weights) {
         role ??= agentRoles[phrase] ?? null
+        time ||= timeNouns.has(phrase)
+        when ??= timeRoles[phrase] ?? null
         task ||= taskNouns.has(phrase)
         // Words naming something we do not use count wherever they stand ("Thời gian giao nhận").
         const { other, ...fields } = weights
@@ -88,6 +95,7 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
       if (k !== role) scores[k] = (scores[k] ?? 0) - v
     scores[role] = (scores[role] ?? 0) + 6 * weight
   }
+  if (time && when) scores[when] = (scores[when] ?? 0) + 4 * weight
   if (task && tokens[0] === 'ten') scores.content = (scores.content ?? 0) + 1.5 * weight
   return unexplained
 }

@@ -81,6 +81,8 @@ export const headerPhrases: Record<string, Weights> = {
   'tham gia': { coop: 4 },
   'thoi gian': { deadline: 4, start: 1.5, end: 1.5 },
   'thoi han': { deadline: 6.5 },
+  'ky han': { deadline: 6 },
+  'han chot': { deadline: 6.5 },
   han: { deadline: 3.5 },
   'han nop': { deadline: 6.5 },
   'han xu ly': { deadline: 6 },
@@ -251,6 +253,16 @@ export const agentRoles: Record<string, FieldKey> = {
   'phoi hop': 'coop',
   'ho tro': 'coop',
   'tham gia': 'coop',
+}
+
+/** Nouns for a time; beside one, a word for what happens then names the field ("Mốc hoàn thành"). */
+export const timeNouns = new Set(['thoi gian', 'thoi han', 'han', 'moc', 'thoi diem', 'ky han'])
+
+/** What happens at a time, and the field it names. */
+export const timeRoles: Record<string, FieldKey> = {
+  'hoan thanh': 'deadline',
+  'bat dau': 'start',
+  'ket thuc': 'end',
 }
 
 /** Nouns for the work itself; "Tên …" before one names the task ("Tên đề án", "Tên nhiệm vụ"). */
