@@ -1,4 +1,4 @@
-import { parseAgencies, type AgencyIndex } from './agency.ts'
+import type { AgencyIndex } from './agency.ts'
 import { parseDayFirstDate } from './date.ts'
 import { parseDeadline } from './deadline.ts'
 import { isDateCell, type CellValue } from './grid.ts'
@@ -47,6 +47,7 @@ const progressStart =
 
 // A cell's kind depends only on its text (and the registry): tables repeat texts, so each is read once.
 const kindCache = new Map<string, CellKind>()
+const registryKindCaches = new WeakMap<AgencyIndex, Map<string, CellKind>>()
 
 /**
  * The kind of one cell: a date, a deadline phrase, a progress word, a number, an agency name, a
@@ -65,12 +66,16 @@ export function readCellKind(value: CellValue, index: AgencyIndex | null = null)
   const text = value.trim()
   // Dashes and dots stand for "nothing here".
   if (!text || /^[-–—.…/]+$/.test(text)) return null
-  const key = index ? `r|${text}` : text
-  let kind = kindCache.get(key)
+  let cache = kindCache
+  if (index) {
+    cache = registryKindCaches.get(index) ?? new Map<string, CellKind>()
+    registryKindCaches.set(index, cache)
+  }
+  let kind = cache.get(text)
   if (kind === undefined) {
-    if (kindCache.size > 20_000) kindCache.clear()
+    if (cache.size > 20_000) cache.clear()
     kind = classifyText(text, index)
-    kindCache.set(key, kind)
+    cache.set(text, kind)
   }
   return kind
 }
@@ -119,10 +124,8 @@ function isProgressText(text: string, plain: string): boolean {
 function isAgencyText(text: string, plain: string, index: AgencyIndex | null): boolean {
   if (text.length > 250) return false
   const first = text.split(/[,;\n]|\svà\s/)[0]!.trim()
-  if (index) {
-    const mentions = parseAgencies(text, index)
-    if (mentions.length && mentions.every((m) => !('unknown' in m))) return true
-  }
+  // A registry name is looked up, not searched for: the profile reads every cell of a column.
+  if (index?.byName.has(foldText(first))) return true
   if (agencyAbbreviation.test(first)) return true
   return agencyStart.test(foldText(first)) && plain.split(' ').length <= 40
 }
