@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseDeadline, parseDeadlineRange, readTable } from '../../core/index.ts'
-import { readParSipasGrid, readPlanAppendixGrid } from '../helpers/seeds.ts'
+import { readParSipasGrid, readPlanAppendixGrid } from '../../scripts/seeds.ts'
 import { expectDue, phrasebook } from '../helpers/phrasebook.ts'
 
 // Every deadline phrase of the two Đắk Lắk 2026 seed tables, with what it must mean (plan year 2026).

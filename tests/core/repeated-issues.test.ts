@@ -4,6 +4,7 @@ import {
   createIssue,
   fieldSpecs,
   validateTable,
+  columnNumber,
   type CellValue,
   type FieldKey,
   type Grid,
@@ -14,10 +15,11 @@ import {
   headerCausedCodes,
   repeatLimit,
 } from '../../core/repeated-issues.ts'
+import { readFixtures, type TableFixture } from '../../scripts/eval/fixture.ts'
 import { createGrid } from '../helpers/grid.ts'
 import { buildSampleTables, phrasebook } from '../helpers/phrasebook.ts'
 import { buildReadingCases } from '../helpers/reading-cases.ts'
-import { readParSipasGrid, readPlanAppendixGrid } from '../helpers/seeds.ts'
+import { readParSipasGrid, readPlanAppendixGrid } from '../../scripts/seeds.ts'
 
 describe('collapseRepeatedIssues', () => {
   const header = { row: 2, columns: { deadline: 'E' } }
@@ -72,7 +74,21 @@ function readPlanGrid(file: string): Grid {
   return createGrid(cells)
 }
 
-/** Every table the tests have: the seeds, the shipped plans, the phrasebook's tables, the reading cases. */
+/** A corpus table of tests/fixtures/tables (the tuning set; the unseen set is never read here) as a grid. */
+function readFixtureGrid(fixture: TableFixture): Grid {
+  const merges = fixture.merges.map((area) => {
+    const [from, to] = area.split(':').map((a) => /^([A-Z]+)(\d+)$/.exec(a)!)
+    return {
+      top: Number(from![2]),
+      left: columnNumber(from![1]!),
+      bottom: Number(to![2]),
+      right: columnNumber(to![1]!),
+    }
+  })
+  return createGrid(fixture.rows as CellValue[][], merges, fixture.sheet)
+}
+
+/** Every table the tests have: the seeds, the shipped plans, the corpus's tuning tables, the phrasebook's tables, the reading cases. */
 function collectTables(): { name: string; grid: Grid; asOf: IsoDate }[] {
   const asOf = '2026-09-14'
   return [
@@ -82,6 +98,11 @@ function collectTables(): { name: string; grid: Grid; asOf: IsoDate }[] {
       name: `plan ${f}`,
       grid: readPlanGrid(f),
       asOf,
+    })),
+    ...readFixtures(new URL('../fixtures/tables/', import.meta.url).pathname).map((f) => ({
+      name: `table ${f.id}`,
+      grid: readFixtureGrid(f),
+      asOf: f.truth.asOf,
     })),
     ...phrasebook.sources.flatMap((s) =>
       buildSampleTables(s.id).map((t, i) => ({

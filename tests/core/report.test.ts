@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { validateTable } from '../../core/index.ts'
 import { createGrid } from '../helpers/grid.ts'
-import { readParSipasGrid, readPlanAppendixGrid } from '../helpers/seeds.ts'
+import { readParSipasGrid, readPlanAppendixGrid } from '../../scripts/seeds.ts'
 
 const asOf = '2026-09-14'
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createIssue, readTable, type CellValue } from '../../core/index.ts'
 import type { TableRow } from '../../core/table.ts'
 import { createGrid } from '../helpers/grid.ts'
-import { readParSipasGrid, readPlanAppendixGrid } from '../helpers/seeds.ts'
+import { readParSipasGrid, readPlanAppendixGrid } from '../../scripts/seeds.ts'
 
 const header = ['STT', 'Nội dung, nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian thực hiện']
 const title = ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026']

@@ -1,4 +1,4 @@
-import { checkWorkbook, type CheckOptions } from '../../server/check.ts'
+import { checkWorkbook, type CheckOptions } from '../../server/xlsx/check.ts'
 import { loadWorkbook } from '../../server/xlsx/read.ts'
 
 /** Checks workbook bytes (fast reader) and loads them with ExcelJS for marking, as `cchc validate -o` does. */

@@ -3,7 +3,7 @@ import { checkAndLoad } from '../../helpers/check-and-load.ts'
 import { runCheck, runClear, runFixes, type CheckOptions } from '../../../addin/excel/check.ts'
 import { describeExcelError } from '../../../addin/excel/errors.ts'
 import { marksSheetName } from '../../../core/index.ts'
-import { findPlanProfile, readCatalog } from '../../../server/catalog.ts'
+import { findPlanProfile, readCatalog } from '../../../server/province/catalog.ts'
 import { markWorkbook } from '../../../server/xlsx/mark.ts'
 import {
   createFakeExcel,
@@ -13,7 +13,7 @@ import {
   type FakeWorkbook,
 } from '../../helpers/fake-excel.ts'
 import { readFakeSheets, unlockComputedColumns } from '../../helpers/fake-from-xlsx.ts'
-import { readPlanAppendixRows, readSeed } from '../../helpers/seeds.ts'
+import { readPlanAppendixRows, readSeed } from '../../../scripts/seeds.ts'
 import { buildFilledWorkbook } from '../../helpers/service.ts'
 
 const catalog = await readCatalog()
