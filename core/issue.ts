@@ -21,6 +21,7 @@ export const issueCodes = [
   'cell/invalid-deadline',
   'cell/invalid-date',
   'row/deadline-before-start',
+  'row/deadline-inherited',
   'cell/invalid-progress',
   'cell/unclear-progress',
   'row/done-without-date',
@@ -31,6 +32,7 @@ export const issueCodes = [
   'row/score-exceeds-max',
   'report/provisional-profile',
   'report/target-not-judged',
+  'report/issued-unknown',
 ] as const
 export type IssueCode = (typeof issueCodes)[number]
 

@@ -1,4 +1,5 @@
 import type { Bilingual, IssueCode, Severity } from './issue.ts'
+import { deadlineMessages } from './messages-deadline.ts'
 import { readingMessages } from './messages-reading.ts'
 
 /** Values a message may mention. */
@@ -22,6 +23,8 @@ export type MessageParams = {
   key?: string | undefined
   /** Columns that came closest, as "F “Thời gian”". */
   columns?: string | undefined
+  /** The part of a value that could not be read ("Quý V" in "Quý V/2026"). */
+  part?: string | undefined
   /** Why evidence cannot be checked (`row/evidence-unverifiable`). */
   reason?: 'no-number' | 'no-date' | 'outside-period' | 'after-report' | undefined
 }
@@ -38,6 +41,7 @@ export const q = (s: string | undefined) => `“${s ?? ''}”`
 /** Every issue code with its severity, Vietnamese and English message and hint. */
 export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
   ...readingMessages,
+  ...deadlineMessages,
   'table/not-found': {
     severity: 'error',
     message: () => ({
@@ -163,17 +167,6 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
       en: p.suggestion
         ? `Did you mean ${q(p.suggestion)}?`
         : 'Check the name against the province’s agency list.',
-    }),
-  },
-  'cell/invalid-deadline': {
-    severity: 'error',
-    message: (p) => ({
-      vi: `Không hiểu được thời hạn ${q(p.found)}.`,
-      en: `The deadline ${q(p.found)} cannot be understood.`,
-    }),
-    hint: () => ({
-      vi: 'Ghi theo dạng: “Trong năm 2026”, “Quý IV/2026”, “Tháng 12/2026”, “Trước ngày 31/12/2026” hoặc “Thường xuyên”.',
-      en: 'Write it as “Trong năm 2026”, “Quý IV/2026”, “Tháng 12/2026”, “Trước ngày 31/12/2026” or “Thường xuyên”.',
     }),
   },
   'cell/invalid-date': {

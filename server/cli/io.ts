@@ -1,3 +1,4 @@
+import { parseIssuedValue, type IsoDate } from '../../core/index.ts'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { AppError } from '../errors/index.ts'
@@ -22,6 +23,18 @@ export function parseIsoDate(text: string | undefined, flag: string): string | u
   return text
 }
 
+/** Reads `--issued YYYY-MM-DD`, the plan's issue date: a real calendar day, or a usage error. */
+export function parseIssuedFlag(text: string | undefined): IsoDate | null {
+  if (text === undefined) return null
+  const issued = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseIssuedValue(text) : null
+  if (!issued)
+    throw new AppError(
+      'cli/usage',
+      `--issued cần ngày ban hành dạng YYYY-MM-DD / expects the issue date as YYYY-MM-DD: ${text}`,
+    )
+  return issued
+}
+
 /** The message for a failed command: what the user did wrong or what to do, never a stack trace. */
 export function describeCliError(error: unknown, helpText: string): string {
   if (error instanceof AppError)
@@ -42,4 +55,5 @@ export const checkFlags = {
   json: { type: 'boolean' },
   fix: { type: 'boolean' },
   lang: { type: 'string' },
+  issued: { type: 'string' },
 } as const

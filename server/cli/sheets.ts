@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { computeVietnamDate } from '../../core/index.ts'
 import { readColumnsFlag } from './columns.ts'
-import { checkFlags, describeCliError } from './io.ts'
+import { checkFlags, describeCliError, parseIssuedFlag } from './io.ts'
 import { readProfile, readRegistry } from '../province/config.ts'
 import { renderSummary, type Lang } from './summary.ts'
 import {
@@ -22,9 +22,10 @@ export const sheetsHelp = `cchc sheets — kiểm tra phụ lục CCHC ngay tron
       Đăng nhập Google (OAuth cho ứng dụng máy tính, PKCE); mã lưu trong thư mục cấu hình, chỉ người dùng đọc được.
   cchc sheets logout
   cchc sheets validate ĐƯỜNG_DẪN|MÃ [--sheet TÊN] [--as-of YYYY-MM-DD] [--year Y] [--profile P.json]
-                       [--agencies A.json] [--columns TRƯỜNG=CỘT,…] [--json] [--no-write] [--fix] [--lang en]
+                       [--agencies A.json] [--columns TRƯỜNG=CỘT,…] [--issued YYYY-MM-DD] [--json]
+                       [--no-write] [--fix] [--lang en]
       Kiểm tra và ghi kết quả ngay vào bảng tính (trang theo gid trong đường dẫn). --no-write chỉ đọc.
-      --columns chọn cột như "cchc validate --columns".
+      --columns chọn cột, --issued ngày ban hành Kế hoạch như "cchc validate".
   cchc sheets clear ĐƯỜNG_DẪN|MÃ
       Xóa đánh dấu, trả lại hình thức ban đầu.
 
@@ -83,12 +84,14 @@ async function runValidate(args: string[]): Promise<number> {
   const year = values.year !== undefined ? Number(values.year) : null
   if (year !== null && !Number.isInteger(year))
     throw new AppError('cli/usage', `--year: ${values.year}`)
+  const issued = parseIssuedFlag(values.issued)
   const target = parseSheetTarget(input)
   const api = createSheetsApi(await createAuthClient())
   const { report, plan, read } = await checkSpreadsheet(api, target, {
     asOf,
     sheet: values.sheet ?? null,
     year,
+    issued,
     profile: values.profile ? await readProfile(values.profile) : null,
     registry: values.agencies ? await readRegistry(values.agencies) : null,
     columns: values.columns !== undefined ? readColumnsFlag(values.columns) : null,

@@ -7,7 +7,7 @@ import {
 } from '../../core/index.ts'
 import { readColumnsFlag } from './columns.ts'
 import { readBoundedFile } from '../files.ts'
-import { checkFlags, parseIsoDate, writeOut } from './io.ts'
+import { checkFlags, parseIsoDate, parseIssuedFlag, writeOut } from './io.ts'
 import { runCliJob, startCliWorker } from '../jobs/cli-pool.ts'
 import { renderSummary, type Lang } from './summary.ts'
 import { AppError } from '../errors/index.ts'
@@ -35,6 +35,7 @@ export async function runValidate(args: string[]): Promise<number> {
   const year = values.year !== undefined ? Number(values.year) : null
   if (year !== null && !Number.isInteger(year))
     throw new AppError('cli/usage', `--year: ${values.year}`)
+  const issued = parseIssuedFlag(values.issued)
   // The configuration schemas (zod) load only when a configuration file is given.
   const config = values.profile || values.agencies ? await import('../province/config.ts') : null
   const profile: ScoringProfile | null = values.profile
@@ -48,7 +49,7 @@ export async function runValidate(args: string[]): Promise<number> {
   const { report } = await runCliJob<{ report: Report }>({
     kind: 'validate',
     bytes,
-    options: { asOf, file, sheet: values.sheet ?? null, year, profile, registry, columns },
+    options: { asOf, file, sheet: values.sheet ?? null, year, issued, profile, registry, columns },
     output: values.output ?? null,
     fix: Boolean(values.fix),
   })

@@ -56,6 +56,8 @@ export const jsonSubmissionSchema = z.object({
       year: z.number().int().optional(),
       templateVersion: z.string().max(50).optional(),
       columns: z.string().max(4000).optional(),
+      // The plan's issue date the pane was given (yyyy-mm-dd), so the service counts from the same day.
+      issued: z.string().max(10).optional(),
     })
     .optional(),
   table: tableSchema,
@@ -73,7 +75,7 @@ export type CheckedSubmission = {
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** Checks an uploaded workbook with the same core as `cchc validate`. Throws WorkbookError for unreadable bytes. */
+/** Checks an uploaded workbook with the same core as `cchc validate`. Throws AppError (workbook/…) for unreadable bytes. */
 export async function checkUploadedWorkbook(
   bytes: Uint8Array,
   fileName: string | null,

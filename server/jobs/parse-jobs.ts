@@ -19,6 +19,8 @@ export type ValidateOptions = {
   file: string
   sheet: string | null
   year: number | null
+  /** The plan's issue date (`--issued`). */
+  issued?: IsoDate | null
   profile: ScoringProfile | null
   registry: AgencyRegistry | null
   profiles?: Map<string, ScoringProfile>
@@ -92,6 +94,7 @@ async function runValidateJob(job: Extract<ParseJob, { kind: 'validate' }>) {
     file: o.file,
     sheet: o.sheet,
     year: o.year,
+    issued: o.issued ?? null,
     profile: o.profile,
     registry: o.registry,
     columns: o.columns ?? null,

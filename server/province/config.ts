@@ -3,6 +3,7 @@ import { z } from 'zod'
 import {
   agencyKinds,
   fieldKeys,
+  parseIssuedValue,
   type AgencyRegistry,
   type FieldKey,
   type ScoringProfile,
@@ -64,6 +65,12 @@ export const planSchema = z.object({
   province: z.string(),
   year: z.number().int(),
   templateVersion: z.string(),
+  /** The plan's issue date (yyyy-mm-dd), for deadlines counted from it; written into the template. */
+  issued: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((d) => parseIssuedValue(d) !== null, 'ngày không có thật / not a calendar day')
+    .optional(),
   source: z.string().optional(),
   title: z.array(z.string()),
   columns: z.array(planColumn).min(3),

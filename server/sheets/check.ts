@@ -23,6 +23,8 @@ export type SheetsCheckOptions = {
   asOf: IsoDate
   sheet?: string | null
   year?: number | null
+  /** The plan's issue date (`--issued`). */
+  issued?: IsoDate | null
   profile?: ScoringProfile | null
   profileFor?: ((planId: string | null) => ScoringProfile | null) | null
   registry?: AgencyRegistry | null
@@ -89,6 +91,7 @@ function checkRead(read: SpreadsheetRead, options: SheetsCheckOptions): Report {
     asOf: options.asOf,
     file: read.title || null,
     year: options.year ?? null,
+    issued: options.issued ?? null,
     meta: read.meta,
     profile: options.profile ?? options.profileFor?.(planId) ?? null,
     registry: options.registry ?? null,

@@ -105,7 +105,7 @@ function readDateStyles(xml: string | null): boolean[] {
 
 const sheetStates = new Set<SheetState>(['visible', 'hidden', 'veryHidden'])
 
-/** Opens the read-only view of a checked package. Throws WorkbookError('corrupt') without a workbook part. */
+/** Opens the read-only view of a checked package. Throws AppError('workbook/corrupt') without a workbook part. */
 export function readWorkbookView(pkg: CheckedPackage): WorkbookView {
   const lookup = new Map([...pkg.parts.keys()].map((name) => [name.toLowerCase(), name]))
   const root = readRelationships(readText(pkg, lookup, '_rels/.rels'), '')
