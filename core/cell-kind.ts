@@ -107,6 +107,9 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
   }
   if (isProgressText(text, plain)) return 'progress'
   if (documentReference.test(text)) return 'docref'
+  // Codes that number tasks: "260514-01", "NV-03", "1.2.a" (digits, no spaces).
+  if (text.length <= 15 && /^(?=.*\d)[\p{L}\d]+(?:[-./_][\p{L}\d]+)+$/u.test(text))
+    return 'numbering'
   if (productPattern.test(plain)) return 'product'
   const words = plain.split(' ').length
   return text.length >= 25 && words >= 4 ? 'task' : 'text'

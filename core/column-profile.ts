@@ -1,6 +1,7 @@
 import type { AgencyIndex } from './agency.ts'
 import { cellKinds, readCellKind, type CellKind } from './cell-kind.ts'
 import { parseDayFirstDate, type IsoDate } from './date.ts'
+import { parseDeadline } from './deadline.ts'
 import { cellText, isDateCell, type CellValue } from './grid.ts'
 import { statusLabels } from './messages.ts'
 import { isProgress, parseProgress } from './progress.ts'
@@ -22,6 +23,8 @@ export type ColumnProfile = {
   agencyLists: number
   /** Cells the progress reader places, wherever the progress words stand ("Sở Nội vụ đang thực hiện"). */
   looseProgress: number
+  /** Cells whose text names a time somewhere ("Trình tại Phiên họp thứ 42 (tháng 02/2025)"). */
+  looseDeadline: number
   /** Cells holding a status only the product writes ("Hoàn thành đúng hạn", "Quá hạn"). */
   ownStatus: number
   /** Date cells after the report date. */
@@ -61,6 +64,7 @@ function createProfile(): ColumnProfile {
     agencyLists: 0,
     ownStatus: 0,
     looseProgress: 0,
+    looseDeadline: 0,
     future: 0,
     afterNeighbour: false,
     beforeNeighbour: false,
@@ -131,6 +135,8 @@ export function computeColumnProfiles(
       }
       if (kind === 'agency' && /[,;\n]|\svà\s/.test(text)) p.agencyLists++
       if (ownStatuses.has(foldText(text))) p.ownStatus++
+      if (kind === 'period' || kind === 'date') p.looseDeadline++
+      else if (text.length <= 200 && mentionsTime(text)) p.looseDeadline++
       if (kind === 'progress' || kind === 'percent') p.looseProgress++
       else if (kind === 'agency' || kind === 'task' || kind === 'text')
         if (text.length <= 300 && isProgress(parseProgress(text))) p.looseProgress++
@@ -144,6 +150,20 @@ export function computeColumnProfiles(
   relateDateColumns(kept, profiles)
   relateDoneRows(kept, profiles)
   return profiles
+}
+
+const timeCache = new Map<string, boolean>()
+
+/** Whether a text names a due time somewhere in it (a month, a quarter, a date, a year). */
+function mentionsTime(text: string): boolean {
+  let found = timeCache.get(text)
+  if (found === undefined) {
+    if (timeCache.size > 20_000) timeCache.clear()
+    const d = /\d/.test(text) ? parseDeadline(text, 2000) : null
+    found = d !== null && (d.kind === 'period' || d.kind === 'date' || d.kind === 'range')
+    timeCache.set(text, found)
+  }
+  return found
 }
 
 /** Whether a number follows the one above it: 2 after 1, 1.2 after 1.1, 2 after 1.3. */

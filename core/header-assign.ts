@@ -76,16 +76,23 @@ export function guessRequiredFields(
   scores: Weights[],
   cells: { text: string; skip: boolean }[],
   excluded: ReadonlySet<FieldKey>,
+  fixed: Partial<Record<FieldKey, number>> = {},
 ): Set<number> {
   const guessed = new Set<number>()
+  const required = new Set(requiredGroups.flat())
   for (const group of requiredGroups) {
     if (group.some((f) => assigned.includes(f) || excluded.has(f))) continue
     let best: { c: number; field: FieldKey; score: number } | null = null
     scores.forEach((s, c) => {
-      if (assigned[c] || cells[c]!.skip || !cells[c]!.text) return
+      if (cells[c]!.skip || !cells[c]!.text) return
+      const held = assigned[c]
+      // A column read as an optional field yields it when the required field is nearly as likely
+      // there: a table without its deadline is worse off than one without its progress.
+      if (held && (required.has(held) || fixed[held] === c)) return
+      const floor = held ? 0.75 * (s[held] ?? 0) : 0
       for (const field of group) {
         const score = s[field] ?? 0
-        if (score > 0 && score > (s.other ?? 0) && (!best || score > best.score))
+        if (score > 0 && score > (s.other ?? 0) && score >= floor && (!best || score > best.score))
           best = { c, field, score }
       }
     })

@@ -104,6 +104,12 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   const certainty = Math.min(1, (p.filled + 2) / 8)
   for (const [field, k] of Object.entries(strength) as [FieldKey, number][])
     out[field] = k * (2 * computeFit(p, field) - 1) * certainty
+  // A time or schedule header ("Tiến độ" in a plan) over cells that name their times is the deadline.
+  if ((words.deadline ?? 0) > 0 || (words.progress ?? 0) > 0) {
+    const named = (0.8 * p.looseDeadline) / p.filled
+    const fit = Math.max(computeFit(p, 'deadline'), named)
+    out.deadline = (strength.deadline ?? 0) * (2 * fit - 1) * certainty
+  }
   const share = (kind: CellKind) => p.kinds[kind] / p.filled
   const add = (k: keyof Weights, v: number) => (out[k] = (out[k] ?? 0) + v)
   // Numbers in sequence (1, 2, 3 …) are a numbering; counts are not.

@@ -96,7 +96,7 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
     scores[role] = (scores[role] ?? 0) + 6 * weight
   }
   if (time && when) scores[when] = (scores[when] ?? 0) + 4 * weight
-  if (task && tokens[0] === 'ten') scores.content = (scores.content ?? 0) + 1.5 * weight
+  if (task && tokens[0] === 'ten') scores.content = (scores.content ?? 0) + 4 * weight
   return unexplained
 }
 

@@ -63,6 +63,7 @@ export const headerPhrases: Record<string, Weights> = {
   'so lieu thuc hien': { achieved: 6 },
   'thuc hien duoc': { achieved: 5 },
   'chu tri': { lead: 6.5 },
+  'soan thao': { lead: 2.5 },
   'chu dau tu': { lead: 6 },
   'dau moi': { lead: 4.5, executing: 3 },
   'tham muu': { lead: 4.5 },
@@ -132,6 +133,7 @@ export const headerPhrases: Record<string, Weights> = {
   'minh chung': { evidence: 6.5 },
   'nguon so lieu': { evidence: 5 },
   'tai lieu': { evidence: 3 },
+  'ho so': { product: 2, evidence: 2 },
   'van ban': { evidence: 2, product: 1.5 },
   'dinh kem': { evidence: 3 },
   'duong dan': { evidence: 4 },
@@ -245,6 +247,7 @@ export const agentNouns = new Set([
 /** The role an agent takes in a task, and the field each role names. */
 export const agentRoles: Record<string, FieldKey> = {
   'chu tri': 'lead',
+  'soan thao': 'lead',
   'phu trach': 'lead',
   'tham muu': 'lead',
   'chiu trach nhiem': 'lead',
@@ -276,6 +279,7 @@ export const taskNouns = new Set([
   'du an',
   'chuong trinh',
   'cong trinh',
+  'van ban',
 ])
 
 /** Abbreviations offices write in headers, expanded before matching. */

@@ -190,7 +190,7 @@ export function buildHeader(
   const resolved = resolveColumnChoices(choices, headerTexts, left)
   const assigned = assignColumns(scores, resolved.fixed, resolved.excluded)
   settleRoles(assigned, scores, resolved.fixed)
-  const guessed = guessRequiredFields(assigned, scores, cells, resolved.excluded)
+  const guessed = guessRequiredFields(assigned, scores, cells, resolved.excluded, resolved.fixed)
   const columns: Partial<Record<FieldKey, number>> = {}
   const texts: Partial<Record<FieldKey, string>> = {}
   const mapping: ColumnReading[] = []

@@ -71,7 +71,9 @@ export function checkAgencies(row: TableRow, ctx: RowContext): string[] {
 export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate | null): Progress {
   const cell = row.cells.progress
   if (!cell && !ctx.columns.has('progress')) {
-    const said = row.cells.achieved ? parseProgress(row.cells.achieved.text) : null
+    // A result that reports ("Đã ban hành …", "Đang lấy ý kiến …"), not one that names the aim ("Hoàn thành …").
+    const result = row.cells.achieved?.text ?? ''
+    const said = /^(?:đã|đang)\s/iu.test(result.trim()) ? parseProgress(result) : null
     if (said && isProgress(said) && said.state !== 'not-started') return said
     if (doneDate) return { state: 'done', percent: null }
   }

@@ -27,6 +27,9 @@ describe('readCellKind', () => {
     ['Xây dựng Đảng trong sạch vững mạnh', 'task'],
     ['Tiếp tục rà soát, đơn giản hóa TTHC', 'task'],
     ['Kè chống sạt lở', 'text'],
+    ['260514-01', 'numbering'],
+    ['12/KH-UBND', 'docref'],
+    ['2025-2026', 'period'],
   ])('reads "%s" as %s', (text, kind) => {
     expect(readCellKind(text)).toBe(kind)
   })

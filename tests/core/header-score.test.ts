@@ -28,6 +28,8 @@ describe('scoreHeaderText', () => {
     ['Mốc hoàn thành', 'deadline'],
     ['Thời gian bắt đầu', 'start'],
     ['Tên hoạt động', 'content'],
+    ['Tên văn bản', 'content'],
+    ['Cơ quan soạn thảo', 'lead'],
     ['Nội dung công việc chi tiết', 'content'],
   ])('reads "%s" as %s', (text, meaning) => {
     expect(best(text)).toBe(meaning)
