@@ -1,6 +1,6 @@
 import { fieldKeys, type FieldKey } from './fields.ts'
 import { columnNumber } from './grid.ts'
-import type { Bilingual } from './issue.ts'
+import type { Bilingual } from './issue-codes.ts'
 import type { ReadingBasis } from './messages-mapping.ts'
 import { foldText } from './text.ts'
 

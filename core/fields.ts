@@ -1,4 +1,3 @@
-import { chosenMark, guessedMark } from './messages-mapping.ts'
 import { foldText } from './text.ts'
 
 /** The columns core understands, in their usual left-to-right order. */
@@ -180,28 +179,3 @@ export const fieldNames: Record<FieldKey, { vi: string; en: string }> = {
 
 /** How a column the engine does not use is named in the mapping. */
 export const unusedColumnName = { vi: 'không dùng', en: 'not used' } as const
-
-/** What a field is called in the mapping, with its mark: "Thời hạn (đoán)", "Ghi chú (đã chỉ định)". */
-export function formatReadingName(
-  reading: { field: FieldKey | null; chosen?: true; guessed?: true },
-  lang: 'vi' | 'en' = 'vi',
-): string {
-  const name = reading.field ? fieldNames[reading.field][lang] : unusedColumnName[lang]
-  const mark = reading.chosen ? chosenMark[lang] : reading.guessed ? guessedMark[lang] : ''
-  return mark ? `${name} (${mark})` : name
-}
-
-/** One line of the column mapping: "Cột F “Thời gian dự kiến hoàn thành” → Thời hạn". */
-export function formatColumnReading(
-  reading: {
-    column: string
-    header: string
-    field: FieldKey | null
-    chosen?: true
-    guessed?: true
-  },
-  lang: 'vi' | 'en' = 'vi',
-): string {
-  const header = reading.header.replace(/\s+/g, ' ').trim()
-  return `${lang === 'vi' ? 'Cột' : 'Column'} ${reading.column} “${header}” → ${formatReadingName(reading, lang)}`
-}

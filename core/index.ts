@@ -17,8 +17,6 @@ export {
   fieldKeys,
   fieldSpecs,
   fieldNames,
-  formatColumnReading,
-  formatReadingName,
   matchField,
   computedFields,
   unusedColumnName,
@@ -73,7 +71,13 @@ export {
   resolveColumnChoices,
 } from './columns.ts'
 export type { ColumnChoices, ColumnReading } from './columns.ts'
-export { describeReading, guessedMark, readingBases } from './messages-mapping.ts'
+export {
+  describeReading,
+  formatColumnReading,
+  formatReadingName,
+  guessedMark,
+  readingBases,
+} from './messages-mapping.ts'
 export type { ReadingBasis } from './messages-mapping.ts'
 export { scoreHeaderText } from './header-score.ts'
 export { readFiguresInText } from './achieved.ts'

@@ -1,6 +1,7 @@
 import type { CellValue } from './grid.ts'
 import { columnLetter, columnNumber } from './grid.ts'
-import { computedFields, fieldSpecs, formatReadingName } from './fields.ts'
+import { computedFields, fieldSpecs } from './fields.ts'
+import { formatReadingName } from './messages-mapping.ts'
 import type { Issue, Severity } from './issue.ts'
 import { severityLabels, statusLabels } from './messages.ts'
 import type { Report } from './report.ts'

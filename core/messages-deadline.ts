@@ -1,7 +1,4 @@
-import type { IssueCode } from './issue.ts'
-import type { CatalogueEntry } from './messages.ts'
-
-const q = (s: string | undefined) => `“${s ?? ''}”`
+import { q, type CatalogueEntry, type IssueCode } from './issue-codes.ts'
 
 /** Messages about deadlines: unreadable ones, inherited ones, and those counted from the plan's date. */
 export const deadlineMessages = {

@@ -1,5 +1,5 @@
-import type { FieldKey } from './fields.ts'
-import type { Bilingual } from './issue.ts'
+import { fieldNames, unusedColumnName, type FieldKey } from './fields.ts'
+import type { Bilingual } from './issue-codes.ts'
 
 /** What decided a column's reading: its header words, its cells, both, or the user. */
 export const readingBases = ['words', 'contents', 'both', 'choice'] as const
@@ -73,3 +73,28 @@ export function describeReading(f: ReadingFacts): Bilingual {
 export const guessedMark: Bilingual = { vi: 'đoán', en: 'guessed' }
 /** The mark of a user's choice in every surface's mapping. */
 export const chosenMark: Bilingual = { vi: 'đã chỉ định', en: 'chosen' }
+
+/** What a field is called in the mapping, with its mark: "Thời hạn (đoán)", "Ghi chú (đã chỉ định)". */
+export function formatReadingName(
+  reading: { field: FieldKey | null; chosen?: true; guessed?: true },
+  lang: 'vi' | 'en' = 'vi',
+): string {
+  const name = reading.field ? fieldNames[reading.field][lang] : unusedColumnName[lang]
+  const mark = reading.chosen ? chosenMark[lang] : reading.guessed ? guessedMark[lang] : ''
+  return mark ? `${name} (${mark})` : name
+}
+
+/** One line of the column mapping: "Cột F “Thời gian dự kiến hoàn thành” → Thời hạn". */
+export function formatColumnReading(
+  reading: {
+    column: string
+    header: string
+    field: FieldKey | null
+    chosen?: true
+    guessed?: true
+  },
+  lang: 'vi' | 'en' = 'vi',
+): string {
+  const header = reading.header.replace(/\s+/g, ' ').trim()
+  return `${lang === 'vi' ? 'Cột' : 'Column'} ${reading.column} “${header}” → ${formatReadingName(reading, lang)}`
+}

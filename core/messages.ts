@@ -1,42 +1,12 @@
-import type { Bilingual, IssueCode, Severity } from './issue.ts'
+import {
+  q,
+  type Bilingual,
+  type CatalogueEntry,
+  type IssueCode,
+  type Severity,
+} from './issue-codes.ts'
 import { deadlineMessages } from './messages-deadline.ts'
 import { readingMessages } from './messages-reading.ts'
-
-/** Values a message may mention. */
-export type MessageParams = {
-  field?: string | undefined
-  expected?: string | undefined
-  found?: string | undefined
-  suggestion?: string | undefined
-  date?: string | undefined
-  due?: string | undefined
-  start?: string | undefined
-  max?: string | undefined
-  column?: string | undefined
-  count?: number | undefined
-  /** The number `count` is out of ("40/42 ô"). */
-  total?: number | undefined
-  /** Rows named as examples ("12, 13, 15"). */
-  rows?: string | undefined
-  profile?: string | undefined
-  /** A field's key, as `--columns` takes it ("deadline"). */
-  key?: string | undefined
-  /** Columns that came closest, as "F “Thời gian”". */
-  columns?: string | undefined
-  /** The part of a value that could not be read ("Quý V" in "Quý V/2026"). */
-  part?: string | undefined
-  /** Why evidence cannot be checked (`row/evidence-unverifiable`). */
-  reason?: 'no-number' | 'no-date' | 'outside-period' | 'after-report' | undefined
-}
-
-export type CatalogueEntry = {
-  severity: Severity
-  message: (p: MessageParams) => Bilingual
-  hint: (p: MessageParams) => Bilingual
-}
-
-/** Quotes a value the Vietnamese way. */
-export const q = (s: string | undefined) => `“${s ?? ''}”`
 
 /** Every issue code with its severity, Vietnamese and English message and hint. */
 export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseDeadline, parseDeadlineRange, readTable } from '../../core/index.ts'
 import { readParSipasGrid, readPlanAppendixGrid } from '../../scripts/seeds.ts'
-import { expectDue, phrasebook } from '../helpers/phrasebook.ts'
+import { expectDue, phrasebook } from '../../scripts/phrasebook.ts'
 
 // Every deadline phrase of the two Đắk Lắk 2026 seed tables, with what it must mean (plan year 2026).
 const seedPhrases: [string, string, string | null][] = [

@@ -17,7 +17,7 @@ import {
 } from '../../core/repeated-issues.ts'
 import { readFixtures, type TableFixture } from '../../scripts/eval/fixture.ts'
 import { createGrid } from '../helpers/grid.ts'
-import { buildSampleTables, phrasebook } from '../helpers/phrasebook.ts'
+import { buildSampleTables, phrasebook } from '../../scripts/phrasebook.ts'
 import { buildReadingCases } from '../helpers/reading-cases.ts'
 import { readParSipasGrid, readPlanAppendixGrid } from '../../scripts/seeds.ts'
 
