@@ -18,7 +18,6 @@ export {
   fieldKeys,
   fieldSpecs,
   fieldNames,
-  formatColumnReading,
   matchField,
   computedFields,
   unusedColumnName,
@@ -73,6 +72,14 @@ export {
   resolveColumnChoices,
 } from './columns.ts'
 export type { ColumnChoices, ColumnReading } from './columns.ts'
+export {
+  describeReading,
+  formatColumnReading,
+  formatReadingName,
+  guessedMark,
+  readingBases,
+} from './messages-mapping.ts'
+export type { ReadingBasis } from './messages-mapping.ts'
 export { scoreHeaderText } from './header-score.ts'
 export { readFiguresInText } from './achieved.ts'
 export {

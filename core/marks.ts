@@ -1,6 +1,7 @@
 import type { CellValue } from './grid.ts'
 import { columnLetter, columnNumber } from './grid.ts'
-import { computedFields, fieldNames, fieldSpecs, unusedColumnName } from './fields.ts'
+import { computedFields, fieldSpecs } from './fields.ts'
+import { formatReadingName } from './messages-mapping.ts'
 import type { Issue, Severity } from './issue.ts'
 import { severityLabels, statusLabels } from './messages.ts'
 import type { Report } from './report.ts'
@@ -181,11 +182,14 @@ function computeMappingRows(report: Report): CellValue[][] {
   return [
     [],
     ['CÁCH ĐỌC CỘT'],
-    ['Cột', 'Tiêu đề', 'Đọc là', 'Độ tin cậy'],
-    ...mapping.map((m): CellValue[] => {
-      const name = m.field ? fieldNames[m.field].vi : unusedColumnName.vi
-      return [m.column, m.header, m.chosen ? `${name} (đã chỉ định)` : name, m.confidence]
-    }),
+    ['Cột', 'Tiêu đề', 'Đọc là', 'Độ tin cậy', 'Căn cứ'],
+    ...mapping.map((m): CellValue[] => [
+      m.column,
+      m.header,
+      formatReadingName(m, 'vi'),
+      m.confidence,
+      m.reason.vi,
+    ]),
   ]
 }
 
