@@ -6,6 +6,7 @@ import { checkWorkbook } from './check.ts'
 import { readPlan, readProfile, readRegistry, templatesDir, type PlanDefinition } from './config.ts'
 import { renderSummary } from './summary.ts'
 import { markWorkbook } from './xlsx/mark.ts'
+import { openPackage } from './xlsx/guard.ts'
 import { loadWorkbook } from './xlsx/read.ts'
 import { buildTemplate } from './xlsx/template.ts'
 
@@ -102,13 +103,14 @@ export async function runDemo(outDir = 'data/demo'): Promise<number> {
   const filledPath = join(outDir, 'da-dien-mau.xlsx')
   const bytes = new Uint8Array(await template.xlsx.writeBuffer())
   await writeFile(filledPath, bytes)
-  const { report, sheetName } = checkWorkbook(bytes, {
+  const pkg = openPackage(bytes, { write: true })
+  const { report, sheetName } = checkWorkbook(pkg, {
     asOf,
     file: filledPath,
     profile,
     registry,
   })
-  const workbook = await loadWorkbook(bytes)
+  const workbook = await loadWorkbook(pkg)
   markWorkbook(workbook, sheetName, report)
   const markedPath = join(outDir, 'da-kiem-tra.xlsx')
   await writeFile(markedPath, new Uint8Array(await workbook.xlsx.writeBuffer()))
