@@ -48,7 +48,32 @@ export type SheetScan = {
 }
 
 const rangeToken = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/
-const cellToken = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/
+/** A cell reference (`B7`, `$B$7`) read from the XML in place, without a copy; null if it is none. */
+function parseCellRef(
+  xml: string,
+  start: number,
+  end: number,
+): { row: number; column: number } | null {
+  let i = start
+  if (xml.charCodeAt(i) === 36 /* $ */) i++
+  let column = 0
+  const letters = i
+  for (; i < end && i - letters < 3; i++) {
+    const c = xml.charCodeAt(i) | 32
+    if (c < 97 || c > 122) break
+    column = column * 26 + (c - 96)
+  }
+  if (column === 0) return null
+  if (xml.charCodeAt(i) === 36) i++
+  let row = 0
+  const digits = i
+  for (; i < end && i - digits < 8; i++) {
+    const c = xml.charCodeAt(i)
+    if (c < 48 || c > 57) return null
+    row = row * 10 + (c - 48)
+  }
+  return i === end && row > 0 ? { row, column } : null
+}
 
 type Area = { r1: number; c1: number; r2: number; c2: number }
 
@@ -122,15 +147,17 @@ export function scanSheet(xml: string): SheetScan {
     }
     if (name === 'c') {
       const type = cursor.attributeSpan('t')
-      isoType = type && xml.slice(type[0], type[1]) === 'd' && cursor.kind === 'open' ? type : null
-      const at = cellToken.exec(cursor.attribute('r') ?? '')
-      const r = at ? Number(at[2]) : row
+      const iso = type && type[1] === type[0] + 1 && xml.charCodeAt(type[0]) === 100 /* d */
+      isoType = iso && cursor.kind === 'open' ? type : null
+      const ref = cursor.attributeSpan('r')
+      const at = ref ? parseCellRef(xml, ref[0], ref[1]) : null
+      const r = at ? at.row : row
       if (r !== row) {
         closeRow()
         row = r
         column = 0
       }
-      column = at ? columnNumber(at[1]!) : column + 1
+      column = at ? at.column : column + 1
       if (runEnd === 0 || column - runEnd - 1 <= sheetLimits.gapColumns)
         runEnd = Math.max(runEnd, column)
       rowLast = Math.max(rowLast, column)

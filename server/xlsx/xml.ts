@@ -161,26 +161,30 @@ export class XmlCursor {
     if (this.kind !== 'open') return ''
     const name = this.name
     let depth = 1
-    let text = ''
+    // Pieces joined once at the end: a part nesting many elements never builds a deep rope.
+    const pieces: string[] = []
     let from = this.position
     const xml = this.xml
     for (;;) {
       const lt = xml.indexOf('<', from)
-      if (lt < 0) return text + decodeXml(xml.slice(from))
-      text += decodeXml(xml.slice(from, lt))
+      if (lt < 0) {
+        pieces.push(decodeXml(xml.slice(from)))
+        return pieces.join('')
+      }
+      if (lt > from) pieces.push(decodeXml(xml.slice(from, lt)))
       if (xml.startsWith('<![CDATA[', lt)) {
         const end = xml.indexOf(']]>', lt + 9)
-        if (end < 0) return text
-        text += xml.slice(lt + 9, end)
+        if (end < 0) return pieces.join('')
+        pieces.push(xml.slice(lt + 9, end))
         from = end + 3
         continue
       }
       this.position = lt
-      if (!this.next()) return text
+      if (!this.next()) return pieces.join('')
       from = this.position
       const kind = this.kind as TagKind
       if (this.name === name && kind === 'open') depth++
-      if (this.name === name && kind === 'close' && --depth === 0) return text
+      if (this.name === name && kind === 'close' && --depth === 0) return pieces.join('')
     }
   }
 

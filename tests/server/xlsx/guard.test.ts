@@ -38,7 +38,7 @@ async function buildFixableWorkbook(): Promise<Uint8Array> {
   ws.addRow(['STT', 'Nội dung thực hiện', 'Cơ quan chủ trì', 'Thời gian thực hiện', 'Tiến độ'])
   ws.addRow([1, '<p>Cập nhật văn bản</p>', 'Së Néi vô', 'Quý IV/2026', 'Đang thực hiện'])
   ws.addRow([2, 'Rà soát thủ tục hành chính', 'Sở Nội vụ', 'Quý IV/2026', 'Chưa thực hiện'])
-  ws.addImage(wb.addImage({ buffer: png, extension: 'png' }), 'G2:H4')
+  ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'G2:H4')
   return new Uint8Array(await wb.xlsx.writeBuffer())
 }
 
