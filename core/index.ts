@@ -1,5 +1,13 @@
-export { columnLetter, columnNumber, cellText, isDateCell, computeFilledCells } from './grid.ts'
-export type { CellValue, DateCell, Grid, MergeArea, TemplateMeta } from './grid.ts'
+export {
+  columnLetter,
+  columnNumber,
+  cellText,
+  isDateCell,
+  computeFilledCells,
+  clipCellText,
+  maxCellChars,
+} from './grid.ts'
+export type { CellValue, DateCell, Grid, MergeArea, StrayCell, TemplateMeta } from './grid.ts'
 export {
   computeExcelSerial,
   computeMonthEnd,

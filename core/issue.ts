@@ -11,6 +11,7 @@ export const issueCodes = [
   'row/stt-sequence',
   'row/continuation',
   'row/shifted-cells',
+  'cell/stray-value',
   'cell/required',
   'cell/html-markup',
   'cell/legacy-encoding',

@@ -1,4 +1,4 @@
-import type { Grid } from '../../core/index.ts'
+import { clipCellText, type Grid } from '../../core/index.ts'
 import { WorkbookError } from './errors.ts'
 import type { CheckedPackage } from './guard.ts'
 import { readSheetXml, type SheetContext } from './sheet-xml.ts'
@@ -63,7 +63,7 @@ function readSharedStrings(xml: string | null): string[] {
       if (kind === 'open') text = ''
       else if (kind === 'empty') strings.push('')
       else if (text !== null) {
-        strings.push(decodeEscapes(text))
+        strings.push(clipCellText(decodeEscapes(text)))
         text = null
       }
     } else if (name === 'rPh' && kind === 'open') cursor.skip()
