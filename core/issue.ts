@@ -1,5 +1,6 @@
 import type { FieldKey } from './fields.ts'
 import { issueCatalogue, type MessageParams } from './messages.ts'
+import { clipText } from './text.ts'
 
 /** Every issue code the product reports; stable, documented in the README. */
 export const issueCodes = [
@@ -60,7 +61,14 @@ export type IssuePlace = {
   value?: string | null
 }
 
-/** Builds an issue from its code: severity, message and hint come from the catalogue. */
+/** How much of a cell an issue repeats: its value, and a value quoted in its message. */
+export const issueLimits = { valueChars: 500, quoteChars: 200 }
+
+/**
+ * Builds an issue from its code: severity, message and hint come from the catalogue. The cell's
+ * value is repeated clipped ("…" after 500 characters, 200 in a message): a long cell used on many
+ * rows must not make the report many times the size of the file.
+ */
 export function createIssue(
   code: IssueCode,
   place: IssuePlace = {},
@@ -68,15 +76,21 @@ export function createIssue(
   fix?: string,
 ): Issue {
   const entry = issueCatalogue[code]
+  const quoted = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? clipText(v, issueLimits.quoteChars) : v,
+    ]),
+  ) as MessageParams
   const issue: Issue = {
     code,
     severity: entry.severity,
     row: place.row ?? null,
     column: place.column ?? null,
     field: place.field ?? null,
-    value: place.value ?? null,
-    message: entry.message(params),
-    hint: entry.hint(params),
+    value: place.value == null ? null : clipText(place.value, issueLimits.valueChars),
+    message: entry.message(quoted),
+    hint: entry.hint(quoted),
   }
   if (fix !== undefined) issue.fix = fix
   return issue
