@@ -83,6 +83,17 @@ describe('a sheet placed into the grid by the values it holds', () => {
     expect([grid.cells, grid.strays?.length, grid.strayCount]).toEqual([[['a']], 100, 300])
   })
 
+  it('clips text to the 32,767 characters a cell holds, as every reader does', () => {
+    const long = 'Sở Nội vụ '.repeat(4000)
+    const grid = read(row(1, text('A1', long)))
+    expect((grid.cells[0]![0] as string).length).toBe(32_767)
+    const table = jsonSubmissionSchema.parse({
+      period: '2026-Q3',
+      table: { sheet: 'S', top: 1, left: 1, cells: [[long]], merges: [] },
+    })
+    expect(table.table.cells[0]![0]).toBe(long.slice(0, 32_767))
+  })
+
   it(
     'refuses a block that is really that large: 100,001 rows of values',
     { timeout: 30_000 },
