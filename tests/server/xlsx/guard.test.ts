@@ -10,13 +10,14 @@ import { openPackage } from '../../../server/xlsx/guard.ts'
 import { buildLoadableZip } from '../../../server/xlsx/loadable.ts'
 import { loadWorkbook } from '../../../server/xlsx/read.ts'
 import { readZipEntries } from '../../../server/xlsx/zip.ts'
+import type * as Zip from '../../../server/xlsx/zip.ts'
 import { readZipParts } from '../../helpers/hostile.ts'
 import { createZip } from '../../helpers/zip.ts'
 
 // Every inflation of a zip entry goes through zip.ts's inflateEntry: counted here by name.
 const inflated = vi.hoisted(() => [] as string[])
 vi.mock('../../../server/xlsx/zip.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../server/xlsx/zip.ts')>()
+  const real = await importOriginal<typeof Zip>()
   return {
     ...real,
     inflateEntry: (...args: Parameters<typeof real.inflateEntry>) => {
