@@ -64,15 +64,24 @@ function repeat(unit: string, bytes: number, head = '', tail = ''): string {
 
 const MB = 1024 * 1024
 
+/** One plain pass over an input: what touching twice the bytes costs this machine right now. */
+function readThrough(input: unknown): number {
+  let sum = 0
+  if (typeof input === 'string') for (let i = 0; i < input.length; i++) sum += input.charCodeAt(i)
+  else if (input instanceof Uint8Array) for (const byte of input) sum += byte
+  return sum
+}
+
 /**
- * The best times of a scan over a small and a large input, in ms, floored at 10 ms: under that the
- * clock, the caches and the other work on this shared machine decide, while a scan that goes back
- * over its input costs seconds on 1 MB.
+ * The best CPU times of a scan over a small and a large input, in ms, floored at 10 ms (under that
+ * the clock decides; a scan that goes back over its input costs seconds on 1 MB). Runs alternate,
+ * so that a burst of other work weighs on both sizes alike. When a plain pass over the inputs
+ * itself costs more than twice as much for the large one (caches shared with other processes), the
+ * large time is scaled down by that excess, never up.
  */
 function measure<T>(scan: (input: T) => unknown, small: T, large: T): { a: number; b: number } {
   timeBest(() => scan(small), 1)
-  // Alternated, so that a burst of other work weighs on both sizes alike.
-  let [a, b] = [Infinity, Infinity]
+  let [a, b, plainA, plainB] = [Infinity, Infinity, Infinity, Infinity]
   for (let i = 0; i < 7; i++) {
     a = Math.min(
       a,
@@ -82,9 +91,18 @@ function measure<T>(scan: (input: T) => unknown, small: T, large: T): { a: numbe
       b,
       timeBest(() => scan(large), 1),
     )
+    plainA = Math.min(
+      plainA,
+      timeBest(() => readThrough(small), 1),
+    )
+    plainB = Math.min(
+      plainB,
+      timeBest(() => readThrough(large), 1),
+    )
   }
-  if (process.env.SCAN_TIMES) console.log(a.toFixed(1), b.toFixed(1))
-  return { a: Math.max(a, 10), b: Math.max(b, 10) }
+  const excess = Math.max(plainB / Math.max(plainA, 0.01) / 2, 1)
+  if (process.env.SCAN_TIMES) console.log(a.toFixed(1), b.toFixed(1), excess.toFixed(2))
+  return { a: Math.max(a, 10), b: Math.max(b / excess, 10) }
 }
 const context = { strings: [], dateStyles: [], date1904: false }
 
