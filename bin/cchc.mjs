@@ -12,7 +12,7 @@ function newestSource(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = `${dir}/${entry.name}`
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path))
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs)
+    else if (/\.(ts|css|html)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs)
   }
   return newest
 }
@@ -20,7 +20,7 @@ function newestSource(dir) {
 function isBuildCurrent() {
   if (!existsSync(built)) return false
   const builtAt = statSync(built).mtimeMs
-  return newestSource(`${root}core`) <= builtAt && newestSource(`${root}server`) <= builtAt
+  return ['core', 'server', 'addin'].every((dir) => newestSource(`${root}${dir}`) <= builtAt)
 }
 
 // A closed pipe (`cchc … | head`) ends output quietly.
@@ -34,6 +34,6 @@ if (isBuildCurrent()) {
 } else {
   const { register } = await import('tsx/esm/api')
   register()
-  cli = await import('../server/cli.ts')
+  cli = await import('../server/cli/main.ts')
 }
 process.exitCode = await cli.runCli(process.argv.slice(2))

@@ -9,11 +9,11 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { getHttpsServerOptions } from 'office-addin-dev-certs'
-import { createApp } from '../server/app.ts'
-import { buildAddin, createAddinServer } from '../server/addin.ts'
-import { readCatalog } from '../server/catalog.ts'
-import { computeDatabasePath, renderGreeting, seedStore } from '../server/serve.ts'
-import { createStore } from '../server/store.ts'
+import { createApp } from '../server/http/app.ts'
+import { createAddinServer } from '../server/http/addin.ts'
+import { readCatalog } from '../server/province/catalog.ts'
+import { computeDatabasePath, renderGreeting, seedStore } from '../server/http/serve.ts'
+import { createStore } from '../server/store/index.ts'
 
 const port = Number(process.env.PORT ?? 3000)
 const dataDir = process.env.CCHC_DATA ?? 'data'
@@ -43,7 +43,7 @@ const app = createApp({
   store,
   catalog,
   adminToken: process.env.CCHC_ADMIN_TOKEN || null,
-  serveAddin: createAddinServer(buildAddin()),
+  serveAddin: createAddinServer(),
 })
 serve({ fetch: app.fetch, port, hostname: '127.0.0.1', createServer, serverOptions: https }, () => {
   process.stdout.write(

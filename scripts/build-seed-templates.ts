@@ -13,7 +13,7 @@ import {
   type FieldKey,
   type Grid,
 } from '../core/index.ts'
-import type { PlanDefinition } from '../server/config.ts'
+import type { PlanDefinition } from '../server/province/config.ts'
 import {
   planAppendixTitle,
   readParSipasGrid,

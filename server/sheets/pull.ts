@@ -1,9 +1,8 @@
 import type { sheets_v4 } from '@googleapis/sheets'
 import type { Period } from '../../core/index.ts'
-import type { Catalog } from '../catalog.ts'
-import { createSheetStore } from '../sheet-store.ts'
-import type { Store } from '../store.ts'
-import { checkUploadedTable, jsonSubmissionSchema, type JsonSubmission } from '../submission.ts'
+import type { Catalog } from '../province/catalog.ts'
+import type { Store } from '../store/index.ts'
+import { checkUploadedTable, jsonSubmissionSchema, type JsonSubmission } from '../intake/table.ts'
 import { realSleep, type BackoffOptions, type Sleeper } from './backoff.ts'
 import { SheetsError } from './errors.ts'
 import { readSpreadsheet } from './read.ts'
@@ -44,7 +43,7 @@ export async function pullSheets(
   period: Period,
   onProgress?: (outcome: PullOutcome) => void,
 ): Promise<PullOutcome[]> {
-  const sheetStore = createSheetStore(deps.store)
+  const sheetStore = deps.store
   const sleep = deps.sleep ?? realSleep
   const interval = 60_000 / (deps.readsPerMinute ?? defaultReadsPerMinute)
   const outcomes: PullOutcome[] = []

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { columnLetter, statusLabels, taskStatuses } from '../../core/index.ts'
-import { firstDataRow, type PlannedCell, type PlannedSheet } from '../consolidated.ts'
+import { firstDataRow, type PlannedCell, type PlannedSheet } from '../consolidation/types.ts'
 import { statusFills } from './mark.ts'
 import { writeRows, type StyledRow } from './rows.ts'
 import {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { PeriodStatus } from '../status.ts'
+import type { PeriodStatus } from '../consolidation/period-status.ts'
 import { applyPrintSetup } from './print.ts'
 
 /** The agencies to remind for a period (missing, late or with overdue tasks) as a workbook to print or mail-merge. */

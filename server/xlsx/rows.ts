@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { columnLetter } from '../../core/index.ts'
-import type { PlannedCell } from '../consolidated.ts'
+import type { PlannedCell } from '../consolidation/types.ts'
 
 // Data rows written straight into ExcelJS's streaming worksheet as the XML ExcelJS itself writes.
 // ExcelJS's own path builds a cell, a value and a model object for every cell and renders each through

@@ -5,7 +5,7 @@ import {
   progressChoices,
   type FieldKey,
 } from '../../core/index.ts'
-import type { PlanDefinition } from '../config.ts'
+import type { PlanDefinition } from '../province/config.ts'
 import { applyPrintSetup } from './print.ts'
 import { metaSheetName } from './read.ts'
 

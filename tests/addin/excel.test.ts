@@ -7,8 +7,8 @@ import {
   type CheckOptions,
 } from '../../addin/excel/check.ts'
 import { checkSheetName, marksSheetName } from '../../core/index.ts'
-import { findPlanProfile, readCatalog } from '../../server/catalog.ts'
-import { checkWorkbook } from '../../server/check.ts'
+import { findPlanProfile, readCatalog } from '../../server/province/catalog.ts'
+import { checkWorkbook } from '../../server/xlsx/check.ts'
 import {
   createFakeExcel,
   FakeContext,

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { SaxesParser } from 'saxes'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../server/app.ts'
-import { buildAddin, createAddinServer } from '../../server/addin.ts'
-import { readCatalog } from '../../server/catalog.ts'
-import { createStore } from '../../server/store.ts'
+import { createApp } from '../../server/http/app.ts'
+import { createAddinServer } from '../../server/http/addin.ts'
+import { readCatalog } from '../../server/province/catalog.ts'
+import { createStore } from '../../server/store/index.ts'
 
 type Element = {
   name: string
@@ -128,7 +128,7 @@ describe.each(Object.entries(manifests))('%s manifest (offline checks)', (kind, 
     const app = createApp({
       store: createStore(':memory:'),
       catalog: await readCatalog(),
-      serveAddin: createAddinServer(buildAddin()),
+      serveAddin: createAddinServer(),
     })
     for (const p of new Set(addinPaths)) {
       const res = await app.request(p)

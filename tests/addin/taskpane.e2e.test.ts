@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { startServer } from '../../server/serve.ts'
+import { startServer } from '../../server/http/serve.ts'
 import { readFakeSheets, unlockComputedColumns } from '../helpers/fake-from-xlsx.ts'
 import { buildFilledWorkbook } from '../helpers/service.ts'
 

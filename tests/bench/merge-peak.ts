@@ -6,9 +6,9 @@ import { createWriteStream } from 'node:fs'
 import { join } from 'node:path'
 import { finished } from 'node:stream/promises'
 import { parsePeriod } from '../../core/index.ts'
-import { computeConsolidatedSheets } from '../../server/consolidated.ts'
-import { readConsolidatedInput } from '../../server/status.ts'
-import { createStore } from '../../server/store.ts'
+import { computeConsolidatedSheets } from '../../server/consolidation/plan.ts'
+import { readConsolidatedInput } from '../../server/consolidation/period-status.ts'
+import { createStore } from '../../server/store/index.ts'
 import { writeConsolidated } from '../../server/xlsx/consolidated.ts'
 
 const dir = process.argv[2]!

@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { checkWorkbook } from '../../server/check.ts'
-import { startServer } from '../../server/serve.ts'
-import { createStore } from '../../server/store.ts'
+import { checkWorkbook } from '../../server/xlsx/check.ts'
+import { startServer } from '../../server/http/serve.ts'
+import { createStore } from '../../server/store/index.ts'
 import { buildAnnex } from './annex.ts'
 
 const agencies = 125

@@ -1,4 +1,4 @@
-import { checkWorkbook, type CheckOptions } from '../../server/check.ts'
+import { checkWorkbook, type CheckOptions } from '../../server/xlsx/check.ts'
 import { openPackage } from '../../server/xlsx/guard.ts'
 import { loadWorkbook } from '../../server/xlsx/read.ts'
 

@@ -3,7 +3,7 @@ import { checkAndLoad } from '../../helpers/check-and-load.ts'
 import { runCheck, runClear, runFixes, type CheckOptions } from '../../../addin/excel/check.ts'
 import { describeExcelError } from '../../../addin/excel/errors.ts'
 import { marksSheetName } from '../../../core/index.ts'
-import { findPlanProfile, readCatalog } from '../../../server/catalog.ts'
+import { findPlanProfile, readCatalog } from '../../../server/province/catalog.ts'
 import { markWorkbook } from '../../../server/xlsx/mark.ts'
 import {
   createFakeExcel,

@@ -5,7 +5,7 @@ import {
   prepareSheet,
   scanSheet,
 } from '../../../server/xlsx/extent.ts'
-import { checkWorkbook } from '../../../server/check.ts'
+import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import { loadWorkbook } from '../../../server/xlsx/read.ts'
 import { buildWholeColumnListWorkbook } from '../../helpers/hostile.ts'
 import { WorkbookError } from '../../../server/xlsx/errors.ts'

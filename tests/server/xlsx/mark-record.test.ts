@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { serializeMarkRecord, type MarkRecord } from '../../../core/index.ts'
-import { runCli } from '../../../server/cli.ts'
+import { runCli } from '../../../server/cli/main.ts'
 import { capture, output } from '../../helpers/output.ts'
 import { readPlanAppendixRows } from '../../helpers/seeds.ts'
 

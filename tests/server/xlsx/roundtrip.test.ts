@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkWorkbook } from '../../../server/check.ts'
-import { readPlan, readProfile, readRegistry, templatesDir } from '../../../server/config.ts'
-import { createSampleProgress, fillSampleProgress } from '../../../server/demo.ts'
+import { checkWorkbook } from '../../../server/xlsx/check.ts'
+import { readPlan, readProfile, readRegistry } from '../../../server/province/config.ts'
+import { templatesDir } from '../../../server/paths.ts'
+import { createSampleProgress, fillSampleProgress } from '../../../server/demo/demo.ts'
 import { buildTemplate } from '../../../server/xlsx/template.ts'
 
 const asOf = '2026-09-14'

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import type { PlannedCell } from '../../../server/consolidated.ts'
+import type { PlannedCell } from '../../../server/consolidation/types.ts'
 import { escapeXml, writeRows, type StyledRow } from '../../../server/xlsx/rows.ts'
 import { inflateEntry, readZipEntries } from '../../../server/xlsx/zip.ts'
 import { readPlanAppendixRows } from '../../helpers/seeds.ts'

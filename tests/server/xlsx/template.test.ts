@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkWorkbook } from '../../../server/check.ts'
-import type { PlanDefinition } from '../../../server/config.ts'
+import { checkWorkbook } from '../../../server/xlsx/check.ts'
+import type { PlanDefinition } from '../../../server/province/config.ts'
 import { buildTemplate } from '../../../server/xlsx/template.ts'
 
 const plan: PlanDefinition = {

@@ -1,0 +1,205 @@
+import { existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { agencyKinds, computeVietnamDate, type AgencyKind } from '../../core/index.ts'
+import { checkAdminTokenStrength } from '../store/passwords.ts'
+import { readCatalog } from '../province/catalog.ts'
+import { UsageError } from './io.ts'
+import { readRegistry } from '../province/config.ts'
+import type { Quotas } from '../http/context.ts'
+import { runMerge } from './merge.ts'
+import { computeDatabasePath, renderGreeting, startServer } from '../http/serve.ts'
+import { createStore } from '../store/index.ts'
+import { renderSummary } from './summary.ts'
+
+const dataOption = { data: { type: 'string', default: 'data' } } as const
+
+function openStore(dataDir: string) {
+  return createStore(computeDatabasePath(dataDir))
+}
+
+/** Quotas set by CCHC_QUOTA_VERSIONS_PER_HOUR and CCHC_QUOTA_MB_PER_PERIOD (per agency and period). */
+function readQuotaEnv(): Partial<Quotas> {
+  const quotas: Partial<Quotas> = {}
+  const versions = Number(process.env.CCHC_QUOTA_VERSIONS_PER_HOUR)
+  const mb = Number(process.env.CCHC_QUOTA_MB_PER_PERIOD)
+  if (Number.isInteger(versions) && versions > 0) quotas.versionsPerHour = versions
+  if (Number.isFinite(mb) && mb > 0) quotas.bytesPerPeriod = Math.round(mb * 1024 * 1024)
+  return quotas
+}
+
+/** `cchc serve [--port 8787] [--host 127.0.0.1] [--data DIR]`: runs until interrupted. */
+export async function runServe(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+      'no-supervise': { type: 'boolean' },
+      ...dataOption,
+    },
+  })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port: ${values.port}`)
+  const weak = process.env.CCHC_ADMIN_TOKEN
+    ? checkAdminTokenStrength(process.env.CCHC_ADMIN_TOKEN)
+    : null
+  if (weak) throw new UsageError(weak)
+  if (!process.env.CCHC_SUPERVISED && !values['no-supervise'])
+    return (await import('../jobs/supervisor.ts')).runSupervisor(args)
+  // Supervised: end with the supervisor (its IPC channel closes when it dies, even by kill -9).
+  if (process.send) {
+    process.once('disconnect', () => process.exit(1))
+    process.channel?.unref()
+  }
+  const { server, store, url, adminToken } = await startServer({
+    port,
+    host: values.host,
+    dataDir: values.data,
+    adminToken: process.env.CCHC_ADMIN_TOKEN || null,
+    demo: values.demo,
+    quotas: readQuotaEnv(),
+    trustProxy: process.env.CCHC_TRUST_PROXY === '1',
+  })
+  process.stdout.write(`${renderGreeting(url, adminToken, values.data)}\n`)
+  await new Promise<void>((done) => {
+    const stop = () => {
+      server.close(() => done())
+      // Idle keep-alive connections would hold the close open.
+      if ('closeAllConnections' in server) server.closeAllConnections()
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  store.close()
+  return 0
+}
+
+/** `cchc agency add|list|token|revoke`: manages agencies and their tokens directly in the database. */
+export async function runAgency(args: string[]): Promise<number> {
+  const [action, ...rest] = args
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { kind: { type: 'string', default: 'other' }, ...dataOption },
+  })
+  const store = openStore(values.data)
+  const now = new Date().toISOString()
+  try {
+    switch (action) {
+      case 'list':
+        for (const a of store.listAgencies())
+          process.stdout.write(`${a.id}\t${a.kind}\t${a.name}\n`)
+        for (const t of store.listTokens()) {
+          process.stdout.write(
+            `token ${t.id}\t${t.role}\t${t.agencyId ?? '-'}\t${t.createdAt}${t.revokedAt ? `\tthu hồi/revoked ${t.revokedAt}` : ''}\n`,
+          )
+        }
+        return 0
+      case 'add': {
+        const [id, ...name] = positionals
+        if (!id || !/^[a-z0-9-]{2,60}$/.test(id) || name.length === 0)
+          throw new UsageError(
+            'Cách dùng / Usage: cchc agency add MÃ "Tên cơ quan" [--kind so|xa|other]  (mã: chữ thường, số, "-")',
+          )
+        if (!agencyKinds.includes(values.kind as AgencyKind))
+          throw new UsageError(`--kind: ${values.kind} (so | xa | other)`)
+        if (!store.addAgency({ id, name: name.join(' '), kind: values.kind as AgencyKind }, now))
+          throw new UsageError(`Mã cơ quan đã tồn tại / Agency id exists: ${id}`)
+        process.stdout.write(`Đã thêm cơ quan / Added: ${id} — ${name.join(' ')}\n`)
+        return 0
+      }
+      case 'token': {
+        const [id] = positionals
+        const admin = id === '--admin' || id === 'admin'
+        if (!id || (!admin && !store.getAgency(id)))
+          throw new UsageError(
+            `Không có cơ quan / Unknown agency: ${id ?? ''}. Cách dùng / Usage: cchc agency token MÃ | admin`,
+          )
+        const issued = store.addToken(admin ? null : id, now)
+        process.stdout.write(
+          `Mã truy cập (chỉ hiện một lần) / token (shown once) [${issued.id}]:\n${issued.token}\n`,
+        )
+        return 0
+      }
+      case 'revoke': {
+        const [tokenId] = positionals
+        if (!tokenId || !store.revokeToken(tokenId, now))
+          throw new UsageError(
+            `Không có mã truy cập đang hiệu lực / No live token: ${tokenId ?? ''}`,
+          )
+        process.stdout.write(`Đã thu hồi / Revoked: ${tokenId}\n`)
+        return 0
+      }
+      default:
+        throw new UsageError('Cách dùng / Usage: cchc agency add|list|token|revoke …')
+    }
+  } finally {
+    store.close()
+  }
+}
+
+/** `cchc backup -o FILE [--data DIR]`: a consistent copy of the live database. */
+export async function runBackup(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { output: { type: 'string', short: 'o' }, ...dataOption },
+  })
+  const source = computeDatabasePath(values.data)
+  if (!existsSync(source)) throw new UsageError(`Không có cơ sở dữ liệu / No database: ${source}`)
+  const output =
+    values.output ??
+    `${values.data}/backup/cchc-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`
+  const store = openStore(values.data)
+  try {
+    await store.backup(output)
+  } finally {
+    store.close()
+  }
+  process.stdout.write(`Đã sao lưu / Backed up → ${output}\n`)
+  return 0
+}
+
+/** `cchc merge FILES… -o OUT.xlsx [--as-of] [--json] [--agencies A.json]`. */
+export async function runMergeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+      agencies: { type: 'string' },
+    },
+  })
+  if (positionals.length === 0 || !values.output)
+    throw new UsageError('Cách dùng / Usage: cchc merge TỆP1.xlsx TỆP2.xlsx … -o TỔNG_HỢP.xlsx')
+  const asOf = values['as-of'] ?? computeVietnamDate(Date.now())
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new UsageError(`--as-of cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${asOf}`)
+  const catalog = await readCatalog()
+  if (values.agencies) catalog.registry = await readRegistry(values.agencies)
+  const { input, reports } = await runMerge({
+    files: positionals,
+    output: values.output,
+    asOf,
+    catalog,
+    listRegistry: Boolean(values.agencies),
+    onProgress: (done, total, file) => {
+      if (!values.json) process.stderr.write(`[${done}/${total}] ${file}\n`)
+    },
+  })
+  if (values.json) {
+    process.stdout.write(
+      `${JSON.stringify({ output: values.output, asOf, files: reports.map((r) => ({ file: r.file, agency: r.agency, report: r.report })) }, null, 2)}\n`,
+    )
+  } else {
+    for (const r of reports)
+      process.stdout.write(`\n${r.file} → ${r.agency}\n${renderSummary(r.report)}\n`)
+    process.stdout.write(
+      `\nĐã tổng hợp ${input.submissions.length} tệp / merged ${input.submissions.length} files → ${values.output}\n`,
+    )
+  }
+  return reports.some((r) => r.report.errorCount > 0) ? 1 : 0
+}

@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util'
+import {
+  computeVietnamDate,
+  type AgencyRegistry,
+  type Report,
+  type ScoringProfile,
+} from '../../core/index.ts'
+import { readColumnsFlag } from './columns.ts'
+import { checkFlags, parseIsoDate, readBytes, UsageError, writeOut } from './io.ts'
+import { runCliJob, startCliWorker } from '../jobs/cli-pool.ts'
+import { renderSummary, type Lang } from './summary.ts'
+
+// The commands that read or write workbooks. validate and clear parse in a bounded worker (ExcelJS never
+// loads in this thread); template builds our own workbook here (ExcelJS is loaded on demand).
+
+/** `cchc validate`: checks a workbook, prints the summary or the report, optionally writes a marked copy. */
+export async function runValidate(args: string[]): Promise<number> {
+  startCliWorker()
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      ...checkFlags,
+      output: { type: 'string', short: 'o' },
+      columns: { type: 'string' },
+    },
+  })
+  const file = positionals[0]
+  if (!file) throw new UsageError('Thiếu tên tệp / Missing file name. Xem: cchc help')
+  const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
+  const columns = values.columns !== undefined ? readColumnsFlag(values.columns) : null
+  const asOf = parseIsoDate(values['as-of'], '--as-of') ?? computeVietnamDate(Date.now())
+  const year = values.year !== undefined ? Number(values.year) : null
+  if (year !== null && !Number.isInteger(year)) throw new UsageError(`--year: ${values.year}`)
+  // The configuration schemas (zod) load only when a configuration file is given.
+  const config = values.profile || values.agencies ? await import('../province/config.ts') : null
+  const profile: ScoringProfile | null = values.profile
+    ? await config!.readProfile(values.profile, lang)
+    : null
+  const registry: AgencyRegistry | null = values.agencies
+    ? await config!.readRegistry(values.agencies)
+    : null
+  const bytes = await readBytes(file)
+  // The workbook is parsed (and the marked copy written) in a bounded worker: ExcelJS never loads here.
+  const { report } = await runCliJob<{ report: Report }>({
+    kind: 'validate',
+    bytes,
+    options: { asOf, file, sheet: values.sheet ?? null, year, profile, registry, columns },
+    output: values.output ?? null,
+    fix: Boolean(values.fix),
+  })
+  process.stdout.write(
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderSummary(report, lang)}\n`,
+  )
+  return report.errorCount > 0 ? 1 : 0
+}
+
+/** Reads `FILE -o OUT`, the arguments of clear and template; either missing is a usage error. */
+function readInputAndOutput(args: string[], usage: string): { file: string; output: string } {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' } },
+  })
+  const file = positionals[0]
+  if (!file || !values.output) throw new UsageError(`Cách dùng / Usage: ${usage}`)
+  return { file, output: values.output }
+}
+
+/** `cchc clear`: removes the marks of an earlier check. */
+export async function runClear(args: string[]): Promise<number> {
+  const { file, output } = readInputAndOutput(args, 'cchc clear TỆP.xlsx -o RA.xlsx')
+  // Parsed, cleared and written in the bounded worker; a refused clear writes nothing.
+  const { outcome } = await runCliJob<{ outcome: 'cleared' | 'none' | 'refused' }>({
+    kind: 'clear',
+    bytes: await readBytes(file),
+    output,
+  })
+  if (outcome === 'refused') {
+    process.stderr.write(
+      'Không xóa được đánh dấu: các dòng đã kiểm tra bị sửa hoặc xóa sau lần kiểm tra nên không nhận ra được; tệp không bị thay đổi. Hãy kiểm tra lại bảng rồi xóa đánh dấu.\n' +
+        '(Marks not cleared: the checked rows were edited or deleted since the check; nothing was changed.)\n',
+    )
+    return 2
+  }
+  process.stdout.write(
+    outcome === 'cleared'
+      ? `Đã xóa đánh dấu → ${output}\n`
+      : `Tệp chưa có đánh dấu nào; đã sao chép → ${output}\n`,
+  )
+  return 0
+}
+
+/** `cchc template`: builds the fill-in workbook of a plan. */
+export async function runTemplate(args: string[]): Promise<number> {
+  const { file, output } = readInputAndOutput(args, 'cchc template KẾ_HOẠCH.json -o RA.xlsx')
+  const plan = await (await import('../province/config.ts')).readPlan(file)
+  const { buildTemplate } = await import('../xlsx/template.ts')
+  const workbook = buildTemplate(plan)
+  await writeOut(output, await workbook.xlsx.writeBuffer())
+  process.stdout.write(`Đã tạo biểu mẫu “${plan.name}” (${plan.rows.length} dòng) → ${output}\n`)
+  return 0
+}

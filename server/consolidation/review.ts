@@ -1,0 +1,94 @@
+import { computeCrossChecks, crossCheckLabels, type CrossCheck } from './crosscheck.ts'
+import type { ConsolidatedInput, PlannedCell, PlannedSheet } from './types.ts'
+import { computeTrendPoint, type TrendPoint, type Trends } from './trends.ts'
+
+const roleLabels = { lead: 'chủ trì', coop: 'phối hợp' } as const
+
+/** "Đối chiếu": the cross-checks at merge, one row per finding, with what each agency reported. */
+export function planCrossCheckSheet(
+  input: ConsolidatedInput,
+  findings: CrossCheck[],
+): PlannedSheet {
+  const names = new Map(input.agencies.map((a) => [a.id, a.name]))
+  const rows: PlannedCell[][] = findings.map((f, i) => [
+    i + 1,
+    crossCheckLabels[f.kind].vi,
+    f.stt,
+    f.content,
+    f.agencies
+      .map(
+        (a) =>
+          `${names.get(a.id) ?? a.id}${a.role ? ` (${roleLabels[a.role]})` : ''}: ${a.reported}`,
+      )
+      .join('\n'),
+    f.detail,
+  ])
+  if (rows.length === 0)
+    rows.push([null, 'Không phát hiện mâu thuẫn giữa các báo cáo.', null, null, null, null])
+  return {
+    name: 'Đối chiếu',
+    title: `ĐỐI CHIẾU BÁO CÁO GIỮA CÁC CƠ QUAN — ${input.label.toUpperCase()}`,
+    columns: [
+      { header: 'STT', width: 6 },
+      { header: 'Loại đối chiếu', width: 28 },
+      { header: 'Nhiệm vụ (STT)', width: 10 },
+      { header: 'Nội dung nhiệm vụ', width: 50 },
+      { header: 'Cơ quan và nội dung báo cáo', width: 45 },
+      { header: 'Chi tiết', width: 36 },
+    ],
+    rows,
+  }
+}
+
+const metrics: { header: string; read: (p: TrendPoint) => number | null }[] = [
+  { header: 'Tỷ lệ hoàn thành (%)', read: (p) => p.completionRate },
+  { header: 'Nhiệm vụ quá hạn', read: (p) => (p.submitted ? p.overdue : null) },
+  { header: 'Điểm tự đánh giá (%)', read: (p) => p.scoreRate },
+]
+
+/** "Xu hướng": per quarter of the year, completion rate, overdue count and self-assessed score. */
+export function planTrendSheet(input: ConsolidatedInput, trends: Trends | undefined): PlannedSheet {
+  const series = trends ?? {
+    year: Number(input.period.slice(0, 4)),
+    periods: [input.period],
+    province: {
+      id: 'tinh',
+      name: 'Toàn tỉnh',
+      points: [computeTrendPoint(input.period, input.submissions)],
+    },
+    agencies: input.agencies.map((a) => {
+      const s = input.submissions.find((x) => x.agencyId === a.id)
+      return {
+        id: a.id,
+        name: a.name,
+        points: [computeTrendPoint(input.period, s ? [s] : [])],
+      }
+    }),
+  }
+  const labels = series.province.points.map((p) => p.label)
+  const columns = [
+    { header: 'STT', width: 6 },
+    { header: 'Cơ quan', width: 40 },
+    ...metrics.flatMap((m) => labels.map((l) => ({ header: `${m.header} — ${l}`, width: 12 }))),
+  ]
+  const rows: PlannedCell[][] = [series.province, ...series.agencies].map((s, i) => [
+    i === 0 ? null : i,
+    s.name,
+    ...metrics.flatMap((m) => s.points.map((p) => m.read(p))),
+  ])
+  return {
+    name: 'Xu hướng',
+    title: `XU HƯỚNG THEO QUÝ NĂM ${series.year}`,
+    columns,
+    rows,
+    totalRows: [0],
+  }
+}
+
+/** The review sheets appended to the consolidated workbook: "Đối chiếu" and "Xu hướng". */
+export function planReviewSheets(input: ConsolidatedInput): PlannedSheet[] {
+  return [
+    planCrossCheckSheet(input, input.crossChecks ?? computeCrossChecks(input, new Map())),
+    planTrendSheet(input, input.trends),
+  ]
+}

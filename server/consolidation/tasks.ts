@@ -1,0 +1,137 @@
+import { columnLetter, roundScore, statusLabels } from '../../core/index.ts'
+import {
+  doneStatuses,
+  firstDataRow,
+  sum,
+  taskRows,
+  type ConsolidatedInput,
+  type PlannedCell,
+  type PlannedSheet,
+} from './types.ts'
+import type { AgencyRecord, StoredRow } from '../store/index.ts'
+
+// The sheets organised by plan task: "Theo nhiệm vụ" (task × agency statuses) and "Điểm" (criterion × agency scores).
+
+/** A plan task with the row every agency reported for it. */
+export type PlanTask = {
+  stt: string | null
+  content: string
+  maxScore: number | null
+  byAgency: Map<string, StoredRow>
+}
+
+/** The plan's tasks in first-seen order, each with the row every agency reported for it. */
+export function collectTasks(input: ConsolidatedInput): PlanTask[] {
+  // A task is its section, number and content: looked up level by level rather than by one joined
+  // key, which would be a new string to build and hash for each of a quarter's 20,000 rows.
+  const index = new Map<string, Map<string, Map<string, PlanTask>>>()
+  const tasks: PlanTask[] = []
+  for (const s of input.submissions) {
+    for (const r of taskRows(s)) {
+      let bySection = index.get(r.section ?? '')
+      if (!bySection) index.set(r.section ?? '', (bySection = new Map()))
+      let byStt = bySection.get(r.stt ?? '')
+      if (!byStt) bySection.set(r.stt ?? '', (byStt = new Map()))
+      let task = byStt.get(r.content)
+      if (!task) {
+        task = { stt: r.stt, content: r.content, maxScore: r.maxScore, byAgency: new Map() }
+        byStt.set(r.content, task)
+        tasks.push(task)
+      }
+      task.byAgency.set(s.agencyId, r)
+      task.maxScore ??= r.maxScore
+    }
+  }
+  return tasks
+}
+
+/** "Theo nhiệm vụ": each plan task × the agencies reporting it, with counts as formulas. */
+export function planByTask(
+  input: ConsolidatedInput,
+  tasks: PlanTask[],
+  reporting: AgencyRecord[],
+): PlannedSheet {
+  const fixed = 5
+  const first = columnLetter(fixed + 1)
+  const lastLetter = columnLetter(Math.max(fixed + reporting.length, fixed + 1))
+  const countIf = (r: number, labels: string[]) =>
+    labels.map((l) => `COUNTIF(${first}${r}:${lastLetter}${r},"${l}")`).join('+')
+  const doneLabels = doneStatuses.map((s) => statusLabels[s].vi)
+  const rows = tasks.map((task, i): PlannedCell[] => {
+    const r = firstDataRow + i
+    const statuses = reporting.map((a) => task.byAgency.get(a.id)?.status ?? null)
+    const labels = statuses.map((s) => (s ? statusLabels[s].vi : null))
+    return [
+      task.stt,
+      task.content,
+      {
+        formula: `COUNTA(${first}${r}:${lastLetter}${r})`,
+        result: labels.filter((l) => l !== null).length,
+      },
+      {
+        formula: countIf(r, doneLabels),
+        result: statuses.filter((s) => s && doneStatuses.includes(s)).length,
+      },
+      {
+        formula: countIf(r, [statusLabels.overdue.vi]),
+        result: statuses.filter((s) => s === 'overdue').length,
+      },
+      ...labels,
+    ]
+  })
+  return {
+    name: 'Theo nhiệm vụ',
+    title: `TÌNH HÌNH THỰC HIỆN TỪNG NHIỆM VỤ — ${input.label}`,
+    columns: [
+      { header: 'STT', width: 7 },
+      { header: 'Nội dung', width: 60 },
+      { header: 'Số cơ quan báo cáo', width: 11 },
+      { header: 'Hoàn thành', width: 11 },
+      { header: 'Quá hạn', width: 9 },
+      ...reporting.map((a) => ({ header: a.name, width: 16 })),
+    ],
+    rows,
+    statusColumns: reporting.map((_, k) => fixed + k),
+  }
+}
+
+/** "Điểm": scored criteria × agencies, with per-agency totals as formulas. */
+export function planScores(
+  input: ConsolidatedInput,
+  tasks: PlanTask[],
+  reporting: AgencyRecord[],
+): PlannedSheet {
+  const scored = tasks.filter((t) => t.maxScore !== null)
+  const fixed = 3
+  const rows: PlannedCell[][] = scored.map((t) => [
+    t.stt,
+    t.content,
+    t.maxScore,
+    ...reporting.map((a) => t.byAgency.get(a.id)?.score ?? null),
+  ])
+  if (scored.length) {
+    const last = firstDataRow + scored.length - 1
+    const total: PlannedCell[] = [null, 'Tổng điểm']
+    for (let c = 2; c < fixed + reporting.length; c++) {
+      const letter = columnLetter(c + 1)
+      const values = rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : 0))
+      total.push({
+        formula: `SUM(${letter}${firstDataRow}:${letter}${last})`,
+        result: roundScore(sum(values)),
+      })
+    }
+    rows.push(total)
+  }
+  return {
+    name: 'Điểm',
+    title: `ĐIỂM TỰ ĐÁNH GIÁ THEO TIÊU CHÍ — ${input.label} (điểm tạm tính theo bộ điểm đang dùng)`,
+    columns: [
+      { header: 'STT', width: 7 },
+      { header: 'Tiêu chí', width: 60 },
+      { header: 'Điểm tối đa', width: 10 },
+      ...reporting.map((a) => ({ header: a.name, width: 14 })),
+    ],
+    rows,
+    totalRows: scored.length ? [scored.length] : [],
+  }
+}

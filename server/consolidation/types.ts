@@ -1,0 +1,69 @@
+// The shapes the consolidated workbook is planned in, shared by every sheet's planner and the writer.
+import type { IsoDate, TaskStatus } from '../../core/index.ts'
+import type { AgencyRecord, StoredRow, SubmissionRecord } from '../store/index.ts'
+import type { CrossCheck } from './crosscheck.ts'
+import type { Trends } from './trends.ts'
+
+/** A submission as the consolidated workbook sees it: its record and its stored rows. */
+export type ConsolidatedSubmission = Pick<
+  SubmissionRecord,
+  | 'id'
+  | 'agencyId'
+  | 'version'
+  | 'submittedAt'
+  | 'fileHash'
+  | 'tasks'
+  | 'errors'
+  | 'warnings'
+  | 'score'
+  | 'maxScore'
+  | 'byStatus'
+> & { late: boolean; rows: StoredRow[]; planId?: string | null }
+
+export type ConsolidatedInput = {
+  period: string
+  label: string
+  asOf: IsoDate
+  generatedAt: string
+  /** Every registered agency, submitted or not, in display order. */
+  agencies: AgencyRecord[]
+  /** The latest submission of each agency that has one. */
+  submissions: ConsolidatedSubmission[]
+  /** The province's name, for page headers. */
+  province?: string
+  /** Cross-checks computed with the plans' lead and cooperating agencies (else self-scores only). */
+  crossChecks?: CrossCheck[]
+  /** The year's quarters (else this period only). */
+  trends?: Trends
+}
+
+/** A cell of a planned sheet: text is always text; formulas carry the value they compute to. */
+export type PlannedCell =
+  string | number | null | { date: IsoDate } | { formula: string; result: number | string }
+
+export type PlannedSheet = {
+  name: string
+  title: string
+  columns: { header: string; width: number }[]
+  rows: PlannedCell[][]
+  /** 0-based column holding a status label to colour, when the sheet has one. */
+  statusColumns?: number[]
+  /** Rows (0-based, within rows) that are totals, written bold. */
+  totalRows?: number[]
+}
+
+/** The first data row of every planned sheet: a title row, then the header row. */
+export const firstDataRow = 3
+
+/** The statuses counted as done. */
+export const doneStatuses: TaskStatus[] = ['done-on-time', 'done-late']
+
+/** Adds numbers, counting a missing one as 0. */
+export function sum(values: (number | null)[]): number {
+  return values.reduce<number>((a, v) => a + (v ?? 0), 0)
+}
+
+/** A submission's task rows (no headings, sections or groups). */
+export function taskRows(s: ConsolidatedSubmission): StoredRow[] {
+  return s.rows.filter((r) => r.kind === 'task')
+}

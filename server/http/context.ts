@@ -1,0 +1,100 @@
+import type { Catalog } from '../province/catalog.ts'
+import type { SheetsPullOptions } from './routes/sheets.ts'
+import { useSharedParsePool } from '../jobs/parse-pool.ts'
+import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit.ts'
+import type { Principal, Store } from '../store/index.ts'
+import type { WorkerPool } from '../jobs/worker-pool.ts'
+
+export type AppLimits = { bodyBytes: number; timeoutMs: number }
+export const defaultLimits: AppLimits = { bodyBytes: 20 * 1024 * 1024, timeoutMs: 60_000 }
+
+/** Per agency and period: versions stored in the last hour, and bytes of every version kept. */
+export type Quotas = { versionsPerHour: number; bytesPerPeriod: number }
+export const defaultQuotas: Quotas = { versionsPerHour: 30, bytesPerPeriod: 200 * 1024 * 1024 }
+
+/** Browser sessions end after this long without a request, and after this long in any case. */
+export type SessionLimits = { idleMs: number; absoluteMs: number }
+export const defaultSessionLimits: SessionLimits = {
+  idleMs: 30 * 60_000,
+  absoluteMs: 12 * 3600_000,
+}
+
+/** Failures allowed before 429: wrong tokens per IP, failed sign-ins per IP and per account. */
+export type AuthRateLimits = {
+  tokenPerIp: RateLimit
+  loginPerIp: RateLimit
+  loginPerAccount: RateLimit
+}
+export const defaultAuthRateLimits: AuthRateLimits = {
+  tokenPerIp: { max: 20, windowMs: 10 * 60_000 },
+  loginPerIp: { max: 20, windowMs: 15 * 60_000 },
+  loginPerAccount: { max: 5, windowMs: 15 * 60_000 },
+}
+
+export type AppDeps = {
+  store: Store
+  catalog: Catalog
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date
+  /** CCHC_ADMIN_TOKEN given at start, accepted as an admin token. */
+  adminToken?: string | null
+  limits?: Partial<AppLimits>
+  quotas?: Partial<Quotas>
+  sessions?: Partial<SessionLimits>
+  rateLimits?: Partial<AuthRateLimits>
+  /** Behind a reverse proxy: the client's IP and https come from X-Forwarded-For/-Proto. */
+  trustProxy?: boolean
+  /** Serves the built add-in's files at /addin/ when given. */
+  serveAddin?: ((path: string) => Promise<Response | null>) | null
+  /** Where uploaded workbooks are parsed; the process's shared pool by default. */
+  parsePool?: WorkerPool
+  /** Receives one access-log line per request (no secrets); none when absent. */
+  log?: ((line: string) => void) | null
+  /** How `POST /api/sheets/pull` reaches Google Sheets (default: GOOGLE_APPLICATION_CREDENTIALS). */
+  sheetsPull?: SheetsPullOptions | null
+}
+
+/** The dependencies every route module receives, defaults applied. */
+export type Services = {
+  store: Store
+  catalog: Catalog
+  now: () => Date
+  adminToken: string | null
+  limits: AppLimits
+  quotas: Quotas
+  sessions: SessionLimits
+  limiters: { tokenPerIp: RateLimiter; loginPerIp: RateLimiter; loginPerAccount: RateLimiter }
+  trustProxy: boolean
+  serveAddin: ((path: string) => Promise<Response | null>) | null
+  parsePool: WorkerPool
+}
+
+/** A browser session as a request carries it (null for a bearer token). */
+export type RequestSession = { hash: string; csrf: string } | null
+
+/** What a request carries through the middleware: who it is and when its time is up. */
+export type Env = {
+  Variables: { principal: Principal; session: RequestSession; deadline: number }
+}
+
+/** Applies the defaults to the dependencies given to createApp. */
+export function createServices(deps: AppDeps): Services {
+  const rate = { ...defaultAuthRateLimits, ...deps.rateLimits }
+  return {
+    store: deps.store,
+    catalog: deps.catalog,
+    now: deps.now ?? (() => new Date()),
+    adminToken: deps.adminToken ?? null,
+    limits: { ...defaultLimits, ...deps.limits },
+    quotas: { ...defaultQuotas, ...deps.quotas },
+    sessions: { ...defaultSessionLimits, ...deps.sessions },
+    limiters: {
+      tokenPerIp: createRateLimiter(rate.tokenPerIp),
+      loginPerIp: createRateLimiter(rate.loginPerIp),
+      loginPerAccount: createRateLimiter(rate.loginPerAccount),
+    },
+    trustProxy: deps.trustProxy ?? false,
+    serveAddin: deps.serveAddin ?? null,
+    parsePool: deps.parsePool ?? useSharedParsePool(),
+  }
+}

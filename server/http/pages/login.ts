@@ -1,0 +1,19 @@
+/** The sign-in page: markup only; its script is /assets/login.js (CSP script-src 'self'). */
+export function renderLoginPage(): string {
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>CCHC Annex — Đăng nhập</title><link rel="stylesheet" href="/assets/login.css"></head>
+<body>
+<main>
+<h1>Tổng hợp báo cáo cải cách hành chính</h1>
+<form id="login-form">
+<label>Email <input id="email" type="email" autocomplete="username" required></label>
+<label>Mật khẩu <input id="password" type="password" autocomplete="current-password" required></label>
+<button>Đăng nhập</button>
+<p id="message" role="alert"></p>
+</form>
+<p class="note">Cán bộ Sở Nội vụ và cơ quan đăng nhập bằng tài khoản được cấp (cchc user add). Phiên đăng nhập tự hết hạn khi không dùng.</p>
+</main>
+<script src="/assets/login.js" defer></script>
+</body></html>`
+}

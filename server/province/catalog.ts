@@ -1,0 +1,38 @@
+import { readdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { AgencyRegistry, ScoringProfile } from '../../core/index.ts'
+import { readPlan, readProfile, readRegistry, type PlanDefinition } from './config.ts'
+import { templatesDir } from '../paths.ts'
+
+/** What a province ships: its agency registry, its plans and the scoring profile each plan uses. */
+export type Catalog = {
+  registry: AgencyRegistry
+  plans: Map<string, PlanDefinition>
+  profiles: Map<string, ScoringProfile>
+}
+
+/** Reads the registry, plans and profiles of `templates/` (the Đắk Lắk 2026 demo province by default). */
+export async function readCatalog(
+  dir = templatesDir,
+  registryFile = 'agencies/dak-lak-2026.json',
+): Promise<Catalog> {
+  const registry = await readRegistry(join(dir, registryFile))
+  const plans = new Map<string, PlanDefinition>()
+  const profiles = new Map<string, ScoringProfile>()
+  for (const name of (await readdir(join(dir, 'plans')))
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
+    const plan = await readPlan(join(dir, 'plans', name))
+    plans.set(plan.id, plan)
+    if (plan.profile) profiles.set(plan.id, await readProfile(resolve(dir, plan.profile)))
+  }
+  return { registry, plans, profiles }
+}
+
+/** The scoring profile for a plan id read from a template's hidden metadata, if the plan has one. */
+export function findPlanProfile(
+  catalog: Catalog,
+  planId: string | null | undefined,
+): ScoringProfile | null {
+  return planId ? (catalog.profiles.get(planId) ?? null) : null
+}

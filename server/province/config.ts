@@ -1,0 +1,148 @@
+import { readBoundedFile } from '../cli/files.ts'
+import { z } from 'zod'
+import {
+  agencyKinds,
+  fieldKeys,
+  type AgencyRegistry,
+  type FieldKey,
+  type ScoringProfile,
+} from '../../core/index.ts'
+import { describeProfileProblem, type Lang } from './profile-messages.ts'
+
+const profileItem = z.object({
+  maxPoints: z.number().nonnegative(),
+  method: z.enum(['self', 'survey']),
+  rule: z.enum(['binary', 'proportional', 'tiers']),
+  tiers: z.array(z.tuple([z.number(), z.number()])).optional(),
+  label: z.string().optional(),
+})
+
+export const profileSchema = z.object({
+  name: z.string().min(1),
+  year: z.number().int(),
+  // A profile that does not say otherwise is provisional: the product never claims official points.
+  provisional: z.boolean().default(true),
+  note: z.string().optional(),
+  items: z.record(z.string(), profileItem),
+})
+
+export const registrySchema = z.object({
+  province: z.string(),
+  year: z.number().int(),
+  agencies: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      name: z.string().min(1),
+      kind: z.enum(agencyKinds),
+      aliases: z.array(z.string()).optional(),
+      code: z.string().optional(),
+      formerNames: z.array(z.string()).optional(),
+    }),
+  ),
+  groups: z.array(
+    z.object({
+      name: z.string(),
+      aliases: z.array(z.string()).optional(),
+      kinds: z.array(z.enum(agencyKinds)),
+    }),
+  ),
+  renames: z.array(z.object({ from: z.string(), to: z.string(), date: z.string() })),
+})
+
+const planRow = z.partialRecord(z.enum(fieldKeys), z.string())
+
+/** A plan column: a field key, or a field with the header text the province uses for it. */
+const planColumn = z.union([
+  z.enum(fieldKeys),
+  z.object({ field: z.enum(fieldKeys), header: z.string().min(1) }),
+])
+
+export const planSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  province: z.string(),
+  year: z.number().int(),
+  templateVersion: z.string(),
+  source: z.string().optional(),
+  title: z.array(z.string()),
+  columns: z.array(planColumn).min(3),
+  progressColumns: z.array(planColumn).optional(),
+  profile: z.string().optional(),
+  rows: z.array(planRow),
+})
+type PlanColumn = z.infer<typeof planColumn>
+
+/**
+ * A plan definition as the templates and the server use it: `columns` and `progressColumns` as
+ * field keys, and `headers` with the header texts the plan's `columns` block gives some fields
+ * ({ "field": "deadline", "header": "Thời gian dự kiến hoàn thành" }).
+ */
+export type PlanDefinition = Omit<z.infer<typeof planSchema>, 'columns' | 'progressColumns'> & {
+  columns: FieldKey[]
+  progressColumns?: FieldKey[]
+  headers?: Partial<Record<FieldKey, string>>
+}
+
+function normalizePlan(plan: z.infer<typeof planSchema>): PlanDefinition {
+  const headers: Partial<Record<FieldKey, string>> = {}
+  const read = (c: PlanColumn): FieldKey => {
+    if (typeof c === 'string') return c
+    headers[c.field] = c.header
+    return c.field
+  }
+  const { progressColumns, ...rest } = plan
+  const out: PlanDefinition = { ...rest, columns: plan.columns.map(read), headers }
+  if (progressColumns) out.progressColumns = progressColumns.map(read)
+  return out
+}
+
+/** A configuration file that is missing or does not match its schema. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+async function readJson<T>(
+  path: string,
+  schema: z.ZodType<T, unknown>,
+  what: string,
+  describe?: (issue: z.core.$ZodIssue) => string,
+): Promise<T> {
+  let data: unknown
+  try {
+    // Bounded like every input: a FIFO or /dev/zero given as --profile is refused, not read forever.
+    data = JSON.parse(new TextDecoder().decode(await readBoundedFile(path, 10 * 1024 * 1024)))
+  } catch (error) {
+    throw new ConfigError(`Không đọc được ${what} ${path}: ${(error as Error).message}`)
+  }
+  const parsed = schema.safeParse(data)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    // Every invalid field is named, one per line, so that one run shows everything to fix.
+    if (first && describe)
+      throw new ConfigError([...new Set(parsed.error.issues.map(describe))].join('\n'))
+    throw new ConfigError(
+      `${what} ${path} không hợp lệ: ${first?.path.join('.')} ${first?.message}`,
+    )
+  }
+  return parsed.data
+}
+
+/**
+ * Reads and checks a scoring profile JSON; an invalid field is named with its item, in Vietnamese
+ * or English ("Mục 1.4: “tiers” phải là danh sách [tỷ lệ, hệ số]").
+ */
+export function readProfile(path: string, lang: Lang = 'vi'): Promise<ScoringProfile> {
+  return readJson(path, profileSchema, 'Thang điểm', (issue) =>
+    describeProfileProblem(path, issue.path, lang),
+  ) as Promise<ScoringProfile>
+}
+
+/** Reads and checks an agency registry JSON. */
+export function readRegistry(path: string): Promise<AgencyRegistry> {
+  return readJson(path, registrySchema, 'Danh mục cơ quan') as Promise<AgencyRegistry>
+}
+
+/** Reads and checks a plan definition JSON. */
+export async function readPlan(path: string): Promise<PlanDefinition> {
+  return normalizePlan(await readJson(path, planSchema, 'Kế hoạch'))
+}
