@@ -76,12 +76,12 @@ export function createIssue(
   fix?: string,
 ): Issue {
   const entry = issueCatalogue[code]
-  const quoted = Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [
-      k,
-      typeof v === 'string' ? clipText(v, issueLimits.quoteChars) : v,
-    ]),
-  ) as MessageParams
+  // Copied only when a quoted value is long (rare): most issues keep their params as they are.
+  let quoted = params
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || value.length <= issueLimits.quoteChars) continue
+    quoted = { ...quoted, [key]: clipText(value, issueLimits.quoteChars) }
+  }
   const issue: Issue = {
     code,
     severity: entry.severity,
