@@ -1,7 +1,4 @@
-import type { IssueCode } from './issue.ts'
-import type { CatalogueEntry } from './messages.ts'
-
-const q = (s: string | undefined) => `“${s ?? ''}”`
+import { q, type CatalogueEntry, type IssueCode } from './issue-codes.ts'
 
 /** A count with Vietnamese thousands dots (12.345). */
 const formatCount = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, '.')

@@ -1,6 +1,6 @@
 import { computeFilledCells } from '../../core/index.ts'
 import { buildHeader } from '../../core/header.ts'
-import { buildSampleTables, expectField, phrasebook } from '../../tests/helpers/phrasebook.ts'
+import { buildSampleTables, expectField, phrasebook } from '../phrasebook.ts'
 import type { Share } from './measure.ts'
 
 /** How the headers of the phrasebook sample are read, each in a table of its own source's columns. */

@@ -25,6 +25,8 @@ export type CheckOptions = {
   registry?: AgencyRegistry | null
   /** The user's column choices (`--columns`), over those the workbook remembers. */
   columns?: ColumnChoices | null
+  /** The plan's issue date (`--issued`), over the template's and the title's. */
+  issued?: IsoDate | null
 }
 
 export type CheckResult = {
@@ -46,13 +48,14 @@ function validateGrid(grid: Grid, meta: TemplateMeta | null, options: CheckOptio
     profile: options.profile ?? options.profileFor?.(planId) ?? null,
     registry: options.registry ?? null,
     columns: options.columns ?? null,
+    issued: options.issued ?? null,
   })
 }
 
 /**
  * Checks a workbook's annex table with the core engine, through the fast read-only reader (no
  * ExcelJS), from its bytes or from a package the guard has already checked (which is then not
- * inflated again). Throws WorkbookError for unreadable input.
+ * inflated again). Throws AppError (workbook/…) for unreadable input.
  */
 export function checkWorkbook(
   input: Uint8Array | CheckedPackage,

@@ -1,5 +1,5 @@
 import { columnLetter, columnNumber } from '../../core/index.ts'
-import { WorkbookError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 import { XmlCursor } from './xml.ts'
 
 /** Bounds on a worksheet, checked in its XML before ExcelJS materialises anything. */
@@ -98,11 +98,11 @@ export function checkSheetMerges(xml: string): void {
   const cursor = new XmlCursor(xml)
   let count = 0
   while (cursor.seek('mergeCell')) {
-    if (++count > sheetLimits.maxMerges) throw new WorkbookError('too-large', 'merges')
+    if (++count > sheetLimits.maxMerges) throw new AppError('workbook/too-large', 'merges')
     const ref = cursor.attribute('ref')
     const area = ref === null ? null : parseRange(ref)
     if (area && countCells(area) > sheetLimits.maxMergeCells)
-      throw new WorkbookError('unsafe', `merge ${ref}`)
+      throw new AppError('workbook/unsafe', `merge ${ref}`)
   }
 }
 
@@ -257,7 +257,7 @@ export function prepareSheet(xml: string, date1904 = false): PreparedSheet {
     edits.push({ start: iso.type[0], end: iso.type[1], text: 'n' })
     edits.push({ start: iso.value[0], end: iso.value[1], text: String(serial) })
   }
-  if (cells > sheetLimits.maxLoadCells) throw new WorkbookError('too-large', `${cells} cells`)
+  if (cells > sheetLimits.maxLoadCells) throw new AppError('workbook/too-large', `${cells} cells`)
   return { xml: edits.length ? applyEdits(xml, edits) : null, cells }
 }
 

@@ -1,4 +1,4 @@
-import { WorkbookError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 import { checkSheetMerges } from './extent.ts'
 import { inflateEntry, readZipEntries, type ZipEntry } from './zip.ts'
 
@@ -34,14 +34,14 @@ function checkEntryName(name: string) {
     name.split('/').includes('..') ||
     /^[a-z]:/i.test(name)
   )
-    throw new WorkbookError('unsafe', `entry name ${name}`)
+    throw new AppError('workbook/unsafe', `entry name ${name}`)
   // An archive anywhere but among the embedded objects is nothing Office writes.
   if (!isEmbedded(name) && /\.(zip|xlsx|xlsm|gz)$/i.test(name))
-    throw new WorkbookError('unsafe', `nested archive ${name}`)
+    throw new AppError('workbook/unsafe', `nested archive ${name}`)
 }
 
 function checkKind(bytes: Uint8Array) {
-  if (bytes.length > packageLimits.maxBytes) throw new WorkbookError('too-large')
+  if (bytes.length > packageLimits.maxBytes) throw new AppError('workbook/too-large')
   if (
     bytes.length >= 8 &&
     bytes[0] === 0xd0 &&
@@ -49,10 +49,12 @@ function checkKind(bytes: Uint8Array) {
     bytes[2] === 0x11 &&
     bytes[3] === 0xe0
   ) {
-    throw new WorkbookError(hasUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'legacy-xls')
+    throw new AppError(
+      hasUtf16(bytes, 'EncryptedPackage') ? 'workbook/encrypted' : 'workbook/legacy-xls',
+    )
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new WorkbookError('not-xlsx')
+    throw new AppError('workbook/not-xlsx')
 }
 
 /**
@@ -80,25 +82,26 @@ export function openPackage(bytes: Uint8Array, options: { write?: boolean } = {}
   checkKind(bytes)
   const entries = readZipEntries(bytes, packageLimits.maxEntries)
   const names = new Set(entries.map((e) => e.name))
-  if (names.has('mimetype') && !names.has('[Content_Types].xml')) throw new WorkbookError('ods')
+  if (names.has('mimetype') && !names.has('[Content_Types].xml')) throw new AppError('workbook/ods')
   if (!names.has('[Content_Types].xml') || ![...names].some((n) => n.startsWith('xl/')))
-    throw new WorkbookError('not-xlsx')
-  if ([...names].some((n) => /^xl\/workbook\.bin$/i.test(n))) throw new WorkbookError('xlsb')
+    throw new AppError('workbook/not-xlsx')
+  if ([...names].some((n) => /^xl\/workbook\.bin$/i.test(n))) throw new AppError('workbook/xlsb')
   let total = 0
   const parts = new Map<string, Buffer>()
   const embedded: string[] = []
   for (const e of entries) {
     checkEntryName(e.name)
-    if (e.flags & 1) throw new WorkbookError('encrypted')
+    if (e.flags & 1) throw new AppError('workbook/encrypted')
     // Embedded objects are never parsed nor handed to ExcelJS (it drops them): listed, not inflated.
     if (isEmbedded(e.name)) {
       if (!e.name.endsWith('/')) embedded.push(e.name)
       continue
     }
-    if (e.size > packageLimits.maxEntryUncompressed) throw new WorkbookError('too-large', e.name)
+    if (e.size > packageLimits.maxEntryUncompressed)
+      throw new AppError('workbook/too-large', e.name)
     const xml = isXmlPart(e.name)
     if (xml && e.size > 1_000_000 && e.size / Math.max(e.compressed, 1) > packageLimits.maxRatio)
-      throw new WorkbookError('unsafe', `${e.name} compression ratio`)
+      throw new AppError('workbook/unsafe', `${e.name} compression ratio`)
     const data = inflateEntry(bytes, e, packageLimits.maxUncompressed - total)
     total += data.length
     if (!xml) {
@@ -109,7 +112,7 @@ export function openPackage(bytes: Uint8Array, options: { write?: boolean } = {}
       data.subarray(0, 4096).toString('latin1').includes('<!DOCTYPE') ||
       data.includes('<!ENTITY')
     )
-      throw new WorkbookError('unsafe', `DTD in ${e.name}`)
+      throw new AppError('workbook/unsafe', `DTD in ${e.name}`)
     parts.set(e.name, data)
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) && data.includes('mergeCell'))
       checkSheetMerges(data.toString('utf8'))

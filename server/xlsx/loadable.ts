@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib'
-import { WorkbookError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 import { prepareSheet, sheetLimits } from './extent.ts'
 import type { CheckedPackage } from './guard.ts'
 import { XmlCursor } from './xml.ts'
@@ -39,7 +39,8 @@ export function buildLoadableZip(pkg: CheckedPackage): Uint8Array {
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
       const prepared = prepareSheet(data.toString('utf8'), date1904)
       cells += prepared.cells
-      if (cells > sheetLimits.maxLoadCells) throw new WorkbookError('too-large', `${cells} cells`)
+      if (cells > sheetLimits.maxLoadCells)
+        throw new AppError('workbook/too-large', `${cells} cells`)
       if (prepared.xml !== null) data = Buffer.from(prepared.xml)
     }
     parts.push({ name: entry.name, body: data, method: 0, crc: crc32(data), size: data.length })

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { CellValue } from '../../core/index.ts'
-import { WorkbookError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 import { openPackage, type CheckedPackage } from './guard.ts'
 import { buildLoadableZip } from './loadable.ts'
 
@@ -19,8 +19,8 @@ export async function loadWorkbook(input: CheckedPackage | Uint8Array): Promise<
   try {
     await workbook.xlsx.load(zip as unknown as ArrayBuffer)
   } catch (error) {
-    throw new WorkbookError(
-      'corrupt',
+    throw new AppError(
+      'workbook/corrupt',
       error instanceof Error ? error.message.slice(0, 120) : undefined,
     )
   }

@@ -1,5 +1,5 @@
 import type { CellValue, Grid, MergeArea, StrayCell } from '../../core/index.ts'
-import { WorkbookError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 import { sheetLimits } from './extent.ts'
 
 /**
@@ -80,7 +80,7 @@ export function placeSheetCells(name: string, found: SheetCells): Grid {
   for (const r of block) minColumn = Math.min(minColumn, r.columns[0] ?? Infinity)
   const left = Number.isFinite(minColumn) && minColumn - 1 > sheetLimits.gapColumns ? minColumn : 1
   const bottom = placeMergeRows(found.merges, end, top)
-  if (bottom - top + 1 > gridLimits.rows) throw new WorkbookError('too-large', `${name}: rows`)
+  if (bottom - top + 1 > gridLimits.rows) throw new AppError('workbook/too-large', `${name}: rows`)
   const cells: CellValue[][] = Array.from({ length: Math.max(bottom - top + 1, 0) }, () => [])
   let budget = gridLimits.cells
   for (const r of block) {
@@ -96,7 +96,7 @@ export function placeSheetCells(name: string, found: SheetCells): Grid {
       out[column - left] = r.values[j]!
     }
     budget -= out.length
-    if (budget < 0) throw new WorkbookError('too-large', `${name}: too many cells`)
+    if (budget < 0) throw new AppError('workbook/too-large', `${name}: too many cells`)
   }
   // Rows past the block, after the block's own far cells: strays in reading order.
   for (const r of rows.slice(cut)) r.columns.forEach((c, j) => stray(r.row, c, r.values[j]!))

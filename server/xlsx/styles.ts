@@ -1,5 +1,5 @@
 import { isDateFormat } from 'numfmt'
-import { WorkbookError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 import { XmlCursor } from './xml.ts'
 
 /** Bounds on number formats, checked before any is parsed. */
@@ -42,7 +42,7 @@ export function readDateStyles(xml: string | null): boolean[] {
     let date = judged.get(code)
     if (date === undefined) {
       if (judged.size >= formatLimits.maxCustomFormats)
-        throw new WorkbookError('too-large', 'number formats')
+        throw new AppError('workbook/too-large', 'number formats')
       date = isDateFormatCode(code)
       judged.set(code, date)
     }

@@ -8,7 +8,7 @@ import {
 import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import { loadWorkbook } from '../../../server/xlsx/read.ts'
 import { buildWholeColumnListWorkbook } from '../../helpers/hostile.ts'
-import { WorkbookError } from '../../../server/xlsx/errors.ts'
+import { AppError } from '../../../server/errors/index.ts'
 
 const cells =
   '<sheetData><row r="1"><c r="A1"/><c r="J1"/></row><row r="20"><c r="B20"/></row></sheetData>'
@@ -44,7 +44,7 @@ describe('worksheet merges before ExcelJS', () => {
     })
 
     it(`refuses a merge covering the whole sheet, and more than 10,000 merges (prefix "${prefix}")`, () => {
-      expect(() => checkSheetMerges(sheet(['A1:XFD1048576'], prefix))).toThrow(WorkbookError)
+      expect(() => checkSheetMerges(sheet(['A1:XFD1048576'], prefix))).toThrow(AppError)
       const many = Array.from({ length: 10_001 }, (_, i) => `A${i + 1}:B${i + 1}`)
       expect(() => checkSheetMerges(sheet(many, prefix))).toThrow(/merges/)
       expect(() => checkSheetMerges(sheet(many.slice(0, 10_000), prefix))).not.toThrow()
@@ -57,7 +57,7 @@ describe('worksheet merges before ExcelJS', () => {
       (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"/></row>`,
     )
     expect(() => prepareSheet(`<sheetData>${rows.join('')}</sheetData>`)).toThrow(
-      expect.objectContaining({ code: 'too-large' }),
+      expect.objectContaining({ code: 'workbook/too-large' }),
     )
   })
 })

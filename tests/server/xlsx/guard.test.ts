@@ -127,7 +127,7 @@ describe('the checked package', () => {
     ])
     expect(() => openPackage(xlsb)).toThrow(
       expect.objectContaining({
-        code: 'xlsb',
+        code: 'workbook/xlsb',
         text: {
           vi: expect.stringContaining('Lưu thành (Save As) → Sổ làm việc Excel (.xlsx)'),
           en: expect.stringContaining('.xlsb'),
@@ -140,10 +140,10 @@ describe('the checked package', () => {
     const base = [{ name: '[Content_Types].xml', data: '<Types/>' }]
     expect(() =>
       openPackage(createZip([...base, { name: 'xl/nested/bomb.zip', data: 'PK' }])),
-    ).toThrow(expect.objectContaining({ code: 'unsafe' }))
+    ).toThrow(expect.objectContaining({ code: 'workbook/unsafe' }))
     const spaces = { name: 'xl/sharedStrings.xml', data: Buffer.alloc(4 * 1024 * 1024, 0x20) }
     expect(() => openPackage(createZip([...base, spaces]))).toThrow(
-      expect.objectContaining({ code: 'unsafe' }),
+      expect.objectContaining({ code: 'workbook/unsafe' }),
     )
   })
 })

@@ -99,7 +99,9 @@ describe('a sheet placed into the grid by the values it holds', () => {
     { timeout: 30_000 },
     () => {
       const rows = Array.from({ length: 100_001 }, (_, i) => row(i + 1, text(`A${i + 1}`, 'x')))
-      expect(() => read(rows.join(''))).toThrow(expect.objectContaining({ code: 'too-large' }))
+      expect(() => read(rows.join(''))).toThrow(
+        expect.objectContaining({ code: 'workbook/too-large' }),
+      )
     },
   )
 })
