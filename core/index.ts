@@ -10,6 +10,7 @@ export {
 export type { CellValue, DateCell, Grid, MergeArea, StrayCell, TemplateMeta } from './grid.ts'
 export {
   computeExcelSerial,
+  date1904Offset,
   computeMonthEnd,
   computeVietnamDate,
   convertExcelSerial,
@@ -25,7 +26,6 @@ export {
   fieldKeys,
   fieldSpecs,
   fieldNames,
-  formatColumnReading,
   matchField,
   computedFields,
   unusedColumnName,
@@ -81,21 +81,62 @@ export {
   resolveColumnChoices,
 } from './columns.ts'
 export type { ColumnChoices, ColumnReading } from './columns.ts'
+export {
+  describeReading,
+  formatColumnReading,
+  formatReadingName,
+  guessedMark,
+  readingBases,
+} from './messages-mapping.ts'
+export type { ReadingBasis } from './messages-mapping.ts'
 export { scoreHeaderText } from './header-score.ts'
 export { readFiguresInText } from './achieved.ts'
 export {
+  formatHexColor,
+  maxRecordChunks,
+  parseHexColor,
+  parseMarkBook,
+  recordChunkSize,
+  serializeMarkBook,
+} from './marks-record.ts'
+export {
   chooseCheckSheetName,
   computeKeyColumns,
-  computeRowKey,
-  computeRowMapping,
-  formatHexColor,
+  findMarkRecord,
+  findRecordedSheet,
   moveAddress,
-  parseHexColor,
-  parseMarkRecord,
-  recordChunkSize,
-  serializeMarkRecord,
-} from './marks-record.ts'
-export type { MarkRecord, RowMapping, SavedCell, SheetIdentity } from './marks-record.ts'
+  replaceMarkRecord,
+} from './marks-book.ts'
+export type { MarkBook, MarkRecord, SavedCell, SheetIdentity } from './marks-record.ts'
+export {
+  computeNoteHash,
+  computeRowIdentity,
+  computeTextHash,
+  computeValueHash,
+  matchRows,
+} from './row-identity.ts'
+export type { RowIdentity, RowMatch } from './row-identity.ts'
+export {
+  convertArgbToHex,
+  identifyGridRow,
+  isOwnNote,
+  moveRecordCells,
+  noteTag,
+  normalizeFill,
+  parseRecord,
+  readRecordRows,
+  recordChunk,
+  sheetRoleKey,
+  splitAddress,
+  splitRecord,
+  tagNote,
+} from './sheets-record.ts'
+export type {
+  SavedCell as SheetsSavedCell,
+  SavedValue,
+  SheetRole,
+  SheetsMarkRecord,
+} from './sheets-record.ts'
 export { metaSheetName, parseIssuedValue, parseTemplateMeta } from './template-meta.ts'
 export { computeDiffKey, computeRowDiff, diffFieldLabels, diffFields } from './diff.ts'
 export type { DiffField, DiffRow, FieldChange, RowChange, RowDiff } from './diff.ts'
@@ -107,3 +148,5 @@ export {
   validateEvidence,
 } from './evidence.ts'
 export type { DocumentReference, EvidenceProblem } from './evidence.ts'
+export { decideCellRestore } from './marks-restore.ts'
+export type { CellDecision, CellNow, CellRestore } from './marks-restore.ts'

@@ -22,6 +22,28 @@ export const readingMessages = {
       en: `Head that column ${q(p.field)}, or name the column: cchc validate --columns ${p.key ?? 'deadline'}=<column> (in Excel: “Cách đọc cột” in the task pane).`,
     }),
   },
+  'header/guessed-column': {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Không cột nào chắc chắn là ${q(p.field)}: tạm đọc cột ${p.column ?? ''} ${q(p.found)} (đoán; ${p.expected ?? ''}).`,
+      en: `No column is clearly ${q(p.field)}: column ${p.column ?? ''} ${q(p.found)} is read as it (guessed).`,
+    }),
+    hint: (p) => ({
+      vi: `Nếu đoán sai, chỉ định cột: cchc validate --columns ${p.key ?? 'content'}=<cột> (trong Excel: “Cách đọc cột” ở ngăn tác vụ), hoặc đặt tiêu đề ${q(p.field)} cho đúng cột.`,
+      en: `If the guess is wrong, name the column: cchc validate --columns ${p.key ?? 'content'}=<column> (in Excel: “Cách đọc cột” in the task pane), or head the right column ${q(p.field)}.`,
+    }),
+  },
+  'header/unreadable-column': {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Cột ${p.column ?? ''} được đọc là ${q(p.field)} nhưng ${p.count ?? 0}/${p.total ?? 0} dòng có cùng vấn đề (dòng ${p.rows ?? ''}): ${p.found ?? ''}`,
+      en: `Column ${p.column ?? ''} is read as ${q(p.field)} but ${p.count ?? 0}/${p.total ?? 0} rows share one problem (rows ${p.rows ?? ''}): ${p.expected ?? ''}`,
+    }),
+    hint: (p) => ({
+      vi: `Một vấn đề lặp lại trên hầu hết các dòng thường do cột được đọc sai: kiểm tra cách đọc cột; nếu cột này không phải ${q(p.field)}, chỉ định cột đúng: cchc validate --columns ${p.key ?? 'deadline'}=<cột> (trong Excel: “Cách đọc cột”). Nếu cột đúng, sửa các ô.`,
+      en: `A problem repeated on most rows usually means the column is misread: check how the columns were read; if this is not ${q(p.field)}, name the right column: cchc validate --columns ${p.key ?? 'deadline'}=<column> (in Excel: “Cách đọc cột”). If it is, correct the cells.`,
+    }),
+  },
   'header/unknown-choice': {
     severity: 'warning',
     message: (p) => ({

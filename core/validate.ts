@@ -16,6 +16,7 @@ import {
 } from './row-checks.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import { readRowDeadline } from './row-deadline.ts'
+import { collapseRepeatedIssues } from './repeated-issues.ts'
 import { computeGroupTotals } from './score.ts'
 import { computeStatus } from './status.ts'
 import { readTable, type TableRow } from './table.ts'
@@ -62,10 +63,15 @@ function reportStrays(grid: Grid): Issue[] {
  * Bad data is reported as issues; this never throws for a bad cell.
  */
 export function validateTable(grid: Grid, options: ValidateOptions): Report {
-  const table = readTable(grid, {
-    ...(options.meta?.columns ? parseColumnChoices(options.meta.columns).choices : {}),
-    ...options.columns,
-  })
+  const index = options.registry ? createAgencyIndex(options.registry) : null
+  const table = readTable(
+    grid,
+    {
+      ...(options.meta?.columns ? parseColumnChoices(options.meta.columns).choices : {}),
+      ...options.columns,
+    },
+    { asOf: options.asOf, index },
+  )
   const profile = options.profile ?? null
   const base = {
     file: options.file ?? null,
@@ -91,7 +97,6 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     findTitleYear(table.titleText) ??
     (issued ? Number(issued.slice(0, 4)) : null)
   const issues = [...table.issues, ...reportStrays(grid)]
-  const index = options.registry ? createAgencyIndex(options.registry) : null
   const context: RowContext = {
     planYear,
     issued,
@@ -102,6 +107,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     issues,
     columns: new Set(Object.keys(table.header.columns) as FieldKey[]),
     letters: {},
+    unjudged: 0,
   }
   for (const [f, col] of Object.entries(table.header.columns))
     context.letters[f as FieldKey] = columnLetter(col)
@@ -114,6 +120,8 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   })
   groups.computeStatuses()
   computeGroupTotals(tasks)
+  if (context.unjudged)
+    issues.push(createIssue('report/target-not-judged', {}, { count: context.unjudged }))
   const waiting = tasks.filter(
     (t) => t.kind === 'task' && t.deadline?.kind === 'relative' && !t.deadline.due,
   )
@@ -127,6 +135,12 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     )
   if (profile?.provisional)
     issues.push(createIssue('report/provisional-profile', {}, { profile: profile.name }))
+  const taskCount = tasks.filter((t) => t.kind === 'task').length
+  const reported = collapseRepeatedIssues(
+    issues,
+    { row: table.header.row, columns: context.letters },
+    taskCount,
+  )
   const header = {
     row: table.header.row,
     columns: context.letters,
@@ -134,7 +148,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     mapping: table.header.mapping,
     dataStart: table.header.dataStart,
   }
-  return createReport({ ...base, planYear, issued, header, issues, tasks })
+  return createReport({ ...base, planYear, issued, header, issues: reported, tasks })
 }
 
 function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): TaskEntry {
@@ -172,8 +186,8 @@ function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): 
   if (ctx.index && ctx.registry) entry.agencies = checkAgencies(row, ctx)
   if (!isTask) return entry
 
-  const progress = readProgress(row, ctx)
   entry.doneDate = readDoneDate(row, ctx)
+  const progress = readProgress(row, ctx, entry.doneDate)
   const done = progress.state === 'done'
   if (done && c.doneDate === undefined && row.cells.progress && ctx.columns.has('doneDate')) {
     ctx.issues.push(
@@ -189,19 +203,17 @@ function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): 
   entry.status = computeStatus(entry.deadline, progress, entry.doneDate, ctx.asOf)
 
   const planText = () => [c.content?.text, c.expected?.text].filter(Boolean).join('\n')
-  const achieved = readAchieved(row, ctx, planText)
+  const item = ctx.profile && row.stt ? findProfileItem(ctx.profile, row.section, row.stt) : null
+  const achieved = readAchieved(row, ctx, planText, item !== null && item.method !== 'survey')
   // Without an achieved figure nothing can be judged, so the plan text's targets need not be read.
   const result = achieved.length
     ? computeTargetsResult(parseTargets(planText()), achieved)
     : { met: null, ratio: null }
   entry.targetMet = result.met
-  if (ctx.profile && row.stt) {
-    const item = findProfileItem(ctx.profile, row.section, row.stt)
-    if (item) {
-      entry.maxScore = item.maxPoints
-      entry.score = computeScore(item, result.met, result.ratio)
-      entry.selfScore = checkSelfScore(row, item.maxPoints, ctx)
-    }
+  if (item) {
+    entry.maxScore = item.maxPoints
+    entry.score = computeScore(item, result.met, result.ratio)
+    entry.selfScore = checkSelfScore(row, item.maxPoints, ctx)
   }
   return entry
 }

@@ -1,5 +1,6 @@
 import {
   computeFixes,
+  computeKeyColumns,
   computeMarkPlan,
   computePeriod,
   computeVietnamDate,
@@ -85,7 +86,7 @@ export function checkActiveSheet(asOf?: string, issued?: string): Report {
     report,
     read.record?.sheetId === read.sheet.getSheetId() ? read.record.added : [],
   )
-  applyMarks(read, plan)
+  applyMarks(read, plan, computeKeyColumns(report.header))
   return report
 }
 

@@ -166,9 +166,9 @@ export async function runParseJob(job: ParseJob): Promise<unknown> {
         import('../xlsx/read.ts'),
       ])
       const workbook = await loadWorkbook(job.bytes)
-      const outcome = clearMarks(workbook)
-      if (outcome !== 'refused') await writeOut(job.output, await workbook.xlsx.writeBuffer())
-      return { outcome }
+      const cleared = clearMarks(workbook)
+      await writeOut(job.output, await workbook.xlsx.writeBuffer())
+      return cleared
     }
   }
 }

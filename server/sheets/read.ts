@@ -8,17 +8,15 @@ import {
   type Grid,
   type MergeArea,
   type TemplateMeta,
-} from '../../core/index.ts'
-import { callWithBackoff, type BackoffOptions } from './backoff.ts'
-import { convertApiError } from './errors.ts'
-import {
   normalizeFill,
   parseRecord,
   sheetRoleKey,
   type SavedValue,
   type SheetRole,
   type SheetsMarkRecord,
-} from './record.ts'
+} from '../../core/index.ts'
+import { callWithBackoff, type BackoffOptions } from './backoff.ts'
+import { convertApiError } from './errors.ts'
 import type { SheetTarget } from './target.ts'
 import { AppError } from '../errors/index.ts'
 

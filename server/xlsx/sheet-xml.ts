@@ -1,6 +1,7 @@
 import {
   clipCellText,
   columnNumber,
+  convertExcelSerial,
   type CellValue,
   type Grid,
   type MergeArea,
@@ -16,17 +17,12 @@ export type SheetContext = { strings: string[]; dateStyles: boolean[]; date1904:
 /** One `<c>` as written: its type, format, formula flag and raw value. */
 type RawCell = { type: string; style: number; formula: boolean; value: string | undefined }
 
-/** A serial date as the calendar day it names (UTC, as ExcelJS rounds it); null when out of range. */
-function convertSerialDate(serial: number, date1904: boolean): CellValue {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)
-  const date = new Date(ms)
-  return Number.isNaN(date.getTime()) ? null : { date: date.toISOString().slice(0, 10) }
-}
-
+/** A number in a date format: the calendar day it names in the workbook's date system (core's one rule, shared with the add-in), or the number when it names none (a time of day). */
 function convertNumber(text: string, style: number, context: SheetContext): CellValue {
   const n = parseFloat(text)
   if (Number.isNaN(n)) return null
-  return context.dateStyles[style] ? convertSerialDate(n, context.date1904) : n
+  const date = context.dateStyles[style] ? convertExcelSerial(n, context.date1904) : null
+  return date ? { date } : n
 }
 
 /** Converts one cell to core's value: formulas by their cached result, shared strings resolved. */

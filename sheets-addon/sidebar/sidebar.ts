@@ -1,4 +1,5 @@
 import {
+  formatColumnReading,
   formatVietnameseDate,
   severityLabels,
   statusLabels,
@@ -40,6 +41,8 @@ const ui = {
   summary: find<HTMLElement>('summary'),
   summaryLine: find<HTMLParagraphElement>('summary-line'),
   counts: find<HTMLTableSectionElement>('status-counts'),
+  mapping: find<HTMLElement>('mapping'),
+  mappingList: find<HTMLUListElement>('mapping-list'),
   problems: find<HTMLElement>('problems'),
   problemCount: find<HTMLSpanElement>('problem-count'),
   problemList: find<HTMLOListElement>('problem-list'),
@@ -97,6 +100,7 @@ function renderReport(report: Report) {
         return row
       }),
   )
+  renderMapping(report)
   const problems = filterProblems(report.issues, 'all').filter((i) => i.severity !== 'info')
   ui.problems.hidden = problems.length === 0
   ui.problemCount.textContent = `(${problems.length})`
@@ -120,6 +124,21 @@ function renderReport(report: Report) {
   )
   fixable = report.issues.some((i) => i.fix !== undefined)
   ui.fix.disabled = !fixable
+}
+
+/** How every column was read, with the guessed ones marked and the reason the cells gave. */
+function renderMapping(report: Report) {
+  const mapping = report.header?.mapping ?? []
+  ui.mapping.hidden = mapping.length === 0
+  ui.mappingList.replaceChildren(
+    ...mapping.map((m) => {
+      const item = document.createElement('li')
+      if (m.guessed) item.className = 'guessed'
+      const why = m.field && (m.basis !== 'words' || m.guessed) ? ` — ${m.reason.vi}` : ''
+      item.textContent = `${formatColumnReading(m)}${why}`
+      return item
+    }),
+  )
 }
 
 ui.check.addEventListener('click', () =>

@@ -75,6 +75,8 @@ describe('the add-on sidebar in headless Chromium, over the add-on running in no
         await page.click('#check')
         await page.waitForSelector('#problem-list li')
         expect(await page.textContent('#summary-line')).toContain('4 nhiệm vụ')
+        const mapping = await page.locator('#mapping-list li').allTextContents()
+        expect(mapping[0]).toMatch(/^Cột A “STT” → Số thứ tự/)
         const items = await page.locator('#problem-list li').allTextContents()
         expect(items).toContain(
           'D5 · Lỗi: Không hiểu được thời hạn “Tháng 13/2026”: phần “Tháng 13” không đọc được.',
