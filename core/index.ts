@@ -1,5 +1,13 @@
-export { columnLetter, columnNumber, cellText, isDateCell, computeFilledCells } from './grid.ts'
-export type { CellValue, DateCell, Grid, MergeArea, TemplateMeta } from './grid.ts'
+export {
+  columnLetter,
+  columnNumber,
+  cellText,
+  isDateCell,
+  computeFilledCells,
+  clipCellText,
+  maxCellChars,
+} from './grid.ts'
+export type { CellValue, DateCell, Grid, MergeArea, StrayCell, TemplateMeta } from './grid.ts'
 export {
   computeDayCount,
   computeExcelSerial,
@@ -24,7 +32,7 @@ export {
   unusedColumnName,
 } from './fields.ts'
 export type { FieldKey, FieldRole } from './fields.ts'
-export { createIssue, issueCodes, severities } from './issue.ts'
+export { createIssue, issueCodes, issueLimits, severities } from './issue.ts'
 export type { Bilingual, Issue, IssueCode, Severity } from './issue.ts'
 export { issueCatalogue, statusLabels, severityLabels } from './messages.ts'
 export { parseProgress, isProgress, progressChoices, progressStates } from './progress.ts'
@@ -51,6 +59,7 @@ export { validateTable, findTitleYear } from './validate.ts'
 export type { ValidateOptions } from './validate.ts'
 export { parseDateValue } from './row-checks.ts'
 export { formatPoints, roundScore } from './score.ts'
+export { reportLimits } from './report.ts'
 export type { Report, TaskEntry, ReportSummary } from './report.ts'
 export { foldText } from './text.ts'
 export {

@@ -13,6 +13,7 @@ export const issueCodes = [
   'row/stt-sequence',
   'row/continuation',
   'row/shifted-cells',
+  'cell/stray-value',
   'cell/required',
   'cell/html-markup',
   'cell/legacy-encoding',

@@ -1,5 +1,8 @@
 import { q, type CatalogueEntry, type IssueCode } from './issue-codes.ts'
 
+/** A count with Vietnamese thousands dots (12.345). */
+const formatCount = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, '.')
+
 /** Expected progress words, named in the hint of a progress text the engine cannot place. */
 const progressWords =
   '“Đã hoàn thành”, “Đã ban hành”, “Đang thực hiện”, “Đang triển khai”, “Chưa thực hiện”, “Dừng thực hiện” hoặc tỷ lệ 0%–100%'
@@ -51,6 +54,20 @@ export const readingMessages = {
       vi: 'Ghi cột bằng chữ cái như Excel hiển thị (F) hoặc đúng tiêu đề cột.',
       en: 'Name the column by its letter as Excel shows it (F) or by its exact header.',
     }),
+  },
+  'cell/stray-value': {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Giá trị ${q(p.found)} nằm xa dữ liệu của trang tính (sau một vùng trống dài) nên không được đọc cùng bảng.`,
+      en: `The value ${q(p.found)} lies far from the sheet's data (past a long empty band), so it is not read with the table.`,
+    }),
+    hint: (p) => {
+      const many = (p.count ?? 1) > 1
+      return {
+        vi: `Nếu nhập nhầm, hãy xóa ô này; nếu là dữ liệu của bảng, hãy chuyển về sát bảng.${many ? ` Trang tính có ${formatCount(p.count!)} ô như vậy.` : ''}`,
+        en: `If it was typed by mistake, delete it; if it belongs to the table, move it next to the table.${many ? ` The sheet has ${p.count} such cells.` : ''}`,
+      }
+    },
   },
   'cell/invalid-progress': {
     severity: 'error',

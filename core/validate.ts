@@ -2,8 +2,8 @@ import { checkEvidence } from './evidence.ts'
 import { createAgencyIndex } from './agency.ts'
 import { parseColumnChoices, type ColumnChoices } from './columns.ts'
 import type { FieldKey } from './fields.ts'
-import { columnLetter, type Grid, type TemplateMeta } from './grid.ts'
-import { createIssue } from './issue.ts'
+import { cellText, columnLetter, type Grid, type TemplateMeta } from './grid.ts'
+import { createIssue, type Issue } from './issue.ts'
 import { computeScore, findProfileItem, type ScoringProfile } from './profile.ts'
 import { createReport, type Report, type TaskEntry } from './report.ts'
 import {
@@ -41,6 +41,23 @@ export type ValidateOptions = {
 
 export { findTitleYear }
 
+/** How many stray values are reported one by one (the hint counts them all). */
+const strayIssueLimit = 20
+
+/** The values an adapter found far from the sheet's data, each reported once (the first few). */
+function reportStrays(grid: Grid): Issue[] {
+  const count = grid.strayCount ?? grid.strays?.length ?? 0
+  return (grid.strays ?? [])
+    .slice(0, strayIssueLimit)
+    .map((s) =>
+      createIssue(
+        'cell/stray-value',
+        { row: s.row, column: columnLetter(s.column), value: cellText(s.value) },
+        { found: cellText(s.value), count },
+      ),
+    )
+}
+
 /**
  * Checks an annex table and computes each row's status and score as of `asOf`.
  * Bad data is reported as issues; this never throws for a bad cell.
@@ -63,7 +80,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     profile: profile ? { name: profile.name, provisional: profile.provisional } : null,
   }
   if (!table) {
-    const issues = [createIssue('table/not-found')]
+    const issues = [createIssue('table/not-found'), ...reportStrays(grid)]
     return createReport({
       ...base,
       planYear: options.year ?? options.meta?.year ?? null,
@@ -79,7 +96,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     options.meta?.year ??
     findTitleYear(table.titleText) ??
     (issued ? Number(issued.slice(0, 4)) : null)
-  const issues = [...table.issues]
+  const issues = [...table.issues, ...reportStrays(grid)]
   const context: RowContext = {
     planYear,
     issued,

@@ -9,7 +9,8 @@ import {
 } from '../../core/index.ts'
 import type { Catalog } from '../province/catalog.ts'
 import { serializeReport, type SerializedReport } from '../store/types.ts'
-import { checkWorkbook, type CheckOptions } from '../xlsx/check.ts'
+import { checkWorkbook, recheckFixed, type CheckOptions } from '../xlsx/check.ts'
+import { openPackage } from '../xlsx/guard.ts'
 import type { JobFailure } from './worker-pool.ts'
 import { AppError } from '../errors/index.ts'
 
@@ -100,23 +101,20 @@ async function runValidateJob(job: Extract<ParseJob, { kind: 'validate' }>) {
     columns: o.columns ?? null,
     profileFor: (id) => (id ? (o.profiles?.get(id) ?? null) : null),
   }
-  const checked = checkWorkbook(job.bytes, options)
+  // The package is checked and inflated once; the check, ExcelJS and the fixes all take it.
+  const pkg = openPackage(job.bytes, { write: Boolean(job.output) })
+  let checked = checkWorkbook(pkg, options)
   if (job.output) {
     const [{ applyFixes, markWorkbook }, { loadWorkbook }] = await Promise.all([
       import('../xlsx/mark.ts'),
       import('../xlsx/read.ts'),
     ])
-    let workbook = await loadWorkbook(job.bytes)
-    let { sheetName, report } = checked
-    if (job.fix && applyFixes(workbook, sheetName, report) > 0) {
-      // Re-check the fixed cells so the marks describe the corrected sheet.
-      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
-      ;({ sheetName, report } = checkWorkbook(bytes, { ...options, sheet: sheetName }))
-      workbook = await loadWorkbook(bytes)
-    }
-    markWorkbook(workbook, sheetName, report)
+    const workbook = await loadWorkbook(pkg)
+    // The marks describe the corrected sheet: the fixed cells are checked again.
+    if (job.fix && applyFixes(workbook, checked.sheetName, checked.report) > 0)
+      checked = recheckFixed(checked, options)
+    markWorkbook(workbook, checked.sheetName, checked.report)
     await writeOut(job.output, await workbook.xlsx.writeBuffer())
-    return { report, planId: checked.planId }
   }
   return { report: checked.report, planId: checked.planId }
 }

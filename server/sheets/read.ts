@@ -1,5 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets'
 import {
+  clipCellText,
   columnLetter,
   parseTemplateMeta,
   readTable,
@@ -102,7 +103,8 @@ export function createColorStyle(hex: string): sheets_v4.Schema$ColorStyle {
 export function convertCellData(cell: sheets_v4.Schema$CellData): CellValue {
   const v = cell.effectiveValue
   if (!v) return null
-  if (typeof v.stringValue === 'string') return v.stringValue === '' ? null : v.stringValue
+  if (typeof v.stringValue === 'string')
+    return v.stringValue === '' ? null : clipCellText(v.stringValue)
   if (typeof v.numberValue === 'number') {
     const type = cell.effectiveFormat?.numberFormat?.type
     if (type === 'DATE' || type === 'DATE_TIME') {
