@@ -1,5 +1,5 @@
 import {
-  capCellText,
+  clipCellText,
   columnLetter,
   metaSheetName,
   parseTemplateMeta,
@@ -8,15 +8,13 @@ import {
   type Grid,
   type MergeArea,
   type TemplateMeta,
-} from '../core/index.ts'
-import {
   normalizeFill,
   parseRecord,
   sheetRoleKey,
   type SavedValue,
   type SheetRole,
   type SheetsMarkRecord,
-} from '../server/sheets/record.ts'
+} from '../core/index.ts'
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet
@@ -81,7 +79,7 @@ function readGrid(sheet: Sheet, timeZone: string) {
   const cells = values.map((row) =>
     row.map((v) => {
       const cell = convertScriptValue(v, timeZone)
-      return typeof cell === 'string' ? capCellText(cell) : cell
+      return typeof cell === 'string' ? clipCellText(cell) : cell
     }),
   )
   const merges: MergeArea[] = range.getMergedRanges().map((m) => ({

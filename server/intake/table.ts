@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import {
-  capCellText,
-  maxCellChars,
+  clipCellText,
   parseTemplateMeta,
   validateTable,
   type Grid,
@@ -12,24 +11,15 @@ import {
 import { findPlanProfile, type Catalog } from '../province/catalog.ts'
 import { checkWorkbook } from '../xlsx/check.ts'
 
-/**
- * Limits on the JSON table the add-ins send and a pulled sheet becomes (the xlsx guard has its own):
- * text is cut at what an Excel cell holds (`maxCellChars`), as the workbook reader cuts it; a cell
- * far past that is refused (the body limit bounds the whole).
- */
-export const tableLimits = {
-  rows: 10_000,
-  columns: 300,
-  cellChars: maxCellChars,
-  rawCellChars: 1_000_000,
-  merges: 10_000,
-}
+/** Limits on the JSON table the add-in sends (the xlsx guard has its own). */
+export const tableLimits = { rows: 10_000, columns: 300, merges: 10_000 }
 
 const sheetRows = 1_048_576
 const sheetColumns = 16_384
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const cellSchema = z.union([
-  z.string().max(tableLimits.rawCellChars).transform(capCellText),
+  // Text longer than a cell holds (a client other than Excel) is clipped as every reader clips it.
+  z.string().transform(clipCellText),
   z.number(),
   z.boolean(),
   z.null(),

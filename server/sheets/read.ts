@@ -1,6 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets'
 import {
-  capCellText,
+  clipCellText,
   columnLetter,
   parseTemplateMeta,
   readTable,
@@ -8,17 +8,15 @@ import {
   type Grid,
   type MergeArea,
   type TemplateMeta,
-} from '../../core/index.ts'
-import { callWithBackoff, type BackoffOptions } from './backoff.ts'
-import { convertApiError } from './errors.ts'
-import {
   normalizeFill,
   parseRecord,
   sheetRoleKey,
   type SavedValue,
   type SheetRole,
   type SheetsMarkRecord,
-} from './record.ts'
+} from '../../core/index.ts'
+import { callWithBackoff, type BackoffOptions } from './backoff.ts'
+import { convertApiError } from './errors.ts'
 import type { SheetTarget } from './target.ts'
 import { AppError } from '../errors/index.ts'
 
@@ -105,9 +103,8 @@ export function createColorStyle(hex: string): sheets_v4.Schema$ColorStyle {
 export function convertCellData(cell: sheets_v4.Schema$CellData): CellValue {
   const v = cell.effectiveValue
   if (!v) return null
-  // A Sheets cell holds up to 50,000 characters; read as Excel would hold it.
   if (typeof v.stringValue === 'string')
-    return v.stringValue === '' ? null : capCellText(v.stringValue)
+    return v.stringValue === '' ? null : clipCellText(v.stringValue)
   if (typeof v.numberValue === 'number') {
     const type = cell.effectiveFormat?.numberFormat?.type
     if (type === 'DATE' || type === 'DATE_TIME') {

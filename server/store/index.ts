@@ -18,6 +18,7 @@ export {
 export type { UserRecord, SessionRecord, SecurityEvent } from './accounts.ts'
 export type { AgencySheet, SheetLink, SheetRequest } from './sheets.ts'
 export { isBusyError } from './busy.ts'
+export type { ReviewRecord } from './submissions.ts'
 export {
   convertReportRows,
   serializeReport,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { capCellText, columnLetter } from '../../core/index.ts'
+import { clipCellText, columnLetter } from '../../core/index.ts'
 import type { PlannedCell } from '../consolidation/types.ts'
 
 // Data rows written straight into ExcelJS's streaming worksheet as the XML ExcelJS itself writes.
@@ -69,12 +69,12 @@ function renderCell(
   // Agency text past Excel's 32,767 characters per cell is cut here only (the stored report and the
   // agency's own download keep it whole): Excel would refuse or repair the workbook.
   if (typeof cell === 'string')
-    return `<c r="${ref}"${s} t="s"><v>${parts.sharedStrings.add(capCellText(cell))}</v></c>`
+    return `<c r="${ref}"${s} t="s"><v>${parts.sharedStrings.add(clipCellText(cell))}</v></c>`
   if (typeof cell === 'number') return `<c r="${ref}"${s}><v>${cell}</v></c>`
   if ('date' in cell) return `<c r="${ref}"${s}><v>${computeSerialDay(cell.date)}</v></c>`
   const f = `<f>${escapeXml(cell.formula)}</f>`
   return typeof cell.result === 'string'
-    ? `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(capCellText(cell.result))}</v></c>`
+    ? `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(clipCellText(cell.result))}</v></c>`
     : `<c r="${ref}"${s}>${f}<v>${cell.result}</v></c>`
 }
 

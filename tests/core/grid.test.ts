@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  capCellText,
+  clipCellText,
   cellText,
   columnLetter,
   columnNumber,
@@ -164,13 +164,13 @@ describe('computeFilledCells', () => {
   })
 })
 
-describe('capCellText', () => {
+describe('clipCellText', () => {
   it("cuts text at Excel's 32,767 characters, never inside a surrogate pair", () => {
-    expect(capCellText('Sở Nội vụ')).toBe('Sở Nội vụ')
-    expect(capCellText('a'.repeat(50_000))).toBe('a'.repeat(maxCellChars))
+    expect(clipCellText('Sở Nội vụ')).toBe('Sở Nội vụ')
+    expect(clipCellText('a'.repeat(50_000))).toBe('a'.repeat(maxCellChars))
     // An emoji whose first half would be the 32,767th character is left out whole.
     const pair = `${'a'.repeat(maxCellChars - 1)}😀b`
-    expect(capCellText(pair)).toBe('a'.repeat(maxCellChars - 1))
+    expect(clipCellText(pair)).toBe('a'.repeat(maxCellChars - 1))
     expect(maxCellChars).toBe(32_767)
   })
 })
