@@ -180,3 +180,5 @@ export {
 export type { DocumentReference, EvidenceProblem } from './evidence.ts'
 export { decideCellRestore } from './marks-restore.ts'
 export type { CellDecision, CellNow, CellRestore } from './marks-restore.ts'
+export { computeNextIndex, filterProblems, formatIssueCell } from './problems.ts'
+export type { SeverityFilter } from './problems.ts'
