@@ -98,3 +98,15 @@ export {
   validateEvidence,
 } from './evidence.ts'
 export type { DocumentReference, EvidenceProblem } from './evidence.ts'
+export { parseIssuingDocument, parseAmendedDocument } from './plan-document.ts'
+export type { IssuingDocument, AmendedDocument } from './plan-document.ts'
+export { computePlanDraft } from './plan-draft.ts'
+export type {
+  PlanColumn,
+  PlanDoubt,
+  PlanDraft,
+  PlanDraftOptions,
+  PlanRow,
+  PlanRowReading,
+  PlanSection,
+} from './plan-draft.ts'

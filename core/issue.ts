@@ -28,6 +28,14 @@ export const issueCodes = [
   'cell/invalid-achieved',
   'row/score-exceeds-max',
   'report/provisional-profile',
+  'plan/no-tasks',
+  'plan/no-year',
+  'plan/no-document',
+  'plan/deadline-changed',
+  'plan/content-changed',
+  'plan/task-removed',
+  'plan/task-missing',
+  'plan/task-unknown',
 ] as const
 export type IssueCode = (typeof issueCodes)[number]
 

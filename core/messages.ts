@@ -1,4 +1,5 @@
 import type { Bilingual, IssueCode, Severity } from './issue.ts'
+import { planMessages } from './messages-plan.ts'
 import { readingMessages } from './messages-reading.ts'
 
 /** Values a message may mention. */
@@ -20,6 +21,8 @@ export type MessageParams = {
   columns?: string | undefined
   /** Why evidence cannot be checked (`row/evidence-unverifiable`). */
   reason?: 'no-number' | 'no-date' | 'outside-period' | 'after-report' | undefined
+  /** A plan version or the document that changed it ("2 — 45/KH-UBND"). */
+  document?: string | undefined
 }
 
 export type CatalogueEntry = {
@@ -34,6 +37,7 @@ export const q = (s: string | undefined) => `“${s ?? ''}”`
 /** Every issue code with its severity, Vietnamese and English message and hint. */
 export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
   ...readingMessages,
+  ...planMessages,
   'table/not-found': {
     severity: 'error',
     message: () => ({
