@@ -110,3 +110,12 @@ export type {
   PlanRowReading,
   PlanSection,
 } from './plan-draft.ts'
+export { rowKinds } from './table.ts'
+export type { RowKind } from './table.ts'
+export {
+  computePlanChanges,
+  computePlanTaskKey,
+  listPlanTasks,
+  planChangeKinds,
+} from './plan-changes.ts'
+export type { PlanChange, PlanChangeKind, PlanTask } from './plan-changes.ts'

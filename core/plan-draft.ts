@@ -4,7 +4,11 @@ import type { Deadline } from './deadline.ts'
 import { fieldKeys, fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, type Grid, type MergeArea } from './grid.ts'
 import { createIssue, type Issue } from './issue.ts'
-import { parseAmendedDocument, parseIssuingDocument, type AmendedDocument } from './plan-document.ts'
+import {
+  parseAmendedDocument,
+  parseIssuingDocument,
+  type AmendedDocument,
+} from './plan-document.ts'
 import type { IssuingDocument } from './plan-document.ts'
 import type { Report } from './report.ts'
 import { readTable, type RowKind } from './table.ts'
@@ -88,9 +92,7 @@ function computeName(title: string[], province: string | null): string {
 /** Whether a cell is a copy a horizontal merge spread along its row (its text belongs to the first). */
 function isSpreadCell(merges: MergeArea[], row: number, column: number): boolean {
   // Cells below the first column of a merge repeat its text on purpose (a lead merged down its tasks).
-  return merges.some(
-    (m) => row >= m.top && row <= m.bottom && column > m.left && column <= m.right,
-  )
+  return merges.some((m) => row >= m.top && row <= m.bottom && column > m.left && column <= m.right)
 }
 
 function readAgencies(text: string | undefined, registry: AgencyRegistry | null): string[] {

@@ -26,6 +26,8 @@ export type DocumentTable = {
 export type DocumentBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'table'; table: DocumentTable }
+  /** A page or section break: an appendix starts after one. */
+  | { kind: 'break' }
 
 /** A document-wide counter of table cells, refusing the one past the limit. */
 export function createCellBudget(limit = tableLimits.cells) {

@@ -143,7 +143,8 @@ export function readStyleNumbering(stylesXml: string | null): Map<string, Number
         style = cursor.attribute('styleId')
         ref = { numId: null, level: 0 }
       } else {
-        if (style && ref?.numId && ref.numId !== '0') out.set(style, { numId: ref.numId, level: ref.level })
+        if (style && ref?.numId && ref.numId !== '0')
+          out.set(style, { numId: ref.numId, level: ref.level })
         style = null
         ref = null
       }

@@ -74,7 +74,10 @@ export function openDocxPackage(bytes: Uint8Array): DocxPackage {
     if (!entry) return null
     if (entry.size > packageLimits.maxEntryUncompressed)
       throw new DocumentError('too-large', entry.name)
-    if (entry.size > 1_000_000 && entry.size / Math.max(entry.compressed, 1) > packageLimits.maxRatio)
+    if (
+      entry.size > 1_000_000 &&
+      entry.size / Math.max(entry.compressed, 1) > packageLimits.maxRatio
+    )
       throw new DocumentError('unsafe', `${entry.name} compression ratio`)
     let data: Buffer
     try {
@@ -83,7 +86,10 @@ export function openDocxPackage(bytes: Uint8Array): DocxPackage {
       translate(error)
     }
     total += data.length
-    if (data.subarray(0, 4096).toString('latin1').includes('<!DOCTYPE') || data.includes('<!ENTITY'))
+    if (
+      data.subarray(0, 4096).toString('latin1').includes('<!DOCTYPE') ||
+      data.includes('<!ENTITY')
+    )
       throw new DocumentError('unsafe', `DTD in ${entry.name}`)
     return data.toString('utf8')
   }

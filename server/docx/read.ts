@@ -40,7 +40,6 @@ const skipped = new Set([
   'tblPrChange',
   'trPrChange',
   'tcPrChange',
-  'sectPr',
 ])
 
 type Cell = { lines: string[]; span: number; vMerge: string | null; hMerge: boolean }
@@ -49,7 +48,17 @@ type TableState = {
   column: number
   cell: Cell | null
 }
-type Paragraph = { text: string; numId: string | null; level: number; style: string | null }
+type Paragraph = {
+  text: string
+  numId: string | null
+  level: number
+  style: string | null
+  /** A page break before the paragraph's text, or one (or a section end) after it. */
+  breakBefore?: true
+  breakAfter?: true
+}
+
+const newParagraph = (): Paragraph => ({ text: '', numId: null, level: 0, style: null })
 
 const isOn = (value: string | null) => value === null || !/^(0|false|off)$/i.test(value)
 
@@ -89,8 +98,13 @@ export function readDocumentXml(
     const number = ref ? lists.render(ref) : ''
     const text = number ? `${number} ${p.text}` : p.text
     const cell = top()?.cell
-    if (cell) cell.lines.push(text)
-    else blocks.push({ kind: 'paragraph', text: text.trim() })
+    if (cell) {
+      cell.lines.push(text)
+      return
+    }
+    if (p.breakBefore) blocks.push({ kind: 'break' })
+    blocks.push({ kind: 'paragraph', text: text.trim() })
+    if (p.breakAfter) blocks.push({ kind: 'break' })
   }
 
   const endCell = (table: TableState, cell: Cell) => {
@@ -126,8 +140,17 @@ export function readDocumentXml(
     }
     switch (name) {
       case 'p':
-        if (kind === 'empty') endParagraph({ text: '', numId: null, level: 0, style: null })
-        else paragraph = { text: '', numId: null, level: 0, style: null }
+        if (kind === 'empty') endParagraph(newParagraph())
+        else paragraph = newParagraph()
+        break
+      case 'pageBreakBefore':
+        if (paragraph && inParagraphProperties && isOn(cursor.attribute('val')))
+          paragraph.breakBefore = true
+        break
+      case 'sectPr':
+        // A section ends with this paragraph (the body's last section properties close the body).
+        if (paragraph && inParagraphProperties) paragraph.breakAfter = true
+        cursor.skip()
         break
       case 'pPr':
         inParagraphProperties = kind === 'open'
@@ -150,7 +173,11 @@ export function readDocumentXml(
         break
       case 'br':
       case 'cr':
-        if (paragraph) paragraph.text += '\n'
+        if (!paragraph) break
+        if (cursor.attribute('type') === 'page') {
+          if (paragraph.text.trim()) paragraph.breakAfter = true
+          else paragraph.breakBefore = true
+        } else paragraph.text += '\n'
         break
       case 'noBreakHyphen':
         if (paragraph) paragraph.text += '-'
