@@ -26,6 +26,8 @@ export type TemplateMeta = {
   templateVersion?: string
   /** Column choices remembered in the workbook ("deadline=F" or JSON of header texts). */
   columns?: string
+  /** The unit a template was built for (its tasks only): its numbering has gaps by design. */
+  agency?: string
 }
 
 /** Turns a 1-based column number into its letters, as Excel shows them (1 → A, 28 → AB). */

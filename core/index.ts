@@ -119,3 +119,6 @@ export {
   planChangeKinds,
 } from './plan-changes.ts'
 export type { PlanChange, PlanChangeKind, PlanTask } from './plan-changes.ts'
+export { checkReportAgainstPlan } from './plan-check.ts'
+export type { PlanCheckOptions, PlanInForce, RemovedTask } from './plan-check.ts'
+export { buildPlanGrid } from './plan-grid.ts'

@@ -33,7 +33,12 @@ export function parseIsoDate(text: string | undefined, flag: string): string | u
 /** The message for a failed command: what the user did wrong or what to do, never a stack trace. */
 export function describeCliError(error: unknown, helpText: string): string {
   const failure = error as { name?: string; message?: string; code?: string; text?: Bilingual }
-  if (failure?.name === 'WorkbookError' && failure.text)
+  if (
+    (failure?.name === 'WorkbookError' ||
+      failure?.name === 'DocumentError' ||
+      failure?.name === 'PlanError') &&
+    failure.text
+  )
     return `${failure.text.vi}\n${failure.text.en}`
   if (failure?.name === 'UsageError' || failure?.name === 'ConfigError')
     return failure.message ?? ''

@@ -24,6 +24,9 @@ import { createSubmissionRoutes } from './routes/submissions.ts'
 import { createTokenRoutes } from './routes/tokens.ts'
 import { createUserRoutes } from './routes/users.ts'
 import { WorkbookError } from '../xlsx/errors.ts'
+import { DocumentError, type DocumentErrorCode } from '../docx/errors.ts'
+import { PlanError } from '../plans/errors.ts'
+import { createPlanRoutes } from './routes/plans.ts'
 
 export { defaultLimits } from './context.ts'
 export type { AppDeps, AppLimits } from './context.ts'
@@ -44,6 +47,18 @@ function computeWorkbookStatus(error: WorkbookError): number {
   return 415
 }
 
+/** The status an unreadable plan document is answered with. */
+const documentStatus: Record<DocumentErrorCode, number> = {
+  'not-supported': 415,
+  'legacy-doc': 415,
+  encrypted: 415,
+  corrupt: 422,
+  unsafe: 422,
+  'too-large': 413,
+  'too-complex': 422,
+  'no-table': 422,
+}
+
 /** The sync service: API, dashboard and add-in files, over one store. */
 export function createApp(deps: AppDeps) {
   const services = createServices(deps)
@@ -55,6 +70,9 @@ export function createApp(deps: AppDeps) {
     if (error instanceof ApiError) return sendError(c, error.code, error.status, error.text)
     if (error instanceof WorkbookError)
       return sendError(c, `workbook/${error.code}`, computeWorkbookStatus(error), error.text)
+    if (error instanceof DocumentError)
+      return sendError(c, `document/${error.code}`, documentStatus[error.code], error.text)
+    if (error instanceof PlanError) return sendError(c, error.code, error.status, error.text)
     if (error instanceof HTTPException && error.status === 503)
       return sendError(c, 'request/timeout', 503, new ApiError('request/timeout').text)
     if (error instanceof HTTPException && error.status < 500)
@@ -147,6 +165,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/submissions', createSubmissionRoutes(services))
   app.route('/api/status', createStatusRoutes(services))
   app.route('/api/consolidated.xlsx', createConsolidatedRoutes(services))
+  app.route('/api/plans', createPlanRoutes(services))
   app.route('/addin', createAddinRoutes(services))
   app.route('/', createPageRoutes(services))
   return app

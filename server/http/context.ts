@@ -1,4 +1,5 @@
 import type { Catalog } from '../province/catalog.ts'
+import { createPlanBook, type PlanBook } from '../plans/book.ts'
 import type { SheetsPullOptions } from './routes/sheets.ts'
 import { useSharedParsePool } from '../jobs/parse-pool.ts'
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit.ts'
@@ -67,6 +68,8 @@ export type Services = {
   trustProxy: boolean
   serveAddin: ((path: string) => Promise<Response | null>) | null
   parsePool: WorkerPool
+  /** The plans: drafts, published versions, the version in force (kept in the catalog). */
+  plans: PlanBook
 }
 
 /** A browser session as a request carries it (null for a bearer token). */
@@ -96,5 +99,6 @@ export function createServices(deps: AppDeps): Services {
     trustProxy: deps.trustProxy ?? false,
     serveAddin: deps.serveAddin ?? null,
     parsePool: deps.parsePool ?? useSharedParsePool(),
+    plans: createPlanBook(deps.store, deps.catalog),
   }
 }

@@ -1,5 +1,7 @@
 import type { Bilingual } from '../../core/index.ts'
 import type { WorkbookErrorCode } from '../xlsx/errors.ts'
+import type { DocumentErrorCode } from '../docx/errors.ts'
+import type { PlanErrorCode } from '../plans/errors.ts'
 
 /** Every refusal the HTTP API gives, with its status and Vietnamese (and English) text. */
 export const httpErrors = {
@@ -177,7 +179,11 @@ export const httpErrors = {
   },
 } as const satisfies Record<string, Bilingual & { status: number }>
 
-export type HttpErrorCode = keyof typeof httpErrors | `workbook/${WorkbookErrorCode}`
+export type HttpErrorCode =
+  | keyof typeof httpErrors
+  | `workbook/${WorkbookErrorCode}`
+  | `document/${DocumentErrorCode}`
+  | PlanErrorCode
 
 /** A refusal: answered as `{ error: { code, message, en } }` with its status. */
 export class ApiError extends Error {

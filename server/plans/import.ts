@@ -135,6 +135,7 @@ export function importPlanDocument(bytes: Uint8Array, options: ImportOptions = {
   if (chosen < 1 || chosen > drafts.length)
     chosen = appendices.reduce((best, a) => (a.tasks > best.tasks ? a : best)).index
   const draft = drafts[chosen - 1]!
+  draft.report.file = options.fileName ?? null
   const name = options.name ?? draft.name
   const province = registry?.province ?? ''
   const plan: PlanFile = {

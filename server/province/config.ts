@@ -9,6 +9,8 @@ import {
   rowKinds,
   type AgencyRegistry,
   type FieldKey,
+  type IssuingDocument,
+  type PlanChange,
   type PlanColumn,
   type PlanDoubt,
   type PlanRow,
@@ -154,10 +156,15 @@ export const planSchema = z.object({
 })
 type PlanColumnSpec = z.infer<typeof planColumn>
 /** A plan as its JSON file holds it (columns possibly with their own header texts). */
-export type PlanFile = Omit<z.infer<typeof planSchema>, 'rows' | 'doubts' | 'columns'> & {
+export type PlanFile = Omit<
+  z.infer<typeof planSchema>,
+  'rows' | 'doubts' | 'columns' | 'changes' | 'document'
+> & {
   columns: PlanColumn[]
   rows: PlanRow[]
   doubts?: PlanDoubt[]
+  changes?: PlanChange[]
+  document?: IssuingDocument
 }
 
 /**

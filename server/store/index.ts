@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { createAccountStore } from './accounts.ts'
 import { migrations } from './schema.ts'
+import { createPlanStore } from './plans.ts'
 import { createSheetStore } from './sheets.ts'
 import { createSubmissionStore } from './submissions.ts'
 import { createTokenStore } from './tokens.ts'
@@ -17,6 +18,7 @@ export {
 } from './tokens.ts'
 export type { UserRecord, SessionRecord, SecurityEvent } from './accounts.ts'
 export type { AgencySheet } from './sheets.ts'
+export type { PlanDraftRecord, PlanVersionRecord } from './plans.ts'
 export {
   convertReportRows,
   serializeReport,
@@ -58,6 +60,7 @@ export function createStore(path: string, options: { synchronous?: 'FULL' | 'NOR
     ...createAccountStore(db),
     ...createUsageStore(db),
     ...createSheetStore(db),
+    ...createPlanStore(db),
     /** Wraps `fn` in a transaction (a savepoint when nested); `.immediate` takes the write lock first. */
     transaction<A extends unknown[], R>(fn: (...args: A) => R) {
       return db.transaction(fn)

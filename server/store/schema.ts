@@ -47,4 +47,13 @@ export const migrations = [
   `DROP INDEX submissions_by_period;
    CREATE INDEX submissions_by_period_listed ON submissions (period, agency_id, version, submitted_at,
      submitted_by, file_name, content_type, file_hash, plan_id, tasks, errors, warnings, score, max_score, by_status, source);`,
+  // Plans imported and published in the service (server/store/plans.ts): drafts being corrected, and
+  // each plan's versions (the first issue, then one per amendment) with the changes each made.
+  `CREATE TABLE plan_drafts (
+     id INTEGER PRIMARY KEY, plan_id TEXT NOT NULL, definition TEXT NOT NULL, reading TEXT, file_name TEXT,
+     created_at TEXT NOT NULL, created_by TEXT, updated_at TEXT NOT NULL);
+   CREATE TABLE plan_versions (
+     plan_id TEXT NOT NULL, version INTEGER NOT NULL, year INTEGER NOT NULL, name TEXT NOT NULL,
+     effective_from TEXT NOT NULL, changes TEXT NOT NULL, published_at TEXT NOT NULL, published_by TEXT,
+     definition TEXT NOT NULL, PRIMARY KEY (plan_id, version));`,
 ]

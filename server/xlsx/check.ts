@@ -5,6 +5,7 @@ import {
   type IsoDate,
   type Report,
   type ScoringProfile,
+  type TemplateMeta,
 } from '../../core/index.ts'
 import { readWorkbookView } from './book.ts'
 import { openPackage } from './guard.ts'
@@ -27,6 +28,8 @@ export type CheckResult = {
   report: Report
   sheetName: string
   planId: string | null
+  /** The template's hidden metadata, when the workbook has it. */
+  meta: TemplateMeta | null
 }
 
 /**
@@ -47,5 +50,5 @@ export function checkWorkbook(bytes: Uint8Array, options: CheckOptions): CheckRe
     registry: options.registry ?? null,
     columns: options.columns ?? null,
   })
-  return { report, sheetName: name, planId }
+  return { report, sheetName: name, planId, meta }
 }

@@ -25,7 +25,15 @@ import { readId, readPeriodParam, requirePeriod } from './params.ts'
 /** /api/submissions: upload (checked, stored as the next version), list, read, download. */
 export function createSubmissionRoutes(services: Services) {
   const { store, now, parsePool } = services
-  const catalogPart = serializeCatalogPart(services.catalog)
+  // The catalog the parse workers check with, serialized again only when the plans change.
+  let catalogPart = { revision: -1, json: '' }
+  const readCatalogPart = () => {
+    services.plans.refresh()
+    const revision = services.catalog.revision ?? 0
+    if (catalogPart.revision !== revision)
+      catalogPart = { revision, json: serializeCatalogPart(services.catalog) }
+    return catalogPart.json
+  }
   const parse = <T>(job: ParseJob) => runInWorker<T>(parsePool, job)
   const writer = createSubmissionWriter(store)
 
@@ -184,7 +192,7 @@ export function createSubmissionRoutes(services: Services) {
           bytes,
           fileName,
           asOf: period.cutOff,
-          catalog: catalogPart,
+          catalog: readCatalogPart(),
         })
         const checked = { report, planId, file: bytes, contentType: xlsxType, fileName }
         return storeSubmission(c, agencyId, period, checked)
@@ -192,7 +200,11 @@ export function createSubmissionRoutes(services: Services) {
       if (type.startsWith('application/json')) {
         const raw = new Uint8Array(await c.req.arrayBuffer())
         // The agency and period are inside the JSON: the quota is checked once they are known.
-        const table = await parse<TableResult>({ kind: 'table', bytes: raw, catalog: catalogPart })
+        const table = await parse<TableResult>({
+          kind: 'table',
+          bytes: raw,
+          catalog: readCatalogPart(),
+        })
         const period = requirePeriod(table.period)
         const agencyId = requireAgency(c, services, table.agency ?? undefined)
         const early = checkBeforeParsing(c, agencyId, period.id, raw)

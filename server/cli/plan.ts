@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { AgencyRegistry, IssuingDocument } from '../../core/index.ts'
+import { startCliWorker } from '../jobs/cli-pool.ts'
+import { templatesDir } from '../paths.ts'
+import { parseIsoDate, readBytes, UsageError, writeOut } from './io.ts'
+import { renderSummary, type Lang } from './summary.ts'
+
+// `cchc plan …`: a plan's appendix read into a plan definition, the units' templates built from it,
+// and its versions published in the service's database — the same code path as the API and the
+// dashboard's "Kế hoạch" page (server/plans/).
+
+export const planHelp = `cchc plan — kế hoạch CCHC từ phụ lục Word/Excel đến biểu mẫu của từng đơn vị
+
+  cchc plan import TỆP.docx|.xlsx|.html [-o KẾ_HOẠCH.json] [--year Y] [--id MÃ] [--name "Tên"]
+                   [--agencies A.json] [--table N] [--sheet S] [--document 0156/KH-UBND]
+                   [--issued YYYY-MM-DD] [--json] [--lang en]
+      Đọc bảng phụ lục bằng cùng cách đọc của cchc validate, ghi định nghĩa kế hoạch (JSON) và liệt kê
+      những điểm cần xem lại. Mã thoát: 0 không lỗi, 1 có điểm lỗi cần sửa, 2 không đọc được tệp.
+  cchc plan template KẾ_HOẠCH.json|MÃ (--agency MÃ_ĐƠN_VỊ -o RA.xlsx | --all -o RA.zip)
+                   [--agencies A.json] [--period 2026-Q3] [--data data]
+      Biểu mẫu của từng đơn vị: nhiệm vụ chủ trì, rồi nhiệm vụ phối hợp; --all: một tệp .zip cho mọi đơn vị.
+  cchc plan publish KẾ_HOẠCH.json [--from YYYY-MM-DD] [--data data]
+      Ban hành kế hoạch (phiên bản mới nếu đã có): sửa đổi, bổ sung có hiệu lực từ --from.
+  cchc plan list [--data data]
+      Các kế hoạch đã ban hành, phiên bản và ngày hiệu lực.
+`
+
+/** The province's registry: the one named, else the shipped one when present. */
+export async function readRegistryOption(path: string | undefined): Promise<AgencyRegistry | null> {
+  const { readRegistry } = await import('../province/config.ts')
+  if (path) return readRegistry(path)
+  const shipped = join(templatesDir, 'agencies', 'dak-lak-2026.json')
+  return existsSync(shipped) ? readRegistry(shipped) : null
+}
+
+function readYear(value: string | undefined): number | null {
+  if (value === undefined) return null
+  const year = Number(value)
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new UsageError(`--year cần một năm như 2027 / expects a year such as 2027: ${value}`)
+  return year
+}
+
+/** `cchc plan import`: reads a plan's appendix into a plan definition and lists its doubts. */
+async function runImport(args: string[]): Promise<number> {
+  const pool = startCliWorker()
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      year: { type: 'string' },
+      id: { type: 'string' },
+      name: { type: 'string' },
+      agencies: { type: 'string' },
+      table: { type: 'string' },
+      sheet: { type: 'string' },
+      document: { type: 'string' },
+      issued: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+  })
+  const file = positionals[0]
+  if (!file) throw new UsageError(`Thiếu tên tệp / Missing file name.\n\n${planHelp}`)
+  const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
+  if (values.id !== undefined && !/^[a-z0-9-]{2,60}$/.test(values.id))
+    throw new UsageError(`--id chỉ gồm a-z, 0-9 và "-" / --id takes a-z, 0-9 and "-": ${values.id}`)
+  const table = values.table !== undefined ? Number(values.table) : null
+  if (table !== null && (!Number.isInteger(table) || table < 1))
+    throw new UsageError(`--table: ${values.table}`)
+  const document: Partial<IssuingDocument> = {}
+  if (values.document) document.number = values.document
+  const issued = parseIsoDate(values.issued, '--issued')
+  if (issued) document.date = issued
+  const registry = await readRegistryOption(values.agencies)
+  const bytes = await readBytes(file)
+  const { runPlanImport } = await import('../plans/import-job.ts')
+  const imported = await runPlanImport(pool, bytes, {
+    fileName: basename(file),
+    year: readYear(values.year),
+    id: values.id ?? null,
+    name: values.name ?? null,
+    registry,
+    table,
+    sheet: values.sheet ?? null,
+    ...(Object.keys(document).length ? { document } : {}),
+  })
+  const { plan, draft } = imported
+  const output = values.output ?? `${plan.id}.json`
+  await writeOut(output, new TextEncoder().encode(`${JSON.stringify(plan, null, 2)}\n`))
+  if (values.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`)
+  else {
+    const { renderPlanSummary } = await import('../plans/summary.ts')
+    process.stdout.write(
+      `${renderSummary(draft.report, lang)}\n\n${renderPlanSummary(plan, imported.appendices, imported.chosen, lang)}\n\n` +
+        `${lang === 'en' ? 'Written' : 'Đã ghi'} → ${output}\n`,
+    )
+  }
+  return plan.doubts?.some((d) => d.issue.severity === 'error') ? 1 : 0
+}
+
+/** `cchc plan …`: dispatches to its subcommands. */
+export async function runPlan(args: string[]): Promise<number> {
+  const [command, ...rest] = args
+  switch (command) {
+    case 'import':
+      return runImport(rest)
+    case 'template':
+      return (await import('./plan-service.ts')).runPlanTemplate(rest)
+    case 'publish':
+      return (await import('./plan-service.ts')).runPlanPublish(rest)
+    case 'list':
+      return (await import('./plan-service.ts')).runPlanList(rest)
+    default:
+      process.stdout.write(planHelp)
+      return command === undefined || command === 'help' ? 0 : 2
+  }
+}
