@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { AgencyRegistry, IssuingDocument } from '../../core/index.ts'
+import {
+  fieldKeys,
+  type AgencyRegistry,
+  type FieldKey,
+  type IssuingDocument,
+} from '../../core/index.ts'
 import { startCliWorker } from '../jobs/cli-pool.ts'
 import { templatesDir } from '../paths.ts'
 import { parseIsoDate, readBytes, UsageError, writeOut } from './io.ts'
@@ -15,7 +20,8 @@ export const planHelp = `cchc plan — kế hoạch CCHC từ phụ lục Word/E
 
   cchc plan import TỆP.docx|.xlsx|.html [-o KẾ_HOẠCH.json] [--year Y] [--id MÃ] [--name "Tên"]
                    [--agencies A.json] [--table N] [--sheet S] [--document 0156/KH-UBND]
-                   [--issued YYYY-MM-DD] [--json] [--lang en]
+                   [--issued YYYY-MM-DD] [--source "Nguồn"] [--profile P.json]
+                   [--progress progress,doneDate,achieved,evidence] [--json] [--lang en]
       Đọc bảng phụ lục bằng cùng cách đọc của cchc validate, ghi định nghĩa kế hoạch (JSON) và liệt kê
       những điểm cần xem lại. Mã thoát: 0 không lỗi, 1 có điểm lỗi cần sửa, 2 không đọc được tệp.
   cchc plan template KẾ_HOẠCH.json|MÃ (--agency MÃ_ĐƠN_VỊ -o RA.xlsx | --all -o RA.zip)
@@ -59,6 +65,9 @@ async function runImport(args: string[]): Promise<number> {
       sheet: { type: 'string' },
       document: { type: 'string' },
       issued: { type: 'string' },
+      source: { type: 'string' },
+      profile: { type: 'string' },
+      progress: { type: 'string' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
     },
@@ -75,6 +84,9 @@ async function runImport(args: string[]): Promise<number> {
   if (values.document) document.number = values.document
   const issued = parseIsoDate(values.issued, '--issued')
   if (issued) document.date = issued
+  const progress = values.progress?.split(',').map((f) => f.trim())
+  if (progress?.some((f) => !(fieldKeys as readonly string[]).includes(f)))
+    throw new UsageError(`--progress: ${values.progress} (${fieldKeys.join(', ')})`)
   const registry = await readRegistryOption(values.agencies)
   const bytes = await readBytes(file)
   const { runPlanImport } = await import('../plans/import-job.ts')
@@ -83,6 +95,9 @@ async function runImport(args: string[]): Promise<number> {
     year: readYear(values.year),
     id: values.id ?? null,
     name: values.name ?? null,
+    source: values.source ?? null,
+    profile: values.profile ?? null,
+    progressColumns: (progress as FieldKey[] | undefined) ?? null,
     registry,
     table,
     sheet: values.sheet ?? null,

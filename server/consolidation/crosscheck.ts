@@ -15,7 +15,14 @@ import type { StoredRow } from '../store/index.ts'
 /** Who leads and who cooperates on each plan task, keyed by plan id and task (see computeTaskKey). */
 export type PlanRoles = Map<string, { lead: Set<string>; coop: Set<string> }>
 
-export const crossCheckKinds = ['state-conflict', 'date-conflict', 'self-score'] as const
+export const crossCheckKinds = [
+  'state-conflict',
+  'date-conflict',
+  'self-score',
+  'plan-altered',
+  'task-missing',
+  'task-removed',
+] as const
 export type CrossCheckKind = (typeof crossCheckKinds)[number]
 
 export const crossCheckLabels: Record<CrossCheckKind, { vi: string; en: string }> = {
@@ -30,6 +37,18 @@ export const crossCheckLabels: Record<CrossCheckKind, { vi: string; en: string }
   'self-score': {
     vi: 'Điểm tự chấm cao hơn kết quả đạt được',
     en: 'Self-score above what the achieved values support',
+  },
+  'plan-altered': {
+    vi: 'Báo cáo sửa cột của kế hoạch đang có hiệu lực',
+    en: 'The report changed a column of the plan in force',
+  },
+  'task-missing': {
+    vi: 'Báo cáo thiếu nhiệm vụ đơn vị phải thực hiện',
+    en: 'The report leaves out a task the unit must carry out',
+  },
+  'task-removed': {
+    vi: 'Báo cáo nhiệm vụ đã được bãi bỏ',
+    en: 'The report holds a task that was removed',
   },
 }
 

@@ -3,6 +3,7 @@ import type { IsoDate, TaskStatus } from '../../core/index.ts'
 import type { AgencyRecord, StoredRow, SubmissionRecord } from '../store/index.ts'
 import type { CrossCheck } from './crosscheck.ts'
 import type { Trends } from './trends.ts'
+import type { PlanView } from './in-force.ts'
 
 /** A submission as the consolidated workbook sees it: its record and its stored rows. */
 export type ConsolidatedSubmission = Pick<
@@ -35,6 +36,8 @@ export type ConsolidatedInput = {
   crossChecks?: CrossCheck[]
   /** The year's quarters (else this period only). */
   trends?: Trends
+  /** The plans the reports follow, as they stand on the period's cut-off (server/consolidation/in-force.ts). */
+  plans?: PlanView[]
 }
 
 /** A cell of a planned sheet: text is always text; formulas carry the value they compute to. */

@@ -198,3 +198,31 @@ export function buildParSipasWorkbook(): Promise<Uint8Array> {
   const { title, pages } = readParSipasPages()
   return buildWorkbook(title, pages, [3, 5])
 }
+
+/** The shipped plans and the import options that give them (`cchc plan import … --id … --name …`). */
+export const seedPlans = [
+  {
+    file: 'dak-lak-2026-ke-hoach-cchc',
+    buildDocx: buildPlanAppendixDocx,
+    buildWorkbook: buildPlanAppendixWorkbook,
+    options: {
+      id: 'dak-lak-2026-ke-hoach-cchc',
+      name: 'Kế hoạch cụ thể triển khai các nhiệm vụ cải cách hành chính tỉnh Đắk Lắk năm 2026',
+      source:
+        'Kế hoạch 0156/KH-UBND ngày 26/12/2025 của UBND tỉnh Đắk Lắk, dựng lại thành .docx từ tests/fixtures/seeds/dak-lak-2026-ke-hoach-cchc.txt',
+    },
+  },
+  {
+    file: 'dak-lak-2026-par-sipas',
+    buildDocx: buildParSipasDocx,
+    buildWorkbook: buildParSipasWorkbook,
+    options: {
+      id: 'dak-lak-2026-par-sipas',
+      name: 'Phân công nhiệm vụ cải thiện Chỉ số PAR Index, SIPAS tỉnh Đắk Lắk năm 2026',
+      source:
+        'Phụ lục kèm theo Kế hoạch của UBND tỉnh Đắk Lắk năm 2026, dựng lại thành .docx từ tests/fixtures/seeds/dak-lak-2026-phu-luc-par-sipas.txt',
+      profile: 'profiles/dak-lak-2026-par-sipas.provisional.json',
+      progressColumns: ['progress', 'doneDate', 'achieved', 'evidence', 'selfScore'] as const,
+    },
+  },
+] as const

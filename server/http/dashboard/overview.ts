@@ -10,6 +10,9 @@ const crossCheckNames = {
   'state-conflict': 'Chủ trì và phối hợp trái ngược',
   'date-conflict': 'Ngày hoàn thành khác nhau',
   'self-score': 'Điểm tự chấm cao hơn kết quả',
+  'plan-altered': 'Sửa cột của kế hoạch',
+  'task-missing': 'Thiếu nhiệm vụ phải thực hiện',
+  'task-removed': 'Nhiệm vụ đã bãi bỏ',
 } as const
 const groups = [
   { kinds: ['so', 'other'], label: 'Sở, ban, ngành và đơn vị cấp tỉnh' },
