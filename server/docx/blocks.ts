@@ -80,7 +80,7 @@ export function createTableLayout() {
     },
     /** Places a cell; `rowSpan` > 1 is an HTML rowspan. Returns the next grid column. */
     place(column: number, text: string | null, colSpan: number, rowSpan = 1): number {
-      const span = Math.max(1, Math.min(colSpan, tableLimits.columns))
+      const span = Math.max(1, colSpan)
       const row = current()
       ensureWidth(row, column + span)
       row[column] = text

@@ -180,9 +180,8 @@ export function readHtmlBlocks(bytes: Uint8Array): DocumentBlock[] {
     const text = t.cell.text
       .split('\n')
       .map((l) => l.replace(/\s+/g, ' ').trim())
-      .filter((l, i, all) => l || (i > 0 && i < all.length - 1 && all[i - 1]))
+      .filter(Boolean)
       .join('\n')
-      .trim()
     const column = t.layout.freeColumn(t.column)
     t.column = t.layout.place(column, text, t.cell.colSpan, t.cell.rowSpan)
     t.cell = null
