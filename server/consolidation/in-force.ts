@@ -16,6 +16,7 @@ import { findVersionInForce, formatVersionLabel, listVersions } from '../plans/v
 import {
   computeCrossChecks,
   computePlanRoles,
+  crossCheckKinds,
   type CrossCheck,
   type PlanRoles,
 } from './crosscheck.ts'
@@ -213,6 +214,7 @@ export function applyPlansInForce(input: ConsolidatedInput, catalog: Catalog): v
   const ids = input.submissions.flatMap((s) => (s.planId ? [s.planId] : []))
   const views = readPlanViews(catalog, ids, input.asOf)
   input.plans = views
+  const order = (k: CrossCheck['kind']) => crossCheckKinds.indexOf(k)
   input.crossChecks = [
     ...computeCrossChecks(
       input,
@@ -222,5 +224,5 @@ export function applyPlansInForce(input: ConsolidatedInput, catalog: Catalog): v
       ),
     ),
     ...computePlanConformance(input, views, computeViewRoles(views, catalog)),
-  ]
+  ].sort((a, b) => order(a.kind) - order(b.kind))
 }

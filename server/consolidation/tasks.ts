@@ -1,4 +1,4 @@
-import { columnLetter, roundScore, statusLabels } from '../../core/index.ts'
+import { columnLetter, computePlanTaskKey, roundScore, statusLabels } from '../../core/index.ts'
 import {
   doneStatuses,
   firstDataRow,
@@ -58,16 +58,23 @@ export function collectTasks(input: ConsolidatedInput): PlanTask[] {
         byAgency: new Map(),
         note: t.note,
       }))
-  const planned = new Set((input.plans ?? []).map((v) => v.planId))
+  const keys = new Map(
+    (input.plans ?? []).map((v) => [v.planId, new Set(v.tasks.map((t) => t.key))]),
+  )
   for (const s of input.submissions) {
-    const outside = s.planId && planned.has(s.planId) ? 'Không có trong kế hoạch' : null
+    const planned = s.planId ? keys.get(s.planId) : undefined
     for (const r of taskRows(s)) {
       const task = find(r.section, r.stt, r.content, () => ({
         stt: r.stt,
         content: r.content,
         maxScore: r.maxScore,
         byAgency: new Map(),
-        note: outside,
+        // A row of a known plan that matches none of its tasks: reworded, or not in the plan at all.
+        note: !planned
+          ? null
+          : r.stt && planned.has(computePlanTaskKey(r.section, r.stt))
+            ? 'Nội dung khác kế hoạch'
+            : 'Không có trong kế hoạch',
       }))
       task.byAgency.set(s.agencyId, r)
       task.maxScore ??= r.maxScore

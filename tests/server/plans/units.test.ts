@@ -62,7 +62,9 @@ describe('buildUnitTemplate', () => {
     expect(ws.getCell(first, 2).protection?.locked).not.toBe(false)
     expect(ws.getCell(first, 7).protection).toMatchObject({ locked: false })
     expect(ws.getCell(first, 7).dataValidation).toMatchObject({ type: 'list' })
-    expect(ws.sheetProtection).toMatchObject({ sheet: true })
+    expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({
+      sheet: true,
+    })
     // Checked as a unit's template: no error, and its numbering gaps are no warning.
     const { report } = checkWorkbook(bytes, { asOf: '2026-09-14', registry })
     expect({
