@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../../../core/index.ts'
 import { readZipParts } from '../../../helpers/hostile.ts'
+import { createZip } from '../../../helpers/zip.ts'
 import {
   buildPlan2027Docx,
   fillColumn,
@@ -255,6 +256,17 @@ describe('/api/plans: from a Word appendix to a published plan and every unit’
       body: createUpload(new TextEncoder().encode('STT;Nội dung'), {}, 'ke-hoach.txt'),
     })
     expect(text).toMatchObject({ status: 415, body: { error: { code: 'document/not-supported' } } })
+    // A Word zip bomb (its document part lies about its size) changes nothing.
+    const bomb = createZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20), declaredSize: 100 },
+    ])
+    const refused = await call('/api/plans', {
+      method: 'POST',
+      body: createUpload(bomb, {}, 'ke-hoach.docx'),
+    })
+    expect(refused).toMatchObject({ status: 422, body: { error: { code: 'document/unsafe' } } })
+    expect(service.store.listPlanDrafts()).toHaveLength(0)
     const missing = await call('/api/plans/drafts/999')
     expect(missing).toMatchObject({ status: 404, body: { error: { code: 'plan/draft-unknown' } } })
     expect((missing.body as { error: { message: string } }).error.message).toMatch(/bản nháp/)
