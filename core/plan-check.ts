@@ -122,6 +122,14 @@ export function checkReportAgainstPlan(
         ),
       )
     }
-  const { valid: _v, errorCount: _e, warningCount: _w, summary: _s, ...rest } = report
-  return createReport({ ...rest, issues, tasks: entries })
+  return createReport({
+    file: report.file,
+    sheet: report.sheet,
+    planYear: report.planYear,
+    asOf: report.asOf,
+    profile: report.profile,
+    header: report.header,
+    issues,
+    tasks: entries,
+  })
 }

@@ -13,9 +13,7 @@ export function buildPlanGrid(plan: {
   rows: PlanRow[]
 }): Grid {
   const fields: FieldKey[] = plan.columns.map((c) => (typeof c === 'string' ? c : c.field))
-  const header = plan.columns.map((c) =>
-    typeof c === 'string' ? fieldSpecs[c].label : c.header,
-  )
+  const header = plan.columns.map((c) => (typeof c === 'string' ? fieldSpecs[c].label : c.header))
   const cells: CellValue[][] = [
     ...plan.title.map((t) => [t]),
     header,

@@ -71,6 +71,10 @@ export type PlanListing = {
   }[]
 }
 
+/** A definition without what publishing gave it (its version, effective date and changes). */
+const stripVersion = ({ version: _v, effectiveFrom: _e, changes: _c, ...rest }: PlanDefinition) =>
+  rest
+
 const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))
 
 function countTasks(plan: PlanDefinition): number {
@@ -278,8 +282,10 @@ export function createPlanBook(store: Store, catalog: Catalog) {
     /** A draft of an amendment: the latest version copied, to be changed and published as the next. */
     createAmendmentDraft(planId: string, by: string | null, now: Date): DraftView {
       const latest = this.getVersion(planId).definition
-      const { version: _v, effectiveFrom: _e, changes: _c, ...rest } = latest
-      const plan: PlanDefinition = { ...rest, document: { kind: null, number: null, date: null } }
+      const plan: PlanDefinition = {
+        ...stripVersion(latest),
+        document: { kind: null, number: null, date: null },
+      }
       const { plan: reread, header } = rereadPlan(plan)
       return viewDraft(
         store.addPlanDraft({

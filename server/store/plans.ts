@@ -105,14 +105,18 @@ export function createPlanStore(db: Database.Database) {
       return (
         db
           .prepare(
-            `SELECT id, plan_id, file_name, created_at, created_by, updated_at,
-                    NULL AS definition, NULL AS reading FROM plan_drafts ORDER BY id DESC`,
+            `SELECT id, plan_id, file_name, created_at, created_by, updated_at
+             FROM plan_drafts ORDER BY id DESC`,
           )
           .all() as DraftRow[]
-      ).map((r) => {
-        const { definition: _d, reading: _r, ...rest } = readDraft(r)
-        return rest
-      })
+      ).map((r) => ({
+        id: r.id,
+        planId: r.plan_id,
+        fileName: r.file_name,
+        createdAt: r.created_at,
+        createdBy: r.created_by,
+        updatedAt: r.updated_at,
+      }))
     },
     updatePlanDraft(id: number, planId: string, definition: string, at: string): boolean {
       return (
@@ -149,8 +153,16 @@ export function createPlanStore(db: Database.Database) {
         version.publishedBy,
         version.definition,
       )
-      const { definition: _d, ...record } = version
-      return { ...record, version: next }
+      return {
+        planId: version.planId,
+        version: next,
+        year: version.year,
+        name: version.name,
+        effectiveFrom: version.effectiveFrom,
+        changes: version.changes,
+        publishedAt: version.publishedAt,
+        publishedBy: version.publishedBy,
+      }
     },
     /** Published versions (of one plan, or all), oldest first, without their definitions. */
     listPlanVersions(planId?: string): PlanVersionRecord[] {
