@@ -50,6 +50,29 @@ export function computeExcelSerial(date: IsoDate): number {
   return days >= 60 ? days + 1 : days
 }
 
+const dayMs = 86_400_000
+
+/** The day number of an ISO date (days since 1970-01-01), for counting days without time zones. */
+export function computeDayNumber(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return Date.UTC(y, m - 1, d) / dayMs
+}
+
+/** The ISO date of a day number (days since 1970-01-01). */
+export function formatDayNumber(day: number): IsoDate {
+  return new Date(day * dayMs).toISOString().slice(0, 10)
+}
+
+/** The date `days` days after `date` (before it when negative). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return formatDayNumber(computeDayNumber(date) + days)
+}
+
+/** The day of the week: 0 = Sunday (Chủ nhật) … 6 = Saturday (thứ Bảy). */
+export function computeWeekday(date: IsoDate): number {
+  return (((computeDayNumber(date) + 4) % 7) + 7) % 7
+}
+
 /** Formats an ISO date the Vietnamese way (dd/mm/yyyy). */
 export function formatVietnameseDate(date: IsoDate): string {
   const [y, m, d] = date.split('-')

@@ -28,6 +28,8 @@ export type TemplateMeta = {
   columns?: string
   /** The unit a template was built for (its tasks only): its numbering has gaps by design. */
   agency?: string
+  /** The plan's issue date (yyyy-mm-dd), which deadlines such as "30 ngày kể từ ngày ban hành" count from. */
+  issued?: string
 }
 
 /** Turns a 1-based column number into its letters, as Excel shows them (1 → A, 28 → AB). */

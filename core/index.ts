@@ -87,7 +87,7 @@ export {
   serializeMarkRecord,
 } from './marks-record.ts'
 export type { MarkRecord, RowMapping, SavedCell, SheetIdentity } from './marks-record.ts'
-export { metaSheetName, parseTemplateMeta } from './template-meta.ts'
+export { metaSheetName, parseIssuedValue, parseTemplateMeta } from './template-meta.ts'
 export { computeDiffKey, computeRowDiff, diffFieldLabels, diffFields } from './diff.ts'
 export type { DiffField, DiffRow, FieldChange, RowChange, RowDiff } from './diff.ts'
 export {

@@ -1,49 +1,14 @@
 import type { FieldKey } from './fields.ts'
-import { issueCatalogue, type MessageParams } from './messages.ts'
+import type { Bilingual, IssueCode, MessageParams, Severity } from './issue-codes.ts'
+import { issueCatalogue } from './messages.ts'
 
-/** Every issue code the product reports; stable, documented in the README. */
-export const issueCodes = [
-  'table/not-found',
-  'header/missing-column',
-  'header/duplicate-column',
-  'header/unknown-choice',
-  'row/stt-duplicate',
-  'row/stt-sequence',
-  'row/continuation',
-  'row/shifted-cells',
-  'cell/required',
-  'cell/html-markup',
-  'cell/legacy-encoding',
-  'cell/unnormalized-text',
-  'cell/unknown-agency',
-  'cell/invalid-deadline',
-  'cell/invalid-date',
-  'row/deadline-before-start',
-  'cell/invalid-progress',
-  'cell/unclear-progress',
-  'row/done-without-date',
-  'row/done-without-evidence',
-  'row/evidence-unverifiable',
-  'cell/completion-in-future',
-  'cell/invalid-achieved',
-  'row/score-exceeds-max',
-  'report/provisional-profile',
-  'plan/no-tasks',
-  'plan/no-year',
-  'plan/no-document',
-  'plan/deadline-changed',
-  'plan/content-changed',
-  'plan/task-removed',
-  'plan/task-missing',
-  'plan/task-unknown',
-] as const
-export type IssueCode = (typeof issueCodes)[number]
-
-export const severities = ['error', 'warning', 'info'] as const
-export type Severity = (typeof severities)[number]
-
-/** Text in both languages; Vietnamese is what users see first. */
-export type Bilingual = { vi: string; en: string }
+export {
+  issueCodes,
+  severities,
+  type Bilingual,
+  type IssueCode,
+  type Severity,
+} from './issue-codes.ts'
 
 /** One problem, flat and JSON-safe: it travels core → task pane → server → SQLite → workbook unchanged. */
 export type Issue = {

@@ -1,7 +1,4 @@
-import type { IssueCode } from './issue.ts'
-import type { CatalogueEntry } from './messages.ts'
-
-const q = (s: string | undefined) => `“${s ?? ''}”`
+import { q, type CatalogueEntry, type IssueCode } from './issue-codes.ts'
 
 /** Messages about plans: reading a plan's appendix, and a report checked against the plan in force. */
 export const planMessages = {

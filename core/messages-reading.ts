@@ -1,7 +1,4 @@
-import type { IssueCode } from './issue.ts'
-import type { CatalogueEntry } from './messages.ts'
-
-const q = (s: string | undefined) => `“${s ?? ''}”`
+import { q, type CatalogueEntry, type IssueCode } from './issue-codes.ts'
 
 /** Expected progress words, named in the hint of a progress text the engine cannot place. */
 const progressWords =

@@ -1,42 +1,18 @@
-import type { Bilingual, IssueCode, Severity } from './issue.ts'
+import {
+  q,
+  type Bilingual,
+  type CatalogueEntry,
+  type IssueCode,
+  type Severity,
+} from './issue-codes.ts'
+import { deadlineMessages } from './messages-deadline.ts'
 import { planMessages } from './messages-plan.ts'
 import { readingMessages } from './messages-reading.ts'
-
-/** Values a message may mention. */
-export type MessageParams = {
-  field?: string | undefined
-  expected?: string | undefined
-  found?: string | undefined
-  suggestion?: string | undefined
-  date?: string | undefined
-  due?: string | undefined
-  start?: string | undefined
-  max?: string | undefined
-  column?: string | undefined
-  count?: number | undefined
-  profile?: string | undefined
-  /** A field's key, as `--columns` takes it ("deadline"). */
-  key?: string | undefined
-  /** Columns that came closest, as "F “Thời gian”". */
-  columns?: string | undefined
-  /** Why evidence cannot be checked (`row/evidence-unverifiable`). */
-  reason?: 'no-number' | 'no-date' | 'outside-period' | 'after-report' | undefined
-  /** A plan version or the document that changed it ("2 — 45/KH-UBND"). */
-  document?: string | undefined
-}
-
-export type CatalogueEntry = {
-  severity: Severity
-  message: (p: MessageParams) => Bilingual
-  hint: (p: MessageParams) => Bilingual
-}
-
-/** Quotes a value the Vietnamese way. */
-export const q = (s: string | undefined) => `“${s ?? ''}”`
 
 /** Every issue code with its severity, Vietnamese and English message and hint. */
 export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
   ...readingMessages,
+  ...deadlineMessages,
   ...planMessages,
   'table/not-found': {
     severity: 'error',
@@ -163,17 +139,6 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
       en: p.suggestion
         ? `Did you mean ${q(p.suggestion)}?`
         : 'Check the name against the province’s agency list.',
-    }),
-  },
-  'cell/invalid-deadline': {
-    severity: 'error',
-    message: (p) => ({
-      vi: `Không hiểu được thời hạn ${q(p.found)}.`,
-      en: `The deadline ${q(p.found)} cannot be understood.`,
-    }),
-    hint: () => ({
-      vi: 'Ghi theo dạng: “Trong năm 2026”, “Quý IV/2026”, “Tháng 12/2026”, “Trước ngày 31/12/2026” hoặc “Thường xuyên”.',
-      en: 'Write it as “Trong năm 2026”, “Quý IV/2026”, “Tháng 12/2026”, “Trước ngày 31/12/2026” or “Thường xuyên”.',
     }),
   },
   'cell/invalid-date': {

@@ -127,6 +127,7 @@ export function checkReportAgainstPlan(
     sheet: report.sheet,
     planYear: report.planYear,
     asOf: report.asOf,
+    issued: report.issued,
     profile: report.profile,
     header: report.header,
     issues,

@@ -128,7 +128,8 @@ export function computePlanDraft(grid: Grid, options: PlanDraftOptions = {}): Pl
     findTitleYear(table.titleText) ??
     (document.date ? Number(document.date.slice(0, 4)) : null)
   const asOf: IsoDate = document.date ?? `${year ?? 2000}-01-01`
-  const report = validateTable(grid, { asOf, year, registry })
+  // Deadlines counted from the plan's issue date ("30 ngày kể từ ngày ban hành") count from its document's.
+  const report = validateTable(grid, { asOf, year, registry, issued: document.date })
   const shifted = new Map<number, FieldKey>()
   for (const i of report.issues)
     if (i.code === 'row/shifted-cells' && i.row !== null && i.field) shifted.set(i.row, i.field)

@@ -44,6 +44,8 @@ export type Report = {
   file: string | null
   sheet: string
   planYear: number | null
+  /** The plan's issue date, from which deadlines such as "30 ngày kể từ ngày ban hành" count. */
+  issued: IsoDate | null
   asOf: IsoDate
   profile: { name: string; provisional: boolean } | null
   header: {

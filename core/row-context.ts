@@ -8,6 +8,8 @@ import type { RowCell } from './table.ts'
 /** What every row check needs: the plan year, the cut-off, the profile, the registry and the issue list. */
 export type RowContext = {
   planYear: number | null
+  /** The plan's issue date, which deadlines such as "30 ngày kể từ ngày ban hành" count from. */
+  issued: IsoDate | null
   asOf: IsoDate
   profile: ScoringProfile | null
   registry: AgencyRegistry | null

@@ -1,4 +1,13 @@
-import type { TaskEntry } from './report.ts'
+import type { RowKind } from './table.ts'
+
+/** What scoring reads of a report's task entry (TaskEntry in report.ts has it). */
+export type ScoredEntry = {
+  kind: RowKind
+  stt: string | null
+  section: string | null
+  score: number | null
+  maxScore: number | null
+}
 
 /** Rounds a score to hundredths: the one rounding rule for every score, total and cached sum. */
 export function roundScore(n: number): number {
@@ -14,7 +23,7 @@ export function addScores(total: number | null, score: number): number {
  * Totals the items that could be scored (score and maximum alike); null when none could.
  * Unscored items (survey, no judgeable target) count towards neither.
  */
-export function computeScoreTotal(items: readonly TaskEntry[]): {
+export function computeScoreTotal(items: readonly ScoredEntry[]): {
   score: number | null
   maxScore: number | null
 } {
@@ -29,10 +38,10 @@ export function computeScoreTotal(items: readonly TaskEntry[]): {
 }
 
 /** Group and section rows total the scores of the items below them. */
-export function computeGroupTotals(tasks: TaskEntry[]): void {
+export function computeGroupTotals(tasks: ScoredEntry[]): void {
   for (const [i, t] of tasks.entries()) {
     if (t.kind !== 'group' && t.kind !== 'section') continue
-    const below: TaskEntry[] = []
+    const below: ScoredEntry[] = []
     for (const u of tasks.slice(i + 1)) {
       if (
         t.kind === 'section'

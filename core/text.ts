@@ -97,6 +97,11 @@ export function foldKeepingSeparators(text: string): string {
   return foldWith(text, false, '/.-')
 }
 
+/** Like foldKeepingSeparators, but also keeps clause marks (",", ";", parentheses, line breaks). */
+export function foldKeepingPunctuation(text: string): string {
+  return foldWith(text, false, '/.-,;()\n')
+}
+
 /** Like foldText, but keeps decimal commas and dots inside numbers ("95,5%" → "95,5 pct"). */
 export function foldKeepingNumbers(text: string): string {
   return foldWith(text, true)

@@ -20,7 +20,8 @@ import { computeGroupTotals } from './score.ts'
 import { computeStatus } from './status.ts'
 import { readTable, type TableRow } from './table.ts'
 import { computeTargetsResult, parseTargets } from './target.ts'
-import { foldText } from './text.ts'
+import { findTitleIssued, findTitleYear } from './title.ts'
+import { createGroupTracker } from './group.ts'
 import type { AgencyRegistry } from './agency.ts'
 import type { IsoDate } from './date.ts'
 
@@ -33,13 +34,11 @@ export type ValidateOptions = {
   registry?: AgencyRegistry | null
   /** The user's column choices (`--columns`); they win over the workbook's remembered ones. */
   columns?: ColumnChoices | null
+  /** The plan's issue date (`--issued`, the pane's field); else the template's, else the title's. */
+  issued?: IsoDate | null
 }
 
-/** Finds the plan year in title rows ("… NĂM 2026"). */
-export function findTitleYear(titleText: string): number | null {
-  const m = /\bnam ((?:19|20|21)\d{2})\b/.exec(foldText(titleText))
-  return m ? Number(m[1]) : null
-}
+export { findTitleYear }
 
 /**
  * Checks an annex table and computes each row's status and score as of `asOf`.
@@ -62,12 +61,18 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     return createReport({
       ...base,
       planYear: options.year ?? options.meta?.year ?? null,
+      issued: options.issued ?? options.meta?.issued ?? null,
       header: null,
       issues,
       tasks: [],
     })
   }
-  const planYear = options.year ?? options.meta?.year ?? findTitleYear(table.titleText)
+  const issued = options.issued ?? options.meta?.issued ?? findTitleIssued(table.titleText)
+  const planYear =
+    options.year ??
+    options.meta?.year ??
+    findTitleYear(table.titleText) ??
+    (issued ? Number(issued.slice(0, 4)) : null)
   // A unit's template holds only its own tasks: gaps in their numbering are by design.
   const issues = options.meta?.agency
     ? table.issues.filter((i) => i.code !== 'row/stt-sequence')
@@ -75,6 +80,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   const index = options.registry ? createAgencyIndex(options.registry) : null
   const context: RowContext = {
     planYear,
+    issued,
     asOf: options.asOf,
     profile,
     registry: options.registry ?? null,
@@ -85,8 +91,26 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   }
   for (const [f, col] of Object.entries(table.header.columns))
     context.letters[f as FieldKey] = columnLetter(col)
-  const tasks = table.rows.map((row) => evaluateRow(row, context))
+  const groups = createGroupTracker()
+  const tasks = table.rows.map((row) => {
+    const parent = groups.findParent(row)
+    const entry = evaluateRow(row, context, parent)
+    groups.add(entry, parent)
+    return entry
+  })
+  groups.computeStatuses()
   computeGroupTotals(tasks)
+  const waiting = tasks.filter(
+    (t) => t.kind === 'task' && t.deadline?.kind === 'relative' && !t.deadline.due,
+  )
+  if (waiting.length)
+    issues.push(
+      createIssue(
+        'report/issued-unknown',
+        {},
+        { count: waiting.length, found: waiting[0]!.deadlineText },
+      ),
+    )
   if (profile?.provisional)
     issues.push(createIssue('report/provisional-profile', {}, { profile: profile.name }))
   const header = {
@@ -96,10 +120,10 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     mapping: table.header.mapping,
     dataStart: table.header.dataStart,
   }
-  return createReport({ ...base, planYear, header, issues, tasks })
+  return createReport({ ...base, planYear, issued, header, issues, tasks })
 }
 
-function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
+function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): TaskEntry {
   const c = row.cells
   const entry: TaskEntry = {
     row: row.row,
@@ -124,7 +148,11 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
   if (row.kind === 'section' || row.kind === 'heading') return entry
   const isTask = row.kind === 'task'
   if (isTask) checkRequired(row, ctx)
-  const read = readRowDeadline(row, ctx, isTask)
+  const group =
+    parent?.deadline && parent.deadline.kind !== 'invalid'
+      ? { stt: parent.stt, deadline: parent.deadline, text: parent.deadlineText }
+      : null
+  const read = readRowDeadline(row, ctx, isTask, group)
   entry.deadline = read.deadline
   entry.deadlineText ||= read.text
   if (ctx.index && ctx.registry) entry.agencies = checkAgencies(row, ctx)

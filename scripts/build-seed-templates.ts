@@ -11,7 +11,7 @@ import { foldText } from '../core/index.ts'
 import { templatesDir } from '../server/paths.ts'
 import { importPlanDocument } from '../server/plans/import.ts'
 import { readRegistry } from '../server/province/config.ts'
-import { seedPlans } from '../tests/helpers/seed-documents.ts'
+import { seedPlans } from './seed-documents.ts'
 
 const registry = await readRegistry(join(templatesDir, 'agencies', 'dak-lak-2026.json'))
 const items: Record<

@@ -3,6 +3,7 @@ import {
   computeMarkPlan,
   computePeriod,
   computeVietnamDate,
+  parseIssuedValue,
   parsePeriod,
   validateTable,
   type Report,
@@ -62,9 +63,11 @@ export function saveSettings(settings: { server: string; token: string }): void 
   if (settings.token.trim()) props.setProperty('cchc.token', settings.token.trim())
 }
 
-function checkRead(read: ReturnType<typeof readActive>, asOf: string): Report {
+function checkRead(read: ReturnType<typeof readActive>, asOf: string, issued?: string): Report {
   return validateTable(read.grid, {
     asOf,
+    // The plan's issue date from the sidebar, for deadlines counted from it; else the sheet's title.
+    issued: parseIssuedValue(issued ?? '') ?? null,
     file: read.spreadsheet.getName(),
     meta: read.meta,
     profile: findAddinProfile(read.meta?.planId ?? null),
@@ -73,10 +76,10 @@ function checkRead(read: ReturnType<typeof readActive>, asOf: string): Report {
 }
 
 /** "Kiểm tra": checks the active sheet and marks it in place; returns the report for the pane. */
-export function checkActiveSheet(asOf?: string): Report {
+export function checkActiveSheet(asOf?: string, issued?: string): Report {
   const date = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : readDefaults().asOf
   const read = readActive(SpreadsheetApp.getActiveSpreadsheet())
-  const report = checkRead(read, date)
+  const report = checkRead(read, date, issued)
   if (!report.header) throw new Error(addonText.notAnnex)
   const plan = computeMarkPlan(
     report,
@@ -87,13 +90,13 @@ export function checkActiveSheet(asOf?: string): Report {
 }
 
 /** "Sửa tự động": writes the safe fixes (HTML removed, TCVN3/VNI converted, NFC), then checks again. */
-export function fixActiveSheet(asOf?: string): { fixed: number; report: Report } {
+export function fixActiveSheet(asOf?: string, issued?: string): { fixed: number; report: Report } {
   const date = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : readDefaults().asOf
   const read = readActive(SpreadsheetApp.getActiveSpreadsheet())
-  const fixes = computeFixes(checkRead(read, date))
+  const fixes = computeFixes(checkRead(read, date, issued))
   // Fixes are few and scattered; each is its own cell write.
   for (const fix of fixes) read.sheet.getRange(fix.address).setValue(fix.value)
-  return { fixed: fixes.length, report: checkActiveSheet(date) }
+  return { fixed: fixes.length, report: checkActiveSheet(date, issued) }
 }
 
 /** "Xóa đánh dấu": restores what the check changed. */

@@ -25,6 +25,8 @@ export type CheckOptions = {
   asOf: IsoDate
   file?: string | null
   year?: number | null
+  /** The plan's issue date typed in the pane, over the workbook's and the title's. */
+  issued?: IsoDate | null
   registry?: AgencyRegistry | null
   /** The scoring profile for the template's plan id, when the plan has one. */
   profileFor?: ((planId: string | null) => ScoringProfile | null) | null

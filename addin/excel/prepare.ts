@@ -97,6 +97,7 @@ export async function prepareCheck(
     asOf: options.asOf,
     file: options.file ?? null,
     year: options.year ?? null,
+    issued: options.issued ?? null,
     meta: read.meta,
     profile: options.profileFor?.(read.meta?.planId ?? null) ?? null,
     registry: options.registry ?? null,

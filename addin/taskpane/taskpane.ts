@@ -18,6 +18,7 @@ import {
   type Progress,
 } from '../excel/check.ts'
 import { writeColumnChoice } from '../excel/columns.ts'
+import { writeMetaEntry } from '../excel/meta.ts'
 import { describeError, renderManualFixes, renderProgress } from './feedback.ts'
 import { computeDefaults, readSettings, writeSettings, type PaneSettings } from '../settings.ts'
 import { renderMapping } from './mapping.ts'
@@ -44,6 +45,8 @@ type State = {
   filter: SeverityFilter
   current: number
   busy: boolean
+  /** Whether the issue date field was changed since the last check. */
+  issuedEdited: boolean
 }
 const state: State = {
   report: null,
@@ -52,6 +55,7 @@ const state: State = {
   filter: 'all',
   current: -1,
   busy: false,
+  issuedEdited: false,
 }
 let settings: PaneSettings
 
@@ -130,10 +134,13 @@ async function check() {
   if (state.busy) return
   setBusy(true)
   const asOf = $<HTMLInputElement>('as-of').value || computeDefaults(Date.now()).asOf
+  // The issue date typed here wins and is remembered in the workbook; otherwise the workbook's own.
+  const issued = state.issuedEdited ? $<HTMLInputElement>('issued').value || null : null
   try {
     const outcome = await Excel.run((context) =>
       runCheck(context, {
         asOf,
+        issued,
         registry: addinRegistry,
         profileFor: findAddinProfile,
         notes: hasNotesApi(),
@@ -147,7 +154,11 @@ async function check() {
       )
     state.report = outcome.report
     state.grid = outcome.read.grid
-    state.meta = outcome.read.meta
+    state.meta = issued ? { ...outcome.read.meta, issued } : outcome.read.meta
+    if (issued && outcome.report.header && issued !== outcome.read.meta?.issued)
+      await Excel.run((context) => writeMetaEntry(context, 'issued', issued))
+    state.issuedEdited = false
+    $<HTMLInputElement>('issued').value = outcome.report.issued ?? ''
     state.current = -1
     renderReport(outcome.report)
     if (!outcome.report.header)
@@ -251,6 +262,9 @@ function init() {
   $<HTMLInputElement>('server-url').value = settings.serverUrl
   $<HTMLInputElement>('token').value = settings.token
   $('check').addEventListener('click', () => void check())
+  $('issued').addEventListener('input', () => {
+    state.issuedEdited = true
+  })
   $('fix').addEventListener('click', () => void fix())
   $('clear').addEventListener('click', () => void clear())
   $('send').addEventListener('click', () => void send())

@@ -8,8 +8,10 @@ import { createPlanBook } from '../plans/book.ts'
 import { formatDocument } from '../plans/summary.ts'
 import { buildUnitTemplate, buildUnitTemplatesZip } from '../plans/units.ts'
 import { createStore } from '../store/index.ts'
-import { readBytes, UsageError, writeOut } from './io.ts'
+import { writeOut } from './io.ts'
+import { readBoundedFile } from '../files.ts'
 import { planHelp, readRegistryOption } from './plan.ts'
+import { AppError } from '../errors/index.ts'
 
 // The `cchc plan` commands that work with the service's database or build workbooks.
 
@@ -28,8 +30,8 @@ export async function runPlanPublish(args: string[]): Promise<number> {
     options: { from: { type: 'string' }, data: { type: 'string', default: 'data' } },
   })
   const file = positionals[0]
-  if (!file) throw new UsageError(planHelp)
-  const data = JSON.parse(new TextDecoder().decode(await readBytes(file, 20 * 1024 * 1024)))
+  if (!file) throw new AppError('cli/usage', planHelp)
+  const data = JSON.parse(new TextDecoder().decode(await readBoundedFile(file, 20 * 1024 * 1024)))
   const { store, book } = await openBook(values.data)
   try {
     const v = book.publishDefinition(data, {
@@ -84,7 +86,7 @@ async function readNamedPlan(name: string, dataDir: string): Promise<PlanDefinit
     }
   }
   const plan = catalog.plans.get(name)
-  if (!plan) throw new UsageError(`Không có kế hoạch / No plan: ${name}`)
+  if (!plan) throw new AppError('cli/usage', `Không có kế hoạch / No plan: ${name}`)
   return plan
 }
 
@@ -103,14 +105,18 @@ export async function runPlanTemplate(args: string[]): Promise<number> {
     },
   })
   const name = positionals[0]
-  if (!name || !values.output || (!values.agency && !values.all)) throw new UsageError(planHelp)
+  if (!name || !values.output || (!values.agency && !values.all))
+    throw new AppError('cli/usage', planHelp)
   const period = values.period ? parsePeriod(values.period) : null
-  if (values.period && !period) throw new UsageError(`--period: ${values.period}`)
+  if (values.period && !period) throw new AppError('cli/usage', `--period: ${values.period}`)
   const label = period ? formatPeriod(period.id) : null
   const plan = await readNamedPlan(name, values.data)
   const registry = await readRegistryOption(values.agencies)
   if (!registry)
-    throw new UsageError('Cần danh mục cơ quan / A registry is needed: --agencies A.json')
+    throw new AppError(
+      'cli/usage',
+      'Cần danh mục cơ quan / A registry is needed: --agencies A.json',
+    )
   if (values.all) {
     const { zip, count } = await buildUnitTemplatesZip(plan, registry, registry.agencies, label)
     await writeOut(values.output, zip)
@@ -118,10 +124,13 @@ export async function runPlanTemplate(args: string[]): Promise<number> {
     return 0
   }
   const agency = registry.agencies.find((a) => a.id === values.agency)
-  if (!agency) throw new UsageError(`Không có đơn vị / No unit: ${values.agency}`)
+  if (!agency) throw new AppError('cli/usage', `Không có đơn vị / No unit: ${values.agency}`)
   const workbook = buildUnitTemplate(plan, registry, agency, label)
   if (!workbook)
-    throw new UsageError(`${agency.name} không chủ trì hay phối hợp nhiệm vụ nào của kế hoạch.`)
+    throw new AppError(
+      'cli/usage',
+      `${agency.name} không chủ trì hay phối hợp nhiệm vụ nào của kế hoạch.`,
+    )
   await writeOut(values.output, await workbook.xlsx.writeBuffer())
   process.stdout.write(`Đã tạo biểu mẫu của ${agency.name} → ${values.output}\n`)
   return 0

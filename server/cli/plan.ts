@@ -9,8 +9,10 @@ import {
 } from '../../core/index.ts'
 import { startCliWorker } from '../jobs/cli-pool.ts'
 import { templatesDir } from '../paths.ts'
-import { parseIsoDate, readBytes, UsageError, writeOut } from './io.ts'
+import { parseIsoDate, writeOut } from './io.ts'
+import { readBoundedFile } from '../files.ts'
 import { renderSummary, type Lang } from './summary.ts'
+import { AppError } from '../errors/index.ts'
 
 // `cchc plan …`: a plan's appendix read into a plan definition, the units' templates built from it,
 // and its versions published in the service's database — the same code path as the API and the
@@ -45,7 +47,10 @@ function readYear(value: string | undefined): number | null {
   if (value === undefined) return null
   const year = Number(value)
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw new UsageError(`--year cần một năm như 2027 / expects a year such as 2027: ${value}`)
+    throw new AppError(
+      'cli/usage',
+      `--year cần một năm như 2027 / expects a year such as 2027: ${value}`,
+    )
   return year
 }
 
@@ -73,22 +78,25 @@ async function runImport(args: string[]): Promise<number> {
     },
   })
   const file = positionals[0]
-  if (!file) throw new UsageError(`Thiếu tên tệp / Missing file name.\n\n${planHelp}`)
+  if (!file) throw new AppError('cli/usage', `Thiếu tên tệp / Missing file name.\n\n${planHelp}`)
   const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
   if (values.id !== undefined && !/^[a-z0-9-]{2,60}$/.test(values.id))
-    throw new UsageError(`--id chỉ gồm a-z, 0-9 và "-" / --id takes a-z, 0-9 and "-": ${values.id}`)
+    throw new AppError(
+      'cli/usage',
+      `--id chỉ gồm a-z, 0-9 và "-" / --id takes a-z, 0-9 and "-": ${values.id}`,
+    )
   const table = values.table !== undefined ? Number(values.table) : null
   if (table !== null && (!Number.isInteger(table) || table < 1))
-    throw new UsageError(`--table: ${values.table}`)
+    throw new AppError('cli/usage', `--table: ${values.table}`)
   const document: Partial<IssuingDocument> = {}
   if (values.document) document.number = values.document
   const issued = parseIsoDate(values.issued, '--issued')
   if (issued) document.date = issued
   const progress = values.progress?.split(',').map((f) => f.trim())
   if (progress?.some((f) => !(fieldKeys as readonly string[]).includes(f)))
-    throw new UsageError(`--progress: ${values.progress} (${fieldKeys.join(', ')})`)
+    throw new AppError('cli/usage', `--progress: ${values.progress} (${fieldKeys.join(', ')})`)
   const registry = await readRegistryOption(values.agencies)
-  const bytes = await readBytes(file)
+  const bytes = await readBoundedFile(file)
   const { runPlanImport } = await import('../plans/import-job.ts')
   const imported = await runPlanImport(pool, bytes, {
     fileName: basename(file),

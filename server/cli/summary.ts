@@ -13,6 +13,7 @@ const words = {
   vi: {
     sheet: 'trang',
     year: 'năm kế hoạch',
+    issued: 'ban hành',
     asOf: 'ngày báo cáo',
     header: 'dòng tiêu đề',
     tasks: 'nhiệm vụ',
@@ -27,6 +28,7 @@ const words = {
   en: {
     sheet: 'sheet',
     year: 'plan year',
+    issued: 'issued',
     asOf: 'report date',
     header: 'header row',
     tasks: 'tasks',
@@ -44,8 +46,9 @@ const words = {
 export function renderSummary(report: Report, lang: Lang = 'vi'): string {
   const w = words[lang]
   const lines: string[] = []
+  const issued = report.issued ? ` (${w.issued} ${formatVietnameseDate(report.issued)})` : ''
   lines.push(
-    `${report.file ?? ''} — ${w.sheet} “${report.sheet}”, ${w.year} ${report.planYear ?? w.none}, ${w.asOf} ${formatVietnameseDate(report.asOf)}`,
+    `${report.file ?? ''} — ${w.sheet} “${report.sheet}”, ${w.year} ${report.planYear ?? w.none}${issued}, ${w.asOf} ${formatVietnameseDate(report.asOf)}`,
   )
   if (report.header)
     lines.push(`${w.header} ${report.header.row}; ${report.summary.tasks} ${w.tasks}`)

@@ -6,9 +6,11 @@ import {
   type ScoringProfile,
 } from '../../core/index.ts'
 import { readColumnsFlag } from './columns.ts'
-import { checkFlags, parseIsoDate, readBytes, UsageError, writeOut } from './io.ts'
+import { readBoundedFile } from '../files.ts'
+import { checkFlags, parseIsoDate, parseIssuedFlag, writeOut } from './io.ts'
 import { runCliJob, startCliWorker } from '../jobs/cli-pool.ts'
 import { renderSummary, type Lang } from './summary.ts'
+import { AppError } from '../errors/index.ts'
 
 // The commands that read or write workbooks. validate and clear parse in a bounded worker (ExcelJS never
 // loads in this thread); template builds our own workbook here (ExcelJS is loaded on demand).
@@ -26,12 +28,14 @@ export async function runValidate(args: string[]): Promise<number> {
     },
   })
   const file = positionals[0]
-  if (!file) throw new UsageError('Thiếu tên tệp / Missing file name. Xem: cchc help')
+  if (!file) throw new AppError('cli/usage', 'Thiếu tên tệp / Missing file name. Xem: cchc help')
   const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
   const columns = values.columns !== undefined ? readColumnsFlag(values.columns) : null
   const asOf = parseIsoDate(values['as-of'], '--as-of') ?? computeVietnamDate(Date.now())
   const year = values.year !== undefined ? Number(values.year) : null
-  if (year !== null && !Number.isInteger(year)) throw new UsageError(`--year: ${values.year}`)
+  if (year !== null && !Number.isInteger(year))
+    throw new AppError('cli/usage', `--year: ${values.year}`)
+  const issued = parseIssuedFlag(values.issued)
   // The configuration schemas (zod) load only when a configuration file is given.
   const config = values.profile || values.agencies ? await import('../province/config.ts') : null
   const profile: ScoringProfile | null = values.profile
@@ -40,12 +44,12 @@ export async function runValidate(args: string[]): Promise<number> {
   const registry: AgencyRegistry | null = values.agencies
     ? await config!.readRegistry(values.agencies)
     : null
-  const bytes = await readBytes(file)
+  const bytes = await readBoundedFile(file)
   // The workbook is parsed (and the marked copy written) in a bounded worker: ExcelJS never loads here.
   const { report } = await runCliJob<{ report: Report }>({
     kind: 'validate',
     bytes,
-    options: { asOf, file, sheet: values.sheet ?? null, year, profile, registry, columns },
+    options: { asOf, file, sheet: values.sheet ?? null, year, issued, profile, registry, columns },
     output: values.output ?? null,
     fix: Boolean(values.fix),
   })
@@ -63,7 +67,7 @@ function readInputAndOutput(args: string[], usage: string): { file: string; outp
     options: { output: { type: 'string', short: 'o' } },
   })
   const file = positionals[0]
-  if (!file || !values.output) throw new UsageError(`Cách dùng / Usage: ${usage}`)
+  if (!file || !values.output) throw new AppError('cli/usage', `Cách dùng / Usage: ${usage}`)
   return { file, output: values.output }
 }
 
@@ -73,7 +77,7 @@ export async function runClear(args: string[]): Promise<number> {
   // Parsed, cleared and written in the bounded worker; a refused clear writes nothing.
   const { outcome } = await runCliJob<{ outcome: 'cleared' | 'none' | 'refused' }>({
     kind: 'clear',
-    bytes: await readBytes(file),
+    bytes: await readBoundedFile(file),
     output,
   })
   if (outcome === 'refused') {

@@ -9,21 +9,16 @@ import {
 } from '../../core/index.ts'
 import type { Catalog } from '../province/catalog.ts'
 import type { PlanDefinition } from '../province/config.ts'
-import type { ConsolidatedInput } from './types.ts'
+import {
+  crossCheckKinds,
+  type ConsolidatedInput,
+  type CrossCheck,
+  type CrossCheckKind,
+} from './types.ts'
 import type { StoredRow } from '../store/index.ts'
 
 /** Who leads and who cooperates on each plan task, keyed by plan id and task (see computeTaskKey). */
 export type PlanRoles = Map<string, { lead: Set<string>; coop: Set<string> }>
-
-export const crossCheckKinds = [
-  'state-conflict',
-  'date-conflict',
-  'self-score',
-  'plan-altered',
-  'task-missing',
-  'task-removed',
-] as const
-export type CrossCheckKind = (typeof crossCheckKinds)[number]
 
 export const crossCheckLabels: Record<CrossCheckKind, { vi: string; en: string }> = {
   'state-conflict': {
@@ -50,15 +45,6 @@ export const crossCheckLabels: Record<CrossCheckKind, { vi: string; en: string }
     vi: 'Báo cáo nhiệm vụ đã được bãi bỏ',
     en: 'The report holds a task that was removed',
   },
-}
-
-/** One finding of the cross-checks: a task, the agencies involved and what each reported. */
-export type CrossCheck = {
-  kind: CrossCheckKind
-  stt: string | null
-  content: string
-  agencies: { id: string; role: 'lead' | 'coop' | null; reported: string }[]
-  detail: string
 }
 
 /** The key that pairs a plan row with the rows agencies report for it. */

@@ -1,8 +1,8 @@
 import { computeRowDiff, parsePeriod, type RowDiff } from '../../core/index.ts'
-import { ApiError } from '../http/errors.ts'
 import { isLate } from './period-status.ts'
 import type { VersionSource } from '../intake/sources.ts'
 import type { AgencyRecord, Store, SubmissionRecord } from '../store/index.ts'
+import { AppError } from '../errors/index.ts'
 
 /** The source of a stored version as the agency page shows it: the store's, "on behalf" when an admin sent it. */
 export function computeSubmissionSource(record: SubmissionRecord): VersionSource {
@@ -50,12 +50,12 @@ export function resolveVersion(store: Store, agencyId: string, ref: string): Sub
   if (/^\d+$/.test(ref)) {
     const s = store.getSubmission(Number(ref))
     if (s && s.agencyId === agencyId) return s
-    throw new ApiError('submission/unknown')
+    throw new AppError('submission/unknown')
   }
   const period = parsePeriod(ref)
-  if (!period) throw new ApiError('request/invalid-period', ref.slice(0, 40))
+  if (!period) throw new AppError('request/invalid-period', ref.slice(0, 40))
   const s = store.listLatest(period.id).find((x) => x.agencyId === agencyId)
-  if (!s) throw new ApiError('submission/unknown')
+  if (!s) throw new AppError('submission/unknown')
   return s
 }
 

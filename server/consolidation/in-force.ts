@@ -13,14 +13,8 @@ import {
 import type { Catalog } from '../province/catalog.ts'
 import type { PlanDefinition } from '../province/config.ts'
 import { findVersionInForce, formatVersionLabel, listVersions } from '../plans/versions.ts'
-import {
-  computeCrossChecks,
-  computePlanRoles,
-  crossCheckKinds,
-  type CrossCheck,
-  type PlanRoles,
-} from './crosscheck.ts'
-import type { ConsolidatedInput } from './types.ts'
+import { computeCrossChecks, computePlanRoles, type PlanRoles } from './crosscheck.ts'
+import { crossCheckKinds, type ConsolidatedInput, type CrossCheck } from './types.ts'
 
 // The consolidated workbook sees each plan as it stands on the period's cut-off: its tasks in the
 // plan's order, those an amendment added, changed or removed marked so, and every report held

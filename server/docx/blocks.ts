@@ -1,5 +1,5 @@
 import type { MergeArea } from '../../core/index.ts'
-import { DocumentError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 
 // What a document reader (Word, HTML) hands on: the body's paragraphs and tables in order, each table
 // laid out on its grid with its merged areas, so that core reads it like a sheet.
@@ -33,7 +33,7 @@ export type DocumentBlock =
 export function createCellBudget(limit = tableLimits.cells) {
   let count = 0
   return () => {
-    if (++count > limit) throw new DocumentError('too-complex', `> ${limit} table cells`)
+    if (++count > limit) throw new AppError('document/too-complex', `> ${limit} table cells`)
   }
 }
 
@@ -54,11 +54,11 @@ export function createTableLayout() {
 
   const ensureWidth = (row: (string | null)[], width: number) => {
     if (width > tableLimits.columns)
-      throw new DocumentError('too-complex', `> ${tableLimits.columns} columns`)
+      throw new AppError('document/too-complex', `> ${tableLimits.columns} columns`)
     while (row.length < width) {
       row.push(null)
       if (++positions > tableLimits.positions)
-        throw new DocumentError('too-complex', `> ${tableLimits.positions} table positions`)
+        throw new AppError('document/too-complex', `> ${tableLimits.positions} table positions`)
     }
   }
   const current = () => rows[rows.length - 1]!

@@ -1,8 +1,7 @@
-import { WorkbookError } from '../xlsx/errors.ts'
 import { packageLimits } from '../xlsx/guard.ts'
 import { XmlCursor } from '../xlsx/xml.ts'
 import { inflateEntry, readZipEntries, type ZipEntry } from '../xlsx/zip.ts'
-import { DocumentError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 
 /** The parts of a Word package the appendix reader uses, inflated and checked. */
 export type DocxPackage = { document: string; numbering: string | null; styles: string | null }
@@ -24,12 +23,12 @@ function hasUtf16(bytes: Uint8Array, text: string): boolean {
 
 /** The zip reader's refusals in the words of a Word document. */
 function translate(error: unknown): never {
-  if (error instanceof WorkbookError) {
-    const code = error.code === 'not-xlsx' ? 'corrupt' : error.code
-    throw new DocumentError(
-      code === 'unsafe' || code === 'corrupt' || code === 'too-large' || code === 'encrypted'
-        ? code
-        : 'corrupt',
+  if (error instanceof AppError && error.isIn('workbook')) {
+    const code = error.code.slice('workbook/'.length)
+    throw new AppError(
+      code === 'unsafe' || code === 'too-large' || code === 'encrypted'
+        ? `document/${code}`
+        : 'document/corrupt',
       error.detail,
     )
   }
@@ -45,11 +44,13 @@ function translate(error: unknown): never {
  * numbering and styles.
  */
 export function openDocxPackage(bytes: Uint8Array): DocxPackage {
-  if (bytes.length > packageLimits.maxBytes) throw new DocumentError('too-large')
+  if (bytes.length > packageLimits.maxBytes) throw new AppError('document/too-large')
   if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11)
-    throw new DocumentError(hasUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'legacy-doc')
+    throw new AppError(
+      hasUtf16(bytes, 'EncryptedPackage') ? 'document/encrypted' : 'document/legacy-doc',
+    )
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new DocumentError('not-supported')
+    throw new AppError('document/not-supported')
   let entries: ZipEntry[]
   try {
     entries = readZipEntries(bytes, packageLimits.maxEntries)
@@ -64,8 +65,8 @@ export function openDocxPackage(bytes: Uint8Array): DocxPackage {
       e.name.split('/').includes('..') ||
       /^[a-z]:/i.test(e.name)
     )
-      throw new DocumentError('unsafe', `entry name ${e.name}`)
-    if (e.flags & 1) throw new DocumentError('encrypted')
+      throw new AppError('document/unsafe', `entry name ${e.name}`)
+    if (e.flags & 1) throw new AppError('document/encrypted')
     byName.set(e.name.toLowerCase(), e)
   }
   let total = 0
@@ -73,12 +74,12 @@ export function openDocxPackage(bytes: Uint8Array): DocxPackage {
     const entry = byName.get(name.toLowerCase())
     if (!entry) return null
     if (entry.size > packageLimits.maxEntryUncompressed)
-      throw new DocumentError('too-large', entry.name)
+      throw new AppError('document/too-large', entry.name)
     if (
       entry.size > 1_000_000 &&
       entry.size / Math.max(entry.compressed, 1) > packageLimits.maxRatio
     )
-      throw new DocumentError('unsafe', `${entry.name} compression ratio`)
+      throw new AppError('document/unsafe', `${entry.name} compression ratio`)
     let data: Buffer
     try {
       data = inflateEntry(bytes, entry, packageLimits.maxUncompressed - total)
@@ -90,12 +91,13 @@ export function openDocxPackage(bytes: Uint8Array): DocxPackage {
       data.subarray(0, 4096).toString('latin1').includes('<!DOCTYPE') ||
       data.includes('<!ENTITY')
     )
-      throw new DocumentError('unsafe', `DTD in ${entry.name}`)
+      throw new AppError('document/unsafe', `DTD in ${entry.name}`)
     return data.toString('utf8')
   }
   const main = findMainPart(read('_rels/.rels'))
   const document = read(main)
-  if (document === null) throw new DocumentError(byName.size ? 'not-supported' : 'corrupt')
+  if (document === null)
+    throw new AppError(byName.size ? 'document/not-supported' : 'document/corrupt')
   const folder = main.slice(0, main.lastIndexOf('/') + 1)
   return {
     document,

@@ -6,7 +6,6 @@ import {
   type DocumentBlock,
   type DocumentTable,
 } from './blocks.ts'
-import { DocumentError } from './errors.ts'
 import {
   createListCounter,
   readStyleNumbering,
@@ -14,6 +13,7 @@ import {
   type NumberingRef,
 } from './numbering.ts'
 import { openDocxPackage } from './package.ts'
+import { AppError } from '../errors/index.ts'
 
 // Reads the body of a Word document (WordprocessingML) into paragraphs and tables, in one pass over
 // its XML with the workbook reader's cursor: cells keep their paragraphs as lines, horizontal spans
@@ -185,7 +185,7 @@ export function readDocumentXml(
       case 'tbl':
         if (kind === 'empty') break
         if (tables.length >= tableLimits.depth)
-          throw new DocumentError('too-complex', `> ${tableLimits.depth} nested tables`)
+          throw new AppError('document/too-complex', `> ${tableLimits.depth} nested tables`)
         tables.push({ layout: createTableLayout(), column: 0, cell: null })
         break
       case 'tr':

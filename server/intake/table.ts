@@ -2,7 +2,6 @@ import { z } from 'zod'
 import {
   parseTemplateMeta,
   validateTable,
-  type Bilingual,
   type Grid,
   type IsoDate,
   type Report,
@@ -59,6 +58,8 @@ export const jsonSubmissionSchema = z.object({
       templateVersion: z.string().max(50).optional(),
       columns: z.string().max(4000).optional(),
       agency: z.string().max(100).optional(),
+      // The plan's issue date the pane was given (yyyy-mm-dd), so the service counts from the same day.
+      issued: z.string().max(10).optional(),
     })
     .optional(),
   table: tableSchema,
@@ -76,7 +77,7 @@ export type CheckedSubmission = {
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** Checks an uploaded workbook with the same core as `cchc validate`. Throws WorkbookError for unreadable bytes. */
+/** Checks an uploaded workbook with the same core as `cchc validate`. Throws AppError (workbook/…) for unreadable bytes. */
 export async function checkUploadedWorkbook(
   bytes: Uint8Array,
   fileName: string | null,
@@ -121,14 +122,5 @@ export function checkUploadedTable(
     file: raw,
     contentType: 'application/json',
     fileName: body.fileName ?? null,
-  }
-}
-
-/** The reminder an agency that has not submitted receives (copied from the dashboard). */
-export function renderReminder(agencyName: string, periodLabel: string, due: IsoDate): Bilingual {
-  const [y, m, d] = due.split('-')
-  return {
-    vi: `Kính gửi ${agencyName}: Sở Nội vụ chưa nhận được báo cáo kết quả thực hiện nhiệm vụ cải cách hành chính ${periodLabel}. Đề nghị quý cơ quan hoàn thành và gửi báo cáo trước ngày ${d}/${m}/${y}.`,
-    en: `To ${agencyName}: the Department of Home Affairs has not yet received your administrative reform report for ${periodLabel}. Please submit it by ${due}.`,
   }
 }

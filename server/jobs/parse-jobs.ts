@@ -11,12 +11,10 @@ import type { Catalog, PlanVersion } from '../province/catalog.ts'
 import type { PlanDefinition } from '../province/config.ts'
 import { serializeReport, type SerializedReport } from '../store/types.ts'
 import { checkWorkbook, type CheckOptions } from '../xlsx/check.ts'
-import { ApiError } from '../http/errors.ts'
-import { WorkbookError } from '../xlsx/errors.ts'
-import { DocumentError } from '../docx/errors.ts'
 import type { ImportOptions } from '../plans/import.ts'
 import type { UnitTemplateRequest } from '../plans/units.ts'
 import type { JobFailure } from './worker-pool.ts'
+import { AppError } from '../errors/index.ts'
 
 /** What `cchc validate` asks of a worker (the file's bytes, already read and bounded). */
 export type ValidateOptions = {
@@ -24,6 +22,8 @@ export type ValidateOptions = {
   file: string
   sheet: string | null
   year: number | null
+  /** The plan's issue date (`--issued`). */
+  issued?: IsoDate | null
   profile: ScoringProfile | null
   registry: AgencyRegistry | null
   profiles?: Map<string, ScoringProfile>
@@ -121,6 +121,7 @@ async function runValidateJob(job: Extract<ParseJob, { kind: 'validate' }>) {
     file: o.file,
     sheet: o.sheet,
     year: o.year,
+    issued: o.issued ?? null,
     profile: o.profile,
     registry: o.registry,
     columns: o.columns ?? null,
@@ -154,13 +155,13 @@ async function runTableJob(bytes: Uint8Array, catalog: Catalog): Promise<TableRe
   try {
     json = JSON.parse(new TextDecoder().decode(bytes))
   } catch {
-    throw new ApiError('request/invalid-body')
+    throw new AppError('request/invalid-body')
   }
   const parsed = jsonSubmissionSchema.safeParse(json)
   if (!parsed.success)
-    throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
+    throw new AppError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
   const period = parsePeriod(parsed.data.period)
-  if (!period) throw new ApiError('request/invalid-period', parsed.data.period.slice(0, 40))
+  if (!period) throw new AppError('request/invalid-period', parsed.data.period.slice(0, 40))
   const checked = checkUploadedTable(parsed.data, bytes, period.cutOff, catalog)
   return {
     period: period.id,
@@ -207,11 +208,7 @@ export async function runParseJob(job: ParseJob): Promise<unknown> {
 
 /** A failure as it crosses back to the thread that owns the pool. */
 export function describeFailure(error: unknown): JobFailure {
-  if (error instanceof WorkbookError)
-    return { kind: 'workbook', code: error.code, ...(error.detail ? { detail: error.detail } : {}) }
-  if (error instanceof DocumentError)
-    return { kind: 'document', code: error.code, ...(error.detail ? { detail: error.detail } : {}) }
-  if (error instanceof ApiError)
-    return { kind: 'api', code: error.code, ...(error.detail ? { detail: error.detail } : {}) }
+  if (error instanceof AppError)
+    return { kind: 'app', code: error.code, ...(error.detail ? { detail: error.detail } : {}) }
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) }
 }

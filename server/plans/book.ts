@@ -11,16 +11,15 @@ import {
 } from '../../core/index.ts'
 import type { Catalog, PlanVersion } from '../province/catalog.ts'
 import {
-  ConfigError,
   formatPlanFile,
   parsePlan,
   type PlanDefinition,
   type PlanFile,
 } from '../province/config.ts'
 import type { PlanDraftRecord, Store } from '../store/index.ts'
-import { PlanError } from './errors.ts'
 import type { FoundAppendix, ImportedPlan, PlanFormat } from './import.ts'
 import { computeChangesAgainst, listVersions } from './versions.ts'
+import { AppError } from '../errors/index.ts'
 
 // The one code path for plans in the service, used by the API, the dashboard and `cchc plan`: drafts
 // read from an uploaded appendix and corrected, versions published (an amendment is a new version
@@ -116,7 +115,7 @@ export function createPlanBook(store: Store, catalog: Catalog) {
 
   const requireDraft = (id: number): PlanDraftRecord => {
     const draft = Number.isSafeInteger(id) ? store.getPlanDraft(id) : null
-    if (!draft) throw new PlanError('plan/draft-unknown', String(id))
+    if (!draft) throw new AppError('plan/draft-unknown', String(id))
     return draft
   }
 
@@ -128,7 +127,7 @@ export function createPlanBook(store: Store, catalog: Catalog) {
       registry: readRegistry(),
       document: plan.document ?? {},
     })
-    if (!draft) throw new PlanError('plan/invalid', 'no table')
+    if (!draft) throw new AppError('plan/invalid', 'no table')
     return {
       plan: {
         ...plan,
@@ -145,7 +144,7 @@ export function createPlanBook(store: Store, catalog: Catalog) {
     options: { effectiveFrom?: string | null; by: string | null; now: Date },
   ): PlanVersion => {
     if (!plan.year || plan.year < 2000 || plan.doubts?.some((d) => d.issue.severity === 'error'))
-      throw new PlanError(
+      throw new AppError(
         'plan/has-errors',
         String(plan.doubts?.filter((d) => d.issue.severity === 'error').length ?? 1),
       )
@@ -160,14 +159,14 @@ export function createPlanBook(store: Store, catalog: Catalog) {
     const sameDocument =
       JSON.stringify(previous?.definition.document ?? null) ===
       JSON.stringify(plan.document ?? null)
-    if (previous && !changes.length && sameDocument) throw new PlanError('plan/unchanged')
+    if (previous && !changes.length && sameDocument) throw new AppError('plan/unchanged')
     const effectiveFrom =
       options.effectiveFrom ??
       (previous
         ? (plan.document?.date ?? computeVietnamDate(options.now.getTime()))
         : `${plan.year}-01-01`)
     if (!isIsoDate(effectiveFrom) || (previous && effectiveFrom < previous.effectiveFrom))
-      throw new PlanError('plan/invalid-date', effectiveFrom)
+      throw new AppError('plan/invalid-date', effectiveFrom)
     const version = (previous?.version ?? 0) + 1
     const definition: PlanDefinition = {
       ...plan,
@@ -252,7 +251,7 @@ export function createPlanBook(store: Store, catalog: Catalog) {
     getVersion(planId: string, version?: number | null): PlanVersion {
       const versions = listVersions(catalog, planId)
       const found = version ? versions.find((v) => v.version === version) : versions.at(-1)
-      if (!found) throw new PlanError('plan/unknown', planId)
+      if (!found) throw new AppError('plan/unknown', planId)
       return found
     },
 
@@ -304,18 +303,22 @@ export function createPlanBook(store: Store, catalog: Catalog) {
       const record = requireDraft(id)
       let plan = parsePlan(JSON.parse(record.definition))
       if (correction.id !== undefined) {
-        if (!/^[a-z0-9-]{2,60}$/.test(correction.id)) throw new PlanError('plan/invalid', 'id')
+        if (!/^[a-z0-9-]{2,60}$/.test(correction.id)) throw new AppError('plan/invalid', 'id')
         plan.id = correction.id
       }
       if (correction.name !== undefined) plan.name = correction.name.trim() || plan.name
       if (correction.year !== undefined) plan.year = correction.year
-      if (correction.document)
+      if (correction.document) {
         plan.document = {
           kind: plan.document?.kind ?? null,
           number: plan.document?.number ?? null,
           date: plan.document?.date ?? null,
           ...correction.document,
         }
+        // The issue date is what deadlines counted from the plan's issuance count from.
+        if (plan.document.date) plan.issued = plan.document.date
+        else delete plan.issued
+      }
       if (correction.rows) plan.rows = correction.rows.map(({ read: _r, ...texts }) => texts)
       const reread = rereadPlan(plan)
       plan = reread.plan
@@ -326,7 +329,7 @@ export function createPlanBook(store: Store, catalog: Catalog) {
     },
 
     deleteDraft(id: number): void {
-      if (!store.deletePlanDraft(id)) throw new PlanError('plan/draft-unknown', String(id))
+      if (!store.deletePlanDraft(id)) throw new AppError('plan/draft-unknown', String(id))
     },
 
     /** Publishes a draft as the plan's next version (the first, or an amendment) and drops the draft. */
@@ -348,12 +351,7 @@ export function createPlanBook(store: Store, catalog: Catalog) {
       data: unknown,
       options: { effectiveFrom?: string | null; by: string | null; now: Date },
     ): PlanVersion {
-      let plan: PlanDefinition
-      try {
-        plan = parsePlan(data)
-      } catch (error) {
-        throw new PlanError('plan/invalid', error instanceof ConfigError ? error.message : '')
-      }
+      const plan = parsePlan(data)
       return store.transaction(() => publishVersion(rereadPlan(plan).plan, options))()
     },
   }

@@ -4,7 +4,7 @@ import {
   tableLimits,
   type DocumentBlock,
 } from '../docx/blocks.ts'
-import { DocumentError } from '../docx/errors.ts'
+import { AppError } from '../errors/index.ts'
 
 // Reads a web page (a plan published on a portal, or Word's "Save as Web Page") into paragraphs and
 // tables, as the Word reader does: cells with colspan/rowspan become merged areas, <thead> rows are
@@ -151,7 +151,7 @@ function findTagEnd(html: string, from: number): number {
 
 /** Reads a page's paragraphs and tables in order. Throws DocumentError when it is too large or complex. */
 export function readHtmlBlocks(bytes: Uint8Array): DocumentBlock[] {
-  if (bytes.length > maxHtmlBytes) throw new DocumentError('too-large')
+  if (bytes.length > maxHtmlBytes) throw new AppError('document/too-large')
   const html = decodeHtmlBytes(bytes)
   const blocks: DocumentBlock[] = []
   const tables: TableState[] = []
@@ -236,7 +236,7 @@ export function readHtmlBlocks(bytes: Uint8Array): DocumentBlock[] {
     if (name === 'table') {
       if (!closing) {
         if (tables.length >= tableLimits.depth)
-          throw new DocumentError('too-complex', `> ${tableLimits.depth} nested tables`)
+          throw new AppError('document/too-complex', `> ${tableLimits.depth} nested tables`)
         if (!table) endParagraph()
         tables.push({ layout: createTableLayout(), column: 0, row: false, cell: null, head: false })
       } else if (table) {

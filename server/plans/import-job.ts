@@ -1,8 +1,7 @@
-import { DocumentError } from '../docx/errors.ts'
 import { runInWorker } from '../jobs/parse-pool.ts'
 import type { WorkerPool } from '../jobs/worker-pool.ts'
-import { WorkbookError } from '../xlsx/errors.ts'
 import type { ImportedPlan, ImportOptions } from './import.ts'
+import { AppError } from '../errors/index.ts'
 
 /**
  * Reads a plan's appendix in a bounded parse worker (memory and time capped, as for workbooks): a
@@ -17,8 +16,8 @@ export async function runPlanImport(
     return await runInWorker<ImportedPlan>(pool, { kind: 'plan-import', bytes, options })
   } catch (error) {
     const workbook = /\.xlsx?$/i.test(options.fileName ?? '')
-    if (error instanceof WorkbookError && error.code === 'too-complex' && !workbook)
-      throw new DocumentError('too-complex')
+    if (error instanceof AppError && error.code === 'workbook/too-complex' && !workbook)
+      throw new AppError('document/too-complex')
     throw error
   }
 }

@@ -8,7 +8,6 @@ import {
   type PlanDraft,
 } from '../../core/index.ts'
 import { readDocxBlocks } from '../docx/read.ts'
-import { DocumentError } from '../docx/errors.ts'
 import type { PlanFile } from '../province/config.ts'
 import { readWorkbookView } from '../xlsx/book.ts'
 import { openPackage } from '../xlsx/guard.ts'
@@ -16,6 +15,7 @@ import { listOwnSheets } from '../xlsx/select.ts'
 import { readZipEntries } from '../xlsx/zip.ts'
 import { collectAppendixGrids, type AppendixGrid } from './appendix.ts'
 import { isHtml, readHtmlBlocks } from './html.ts'
+import { AppError } from '../errors/index.ts'
 
 // From a plan's appendix (Word, Excel or a web page) to a plan definition: the document's tables
 // become core grids, core reads each, and the appendix with the most tasks (or the one asked for)
@@ -64,13 +64,13 @@ export function detectPlanFormat(bytes: Uint8Array, fileName: string | null = nu
     }
     if (names.some((n) => n.startsWith('word/'))) return 'docx'
     if (names.some((n) => n.startsWith('xl/'))) return 'xlsx'
-    throw new DocumentError('not-supported')
+    throw new AppError('document/not-supported')
   }
   // OLE files: a legacy .doc/.xls or an encrypted package; each reader names what to do.
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf)
     return extension === 'xls' || extension === 'xlsx' ? 'xlsx' : 'docx'
   if (isHtml(bytes)) return 'html'
-  throw new DocumentError('not-supported')
+  throw new AppError('document/not-supported')
 }
 
 /** The appendix grids of a file, whatever its format. */
@@ -125,7 +125,7 @@ export function importPlanDocument(bytes: Uint8Array, options: ImportOptions = {
     })
     return draft ? [draft] : []
   })
-  if (!drafts.length) throw new DocumentError('no-table')
+  if (!drafts.length) throw new AppError('document/no-table')
   const appendices = drafts.map((d, i) => ({
     index: i + 1,
     title: d.title.join(' ') || d.name,
@@ -144,6 +144,7 @@ export function importPlanDocument(bytes: Uint8Array, options: ImportOptions = {
     province,
     year: draft.year ?? 0,
     templateVersion: '1',
+    ...(draft.document.date ? { issued: draft.document.date } : {}),
     source: options.source ?? options.fileName ?? `phu-luc.${format}`,
     document: draft.document,
     ...(draft.amends ? { amends: draft.amends } : {}),

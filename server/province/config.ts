@@ -1,4 +1,4 @@
-import { readBoundedFile } from '../cli/files.ts'
+import { readBoundedFile } from '../files.ts'
 import { z } from 'zod'
 import {
   agencyKinds,
@@ -7,6 +7,7 @@ import {
   issueCodes,
   planChangeKinds,
   rowKinds,
+  parseIssuedValue,
   type AgencyRegistry,
   type FieldKey,
   type IssuingDocument,
@@ -17,6 +18,7 @@ import {
   type ScoringProfile,
 } from '../../core/index.ts'
 import { describeProfileProblem, type Lang } from './profile-messages.ts'
+import { AppError } from '../errors/index.ts'
 
 const profileItem = z.object({
   maxPoints: z.number().nonnegative(),
@@ -136,6 +138,12 @@ export const planSchema = z.object({
   province: z.string(),
   year: z.number().int(),
   templateVersion: z.string(),
+  /** The plan's issue date (yyyy-mm-dd), for deadlines counted from it; written into the template. */
+  issued: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((d) => parseIssuedValue(d) !== null, 'ngày không có thật / not a calendar day')
+    .optional(),
   source: z.string().optional(),
   /** The document that issued this version: its kind, number and symbol, and date. */
   document: issuingDocument.optional(),
@@ -200,19 +208,14 @@ export function formatPlanFile(plan: PlanDefinition): PlanFile {
   return out
 }
 
-/** Checks a plan definition given as data (an API body, a stored version); throws ConfigError. */
+/** Checks a plan definition given as data (an API body, a stored version); throws AppError plan/invalid. */
 export function parsePlan(data: unknown, what = 'Kế hoạch'): PlanDefinition {
   const parsed = planSchema.safeParse(data)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
-    throw new ConfigError(`${what} không hợp lệ: ${first?.path.join('.')} ${first?.message}`)
+    throw new AppError('plan/invalid', `${what}: ${first?.path.join('.')} ${first?.message}`)
   }
   return normalizePlan(parsed.data as PlanFile)
-}
-
-/** A configuration file that is missing or does not match its schema. */
-export class ConfigError extends Error {
-  override name = 'ConfigError'
 }
 
 async function readJson<T>(
@@ -226,15 +229,22 @@ async function readJson<T>(
     // Bounded like every input: a FIFO or /dev/zero given as --profile is refused, not read forever.
     data = JSON.parse(new TextDecoder().decode(await readBoundedFile(path, 10 * 1024 * 1024)))
   } catch (error) {
-    throw new ConfigError(`Không đọc được ${what} ${path}: ${(error as Error).message}`)
+    throw new AppError(
+      'config/invalid',
+      `Không đọc được ${what} ${path}: ${(error as Error).message}`,
+    )
   }
   const parsed = schema.safeParse(data)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
     // Every invalid field is named, one per line, so that one run shows everything to fix.
     if (first && describe)
-      throw new ConfigError([...new Set(parsed.error.issues.map(describe))].join('\n'))
-    throw new ConfigError(
+      throw new AppError(
+        'config/invalid',
+        [...new Set(parsed.error.issues.map(describe))].join('\n'),
+      )
+    throw new AppError(
+      'config/invalid',
       `${what} ${path} không hợp lệ: ${first?.path.join('.')} ${first?.message}`,
     )
   }

@@ -1,8 +1,8 @@
 import type { Grid } from '../../core/index.ts'
-import { WorkbookError } from './errors.ts'
 import type { CheckedPackage } from './guard.ts'
 import { readSheetXml, type SheetContext } from './sheet-xml.ts'
 import { decodeEscapes, XmlCursor } from './xml.ts'
+import { AppError } from '../errors/index.ts'
 
 /**
  * The fast read-only view of a workbook that every check uses (CLI, service, demo): sheets in
@@ -105,14 +105,14 @@ function readDateStyles(xml: string | null): boolean[] {
 
 const sheetStates = new Set<SheetState>(['visible', 'hidden', 'veryHidden'])
 
-/** Opens the read-only view of a checked package. Throws WorkbookError('corrupt') without a workbook part. */
+/** Opens the read-only view of a checked package. Throws AppError('workbook/corrupt') without a workbook part. */
 export function readWorkbookView(pkg: CheckedPackage): WorkbookView {
   const lookup = new Map([...pkg.parts.keys()].map((name) => [name.toLowerCase(), name]))
   const root = readRelationships(readText(pkg, lookup, '_rels/.rels'), '')
   const office = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))
   const bookPart = office?.target ?? 'xl/workbook.xml'
   const bookXml = readText(pkg, lookup, bookPart)
-  if (bookXml === null) throw new WorkbookError('corrupt', 'no workbook part')
+  if (bookXml === null) throw new AppError('workbook/corrupt', 'no workbook part')
   const rels = readRelationships(readText(pkg, lookup, relationshipsPart(bookPart)), bookPart)
   const partOf = (suffix: string) =>
     [...rels.values()].find((r) => r.type.endsWith(suffix))?.target ?? null

@@ -16,6 +16,8 @@ export type CheckOptions = {
   file?: string | null
   sheet?: string | null
   year?: number | null
+  /** The plan's issue date (`--issued`), over the template's and the title's. */
+  issued?: IsoDate | null
   profile?: ScoringProfile | null
   /** Picks the profile from the template's plan id when no profile is given. */
   profileFor?: ((planId: string | null) => ScoringProfile | null) | null
@@ -34,7 +36,7 @@ export type CheckResult = {
 
 /**
  * Reads workbook bytes and checks its annex table with the core engine, through the fast read-only
- * reader (no ExcelJS). Throws WorkbookError for unreadable input.
+ * reader (no ExcelJS). Throws AppError (workbook/…) for unreadable input.
  */
 export function checkWorkbook(bytes: Uint8Array, options: CheckOptions): CheckResult {
   const book = readWorkbookView(openPackage(bytes))
@@ -45,6 +47,7 @@ export function checkWorkbook(bytes: Uint8Array, options: CheckOptions): CheckRe
     asOf: options.asOf,
     file: options.file ?? null,
     year: options.year ?? null,
+    issued: options.issued ?? null,
     meta,
     profile: options.profile ?? options.profileFor?.(planId) ?? null,
     registry: options.registry ?? null,

@@ -1,5 +1,5 @@
 import { columnLetter, columnNumber } from '../../core/index.ts'
-import { WorkbookError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 
 /** Bounds on a worksheet, checked in its XML before ExcelJS materialises anything. */
 export const sheetLimits = {
@@ -41,7 +41,7 @@ export function computeSheetExtent(xml: string): Extent {
 export function clipSheetMerges(xml: string, extent = computeSheetExtent(xml)): string | null {
   const merges = xml.match(/<mergeCell\b/g)?.length ?? 0
   if (merges === 0) return null
-  if (merges > sheetLimits.maxMerges) throw new WorkbookError('too-large', `${merges} merges`)
+  if (merges > sheetLimits.maxMerges) throw new AppError('workbook/too-large', `${merges} merges`)
   const maxRow = extent.rows + sheetLimits.mergeMarginRows
   const maxColumn = extent.columns + sheetLimits.mergeMarginColumns
   let changed = false
@@ -51,7 +51,7 @@ export function clipSheetMerges(xml: string, extent = computeSheetExtent(xml)): 
     const r2 = bottom === undefined ? r1 : Number(bottom)
     const c2 = right === undefined ? c1 : columnNumber(right as string)
     if ((r2 - r1 + 1) * (c2 - c1 + 1) > sheetLimits.maxMergeCells)
-      throw new WorkbookError('unsafe', `merge ${left}${top}:${right ?? ''}${bottom ?? ''}`)
+      throw new AppError('workbook/unsafe', `merge ${left}${top}:${right ?? ''}${bottom ?? ''}`)
     if (r2 <= maxRow && c2 <= maxColumn) return whole
     changed = true
     // A merge starting past the extent covers nothing worth reading: it is dropped.

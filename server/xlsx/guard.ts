@@ -1,6 +1,6 @@
-import { WorkbookError } from './errors.ts'
 import { clipSheetRanges } from './extent.ts'
 import { buildZip, inflateEntry, readZipEntries } from './zip.ts'
+import { AppError } from '../errors/index.ts'
 
 /** Limits for a workbook package, checked before any XML is parsed. */
 export const packageLimits = {
@@ -24,13 +24,13 @@ function checkEntryName(name: string) {
     name.split('/').includes('..') ||
     /^[a-z]:/i.test(name)
   )
-    throw new WorkbookError('unsafe', `entry name ${name}`)
+    throw new AppError('workbook/unsafe', `entry name ${name}`)
   if (/\.(zip|xlsx|xlsm|gz)$/i.test(name))
-    throw new WorkbookError('unsafe', `nested archive ${name}`)
+    throw new AppError('workbook/unsafe', `nested archive ${name}`)
 }
 
 function checkKind(bytes: Uint8Array) {
-  if (bytes.length > packageLimits.maxBytes) throw new WorkbookError('too-large')
+  if (bytes.length > packageLimits.maxBytes) throw new AppError('workbook/too-large')
   if (
     bytes.length >= 8 &&
     bytes[0] === 0xd0 &&
@@ -38,10 +38,12 @@ function checkKind(bytes: Uint8Array) {
     bytes[2] === 0x11 &&
     bytes[3] === 0xe0
   ) {
-    throw new WorkbookError(hasUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'legacy-xls')
+    throw new AppError(
+      hasUtf16(bytes, 'EncryptedPackage') ? 'workbook/encrypted' : 'workbook/legacy-xls',
+    )
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new WorkbookError('not-xlsx')
+    throw new AppError('workbook/not-xlsx')
 }
 
 /** A checked package: the bytes ExcelJS may read and its XML parts, inflated once (names as in the zip). */
@@ -59,18 +61,19 @@ export function openPackage(bytes: Uint8Array): CheckedPackage {
   checkKind(bytes)
   const entries = readZipEntries(bytes, packageLimits.maxEntries)
   const names = new Set(entries.map((e) => e.name))
-  if (names.has('mimetype') && !names.has('[Content_Types].xml')) throw new WorkbookError('ods')
+  if (names.has('mimetype') && !names.has('[Content_Types].xml')) throw new AppError('workbook/ods')
   if (!names.has('[Content_Types].xml') || ![...names].some((n) => n.startsWith('xl/')))
-    throw new WorkbookError('not-xlsx')
+    throw new AppError('workbook/not-xlsx')
   let total = 0
   const parts = new Map<string, Buffer>()
   let clipped = false
   for (const e of entries) {
     checkEntryName(e.name)
-    if (e.flags & 1) throw new WorkbookError('encrypted')
-    if (e.size > packageLimits.maxEntryUncompressed) throw new WorkbookError('too-large', e.name)
+    if (e.flags & 1) throw new AppError('workbook/encrypted')
+    if (e.size > packageLimits.maxEntryUncompressed)
+      throw new AppError('workbook/too-large', e.name)
     if (e.size > 1_000_000 && e.size / Math.max(e.compressed, 1) > packageLimits.maxRatio)
-      throw new WorkbookError('unsafe', `${e.name} compression ratio`)
+      throw new AppError('workbook/unsafe', `${e.name} compression ratio`)
     const data = inflateEntry(bytes, e, packageLimits.maxUncompressed - total)
     total += data.length
     if (!/\.(xml|rels|vml)$/i.test(e.name)) continue
@@ -78,7 +81,7 @@ export function openPackage(bytes: Uint8Array): CheckedPackage {
       data.subarray(0, 4096).toString('latin1').includes('<!DOCTYPE') ||
       data.includes('<!ENTITY')
     )
-      throw new WorkbookError('unsafe', `DTD in ${e.name}`)
+      throw new AppError('workbook/unsafe', `DTD in ${e.name}`)
     parts.set(e.name, data)
     const ranged = data.includes('<mergeCell') || data.includes('dataValidation')
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) && ranged) {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { CellValue } from '../../core/index.ts'
-import { WorkbookError } from './errors.ts'
 import { inspectPackage } from './guard.ts'
+import { AppError } from '../errors/index.ts'
 
 export { metaSheetName } from '../../core/index.ts'
 
@@ -16,8 +16,8 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   try {
     await workbook.xlsx.load(safe as unknown as ArrayBuffer)
   } catch (error) {
-    throw new WorkbookError(
-      'corrupt',
+    throw new AppError(
+      'workbook/corrupt',
       error instanceof Error ? error.message.slice(0, 120) : undefined,
     )
   }

@@ -1,7 +1,7 @@
 import type { CellValue, Grid, TemplateMeta } from '../../core/index.ts'
 import { metaSheetName, parseMarkRecord, parseTemplateMeta, readTable } from '../../core/index.ts'
 import type { SheetView, WorkbookView } from './book.ts'
-import { WorkbookError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 
 function findSheet(book: WorkbookView, name: string): SheetView | undefined {
   return book.sheets.find((s) => s.name === name)
@@ -47,7 +47,7 @@ export function selectSheet(
 ): { name: string; grid: Grid } {
   if (name) {
     const sheet = findSheet(book, name) ?? book.sheets[Number(name) - 1]
-    if (!sheet) throw new WorkbookError('sheet-not-found', name)
+    if (!sheet) throw new AppError('workbook/sheet-not-found', name)
     return { name: sheet.name, grid: sheet.readGrid() }
   }
   const own = listOwnSheets(book)
@@ -59,6 +59,6 @@ export function selectSheet(
     first ??= { name: sheet.name, grid }
     if (readTable(grid)) return { name: sheet.name, grid }
   }
-  if (!first) throw new WorkbookError('sheet-not-found', 'no visible sheet')
+  if (!first) throw new AppError('workbook/sheet-not-found', 'no visible sheet')
   return first
 }

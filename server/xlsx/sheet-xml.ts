@@ -1,7 +1,7 @@
 import { columnNumber, type CellValue, type Grid, type MergeArea } from '../../core/index.ts'
-import { WorkbookError } from './errors.ts'
 import { sheetLimits } from './extent.ts'
 import { decodeEscapes, XmlCursor } from './xml.ts'
+import { AppError } from '../errors/index.ts'
 
 /**
  * How large a grid may grow: rows, and cells counted up to each row's last value. A sheet whose
@@ -89,7 +89,7 @@ export function readSheetXml(name: string, xml: string, context: SheetContext): 
   let rowWidth = 0
   const closeRow = () => {
     budget -= rowWidth
-    if (budget < 0) throw new WorkbookError('too-large', `${name}: too many cells`)
+    if (budget < 0) throw new AppError('workbook/too-large', `${name}: too many cells`)
     rowWidth = 0
   }
   while (cursor.next()) {
@@ -108,7 +108,7 @@ export function readSheetXml(name: string, xml: string, context: SheetContext): 
       if (kind === 'open') readCellBody(cursor, cell)
       // A cell with no value still makes its row count when it carries no format (ExcelJS's rule).
       if (cell.value === undefined && !cell.formula && cell.style > 0) continue
-      if (rowNumber > gridLimits.rows) throw new WorkbookError('too-large', `row ${rowNumber}`)
+      if (rowNumber > gridLimits.rows) throw new AppError('workbook/too-large', `row ${rowNumber}`)
       if (rowNumber > lastRow) lastRow = rowNumber
       if (column > rowWidth) rowWidth = column
       const value = convertCell(cell, context)
@@ -145,7 +145,7 @@ function placeMerges(cells: CellValue[][], merges: MergeArea[], lastRow: number)
       }
     }
   }
-  if (rows > gridLimits.rows) throw new WorkbookError('too-large', `row ${rows}`)
+  if (rows > gridLimits.rows) throw new AppError('workbook/too-large', `row ${rows}`)
   while (cells.length < rows) cells.push([])
   // A row ends at its last value.
   for (const row of cells) while (row.length > 0 && row[row.length - 1] === null) row.pop()

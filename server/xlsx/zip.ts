@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib'
-import { WorkbookError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 
 /** One entry of a zip's central directory. */
 export type ZipEntry = {
@@ -21,15 +21,15 @@ export function readZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[
       break
     }
   }
-  if (eocd < 0) throw new WorkbookError('corrupt', 'no zip directory')
+  if (eocd < 0) throw new AppError('workbook/corrupt', 'no zip directory')
   const count = view.getUint16(eocd + 10, true)
   let p = view.getUint32(eocd + 16, true)
-  if (count > maxEntries) throw new WorkbookError('unsafe', `${count} entries`)
+  if (count > maxEntries) throw new AppError('workbook/unsafe', `${count} entries`)
   const entries: ZipEntry[] = []
   const decoder = new TextDecoder()
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
-      throw new WorkbookError('corrupt', 'bad zip directory')
+      throw new AppError('workbook/corrupt', 'bad zip directory')
     const nameLength = view.getUint16(p + 28, true)
     const extra = view.getUint16(p + 30, true)
     const comment = view.getUint16(p + 32, true)
@@ -51,13 +51,14 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const local = entry.offset
   if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
-    throw new WorkbookError('corrupt', entry.name)
+    throw new AppError('workbook/corrupt', entry.name)
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
   const data = bytes.subarray(start, start + entry.compressed)
-  if (data.length < entry.compressed) throw new WorkbookError('corrupt', `truncated ${entry.name}`)
-  if (entry.size > budget) throw new WorkbookError('too-large', entry.name)
+  if (data.length < entry.compressed)
+    throw new AppError('workbook/corrupt', `truncated ${entry.name}`)
+  if (entry.size > budget) throw new AppError('workbook/too-large', entry.name)
   if (entry.method === 0) return Buffer.from(data)
-  if (entry.method !== 8) throw new WorkbookError('corrupt', `compression ${entry.method}`)
+  if (entry.method !== 8) throw new AppError('workbook/corrupt', `compression ${entry.method}`)
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) })
   } catch (error) {
@@ -65,9 +66,9 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number)
       error instanceof RangeError ||
       (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
     ) {
-      throw new WorkbookError('unsafe', `${entry.name} is larger than it declares`)
+      throw new AppError('workbook/unsafe', `${entry.name} is larger than it declares`)
     }
-    throw new WorkbookError('corrupt', entry.name)
+    throw new AppError('workbook/corrupt', entry.name)
   }
 }
 

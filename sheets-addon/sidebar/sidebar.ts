@@ -10,8 +10,8 @@ import { filterProblems, formatIssueCell } from '../../addin/taskpane/problems.t
 /** The server functions of `code.ts` as `google.script.run` exposes them. */
 type ServerFunctions = {
   readDefaults(): void
-  checkActiveSheet(asOf: string): void
-  fixActiveSheet(asOf: string): void
+  checkActiveSheet(asOf: string, issued: string): void
+  fixActiveSheet(asOf: string, issued: string): void
   clearActiveSheet(): void
   selectCell(sheet: string, address: string): void
   sendReport(period: string): void
@@ -33,6 +33,7 @@ function find<T extends HTMLElement>(id: string): T {
 const ui = {
   message: find<HTMLDivElement>('message'),
   asOf: find<HTMLInputElement>('as-of'),
+  issued: find<HTMLInputElement>('issued'),
   check: find<HTMLButtonElement>('check'),
   fix: find<HTMLButtonElement>('fix'),
   clear: find<HTMLButtonElement>('clear'),
@@ -122,12 +123,16 @@ function renderReport(report: Report) {
 }
 
 ui.check.addEventListener('click', () =>
-  call<Report>('Đang kiểm tra…', (r) => r.checkActiveSheet(ui.asOf.value), renderReport),
+  call<Report>(
+    'Đang kiểm tra…',
+    (r) => r.checkActiveSheet(ui.asOf.value, ui.issued.value),
+    renderReport,
+  ),
 )
 ui.fix.addEventListener('click', () =>
   call<{ fixed: number; report: Report }>(
     'Đang sửa…',
-    (r) => r.fixActiveSheet(ui.asOf.value),
+    (r) => r.fixActiveSheet(ui.asOf.value, ui.issued.value),
     ({ fixed, report }) => {
       renderReport(report)
       say(`Đã sửa ${fixed} ô và kiểm tra lại.`)

@@ -5,7 +5,7 @@ import { createBatch, requestLimit } from '../../addin/excel/write.ts'
 import { createFakeExcel } from '../helpers/fake-excel.ts'
 import { createWideWorkbook } from '../helpers/fake-annex.ts'
 import { createRecordingContext } from '../helpers/office-client.ts'
-import { readPlanAppendixRows } from '../helpers/seeds.ts'
+import { readPlanAppendixRows } from '../../scripts/seeds.ts'
 
 const options: CheckOptions = { asOf: '2026-09-14', notes: true }
 const bullet = readPlanAppendixRows()

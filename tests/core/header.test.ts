@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeFilledCells, type CellValue, type MergeArea } from '../../core/index.ts'
 import { buildHeader, locateHeader } from '../../core/header.ts'
-import { buildSampleTables, expectField, phrasebook } from '../helpers/phrasebook.ts'
+import { buildSampleTables, expectField, phrasebook } from '../../scripts/phrasebook.ts'
 
 function readHeader(rows: CellValue[][], merges: MergeArea[] = [], r = 1) {
   const { values, covered } = computeFilledCells({

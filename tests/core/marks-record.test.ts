@@ -9,7 +9,7 @@ import {
   serializeMarkRecord,
   type MarkRecord,
 } from '../../core/index.ts'
-import { readParSipasGrid } from '../helpers/seeds.ts'
+import { readParSipasGrid } from '../../scripts/seeds.ts'
 
 const bullet = '- Tổ chức đối thoại giữa người đứng đầu cơ quan với doanh nghiệp'
 const record: MarkRecord = {

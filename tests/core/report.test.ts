@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { validateTable } from '../../core/index.ts'
 import { createGrid } from '../helpers/grid.ts'
-import { readParSipasGrid, readPlanAppendixGrid } from '../helpers/seeds.ts'
+import { readParSipasGrid, readPlanAppendixGrid } from '../../scripts/seeds.ts'
 
 const asOf = '2026-09-14'
 
@@ -121,7 +121,8 @@ describe('validateTable on tables it has never seen', () => {
     expect(
       report.tasks.map((t) => [t.row, t.kind, t.stt, t.deadline?.due ?? null, t.status]),
     ).toEqual([
-      [7, 'group', '1', null, null],
+      // The group is overdue because one of its activities is.
+      [7, 'group', '1', null, 'overdue'],
       [8, 'task', '1.1', '2025-03-31', 'done-late'],
       [9, 'task', '1.2', '2025-06-30', 'overdue'],
       [10, 'task', '1.3', '2025-12-31', 'not-started'],

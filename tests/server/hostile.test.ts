@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readParSipasGrid } from '../helpers/seeds.ts'
+import { readParSipasGrid } from '../../scripts/seeds.ts'
 import {
   buildLyingMediaWorkbook,
   buildPaddedRowsWorkbook,

@@ -76,7 +76,9 @@ describe('the add-on sidebar in headless Chromium, over the add-on running in no
         await page.waitForSelector('#problem-list li')
         expect(await page.textContent('#summary-line')).toContain('4 nhiệm vụ')
         const items = await page.locator('#problem-list li').allTextContents()
-        expect(items).toContain('D5 · Lỗi: Không hiểu được thời hạn “Tháng 13/2026”.')
+        expect(items).toContain(
+          'D5 · Lỗi: Không hiểu được thời hạn “Tháng 13/2026”: phần “Tháng 13” không đọc được.',
+        )
         expect(host.book.sheets.map((s) => s.properties.title)).toContain('Kiểm tra')
         await page.locator('#problem-list li', { hasText: 'D5 ·' }).click()
         await expect.poll(() => host.selection).toEqual({ sheet: 'Báo cáo Q3', address: 'D5:D5' })

@@ -1,4 +1,4 @@
-import type { CrossCheck } from '../../consolidation/crosscheck.ts'
+import type { CrossCheck } from '../../consolidation/types.ts'
 import type { PeriodStatus } from '../../consolidation/period-status.ts'
 import type { Trends } from '../../consolidation/trends.ts'
 import { compareVersions, loadAgencyPage } from './agency-page.ts'

@@ -1,5 +1,5 @@
 import { foldText, formatVietnameseDate, statusLabels, taskStatuses } from '../../../core/index.ts'
-import type { CrossCheck } from '../../consolidation/crosscheck.ts'
+import type { CrossCheck } from '../../consolidation/types.ts'
 import type { AgencyStatus, PeriodStatus } from '../../consolidation/period-status.ts'
 import type { Trends } from '../../consolidation/trends.ts'
 import { $, appendCell, formatTime } from './dom.ts'

@@ -3,11 +3,10 @@ import { z } from 'zod'
 import { fieldKeys, formatPeriod, parsePeriod, type IssuingDocument } from '../../../core/index.ts'
 import { requireAdmin, resolveAgency, logSecurityEvent } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
-import { ApiError } from '../errors.ts'
-import { PlanError } from '../../plans/errors.ts'
 import { runPlanImport } from '../../plans/import-job.ts'
 import { runUnitTemplates } from '../../plans/templates.ts'
 import { formatPlanFile } from '../../province/config.ts'
+import { AppError } from '../../errors/index.ts'
 
 // /api/plans: the plans of the province (any signed-in user), the admin's drafts from an uploaded
 // appendix, their corrections and publication, and every unit's template.
@@ -45,14 +44,14 @@ function describeActor(c: Context<Env>): string {
 
 function readDraftId(c: Context<Env>): number {
   const id = Number(c.req.param('draftId'))
-  if (!Number.isSafeInteger(id) || id < 1) throw new PlanError('plan/draft-unknown')
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError('plan/draft-unknown')
   return id
 }
 
 async function readJson<T>(c: Context<Env>, schema: z.ZodType<T>): Promise<T> {
   const parsed = schema.safeParse(await c.req.json().catch(() => null))
   if (!parsed.success)
-    throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
+    throw new AppError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
   return parsed.data
 }
 
@@ -60,7 +59,7 @@ async function readJson<T>(c: Context<Env>, schema: z.ZodType<T>): Promise<T> {
 function readPeriodLabel(value: string | undefined): string | null {
   if (!value) return null
   const period = parsePeriod(value)
-  if (!period) throw new ApiError('request/invalid-period', value.slice(0, 40))
+  if (!period) throw new AppError('request/invalid-period', value.slice(0, 40))
   return formatPeriod(period.id)
 }
 
@@ -70,10 +69,10 @@ export function createPlanRoutes(services: Services) {
     .use(requireAdmin)
     .post('/', async (c) => {
       const form = await c.req.parseBody().catch(() => {
-        throw new ApiError('request/invalid-body')
+        throw new AppError('request/invalid-body')
       })
       const file = form.file
-      if (!(file instanceof File) || file.size === 0) throw new ApiError('request/missing-file')
+      if (!(file instanceof File) || file.size === 0) throw new AppError('request/missing-file')
       const text = (k: string) => (typeof form[k] === 'string' && form[k] ? form[k] : null)
       const year = text('year') ? Number(text('year')) : null
       const table = text('table') ? Number(text('table')) : null
@@ -82,9 +81,9 @@ export function createPlanRoutes(services: Services) {
         (year !== null && !Number.isInteger(year)) ||
         (table !== null && !Number.isInteger(table))
       )
-        throw new ApiError('request/invalid-body')
+        throw new AppError('request/invalid-body')
       if (id !== null && !/^[a-z0-9-]{2,60}$/.test(id))
-        throw new ApiError('request/invalid-body', 'id')
+        throw new AppError('request/invalid-body', 'id')
       const document: Partial<IssuingDocument> = {}
       if (text('document')) document.number = text('document')!.slice(0, 60)
       if (text('issued') && /^\d{4}-\d{2}-\d{2}$/.test(text('issued')!))
@@ -168,9 +167,9 @@ export function createPlanRoutes(services: Services) {
     .get('/:id/template.xlsx', async (c) => {
       plans.refresh()
       const agencyId = resolveAgency(c, services, c.req.query('agency'))
-      if (!agencyId) throw new ApiError('agency/required')
+      if (!agencyId) throw new AppError('agency/required')
       const agency = services.store.getAgency(agencyId)
-      if (!agency) throw new ApiError('agency/unknown', agencyId.slice(0, 60))
+      if (!agency) throw new AppError('agency/unknown', agencyId.slice(0, 60))
       const { definition } = plans.getVersion(c.req.param('id'))
       const { bytes } = await runUnitTemplates({
         plan: definition,
@@ -179,7 +178,7 @@ export function createPlanRoutes(services: Services) {
         period: readPeriodLabel(c.req.query('period')),
         single: true,
       })
-      if (!bytes) throw new PlanError('plan/no-tasks-for-agency', agency.name)
+      if (!bytes) throw new AppError('plan/no-tasks-for-agency', agency.name)
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       c.header(
         'Content-Disposition',

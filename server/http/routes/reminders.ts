@@ -1,20 +1,20 @@
 import { Hono } from 'hono'
 import { computeVietnamDate } from '../../../core/index.ts'
 import type { Catalog } from '../../province/catalog.ts'
-import { ApiError } from '../errors.ts'
 import { buildReminderLetter } from '../../consolidation/reminders.ts'
 import { buildReminderDocx } from '../../docx/reminder-letter.ts'
 import { readStatus } from '../../consolidation/period-status.ts'
 import type { Principal, Store } from '../../store/index.ts'
 import { buildReminderList } from '../../xlsx/reminders.ts'
 import { readPeriodParam } from './params.ts'
+import { AppError } from '../../errors/index.ts'
 
 type Env = { Variables: { principal: Principal } }
 type Services = { store: Store; catalog: Catalog; now: () => Date }
 
 // Mounted at /api beside other resources: a guard per route, not a middleware over every /api path.
 function requireAdminRole(principal: Principal): void {
-  if (principal.role !== 'admin') throw new ApiError('auth/forbidden')
+  if (principal.role !== 'admin') throw new AppError('auth/forbidden')
 }
 
 /** GET /api/agencies/:id/reminder.docx and GET /api/reminders.xlsx (admin): reminders that go out. */
@@ -26,7 +26,7 @@ export function createReminderRoutes(services: Services) {
       const period = readPeriodParam(c.req.query('period'), services.now())
       const status = readStatus(store, period)
       const agency = status.agencies.find((a) => a.id === c.req.param('id'))
-      if (!agency) throw new ApiError('agency/unknown', c.req.param('id').slice(0, 60))
+      if (!agency) throw new AppError('agency/unknown', c.req.param('id').slice(0, 60))
       const letter = buildReminderLetter({
         province: services.catalog.registry.province,
         agencyName: agency.name,

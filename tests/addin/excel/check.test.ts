@@ -13,7 +13,7 @@ import {
   type FakeWorkbook,
 } from '../../helpers/fake-excel.ts'
 import { readFakeSheets, unlockComputedColumns } from '../../helpers/fake-from-xlsx.ts'
-import { readPlanAppendixRows, readSeed } from '../../helpers/seeds.ts'
+import { readPlanAppendixRows, readSeed } from '../../../scripts/seeds.ts'
 import { buildFilledWorkbook } from '../../helpers/service.ts'
 
 const catalog = await readCatalog()

@@ -7,7 +7,7 @@ import {
   mergedAreasLimit,
 } from '../../helpers/fake-excel.ts'
 import { createWideWorkbook } from '../../helpers/fake-annex.ts'
-import { readPlanAppendixRows } from '../../helpers/seeds.ts'
+import { readPlanAppendixRows } from '../../../scripts/seeds.ts'
 
 const bullet = readPlanAppendixRows()
   .flat()

@@ -8,7 +8,7 @@ import { templatesDir } from '../../../server/paths.ts'
 import { capture, output } from '../../helpers/output.ts'
 import { readZipParts } from '../../helpers/hostile.ts'
 import { buildPlan2027Docx } from '../../helpers/plan-documents.ts'
-import { seedPlans } from '../../helpers/seed-documents.ts'
+import { seedPlans } from '../../../scripts/seed-documents.ts'
 
 let dir: string
 beforeAll(async () => {

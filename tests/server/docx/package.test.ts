@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DocumentError } from '../../../server/docx/errors.ts'
+import { AppError } from '../../../server/errors/index.ts'
 import { openDocxPackage } from '../../../server/docx/package.ts'
 import { readDocxBlocks } from '../../../server/docx/read.ts'
 import { createZip, type ZipEntrySpec } from '../../helpers/zip.ts'
@@ -29,8 +29,8 @@ function refuse(bytes: Uint8Array): { code: string | null; ms: number } {
     readDocxBlocks(bytes)
     return { code: null, ms: performance.now() - start }
   } catch (error) {
-    if (!(error instanceof DocumentError)) throw error
-    return { code: error.code, ms: performance.now() - start }
+    if (!(error instanceof AppError) || !error.isIn('document')) throw error
+    return { code: error.code.slice('document/'.length), ms: performance.now() - start }
   }
 }
 

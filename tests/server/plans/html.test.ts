@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DocumentError } from '../../../server/docx/errors.ts'
+import { AppError } from '../../../server/errors/index.ts'
 import { decodeHtml, isHtml, readHtmlBlocks } from '../../../server/plans/html.ts'
 
 const encode = (html: string) => new TextEncoder().encode(html)
@@ -71,7 +71,7 @@ describe('readHtmlBlocks', () => {
     expect(performance.now() - start).toBeLessThan(3_000)
     expect(() =>
       readHtmlBlocks(encode('<table><tr><td colspan="999">x</td></tr></table>')),
-    ).toThrow(DocumentError)
+    ).toThrow(AppError)
   })
 
   it('tells a page from other bytes', () => {

@@ -9,12 +9,12 @@ import {
   type FieldKey,
   type Grid,
 } from '../../../core/index.ts'
-import { DocumentError } from '../../../server/docx/errors.ts'
+import { AppError } from '../../../server/errors/index.ts'
 import { templatesDir } from '../../../server/paths.ts'
 import { detectPlanFormat, importPlanDocument } from '../../../server/plans/import.ts'
 import { readRegistry, type PlanFile } from '../../../server/province/config.ts'
-import { readPlanAppendixPage, seedPlans } from '../../helpers/seed-documents.ts'
-import { readParSipasGrid, readPlanAppendixGrid } from '../../helpers/seeds.ts'
+import { readPlanAppendixPage, seedPlans } from '../../../scripts/seed-documents.ts'
+import { readParSipasGrid, readPlanAppendixGrid } from '../../../scripts/seeds.ts'
 
 let registry: AgencyRegistry
 beforeAll(async () => {
@@ -216,10 +216,10 @@ describe('importPlanDocument', () => {
     expect(detectPlanFormat(await seedPlans[0].buildDocx())).toBe('docx')
     expect(detectPlanFormat(await seedPlans[0].buildWorkbook())).toBe('xlsx')
     expect(() => importPlanDocument(new TextEncoder().encode('STT;Nội dung'))).toThrow(
-      expect.objectContaining({ code: 'not-supported' }),
+      expect.objectContaining({ code: 'document/not-supported' }),
     )
     const noTable = new Document({ sections: [{ children: [new Paragraph('Không có bảng')] }] })
     const bytes = new Uint8Array(await Packer.toBuffer(noTable))
-    expect(() => importPlanDocument(bytes)).toThrow(DocumentError)
+    expect(() => importPlanDocument(bytes)).toThrow(AppError)
   })
 })

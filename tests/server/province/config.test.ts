@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ConfigError, readPlan, readProfile } from '../../../server/province/config.ts'
+import { readPlan, readProfile } from '../../../server/province/config.ts'
+import { AppError } from '../../../server/errors/index.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'cchc-config-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -28,7 +29,10 @@ describe('readProfile', () => {
       items: { '1.4': { ...item, rule: 'tiers', tiers: [1, 0.5] } },
     })
     await expect(readProfile(path)).rejects.toThrow(
-      new ConfigError(`Thang điểm ${path} — Mục 1.4: “tiers” phải là danh sách [tỷ lệ, hệ số].`),
+      new AppError(
+        'config/invalid',
+        `Thang điểm ${path} — Mục 1.4: “tiers” phải là danh sách [tỷ lệ, hệ số].`,
+      ),
     )
     await expect(readProfile(path, 'en')).rejects.toThrow(/Item 1\.4: “tiers” must be a list/)
   })
@@ -40,7 +44,8 @@ describe('readProfile', () => {
       items: { '2.1': { ...item, method: 'khảo sát' } },
     })
     await expect(readProfile(path)).rejects.toThrow(
-      new ConfigError(
+      new AppError(
+        'config/invalid',
         `Thang điểm ${path} — “year” phải là năm (số nguyên).\n` +
           `Thang điểm ${path} — Mục 2.1: “method” phải là “self” hoặc “survey”.`,
       ),

@@ -5,7 +5,6 @@ import { findPlanProfile, readCatalog } from '../../../server/province/catalog.t
 import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import { createAuthClient, createSheetsApi } from '../../../server/sheets/auth.ts'
 import { checkSpreadsheet, clearSpreadsheet } from '../../../server/sheets/check.ts'
-import { SheetsError } from '../../../server/sheets/errors.ts'
 import { noteTag, sheetRoleKey } from '../../../server/sheets/record.ts'
 import { parseSheetTarget } from '../../../server/sheets/target.ts'
 import { createProblemWorkbook } from '../../helpers/fake-annex.ts'
@@ -21,6 +20,7 @@ import {
 } from '../../helpers/fake-sheets/from-grid.ts'
 import { startFakeSheets, type FakeSheets } from '../../helpers/fake-sheets/server.ts'
 import { buildFilledWorkbook } from '../../helpers/service.ts'
+import { AppError } from '../../../server/errors/index.ts'
 
 const catalog = await readCatalog()
 const asOf = '2026-09-14'
@@ -200,26 +200,26 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
         .then((a) => checkSpreadsheet(a, { spreadsheetId: id, gid: null }, options))
         .then(
           () => null,
-          (e: unknown) => (e instanceof SheetsError ? [e.code, e.text.vi.slice(0, 30)] : e),
+          (e: unknown) => (e instanceof AppError ? [e.code, e.text.vi.slice(0, 30)] : e),
         )
     expect(await refusal(locked.spreadsheetId)).toEqual([
-      'protected',
+      'sheets/protected',
       'Các ô cần ghi kết quả đang đượ',
     ])
     expect(await refusal(blank.spreadsheetId)).toEqual([
-      'not-annex',
+      'sheets/not-annex',
       'Không tìm thấy bảng phụ lục CC',
     ])
     expect(await refusal(huge.spreadsheetId)).toEqual([
-      'too-large',
+      'sheets/too-large',
       'Trang tính quá lớn để kiểm tra',
     ])
     expect(await refusal(locked.spreadsheetId, 'ya29.revoked')).toEqual([
-      'auth',
+      'sheets/auth',
       'Google từ chối thông tin đăng ',
     ])
     expect(await refusal('1MissingSheetAbcdefghijKLMNO')).toEqual([
-      'not-found',
+      'sheets/not-found',
       'Không mở được bảng tính: kiểm ',
     ])
     expect(fake.books.get(locked.spreadsheetId)).toEqual(locked)
@@ -249,7 +249,7 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
       options,
     ).catch((e: unknown) => e)
     expect(missing).toMatchObject({
-      code: 'sheet-not-found',
+      code: 'sheets/sheet-not-found',
       text: { vi: 'Không tìm thấy trang tính được chỉ định trong bảng tính. (gid=987654)' },
     })
   })
@@ -313,8 +313,8 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
       { spreadsheetId: ids.problem, gid: 0 },
       { ...options, backoff: { sleep: async () => {} } },
     ).catch((e: unknown) => e)
-    expect(failure).toBeInstanceOf(SheetsError)
-    expect((failure as SheetsError).code).toBe('quota')
+    expect(failure).toBeInstanceOf(AppError)
+    expect((failure as AppError).code).toBe('sheets/quota')
     fake.failNext(0)
   })
 })

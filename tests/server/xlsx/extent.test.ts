@@ -7,7 +7,7 @@ import {
 import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import { loadWorkbook } from '../../../server/xlsx/read.ts'
 import { buildWholeColumnListWorkbook } from '../../helpers/hostile.ts'
-import { WorkbookError } from '../../../server/xlsx/errors.ts'
+import { AppError } from '../../../server/errors/index.ts'
 
 const cells =
   '<sheetData><row r="1"><c r="A1"/><c r="J1"/></row><row r="20"><c r="B20"/></row></sheetData>'
@@ -31,7 +31,7 @@ describe('worksheet merges before ExcelJS', () => {
   })
 
   it('refuses a merge covering the whole sheet, and more than 10,000 merges', () => {
-    expect(() => clipSheetMerges(sheet(['A1:XFD1048576']))).toThrow(WorkbookError)
+    expect(() => clipSheetMerges(sheet(['A1:XFD1048576']))).toThrow(AppError)
     const many = Array.from({ length: 10_001 }, (_, i) => `A${i + 1}:B${i + 1}`)
     expect(() => clipSheetMerges(sheet(many))).toThrow(/merges/)
   })

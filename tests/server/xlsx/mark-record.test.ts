@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { serializeMarkRecord, type MarkRecord } from '../../../core/index.ts'
 import { runCli } from '../../../server/cli/main.ts'
 import { capture, output } from '../../helpers/output.ts'
-import { readPlanAppendixRows } from '../../helpers/seeds.ts'
+import { readPlanAppendixRows } from '../../../scripts/seeds.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'cchc-record-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

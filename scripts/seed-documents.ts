@@ -10,7 +10,7 @@ import {
   WidthType,
 } from 'docx'
 import ExcelJS from 'exceljs'
-import { parseStt } from '../../core/index.ts'
+import { parseStt } from '../core/index.ts'
 import { planAppendixTitle, readPlanAppendixRows, readSeed } from './seeds.ts'
 
 // The seed plans rebuilt as the documents Sở Nội vụ works from: Word documents written with the `docx`

@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises'
-import { UsageError } from './io.ts'
+import { AppError } from './errors/index.ts'
 
 /** The largest input file the CLI reads (the workbook guard's own limit). */
 export const maxInputBytes = 50 * 1024 * 1024
@@ -15,25 +15,28 @@ export async function readBoundedFile(path: string, maxBytes = maxInputBytes): P
     info = await stat(path)
   } catch (error) {
     const code = (error as { code?: string }).code
-    throw new UsageError(
+    throw new AppError(
+      'cli/usage',
       code === 'ENOENT'
         ? `Không tìm thấy tệp / File not found: ${path}`
         : `Không đọc được tệp / Cannot read file: ${path} (${code})`,
     )
   }
   if (!info.isFile())
-    throw new UsageError(
+    throw new AppError(
+      'cli/usage',
       `Không phải tệp thông thường (thư mục, thiết bị hay ống dẫn) / Not a regular file: ${path}`,
     )
-  if (info.size === 0) throw new UsageError(`Tệp rỗng / Empty file: ${path}`)
+  if (info.size === 0) throw new AppError('cli/usage', `Tệp rỗng / Empty file: ${path}`)
   if (info.size > maxBytes)
-    throw new UsageError(
+    throw new AppError(
+      'cli/usage',
       `Tệp quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB) / File too large: ${path}`,
     )
   const handle = await open(path, 'r')
   try {
     if (!(await handle.stat()).isFile())
-      throw new UsageError(`Không phải tệp thông thường / Not a regular file: ${path}`)
+      throw new AppError('cli/usage', `Không phải tệp thông thường / Not a regular file: ${path}`)
     const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1)
     let length = 0
     while (length < buffer.length) {
@@ -41,7 +44,7 @@ export async function readBoundedFile(path: string, maxBytes = maxInputBytes): P
       if (bytesRead === 0) break
       length += bytesRead
     }
-    if (length > maxBytes) throw new UsageError(`Tệp quá lớn / File too large: ${path}`)
+    if (length > maxBytes) throw new AppError('cli/usage', `Tệp quá lớn / File too large: ${path}`)
     return new Uint8Array(buffer.buffer, buffer.byteOffset, length)
   } finally {
     await handle.close()

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
-import type { CellValue, FieldKey, MergeArea } from '../../core/index.ts'
+import type { CellValue, FieldKey, MergeArea } from '../core/index.ts'
 
 type Entry = { text: string; source: string; note?: string }
 type HeaderEntry = Entry & { field: string; parent: string | null }
 
 /** The sample of real wording (tests/fixtures/phrasebook-sample.json, sources named inside). */
 export const phrasebook = JSON.parse(
-  readFileSync(new URL('../fixtures/phrasebook-sample.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../tests/fixtures/phrasebook-sample.json', import.meta.url), 'utf8'),
 ) as {
   sources: { id: string; kind: string; year: number }[]
   headers: HeaderEntry[]

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../core/index.ts'
+import type { ErrorText } from './text.ts'
 
 /** Every refusal of the plan code path (CLI, API, dashboard), with its HTTP status. */
 export const planErrors = {
@@ -37,26 +37,4 @@ export const planErrors = {
     vi: 'Đơn vị này không chủ trì hay phối hợp nhiệm vụ nào của kế hoạch.',
     en: 'This unit neither leads nor cooperates on any task of the plan.',
   },
-} as const satisfies Record<string, Bilingual & { status: number }>
-
-export type PlanErrorCode = keyof typeof planErrors
-
-/** A refusal of the plan code path: a Vietnamese (and English) message, never a stack trace. */
-export class PlanError extends Error {
-  readonly code: PlanErrorCode
-  readonly status: number
-  readonly text: Bilingual
-  readonly detail: string | undefined
-
-  constructor(code: PlanErrorCode, detail?: string) {
-    const e = planErrors[code]
-    super(detail ? `${e.en} (${detail})` : e.en)
-    this.name = 'PlanError'
-    this.code = code
-    this.status = e.status
-    this.detail = detail
-    this.text = detail
-      ? { vi: `${e.vi} (${detail})`, en: `${e.en} (${detail})` }
-      : { vi: e.vi, en: e.en }
-  }
-}
+} as const satisfies Record<string, ErrorText>

@@ -1,9 +1,6 @@
-import type { Bilingual } from '../../core/index.ts'
-import type { WorkbookErrorCode } from '../xlsx/errors.ts'
-import type { DocumentErrorCode } from '../docx/errors.ts'
-import type { PlanErrorCode } from '../plans/errors.ts'
+import type { ErrorText } from './text.ts'
 
-/** Every refusal the HTTP API gives, with its status and Vietnamese (and English) text. */
+/** Every refusal of the HTTP API, with its status and Vietnamese (and English) text. */
 export const httpErrors = {
   'auth/missing': {
     status: 401,
@@ -177,29 +174,4 @@ export const httpErrors = {
     vi: 'Lỗi máy chủ; thao tác chưa được thực hiện.',
     en: 'Server error; nothing was changed.',
   },
-} as const satisfies Record<string, Bilingual & { status: number }>
-
-export type HttpErrorCode =
-  | keyof typeof httpErrors
-  | `workbook/${WorkbookErrorCode}`
-  | `document/${DocumentErrorCode}`
-  | PlanErrorCode
-
-/** A refusal: answered as `{ error: { code, message, en } }` with its status. */
-export class ApiError extends Error {
-  readonly code: HttpErrorCode
-  readonly status: number
-  readonly text: Bilingual
-  readonly detail: string | undefined
-
-  constructor(code: keyof typeof httpErrors, detail?: string) {
-    const e = httpErrors[code]
-    super(e.en)
-    this.code = code
-    this.detail = detail
-    this.status = e.status
-    this.text = detail
-      ? { vi: `${e.vi} ${detail}`, en: `${e.en} ${detail}` }
-      : { vi: e.vi, en: e.en }
-  }
-}
+} as const satisfies Record<string, ErrorText>

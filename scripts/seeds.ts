@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { CellValue, Grid } from '../../core/index.ts'
+import type { CellValue, Grid } from '../core/index.ts'
 
 /** The seed documents, copied into the repository (see tests/fixtures/README.md). */
-export const seedDir = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url))
+export const seedDir = fileURLToPath(new URL('../tests/fixtures/seeds/', import.meta.url))
 
 export function readSeed(name: string): string {
   return readFileSync(seedDir + name, 'utf8')

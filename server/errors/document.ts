@@ -1,64 +1,45 @@
-import type { Bilingual } from '../../core/index.ts'
+import type { ErrorText } from './text.ts'
 
-export const documentErrorCodes = [
-  'not-supported',
-  'legacy-doc',
-  'encrypted',
-  'corrupt',
-  'unsafe',
-  'too-large',
-  'too-complex',
-  'no-table',
-] as const
-export type DocumentErrorCode = (typeof documentErrorCodes)[number]
-
-const texts: Record<DocumentErrorCode, Bilingual> = {
-  'not-supported': {
+/** A plan document (Word, web page) that cannot be read: what to do about it, and the HTTP status. */
+export const documentErrors = {
+  'document/not-supported': {
+    status: 415,
     vi: 'Chỉ đọc được phụ lục kế hoạch dạng Word (.docx), Excel (.xlsx) hoặc trang web (.html).',
     en: 'Only plan appendices in Word (.docx), Excel (.xlsx) or web page (.html) form can be read.',
   },
-  'legacy-doc': {
+  'document/legacy-doc': {
+    status: 415,
     vi: 'Tệp là văn bản Word cũ (.doc). Hãy mở bằng Word và chọn Lưu thành (Save As) → Tài liệu Word (.docx), rồi tải lên lại.',
     en: 'The file is a legacy Word document (.doc). Open it in Word, Save As → Word Document (.docx), and upload it again.',
   },
-  encrypted: {
+  'document/encrypted': {
+    status: 415,
     vi: 'Tệp được đặt mật khẩu. Hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu → Mã hóa bằng mật khẩu → xóa mật khẩu), lưu lại rồi tải lên.',
     en: 'The file is password-protected. Remove the password (File → Info → Protect Document → Encrypt with Password → clear it), save, and upload it again.',
   },
-  corrupt: {
+  'document/corrupt': {
+    status: 422,
     vi: 'Tệp Word bị hỏng hoặc không đầy đủ, không đọc được.',
     en: 'The Word file is damaged or incomplete and cannot be read.',
   },
-  unsafe: {
+  'document/unsafe': {
+    status: 422,
     vi: 'Tệp có cấu trúc không an toàn (tệp nén bất thường hoặc XML có khai báo DTD) nên bị từ chối.',
     en: 'The file has an unsafe structure (an abnormal archive or XML with a DTD) and was refused.',
   },
-  'too-large': {
+  'document/too-large': {
+    status: 413,
     vi: 'Tệp quá lớn để đọc phụ lục.',
     en: 'The file is too large to read the appendix from.',
   },
-  'too-complex': {
+  'document/too-complex': {
+    status: 422,
     vi: 'Bảng trong tệp có quá nhiều ô, cột hoặc bảng lồng nhau để đọc; hãy tách phụ lục ra tệp riêng rồi tải lên lại.',
     en: 'The tables in the file have too many cells, columns or nested tables to read; put the appendix in a file of its own and upload it again.',
   },
-  'no-table': {
+  'document/no-table': {
+    status: 422,
     vi: 'Không tìm thấy bảng phụ lục (có cột STT, Nội dung, Cơ quan chủ trì, Thời gian thực hiện) trong tệp.',
     en: 'No appendix table (with STT, Content, Lead agency and Deadline columns) was found in the file.',
   },
-}
-
-/** A plan document that cannot be read: a clear Vietnamese (and English) message, never a stack trace. */
-export class DocumentError extends Error {
-  readonly code: DocumentErrorCode
-  readonly text: Bilingual
-  readonly detail: string | undefined
-
-  constructor(code: DocumentErrorCode, detail?: string) {
-    const text = texts[code]
-    super(detail ? `${text.en} (${detail})` : text.en)
-    this.name = 'DocumentError'
-    this.code = code
-    this.detail = detail
-    this.text = detail ? { vi: `${text.vi} (${detail})`, en: `${text.en} (${detail})` } : text
-  }
-}
+} as const satisfies Record<string, ErrorText>
