@@ -10,7 +10,7 @@ import { buildUnitTemplate, buildUnitTemplatesZip } from '../plans/units.ts'
 import { createStore } from '../store/index.ts'
 import { writeOut } from './io.ts'
 import { readBoundedFile } from '../files.ts'
-import { planHelp, readRegistryOption } from './plan.ts'
+import { planHelp, readRegistryOption } from './plan-args.ts'
 import { AppError } from '../errors/index.ts'
 
 // The `cchc plan` commands that work with the service's database or build workbooks.

@@ -11,39 +11,20 @@ import {
   type IsoDate,
 } from '../../core/index.ts'
 import type { Catalog } from '../province/catalog.ts'
-import type { PlanDefinition } from '../province/config.ts'
 import { findVersionInForce, formatVersionLabel, listVersions } from '../plans/versions.ts'
 import { computeCrossChecks, computePlanRoles, type PlanRoles } from './crosscheck.ts'
-import { crossCheckKinds, type ConsolidatedInput, type CrossCheck } from './types.ts'
+import {
+  crossCheckKinds,
+  type ConsolidatedInput,
+  type CrossCheck,
+  type PlanChangeMark,
+  type PlanTaskView,
+  type PlanView,
+} from './types.ts'
 
 // The consolidated workbook sees each plan as it stands on the period's cut-off: its tasks in the
 // plan's order, those an amendment added, changed or removed marked so, and every report held
 // against it (a plan column changed in an agency's table, a task it leads or cooperates on left out).
-
-export type PlanChangeMark = 'added' | 'changed' | 'removed'
-
-/** A task of the plan in force, with what the amendments did to it. */
-export type PlanTaskView = {
-  key: string
-  section: string | null
-  stt: string
-  content: string
-  deadline: string
-  change: PlanChangeMark | null
-  /** "Bổ sung từ 01/07/2026 (45/QĐ-UBND)", "Sửa đổi từ … (thời hạn)", "Bãi bỏ từ …". */
-  note: string | null
-}
-
-/** A plan as it stands on a day: the version in force, its tasks, and the tasks amendments removed. */
-export type PlanView = {
-  planId: string
-  name: string
-  version: number
-  label: string
-  definition: PlanDefinition
-  tasks: PlanTaskView[]
-  removed: PlanTaskView[]
-}
 
 const verbs: Record<PlanChangeMark, string> = {
   added: 'Bổ sung',

@@ -72,7 +72,13 @@ const rowReading = z.strictObject({
   section: z.string().nullable(),
   level: z.number().int().min(0),
   deadline: z
-    .object({ kind: z.enum(deadlineKinds), due: isoDate.nullable(), start: isoDate.optional() })
+    .object({
+      kind: z.enum(deadlineKinds),
+      due: isoDate.nullable(),
+      start: isoDate.optional(),
+      inherited: z.literal(true).optional(),
+      unread: z.string().optional(),
+    })
     .nullable()
     .optional(),
   targets: z

@@ -124,7 +124,7 @@ describe('computePlanDraft', () => {
             kind: 'task',
             section: 'I',
             level: 2,
-            deadline: { kind: 'invalid', due: null },
+            deadline: { kind: 'invalid', due: null, unread: 'Tháng 13' },
             targets: [{ op: '>=', value: 100, unit: '%', text: 'Rà soát 100% văn bản' }],
             lead: ['so-noi-vu'],
             coop: ['so-tu-phap'],
