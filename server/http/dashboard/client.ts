@@ -8,10 +8,12 @@ import { describeUser, signOut, startSession } from './auth.ts'
 import { $, copyText, downloadFile, readJson, requestApi, showMessage } from './dom.ts'
 import { applyFilters, renderCrossChecks, renderOverview, renderProvinceTrend } from './overview.ts'
 import { setUpPasswordChange } from './password.ts'
+import { loadPlansPage } from './plans-page.ts'
 
 const period = () => $<HTMLInputElement>('period').value.trim()
 const province = () => document.body.dataset.province ?? ''
 let loads = 0
+let viewer: { role: string; agencyId: string | null } = { role: 'agency', agencyId: null }
 
 async function loadOverview(quiet = false): Promise<void> {
   const mine = ++loads
@@ -39,11 +41,21 @@ async function loadOverview(quiet = false): Promise<void> {
   if (checks) renderCrossChecks(checks.findings, names)
 }
 
-/** Shows the page the address names: the overview (#/) or an agency (#/agency/ID). */
+/** Shows the page the address names: the overview (#/), an agency (#/agency/ID) or the plans (#/ke-hoach). */
 async function showRoute(): Promise<void> {
   const match = /^#\/agency\/(.+)$/.exec(location.hash)
-  $('overview').hidden = Boolean(match)
+  const plans = /^#\/ke-hoach\/?(.*)$/.exec(location.hash)
+  $('overview').hidden = Boolean(match || plans)
   $('agency-page').hidden = !match
+  $('plans-page').hidden = !plans
+  if (plans) {
+    try {
+      await loadPlansPage(plans[1] ?? '', viewer)
+    } catch (e) {
+      showMessage(`Không mở được trang Kế hoạch: ${(e as Error).message}`, 'error')
+    }
+    return
+  }
   if (!match) return loadOverview()
   try {
     await loadAgencyPage(decodeURIComponent(match[1]!), period(), province())
@@ -87,6 +99,10 @@ function startDownload(path: string, name: string): void {
 async function startDashboard(): Promise<void> {
   const user = await startSession()
   if (!user) return
+  viewer = {
+    role: user.role,
+    agencyId: typeof user.agency === 'string' ? user.agency : (user.agency?.id ?? null),
+  }
   $('who').textContent = describeUser()
   $('logout').addEventListener('click', () => void signOut())
   setUpPasswordChange(showMessage)

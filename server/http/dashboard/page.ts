@@ -7,6 +7,7 @@ export function renderDashboardPage(currentPeriod: string, province = ''): strin
 <script src="/dashboard/client.js" defer></script></head>
 <body data-province="${escapeAttribute(province)}">
 <header><h1><a href="#/">Tổng hợp báo cáo cải cách hành chính</a></h1>
+<nav><a href="#/">Tổng hợp</a> <a href="#/ke-hoach" id="nav-plans">Kế hoạch</a></nav>
 <label>Kỳ báo cáo <input id="period" value="${escapeAttribute(currentPeriod)}" size="8" title="2026-Q3, 2026-H1, 2026, 2026-07"></label>
 <span id="who"></span> <button id="change-password" type="button">Đổi mật khẩu</button> <button id="logout" type="button">Đăng xuất</button>
 </header>
@@ -57,6 +58,7 @@ export function renderDashboardPage(currentPeriod: string, province = ''): strin
 <section><h2 id="issues-title">Vấn đề của báo cáo</h2><p id="issues-status"></p><div class="scroll short"><table><thead><tr><th>Mức độ</th><th>Ô</th><th>Nội dung</th></tr></thead><tbody id="issues-body"></tbody></table></div></section>
 <section><h2>Công văn đôn đốc</h2><textarea id="agency-reminder" readonly></textarea><p><button id="copy-agency-reminder">Sao chép</button> <button id="download-agency-reminder">Tải công văn (.docx)</button></p></section>
 </div>
+<div id="plans-page" hidden></div>
 </main>
 </body></html>`
 }
