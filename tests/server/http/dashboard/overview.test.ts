@@ -14,23 +14,28 @@ import {
   createUpload,
 } from '../../../helpers/service.ts'
 
-/** The sample workbook with one not-started task's deadline moved to Quý I/2026, so that it is overdue by Q3. */
+/**
+ * The sample workbook with the task due in Tháng 12 năm 2025 reported not started, so that it is overdue
+ * by Q3 (its deadline is the plan's: a report is checked against the plan in force, so a deadline moved
+ * in the table would not do).
+ */
 async function buildWorkbookWithOverdueTask(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(
     (await buildFilledWorkbook('dak-lak-2026-ke-hoach-cchc')) as unknown as ArrayBuffer,
   )
   const ws = workbook.getWorksheet('Phụ lục')!
-  let deadlineCol = 0
+  let progressCol = 0
   let changed = false
   ws.eachRow((row) => {
     row.eachCell((cell, col) => {
-      if (!deadlineCol && /^Thời (gian|hạn)/i.test(String(cell.value))) deadlineCol = col
-      if (!changed && deadlineCol && cell.value === 'Chưa thực hiện') {
-        row.getCell(deadlineCol).value = 'Quý I/2026'
-        changed = true
-      }
+      if (!progressCol && cell.value === 'Tình hình thực hiện') progressCol = col
     })
+    if (!changed && progressCol && row.values.toString().includes('Tháng 12 năm 2025')) {
+      row.getCell(progressCol).value = 'Chưa thực hiện'
+      row.getCell(progressCol + 1).value = null
+      changed = true
+    }
   })
   expect(changed).toBe(true)
   return new Uint8Array(await workbook.xlsx.writeBuffer())
@@ -152,7 +157,7 @@ describe('Sở Nội vụ dashboard in headless Chromium', () => {
         expect(await page.locator('#chart .barrow').count()).toBe(2)
         expect(await page.textContent('#missing-list')).toContain('Sở Tài chính')
         expect(await page.inputValue('#reminder')).toContain('Sở Nội vụ chưa nhận được báo cáo')
-        // Sở Tư pháp's task due in Quý I/2026 is not started: overdue by the Q3 cut-off.
+        // Sở Tư pháp's task due in Tháng 12 năm 2025 is not started: overdue by the Q3 cut-off.
         const overdue = await page.locator('#overdue-body tr').allTextContents()
         expect(overdue.length).toBeGreaterThan(0)
         expect(overdue.filter((t) => !t.startsWith('Sở Tư pháp'))).toEqual([])
