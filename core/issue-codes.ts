@@ -7,10 +7,13 @@ export const issueCodes = [
   'header/missing-column',
   'header/duplicate-column',
   'header/unknown-choice',
+  'header/guessed-column',
+  'header/unreadable-column',
   'row/stt-duplicate',
   'row/stt-sequence',
   'row/continuation',
   'row/shifted-cells',
+  'cell/stray-value',
   'cell/required',
   'cell/html-markup',
   'cell/legacy-encoding',
@@ -29,6 +32,7 @@ export const issueCodes = [
   'cell/invalid-achieved',
   'row/score-exceeds-max',
   'report/provisional-profile',
+  'report/target-not-judged',
   'report/issued-unknown',
   'plan/no-tasks',
   'plan/no-year',
@@ -59,6 +63,10 @@ export type MessageParams = {
   max?: string | undefined
   column?: string | undefined
   count?: number | undefined
+  /** The number `count` is out of ("40/42 ô"). */
+  total?: number | undefined
+  /** Rows named as examples ("12, 13, 15"). */
+  rows?: string | undefined
   profile?: string | undefined
   /** A field's key, as `--columns` takes it ("deadline"). */
   key?: string | undefined

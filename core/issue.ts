@@ -1,6 +1,7 @@
 import type { FieldKey } from './fields.ts'
 import type { Bilingual, IssueCode, MessageParams, Severity } from './issue-codes.ts'
 import { issueCatalogue } from './messages.ts'
+import { clipText } from './text.ts'
 
 export {
   issueCodes,
@@ -32,7 +33,14 @@ export type IssuePlace = {
   value?: string | null
 }
 
-/** Builds an issue from its code: severity, message and hint come from the catalogue. */
+/** How much of a cell an issue repeats: its value, and a value quoted in its message. */
+export const issueLimits = { valueChars: 500, quoteChars: 200 }
+
+/**
+ * Builds an issue from its code: severity, message and hint come from the catalogue. The cell's
+ * value is repeated clipped ("…" after 500 characters, 200 in a message): a long cell used on many
+ * rows must not make the report many times the size of the file.
+ */
 export function createIssue(
   code: IssueCode,
   place: IssuePlace = {},
@@ -40,15 +48,21 @@ export function createIssue(
   fix?: string,
 ): Issue {
   const entry = issueCatalogue[code]
+  // Copied only when a quoted value is long (rare): most issues keep their params as they are.
+  let quoted = params
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || value.length <= issueLimits.quoteChars) continue
+    quoted = { ...quoted, [key]: clipText(value, issueLimits.quoteChars) }
+  }
   const issue: Issue = {
     code,
     severity: entry.severity,
     row: place.row ?? null,
     column: place.column ?? null,
     field: place.field ?? null,
-    value: place.value ?? null,
-    message: entry.message(params),
-    hint: entry.hint(params),
+    value: place.value == null ? null : clipText(place.value, issueLimits.valueChars),
+    message: entry.message(quoted),
+    hint: entry.hint(quoted),
   }
   if (fix !== undefined) issue.fix = fix
   return issue

@@ -1,6 +1,7 @@
 import type { CellValue } from './grid.ts'
 import { columnLetter, columnNumber } from './grid.ts'
-import { computedFields, fieldNames, fieldSpecs, unusedColumnName } from './fields.ts'
+import { computedFields, fieldSpecs } from './fields.ts'
+import { formatReadingName } from './messages-mapping.ts'
 import type { Issue, Severity } from './issue.ts'
 import { severityLabels, statusLabels } from './messages.ts'
 import type { Report } from './report.ts'
@@ -181,11 +182,14 @@ function computeMappingRows(report: Report): CellValue[][] {
   return [
     [],
     ['CÁCH ĐỌC CỘT'],
-    ['Cột', 'Tiêu đề', 'Đọc là', 'Độ tin cậy'],
-    ...mapping.map((m): CellValue[] => {
-      const name = m.field ? fieldNames[m.field].vi : unusedColumnName.vi
-      return [m.column, m.header, m.chosen ? `${name} (đã chỉ định)` : name, m.confidence]
-    }),
+    ['Cột', 'Tiêu đề', 'Đọc là', 'Độ tin cậy', 'Căn cứ'],
+    ...mapping.map((m): CellValue[] => [
+      m.column,
+      m.header,
+      formatReadingName(m, 'vi'),
+      m.confidence,
+      m.reason.vi,
+    ]),
   ]
 }
 
@@ -194,13 +198,18 @@ export function formatSheetReference(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`
 }
 
-/** The automatic fixes of a report, one per cell (the first fix of a cell wins). */
-export function computeFixes(report: Report): { address: string; value: string }[] {
-  const fixes = new Map<string, string>()
+/**
+ * The automatic fixes of a report, one per cell (the first fix of a cell wins), each with the text
+ * it was computed from, so that an adapter writes it only where the cell still holds that text.
+ */
+export function computeFixes(
+  report: Report,
+): { address: string; value: string; from: string | null }[] {
+  const fixes = new Map<string, { value: string; from: string | null }>()
   for (const issue of report.issues) {
     if (issue.fix === undefined || issue.row === null || !issue.column) continue
     const address = `${issue.column}${issue.row}`
-    if (!fixes.has(address)) fixes.set(address, issue.fix)
+    if (!fixes.has(address)) fixes.set(address, { value: issue.fix, from: issue.value })
   }
-  return [...fixes].map(([address, value]) => ({ address, value }))
+  return [...fixes].map(([address, fix]) => ({ address, ...fix }))
 }

@@ -222,7 +222,7 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
     }),
   },
   'cell/invalid-achieved': {
-    severity: 'error',
+    severity: 'warning',
     message: (p) => ({
       vi: `Kết quả đạt được ${q(p.found)} không đọc được thành số liệu.`,
       en: `Achieved value ${q(p.found)} cannot be read as a figure.`,
@@ -252,6 +252,17 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
     hint: () => ({
       vi: 'Sở Nội vụ thay thang điểm này bằng thang điểm chính thức khi được ban hành.',
       en: 'Sở Nội vụ replaces this profile with the official point table once issued.',
+    }),
+  },
+  'report/target-not-judged': {
+    severity: 'info',
+    message: (p) => ({
+      vi: `${p.count ?? 0} nhiệm vụ có chỉ tiêu bằng số nhưng kết quả ghi bằng lời: chưa đánh giá được đạt hay không đạt chỉ tiêu.`,
+      en: `${p.count ?? 0} tasks have a numeric target but a result in words: whether the target was met is not judged.`,
+    }),
+    hint: () => ({
+      vi: 'Muốn đánh giá chỉ tiêu, ghi thêm kết quả bằng số (“95%”, “28/30”, “02 cuộc”) bên cạnh phần mô tả.',
+      en: 'To judge the target, add the result as a figure (“95%”, “28/30”, “02 cuộc”) beside the description.',
     }),
   },
 }

@@ -18,6 +18,8 @@ export type RowContext = {
   /** The fields the table has a column for, and their letters. */
   columns: Set<FieldKey>
   letters: Partial<Record<FieldKey, string>>
+  /** Rows whose numeric target met a result in words: told once for the table, never row by row. */
+  unjudged: number
 }
 
 /** Where an issue about a row's cell points. */

@@ -72,7 +72,8 @@ export function readRowDeadline(
       return { deadline: parseCellDeadline(shifted, ctx), text: shifted.text }
     }
     if (group) return inheritDeadline(row, ctx, isTask, group)
-    if (isTask) {
+    // Without a deadline column the header says so once (`header/missing-column`).
+    if (isTask && (ctx.columns.has('deadline') || ctx.columns.has('end'))) {
       ctx.issues.push(
         createIssue(
           'cell/required',

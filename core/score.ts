@@ -14,6 +14,11 @@ export function roundScore(n: number): number {
   return Math.round(n * 100) / 100
 }
 
+/** A score as Vietnamese text writes it, rounded by the same rule: a decimal comma ("20,29"). */
+export function formatPoints(n: number): string {
+  return String(roundScore(n)).replace('.', ',')
+}
+
 /** Adds scores, rounding the total by the same rule as each score (null + x = x). */
 export function addScores(total: number | null, score: number): number {
   return roundScore((total ?? 0) + score)

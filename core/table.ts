@@ -1,3 +1,4 @@
+import type { ReadingContext } from './column-profile.ts'
 import type { ColumnChoices } from './columns.ts'
 import { fieldKeys, fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, computeFilledCells, type CellValue, type Grid } from './grid.ts'
@@ -47,9 +48,13 @@ const foldedLabels = Object.fromEntries(
  * continuation rows into the row above, and works out sections, groups, tasks and headings with
  * their numbering checks.
  */
-export function readTable(grid: Grid, choices: ColumnChoices = {}): ReadTable | null {
+export function readTable(
+  grid: Grid,
+  choices: ColumnChoices = {},
+  context: ReadingContext = {},
+): ReadTable | null {
   const { values, covered } = computeFilledCells(grid)
-  const header = locateHeader(values, covered, grid.top, grid.left, choices)
+  const header = locateHeader(values, covered, grid.top, grid.left, choices, context)
   if (!header) return null
   const issues: Issue[] = [...header.issues]
   const titleText = values

@@ -106,3 +106,12 @@ export function foldKeepingPunctuation(text: string): string {
 export function foldKeepingNumbers(text: string): string {
   return foldWith(text, true)
 }
+
+/** Text cut to at most `max` characters, "…" marking the cut (never splitting a surrogate pair). */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text
+  let end = max - 1
+  const last = text.charCodeAt(end - 1)
+  if (last >= 0xd800 && last <= 0xdbff) end--
+  return `${text.slice(0, end)}…`
+}

@@ -2,8 +2,8 @@ import { checkEvidence } from './evidence.ts'
 import { createAgencyIndex } from './agency.ts'
 import { parseColumnChoices, type ColumnChoices } from './columns.ts'
 import type { FieldKey } from './fields.ts'
-import { columnLetter, type Grid, type TemplateMeta } from './grid.ts'
-import { createIssue } from './issue.ts'
+import { cellText, columnLetter, type Grid, type TemplateMeta } from './grid.ts'
+import { createIssue, type Issue } from './issue.ts'
 import { computeScore, findProfileItem, type ScoringProfile } from './profile.ts'
 import { createReport, type Report, type TaskEntry } from './report.ts'
 import {
@@ -16,6 +16,7 @@ import {
 } from './row-checks.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import { readRowDeadline } from './row-deadline.ts'
+import { collapseRepeatedIssues } from './repeated-issues.ts'
 import { computeGroupTotals } from './score.ts'
 import { computeStatus } from './status.ts'
 import { readTable, type TableRow } from './table.ts'
@@ -40,15 +41,37 @@ export type ValidateOptions = {
 
 export { findTitleYear }
 
+/** How many stray values are reported one by one (the hint counts them all). */
+const strayIssueLimit = 20
+
+/** The values an adapter found far from the sheet's data, each reported once (the first few). */
+function reportStrays(grid: Grid): Issue[] {
+  const count = grid.strayCount ?? grid.strays?.length ?? 0
+  return (grid.strays ?? [])
+    .slice(0, strayIssueLimit)
+    .map((s) =>
+      createIssue(
+        'cell/stray-value',
+        { row: s.row, column: columnLetter(s.column), value: cellText(s.value) },
+        { found: cellText(s.value), count },
+      ),
+    )
+}
+
 /**
  * Checks an annex table and computes each row's status and score as of `asOf`.
  * Bad data is reported as issues; this never throws for a bad cell.
  */
 export function validateTable(grid: Grid, options: ValidateOptions): Report {
-  const table = readTable(grid, {
-    ...(options.meta?.columns ? parseColumnChoices(options.meta.columns).choices : {}),
-    ...options.columns,
-  })
+  const index = options.registry ? createAgencyIndex(options.registry) : null
+  const table = readTable(
+    grid,
+    {
+      ...(options.meta?.columns ? parseColumnChoices(options.meta.columns).choices : {}),
+      ...options.columns,
+    },
+    { asOf: options.asOf, index },
+  )
   const profile = options.profile ?? null
   const base = {
     file: options.file ?? null,
@@ -57,7 +80,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     profile: profile ? { name: profile.name, provisional: profile.provisional } : null,
   }
   if (!table) {
-    const issues = [createIssue('table/not-found')]
+    const issues = [createIssue('table/not-found'), ...reportStrays(grid)]
     return createReport({
       ...base,
       planYear: options.year ?? options.meta?.year ?? null,
@@ -74,10 +97,12 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     findTitleYear(table.titleText) ??
     (issued ? Number(issued.slice(0, 4)) : null)
   // A unit's template holds only its own tasks: gaps in their numbering are by design.
-  const issues = options.meta?.agency
-    ? table.issues.filter((i) => i.code !== 'row/stt-sequence')
-    : [...table.issues]
-  const index = options.registry ? createAgencyIndex(options.registry) : null
+  const issues = [
+    ...(options.meta?.agency
+      ? table.issues.filter((i) => i.code !== 'row/stt-sequence')
+      : table.issues),
+    ...reportStrays(grid),
+  ]
   const context: RowContext = {
     planYear,
     issued,
@@ -88,6 +113,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     issues,
     columns: new Set(Object.keys(table.header.columns) as FieldKey[]),
     letters: {},
+    unjudged: 0,
   }
   for (const [f, col] of Object.entries(table.header.columns))
     context.letters[f as FieldKey] = columnLetter(col)
@@ -100,6 +126,8 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   })
   groups.computeStatuses()
   computeGroupTotals(tasks)
+  if (context.unjudged)
+    issues.push(createIssue('report/target-not-judged', {}, { count: context.unjudged }))
   const waiting = tasks.filter(
     (t) => t.kind === 'task' && t.deadline?.kind === 'relative' && !t.deadline.due,
   )
@@ -113,6 +141,12 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     )
   if (profile?.provisional)
     issues.push(createIssue('report/provisional-profile', {}, { profile: profile.name }))
+  const taskCount = tasks.filter((t) => t.kind === 'task').length
+  const reported = collapseRepeatedIssues(
+    issues,
+    { row: table.header.row, columns: context.letters },
+    taskCount,
+  )
   const header = {
     row: table.header.row,
     columns: context.letters,
@@ -120,7 +154,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     mapping: table.header.mapping,
     dataStart: table.header.dataStart,
   }
-  return createReport({ ...base, planYear, issued, header, issues, tasks })
+  return createReport({ ...base, planYear, issued, header, issues: reported, tasks })
 }
 
 function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): TaskEntry {
@@ -158,8 +192,8 @@ function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): 
   if (ctx.index && ctx.registry) entry.agencies = checkAgencies(row, ctx)
   if (!isTask) return entry
 
-  const progress = readProgress(row, ctx)
   entry.doneDate = readDoneDate(row, ctx)
+  const progress = readProgress(row, ctx, entry.doneDate)
   const done = progress.state === 'done'
   if (done && c.doneDate === undefined && row.cells.progress && ctx.columns.has('doneDate')) {
     ctx.issues.push(
@@ -175,19 +209,17 @@ function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): 
   entry.status = computeStatus(entry.deadline, progress, entry.doneDate, ctx.asOf)
 
   const planText = () => [c.content?.text, c.expected?.text].filter(Boolean).join('\n')
-  const achieved = readAchieved(row, ctx, planText)
+  const item = ctx.profile && row.stt ? findProfileItem(ctx.profile, row.section, row.stt) : null
+  const achieved = readAchieved(row, ctx, planText, item !== null && item.method !== 'survey')
   // Without an achieved figure nothing can be judged, so the plan text's targets need not be read.
   const result = achieved.length
     ? computeTargetsResult(parseTargets(planText()), achieved)
     : { met: null, ratio: null }
   entry.targetMet = result.met
-  if (ctx.profile && row.stt) {
-    const item = findProfileItem(ctx.profile, row.section, row.stt)
-    if (item) {
-      entry.maxScore = item.maxPoints
-      entry.score = computeScore(item, result.met, result.ratio)
-      entry.selfScore = checkSelfScore(row, item.maxPoints, ctx)
-    }
+  if (item) {
+    entry.maxScore = item.maxPoints
+    entry.score = computeScore(item, result.met, result.ratio)
+    entry.selfScore = checkSelfScore(row, item.maxPoints, ctx)
   }
   return entry
 }

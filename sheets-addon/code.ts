@@ -1,12 +1,15 @@
 import {
   computeFixes,
+  computeKeyColumns,
   computeMarkPlan,
   computePeriod,
   computeVietnamDate,
   parseIssuedValue,
-  parsePeriod,
+  parsePeriodInput,
   validateTable,
   type Report,
+  type ReportState,
+  type Review,
 } from '../core/index.ts'
 import { addinRegistry, findAddinProfile } from '../addin/catalog.ts'
 import { clearMarks, applyMarks } from './mark.ts'
@@ -85,7 +88,7 @@ export function checkActiveSheet(asOf?: string, issued?: string): Report {
     report,
     read.record?.sheetId === read.sheet.getSheetId() ? read.record.added : [],
   )
-  applyMarks(read, plan)
+  applyMarks(read, plan, computeKeyColumns(report.header))
   return report
 }
 
@@ -115,12 +118,15 @@ export function selectCell(sheetName: string, address: string): void {
 }
 
 /** "Gửi báo cáo": sends the checked table to the sync service, as the Excel add-in does. */
-export function sendReport(periodId: string): { id: number; version: number; submittedAt: string } {
-  const period = parsePeriod(periodId)
+export function sendReport(periodText: string): {
+  id: number
+  version: number
+  period: string
+  submittedAt: string
+} {
+  const period = parsePeriodInput(periodText)
   if (!period) throw new Error(addonText.badPeriod)
-  const props = PropertiesService.getUserProperties()
-  const server = props.getProperty('cchc.server')
-  const token = props.getProperty('cchc.token')
+  const { server, token } = readConnection()
   if (!server || !token) throw new Error(addonText.noSettings)
   const read = readActive(SpreadsheetApp.getActiveSpreadsheet())
   const body = {
@@ -146,7 +152,40 @@ export function sendReport(periodId: string): { id: number; version: number; sub
     throw new Error(
       json.error?.message ?? `${addonText.sendFailed} (${response.getResponseCode()})`,
     )
-  return { id: json.id!, version: json.version!, submittedAt: json.submittedAt! }
+  return { id: json.id!, version: json.version!, period: period.id, submittedAt: json.submittedAt! }
+}
+
+function readConnection(): { server: string | null; token: string | null } {
+  const props = PropertiesService.getUserProperties()
+  return { server: props.getProperty('cchc.server'), token: props.getProperty('cchc.token') }
+}
+
+/** The agency's report for a period as Sở Nội vụ sees it: sent, accepted, or returned with a reason. */
+export type ReportStanding = { state: ReportState; version: number | null; review: Review | null }
+
+/**
+ * Where the agency's report of a period stands (`GET /api/status` with its code), so the sidebar can
+ * say "Trả lại: lý do"; null without settings. A failure to reach the service is an Error in Vietnamese.
+ */
+export function readReportState(periodText: string): ReportStanding | null {
+  const period = parsePeriodInput(periodText)
+  const { server, token } = readConnection()
+  if (!period || !server || !token) return null
+  const response = UrlFetchApp.fetch(`${server}/api/status?period=${period.id}`, {
+    method: 'get',
+    headers: { Authorization: `Bearer ${token}` },
+    muteHttpExceptions: true,
+  })
+  const json = JSON.parse(response.getContentText() || '{}') as {
+    agencies?: ReportStanding[]
+    error?: { message?: string }
+  }
+  if (response.getResponseCode() !== 200)
+    throw new Error(
+      json.error?.message ?? `${addonText.stateFailed} (${response.getResponseCode()})`,
+    )
+  const own = json.agencies?.[0]
+  return own ? { state: own.state, version: own.version, review: own.review } : null
 }
 
 /** Menu "Kiểm tra": the one-click check, with a toast instead of a pane. */

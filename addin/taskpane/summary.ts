@@ -1,4 +1,5 @@
 import {
+  formatVietnameseDate,
   severityLabels,
   statusLabels,
   taskStatuses,
@@ -13,7 +14,7 @@ export function renderSummary(line: HTMLElement, counts: HTMLElement, report: Re
     report.summary.score === null
       ? ''
       : ` · điểm ${report.summary.score}/${report.summary.maxScore}${report.profile?.provisional ? ' (tạm tính)' : ''}`
-  line.textContent = `${report.summary.tasks} nhiệm vụ · ${report.errorCount} lỗi · ${report.warningCount} cảnh báo${score} · số liệu đến ${report.asOf}`
+  line.textContent = `${report.summary.tasks} nhiệm vụ · ${report.errorCount} lỗi · ${report.warningCount} cảnh báo${score} · số liệu đến ${formatVietnameseDate(report.asOf)}`
   counts.textContent = ''
   for (const s of taskStatuses) {
     const n = report.summary.byStatus[s]

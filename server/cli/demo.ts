@@ -5,6 +5,7 @@ import { fillSampleProgress } from '../demo/sample.ts'
 import { templatesDir } from '../paths.ts'
 import { readPlan, readProfile, readRegistry } from '../province/config.ts'
 import { checkWorkbook } from '../xlsx/check.ts'
+import { openPackage } from '../xlsx/guard.ts'
 import { markWorkbook } from '../xlsx/mark.ts'
 import { loadWorkbook } from '../xlsx/read.ts'
 import { buildTemplate } from '../xlsx/template.ts'
@@ -26,13 +27,15 @@ export async function runDemo(outDir = 'data/demo'): Promise<number> {
   const filledPath = join(outDir, 'da-dien-mau.xlsx')
   const bytes = new Uint8Array(await template.xlsx.writeBuffer())
   await writeFile(filledPath, bytes)
-  const { report, sheetName } = checkWorkbook(bytes, {
+  // Checked and inflated once: the check and ExcelJS take the same package.
+  const pkg = openPackage(bytes, { write: true })
+  const { report, sheetName } = checkWorkbook(pkg, {
     asOf,
     file: filledPath,
     profile,
     registry,
   })
-  const workbook = await loadWorkbook(bytes)
+  const workbook = await loadWorkbook(pkg)
   markWorkbook(workbook, sheetName, report)
   const markedPath = join(outDir, 'da-kiem-tra.xlsx')
   await writeFile(markedPath, new Uint8Array(await workbook.xlsx.writeBuffer()))

@@ -56,8 +56,12 @@ export function renderSummary(report: Report, lang: Lang = 'vi'): string {
     lines.push(`${w.mapping}:`)
     for (const m of report.header.mapping) {
       const sure =
-        m.chosen || m.confidence >= 0.8 ? '' : ` (${w.sure} ${Math.round(m.confidence * 100)}%)`
-      lines.push(`  ${formatColumnReading(m, lang)}${sure}`)
+        m.chosen || m.guessed || m.confidence >= 0.8
+          ? ''
+          : ` (${w.sure} ${Math.round(m.confidence * 100)}%)`
+      // Why, when the cells had a say or the column is a guess ("ô trong cột: 9/10 là thời hạn").
+      const why = m.field && (m.basis !== 'words' || m.guessed) ? ` — ${m.reason[lang]}` : ''
+      lines.push(`  ${formatColumnReading(m, lang)}${sure}${why}`)
     }
   }
   const statuses = (Object.entries(report.summary.byStatus) as [TaskStatus, number][])

@@ -10,6 +10,7 @@ import { readBoundedFile } from '../files.ts'
 import { checkFlags, parseIsoDate, parseIssuedFlag, writeOut } from './io.ts'
 import { runCliJob, startCliWorker } from '../jobs/cli-pool.ts'
 import { renderSummary, type Lang } from './summary.ts'
+import type { ClearOutcome } from '../xlsx/clear.ts'
 import { AppError } from '../errors/index.ts'
 
 // The commands that read or write workbooks. validate and clear parse in a bounded worker (ExcelJS never
@@ -74,19 +75,18 @@ function readInputAndOutput(args: string[], usage: string): { file: string; outp
 /** `cchc clear`: removes the marks of an earlier check. */
 export async function runClear(args: string[]): Promise<number> {
   const { file, output } = readInputAndOutput(args, 'cchc clear TỆP.xlsx -o RA.xlsx')
-  // Parsed, cleared and written in the bounded worker; a refused clear writes nothing.
-  const { outcome } = await runCliJob<{ outcome: 'cleared' | 'none' | 'refused' }>({
+  // Parsed, cleared and written in the bounded worker. Rows are found again by STT, content and
+  // position; cells whose rows are gone are listed, never a reason to refuse the whole file.
+  const { outcome, unrestored } = await runCliJob<ClearOutcome>({
     kind: 'clear',
     bytes: await readBoundedFile(file),
     output,
   })
-  if (outcome === 'refused') {
+  if (unrestored.length)
     process.stderr.write(
-      'Không xóa được đánh dấu: các dòng đã kiểm tra bị sửa hoặc xóa sau lần kiểm tra nên không nhận ra được; tệp không bị thay đổi. Hãy kiểm tra lại bảng rồi xóa đánh dấu.\n' +
-        '(Marks not cleared: the checked rows were edited or deleted since the check; nothing was changed.)\n',
+      `Không khôi phục được ${unrestored.length} ô vì dòng của chúng đã bị xóa hoặc sửa khác hẳn: ${unrestored.slice(0, 20).join(', ')}${unrestored.length > 20 ? '…' : ''}. Các ô khác đã trở lại như trước.\n` +
+        `(${unrestored.length} cells could not be restored: their rows were deleted or rewritten. Everything else was restored.)\n`,
     )
-    return 2
-  }
   process.stdout.write(
     outcome === 'cleared'
       ? `Đã xóa đánh dấu → ${output}\n`

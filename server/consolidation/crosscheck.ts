@@ -2,6 +2,7 @@ import {
   computeAgencyIds,
   createAgencyIndex,
   foldText,
+  formatPoints,
   formatVietnameseDate,
   parseAgencies,
   parseProgress,
@@ -106,8 +107,8 @@ export function computeCrossChecks(input: ConsolidatedInput, roles: PlanRoles): 
           kind: 'self-score',
           stt: row.stt,
           content: row.content,
-          agencies: [{ id: s.agencyId, role: null, reported: String(row.selfScore) }],
-          detail: `Tự chấm ${row.selfScore}, kết quả “${row.achieved}” chỉ đạt ${row.score}/${row.maxScore ?? '?'} điểm`,
+          agencies: [{ id: s.agencyId, role: null, reported: formatPoints(row.selfScore) }],
+          detail: `Tự chấm ${formatPoints(row.selfScore)}, kết quả “${row.achieved}” chỉ đạt ${formatPoints(row.score ?? 0)}/${row.maxScore === null ? '?' : formatPoints(row.maxScore)} điểm`,
         })
       if (!s.planId) continue
       const key = computeTaskKey(s.planId, row.stt, row.content)

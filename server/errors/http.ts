@@ -49,8 +49,8 @@ export const httpErrors = {
   },
   'request/invalid-period': {
     status: 400,
-    vi: 'Kỳ báo cáo không hợp lệ (ví dụ: 2026-Q3, 2026-H1, 2026, 2026-07).',
-    en: 'Invalid reporting period (e.g. 2026-Q3, 2026-H1, 2026, 2026-07).',
+    vi: 'Kỳ báo cáo không hợp lệ (ví dụ: Quý III/2026, Q3/2026, 2026-Q3, 6 tháng đầu năm 2026, Năm 2026, Tháng 7/2026).',
+    en: 'Invalid reporting period (e.g. Quý III/2026, Q3/2026, 2026-Q3, 6 tháng đầu năm 2026, Năm 2026, Tháng 7/2026).',
   },
   'request/missing-file': {
     status: 400,
@@ -152,6 +152,16 @@ export const httpErrors = {
     status: 404,
     vi: 'Không có bản nộp với mã này.',
     en: 'No submission has this id.',
+  },
+  'review/reason-required': {
+    status: 400,
+    vi: 'Khi trả lại báo cáo, hãy ghi lý do (từ 3 đến 500 ký tự) để cơ quan biết cần sửa gì.',
+    en: 'A returned report needs a reason (3 to 500 characters) so that the agency knows what to fix.',
+  },
+  'review/superseded': {
+    status: 409,
+    vi: 'Cơ quan đã gửi phiên bản mới hơn; hãy xem xét phiên bản mới nhất.',
+    en: 'The agency has sent a newer version; review the latest one.',
   },
   'sheets/invalid-url': {
     status: 400,

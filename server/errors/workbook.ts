@@ -17,6 +17,11 @@ export const workbookErrors = {
     vi: 'Tệp là bảng tính OpenDocument (.ods). Hãy lưu lại dưới dạng .xlsx (Tệp → Lưu thành → Excel 2007-365), rồi gửi lại.',
     en: 'The file is an OpenDocument spreadsheet (.ods). Save it as .xlsx (File → Save As → Excel 2007-365) and send it again.',
   },
+  'workbook/xlsb': {
+    status: 415,
+    vi: 'Tệp là sổ làm việc nhị phân Excel (.xlsb). Hãy mở bằng Excel và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx), rồi gửi lại.',
+    en: 'The file is an Excel binary workbook (.xlsb). Open it in Excel, Save As → Excel Workbook (.xlsx), and send it again.',
+  },
   'workbook/encrypted': {
     status: 415,
     vi: 'Tệp được đặt mật khẩu. Hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu → xóa mật khẩu), lưu lại rồi gửi.',

@@ -12,6 +12,7 @@ import { createAgencyHistoryRoutes } from './routes/agency-history.ts'
 import { createAdminRoutes } from './routes/admin.ts'
 import { createAgencyRoutes } from './routes/agencies.ts'
 import { createReminderRoutes } from './routes/reminders.ts'
+import { createReviewRoutes } from './routes/reviews.ts'
 import { createConsolidatedRoutes } from './routes/consolidated.ts'
 import { createHealthRoutes } from './routes/health.ts'
 import { createMeRoutes } from './routes/me.ts'
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', createReminderRoutes(services))
   app.route('/api/agencies', createAgencyRoutes(services))
   app.route('/api/tokens', createTokenRoutes(services))
+  app.route('/api/submissions', createReviewRoutes(services))
   app.route('/api/submissions', createSubmissionRoutes(services))
   app.route('/api/status', createStatusRoutes(services))
   app.route('/api/consolidated.xlsx', createConsolidatedRoutes(services))

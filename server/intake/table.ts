@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  clipCellText,
   parseTemplateMeta,
   validateTable,
   type Grid,
@@ -12,13 +13,14 @@ import { checkWorkbook } from '../xlsx/check.ts'
 import { applyPlanInForce } from '../plans/in-force.ts'
 
 /** Limits on the JSON table the add-in sends (the xlsx guard has its own). */
-export const tableLimits = { rows: 10_000, columns: 300, cellChars: 32_767, merges: 10_000 }
+export const tableLimits = { rows: 10_000, columns: 300, merges: 10_000 }
 
 const sheetRows = 1_048_576
 const sheetColumns = 16_384
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const cellSchema = z.union([
-  z.string().max(tableLimits.cellChars),
+  // Text longer than a cell holds (a client other than Excel) is clipped as every reader clips it.
+  z.string().transform(clipCellText),
   z.number(),
   z.boolean(),
   z.null(),

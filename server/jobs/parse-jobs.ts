@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import {
-  parsePeriod,
+  parsePeriodInput,
   type AgencyRegistry,
   type ColumnChoices,
   type IsoDate,
@@ -10,9 +10,10 @@ import {
 import type { Catalog, PlanVersion } from '../province/catalog.ts'
 import type { PlanDefinition } from '../province/config.ts'
 import { serializeReport, type SerializedReport } from '../store/types.ts'
-import { checkWorkbook, type CheckOptions } from '../xlsx/check.ts'
 import type { ImportOptions } from '../plans/import.ts'
 import type { UnitTemplateRequest } from '../plans/units.ts'
+import { checkWorkbook, recheckFixed, type CheckOptions } from '../xlsx/check.ts'
+import { openPackage } from '../xlsx/guard.ts'
 import type { JobFailure } from './worker-pool.ts'
 import { AppError } from '../errors/index.ts'
 
@@ -127,23 +128,20 @@ async function runValidateJob(job: Extract<ParseJob, { kind: 'validate' }>) {
     columns: o.columns ?? null,
     profileFor: (id) => (id ? (o.profiles?.get(id) ?? null) : null),
   }
-  const checked = checkWorkbook(job.bytes, options)
+  // The package is checked and inflated once; the check, ExcelJS and the fixes all take it.
+  const pkg = openPackage(job.bytes, { write: Boolean(job.output) })
+  let checked = checkWorkbook(pkg, options)
   if (job.output) {
     const [{ applyFixes, markWorkbook }, { loadWorkbook }] = await Promise.all([
       import('../xlsx/mark.ts'),
       import('../xlsx/read.ts'),
     ])
-    let workbook = await loadWorkbook(job.bytes)
-    let { sheetName, report } = checked
-    if (job.fix && applyFixes(workbook, sheetName, report) > 0) {
-      // Re-check the fixed cells so the marks describe the corrected sheet.
-      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
-      ;({ sheetName, report } = checkWorkbook(bytes, { ...options, sheet: sheetName }))
-      workbook = await loadWorkbook(bytes)
-    }
-    markWorkbook(workbook, sheetName, report)
+    const workbook = await loadWorkbook(pkg)
+    // The marks describe the corrected sheet: the fixed cells are checked again.
+    if (job.fix && applyFixes(workbook, checked.sheetName, checked.report) > 0)
+      checked = recheckFixed(checked, options)
+    markWorkbook(workbook, checked.sheetName, checked.report)
     await writeOut(job.output, await workbook.xlsx.writeBuffer())
-    return { report, planId: checked.planId }
   }
   return { report: checked.report, planId: checked.planId }
 }
@@ -160,7 +158,7 @@ async function runTableJob(bytes: Uint8Array, catalog: Catalog): Promise<TableRe
   const parsed = jsonSubmissionSchema.safeParse(json)
   if (!parsed.success)
     throw new AppError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
-  const period = parsePeriod(parsed.data.period)
+  const period = parsePeriodInput(parsed.data.period)
   if (!period) throw new AppError('request/invalid-period', parsed.data.period.slice(0, 40))
   const checked = checkUploadedTable(parsed.data, bytes, period.cutOff, catalog)
   return {
@@ -195,9 +193,9 @@ export async function runParseJob(job: ParseJob): Promise<unknown> {
         import('../xlsx/read.ts'),
       ])
       const workbook = await loadWorkbook(job.bytes)
-      const outcome = clearMarks(workbook)
-      if (outcome !== 'refused') await writeOut(job.output, await workbook.xlsx.writeBuffer())
-      return { outcome }
+      const cleared = clearMarks(workbook)
+      await writeOut(job.output, await workbook.xlsx.writeBuffer())
+      return cleared
     }
     case 'plan-import':
       return (await import('../plans/import.ts')).importPlanDocument(job.bytes, job.options)

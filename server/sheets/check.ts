@@ -2,6 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets'
 import {
   columnNumber,
   computeFixes,
+  computeKeyColumns,
   computeMarkPlan,
   validateTable,
   type AgencyRegistry,
@@ -10,12 +11,12 @@ import {
   type MarkPlan,
   type Report,
   type ScoringProfile,
+  splitAddress,
 } from '../../core/index.ts'
 import { callWithBackoff, type BackoffOptions } from './backoff.ts'
 import { convertApiError } from './errors.ts'
 import { computeFixRequests, computeMarkRequests, computeRestoreRequests } from './mark.ts'
 import { readSpreadsheet, type SpreadsheetRead } from './read.ts'
-import { splitAddress } from './record.ts'
 import type { SheetTarget } from './target.ts'
 import { AppError } from '../errors/index.ts'
 
@@ -135,7 +136,8 @@ export async function checkSpreadsheet(
   )
   const locked = findLockedCell(read, plan)
   if (locked) throw new AppError('sheets/protected', `${read.sheetName}!${locked}`)
-  const { requests } = computeMarkRequests(read, plan)
+  const keys = computeKeyColumns(report.header)
+  const { requests } = computeMarkRequests(read, plan, keys)
   await sendBatch(api, read.spreadsheetId, requests, options.backoff)
   calls.writes++
   return { report, read, plan, calls }

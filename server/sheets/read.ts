@@ -1,5 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets'
 import {
+  clipCellText,
   columnLetter,
   parseTemplateMeta,
   readTable,
@@ -7,17 +8,15 @@ import {
   type Grid,
   type MergeArea,
   type TemplateMeta,
-} from '../../core/index.ts'
-import { callWithBackoff, type BackoffOptions } from './backoff.ts'
-import { convertApiError } from './errors.ts'
-import {
   normalizeFill,
   parseRecord,
   sheetRoleKey,
   type SavedValue,
   type SheetRole,
   type SheetsMarkRecord,
-} from './record.ts'
+} from '../../core/index.ts'
+import { callWithBackoff, type BackoffOptions } from './backoff.ts'
+import { convertApiError } from './errors.ts'
 import type { SheetTarget } from './target.ts'
 import { AppError } from '../errors/index.ts'
 
@@ -104,7 +103,8 @@ export function createColorStyle(hex: string): sheets_v4.Schema$ColorStyle {
 export function convertCellData(cell: sheets_v4.Schema$CellData): CellValue {
   const v = cell.effectiveValue
   if (!v) return null
-  if (typeof v.stringValue === 'string') return v.stringValue === '' ? null : v.stringValue
+  if (typeof v.stringValue === 'string')
+    return v.stringValue === '' ? null : clipCellText(v.stringValue)
   if (typeof v.numberValue === 'number') {
     const type = cell.effectiveFormat?.numberFormat?.type
     if (type === 'DATE' || type === 'DATE_TIME') {

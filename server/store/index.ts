@@ -19,6 +19,7 @@ export {
 export type { UserRecord, SessionRecord, SecurityEvent } from './accounts.ts'
 export type { AgencySheet } from './sheets.ts'
 export type { PlanDraftRecord, PlanVersionRecord } from './plans.ts'
+export type { ReviewRecord } from './submissions.ts'
 export {
   convertReportRows,
   serializeReport,

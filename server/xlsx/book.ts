@@ -1,8 +1,9 @@
-import type { Grid } from '../../core/index.ts'
+import { clipCellText, type Grid } from '../../core/index.ts'
+import { AppError } from '../errors/index.ts'
 import type { CheckedPackage } from './guard.ts'
 import { readSheetXml, type SheetContext } from './sheet-xml.ts'
+import { readDateStyles } from './styles.ts'
 import { decodeEscapes, XmlCursor } from './xml.ts'
-import { AppError } from '../errors/index.ts'
 
 /**
  * The fast read-only view of a workbook that every check uses (CLI, service, demo): sheets in
@@ -62,45 +63,13 @@ function readSharedStrings(xml: string | null): string[] {
       if (kind === 'open') text = ''
       else if (kind === 'empty') strings.push('')
       else if (text !== null) {
-        strings.push(decodeEscapes(text))
+        strings.push(clipCellText(decodeEscapes(text)))
         text = null
       }
     } else if (name === 'rPh' && kind === 'open') cursor.skip()
     else if (name === 't' && kind === 'open' && text !== null) text += cursor.readText()
   }
   return strings
-}
-
-/** Excel's built-in number formats that show dates or times. */
-const builtInDateFormats = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
-  52, 53, 54, 55, 56, 57, 58,
-])
-
-/** True when a format code shows a date or time (quoted text and [brackets] aside), as ExcelJS decides. */
-export function isDateFormat(code: string): boolean {
-  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''))
-}
-
-/** For each cell format (the `s` of a cell), whether its number format shows a date. */
-function readDateStyles(xml: string | null): boolean[] {
-  if (xml === null) return []
-  const cursor = new XmlCursor(xml)
-  const custom = new Map<number, string>()
-  const dates: boolean[] = []
-  let inCellXfs = false
-  while (cursor.next()) {
-    if (cursor.name === 'numFmt' && cursor.kind !== 'close') {
-      custom.set(Number(cursor.attribute('numFmtId')), cursor.attribute('formatCode') ?? '')
-    } else if (cursor.name === 'cellXfs') {
-      inCellXfs = cursor.kind === 'open'
-    } else if (cursor.name === 'xf' && inCellXfs && cursor.kind !== 'close') {
-      const id = Number(cursor.attribute('numFmtId') ?? 0)
-      const code = custom.get(id)
-      dates.push(id !== 0 && (code === undefined ? builtInDateFormats.has(id) : isDateFormat(code)))
-    }
-  }
-  return dates
 }
 
 const sheetStates = new Set<SheetState>(['visible', 'hidden', 'veryHidden'])

@@ -8,6 +8,7 @@ export type ZipEntry = {
   flags: number
   compressed: number
   size: number
+  crc: number
   offset: number
 }
 
@@ -36,6 +37,7 @@ export function readZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[
     entries.push({
       flags: view.getUint16(p + 8, true),
       method: view.getUint16(p + 10, true),
+      crc: view.getUint32(p + 16, true),
       compressed: view.getUint32(p + 20, true),
       size: view.getUint32(p + 24, true),
       offset: view.getUint32(p + 42, true),
@@ -46,8 +48,8 @@ export function readZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[
   return entries
 }
 
-/** Inflates one entry, refusing to produce more than it declares or than `budget` (a lying zip bomb). */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Buffer {
+/** One entry's bytes as stored in the archive (compressed or not). */
+export function readStoredBody(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const local = entry.offset
   if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
@@ -56,6 +58,12 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number)
   const data = bytes.subarray(start, start + entry.compressed)
   if (data.length < entry.compressed)
     throw new AppError('workbook/corrupt', `truncated ${entry.name}`)
+  return data
+}
+
+/** Inflates one entry, refusing to produce more than it declares or than `budget` (a lying zip bomb). */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Buffer {
+  const data = readStoredBody(bytes, entry)
   if (entry.size > budget) throw new AppError('workbook/too-large', entry.name)
   if (entry.method === 0) return Buffer.from(data)
   if (entry.method !== 8) throw new AppError('workbook/corrupt', `compression ${entry.method}`)
@@ -119,13 +127,13 @@ export function writeZip(parts: ZipPart[]): Uint8Array {
   return new Uint8Array(Buffer.concat([...chunks, central, end]))
 }
 
-/** Writes a zip archive of the given parts (deflated), for a package whose XML the guard rewrote. */
-export function buildZip(parts: { name: string; data: Buffer }[]): Uint8Array {
+/** Writes a zip archive of the given parts, deflated or (`store`) as they are. */
+export function buildZip(parts: { name: string; data: Buffer }[], store = false): Uint8Array {
   return writeZip(
     parts.map((p) => ({
       name: p.name,
-      body: deflateRawSync(p.data),
-      method: 8,
+      body: store ? p.data : deflateRawSync(p.data),
+      method: store ? 0 : 8,
       crc: crc32(p.data),
       size: p.data.length,
     })),

@@ -1,6 +1,8 @@
+import { isDeepStrictEqual } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { findTitleYear, validateTable } from '../../core/validate.ts'
 import { createGrid, createPlanGrid } from '../helpers/grid.ts'
+import { buildReadingCases, buildTrackerCase } from '../helpers/reading-cases.ts'
 const asOf = '2026-09-14'
 
 describe('findTitleYear', () => {
@@ -112,9 +114,9 @@ describe('validateTable on tables worded as other offices word them', () => {
       ['overdue', null],
       ['not-started', null],
     ])
-    // A result with no figure under a judgeable target is the only error.
-    expect(report.issues.map((i) => [i.code, `${i.column}${i.row}`])).toEqual([
-      ['cell/invalid-achieved', 'G4'],
+    // A result in words under a numeric target is no error: one note for the table says it was not judged.
+    expect(report.issues.map((i) => [i.code, i.severity, i.row])).toEqual([
+      ['report/target-not-judged', 'info', null],
     ])
   })
 
@@ -168,6 +170,71 @@ describe('validateTable on tables worded as other offices word them', () => {
     expect(report.header?.columns).toMatchObject({ deadline: 'D' })
     expect(report.header?.columns.coop).toBeUndefined()
     expect(report.tasks[0]?.deadline?.due).toBe('2026-12-31')
+  })
+})
+
+describe('validateTable reading what the columns hold (issue 18)', () => {
+  for (const c of buildReadingCases()) {
+    it(`reads the ${c.name} case by its contents: every column, status and due date right, no issue`, () => {
+      const report = validateTable(c.grid, { asOf: c.asOf })
+      const fields = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m.field]))
+      expect(fields).toMatchObject(c.columns)
+      const got = new Map(
+        report.tasks.map((t) => [t.row, { status: t.status, due: t.deadline?.due ?? null }]),
+      )
+      expect(
+        [...c.expected].filter(([row, want]) => !isDeepStrictEqual(got.get(row), want)),
+      ).toEqual([])
+      expect(report.issues).toEqual([])
+    })
+  }
+
+  it('says why a column was read so: a progress header over deadlines, a deadline header over completion dates', () => {
+    const report = validateTable(buildTrackerCase().grid, { asOf: '2026-06-30' })
+    const byColumn = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m]))
+    expect(byColumn.F).toMatchObject({
+      header: 'Tiến độ thực hiện',
+      field: 'deadline',
+      basis: 'contents',
+      reason: { vi: 'ô trong cột: 36/36 là thời hạn', en: 'cells: 36/36 are deadlines' },
+    })
+    expect(byColumn.E).toMatchObject({
+      header: 'Thời gian hoàn thành',
+      field: 'doneDate',
+      reason: {
+        vi: 'ô trong cột: 24/24 là ngày, chỉ có ở việc đã xong, không sau ngày báo cáo',
+        en: 'cells: 24/24 are dates, only on finished tasks, never after the report date',
+      },
+    })
+  })
+
+  it('lets the user’s choice win over the contents', () => {
+    const report = validateTable(buildTrackerCase().grid, {
+      asOf: '2026-06-30',
+      columns: { deadline: 'E', doneDate: null },
+    })
+    expect(report.header!.mapping.find((m) => m.column === 'E')).toMatchObject({
+      field: 'deadline',
+      basis: 'choice',
+      chosen: true,
+    })
+  })
+
+  it('guesses a required column the words and cells cannot settle, says so once, and repeats nothing on the rows', () => {
+    const grid = createGrid([
+      ['KẾ HOẠCH NĂM 2026'],
+      ['STT', 'Nội dung', 'Chủ trì', 'Chốt'],
+      [1, 'Rà soát TTHC', 'Sở Tư pháp', 'Quý III/2026'],
+      [2, 'Kiểm tra CCHC', 'Sở Nội vụ', null],
+      [3, 'Số hóa hồ sơ', 'Sở Nội vụ', null],
+      [4, 'Báo cáo năm', 'Sở Nội vụ', null],
+      [5, 'Tập huấn', 'Sở Nội vụ', null],
+    ])
+    const report = validateTable(grid, { asOf })
+    expect(report.issues.map((i) => [i.code, i.column, i.row])).toEqual([
+      ['header/guessed-column', 'D', 2],
+      ['header/unreadable-column', 'D', 2],
+    ])
   })
 })
 

@@ -5,7 +5,7 @@ import { findPlanProfile, readCatalog } from '../../../server/province/catalog.t
 import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import { createAuthClient, createSheetsApi } from '../../../server/sheets/auth.ts'
 import { checkSpreadsheet, clearSpreadsheet } from '../../../server/sheets/check.ts'
-import { noteTag, sheetRoleKey } from '../../../server/sheets/record.ts'
+import { noteTag, sheetRoleKey } from '../../../core/index.ts'
 import { parseSheetTarget } from '../../../server/sheets/target.ts'
 import { createProblemWorkbook } from '../../helpers/fake-annex.ts'
 import { createFakeExcel } from '../../helpers/fake-excel.ts'
@@ -14,7 +14,6 @@ import {
   createSheetFromSpec,
   createSpreadsheetFromSpecs,
   createSpreadsheetFromWorkbook,
-  dropNotes,
   readExcelLook,
   readSheetLook,
 } from '../../helpers/fake-sheets/from-grid.ts'
@@ -92,9 +91,10 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
       await excel.run((context) => runCheck(context, { ...options, notes: true }))
       const sheet = fake.books.get(id)!.sheets.find((s) => s.properties.title === 'Phụ lục')!
       const look = readSheetLook(sheet, noteTag)
-      // The template protects "Edit objects": Excel shows problems by fills only, Sheets adds notes.
-      expect(readExcelLook(excel.model, 'Phụ lục').filter(([, , , n]) => n !== null)).toEqual([])
-      expect(dropNotes(look)).toEqual(readExcelLook(excel.model, 'Phụ lục'))
+      // The template leaves "Edit objects" allowed (no objects="1" in its sheetProtection), so
+      // Excel writes the same notes as Sheets.
+      expect(readExcelLook(excel.model, 'Phụ lục').some(([, , , n]) => n !== null)).toBe(true)
+      expect(look).toEqual(readExcelLook(excel.model, 'Phụ lục'))
       expect(look.filter(([, , f, n]) => n !== null && f === null)).toEqual([])
     }
     const mine = fake.calls.filter((c) => c.path.includes(ids.par) || c.path.includes(ids.plan))
@@ -158,6 +158,32 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
     expect(readSheetLook(cleared.sheets[0]!)).toEqual(expected)
     expect(cleared.sheets[0]!.properties.gridProperties.columnCount).toBe(26)
     expect(await clearSpreadsheet(api, target)).toBe(false)
+  })
+
+  it('clear finds the marked rows again after a row was inserted above them (as in Excel)', async () => {
+    const original = createSpreadsheetFromWorkbook(
+      '1MovedRowsAbcdefghijKLMNOPQ',
+      'Chèn dòng',
+      createProblemWorkbook(),
+    )
+    fake.books.set(original.spreadsheetId, structuredClone(original))
+    const api = await createApi()
+    const target = { spreadsheetId: original.spreadsheetId, gid: null }
+    await checkSpreadsheet(api, target, options)
+    // The user inserts a row above row 5 (0-based 4): every cell below moves down one row.
+    const insert = (sheet: { cells: Map<string, unknown> }) => {
+      sheet.cells = new Map(
+        [...sheet.cells].map(([key, cell]) => {
+          const [r, c] = key.split(',').map(Number) as [number, number]
+          return [`${r >= 4 ? r + 1 : r},${c}`, cell]
+        }),
+      )
+    }
+    insert(fake.books.get(original.spreadsheetId)!.sheets[0]!)
+    insert(original.sheets[0]!)
+    expect(await clearSpreadsheet(api, target)).toBe(true)
+    const cleared = fake.books.get(original.spreadsheetId)!
+    expect(readSheetLook(cleared.sheets[0]!)).toEqual(readSheetLook(original.sheets[0]!))
   })
 
   it('grows the grid first when the computed columns fall past its last column', async () => {

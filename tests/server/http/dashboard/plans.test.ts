@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { startServer } from '../../../../server/http/serve.ts'
 import { hashPassword } from '../../../../server/store/passwords.ts'
 import { buildPlan2027Docx } from '../../../helpers/plan-documents.ts'
+import { findAccessibilityViolations } from '../../../helpers/dashboard.ts'
 import { resolveChromium } from '../../../helpers/tools.ts'
 
 const adminEmail = 'ke-hoach@sonoivu.daklak.gov.vn'
@@ -57,9 +58,10 @@ describe('the dashboard’s “Kế hoạch” page in headless Chromium', () =>
         await page.fill('#password', adminPassword)
         await page.click('#login-form button')
         await page.waitForURL(`${url}/`)
-        await page.click('#nav-plans')
+        await page.click('nav a[href="#/ke-hoach"]')
         await page.locator('#plan-upload').waitFor()
         // The shipped plans are listed with their version in force.
+        await page.locator('#plans-page tr[data-plan]').first().waitFor()
         expect(await page.locator('#plans-page tr[data-plan]').count()).toBe(2)
 
         await page.setInputFiles('#plan-file', docx)
@@ -90,7 +92,7 @@ describe('the dashboard’s “Kế hoạch” page in headless Chromium', () =>
         await cell(3, 4).fill('Sở Nội vụ')
         await page.click('#plan-save')
         await page.waitForFunction(() =>
-          document.querySelector('#plan-draft h3')?.textContent?.includes('Không có điểm nào'),
+          document.querySelector('#plan-draft h2')?.textContent?.includes('Không có điểm nào'),
         )
         await page.click('#plan-publish')
         await page.waitForFunction(() =>
@@ -103,6 +105,7 @@ describe('the dashboard’s “Kế hoạch” page in headless Chromium', () =>
           'Kế hoạch số 12/KH-UBND ngày 05/01/2027',
         )
         await page.locator('#plans-page').screenshot({ path: join(outDir, 'dashboard-plans.png') })
+        expect(await findAccessibilityViolations(page)).toEqual([])
 
         // A unit's template downloads from the list.
         await row.locator('select.plan-unit').selectOption('so-tu-phap')
