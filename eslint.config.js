@@ -100,6 +100,9 @@ const wingRules = [
   forbid(['addin/**'], ['server', 'sheets-addon'], {
     message: 'the Excel add-in imports core only',
   }),
+  forbid(['sheets-addon/**'], ['server', 'addin'], {
+    message: 'the Sheets add-on imports core only',
+  }),
   forbid(['scripts/**'], ['tests'], {
     message: 'scripts never import tests: share such code from scripts/ or the product',
   }),

@@ -204,3 +204,5 @@ export type { PlanCheckOptions, PlanInForce, RemovedTask } from './plan-check.ts
 export { buildPlanGrid } from './plan-grid.ts'
 export { decideCellRestore } from './marks-restore.ts'
 export type { CellDecision, CellNow, CellRestore } from './marks-restore.ts'
+export { computeNextIndex, filterProblems, formatIssueCell } from './problems.ts'
+export type { SeverityFilter } from './problems.ts'

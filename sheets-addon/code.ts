@@ -11,7 +11,7 @@ import {
   type ReportState,
   type Review,
 } from '../core/index.ts'
-import { addinRegistry, findAddinProfile } from '../addin/catalog.ts'
+import { findSheetsProfile, sheetsRegistry } from './catalog.ts'
 import { clearMarks, applyMarks } from './mark.ts'
 import { readActive } from './read.ts'
 import { addonText } from './text.ts'
@@ -73,8 +73,8 @@ function checkRead(read: ReturnType<typeof readActive>, asOf: string, issued?: s
     issued: parseIssuedValue(issued ?? '') ?? null,
     file: read.spreadsheet.getName(),
     meta: read.meta,
-    profile: findAddinProfile(read.meta?.planId ?? null),
-    registry: addinRegistry,
+    profile: findSheetsProfile(read.meta?.planId ?? null),
+    registry: sheetsRegistry,
   })
 }
 

@@ -6,7 +6,7 @@ import {
   type Issue,
   type Report,
 } from '../../core/index.ts'
-import { formatIssueCell } from './problems.ts'
+import { formatIssueCell } from '../../core/index.ts'
 
 /** Fills the summary line (tasks, errors, warnings, score, cut-off) and the counts by status. */
 export function renderSummary(line: HTMLElement, counts: HTMLElement, report: Report): void {

@@ -38,7 +38,7 @@ import {
   filterProblems,
   formatIssueCell,
   type SeverityFilter,
-} from './problems.ts'
+} from '../../core/index.ts'
 
 /** A typed element lookup that fails loudly when the markup is missing a part. */
 function $<T extends HTMLElement = HTMLElement>(id: string): T {

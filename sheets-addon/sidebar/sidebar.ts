@@ -15,7 +15,7 @@ import {
   type TaskStatus,
 } from '../../core/index.ts'
 import type { ReportStanding } from '../code.ts'
-import { filterProblems, formatIssueCell } from '../../addin/taskpane/problems.ts'
+import { filterProblems, formatIssueCell } from '../../core/index.ts'
 
 /** The server functions of `code.ts` as `google.script.run` exposes them. */
 type ServerFunctions = {

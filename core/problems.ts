@@ -1,4 +1,4 @@
-import type { Issue, Severity } from '../../core/index.ts'
+import type { Issue, Severity } from './issue.ts'
 
 export type SeverityFilter = Severity | 'all'
 
