@@ -89,6 +89,11 @@ const wingRules = [
   forbid(['server/sheets/**'], ['cli', 'http', 'consolidation', 'demo', 'docx', 'jobs'], {
     message: `that wing ${above}`,
   }),
+  // Plans (import, versions, units' templates) are used by the CLI, the routes, the intake and the
+  // consolidated workbook; they read documents (docx, xlsx) and run in workers (jobs).
+  forbid(['server/plans/**'], ['cli', 'http', 'intake', 'consolidation', 'sheets', 'demo'], {
+    message: `that wing ${above}`,
+  }),
   forbid(['server/demo/**'], ['cli', 'http', 'consolidation', 'docx'], {
     message: `that wing ${above}`,
   }),

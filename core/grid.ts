@@ -43,6 +43,8 @@ export type TemplateMeta = {
   templateVersion?: string
   /** Column choices remembered in the workbook ("deadline=F" or JSON of header texts). */
   columns?: string
+  /** The unit a template was built for (its tasks only): its numbering has gaps by design. */
+  agency?: string
   /** The plan's issue date (yyyy-mm-dd), which deadlines such as "30 ngày kể từ ngày ban hành" count from. */
   issued?: string
 }

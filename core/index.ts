@@ -178,6 +178,30 @@ export {
   validateEvidence,
 } from './evidence.ts'
 export type { DocumentReference, EvidenceProblem } from './evidence.ts'
+export { parseIssuingDocument, parseAmendedDocument } from './plan-document.ts'
+export type { IssuingDocument, AmendedDocument } from './plan-document.ts'
+export { computePlanDraft } from './plan-draft.ts'
+export type {
+  PlanColumn,
+  PlanDoubt,
+  PlanDraft,
+  PlanDraftOptions,
+  PlanRow,
+  PlanRowReading,
+  PlanSection,
+} from './plan-draft.ts'
+export { rowKinds } from './table.ts'
+export type { RowKind } from './table.ts'
+export {
+  computePlanChanges,
+  computePlanTaskKey,
+  listPlanTasks,
+  planChangeKinds,
+} from './plan-changes.ts'
+export type { PlanChange, PlanChangeKind, PlanTask } from './plan-changes.ts'
+export { checkReportAgainstPlan } from './plan-check.ts'
+export type { PlanCheckOptions, PlanInForce, RemovedTask } from './plan-check.ts'
+export { buildPlanGrid } from './plan-grid.ts'
 export { decideCellRestore } from './marks-restore.ts'
 export type { CellDecision, CellNow, CellRestore } from './marks-restore.ts'
 export { computeNextIndex, filterProblems, formatIssueCell } from './problems.ts'

@@ -34,6 +34,14 @@ export const issueCodes = [
   'report/provisional-profile',
   'report/target-not-judged',
   'report/issued-unknown',
+  'plan/no-tasks',
+  'plan/no-year',
+  'plan/no-document',
+  'plan/deadline-changed',
+  'plan/content-changed',
+  'plan/task-removed',
+  'plan/task-missing',
+  'plan/task-unknown',
 ] as const
 export type IssueCode = (typeof issueCodes)[number]
 
@@ -68,6 +76,8 @@ export type MessageParams = {
   part?: string | undefined
   /** Why evidence cannot be checked (`row/evidence-unverifiable`). */
   reason?: 'no-number' | 'no-date' | 'outside-period' | 'after-report' | undefined
+  /** A plan version or the document that changed it ("2 (45/QĐ-UBND ngày 01/07/2026)"). */
+  document?: string | undefined
 }
 
 export type CatalogueEntry = {

@@ -6,12 +6,14 @@ import {
   type Severity,
 } from './issue-codes.ts'
 import { deadlineMessages } from './messages-deadline.ts'
+import { planMessages } from './messages-plan.ts'
 import { readingMessages } from './messages-reading.ts'
 
 /** Every issue code with its severity, Vietnamese and English message and hint. */
 export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
   ...readingMessages,
   ...deadlineMessages,
+  ...planMessages,
   'table/not-found': {
     severity: 'error',
     message: () => ({

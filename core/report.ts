@@ -29,6 +29,8 @@ export type TaskEntry = {
   agencies: string[]
   /** The agency's own score for the row ("Điểm tự chấm"), when the table has one. */
   selfScore: number | null
+  /** Set when the plan in force says so: a task an amendment added, or one it removed (not counted). */
+  planChange?: 'added' | 'removed'
 }
 
 export type ReportSummary = {
@@ -132,7 +134,7 @@ export function createReport(
   const byStatus = Object.fromEntries(taskStatuses.map((s) => [s, 0])) as Record<TaskStatus, number>
   let count = 0
   for (const t of partial.tasks) {
-    if (t.kind !== 'task') continue
+    if (t.kind !== 'task' || t.planChange === 'removed') continue
     count++
     if (t.status) byStatus[t.status]++
   }

@@ -4,12 +4,12 @@ import { isDateCell, type CellValue, type TemplateMeta } from './grid.ts'
 /** The hidden sheet a template built by `cchc template` carries its metadata in. */
 export const metaSheetName = '_cchc'
 
-const maxLength = { planId: 100, templateVersion: 50, columns: 4000 } as const
+const maxLength = { planId: 100, templateVersion: 50, columns: 4000, agency: 100 } as const
 
 /**
  * Reads a template's hidden metadata from its key/value rows (`planId`, `year`, `templateVersion`,
  * `columns` — the column choices the workbook remembers; `issued` — the plan's issue date, as
- * yyyy-mm-dd, dd/mm/yyyy or a real date; other keys such as `province` are ignored). One parser for the xlsx reader, the add-in and the
+ * yyyy-mm-dd, dd/mm/yyyy or a real date; `agency` — the unit a template was built for; other keys such as `province` are ignored). One parser for the xlsx reader, the add-in and the
  * service (which passes the add-in's `meta` object as entries). Values that are not what the key
  * needs (a year that is no 4-digit number, an over-long id) are left out rather than guessed.
  * @example parseTemplateMeta([['planId', 'dak-lak-2026-par-sipas'], ['year', 2026]])
@@ -24,7 +24,7 @@ export function parseTemplateMeta(rows: readonly (readonly unknown[])[]): Templa
     }
     const value = readScalar(raw)
     if (value === null || value === '') continue
-    if (key === 'planId' || key === 'templateVersion' || key === 'columns') {
+    if (key === 'planId' || key === 'templateVersion' || key === 'columns' || key === 'agency') {
       const text = String(value).trim()
       if (text && text.length <= maxLength[key]) meta[key] = text
     }

@@ -18,6 +18,12 @@ Cách dùng / Usage:
       Xóa đánh dấu của lần kiểm tra trước, trả lại hình thức ban đầu.
   cchc template KẾ_HOẠCH.json -o RA.xlsx
       Tạo biểu mẫu cho cơ quan điền tiến độ từ định nghĩa kế hoạch (templates/plans/*.json).
+  cchc plan import TỆP.docx|.xlsx|.html [-o KẾ_HOẠCH.json] [--year Y] [--id MÃ]
+      Đọc phụ lục kế hoạch (Word, Excel, trang web) thành định nghĩa kế hoạch, liệt kê điểm cần xem lại.
+  cchc plan template KẾ_HOẠCH.json|MÃ (--agency MÃ_ĐƠN_VỊ -o RA.xlsx | --all -o RA.zip)
+      Biểu mẫu riêng của từng đơn vị (nhiệm vụ chủ trì, nhiệm vụ phối hợp).
+  cchc plan publish KẾ_HOẠCH.json [--from YYYY-MM-DD] [--data data] | cchc plan list [--data data]
+      Ban hành kế hoạch hoặc bản sửa đổi (phiên bản mới) vào máy chủ; xem các phiên bản.
   cchc merge TỆP1.xlsx TỆP2.xlsx … -o TỔNG_HỢP.xlsx [--as-of YYYY-MM-DD] [--agencies A.json] [--json]
       Tổng hợp báo cáo của nhiều cơ quan thành một sổ (Tổng hợp, Chi tiết, Theo nhiệm vụ, Điểm, Quá hạn,
       Đối chiếu, Xu hướng).
@@ -52,6 +58,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await (await import('./workbook.ts')).runClear(rest)
       case 'template':
         return await (await import('./workbook.ts')).runTemplate(rest)
+      case 'plan':
+        return await (await import('./plan.ts')).runPlan(rest)
       case 'demo':
         return await (await import('./demo.ts')).runDemo()
       case 'merge':

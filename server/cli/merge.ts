@@ -1,4 +1,4 @@
-import { computeCrossChecks, readPlanRoles } from '../consolidation/crosscheck.ts'
+import { applyPlansInForce } from '../consolidation/in-force.ts'
 import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, stat } from 'node:fs/promises'
@@ -107,7 +107,7 @@ export async function runMerge(options: MergeOptions): Promise<{
     submissions,
     province: options.catalog.registry.province,
   }
-  input.crossChecks = computeCrossChecks(input, readPlanRoles(options.catalog))
+  applyPlansInForce(input, options.catalog)
   await mkdir(dirname(options.output), { recursive: true })
   const out = createWriteStream(options.output)
   await writeConsolidated(computeConsolidatedSheets(input), out, {

@@ -34,6 +34,18 @@ export const crossCheckLabels: Record<CrossCheckKind, { vi: string; en: string }
     vi: 'Điểm tự chấm cao hơn kết quả đạt được',
     en: 'Self-score above what the achieved values support',
   },
+  'plan-altered': {
+    vi: 'Báo cáo sửa cột của kế hoạch đang có hiệu lực',
+    en: 'The report changed a column of the plan in force',
+  },
+  'task-missing': {
+    vi: 'Báo cáo thiếu nhiệm vụ đơn vị phải thực hiện',
+    en: 'The report leaves out a task the unit must carry out',
+  },
+  'task-removed': {
+    vi: 'Báo cáo nhiệm vụ đã được bãi bỏ',
+    en: 'The report holds a task that was removed',
+  },
 }
 
 /** The key that pairs a plan row with the rows agencies report for it. */

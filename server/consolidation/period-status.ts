@@ -18,7 +18,7 @@ import type { ConsolidatedInput } from './types.ts'
 import type { AgencySheet } from '../store/index.ts'
 import type { Store, SubmissionRecord, SubmissionSource } from '../store/index.ts'
 import type { Catalog } from '../province/catalog.ts'
-import { computeCrossChecks, readPlanRoles } from './crosscheck.ts'
+import { applyPlansInForce } from './in-force.ts'
 import { readTrends } from './trends.ts'
 
 /** One registered agency's standing in a period (SPEC section 6, `GET /api/status`). */
@@ -231,7 +231,8 @@ export function readConsolidatedInput(
   }
   if (catalog) {
     input.province = catalog.registry.province
-    input.crossChecks = computeCrossChecks(input, readPlanRoles(catalog))
+    // The plans as they stand on the cut-off: their tasks, amendments and the checks against them.
+    applyPlansInForce(input, catalog)
   }
   return input
 }

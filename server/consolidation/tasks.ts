@@ -1,4 +1,4 @@
-import { columnLetter, roundScore, statusLabels } from '../../core/index.ts'
+import { columnLetter, computePlanTaskKey, roundScore, statusLabels } from '../../core/index.ts'
 import {
   doneStatuses,
   firstDataRow,
@@ -18,26 +18,64 @@ export type PlanTask = {
   content: string
   maxScore: number | null
   byAgency: Map<string, StoredRow>
+  /** What the plan in force says of it: added, changed or removed by an amendment, or not in the plan. */
+  note: string | null
 }
 
-/** The plan's tasks in first-seen order, each with the row every agency reported for it. */
+/**
+ * The tasks of the plans in force in the plans' order (those amendments removed after them), then
+ * any other task in first-seen order, each with the row every agency reported for it.
+ */
 export function collectTasks(input: ConsolidatedInput): PlanTask[] {
   // A task is its section, number and content: looked up level by level rather than by one joined
   // key, which would be a new string to build and hash for each of a quarter's 20,000 rows.
   const index = new Map<string, Map<string, Map<string, PlanTask>>>()
   const tasks: PlanTask[] = []
+  const find = (
+    section: string | null,
+    stt: string | null,
+    content: string,
+    create: () => PlanTask,
+  ) => {
+    let bySection = index.get(section ?? '')
+    if (!bySection) index.set(section ?? '', (bySection = new Map()))
+    let byStt = bySection.get(stt ?? '')
+    if (!byStt) bySection.set(stt ?? '', (byStt = new Map()))
+    let task = byStt.get(content)
+    if (!task) {
+      task = create()
+      byStt.set(content, task)
+      tasks.push(task)
+    }
+    return task
+  }
+  for (const view of input.plans ?? [])
+    for (const t of [...view.tasks, ...view.removed])
+      find(t.section, t.stt, t.content, () => ({
+        stt: t.section ? `${t.section}.${t.stt}` : t.stt,
+        content: t.content,
+        maxScore: null,
+        byAgency: new Map(),
+        note: t.note,
+      }))
+  const keys = new Map(
+    (input.plans ?? []).map((v) => [v.planId, new Set(v.tasks.map((t) => t.key))]),
+  )
   for (const s of input.submissions) {
+    const planned = s.planId ? keys.get(s.planId) : undefined
     for (const r of taskRows(s)) {
-      let bySection = index.get(r.section ?? '')
-      if (!bySection) index.set(r.section ?? '', (bySection = new Map()))
-      let byStt = bySection.get(r.stt ?? '')
-      if (!byStt) bySection.set(r.stt ?? '', (byStt = new Map()))
-      let task = byStt.get(r.content)
-      if (!task) {
-        task = { stt: r.stt, content: r.content, maxScore: r.maxScore, byAgency: new Map() }
-        byStt.set(r.content, task)
-        tasks.push(task)
-      }
+      const task = find(r.section, r.stt, r.content, () => ({
+        stt: r.stt,
+        content: r.content,
+        maxScore: r.maxScore,
+        byAgency: new Map(),
+        // A row of a known plan that matches none of its tasks: reworded, or not in the plan at all.
+        note: !planned
+          ? null
+          : r.stt && planned.has(computePlanTaskKey(r.section, r.stt))
+            ? 'Nội dung khác kế hoạch'
+            : 'Không có trong kế hoạch',
+      }))
       task.byAgency.set(s.agencyId, r)
       task.maxScore ??= r.maxScore
     }
@@ -51,7 +89,7 @@ export function planByTask(
   tasks: PlanTask[],
   reporting: AgencyRecord[],
 ): PlannedSheet {
-  const fixed = 5
+  const fixed = 6
   const first = columnLetter(fixed + 1)
   const lastLetter = columnLetter(Math.max(fixed + reporting.length, fixed + 1))
   const countIf = (r: number, labels: string[]) =>
@@ -64,6 +102,7 @@ export function planByTask(
     return [
       task.stt,
       task.content,
+      task.note,
       {
         formula: `COUNTA(${first}${r}:${lastLetter}${r})`,
         result: labels.filter((l) => l !== null).length,
@@ -85,6 +124,7 @@ export function planByTask(
     columns: [
       { header: 'STT', width: 7 },
       { header: 'Nội dung', width: 60 },
+      { header: 'Theo kế hoạch', width: 24 },
       { header: 'Số cơ quan báo cáo', width: 11 },
       { header: 'Hoàn thành', width: 11 },
       { header: 'Quá hạn', width: 9 },

@@ -2,8 +2,16 @@
 import type { IsoDate, TaskStatus } from '../../core/index.ts'
 import type { AgencyRecord, StoredRow, SubmissionRecord } from '../store/index.ts'
 import type { Trends } from './trends.ts'
+import type { PlanDefinition } from '../province/config.ts'
 
-export const crossCheckKinds = ['state-conflict', 'date-conflict', 'self-score'] as const
+export const crossCheckKinds = [
+  'state-conflict',
+  'date-conflict',
+  'self-score',
+  'plan-altered',
+  'task-missing',
+  'task-removed',
+] as const
 export type CrossCheckKind = (typeof crossCheckKinds)[number]
 
 /** One finding of the cross-checks: a task, the agencies involved and what each reported. */
@@ -46,6 +54,8 @@ export type ConsolidatedInput = {
   crossChecks?: CrossCheck[]
   /** The year's quarters (else this period only). */
   trends?: Trends
+  /** The plans the reports follow, as they stand on the period's cut-off (server/consolidation/in-force.ts). */
+  plans?: PlanView[]
 }
 
 /** A cell of a planned sheet: text is always text; formulas carry the value they compute to. */
@@ -77,4 +87,31 @@ export function sum(values: (number | null)[]): number {
 /** A submission's task rows (no headings, sections or groups). */
 export function taskRows(s: ConsolidatedSubmission): StoredRow[] {
   return s.rows.filter((r) => r.kind === 'task')
+}
+
+// The plans as they stand on the period's cut-off (server/consolidation/in-force.ts).
+
+export type PlanChangeMark = 'added' | 'changed' | 'removed'
+
+/** A task of the plan in force, with what the amendments did to it. */
+export type PlanTaskView = {
+  key: string
+  section: string | null
+  stt: string
+  content: string
+  deadline: string
+  change: PlanChangeMark | null
+  /** "Bổ sung từ 01/07/2026 (45/QĐ-UBND)", "Sửa đổi từ … (thời hạn)", "Bãi bỏ từ …". */
+  note: string | null
+}
+
+/** A plan as it stands on a day: the version in force, its tasks, and the tasks amendments removed. */
+export type PlanView = {
+  planId: string
+  name: string
+  version: number
+  label: string
+  definition: PlanDefinition
+  tasks: PlanTaskView[]
+  removed: PlanTaskView[]
 }

@@ -1,5 +1,7 @@
 import type { Bilingual } from '../../core/index.ts'
+import { documentErrors } from './document.ts'
 import { httpErrors } from './http.ts'
+import { planErrors } from './plans.ts'
 import { sheetsErrors } from './sheets.ts'
 import type { ErrorText } from './text.ts'
 import { workbookErrors } from './workbook.ts'
@@ -17,6 +19,8 @@ export const errorTable = {
   ...httpErrors,
   ...workbookErrors,
   ...sheetsErrors,
+  ...documentErrors,
+  ...planErrors,
   ...localErrors,
 } as const satisfies Record<string, ErrorText>
 

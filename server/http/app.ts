@@ -25,6 +25,7 @@ import { createTokenRoutes } from './routes/tokens.ts'
 import { createUserRoutes } from './routes/users.ts'
 import { AppError } from '../errors/index.ts'
 import { isBusyError } from '../store/index.ts'
+import { createPlanRoutes } from './routes/plans.ts'
 
 export { defaultLimits } from './context.ts'
 export type { AppDeps, AppLimits } from './context.ts'
@@ -145,6 +146,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/submissions', createSubmissionRoutes(services))
   app.route('/api/status', createStatusRoutes(services))
   app.route('/api/consolidated.xlsx', createConsolidatedRoutes(services))
+  app.route('/api/plans', createPlanRoutes(services))
   app.route('/addin', createAddinRoutes(services))
   app.route('/', createPageRoutes(services))
   return app

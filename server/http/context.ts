@@ -1,4 +1,5 @@
 import type { Catalog } from '../province/catalog.ts'
+import { createPlanBook, type PlanBook } from '../plans/book.ts'
 import type { SheetsPullOptions } from '../sheets/pull.ts'
 import { useSharedParsePool } from '../jobs/parse-pool.ts'
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit.ts'
@@ -87,6 +88,8 @@ export type Services = {
   parsePool: WorkerPool
   /** Where every report arrives (upload, add-in table, Google Sheets pull). */
   intake: Intake
+  /** The plans: drafts, published versions, the version in force (kept in the catalog). */
+  plans: PlanBook
 }
 
 /** A browser session as a request carries it (null for a bearer token). */
@@ -113,6 +116,7 @@ export function createServices(deps: AppDeps): Services {
   const parsePool = deps.parsePool ?? useSharedParsePool()
   const limits = { ...defaultLimits, ...deps.limits }
   const body = { ...defaultBodyLimits, ...deps.bodyLimits, uploadBytes: limits.bodyBytes }
+  const plans = createPlanBook(deps.store, deps.catalog)
   return {
     store: deps.store,
     catalog: deps.catalog,
@@ -133,6 +137,14 @@ export function createServices(deps: AppDeps): Services {
     parsePool,
     intake:
       deps.intake ??
-      createIntake({ store: deps.store, catalog: deps.catalog, parsePool, quotas, now }),
+      createIntake({
+        store: deps.store,
+        catalog: deps.catalog,
+        parsePool,
+        quotas,
+        now,
+        refreshPlans: () => plans.refresh(),
+      }),
+    plans,
   }
 }

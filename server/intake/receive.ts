@@ -75,6 +75,8 @@ export type IntakeDeps = {
   parsePool: WorkerPool
   quotas: Quotas
   now: () => Date
+  /** Brings the catalog's plans up to date (another process may have published a version). */
+  refreshPlans?: () => void
 }
 
 /** Failures that cost no worker time: the job never ran, or was dropped once its sender had gone. */
@@ -90,7 +92,16 @@ const freeFailures = new Set(['request/busy', 'request/timeout'])
  */
 export function createIntake(deps: IntakeDeps) {
   const { store, now } = deps
-  const catalogPart = serializeCatalogPart(deps.catalog)
+  // The catalog the parse workers check with (reports are checked against the plan version in force),
+  // serialized again only when the plans change.
+  let catalogPart = { revision: -1, json: '' }
+  const readCatalogPart = () => {
+    deps.refreshPlans?.()
+    const revision = deps.catalog.revision ?? 0
+    if (catalogPart.revision !== revision)
+      catalogPart = { revision, json: serializeCatalogPart(deps.catalog) }
+    return catalogPart.json
+  }
   const writer = createSubmissionWriter(store)
   const parsing = new Map<string, number>()
 
@@ -193,7 +204,7 @@ export function createIntake(deps: IntakeDeps) {
           bytes: payload.bytes,
           fileName: payload.fileName,
           asOf: to.period.cutOff,
-          catalog: catalogPart,
+          catalog: readCatalogPart(),
         })
         parsed = { ...result, fileName: payload.fileName }
       } else {
@@ -206,7 +217,7 @@ export function createIntake(deps: IntakeDeps) {
         const result = await parse<TableResult>(arrival, key, {
           kind: 'table',
           bytes: payload.bytes,
-          catalog: catalogPart,
+          catalog: readCatalogPart(),
         })
         to = known ?? (arrival.destination as (sent: TableSent) => Destination)(result)
         const early = checkBeforeParsing(arrival, to, hash)

@@ -10,6 +10,7 @@ import {
 } from '../../core/index.ts'
 import { findPlanProfile, type Catalog } from '../province/catalog.ts'
 import { checkWorkbook } from '../xlsx/check.ts'
+import { applyPlanInForce } from '../plans/in-force.ts'
 
 /** Limits on the JSON table the add-in sends (the xlsx guard has its own). */
 export const tableLimits = { rows: 10_000, columns: 300, merges: 10_000 }
@@ -58,6 +59,7 @@ export const jsonSubmissionSchema = z.object({
       year: z.number().int().optional(),
       templateVersion: z.string().max(50).optional(),
       columns: z.string().max(4000).optional(),
+      agency: z.string().max(100).optional(),
       // The plan's issue date the pane was given (yyyy-mm-dd), so the service counts from the same day.
       issued: z.string().max(10).optional(),
     })
@@ -84,13 +86,15 @@ export async function checkUploadedWorkbook(
   asOf: IsoDate,
   catalog: Catalog,
 ): Promise<CheckedSubmission> {
-  const { report, planId } = checkWorkbook(bytes, {
+  const { report, planId, meta } = checkWorkbook(bytes, {
     asOf,
     file: fileName,
     registry: catalog.registry,
     profileFor: (id) => findPlanProfile(catalog, id),
   })
-  return { report, planId, file: bytes, contentType: xlsxType, fileName }
+  // Reports are checked against the version of their plan in force on the report's date.
+  const checked = applyPlanInForce(report, meta, asOf, catalog)
+  return { report: checked, planId, file: bytes, contentType: xlsxType, fileName }
 }
 
 /** Checks the table the add-in sends; the stored "file" is the JSON it sent. */
@@ -102,13 +106,18 @@ export function checkUploadedTable(
 ): CheckedSubmission {
   const meta: TemplateMeta = parseTemplateMeta(Object.entries(body.meta ?? {}))
   const planId = meta.planId ?? null
-  const report = validateTable(body.table as Grid, {
-    asOf,
-    file: body.fileName ?? null,
+  const report = applyPlanInForce(
+    validateTable(body.table as Grid, {
+      asOf,
+      file: body.fileName ?? null,
+      meta,
+      profile: findPlanProfile(catalog, planId),
+      registry: catalog.registry,
+    }),
     meta,
-    profile: findPlanProfile(catalog, planId),
-    registry: catalog.registry,
-  })
+    asOf,
+    catalog,
+  )
   return {
     report,
     planId,

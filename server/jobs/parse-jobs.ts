@@ -8,8 +8,11 @@ import {
   type Report,
   type ScoringProfile,
 } from '../../core/index.ts'
-import type { Catalog } from '../province/catalog.ts'
+import type { Catalog, PlanVersion } from '../province/catalog.ts'
+import type { PlanDefinition } from '../province/config.ts'
 import { serializeReport, type SerializedReport } from '../store/types.ts'
+import type { ImportOptions } from '../plans/import.ts'
+import type { UnitTemplateRequest } from '../plans/units.ts'
 import { checkWorkbook, recheckFixed, type CheckOptions } from '../xlsx/check.ts'
 import { openPackage } from '../xlsx/guard.ts'
 import type { JobFailure } from './worker-pool.ts'
@@ -31,13 +34,24 @@ export type ValidateOptions = {
 }
 
 /**
- * What a check needs of the catalog (registry and profiles; the plans stay behind), as a job carries
- * it to its worker: serialized once by the service, a string crosses to the worker as a plain copy,
- * and the worker keeps the catalog it last read, so each job reuses the same registry (and core's
- * index of its names) instead of rebuilding them.
+ * What a check needs of the catalog (registry, profiles, and the plans' versions to check reports
+ * against the one in force), as a job carries it to its worker: serialized once per change of the
+ * plans by the service, a string crosses to the worker as a plain copy, and the worker keeps the
+ * catalog it last read, so each job reuses the same registry (and core's index of its names) instead
+ * of rebuilding them. The plans' doubts stay behind.
  */
 export function serializeCatalogPart(catalog: Catalog): string {
-  return JSON.stringify({ registry: catalog.registry, profiles: [...catalog.profiles] })
+  const lean = (plan: PlanDefinition) => ({ ...plan, doubts: undefined })
+  return JSON.stringify({
+    registry: catalog.registry,
+    profiles: [...catalog.profiles],
+    plans: [...catalog.plans].map(([id, plan]) => [id, lean(plan)]),
+    versions: [...(catalog.versions ?? [])].map(([id, list]) => [
+      id,
+      list.map((v) => ({ ...v, definition: lean(v.definition) })),
+    ]),
+    revision: catalog.revision ?? 0,
+  })
 }
 
 let lastCatalog: { json: string; catalog: Catalog } | null = null
@@ -47,10 +61,19 @@ function readCatalogPart(json: string): Catalog {
     const part = JSON.parse(json) as {
       registry: Catalog['registry']
       profiles: [string, ScoringProfile][]
+      plans?: [string, PlanDefinition][]
+      versions?: [string, PlanVersion[]][]
+      revision?: number
     }
     lastCatalog = {
       json,
-      catalog: { registry: part.registry, profiles: new Map(part.profiles), plans: new Map() },
+      catalog: {
+        registry: part.registry,
+        profiles: new Map(part.profiles),
+        plans: new Map(part.plans ?? []),
+        versions: new Map(part.versions ?? []),
+        revision: part.revision ?? 0,
+      },
     }
   }
   return lastCatalog.catalog
@@ -85,6 +108,10 @@ export type ParseJob =
       fix: boolean
     }
   | { kind: 'clear'; bytes: Uint8Array; output: string }
+  /** A plan's appendix read into a plan definition (`cchc plan import`, POST /api/plans). */
+  | { kind: 'plan-import'; bytes: Uint8Array; options: ImportOptions }
+  /** Units' templates of a plan: one workbook, or a .zip of every unit's (server/plans/units.ts). */
+  | { kind: 'plan-templates'; request: UnitTemplateRequest }
 
 /**
  * What a service job answers: the report serialized in the worker, ready for the store and the
@@ -218,6 +245,10 @@ export async function runParseJob(job: ParseJob): Promise<unknown> {
       await writeOut(job.output, await workbook.xlsx.writeBuffer())
       return cleared
     }
+    case 'plan-import':
+      return (await import('../plans/import.ts')).importPlanDocument(job.bytes, job.options)
+    case 'plan-templates':
+      return (await import('../plans/units.ts')).buildUnitTemplates(job.request)
   }
 }
 

@@ -1,14 +1,32 @@
 import { readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { AgencyRegistry, ScoringProfile } from '../../core/index.ts'
+import type { AgencyRegistry, IsoDate, PlanChange, ScoringProfile } from '../../core/index.ts'
 import { readPlan, readProfile, readRegistry, type PlanDefinition } from './config.ts'
 import { templatesDir } from '../paths.ts'
 
-/** What a province ships: its agency registry, its plans and the scoring profile each plan uses. */
+/** A published version of a plan: its definition, when it takes effect and what it changed. */
+export type PlanVersion = {
+  planId: string
+  version: number
+  year: number
+  effectiveFrom: IsoDate
+  publishedAt: string | null
+  publishedBy: string | null
+  changes: PlanChange[]
+  definition: PlanDefinition
+}
+
+/**
+ * What a province ships: its agency registry, its plans (the latest version of each) and the scoring
+ * profile each plan uses; with a service, every published version of its plans (server/plans/book.ts),
+ * and a revision counted up whenever they change.
+ */
 export type Catalog = {
   registry: AgencyRegistry
   plans: Map<string, PlanDefinition>
   profiles: Map<string, ScoringProfile>
+  versions?: Map<string, PlanVersion[]>
+  revision?: number
 }
 
 /** Reads the registry, plans and profiles of `templates/` (the Đắk Lắk 2026 demo province by default). */

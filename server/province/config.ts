@@ -2,10 +2,19 @@ import { readBoundedFile } from '../files.ts'
 import { z } from 'zod'
 import {
   agencyKinds,
+  deadlineKinds,
   fieldKeys,
+  issueCodes,
+  planChangeKinds,
+  rowKinds,
   parseIssuedValue,
   type AgencyRegistry,
   type FieldKey,
+  type IssuingDocument,
+  type PlanChange,
+  type PlanColumn,
+  type PlanDoubt,
+  type PlanRow,
   type ScoringProfile,
 } from '../../core/index.ts'
 import { describeProfileProblem, type Lang } from './profile-messages.ts'
@@ -51,13 +60,83 @@ export const registrySchema = z.object({
   renames: z.array(z.object({ from: z.string(), to: z.string(), date: z.string() })),
 })
 
-const planRow = z.partialRecord(z.enum(fieldKeys), z.string())
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const fieldTexts = Object.fromEntries(fieldKeys.map((f) => [f, z.string().optional()])) as Record<
+  FieldKey,
+  z.ZodOptional<z.ZodString>
+>
+
+/** How core read a plan row (written by `cchc plan import`; optional in a hand-written plan). */
+const rowReading = z.strictObject({
+  kind: z.enum(rowKinds),
+  section: z.string().nullable(),
+  level: z.number().int().min(0),
+  deadline: z
+    .object({
+      kind: z.enum(deadlineKinds),
+      due: isoDate.nullable(),
+      start: isoDate.optional(),
+      inherited: z.literal(true).optional(),
+      unread: z.string().optional(),
+    })
+    .nullable()
+    .optional(),
+  targets: z
+    .array(
+      z.object({
+        op: z.enum(['>=', '>', '=', 'baseline']),
+        value: z.number().nullable(),
+        unit: z.enum(['%', 'count', 'points']),
+        text: z.string(),
+      }),
+    )
+    .optional(),
+  lead: z.array(z.string()).optional(),
+  executing: z.array(z.string()).optional(),
+  coop: z.array(z.string()).optional(),
+})
+
+/** A plan row: the text of each plan column, and (optionally) how it was read. */
+const planRow = z.strictObject({ ...fieldTexts, read: rowReading.optional() })
 
 /** A plan column: a field key, or a field with the header text the province uses for it. */
 const planColumn = z.union([
   z.enum(fieldKeys),
   z.object({ field: z.enum(fieldKeys), header: z.string().min(1) }),
 ])
+
+const issuingDocument = z.object({
+  kind: z.string().nullable(),
+  number: z.string().nullable(),
+  date: isoDate.nullable(),
+})
+
+const bilingual = z.object({ vi: z.string(), en: z.string() })
+
+/** A doubt the importer listed: the task it concerns and the issue, as core reports it. */
+const planDoubt = z.object({
+  task: z.string().nullable(),
+  issue: z.object({
+    code: z.enum(issueCodes),
+    severity: z.enum(['error', 'warning', 'info']),
+    row: z.number().nullable(),
+    column: z.string().nullable(),
+    field: z.enum(fieldKeys).nullable(),
+    value: z.string().nullable(),
+    message: bilingual,
+    hint: bilingual,
+    fix: z.string().optional(),
+  }),
+})
+
+/** A change an amendment made, against the version before it. */
+const planChange = z.object({
+  kind: z.enum(planChangeKinds),
+  task: z.string(),
+  content: z.string(),
+  fields: z.array(z.enum(fieldKeys)).optional(),
+  before: z.partialRecord(z.enum(fieldKeys), z.string()).optional(),
+})
 
 export const planSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -72,28 +151,50 @@ export const planSchema = z.object({
     .refine((d) => parseIssuedValue(d) !== null, 'ngày không có thật / not a calendar day')
     .optional(),
   source: z.string().optional(),
+  /** The document that issued this version: its kind, number and symbol, and date. */
+  document: issuingDocument.optional(),
+  /** The document this version amends ("sửa đổi, bổ sung Kế hoạch số …"). */
+  amends: z.object({ kind: z.string().nullable(), number: z.string() }).nullable().optional(),
+  /** The version's number and the day it takes effect (a plan's first version: its year's start). */
+  version: z.number().int().min(1).optional(),
+  effectiveFrom: isoDate.optional(),
+  /** What this version changed against the one before it. */
+  changes: z.array(planChange).optional(),
   title: z.array(z.string()),
   columns: z.array(planColumn).min(3),
   progressColumns: z.array(planColumn).optional(),
   profile: z.string().optional(),
+  sections: z.array(z.object({ code: z.string(), title: z.string() })).optional(),
   rows: z.array(planRow),
+  doubts: z.array(planDoubt).optional(),
 })
-type PlanColumn = z.infer<typeof planColumn>
+type PlanColumnSpec = z.infer<typeof planColumn>
+/** A plan as its JSON file holds it (columns possibly with their own header texts). */
+export type PlanFile = Omit<
+  z.infer<typeof planSchema>,
+  'rows' | 'doubts' | 'columns' | 'changes' | 'document'
+> & {
+  columns: PlanColumn[]
+  rows: PlanRow[]
+  doubts?: PlanDoubt[]
+  changes?: PlanChange[]
+  document?: IssuingDocument
+}
 
 /**
  * A plan definition as the templates and the server use it: `columns` and `progressColumns` as
  * field keys, and `headers` with the header texts the plan's `columns` block gives some fields
  * ({ "field": "deadline", "header": "Thời gian dự kiến hoàn thành" }).
  */
-export type PlanDefinition = Omit<z.infer<typeof planSchema>, 'columns' | 'progressColumns'> & {
+export type PlanDefinition = Omit<PlanFile, 'columns' | 'progressColumns'> & {
   columns: FieldKey[]
   progressColumns?: FieldKey[]
   headers?: Partial<Record<FieldKey, string>>
 }
 
-function normalizePlan(plan: z.infer<typeof planSchema>): PlanDefinition {
+function normalizePlan(plan: PlanFile): PlanDefinition {
   const headers: Partial<Record<FieldKey, string>> = {}
-  const read = (c: PlanColumn): FieldKey => {
+  const read = (c: PlanColumnSpec): FieldKey => {
     if (typeof c === 'string') return c
     headers[c.field] = c.header
     return c.field
@@ -102,6 +203,25 @@ function normalizePlan(plan: z.infer<typeof planSchema>): PlanDefinition {
   const out: PlanDefinition = { ...rest, columns: plan.columns.map(read), headers }
   if (progressColumns) out.progressColumns = progressColumns.map(read)
   return out
+}
+
+/** The file form of a plan definition: columns with their own header texts written out again. */
+export function formatPlanFile(plan: PlanDefinition): PlanFile {
+  const { headers, progressColumns, ...rest } = plan
+  const write = (f: FieldKey): PlanColumn => (headers?.[f] ? { field: f, header: headers[f] } : f)
+  const out: PlanFile = { ...rest, columns: plan.columns.map(write) }
+  if (progressColumns) out.progressColumns = progressColumns.map(write)
+  return out
+}
+
+/** Checks a plan definition given as data (an API body, a stored version); throws AppError plan/invalid. */
+export function parsePlan(data: unknown, what = 'Kế hoạch'): PlanDefinition {
+  const parsed = planSchema.safeParse(data)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    throw new AppError('plan/invalid', `${what}: ${first?.path.join('.')} ${first?.message}`)
+  }
+  return normalizePlan(parsed.data as PlanFile)
 }
 
 async function readJson<T>(
@@ -154,5 +274,5 @@ export function readRegistry(path: string): Promise<AgencyRegistry> {
 
 /** Reads and checks a plan definition JSON. */
 export async function readPlan(path: string): Promise<PlanDefinition> {
-  return normalizePlan(await readJson(path, planSchema, 'Kế hoạch'))
+  return normalizePlan((await readJson(path, planSchema, 'Kế hoạch')) as PlanFile)
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { createAccountStore } from './accounts.ts'
 import { migrations } from './schema.ts'
+import { createPlanStore } from './plans.ts'
 import { createSheetStore } from './sheets.ts'
 import { createSubmissionStore } from './submissions.ts'
 import { createTokenStore } from './tokens.ts'
@@ -18,6 +19,7 @@ export {
 export type { UserRecord, SessionRecord, SecurityEvent } from './accounts.ts'
 export type { AgencySheet, SheetLink, SheetRequest } from './sheets.ts'
 export { isBusyError } from './busy.ts'
+export type { PlanDraftRecord, PlanVersionRecord } from './plans.ts'
 export type { ReviewRecord } from './submissions.ts'
 export {
   convertReportRows,
@@ -67,6 +69,7 @@ export function createStore(
     ...createAccountStore(db),
     ...createUsageStore(db),
     ...createSheetStore(db),
+    ...createPlanStore(db),
     /** Wraps `fn` in a transaction (a savepoint when nested); `.immediate` takes the write lock first. */
     transaction<A extends unknown[], R>(fn: (...args: A) => R) {
       return db.transaction(fn)

@@ -99,4 +99,13 @@ export const migrations = [
      WHERE EXISTS (SELECT 1 FROM agency_sheets o WHERE o.spreadsheet_id = s.spreadsheet_id AND o.rowid < s.rowid);
    DELETE FROM agency_sheets WHERE agency_id IN (SELECT agency_id FROM sheet_requests);
    CREATE UNIQUE INDEX agency_sheets_by_spreadsheet ON agency_sheets (spreadsheet_id);`,
+  // Plans imported and published in the service (server/store/plans.ts): drafts being corrected, and
+  // each plan's versions (the first issue, then one per amendment) with the changes each made.
+  `CREATE TABLE plan_drafts (
+     id INTEGER PRIMARY KEY, plan_id TEXT NOT NULL, definition TEXT NOT NULL, reading TEXT, file_name TEXT,
+     created_at TEXT NOT NULL, created_by TEXT, updated_at TEXT NOT NULL);
+   CREATE TABLE plan_versions (
+     plan_id TEXT NOT NULL, version INTEGER NOT NULL, year INTEGER NOT NULL, name TEXT NOT NULL,
+     effective_from TEXT NOT NULL, changes TEXT NOT NULL, published_at TEXT NOT NULL, published_by TEXT,
+     definition TEXT NOT NULL, PRIMARY KEY (plan_id, version));`,
 ]

@@ -4,6 +4,7 @@ import {
   formatColumnChoices,
   progressChoices,
   type FieldKey,
+  type PlanRow,
 } from '../../core/index.ts'
 import type { PlanDefinition } from '../province/config.ts'
 import { applyPrintSetup } from './print.ts'
@@ -37,27 +38,45 @@ const thin: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 }
 
+/** A row of a template: a plan row, or a banner across the table ("A. NHIỆM VỤ CHỦ TRÌ"). */
+export type TemplateRow = PlanRow | { banner: string }
+
+export type TemplateOptions = {
+  /** The rows to write instead of the plan's (a unit's tasks, under banners). */
+  rows?: TemplateRow[]
+  /** Lines under the plan's title: the unit's name, the period. */
+  subtitle?: string[]
+  /** More hidden metadata rows (the unit a template is for). */
+  meta?: [string, string | number][]
+  /** The period in the page header ("Quý III/2026"); the plan's year by default. */
+  period?: string
+}
+
 /**
  * Builds the fill-in workbook an agency receives from a plan: title rows, the plan's columns
  * (locked) and the progress columns (unlocked, with a dropdown and a date format), and hidden
  * metadata (plan id, year, template version) that the checker reads back.
  */
-export function buildTemplate(plan: PlanDefinition): ExcelJS.Workbook {
+export function buildTemplate(
+  plan: PlanDefinition,
+  options: TemplateOptions = {},
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'CCHC Annex'
+  const title = [...plan.title, ...(options.subtitle ?? [])]
   const ws = workbook.addWorksheet('Phụ lục', {
-    views: [{ state: 'frozen', ySplit: plan.title.length + 2 }],
+    views: [{ state: 'frozen', ySplit: title.length + 2 }],
   })
   const columns = [...plan.columns, ...(plan.progressColumns ?? defaultProgress)]
   ws.columns = columns.map((f) => ({ width: widths[f] ?? 16 }))
-  plan.title.forEach((line, i) => {
+  title.forEach((line, i) => {
     const row = ws.getRow(i + 1)
     row.getCell(1).value = line
     row.getCell(1).font = { bold: i < 2, italic: line.startsWith('('), size: i === 0 ? 13 : 12 }
     row.getCell(1).alignment = { horizontal: 'center', wrapText: true }
     ws.mergeCells(i + 1, 1, i + 1, columns.length)
   })
-  const headerRow = ws.getRow(plan.title.length + 2)
+  const headerRow = ws.getRow(title.length + 2)
   columns.forEach((f, i) => {
     const cell = headerRow.getCell(i + 1)
     cell.value = plan.headers?.[f] ?? fieldSpecs[f].label
@@ -71,8 +90,15 @@ export function buildTemplate(plan: PlanDefinition): ExcelJS.Workbook {
     }
   })
   const first = headerRow.number + 1
-  plan.rows.forEach((planRow, i) => {
+  ;(options.rows ?? plan.rows).forEach((planRow, i) => {
     const row = ws.getRow(first + i)
+    if ('banner' in planRow) {
+      row.getCell(1).value = planRow.banner
+      row.getCell(1).font = { bold: true }
+      row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } }
+      ws.mergeCells(row.number, 1, row.number, columns.length)
+      return
+    }
     const title = !planRow.deadline && !planRow.lead && !planRow.executing && !planRow.end
     columns.forEach((f, c) => {
       const cell = row.getCell(c + 1)
@@ -109,7 +135,7 @@ export function buildTemplate(plan: PlanDefinition): ExcelJS.Workbook {
   })
   applyPrintSetup(ws, {
     province: plan.province,
-    period: `Năm ${plan.year}`,
+    period: options.period ?? `Năm ${plan.year}`,
     headerRows: [headerRow.number, headerRow.number],
   })
   const meta = workbook.addWorksheet(metaSheetName, { state: 'veryHidden' })
@@ -121,5 +147,6 @@ export function buildTemplate(plan: PlanDefinition): ExcelJS.Workbook {
   // Headers the plan words its own way are remembered, so every checker reads them as the plan says.
   if (plan.headers && Object.keys(plan.headers).length)
     meta.addRow(['columns', formatColumnChoices(plan.headers)])
+  for (const entry of options.meta ?? []) meta.addRow(entry)
   return workbook
 }

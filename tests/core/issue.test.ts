@@ -77,7 +77,7 @@ describe('issueCodes', () => {
   it('are unique and namespaced as kind/name', () => {
     expect(new Set(issueCodes).size).toBe(issueCodes.length)
     expect(
-      issueCodes.filter((c) => !/^(table|header|row|cell|report)\/[a-z]+(-[a-z]+)*$/.test(c)),
+      issueCodes.filter((c) => !/^(table|header|row|cell|report|plan)\/[a-z]+(-[a-z]+)*$/.test(c)),
     ).toEqual([])
   })
 

@@ -6,6 +6,8 @@ import { describeUser, signOut } from './auth.ts'
 import { Overview } from './overview.tsx'
 import { PasswordForm } from './password.tsx'
 import { PeriodPicker } from './period-picker.tsx'
+import { PlanDraftPage } from './plan-draft.tsx'
+import { Plans } from './plans-page.tsx'
 import { SecurityLog } from './security-log.tsx'
 import { formatRoute, notice, period, route, user, type Route } from './state.ts'
 
@@ -14,10 +16,12 @@ function listLinks(agencyId: string | null): { route: Route; label: string }[] {
   if (agencyId)
     return [
       { route: { page: 'agency', id: agencyId }, label: 'Báo cáo của cơ quan' },
+      { route: { page: 'plans' }, label: 'Kế hoạch' },
       { route: { page: 'codes' }, label: 'Mã truy cập' },
     ]
   return [
     { route: { page: 'overview' }, label: 'Tổng hợp' },
+    { route: { page: 'plans' }, label: 'Kế hoạch' },
     { route: { page: 'codes' }, label: 'Mã truy cập' },
     { route: { page: 'accounts' }, label: 'Tài khoản' },
     { route: { page: 'log' }, label: 'Nhật ký an ninh' },
@@ -42,6 +46,8 @@ function Page({ agencyId, email }: { agencyId: string | null; email: string }) {
   const r = route.value
   const p = period.value
   if (r.page === 'codes') return <AccessCodes />
+  if (r.page === 'plans') return <Plans own={agencyId} />
+  if (r.page === 'plan-draft' && !agencyId) return <PlanDraftPage key={r.id} id={r.id} />
   if (agencyId) return <AgencyPage key={`${agencyId}|${p.id}`} id={agencyId} />
   if (r.page === 'agency') return <AgencyPage key={`${r.id}|${p.id}`} id={r.id} />
   if (r.page === 'accounts') return <Accounts self={email} />

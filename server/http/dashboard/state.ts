@@ -14,27 +14,32 @@ export type Route =
   | { page: 'codes' }
   | { page: 'accounts' }
   | { page: 'log' }
+  | { page: 'plans' }
+  | { page: 'plan-draft'; id: string }
 
-const routePaths: Record<Exclude<Route['page'], 'agency'>, string> = {
+const routePaths: Record<Exclude<Route['page'], 'agency' | 'plan-draft'>, string> = {
   overview: '#/',
   codes: '#/ma-truy-cap',
   accounts: '#/tai-khoan',
   log: '#/nhat-ky',
+  plans: '#/ke-hoach',
 }
 
 /** Reads the page an address names (#/agency/so-noi-vu, #/ma-truy-cap …); the overview otherwise. */
 export function parseRoute(hash: string): Route {
   const agency = /^#\/agency\/([^/?]+)$/.exec(hash)
   if (agency) return { page: 'agency', id: decodeURIComponent(agency[1]!) }
+  const draft = /^#\/ke-hoach\/nhap\/(\d+)$/.exec(hash)
+  if (draft) return { page: 'plan-draft', id: draft[1]! }
   const found = Object.entries(routePaths).find(([, path]) => path === hash)
-  return { page: (found?.[0] ?? 'overview') as Exclude<Route['page'], 'agency'> }
+  return { page: (found?.[0] ?? 'overview') as Exclude<Route['page'], 'agency' | 'plan-draft'> }
 }
 
 /** The address of a page. */
 export function formatRoute(route: Route): string {
-  return route.page === 'agency'
-    ? `#/agency/${encodeURIComponent(route.id)}`
-    : routePaths[route.page]
+  if (route.page === 'agency') return `#/agency/${encodeURIComponent(route.id)}`
+  if (route.page === 'plan-draft') return `#/ke-hoach/nhap/${encodeURIComponent(route.id)}`
+  return routePaths[route.page]
 }
 
 export const user = signal<SessionUser | null>(null)

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { computePeriod, computeVietnamDate } from '../../../core/index.ts'
 import type { Catalog } from '../../province/catalog.ts'
-import { computeCrossChecks, readPlanRoles } from '../../consolidation/crosscheck.ts'
 import {
   computePreviousPeriod,
   readAgencyHistory,
@@ -63,10 +62,9 @@ export function createAgencyHistoryRoutes(services: Services) {
     .get('/crosschecks', (c) => {
       if (c.get('principal').role !== 'admin') throw new AppError('auth/forbidden')
       const period = readPeriodParam(c.req.query('period'), services.now())
-      const input = readConsolidatedInput(store, period, services.now())
-      return c.json({
-        period: period.id,
-        findings: computeCrossChecks(input, readPlanRoles(services.catalog)),
-      })
+
+      // Checked against the plans in force on the period's cut-off, as the consolidated workbook is.
+      const input = readConsolidatedInput(store, period, services.now(), services.catalog)
+      return c.json({ period: period.id, findings: input.crossChecks ?? [] })
     })
 }

@@ -11,6 +11,7 @@ import { readPeriodParam } from './params.ts'
 export function createConsolidatedRoutes(services: Services) {
   return new Hono<Env>().use(requireAdmin).get('/', (c) => {
     const period = readPeriodParam(c.req.query('period'), services.now())
+    services.plans.refresh()
     const input = readConsolidatedInput(services.store, period, services.now(), services.catalog)
     const sheets = computeConsolidatedSheets(input)
     const stream = new PassThrough()

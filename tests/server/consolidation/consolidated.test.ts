@@ -130,7 +130,7 @@ describe('consolidated provincial workbook', () => {
       const dues = overdue.map((r) => String(r[4]))
       expect(dues).toEqual([...dues].sort())
       const byTask = book['Theo nhiệm vụ']!
-      expect(byTask.rows[1]!.slice(5)).toEqual(['Sở Nội vụ', 'Sở Tư pháp', 'Sở Tài chính'])
+      expect(byTask.rows[1]!.slice(6)).toEqual(['Sở Nội vụ', 'Sở Tư pháp', 'Sở Tài chính'])
       const scores = book['Điểm']!
       expect(scores.rows.at(-1)![1]).toBe('Tổng điểm')
       // "Xu hướng": the province first, then every agency, one column per quarter and measure.
