@@ -65,6 +65,7 @@ export {
   statusFills,
 } from './marks.ts'
 export type { MarkColumn, MarkNote, MarkPlan, MarkValue } from './marks.ts'
+export type { CheckSheetColumn, CheckSheetPlan } from './check-sheet.ts'
 export {
   chooseColumn,
   formatColumnChoices,
@@ -86,7 +87,14 @@ export {
   recordChunkSize,
   serializeMarkRecord,
 } from './marks-record.ts'
-export type { MarkRecord, RowMapping, SavedCell, SheetIdentity } from './marks-record.ts'
+export type {
+  ColorModel,
+  FillModel,
+  MarkRecord,
+  RowMapping,
+  SavedCell,
+  SheetIdentity,
+} from './marks-record.ts'
 export { metaSheetName, parseTemplateMeta } from './template-meta.ts'
 export { computeDiffKey, computeRowDiff, diffFieldLabels, diffFields } from './diff.ts'
 export type { DiffField, DiffRow, FieldChange, RowChange, RowDiff } from './diff.ts'

@@ -14,8 +14,19 @@ export type SavedCell = {
   /** Its number format before marking, when marking overwrote the value. */
   format?: string
   fill: string | null
+  /**
+   * The exact pattern fill where the adapter can read one that "FFRRGGBB" cannot say (a theme colour,
+   * a tint, a hatch): the ExcelJS marker restores it as it was; adapters that cannot use it use `fill`.
+   */
+  fillModel?: FillModel
   note: string | null
 }
+
+/** A colour as a workbook stores it: an ARGB value, a theme colour with its tint, or an indexed one. */
+export type ColorModel = { argb?: string; theme?: number; tint?: number; indexed?: number }
+
+/** A pattern fill as a workbook stores it (OOXML `patternFill`). */
+export type FillModel = { pattern: string; fgColor?: ColorModel; bgColor?: ColorModel }
 
 /** A sheet as an adapter identifies it: its name when marked and its id where the host has one. */
 export type SheetIdentity = { name: string; id: string | null }
@@ -81,10 +92,37 @@ function isSheetIdentity(v: unknown): v is SheetIdentity {
   )
 }
 
+const patternPattern = /^[a-zA-Z0-9]{1,20}$/
+
+function isColorModel(v: unknown): v is ColorModel {
+  return (
+    isRecordObject(v) &&
+    hasOnlyKeys(v, ['argb', 'theme', 'tint', 'indexed']) &&
+    (v.argb === undefined || (isText(v.argb, 8) && /^[0-9A-F]{8}$/.test(v.argb))) &&
+    (v.theme === undefined ||
+      (Number.isInteger(v.theme) && Number(v.theme) >= 0 && Number(v.theme) <= 20)) &&
+    (v.tint === undefined || (typeof v.tint === 'number' && Math.abs(v.tint) <= 1)) &&
+    (v.indexed === undefined ||
+      (Number.isInteger(v.indexed) && Number(v.indexed) >= 0 && Number(v.indexed) <= 81))
+  )
+}
+
+function isFillModel(v: unknown): v is FillModel {
+  return (
+    isRecordObject(v) &&
+    hasOnlyKeys(v, ['pattern', 'fgColor', 'bgColor']) &&
+    isText(v.pattern, 20) &&
+    patternPattern.test(v.pattern) &&
+    (v.fgColor === undefined || isColorModel(v.fgColor)) &&
+    (v.bgColor === undefined || isColorModel(v.bgColor))
+  )
+}
+
 function isSavedCell(v: unknown): v is SavedCell {
   return (
     isRecordObject(v) &&
-    hasOnlyKeys(v, ['address', 'value', 'format', 'fill', 'note']) &&
+    hasOnlyKeys(v, ['address', 'value', 'format', 'fill', 'fillModel', 'note']) &&
+    (!('fillModel' in v) || isFillModel(v.fillModel)) &&
     isText(v.address, 10) &&
     addressPattern.test(v.address) &&
     (!('value' in v) || isCellValue(v.value)) &&

@@ -12,7 +12,10 @@ import {
   parseHexColor,
   parseMarkRecord,
   serializeMarkRecord,
+  type ColorModel,
+  type FillModel,
   type MarkRecord,
+  type MergeArea,
   type SavedCell,
   type SheetIdentity,
   computeFixes,
@@ -30,11 +33,62 @@ function solidFill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } }
 }
 
+/**
+ * Changes a cell's look on a copy of its style. ExcelJS gives every cell loaded with one style id the
+ * same style object (files saved by Excel share a few styles among thousands of cells), so assigning
+ * `cell.fill` would colour every cell that shares it.
+ */
+function restyleCell(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...change }
+}
+
 /** A cell's fill in the record's one encoding: the ARGB of a solid fill, else none. */
 function readFill(cell: ExcelJS.Cell): string | null {
   const fill = cell.fill
   if (fill?.type !== 'pattern' || fill.pattern !== 'solid') return null
   return parseHexColor(fill.fgColor?.argb?.slice(-6) ?? null)
+}
+
+function readColor(color: Partial<ExcelJS.Color> | undefined): ColorModel | undefined {
+  if (!color) return undefined
+  const c = color as ColorModel
+  const model: ColorModel = {}
+  if (typeof c.argb === 'string' && /^[0-9A-Fa-f]{8}$/.test(c.argb))
+    model.argb = c.argb.toUpperCase()
+  if (typeof c.theme === 'number') model.theme = c.theme
+  if (typeof c.tint === 'number') model.tint = c.tint
+  if (typeof c.indexed === 'number') model.indexed = c.indexed
+  return Object.keys(model).length ? model : undefined
+}
+
+/** A pattern fill the ARGB encoding cannot say (theme colours, tints, hatches), to restore exactly. */
+function readFillModel(cell: ExcelJS.Cell): FillModel | undefined {
+  const fill = cell.fill
+  if (fill?.type !== 'pattern' || !fill.pattern) return undefined
+  const model: FillModel = { pattern: fill.pattern }
+  const fg = readColor(fill.fgColor)
+  const bg = readColor(fill.bgColor)
+  if (fg) model.fgColor = fg
+  if (bg) model.bgColor = bg
+  const plain = fill.pattern === 'solid' && !bg && fg?.argb && Object.keys(fg).length === 1
+  return plain ? undefined : model
+}
+
+/** The fill a saved cell had: its exact pattern fill when recorded, else its solid colour, else none. */
+function createSavedFill(saved: SavedCell): ExcelJS.Fill | undefined {
+  if (saved.fillModel) return { type: 'pattern', ...saved.fillModel } as ExcelJS.Fill
+  return saved.fill ? solidFill(saved.fill) : undefined
+}
+
+/** The sheet's merged areas (ExcelJS keeps them by their top-left cell). */
+function readMerges(sheet: ExcelJS.Worksheet): MergeArea[] {
+  const merges = (sheet as unknown as { _merges: Record<string, { model: MergeArea }> })._merges
+  return Object.values(merges ?? {}).map(({ model: { top, left, bottom, right } }) => ({
+    top,
+    left,
+    bottom,
+    right,
+  }))
 }
 
 function readNote(cell: ExcelJS.Cell): string | null {
@@ -106,21 +160,30 @@ export function clearMarks(workbook: ExcelJS.Workbook): ClearOutcome {
     const rows = mapping.kind === 'moved' ? mapping.rows : new Map<number, number>()
     const added = new Set(record.added)
     for (const letter of record.added) {
-      sheet.getColumn(columnNumber(letter)).eachCell({ includeEmpty: true }, (cell) => {
-        if (Number(cell.row) < record.headerRow) return
+      const column = sheet.getColumn(columnNumber(letter))
+      // Only the cells there are: visiting a column through ExcelJS would create one in every row.
+      for (let row = record.headerRow; row <= sheet.rowCount; row++) {
+        const cell = sheet.findCell(row, column.number)
+        if (!cell) continue
         removeNote(cell)
         cell.value = null
-        cell.style = {}
-      })
+        // Back to the look a new cell there has: its row's, else its column's (a template's unlocked
+        // columns for the computed values stay unlocked).
+        cell.style = { ...column.style, ...sheet.getRow(row).style }
+      }
     }
     for (const saved of record.cells) {
       const address = moveAddress(saved.address, rows)
       if (added.has(/^[A-Z]+/.exec(address)![0]) && saved.value === undefined) continue
       const cell = sheet.getCell(address)
       if (saved.value !== undefined) cell.value = convertToCellValue(saved.value)
-      if (saved.format !== undefined) cell.numFmt = saved.format === 'General' ? '' : saved.format
       const style = { ...cell.style }
-      if (saved.fill) style.fill = solidFill(saved.fill)
+      if (saved.format !== undefined) {
+        if (saved.format === 'General') delete style.numFmt
+        else style.numFmt = saved.format
+      }
+      const fill = createSavedFill(saved)
+      if (fill) style.fill = fill
       else delete style.fill
       cell.style = style
       if (saved.note) cell.note = saved.note
@@ -143,7 +206,7 @@ export function markWorkbook(workbook: ExcelJS.Workbook, sheetName: string, repo
   const sheet = workbook.getWorksheet(sheetName)
   const own = previous && sheet && findRecordedSheet(workbook, previous.sheet) === sheet
   clearMarks(workbook)
-  const plan = computeMarkPlan(report, own ? previous.added : [])
+  const plan = computeMarkPlan(report, own ? previous.added : [], sheet ? readMerges(sheet) : [])
   const check = addCheckSheet(workbook, sheetName, plan)
   const record: MarkRecord = {
     version: 2,
@@ -170,6 +233,8 @@ function markSheet(sheet: ExcelJS.Worksheet, plan: MarkPlan, record: MarkRecord)
     if (saved.has(cell.address)) return
     saved.add(cell.address)
     const entry: SavedCell = { address: cell.address, fill: readFill(cell), note: readNote(cell) }
+    const fillModel = readFillModel(cell)
+    if (fillModel) entry.fillModel = fillModel
     if (withValue) {
       entry.value = convertCellValue(cell.value)
       entry.format = cell.numFmt || 'General'
@@ -180,14 +245,16 @@ function markSheet(sheet: ExcelJS.Worksheet, plan: MarkPlan, record: MarkRecord)
     record.added.push(column.column)
     const cell = sheet.getCell(`${column.column}${plan.headerRow}`)
     cell.value = column.header
-    cell.font = { bold: true }
-    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
-    cell.border = {
-      top: { style: 'thin' },
-      bottom: { style: 'thin' },
-      left: { style: 'thin' },
-      right: { style: 'thin' },
-    }
+    restyleCell(cell, {
+      font: { bold: true },
+      alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
+      border: {
+        top: { style: 'thin' },
+        bottom: { style: 'thin' },
+        left: { style: 'thin' },
+        right: { style: 'thin' },
+      },
+    })
     sheet.getColumn(column.column).width = column.field === 'check' ? 40 : 18
   }
   const added = new Set(record.added)
@@ -196,12 +263,12 @@ function markSheet(sheet: ExcelJS.Worksheet, plan: MarkPlan, record: MarkRecord)
     if (added.has(/^[A-Z]+/.exec(mark.address)![0])) rows.add(Number(cell.row))
     else save(cell, true)
     cell.value = convertToCellValue(mark.value)
-    if (mark.fill) cell.fill = solidFill(mark.fill)
+    if (mark.fill) restyleCell(cell, { fill: solidFill(mark.fill) })
   }
   for (const mark of plan.notes) {
     const cell = sheet.getCell(mark.address)
     save(cell, false)
-    cell.fill = solidFill(mark.fill)
+    restyleCell(cell, { fill: solidFill(mark.fill) })
     cell.note = mark.note
   }
   const { stt, content } = record.keyColumns
@@ -226,21 +293,14 @@ function addCheckSheet(
   sheetName: string,
   plan: MarkPlan,
 ): ExcelJS.Worksheet {
-  const { rows, links, fills, headerIndex } = plan.checkSheet
+  const { rows, links, fills, headerIndex, columns } = plan.checkSheet
   const ws = workbook.addWorksheet(
     chooseCheckSheetName(
       checkSheetName,
       workbook.worksheets.map((w) => w.name),
     ),
   )
-  ws.columns = [
-    { width: 10 },
-    { width: 10 },
-    { width: 28 },
-    { width: 14 },
-    { width: 70 },
-    { width: 60 },
-  ]
+  ws.columns = columns.map((c) => ({ width: c.width, hidden: c.hidden }))
   const linkAt = new Map(links.map((l) => [l.index, l.address]))
   rows.forEach((values, index) => {
     const address = linkAt.get(index)
@@ -248,7 +308,11 @@ function addCheckSheet(
     if (address) cells[0] = { text: address, hyperlink: formatSheetReference(sheetName, address) }
     const row = ws.addRow(cells)
     if (index === 0) row.font = { bold: true, size: 14 }
-    if (index === headerIndex) row.font = { bold: true }
+    if (index === headerIndex) {
+      row.font = { bold: true }
+      row.alignment = { wrapText: true, vertical: 'middle' }
+    }
+    // The summary lines above are single cells that run on over the empty cells beside them.
     if (index > headerIndex) row.alignment = { wrapText: true, vertical: 'top' }
   })
   for (const { index, fill } of fills) ws.getRow(index + 1).getCell(4).fill = solidFill(fill)
