@@ -247,7 +247,8 @@ function buildSheet(): string {
         writeCell(`B${r}`, task[1]!, s.section),
       ]
       for (let c = 3; c <= 10; c++) cells.push(writeCell(`${letter(c)}${r}`, null, s.section))
-      return row(r, cells.join(''))
+      row(r, cells.join(''))
+      return
     }
     const styles = [
       s.stt,

@@ -81,6 +81,7 @@ export function checkActiveSheet(asOf?: string): Report {
   const plan = computeMarkPlan(
     report,
     read.record?.sheetId === read.sheet.getSheetId() ? read.record.added : [],
+    read.grid.merges,
   )
   applyMarks(read, plan)
   return report

@@ -7,6 +7,7 @@ import {
 } from '../core/index.ts'
 import {
   convertArgbToHex,
+  convertWidthToPixels,
   isOwnNote,
   sheetRoleKey,
   splitAddress,
@@ -119,10 +120,11 @@ function insertOwnSheet(read: AddonRead, role: SheetRole, title: string): Sheet 
 }
 
 function writeCheckSheet(read: AddonRead, plan: MarkPlan): void {
-  const { rows, links, fills, headerIndex } = plan.checkSheet
+  const { rows, links, fills, headerIndex, columns } = plan.checkSheet
+  const width = columns.length
   const sheet = insertOwnSheet(read, 'check', checkSheetName)
-  const table = rows.map((r) => Array.from({ length: 6 }, (_, i) => toScript(r[i] ?? null)))
-  sheet.getRange(1, 1, table.length, 6).setValues(table)
+  const table = rows.map((r) => Array.from({ length: width }, (_, i) => toScript(r[i] ?? null)))
+  sheet.getRange(1, 1, table.length, width).setValues(table)
   const linkAt = new Map(links.map((l) => [l.index, l.address]))
   const gid = read.sheet.getSheetId()
   const texts = table.map((r, i) => {
@@ -137,6 +139,11 @@ function writeCheckSheet(read: AddonRead, plan: MarkPlan): void {
     .setBackgrounds(table.map((_, i) => [fillAt.get(i) ?? null] as string[]))
   sheet.getRangeList(['A1', `A${headerIndex + 1}:F${headerIndex + 1}`]).setFontWeight('bold')
   sheet.setFrozenRows(headerIndex + 1)
+  // Widths for reading whole labels; the issue codes' column hidden (kept for support).
+  columns.forEach((column, c) => {
+    sheet.setColumnWidth(c + 1, convertWidthToPixels(column.width))
+    if (column.hidden) sheet.hideColumns(c + 1)
+  })
 }
 
 function writeRecordSheet(read: AddonRead, record: SheetsMarkRecord): void {

@@ -2,7 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets'
 import { checkSheetName, type MarkPlan } from '../../core/index.ts'
 import { createCell } from './cells.ts'
 import { createColorStyle, type SpreadsheetRead } from './read.ts'
-import { convertArgbToHex, sheetRoleKey, type SheetRole } from './record.ts'
+import { convertArgbToHex, convertWidthToPixels, sheetRoleKey, type SheetRole } from './record.ts'
 
 type Request = sheets_v4.Schema$Request
 type CellData = sheets_v4.Schema$CellData
@@ -56,13 +56,14 @@ export function addOwnSheet(
 }
 
 export function computeCheckSheetRequests(read: SpreadsheetRead, plan: MarkPlan): Request[] {
-  const { rows, links, fills, headerIndex } = plan.checkSheet
-  const { sheetId, requests } = addOwnSheet(read, 'check', checkSheetName, rows.length, 6, {})
+  const { rows, links, fills, headerIndex, columns } = plan.checkSheet
+  const width = columns.length
+  const { sheetId, requests } = addOwnSheet(read, 'check', checkSheetName, rows.length, width, {})
   requests[0]!.addSheet!.properties!.gridProperties!.frozenRowCount = headerIndex + 1
   const linkAt = new Map(links.map((l) => [l.index, l.address]))
   const fillAt = new Map(fills.map((f) => [f.index, f.fill]))
   const data = rows.map((row, index): sheets_v4.Schema$RowData => ({
-    values: Array.from({ length: 6 }, (_, c): CellData => {
+    values: Array.from({ length: width }, (_, c): CellData => {
       const cell = createCell(row[c] ?? null)
       const link = c === 0 ? linkAt.get(index) : undefined
       if (link)
@@ -86,5 +87,15 @@ export function computeCheckSheetRequests(read: SpreadsheetRead, plan: MarkPlan)
       fields: 'userEnteredValue,userEnteredFormat(backgroundColorStyle,textFormat.bold)',
     },
   })
+  // Widths for reading whole labels; the issue codes' column hidden (kept for support).
+  columns.forEach((column, c) =>
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + 1 },
+        properties: { pixelSize: convertWidthToPixels(column.width), hiddenByUser: column.hidden },
+        fields: 'pixelSize,hiddenByUser',
+      },
+    }),
+  )
   return requests
 }

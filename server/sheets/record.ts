@@ -82,3 +82,8 @@ export function splitAddress(address: string): { column: string; row: number } {
   if (!m) throw new Error(`Địa chỉ ô không hợp lệ: ${address}`)
   return { column: m[1]!, row: Number(m[2]) }
 }
+
+/** An Excel column width (characters of the default font) in screen pixels, as Excel converts it. */
+export function convertWidthToPixels(width: number): number {
+  return Math.round(width * 7 + 5)
+}

@@ -169,7 +169,9 @@ export function clearMarks(workbook: ExcelJS.Workbook): ClearOutcome {
         cell.value = null
         // Back to the look a new cell there has: its row's, else its column's (a template's unlocked
         // columns for the computed values stay unlocked).
-        cell.style = { ...column.style, ...sheet.getRow(row).style }
+        // (ExcelJS keeps a row's format as `style` but does not declare it.)
+        const rowStyle = (sheet.getRow(row) as unknown as { style?: Partial<ExcelJS.Style> }).style
+        cell.style = { ...column.style, ...rowStyle }
       }
     }
     for (const saved of record.cells) {

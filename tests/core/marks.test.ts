@@ -26,13 +26,15 @@ describe('computeMarkPlan', () => {
   it('shows on the "Kiểm tra" sheet how every column was read', () => {
     const rows = plan.checkSheet.rows
     const start = rows.findIndex((r) => r[0] === 'CÁCH ĐỌC CỘT')
+    // Laid out under the issue list's columns: letter in "Ô", header text in "Vấn đề", confidence in
+    // "Mức độ", the reading in "Cách sửa".
     expect(rows.slice(start + 1, start + 7)).toEqual([
-      ['Cột', 'Tiêu đề', 'Đọc là', 'Độ tin cậy'],
-      ['A', 'STT', 'Số thứ tự', 1],
-      ['B', 'Tên nhiệm vụ', 'Nội dung nhiệm vụ', 1],
-      ['C', 'ĐV chủ trì', 'Cơ quan chủ trì', expect.any(Number)],
-      ['D', 'Thời gian dự kiến hoàn thành', 'Thời hạn', expect.any(Number)],
-      ['E', 'Nguồn kinh phí', 'không dùng', expect.any(Number)],
+      ['Cột', null, 'Tiêu đề', 'Độ tin cậy', 'Đọc là'],
+      ['A', null, 'STT', '100%', 'Số thứ tự'],
+      ['B', null, 'Tên nhiệm vụ', '100%', 'Nội dung nhiệm vụ'],
+      ['C', null, 'ĐV chủ trì', expect.stringMatching(/^\d+%$/), 'Cơ quan chủ trì'],
+      ['D', null, 'Thời gian dự kiến hoàn thành', expect.stringMatching(/^\d+%$/), 'Thời hạn'],
+      ['E', null, 'Nguồn kinh phí', expect.stringMatching(/^\d+%$/), 'không dùng'],
     ])
     // The issue list follows, so its header comes after the mapping.
     expect(plan.checkSheet.headerIndex).toBeGreaterThan(start + 7)
