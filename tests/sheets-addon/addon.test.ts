@@ -1,12 +1,12 @@
-import { Script, createContext } from 'node:vm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCheck } from '../../addin/excel/check.ts'
-import type { Report } from '../../core/index.ts'
 import { buildSheetsAddon, entryFunctions } from '../../scripts/build-sheets-addon.ts'
 import { findPlanProfile, readCatalog } from '../../server/province/catalog.ts'
 import { checkWorkbook } from '../../server/xlsx/check.ts'
 import { noteTag } from '../../server/sheets/record.ts'
-import { createAppsScriptGlobals, FakeHost } from '../helpers/fake-apps-script.ts'
+import type { Report } from '../../core/index.ts'
+import { loadAddon as loadBuiltAddon, type Addon } from '../helpers/addon.ts'
+import { FakeHost, type createAppsScriptGlobals } from '../helpers/fake-apps-script.ts'
 import { createProblemWorkbook } from '../helpers/fake-annex.ts'
 import { createFakeExcel } from '../helpers/fake-excel.ts'
 import { createFakeWorkbookFromXlsx } from '../helpers/fake-from-xlsx.ts'
@@ -29,23 +29,12 @@ beforeAll(async () => {
   files = await buildSheetsAddon()
 })
 
-type Addon = {
-  checkActiveSheet(asOf: string): Report
-  clearActiveSheet(): boolean
-  fixActiveSheet(asOf: string): { fixed: number; report: Report }
-  selectCell(sheet: string, address: string): void
-  sendReport(period: string): { id: number; version: number }
-  onOpen(): void
-}
-
-/** Runs the built Code.js in a fresh vm context over a fake host, as Apps Script would. */
+/** Runs the built Code.js over a fake host, as Apps Script would. */
 function loadAddon(
   host: FakeHost,
   ...rest: Parameters<typeof createAppsScriptGlobals> extends [unknown, ...infer R] ? R : never
 ): Addon {
-  const context = createContext({ ...createAppsScriptGlobals(host, ...rest) })
-  new Script(files.get('Code.js')!).runInContext(context)
-  return context as unknown as Addon
+  return loadBuiltAddon(files.get('Code.js')!, host, ...rest)
 }
 
 function copy<T>(value: T): T {
@@ -173,7 +162,8 @@ describe('Apps Script add-on, built and run in node:vm against a typed fake Spre
     }
     const small = callsFor(0)
     expect(callsFor(400)).toEqual(small)
-    // Reads: one of each; writes: one per computed column and property, plus the two sheets of ours.
+    // Reads: one of each; writes: one per computed column and property, plus the two sheets of ours
+    // (the "Kiểm tra" sheet's six column widths, its code column hidden).
     expect(small).toEqual({
       findDeveloperMetadata: 1,
       getValues: 1,
@@ -188,6 +178,8 @@ describe('Apps Script add-on, built and run in node:vm against a typed fake Spre
       insertSheet: 2,
       addDeveloperMetadata: 2,
       setRichTextValues: 1,
+      setColumnWidth: 6,
+      hideColumns: 1,
     })
   })
 
