@@ -25,7 +25,7 @@ export {
 export type { FieldKey, FieldRole } from './fields.ts'
 export { createIssue, issueCodes, severities } from './issue.ts'
 export type { Bilingual, Issue, IssueCode, Severity } from './issue.ts'
-export { issueCatalogue, statusLabels, severityLabels } from './messages.ts'
+export { issueCatalogue, statusCodes, statusLabels, severityLabels } from './messages.ts'
 export { parseProgress, isProgress, progressChoices, progressStates } from './progress.ts'
 export type { Progress, ProgressProblem, ProgressState } from './progress.ts'
 export { computeStatus, taskStatuses } from './status.ts'

@@ -1,4 +1,5 @@
 import type { Catalog } from '../province/catalog.ts'
+import type { ProvinceSettings } from '../province/config.ts'
 import type { SheetsPullOptions } from './routes/sheets.ts'
 import { useSharedParsePool } from '../jobs/parse-pool.ts'
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit.ts'
@@ -52,6 +53,8 @@ export type AppDeps = {
   log?: ((line: string) => void) | null
   /** How `POST /api/sheets/pull` reaches Google Sheets (default: GOOGLE_APPLICATION_CREDENTIALS). */
   sheetsPull?: SheetsPullOptions | null
+  /** The province's letter settings (templates/province/, overridden by CCHC_PROVINCE_SETTINGS). */
+  provinceSettings?: ProvinceSettings | null
 }
 
 /** The dependencies every route module receives, defaults applied. */
@@ -67,6 +70,8 @@ export type Services = {
   trustProxy: boolean
   serveAddin: ((path: string) => Promise<Response | null>) | null
   parsePool: WorkerPool
+  /** Null: the shipped settings are read when a letter is first asked for. */
+  provinceSettings: ProvinceSettings | null
 }
 
 /** A browser session as a request carries it (null for a bearer token). */
@@ -96,5 +101,6 @@ export function createServices(deps: AppDeps): Services {
     trustProxy: deps.trustProxy ?? false,
     serveAddin: deps.serveAddin ?? null,
     parsePool: deps.parsePool ?? useSharedParsePool(),
+    provinceSettings: deps.provinceSettings ?? null,
   }
 }

@@ -55,7 +55,7 @@ def look(c):
 cells = {c.coordinate: look(c) for row in ws.iter_rows() for c in row}
 # Every note's cell as the package stores it: openpyxl drops notes on covered cells of merged areas.
 with zipfile.ZipFile(sys.argv[1]) as z:
-    refs = sorted(r for n in z.namelist() if re.match(r'xl/comments[^/]*\.xml$', n)
+    refs = sorted(r for n in z.namelist() if re.match(r'xl/comments[^/]*[.]xml$', n)
                   for r in re.findall(r'<comment ref="([A-Z]+[0-9]+)"', z.read(n).decode('utf8')))
 print(json.dumps({'cells': cells, 'noteRefs': refs, 'blank': look(openpyxl.Workbook().active['A1']), 'merges': sorted(str(m) for m in ws.merged_cells.ranges),
                   'sheets': [s.title for s in wb.worksheets if s.sheet_state == 'visible']}, ensure_ascii=False))

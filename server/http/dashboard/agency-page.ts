@@ -1,5 +1,4 @@
 import {
-  computeVietnamDate,
   diffFieldLabels,
   formatPeriod,
   severityLabels,
@@ -10,8 +9,6 @@ import {
 } from '../../../core/index.ts'
 import type { HistoryEntry } from '../../consolidation/history.ts'
 import { sourceLabels } from '../../intake/sources.ts'
-import { buildReminderLetter, renderReminderText } from '../../consolidation/reminders.ts'
-import type { PeriodStatus } from '../../consolidation/period-status.ts'
 import type { Trends } from '../../consolidation/trends.ts'
 import { $, appendCell, downloadFile, formatTime, readJson, showMessage } from './dom.ts'
 import { renderTrendChart } from './trend-chart.ts'
@@ -30,7 +27,7 @@ function describeVersion(s: { period: string; version: number }): string {
 }
 
 /** Opens an agency's page: versions, comparison, trend, issues of the latest version, reminder. */
-export async function loadAgencyPage(id: string, period: string, province: string): Promise<void> {
+export async function loadAgencyPage(id: string, period: string): Promise<void> {
   const history = await readJson<History>(`/api/agencies/${encodeURIComponent(id)}/history`)
   current = history
   $('agency-title').textContent = history.agency.name
@@ -63,7 +60,7 @@ export async function loadAgencyPage(id: string, period: string, province: strin
   const trends = await readJson<Trends>(`/api/trends?year=${year}`)
   const series = trends.agencies.find((a) => a.id === id)
   if (series) renderTrendChart($('agency-trend'), series.points)
-  await renderAgencyReminder(id, period, province)
+  await renderAgencyReminder(id, period)
 }
 
 function renderVersions(submissions: HistoryEntry[]): void {
@@ -183,18 +180,22 @@ async function loadIssues(submissionId: number): Promise<void> {
   }
 }
 
-async function renderAgencyReminder(id: string, period: string, province: string): Promise<void> {
-  const status = await readJson<PeriodStatus>(`/api/status?period=${encodeURIComponent(period)}`)
-  const agency = status.agencies.find((a) => a.id === id)
-  if (!agency) return
-  const letter = buildReminderLetter({
-    province,
-    agencyName: agency.name,
-    periodLabel: status.label,
-    due: status.due,
-    today: computeVietnamDate(Date.now()),
-    submitted: agency.submitted,
-    overdue: status.overdue.filter((t) => t.agencyId === id),
-  })
-  $<HTMLTextAreaElement>('agency-reminder').value = renderReminderText(letter)
+/** The reminders' query: the period and, when the officer set one, the new deadline. */
+export function reminderQuery(period: string): string {
+  const deadline = $<HTMLInputElement>('reminder-deadline').value
+  return `period=${encodeURIComponent(period)}${deadline ? `&deadline=${deadline}` : ''}`
+}
+
+/** The Công văn's text as the service writes it (its settings, the new deadline), to copy. */
+export async function renderAgencyReminder(id: string, period: string): Promise<void> {
+  const box = $<HTMLTextAreaElement>('agency-reminder')
+  try {
+    const answer = await readJson<{ text: string }>(
+      `/api/agencies/${encodeURIComponent(id)}/reminder?${reminderQuery(period)}`,
+    )
+    box.value = answer.text
+  } catch (e) {
+    // Nothing to remind, or a deadline not after today: the service's own words.
+    box.value = (e as Error).message
+  }
 }

@@ -1,7 +1,12 @@
 import type { CrossCheck } from '../../consolidation/crosscheck.ts'
 import type { PeriodStatus } from '../../consolidation/period-status.ts'
 import type { Trends } from '../../consolidation/trends.ts'
-import { compareVersions, loadAgencyPage } from './agency-page.ts'
+import {
+  compareVersions,
+  loadAgencyPage,
+  reminderQuery,
+  renderAgencyReminder,
+} from './agency-page.ts'
 import { loadAccounts } from './accounts.ts'
 import { loadAdmin } from './admin.ts'
 import { describeUser, signOut, startSession } from './auth.ts'
@@ -10,7 +15,6 @@ import { applyFilters, renderCrossChecks, renderOverview, renderProvinceTrend } 
 import { setUpPasswordChange } from './password.ts'
 
 const period = () => $<HTMLInputElement>('period').value.trim()
-const province = () => document.body.dataset.province ?? ''
 let loads = 0
 
 async function loadOverview(quiet = false): Promise<void> {
@@ -46,7 +50,7 @@ async function showRoute(): Promise<void> {
   $('agency-page').hidden = !match
   if (!match) return loadOverview()
   try {
-    await loadAgencyPage(decodeURIComponent(match[1]!), period(), province())
+    await loadAgencyPage(decodeURIComponent(match[1]!), period())
     showMessage('Đã tải trang cơ quan.', 'ok')
   } catch (e) {
     showMessage(`Không mở được trang cơ quan: ${(e as Error).message}`, 'error')
@@ -109,9 +113,13 @@ async function startDashboard(): Promise<void> {
     const id = /^#\/agency\/(.+)$/.exec(location.hash)?.[1]
     if (id)
       startDownload(
-        `/api/agencies/${id}/reminder.docx?period=${encodeURIComponent(period())}`,
+        `/api/agencies/${id}/reminder.docx?${reminderQuery(period())}`,
         `cong-van-don-doc-${decodeURIComponent(id)}-${period()}.docx`,
       )
+  })
+  $('reminder-deadline').addEventListener('change', () => {
+    const id = /^#\/agency\/(.+)$/.exec(location.hash)?.[1]
+    if (id) void renderAgencyReminder(decodeURIComponent(id), period())
   })
   for (const id of ['search', 'filter-kind', 'filter-state'])
     $(id).addEventListener('input', applyFilters)

@@ -55,7 +55,7 @@ export function renderDashboardPage(currentPeriod: string, province = ''): strin
 <p id="diff-summary"></p>
 <div class="scroll"><table class="diff"><thead><tr><th>STT</th><th>Nội dung</th><th>Mục</th><th id="diff-from-head">Phiên bản trước</th><th id="diff-to-head">Phiên bản sau</th></tr></thead><tbody id="diff-body"></tbody></table></div></section>
 <section><h2 id="issues-title">Vấn đề của báo cáo</h2><p id="issues-status"></p><div class="scroll short"><table><thead><tr><th>Mức độ</th><th>Ô</th><th>Nội dung</th></tr></thead><tbody id="issues-body"></tbody></table></div></section>
-<section><h2>Công văn đôn đốc</h2><textarea id="agency-reminder" readonly></textarea><p><button id="copy-agency-reminder">Sao chép</button> <button id="download-agency-reminder">Tải công văn (.docx)</button></p></section>
+<section><h2>Công văn đôn đốc</h2><p><label>Hạn mới <input type="date" id="reminder-deadline"></label></p><textarea id="agency-reminder" readonly></textarea><p><button id="copy-agency-reminder">Sao chép</button> <button id="download-agency-reminder">Tải công văn (.docx)</button></p></section>
 </div>
 </main>
 </body></html>`

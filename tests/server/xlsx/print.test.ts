@@ -41,15 +41,26 @@ async function readHeaders(path: string, headerRow: (sheet: string) => number) {
 const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, '')
 
 describe('computeRowHeight', () => {
-  // 11 pt Times New Roman: 14.52 pt a line plus 4; about 1.2 characters per unit of column width.
+  // 11 pt Times New Roman: 13.75 pt a line plus 2.2; about 1.2 characters per unit of column width.
   const done = 'Văn bản được cập nhật trên Cơ sở dữ liệu' // 40 characters
   const split = 'Tự kiểm tra văn bản QPPL\n\nHĐND, UBND cấp xã' // lines of 24, 0 and 17
 
   it('sizes a row for its tallest wrapped cell, each line break starting a line', () => {
-    expect(computeRowHeight([done, split], [10, 20])).toBe(63) // 4 lines of 12 characters
-    expect(computeRowHeight([done, split], [40, 10])).toBe(77) // 2 + 1 + 2 lines of 12
-    expect(computeRowHeight([null, '', undefined], [10, 10, 10])).toBe(19) // one line
+    expect(computeRowHeight([done, split], [10, 20])).toBe(57.25) // 4 lines of 12 characters
+    expect(computeRowHeight([done, split], [40, 10])).toBe(71) // 2 + 1 + 2 lines of 12
+    expect(computeRowHeight([null, '', undefined], [10, 10, 10])).toBe(16) // one line
     expect(computeRowHeight(['x'.repeat(5000)], [10])).toBe(409) // Excel's tallest row
+  })
+
+  it('wraps at word boundaries, as Excel and LibreOffice do', () => {
+    // 8 characters to a line: "Tỷ lệ" / "hoàn" / "thành" / "(%)", not 20 / 8 = 3 lines.
+    expect(computeRowHeight(['Tỷ lệ hoàn thành (%)'], [7])).toBe(57.25)
+  })
+
+  it('sizes smaller text smaller, with more characters to a line', () => {
+    // 8 pt: 10 pt a line plus 1.6; 1.65 characters per unit, so a 40-character name fits 25 units.
+    expect(computeRowHeight([done], [25], 8)).toBe(11.75)
+    expect(computeRowHeight([done], [20], 8)).toBe(21.75)
   })
 })
 
