@@ -31,7 +31,7 @@ const page = { width: 11906, height: 16838 }
 const margin = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) }
 const textWidth = page.width - margin.left - margin.right
 /** The heading's columns: the bodies at left, the national title at right (about 2 : 3). */
-const headingColumns = [Math.round(textWidth * 0.4), textWidth - Math.round(textWidth * 0.4)]
+const headingColumns = [Math.round(textWidth * 0.38), textWidth - Math.round(textWidth * 0.38)]
 
 type Line = {
   text: string
@@ -117,7 +117,8 @@ function createHeading(letter: ReminderLetter): Table {
     createLine({ text: letter.subject, size: 12, align: 'center' }),
   ]
   const nation = [
-    createLine({ text: letter.nation, size: 13, bold: true, align: 'center' }),
+    // 12 pt (Phụ lục I allows 12–13), so that the national title holds on one line.
+    createLine({ text: letter.nation, size: 12, bold: true, align: 'center' }),
     createLine({ text: letter.motto, size: 14, bold: true, align: 'center' }),
     createRule(right, estimateWidth(letter.motto, 14) * 0.85),
     createLine({ text: letter.placeDate, size: 14, italics: true, align: 'center' }),
@@ -204,7 +205,8 @@ export async function buildReminderDocx(letter: ReminderLetter): Promise<Uint8Ar
   const annex = letter.annex
   if (annex) {
     const landscape = {
-      size: { width: page.height, height: page.width, orientation: PageOrientation.LANDSCAPE },
+      // The library swaps width and height for a landscape page.
+      size: { ...page, orientation: PageOrientation.LANDSCAPE },
       margin: {
         top: mm(20),
         bottom: mm(20),
