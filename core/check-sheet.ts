@@ -27,6 +27,8 @@ export type CheckSheetPlan = {
   fills: { index: number; fill: string }[]
   headerIndex: number
   columns: CheckSheetColumn[]
+  /** Rows (0-based) set in bold: the title, the section titles and the tables' headers. */
+  emphasis: number[]
 }
 
 // Ô, Dòng, Vấn đề, Mức độ, Cách sửa, Mã: about 140 units, A4 landscape at full size.
@@ -133,7 +135,12 @@ export function computeCheckSheet(
   report: Report,
   placeOf: (issue: Issue) => string | null,
 ): CheckSheetPlan {
-  const rows = [...computeSummaryRows(report), ...computeMappingRows(report), []]
+  const summary = computeSummaryRows(report)
+  const mapping = computeMappingRows(report)
+  const rows = [...summary, ...mapping, []]
+  // The title; the mapping's title and header (its rows 1 and 2); the list's title and header.
+  const emphasis = [0, ...(mapping.length ? [summary.length + 1, summary.length + 2] : [])]
+  emphasis.push(rows.length, rows.length + 1)
   rows.push([`DANH SÁCH VẤN ĐỀ (${report.errorCount} lỗi, ${report.warningCount} cảnh báo)`])
   const headerIndex = rows.length
   rows.push(['Ô', 'Dòng', 'Vấn đề', 'Mức độ', 'Cách sửa', 'Mã (hỗ trợ kỹ thuật)'])
@@ -157,5 +164,5 @@ export function computeCheckSheet(
     }
   }
   if (!report.issues.length) rows.push([null, null, 'Không phát hiện vấn đề nào.'])
-  return { rows, links, fills, headerIndex, columns }
+  return { rows, links, fills, headerIndex, columns, emphasis }
 }

@@ -97,11 +97,15 @@ function* styleRows(sheet: PlannedSheet, size: number): Generator<StyledRow> {
   const statusColumns = new Set(sheet.statusColumns ?? [])
   const totalRows = new Set(sheet.totalRows ?? [])
   const { status, date, number, total: totalStyle, plain } = useLooks(size)
+  const hiddenDate: Partial<ExcelJS.Style> = { numFmt: 'dd/mm/yyyy' }
   for (const [i, cells] of sheet.rows.entries()) {
     const total = totalRows.has(i)
     yield {
       cells,
       styles: cells.map((cell, c) => {
+        // Hidden columns' text does not wrap: LibreOffice would draw it down the page's edge.
+        if (c >= widths.length)
+          return cell !== null && typeof cell === 'object' && 'date' in cell ? hiddenDate : null
         if (cell === null) return total ? totalStyle : null
         if (typeof cell === 'object' && 'date' in cell) return date
         if (statusColumns.has(c) && typeof cell === 'string') return status.get(cell) ?? plain

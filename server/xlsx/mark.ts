@@ -295,7 +295,7 @@ function addCheckSheet(
   sheetName: string,
   plan: MarkPlan,
 ): ExcelJS.Worksheet {
-  const { rows, links, fills, headerIndex, columns } = plan.checkSheet
+  const { rows, links, fills, headerIndex, columns, emphasis } = plan.checkSheet
   const ws = workbook.addWorksheet(
     chooseCheckSheetName(
       checkSheetName,
@@ -309,13 +309,14 @@ function addCheckSheet(
     const cells = values.map(convertToCellValue)
     if (address) cells[0] = { text: address, hyperlink: formatSheetReference(sheetName, address) }
     const row = ws.addRow(cells)
-    if (index === 0) row.font = { bold: true, size: 14 }
-    if (index === headerIndex) {
-      row.font = { bold: true }
-      row.alignment = { wrapText: true, vertical: 'middle' }
-    }
+    if (emphasis.includes(index)) row.font = { bold: true, ...(index === 0 ? { size: 14 } : {}) }
+    if (index === headerIndex) row.alignment = { wrapText: true, vertical: 'middle' }
     // The summary lines above are single cells that run on over the empty cells beside them.
-    if (index > headerIndex) row.alignment = { wrapText: true, vertical: 'top' }
+    if (index > headerIndex) {
+      row.alignment = { wrapText: true, vertical: 'top' }
+      // The row number stands apart from the problem's text.
+      row.getCell(2).alignment = { vertical: 'top', horizontal: 'center' }
+    }
   })
   for (const { index, fill } of fills) ws.getRow(index + 1).getCell(4).fill = solidFill(fill)
   ws.views = [{ state: 'frozen', ySplit: headerIndex + 1 }]

@@ -32,6 +32,15 @@ describe('the "Kiểm tra" sheet', () => {
       ['Hoàn thành đúng hạn: 12'],
     ])
     expect(sheet.rows.flat().join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    // Bold: the title, the mapping's title and header, the list's title and header.
+    const mapping = sheet.rows.findIndex((r) => r[0] === 'CÁCH ĐỌC CỘT')
+    expect(sheet.emphasis).toEqual([
+      0,
+      mapping,
+      mapping + 1,
+      sheet.headerIndex - 1,
+      sheet.headerIndex,
+    ])
   })
 
   it('groups identical issues under one line ("12 ô cột F: …"), each cell on its own linked line', () => {
