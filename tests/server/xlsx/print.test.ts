@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { checkAndLoad } from '../../helpers/check-and-load.ts'
 import { join } from 'node:path'
-import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { statusLabels, taskStatuses } from '../../../core/index.ts'
 import { readPlan, readRegistry } from '../../../server/province/config.ts'
@@ -17,6 +16,12 @@ import {
   renderPdfPage,
 } from '../../helpers/pdf.ts'
 import {
+  findPageSheet,
+  readHeaders,
+  readMissingWords,
+  squash,
+} from '../../helpers/printed-sheets.ts'
+import {
   bearer,
   buildFilledWorkbook,
   createTestService,
@@ -24,43 +29,6 @@ import {
 } from '../../helpers/service.ts'
 
 const outDir = new URL('../../../test-output/print/', import.meta.url).pathname
-
-/**
- * Each visible sheet's name with the headers of its table as they print (hidden columns left out), and
- * whether it prints across pages (title columns repeated) rather than fitted to one page wide.
- */
-async function readHeaders(path: string, headerRow: (sheet: string) => number) {
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.readFile(path)
-  return wb.worksheets
-    .filter((ws) => ws.state === 'visible')
-    .map((ws) => {
-      const row = ws.getRow(headerRow(ws.name))
-      const texts: string[] = []
-      row.eachCell((cell, col) => {
-        if (!ws.getColumn(col).hidden) texts.push(cell.text)
-      })
-      return {
-        name: ws.name,
-        first: texts[0]!,
-        last: texts.at(-1)!,
-        texts,
-        across: Boolean(ws.pageSetup.printTitlesColumn),
-      }
-    })
-}
-
-// pdftotext may split a Vietnamese word at a combining mark ("c ơ quan"): compare without spaces.
-const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, '')
-
-/**
- * The words of a header missing from a page's text. A header wrapped over several lines is read by
- * pdftotext interleaved with its neighbours' lines, so each word is looked for on its own.
- */
-function readMissingWords(pageText: string, header: string): string[] {
-  const text = squash(pageText)
-  return header.split(/\s+/).filter((w) => w && !text.includes(squash(w)))
-}
 
 describe('computeRowHeight', () => {
   // 11 pt Times New Roman: 13.75 pt a line plus 2.2; about 1.2 characters per unit of column width.
@@ -156,7 +124,7 @@ describe('printing through LibreOffice', () => {
           expect(Number(number![1])).toBeLessThanOrEqual(p + 1)
           // The header names the province and the sheet; the sheet's table header is repeated on
           // the page with its first and its last column: no column is cut off to another page.
-          const sheet = headers.find((h) => squash(page.text).includes(squash(`— ${h.name}`)))
+          const sheet = findPageSheet(page, headers)
           expect(sheet, `page ${p + 1} of ${book.path} names its sheet`).toBeDefined()
           seen.add(sheet!.name)
           // A sheet fitted to the width shows its first and last column on every page; one printed
