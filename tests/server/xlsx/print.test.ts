@@ -6,7 +6,7 @@ import { statusLabels, taskStatuses } from '../../../core/index.ts'
 import { readPlan, readRegistry } from '../../../server/province/config.ts'
 import { templatesDir } from '../../../server/paths.ts'
 import { markWorkbook } from '../../../server/xlsx/mark.ts'
-import { computeRowHeight } from '../../../server/xlsx/print.ts'
+import { computePrintScale, computeRowHeight } from '../../../server/xlsx/print.ts'
 import { buildTemplate } from '../../../server/xlsx/template.ts'
 import {
   convertToPdf,
@@ -29,6 +29,19 @@ import {
 } from '../../helpers/service.ts'
 
 const outDir = new URL('../../../test-output/print/', import.meta.url).pathname
+
+describe('computePrintScale', () => {
+  it('fits a sheet to the page width while its text stays at 8 pt or more, else prints across pages', () => {
+    // 110 characters of width: about 770 points, at full size.
+    expect(computePrintScale([10, 100])).toEqual({ fit: true, scale: 100 })
+    // 145: 1015 points, fitted at 77 %: 11 pt becomes 8.5 pt.
+    expect(computePrintScale([45, 100])).toEqual({ fit: true, scale: 77 })
+    // 160: 1120 points would need 70 %, 7.7 pt: across pages at 77 %.
+    expect(computePrintScale([60, 100])).toEqual({ fit: false, scale: 77 })
+    // A grid of 8 pt codes prints across pages at full size.
+    expect(computePrintScale([22, ...Array(150).fill(2.9)], 8)).toEqual({ fit: false, scale: 100 })
+  })
+})
 
 describe('computeRowHeight', () => {
   // 11 pt Times New Roman: 13.75 pt a line plus 2.2; about 1.2 characters per unit of column width.
