@@ -120,7 +120,7 @@ function insertOwnSheet(read: AddonRead, role: SheetRole, title: string): Sheet 
 }
 
 function writeCheckSheet(read: AddonRead, plan: MarkPlan): void {
-  const { rows, links, fills, headerIndex, columns } = plan.checkSheet
+  const { rows, links, fills, headerIndex, columns, emphasis } = plan.checkSheet
   const width = columns.length
   const sheet = insertOwnSheet(read, 'check', checkSheetName)
   const table = rows.map((r) => Array.from({ length: width }, (_, i) => toScript(r[i] ?? null)))
@@ -137,7 +137,7 @@ function writeCheckSheet(read: AddonRead, plan: MarkPlan): void {
   sheet
     .getRange(1, 4, table.length, 1)
     .setBackgrounds(table.map((_, i) => [fillAt.get(i) ?? null] as string[]))
-  sheet.getRangeList(['A1', `A${headerIndex + 1}:F${headerIndex + 1}`]).setFontWeight('bold')
+  sheet.getRangeList(emphasis.map((i) => `A${i + 1}:F${i + 1}`)).setFontWeight('bold')
   sheet.setFrozenRows(headerIndex + 1)
   // Widths for reading whole labels; the issue codes' column hidden (kept for support).
   columns.forEach((column, c) => {

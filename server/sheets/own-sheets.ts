@@ -56,7 +56,7 @@ export function addOwnSheet(
 }
 
 export function computeCheckSheetRequests(read: SpreadsheetRead, plan: MarkPlan): Request[] {
-  const { rows, links, fills, headerIndex, columns } = plan.checkSheet
+  const { rows, links, fills, headerIndex, columns, emphasis } = plan.checkSheet
   const width = columns.length
   const { sheetId, requests } = addOwnSheet(read, 'check', checkSheetName, rows.length, width, {})
   requests[0]!.addSheet!.properties!.gridProperties!.frozenRowCount = headerIndex + 1
@@ -71,7 +71,7 @@ export function computeCheckSheetRequests(read: SpreadsheetRead, plan: MarkPlan)
           formulaValue: `=HYPERLINK("#gid=${read.sheetId}&range=${link}","${link}")`,
         }
       const fill = c === 3 ? fillAt.get(index) : undefined
-      const bold = index === 0 || index === headerIndex
+      const bold = emphasis.includes(index)
       if (fill || bold)
         cell.userEnteredFormat = {
           ...(fill ? { backgroundColorStyle: createColorStyle(convertArgbToHex(fill)) } : {}),
