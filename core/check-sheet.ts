@@ -1,6 +1,7 @@
 import type { CellValue } from './grid.ts'
 import { formatVietnameseDate } from './date.ts'
-import { computedFields, fieldNames, unusedColumnName } from './fields.ts'
+import { computedFields } from './fields.ts'
+import { formatReadingName } from './messages-mapping.ts'
 import type { Issue, Severity } from './issue.ts'
 import { severityLabels, statusLabels } from './messages.ts'
 import type { Report } from './report.ts'
@@ -88,17 +89,14 @@ function computeMappingRows(report: Report): CellValue[][] {
   return [
     [],
     ['CÁCH ĐỌC CỘT'],
-    ['Cột', null, 'Tiêu đề', 'Độ tin cậy', 'Đọc là'],
-    ...mapping.map((m): CellValue[] => {
-      const name = m.field ? fieldNames[m.field].vi : unusedColumnName.vi
-      return [
-        m.column,
-        null,
-        m.header,
-        `${Math.round(m.confidence * 100)}%`,
-        m.chosen ? `${name} (đã chỉ định)` : name,
-      ]
-    }),
+    ['Cột', null, 'Tiêu đề', 'Độ tin cậy', 'Đọc là — căn cứ'],
+    ...mapping.map((m): CellValue[] => [
+      m.column,
+      null,
+      m.header,
+      `${Math.round(m.confidence * 100)}%`,
+      `${formatReadingName(m, 'vi')} — ${m.reason.vi}`,
+    ]),
   ]
 }
 

@@ -1,5 +1,7 @@
 import { fieldKeys, type FieldKey } from './fields.ts'
 import { columnNumber } from './grid.ts'
+import type { Bilingual } from './issue-codes.ts'
+import type { ReadingBasis } from './messages-mapping.ts'
 import { foldText } from './text.ts'
 
 /**
@@ -15,8 +17,14 @@ export type ColumnReading = {
   field: FieldKey | null
   /** 0–1: how sure the engine is (1 for a user's choice). */
   confidence: number
+  /** What decided: the header words, the cells under it, both, or the user's choice. */
+  basis: ReadingBasis
+  /** Why, in Vietnamese and English ("ô trong cột: 9/10 là thời hạn"). */
+  reason: Bilingual
   /** Set when the user chose the field (`--columns`, a plan's `columns`, the task pane). */
   chosen?: true
+  /** Set when a required field had no column with enough evidence and this, the best candidate, was used. */
+  guessed?: true
 }
 
 const fieldSet = new Set<string>(fieldKeys)

@@ -32,10 +32,21 @@ export function parseDayFirstDate(text: string): { date: IsoDate } | 'invalid' |
   return date ? { date } : 'invalid'
 }
 
-/** Converts an Excel serial day number (1900 system, with its fictitious 29/02/1900) to an ISO date. */
-export function convertExcelSerial(serial: number): IsoDate | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null
-  const whole = Math.floor(serial)
+/** Days between the two date systems: serial 0 of the 1904 system is serial 1462 of the 1900 one. */
+export const date1904Offset = 1462
+
+/**
+ * Converts an Excel serial day number to an ISO date, in the workbook's date system: the 1900 system
+ * (with its fictitious 29/02/1900) or the 1904 system (serial 0 is 01/01/1904), as a workbook's
+ * `date1904` flag says. The time of day is dropped. One rule for the xlsx reader and the add-in.
+ * @example convertExcelSerial(46387) // '2026-12-31'; convertExcelSerial(44925, true) // '2026-12-31'
+ */
+export function convertExcelSerial(serial: number, date1904 = false): IsoDate | null {
+  if (!Number.isFinite(serial)) return null
+  // The time is rounded to the millisecond first, as the xlsx reader has always read it (ExcelJS too).
+  const whole = Math.floor(Math.round(serial * 86_400_000) / 86_400_000)
+  if (date1904) return whole < 0 ? null : convertExcelSerial(whole + date1904Offset)
+  if (whole < 1 || whole > 2958465) return null
   // Serial 60 is the 29/02/1900 that Excel invents; days after it are shifted by one.
   if (whole === 60) return '1900-02-29'
   const days = whole > 60 ? whole - 1 : whole
@@ -43,17 +54,46 @@ export function convertExcelSerial(serial: number): IsoDate | null {
   return new Date(ms).toISOString().slice(0, 10)
 }
 
-/** Converts an ISO date to an Excel serial day number (1900 system). */
-export function computeExcelSerial(date: IsoDate): number {
+/** Converts an ISO date to an Excel serial day number in the workbook's date system. */
+export function computeExcelSerial(date: IsoDate, date1904 = false): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
   const days = (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 31)) / 86_400_000
-  return days >= 60 ? days + 1 : days
+  const serial = days >= 60 ? days + 1 : days
+  return date1904 ? serial - date1904Offset : serial
+}
+
+const dayMs = 86_400_000
+
+/** The day number of an ISO date (days since 1970-01-01), for counting days without time zones. */
+export function computeDayNumber(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return Date.UTC(y, m - 1, d) / dayMs
+}
+
+/** The ISO date of a day number (days since 1970-01-01). */
+export function formatDayNumber(day: number): IsoDate {
+  return new Date(day * dayMs).toISOString().slice(0, 10)
+}
+
+/** The date `days` days after `date` (before it when negative). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return formatDayNumber(computeDayNumber(date) + days)
+}
+
+/** The day of the week: 0 = Sunday (Chủ nhật) … 6 = Saturday (thứ Bảy). */
+export function computeWeekday(date: IsoDate): number {
+  return (((computeDayNumber(date) + 4) % 7) + 7) % 7
 }
 
 /** Formats an ISO date the Vietnamese way (dd/mm/yyyy). */
 export function formatVietnameseDate(date: IsoDate): string {
   const [y, m, d] = date.split('-')
   return `${d}/${m}/${y}`
+}
+
+/** The number of days from one date to another (negative when `to` comes first). */
+export function computeDayCount(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 }
 
 const vietnamOffsetMs = 7 * 3_600_000

@@ -179,14 +179,3 @@ export const fieldNames: Record<FieldKey, { vi: string; en: string }> = {
 
 /** How a column the engine does not use is named in the mapping. */
 export const unusedColumnName = { vi: 'không dùng', en: 'not used' } as const
-
-/** One line of the column mapping: "Cột F “Thời gian dự kiến hoàn thành” → Thời hạn". */
-export function formatColumnReading(
-  reading: { column: string; header: string; field: FieldKey | null; chosen?: true },
-  lang: 'vi' | 'en' = 'vi',
-): string {
-  const name = reading.field ? fieldNames[reading.field][lang] : unusedColumnName[lang]
-  const chosen = reading.chosen ? (lang === 'vi' ? ' (đã chỉ định)' : ' (chosen)') : ''
-  const header = reading.header.replace(/\s+/g, ' ').trim()
-  return `${lang === 'vi' ? 'Cột' : 'Column'} ${reading.column} “${header}” → ${name}${chosen}`
-}

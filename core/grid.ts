@@ -7,9 +7,14 @@ export type CellValue = string | number | boolean | DateCell | null
 /** A merged area in 1-based sheet coordinates. */
 export type MergeArea = { top: number; left: number; bottom: number; right: number }
 
+/** A value far from the sheet's data (past a long empty band), kept out of the grid's block. */
+export type StrayCell = { row: number; column: number; value: CellValue }
+
 /**
  * A rectangular block of a sheet as core sees it: what every adapter (ExcelJS, Office.js, Sheets)
  * converts its world into. `cells[0][0]` is the sheet cell at (`top`, `left`), both 1-based.
+ * `strays` are values the adapter found far outside the block (a stray entry in row 1,048,576):
+ * reported, never read as table rows; `strayCount` counts them all when only the first are kept.
  */
 export type Grid = {
   sheet: string
@@ -17,6 +22,18 @@ export type Grid = {
   left: number
   cells: CellValue[][]
   merges: MergeArea[]
+  strays?: StrayCell[]
+  strayCount?: number
+}
+
+/** Excel holds at most this many characters in a cell; every reader clips text to it. */
+export const maxCellChars = 32_767
+
+/** Text clipped to what a cell holds (never splitting a surrogate pair). */
+export function clipCellText(text: string): string {
+  if (text.length <= maxCellChars) return text
+  const cut = text.charCodeAt(maxCellChars - 1)
+  return text.slice(0, cut >= 0xd800 && cut <= 0xdbff ? maxCellChars - 1 : maxCellChars)
 }
 
 /** Metadata a template workbook carries (hidden), read by adapters and passed to core. */
@@ -26,6 +43,8 @@ export type TemplateMeta = {
   templateVersion?: string
   /** Column choices remembered in the workbook ("deadline=F" or JSON of header texts). */
   columns?: string
+  /** The plan's issue date (yyyy-mm-dd), which deadlines such as "30 ngày kể từ ngày ban hành" count from. */
+  issued?: string
 }
 
 /** Turns a 1-based column number into its letters, as Excel shows them (1 → A, 28 → AB). */

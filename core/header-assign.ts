@@ -36,6 +36,75 @@ export function assignColumns(
   return result
 }
 
+/**
+ * Roles that hold between columns: an end column needs a start or stands for the deadline; beside
+ * a deadline column and without a start, a column read as "Hoàn thành" holds the completion date.
+ */
+export function settleRoles(
+  assigned: (FieldKey | null)[],
+  scores: Weights[],
+  fixed: Partial<Record<FieldKey, number>>,
+) {
+  const at = (f: FieldKey) => assigned.indexOf(f)
+  const end = at('end')
+  if (
+    end >= 0 &&
+    fixed.end === undefined &&
+    at('start') < 0 &&
+    at('deadline') >= 0 &&
+    at('doneDate') < 0 &&
+    (scores[end]!.doneDate ?? 0) > 0
+  )
+    assigned[end] = 'doneDate'
+}
+
+/** The required fields, each with the fields that may stand for it. */
+const requiredGroups: FieldKey[][] = [
+  ['stt'],
+  ['content', 'criterion'],
+  ['lead', 'executing'],
+  ['deadline', 'end'],
+]
+
+/**
+ * For a required field no column has enough evidence for, takes the best candidate among the
+ * columns left unmapped (any evidence for it, and not plainly something we do not use) and marks
+ * it guessed; returns the guessed columns. A field without any candidate stays missing.
+ */
+export function guessRequiredFields(
+  assigned: (FieldKey | null)[],
+  scores: Weights[],
+  cells: { text: string; skip: boolean }[],
+  excluded: ReadonlySet<FieldKey>,
+  fixed: Partial<Record<FieldKey, number>> = {},
+): Set<number> {
+  const guessed = new Set<number>()
+  const required = new Set(requiredGroups.flat())
+  for (const group of requiredGroups) {
+    if (group.some((f) => assigned.includes(f) || excluded.has(f))) continue
+    let best: { c: number; field: FieldKey; score: number } | null = null
+    scores.forEach((s, c) => {
+      if (cells[c]!.skip || !cells[c]!.text) return
+      const held = assigned[c]
+      // A column read as an optional field yields it when the required field is nearly as likely
+      // there: a table without its deadline is worse off than one without its progress.
+      if (held && (required.has(held) || fixed[held] === c)) return
+      const floor = held ? 0.75 * (s[held] ?? 0) : 0
+      for (const field of group) {
+        const score = s[field] ?? 0
+        if (score > 0 && score > (s.other ?? 0) && score >= floor && (!best || score > best.score))
+          best = { c, field, score }
+      }
+    })
+    if (best) {
+      const { c, field } = best as { c: number; field: FieldKey }
+      assigned[c] = field
+      guessed.add(c)
+    }
+  }
+  return guessed
+}
+
 /** Minimum-cost assignment of n rows to m ≥ n columns; returns each row's column. */
 function solveAssignment(n: number, m: number, cost: (i: number, j: number) => number): number[] {
   const u = new Array<number>(n + 1).fill(0)

@@ -1,137 +1,157 @@
-import { parseDeadline } from './deadline.ts'
-import { parseDayFirstDate } from './date.ts'
-import { cellText, isDateCell, type CellValue } from './grid.ts'
+import type { CellKind } from './cell-kind.ts'
+import type { ColumnProfile } from './column-profile.ts'
+import type { FieldKey } from './fields.ts'
 import type { Weights } from './header-words.ts'
-import { statusLabels } from './messages.ts'
-import { isProgress, parseProgress } from './progress.ts'
-import { foldKeepingNumbers, foldText } from './text.ts'
 
-/** What the data under a header looks like: the share of its cells of each kind. */
-export type ColumnEvidence = {
-  count: number
-  duration: number
-  period: number
-  exactDate: number
-  target: number
-  percent: number
-  progress: number
-  ownStatus: number
-  product: number
+/**
+ * Which cell kinds fit each field, and how well (1 = exactly what the field holds). A field's
+ * content evidence grows with the share of cells that fit it and turns negative when most do not:
+ * a "Tiến độ" column of "Quý I/2026" is no progress column, whatever its header says.
+ */
+const fits: Partial<Record<FieldKey, Partial<Record<CellKind, number>>>> = {
+  stt: { numbering: 1, number: 1, text: 0.4 },
+  criterion: { task: 1, text: 1, product: 0.5, target: 0.5, numbering: 0.3 },
+  content: { task: 1, text: 0.8, product: 0.7, docref: 0.5, target: 0.5 },
+  expected: { target: 1, percent: 1, number: 0.7, task: 0.7, text: 0.7, product: 0.5 },
+  product: { product: 1, docref: 1, text: 0.8, task: 0.6 },
+  lead: { agency: 1, text: 0.4 },
+  executing: { agency: 1, text: 0.4 },
+  coop: { agency: 1, text: 0.4 },
+  deadline: { period: 1, date: 0.7, text: 0.2 },
+  start: { period: 1, date: 0.8 },
+  end: { period: 1, date: 0.8 },
+  progress: { progress: 1, percent: 1, number: 0.7, text: 0.3, task: 0.3 },
+  doneDate: { date: 1, text: 0.2 },
+  achieved: {
+    progress: 0.8,
+    percent: 1,
+    number: 1,
+    target: 0.5,
+    text: 0.8,
+    task: 0.8,
+    docref: 0.8,
+    product: 0.6,
+  },
+  evidence: { docref: 1, product: 0.7, text: 0.6, task: 0.5 },
+  selfScore: { number: 1, percent: 0.3 },
 }
 
-const durationPattern =
-  /^(?:khong tinh thoi gian|(?:toi da |trong |khoang )?\d+(?:[.,]\d+)?(?: \d+(?:[.,]\d+)?)? (?:ngay|gio|tuan|thang|nam)(?: lam viec)?)$/
-const targetPattern =
-  /(≥|>=|≤|\b(?:toi thieu|it nhat|tren|tu \d+(?:[.,]\d+)? pct(?: \w+)* tro len|khong duoi|dat tu)\b)/
-const productPattern =
-  /^(quyet dinh|ke hoach|bao cao|de an|van ban|nghi quyet|nghi dinh|thong tu|chi thi|cong van|huong dan|to trinh|quy che|quy dinh|chuong trinh|thong bao|du thao|phan mem|he thong|co so du lieu|luat|danh muc|so tay|tai lieu)\b/
-// The statuses only the product writes (not progress words an agency would type).
-const ownStatuses = new Set(
-  (['done-on-time', 'done-late', 'overdue', 'ongoing', 'unknown'] as const).map((s) =>
-    foldText(statusLabels[s].vi),
-  ),
-)
-
-/** Which kinds of evidence a column's header words can use (the costly readings are skipped otherwise). */
-export type EvidenceNeeds = { dates: boolean; results: boolean; progress: boolean }
-
-const allNeeds: EvidenceNeeds = { dates: true, results: true, progress: true }
-
-/** The evidence `applyEvidence` can use for a header scored so (a share it would not read is left 0). */
-export function computeEvidenceNeeds(scores: Weights): EvidenceNeeds {
-  const has = (k: keyof Weights) => (scores[k] ?? 0) > 0
-  return {
-    dates: has('deadline') || has('doneDate'),
-    results: has('achieved') || has('product'),
-    progress: has('status') || has('progress'),
-  }
+/** How much a column's cells can move each field's score, at most (header words score up to about 11). */
+const strength: Partial<Record<FieldKey, number>> = {
+  stt: 4,
+  criterion: 3,
+  content: 5,
+  expected: 3,
+  product: 3,
+  lead: 5,
+  executing: 5,
+  coop: 4,
+  deadline: 7,
+  start: 4,
+  end: 4,
+  progress: 7,
+  doneDate: 5,
+  achieved: 2,
+  evidence: 3,
+  selfScore: 3,
 }
 
-/** Reads the first data cells under a column (at most 30 non-empty) into shares of each kind. */
-export function readColumnEvidence(
-  values: CellValue[],
-  needs: EvidenceNeeds = allNeeds,
-): ColumnEvidence {
-  const evidence: ColumnEvidence = {
-    count: 0,
-    duration: 0,
-    period: 0,
-    exactDate: 0,
-    target: 0,
-    percent: 0,
-    progress: 0,
-    ownStatus: 0,
-    product: 0,
-  }
-  for (const value of values) {
-    if (evidence.count >= 30) break
-    const text = cellText(value).trim()
-    if (!text || text.length > 400) continue
-    evidence.count++
-    const folded = foldKeepingNumbers(text.replace(/^\(|\)$/g, ''))
-    if (durationPattern.test(folded)) evidence.duration++
-    if (needs.dates) {
-      const date = parseDayFirstDate(text)
-      if (isDateCell(value) || (date !== null && date !== 'invalid')) evidence.exactDate++
-      else {
-        const d = parseDeadline(text, 2000)
-        if (d && d.kind !== 'invalid' && d.kind !== 'date') evidence.period++
-      }
-    }
-    if (needs.results) {
-      if (targetPattern.test(text.toLowerCase()) || targetPattern.test(folded)) evidence.target++
-      if (/\d pct\b/.test(folded)) evidence.percent++
-    }
-    const plain = needs.results || needs.progress ? foldText(text) : ''
-    if (needs.progress) {
-      const progress = parseProgress(typeof value === 'number' ? value : text)
-      if (isProgress(progress) && typeof value !== 'number') evidence.progress++
-      if (ownStatuses.has(plain)) evidence.ownStatus++
-    }
-    if (needs.results && productPattern.test(plain)) evidence.product++
-  }
-  if (evidence.count) {
-    for (const k of Object.keys(evidence) as (keyof ColumnEvidence)[])
-      if (k !== 'count') evidence[k] /= evidence.count
-  }
-  return evidence
+/** The share of a column's filled cells that fit a field (0–1). */
+export function computeFit(profile: ColumnProfile, field: FieldKey): number {
+  const table = fits[field]
+  if (!table || !profile.filled) return 0
+  let sum = 0
+  for (const [kind, weight] of Object.entries(table) as [CellKind, number][])
+    sum += profile.kinds[kind] * weight
+  // Progress words may follow the agency that reports ("Sở Nội vụ đang thực hiện").
+  if (field === 'progress') sum = Math.max(sum, profile.looseProgress)
+  return sum / profile.filled
+}
+
+/** The cells that plainly are what a field holds (a fit of 0.7 or more), for "9/10 là thời hạn". */
+export function countFitting(profile: ColumnProfile, field: FieldKey): number {
+  const table = fits[field] ?? {}
+  let n = 0
+  for (const [kind, weight] of Object.entries(table) as [CellKind, number][])
+    if (weight >= 0.7) n += profile.kinds[kind]
+  return field === 'doneDate' ? profile.kinds.date : n
+}
+
+/** What a date column's place says: dates only on finished rows, never after the report date, after a "received on" column. */
+export function isCompletionColumn(p: ColumnProfile): boolean {
+  if (p.kinds.date < 0.6 * p.filled || p.future > 0) return false
+  const onlyDone =
+    p.onDoneRows !== null &&
+    p.onDoneRows === p.kinds.date &&
+    p.openRows > 0 &&
+    p.openBlank === p.openRows
+  const partialAfter = p.afterNeighbour && p.filled <= 0.9 * p.rows
+  return onlyDone || partialAfter
 }
 
 /**
- * Adjusts a header's scores by the data under it, where the words alone are ambiguous: durations
- * are no deadlines, a "Kết quả" column of targets in a plan is the expected result, product names
- * are products, month texts under "Ngày hoàn thành" are deadlines, statuses that are no progress
- * words are not progress. `plan` is true when the table has no progress column.
+ * The evidence of a column's cells for every field, on the scale of the header words, so that the
+ * two add up into one score: each field gains or loses in proportion to the share of cells that
+ * fit it, and more with more cells. Dates are weighed by where they fall: a column of dates never
+ * after the report date and present only on finished rows is the completion date; the first of
+ * two date columns in order ("received on" before the deadline) is neither. `plan` is true when
+ * the table has no progress columns (there "Kết quả" holds targets, not achievements).
  */
-export function applyEvidence(scores: Weights, e: ColumnEvidence, plan: boolean): Weights {
-  if (!e.count) return scores
-  const out: Weights = { ...scores }
-  const add = (k: keyof Weights, v: number) => {
-    if ((out[k] ?? 0) > 0 || v > 0) out[k] = (out[k] ?? 0) + v
+export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: boolean): Weights {
+  const out: Weights = {}
+  if (!p.filled) return out
+  // A few cells already say something; six or more say all they can.
+  const certainty = Math.min(1, (p.filled + 2) / 8)
+  for (const [field, k] of Object.entries(strength) as [FieldKey, number][])
+    out[field] = k * (2 * computeFit(p, field) - 1) * certainty
+  // A time or schedule header ("Tiến độ" in a plan) over cells that name their times is the deadline.
+  if ((words.deadline ?? 0) > 0 || (words.progress ?? 0) > 0) {
+    const named = (0.8 * p.looseDeadline) / p.filled
+    const fit = Math.max(computeFit(p, 'deadline'), named)
+    out.deadline = (strength.deadline ?? 0) * (2 * fit - 1) * certainty
   }
-  if (e.duration >= 0.5) {
-    for (const k of ['deadline', 'start', 'end'] as const) if (out[k]) out[k] = 0
-    add('other', 6)
-  }
-  if (e.period >= 0.5 && (out.deadline ?? 0) > 0) {
-    add('deadline', 3)
-    if (out.doneDate) out.doneDate -= 4
-  }
-  if (e.exactDate >= 0.5 && !plan && (out.doneDate ?? 0) > 0) add('doneDate', 1)
-  const resultLike = (out.achieved ?? 0) > 0 || (out.product ?? 0) > 0
-  if (resultLike && (e.target >= 0.3 || (plan && e.percent >= 0.5))) {
-    out.expected = Math.max(out.expected ?? 0, (out.achieved ?? 0) + 1, (out.product ?? 0) + 1)
-  }
-  if (resultLike && e.product >= 0.5 && e.percent < 0.3) {
-    out.product = Math.max(out.product ?? 0, (out.achieved ?? 0) + 1)
-  }
-  if ((out.status ?? 0) > 0 || (out.progress ?? 0) > 0) {
-    if (e.ownStatus >= 0.3 && (out.status ?? 0) > 0) add('status', 6)
-    else if (e.progress >= 0.75) add('progress', 4)
-    else if (e.progress < 0.75 && (out.progress ?? 0) < 7) {
-      out.progress = Math.min(out.progress ?? 0, 2)
-      out.status = Math.min(out.status ?? 0, 2)
+  const share = (kind: CellKind) => p.kinds[kind] / p.filled
+  const add = (k: keyof Weights, v: number) => (out[k] = (out[k] ?? 0) + v)
+  // Numbers in sequence (1, 2, 3 …) are a numbering; counts are not.
+  add('stt', 3 * (p.ordered / p.filled) - 1)
+  // One agency per cell leads; lists of agencies cooperate.
+  if (share('agency') >= 0.5) add('coop', 3 * (p.agencyLists / p.filled) - 1)
+  if (share('duration') >= 0.5) add('other', 6)
+  if ((words.status ?? 0) > 0 && p.ownStatus >= 0.3 * p.filled) add('status', 10)
+  if (p.filled >= 2 && p.kinds.date >= 0.6 * p.filled) {
+    if (p.future > 0.1 * p.kinds.date) {
+      add('doneDate', -6)
+      add('deadline', 1)
+    }
+    if (p.beforeNeighbour && !p.afterNeighbour && p.future === 0) {
+      add('deadline', -3)
+      add('doneDate', -3)
+    }
+    if (isCompletionColumn(p)) {
+      add('doneDate', 6)
+      add('deadline', -5)
+      add('end', -3)
     }
   }
+  // Weak progress words ("Tình trạng", "Trạng thái") need cells that are progress words.
+  if ((words.progress ?? 0) + (words.status ?? 0) > 0 && (words.progress ?? 0) < 7) {
+    if (p.looseProgress < 0.75 * p.filled && p.ownStatus < 0.3 * p.filled) {
+      add('progress', Math.min(0, 2 - (words.progress ?? 0) - (out.progress ?? 0)))
+      add('status', Math.min(0, 2 - (words.status ?? 0)))
+    }
+  }
+  // A result column: of targets or percentages in a plan, it holds targets (a plan has no
+  // achievements); of document names, products.
+  const resultLike = (words.achieved ?? 0) > 0 || (words.product ?? 0) > 0
+  const targets = share('target') >= 0.3 || (plan && share('percent') >= 0.5)
+  const raise = (k: keyof Weights, over: number) => {
+    const total = (words[k] ?? 0) + (out[k] ?? 0)
+    if (total < over) add(k, over - total)
+  }
+  const achieved = (words.achieved ?? 0) + (out.achieved ?? 0)
+  if (resultLike && targets)
+    raise('expected', Math.max(achieved, (words.product ?? 0) + (out.product ?? 0)) + 1)
+  else if (resultLike && share('product') + share('docref') >= 0.5 && share('percent') < 0.3)
+    raise('product', achieved + 1)
   return out
 }

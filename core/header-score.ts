@@ -1,9 +1,14 @@
-import { fieldKeys, fieldSpecs } from './fields.ts'
+import { fieldKeys, fieldSpecs, type FieldKey } from './fields.ts'
 import {
+  agentNouns,
+  agentRoles,
   headerAbbreviations,
   headerModifiers,
   headerPhrases,
   horizonWords,
+  taskNouns,
+  timeNouns,
+  timeRoles,
   timeWords,
   type HeaderMeaning,
   type Weights,
@@ -12,7 +17,7 @@ import { foldKeepingNumbers, foldText } from './text.ts'
 
 // Words that carry no meaning of their own in a header ("của", "các", "năm" …).
 const stopWords = new Set(
-  'cua cac va cho theo doi den het tu nam ngay thang quy co la duoc trong ve de voi so ten chinh cung cap bao cao thi dua khac neu mot hoac tai nhu ra vao sau truoc khi moi tong hien giai quyet ho x pct hang nhung'.split(
+  'cua cac va cho theo doi den het tu nam ngay thang quy co la duoc trong ve de voi so ten chinh cung cap bao cao thi dua khac neu mot hoac tai nhu ra vao sau truoc khi moi tong hien giai quyet ho x pct hang nhung can phai'.split(
     ' ',
   ),
 )
@@ -39,10 +44,21 @@ function tokenize(part: string): string[] {
     .filter((t) => t && !/^\d/.test(t))
 }
 
-/** Scores one part: the head phrase counts in full, later phrases (modifying it) by half; returns the words it could not place. */
+/**
+ * Scores one part: the head phrase counts in full, later phrases (modifying it) by half; an agent
+ * noun with a role word is that role ("Cá nhân thực hiện"), a time noun with what happens then is
+ * that time ("Mốc hoàn thành", "Thời gian bắt đầu"), "Tên" before a task noun the task.
+ * Returns the words it could not place.
+ */
 function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<string>): number {
   let unexplained = 0
   let phrases = 0
+  // What the agent noun alone gave (lead, executing or cooperating): a role word settles it.
+  let agent: Weights | null = null
+  let role: FieldKey | null = null
+  let time = false
+  let when: FieldKey | null = null
+  let task = false
   for (let i = 0; i < tokens.length;) {
     let matched = 0
     for (let n = Math.min(longestPhrase, tokens.length - i); n > 0 && !matched; n--) {
@@ -54,9 +70,15 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
         seen.add(phrase)
         matched = n
       } else if (weights) {
+        role ??= agentRoles[phrase] ?? null
+        time ||= timeNouns.has(phrase)
+        when ??= timeRoles[phrase] ?? null
+        task ||= taskNouns.has(phrase)
         // Words naming something we do not use count wherever they stand ("Thời gian giao nhận").
         const { other, ...fields } = weights
-        addWeights(scores, fields, phrases === 0 ? weight : weight / 2)
+        const factor = phrases === 0 ? weight : weight / 2
+        if (agentNouns.has(phrase)) addWeights((agent ??= {}), fields, factor)
+        addWeights(scores, fields, factor)
         if (other) addWeights(scores, { other }, 1)
         phrases++
         matched = n
@@ -68,6 +90,13 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
     }
     i += matched
   }
+  if (agent && role) {
+    for (const [k, v] of Object.entries(agent) as [FieldKey, number][])
+      if (k !== role) scores[k] = (scores[k] ?? 0) - v
+    scores[role] = (scores[role] ?? 0) + 6 * weight
+  }
+  if (time && when) scores[when] = (scores[when] ?? 0) + 4 * weight
+  if (task && tokens[0] === 'ten') scores.content = (scores.content ?? 0) + 4 * weight
   return unexplained
 }
 

@@ -28,12 +28,9 @@ export const headerPhrases: Record<string, Weights> = {
   'chi so': { criterion: 3.5 },
   'noi dung': { content: 5 },
   'nhiem vu': { content: 5 },
-  'ten nhiem vu': { content: 6.5 },
   'nhiem vu phu trach': { content: 6 },
   'de an': { content: 4 },
-  'ten de an': { content: 6.5 },
-  'ten du an': { content: 6.5 },
-  'ten chuong trinh': { content: 6 },
+  'chuong trinh': { content: 3 },
   'du an': { content: 4 },
   'cong viec': { content: 4.5 },
   'giai phap': { content: 4 },
@@ -66,6 +63,7 @@ export const headerPhrases: Record<string, Weights> = {
   'so lieu thuc hien': { achieved: 6 },
   'thuc hien duoc': { achieved: 5 },
   'chu tri': { lead: 6.5 },
+  'soan thao': { lead: 2.5 },
   'chu dau tu': { lead: 6 },
   'dau moi': { lead: 4.5, executing: 3 },
   'tham muu': { lead: 4.5 },
@@ -73,18 +71,10 @@ export const headerPhrases: Record<string, Weights> = {
   'chiu trach nhiem': { lead: 3 },
   'ten don vi': { lead: 4.5, executing: 4 },
   'co quan': agency,
-  'co quan chu tri': { lead: 7.5 },
-  'don vi chu tri': { lead: 7.5 },
-  'co quan thuc hien': { executing: 7.5 },
-  'don vi thuc hien': { executing: 7.5 },
-  'co quan phoi hop': { coop: 7.5 },
-  'don vi phoi hop': { coop: 7.5 },
   'don vi': agency,
   'bo phan': { lead: 1.5, executing: 1.5 },
   'thuc hien': { executing: 1.5, progress: 0.5 },
   'trach nhiem thuc hien': { executing: 6 },
-  'dau moi thuc hien': { executing: 6 },
-  'nguoi thuc hien': { executing: 4 },
   'trien khai': { executing: 1.5 },
   'phoi hop': { coop: 6.5 },
   'ho tro': { coop: 4 },
@@ -92,6 +82,8 @@ export const headerPhrases: Record<string, Weights> = {
   'tham gia': { coop: 4 },
   'thoi gian': { deadline: 4, start: 1.5, end: 1.5 },
   'thoi han': { deadline: 6.5 },
+  'ky han': { deadline: 6 },
+  'han chot': { deadline: 6.5 },
   han: { deadline: 3.5 },
   'han nop': { deadline: 6.5 },
   'han xu ly': { deadline: 6 },
@@ -141,6 +133,7 @@ export const headerPhrases: Record<string, Weights> = {
   'minh chung': { evidence: 6.5 },
   'nguon so lieu': { evidence: 5 },
   'tai lieu': { evidence: 3 },
+  'ho so': { product: 2, evidence: 2 },
   'van ban': { evidence: 2, product: 1.5 },
   'dinh kem': { evidence: 3 },
   'duong dan': { evidence: 4 },
@@ -173,6 +166,16 @@ export const headerPhrases: Record<string, Weights> = {
   'ly do': { other: 7 },
   'nguoi dung dau': { other: 8 },
   nguoi: { other: 3 },
+  'ca nhan': { lead: 1.5, executing: 1.5 },
+  'to chuc': { lead: 1, executing: 1 },
+  phong: { lead: 1, executing: 1 },
+  'dia phuong': { lead: 1, executing: 1 },
+  nganh: { lead: 1, executing: 1 },
+  // People who do the work: only with a role word do they name a field ("Chuyên viên thực hiện").
+  'chuyen vien': {},
+  'can bo': {},
+  'cong chuc': {},
+  'chuyen mon': {},
   'lanh dao': { other: 6.5 },
   'thanh vien': { other: 7 },
   'tham quyen': { other: 7 },
@@ -212,9 +215,72 @@ export const headerModifiers: Record<string, Weights> = {
   cu: { other: 6 },
   chuan: { other: 4 },
   'so sanh': { other: 5 },
+  // Words that only qualify what they follow ("nhiệm vụ cụ thể", "công việc trọng tâm").
   'cu the': {},
+  'chi tiet': {},
+  'trong tam': {},
+  'chu yeu': {},
+  'duoc giao': {},
   pct: { expected: 1, achieved: 1 },
 }
+
+/**
+ * Nouns for who does a task. Beside one, a role word names the field whatever the noun ("Cá nhân
+ * thực hiện", "Bộ phận chủ trì", "Tổ chức phối hợp"): roles, not whole headers, are listed.
+ */
+export const agentNouns = new Set([
+  'co quan',
+  'don vi',
+  'bo phan',
+  'ca nhan',
+  'to chuc',
+  'phong',
+  'chuyen vien',
+  'can bo',
+  'cong chuc',
+  'dau moi',
+  'nguoi',
+  'dia phuong',
+  'nganh',
+])
+
+/** The role an agent takes in a task, and the field each role names. */
+export const agentRoles: Record<string, FieldKey> = {
+  'chu tri': 'lead',
+  'soan thao': 'lead',
+  'phu trach': 'lead',
+  'tham muu': 'lead',
+  'chiu trach nhiem': 'lead',
+  'thuc hien': 'executing',
+  'trien khai': 'executing',
+  'phoi hop': 'coop',
+  'ho tro': 'coop',
+  'tham gia': 'coop',
+}
+
+/** Nouns for a time; beside one, a word for what happens then names the field ("Mốc hoàn thành"). */
+export const timeNouns = new Set(['thoi gian', 'thoi han', 'han', 'moc', 'thoi diem', 'ky han'])
+
+/** What happens at a time, and the field it names. */
+export const timeRoles: Record<string, FieldKey> = {
+  'hoan thanh': 'deadline',
+  'bat dau': 'start',
+  'ket thuc': 'end',
+}
+
+/** Nouns for the work itself; "Tên …" before one names the task ("Tên đề án", "Tên nhiệm vụ"). */
+export const taskNouns = new Set([
+  'nhiem vu',
+  'noi dung',
+  'cong viec',
+  'hoat dong',
+  'giai phap',
+  'de an',
+  'du an',
+  'chuong trinh',
+  'cong trinh',
+  'van ban',
+])
 
 /** Abbreviations offices write in headers, expanded before matching. */
 export const headerAbbreviations: Record<string, string> = {

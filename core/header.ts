@@ -1,10 +1,12 @@
 import { resolveColumnChoices, type ColumnChoices, type ColumnReading } from './columns.ts'
 import { fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, type CellValue } from './grid.ts'
-import { assignColumns, minimumScore } from './header-assign.ts'
-import { applyEvidence, computeEvidenceNeeds, readColumnEvidence } from './header-evidence.ts'
+import { assignColumns, guessRequiredFields, minimumScore, settleRoles } from './header-assign.ts'
+import { computeColumnProfiles, profileRows, type ReadingContext } from './column-profile.ts'
+import { scoreColumnContents } from './header-evidence.ts'
+import { describeClosest, findMissingFields, readColumn } from './header-mapping.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
-import type { Weights } from './header-words.ts'
+import type { HeaderMeaning, Weights } from './header-words.ts'
 import { createIssue, type Issue } from './issue.ts'
 import { foldText } from './text.ts'
 
@@ -75,6 +77,7 @@ export function locateHeader(
   top: number,
   left: number,
   choices: ColumnChoices = {},
+  context: ReadingContext = {},
 ): HeaderInfo | null {
   let best: { r: number; score: number } | null = null
   const limit = Math.min(values.length, 60)
@@ -98,7 +101,7 @@ export function locateHeader(
     if (complete && best?.r === r) break
   }
   if (!best) return null
-  return buildHeader(values, covered, best.r, top, left, choices)
+  return buildHeader(values, covered, best.r, top, left, choices, context)
 }
 
 /** The header text of each column: a child under a parent reads as both ("Thời gian thực hiện – Bắt đầu"). */
@@ -155,28 +158,39 @@ export function buildHeader(
   top: number,
   left: number,
   choices: ColumnChoices,
+  context: ReadingContext = {},
 ): HeaderInfo {
   const { cells, height } = readHeaderCells(values, covered, r)
   let dataStart = r + height
   if (isNumberingRow(values[dataStart] ?? [])) dataStart++
-  const data = values.slice(dataStart, dataStart + 60)
-  const words = cells.map((h) => (h.skip ? {} : scoreCell(h.text, h.parent)))
+  // The profile reads a bounded sample of the data (headings skipped), whatever the sheet's size.
+  const sample = dataStart + 2 * profileRows
+  const profiles = computeColumnProfiles(
+    values.slice(dataStart, sample),
+    covered.slice(dataStart, sample),
+    cells.length,
+    context,
+  )
+  const words = cells.map((h) => (h.skip || !h.text ? {} : scoreCell(h.text, h.parent)))
   // A plan has no progress columns: there "Kết quả" holds targets or products, not achievements.
   const plan = !words.some((s) => ['progress', 'doneDate'].includes(bestField(s) ?? ''))
-  const scores = words.map((s, c) => {
-    const evidence = readColumnEvidence(
-      data.map((row) => row[c] ?? null),
-      computeEvidenceNeeds(s),
-    )
-    const withData = applyEvidence(s, evidence, plan)
+  const contents = profiles.map((p, c) =>
+    cells[c]!.skip || !cells[c]!.text ? {} : scoreColumnContents(p, words[c]!, plan),
+  )
+  const scores = words.map((w, c) => {
+    const total: Weights = { ...w }
+    for (const [k, v] of Object.entries(contents[c]!) as [HeaderMeaning, number][])
+      total[k] = (total[k] ?? 0) + v
     // Ties go to the leftmost column.
-    for (const k of Object.keys(withData) as (keyof Weights)[])
-      if (k !== 'other') withData[k] = withData[k]! - c * 0.001
-    return withData
+    for (const k of Object.keys(total) as HeaderMeaning[])
+      if (k !== 'other') total[k] = total[k]! - c * 0.001
+    return total
   })
   const headerTexts = cells.map((h) => (h.skip ? '' : h.text))
   const resolved = resolveColumnChoices(choices, headerTexts, left)
   const assigned = assignColumns(scores, resolved.fixed, resolved.excluded)
+  settleRoles(assigned, scores, resolved.fixed)
+  const guessed = guessRequiredFields(assigned, scores, cells, resolved.excluded, resolved.fixed)
   const columns: Partial<Record<FieldKey, number>> = {}
   const texts: Partial<Record<FieldKey, string>> = {}
   const mapping: ColumnReading[] = []
@@ -191,23 +205,17 @@ export function buildHeader(
       columns[field] = left + c
       texts[field] = foldText(h.text)
     }
-    const s = scores[c]!
-    const best = findBestMeaning(s)
-    const confidence = chosen
-      ? 1
-      : field
-        ? Math.min(1, (s[field] ?? 0) / 9)
-        : best?.meaning === 'other' || !best
-          ? Math.min(1, Math.max(0.5, (s.other ?? 0) / 8))
-          : Math.max(0.2, 1 - best.score / 9)
-    const reading: ColumnReading = {
+    const reading = readColumn(field, scores[c]!, words[c]!, contents[c]!, profiles[c]!, chosen)
+    mapping.push({
       column: columnLetter(left + c),
       header: h.parent ? `${h.parent} – ${h.text}` : h.text,
       field,
-      confidence: Math.round(confidence * 100) / 100,
-    }
-    if (chosen) reading.chosen = true
-    mapping.push(reading)
+      ...reading,
+      ...(chosen ? { chosen: true as const } : {}),
+      ...(guessed.has(c)
+        ? { guessed: true as const, confidence: Math.min(0.5, reading.confidence) }
+        : {}),
+    })
   })
   cells.forEach((h, c) => {
     if (h.skip || !h.text || assigned[c]) return
@@ -227,6 +235,23 @@ export function buildHeader(
       )
     }
   })
+  for (const c of guessed) {
+    const field = assigned[c]!
+    const reading = mapping.find((m) => m.column === columnLetter(left + c))!
+    issues.push(
+      createIssue(
+        'header/guessed-column',
+        { row: top + r, column: reading.column, field, value: cells[c]!.text },
+        {
+          field: fieldSpecs[field].label,
+          key: field,
+          column: reading.column,
+          found: reading.header,
+          expected: reading.reason.vi,
+        },
+      ),
+    )
+  }
   for (const missing of findMissingFields(columns)) {
     issues.push(
       createIssue(
@@ -253,45 +278,4 @@ export function buildHeader(
     issues,
     scores,
   }
-}
-
-const alternatives: Partial<Record<FieldKey, FieldKey[]>> = {
-  content: ['content', 'criterion'],
-  lead: ['lead', 'executing'],
-  deadline: ['deadline', 'end'],
-}
-
-/** The columns that came closest to a missing field: "F “Thời gian” (Quý IV/2026 …)". */
-function describeClosest(
-  field: FieldKey,
-  scores: Weights[],
-  mapping: ColumnReading[],
-  left: number,
-): string {
-  const fields = alternatives[field] ?? [field]
-  const named = (letter: string) =>
-    `${letter} “${mapping.find((m) => m.column === letter)?.header ?? ''}”`
-  const closest = scores
-    .map((s, c) => ({ c, score: Math.max(...fields.map((f) => s[f] ?? 0)) }))
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 2)
-    .map(({ c }) => named(columnLetter(left + c)))
-  if (closest.length) return closest.join(', ')
-  // No column comes near by its words: the unmapped ones are where it may be.
-  return mapping
-    .filter((m) => m.field === null)
-    .slice(0, 3)
-    .map((m) => named(m.column))
-    .join(', ')
-}
-
-/** Required fields the header lacks: stt, content or criterion, lead or executing, deadline or end. */
-export function findMissingFields(columns: Partial<Record<FieldKey, number>>): FieldKey[] {
-  const missing: FieldKey[] = []
-  if (columns.stt === undefined) missing.push('stt')
-  if (columns.content === undefined && columns.criterion === undefined) missing.push('content')
-  if (columns.lead === undefined && columns.executing === undefined) missing.push('lead')
-  if (columns.deadline === undefined && columns.end === undefined) missing.push('deadline')
-  return missing
 }

@@ -1,7 +1,17 @@
-export { columnLetter, columnNumber, cellText, isDateCell, computeFilledCells } from './grid.ts'
-export type { CellValue, DateCell, Grid, MergeArea, TemplateMeta } from './grid.ts'
 export {
+  columnLetter,
+  columnNumber,
+  cellText,
+  isDateCell,
+  computeFilledCells,
+  clipCellText,
+  maxCellChars,
+} from './grid.ts'
+export type { CellValue, DateCell, Grid, MergeArea, StrayCell, TemplateMeta } from './grid.ts'
+export {
+  computeDayCount,
   computeExcelSerial,
+  date1904Offset,
   computeMonthEnd,
   computeVietnamDate,
   convertExcelSerial,
@@ -17,13 +27,12 @@ export {
   fieldKeys,
   fieldSpecs,
   fieldNames,
-  formatColumnReading,
   matchField,
   computedFields,
   unusedColumnName,
 } from './fields.ts'
 export type { FieldKey, FieldRole } from './fields.ts'
-export { createIssue, issueCodes, severities } from './issue.ts'
+export { createIssue, issueCodes, issueLimits, severities } from './issue.ts'
 export type { Bilingual, Issue, IssueCode, Severity } from './issue.ts'
 export { issueCatalogue, statusCodes, statusLabels, severityLabels } from './messages.ts'
 export { parseProgress, isProgress, progressChoices, progressStates } from './progress.ts'
@@ -49,11 +58,39 @@ export { readTable } from './table.ts'
 export { validateTable, findTitleYear } from './validate.ts'
 export type { ValidateOptions } from './validate.ts'
 export { parseDateValue } from './row-checks.ts'
-export { roundScore } from './score.ts'
+export { formatPoints, roundScore } from './score.ts'
+export { reportLimits } from './report.ts'
 export type { Report, TaskEntry, ReportSummary } from './report.ts'
 export { foldText } from './text.ts'
-export { computeCurrentPeriod, computePeriod, parsePeriod, formatPeriod } from './period.ts'
+export {
+  computeCurrentPeriod,
+  computePeriod,
+  computePeriodEnd,
+  computePeriodStart,
+  computeReportPeriod,
+  formatPeriod,
+  isDateInPeriod,
+  listPeriodChoices,
+  parsePeriod,
+} from './period.ts'
 export type { Period } from './period.ts'
+export { parsePeriodInput } from './period-input.ts'
+export {
+  computeReportState,
+  maxReturnReason,
+  parseReturnReason,
+  reportStates,
+  reviewDecisions,
+} from './report-state.ts'
+export type { ReportState, Review, ReviewDecision } from './report-state.ts'
+export {
+  askPeriodMismatch,
+  askSendWithErrors,
+  describeReportStanding,
+  describeReportState,
+  describeTarget,
+  reportStateLabels,
+} from './messages-report.ts'
 export {
   checkSheetName,
   computeFixes,
@@ -73,31 +110,75 @@ export {
   resolveColumnChoices,
 } from './columns.ts'
 export type { ColumnChoices, ColumnReading } from './columns.ts'
+export {
+  describeReading,
+  formatColumnReading,
+  formatReadingName,
+  guessedMark,
+  readingBases,
+} from './messages-mapping.ts'
+export type { ReadingBasis } from './messages-mapping.ts'
 export { scoreHeaderText } from './header-score.ts'
 export { readFiguresInText } from './achieved.ts'
 export {
+  formatHexColor,
+  maxRecordChunks,
+  parseHexColor,
+  parseMarkBook,
+  recordChunkSize,
+  serializeMarkBook,
+} from './marks-record.ts'
+export {
   chooseCheckSheetName,
   computeKeyColumns,
-  computeRowKey,
-  computeRowMapping,
-  formatHexColor,
+  findMarkRecord,
+  findRecordedSheet,
   moveAddress,
-  parseHexColor,
-  parseMarkRecord,
-  recordChunkSize,
-  serializeMarkRecord,
-} from './marks-record.ts'
+  replaceMarkRecord,
+} from './marks-book.ts'
 export type {
   ColorModel,
   FillModel,
+  MarkBook,
   MarkRecord,
-  RowMapping,
   SavedCell,
   SheetIdentity,
 } from './marks-record.ts'
-export { metaSheetName, parseTemplateMeta } from './template-meta.ts'
+export {
+  computeNoteHash,
+  computeRowIdentity,
+  computeTextHash,
+  computeValueHash,
+  matchRows,
+} from './row-identity.ts'
+export type { RowIdentity, RowMatch } from './row-identity.ts'
+export {
+  convertArgbToHex,
+  convertWidthToPixels,
+  identifyGridRow,
+  isOwnNote,
+  moveRecordCells,
+  noteTag,
+  normalizeFill,
+  parseRecord,
+  readRecordRows,
+  recordChunk,
+  sheetRoleKey,
+  splitAddress,
+  splitRecord,
+  tagNote,
+} from './sheets-record.ts'
+export type {
+  SavedCell as SheetsSavedCell,
+  SavedValue,
+  SheetRole,
+  SheetsMarkRecord,
+} from './sheets-record.ts'
+export { metaSheetName, parseIssuedValue, parseTemplateMeta } from './template-meta.ts'
 export { computeDiffKey, computeRowDiff, diffFieldLabels, diffFields } from './diff.ts'
 export type { DiffField, DiffRow, FieldChange, RowChange, RowDiff } from './diff.ts'
+export { computeChangeDirection } from './diff-direction.ts'
+export type { ChangeDirection } from './diff-direction.ts'
 export {
   checkEvidence,
   computeEvidenceWindow,
@@ -106,3 +187,7 @@ export {
   validateEvidence,
 } from './evidence.ts'
 export type { DocumentReference, EvidenceProblem } from './evidence.ts'
+export { decideCellRestore } from './marks-restore.ts'
+export type { CellDecision, CellNow, CellRestore } from './marks-restore.ts'
+export { computeNextIndex, filterProblems, formatIssueCell } from './problems.ts'
+export type { SeverityFilter } from './problems.ts'

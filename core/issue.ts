@@ -1,41 +1,15 @@
 import type { FieldKey } from './fields.ts'
-import { issueCatalogue, type MessageParams } from './messages.ts'
+import type { Bilingual, IssueCode, MessageParams, Severity } from './issue-codes.ts'
+import { issueCatalogue } from './messages.ts'
+import { clipText } from './text.ts'
 
-/** Every issue code the product reports; stable, documented in the README. */
-export const issueCodes = [
-  'table/not-found',
-  'header/missing-column',
-  'header/duplicate-column',
-  'header/unknown-choice',
-  'row/stt-duplicate',
-  'row/stt-sequence',
-  'row/continuation',
-  'row/shifted-cells',
-  'cell/required',
-  'cell/html-markup',
-  'cell/legacy-encoding',
-  'cell/unnormalized-text',
-  'cell/unknown-agency',
-  'cell/invalid-deadline',
-  'cell/invalid-date',
-  'row/deadline-before-start',
-  'cell/invalid-progress',
-  'cell/unclear-progress',
-  'row/done-without-date',
-  'row/done-without-evidence',
-  'row/evidence-unverifiable',
-  'cell/completion-in-future',
-  'cell/invalid-achieved',
-  'row/score-exceeds-max',
-  'report/provisional-profile',
-] as const
-export type IssueCode = (typeof issueCodes)[number]
-
-export const severities = ['error', 'warning', 'info'] as const
-export type Severity = (typeof severities)[number]
-
-/** Text in both languages; Vietnamese is what users see first. */
-export type Bilingual = { vi: string; en: string }
+export {
+  issueCodes,
+  severities,
+  type Bilingual,
+  type IssueCode,
+  type Severity,
+} from './issue-codes.ts'
 
 /** One problem, flat and JSON-safe: it travels core → task pane → server → SQLite → workbook unchanged. */
 export type Issue = {
@@ -59,7 +33,14 @@ export type IssuePlace = {
   value?: string | null
 }
 
-/** Builds an issue from its code: severity, message and hint come from the catalogue. */
+/** How much of a cell an issue repeats: its value, and a value quoted in its message. */
+export const issueLimits = { valueChars: 500, quoteChars: 200 }
+
+/**
+ * Builds an issue from its code: severity, message and hint come from the catalogue. The cell's
+ * value is repeated clipped ("…" after 500 characters, 200 in a message): a long cell used on many
+ * rows must not make the report many times the size of the file.
+ */
 export function createIssue(
   code: IssueCode,
   place: IssuePlace = {},
@@ -67,15 +48,21 @@ export function createIssue(
   fix?: string,
 ): Issue {
   const entry = issueCatalogue[code]
+  // Copied only when a quoted value is long (rare): most issues keep their params as they are.
+  let quoted = params
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || value.length <= issueLimits.quoteChars) continue
+    quoted = { ...quoted, [key]: clipText(value, issueLimits.quoteChars) }
+  }
   const issue: Issue = {
     code,
     severity: entry.severity,
     row: place.row ?? null,
     column: place.column ?? null,
     field: place.field ?? null,
-    value: place.value ?? null,
-    message: entry.message(params),
-    hint: entry.hint(params),
+    value: place.value == null ? null : clipText(place.value, issueLimits.valueChars),
+    message: entry.message(quoted),
+    hint: entry.hint(quoted),
   }
   if (fix !== undefined) issue.fix = fix
   return issue

@@ -1,25 +1,34 @@
 import type { CellValue } from './grid.ts'
-import { cellText } from './grid.ts'
+import { computeRowIdentity, type RowIdentity } from './row-identity.ts'
 
 /**
- * What a marking changed, kept in the hidden "_cchc_marks" sheet so that a re-check or "clear" puts the
- * sheet back. One contract for every adapter (ExcelJS, Office.js, Google Sheets): values are core cell
- * values (text stays text), fills are "FFRRGGBB" solid colours or null, notes are plain text.
+ * What a marking changed in one cell, so that a re-check or "clear" puts it back. Each part is
+ * present only when marking changed it, with what marking wrote (a hash or the colour), so that a
+ * restore changes a cell only while it still holds the marking's own content and never a newer
+ * correction of the user's: `value` (and its number format) when a value was overwritten, `fill`
+ * when the cell was painted, `note` when a note was written (a host without notes writes none, so
+ * a later restore on another host never deletes a note it did not write).
  */
 export type SavedCell = {
   /** The cell as it was addressed when marked ("D5"). */
   address: string
-  /** Its value before marking, when marking overwrote the value. */
   value?: CellValue
-  /** Its number format before marking, when marking overwrote the value. */
   format?: string
-  fill: string | null
+  /** Hash of the value marking wrote. */
+  wroteValue?: string
+  /** The fill before marking: "FFRRGGBB" or null (none). */
+  fill?: string | null
   /**
-   * The exact pattern fill where the adapter can read one that "FFRRGGBB" cannot say (a theme colour,
-   * a tint, a hatch): the ExcelJS marker restores it as it was; adapters that cannot use it use `fill`.
+   * The exact pattern fill before marking where the adapter read one that "FFRRGGBB" cannot say (a
+   * theme colour, a tint, a hatch): the ExcelJS marker restores it as it was; others use `fill`.
    */
   fillModel?: FillModel
-  note: string | null
+  /** The fill marking painted. */
+  paint?: string
+  /** The note before marking (null: none). */
+  note?: string | null
+  /** Hash of the note marking wrote. */
+  wroteNote?: string
 }
 
 /** A colour as a workbook stores it: an ARGB value, a theme colour with its tint, or an indexed one. */
@@ -31,45 +40,59 @@ export type FillModel = { pattern: string; fgColor?: ColorModel; bgColor?: Color
 /** A sheet as an adapter identifies it: its name when marked and its id where the host has one. */
 export type SheetIdentity = { name: string; id: string | null }
 
+/** The marks of one checked sheet. */
 export type MarkRecord = {
-  version: 2
   sheet: SheetIdentity
-  /** The "Kiểm tra" sheet the marking created (never a sheet the user had). */
+  /** The "Kiểm tra" sheet this marking created (never a sheet the user had). */
   checkSheet: SheetIdentity | null
   headerRow: number
   lastRow: number
   /** Columns marking added after the table (letters). */
   added: string[]
-  /** The columns of the row identity (STT and content), so that moved rows are found again. */
+  /** The columns of the row identity (STT and content). */
   keyColumns: { stt: string | null; content: string | null }
-  /** Each marked row's identity when marked: sheet row → STT + content. */
-  rows: { row: number; key: string }[]
+  /** Each marked row's identity when marked, so that it is found again after the user's edits. */
+  rows: RowIdentity[]
   cells: SavedCell[]
 }
 
-/** Cells hold at most this many characters; the record is split into cells of this size. */
+/** The hidden "_cchc_marks" sheet: one record per checked sheet. */
+export type MarkBook = { version: 3; records: MarkRecord[] }
+
+/** Cells hold at most 32,767 characters; the book is split into cells of this size. */
 export const recordChunkSize = 30_000
+/** A book longer than this many cells is not read (about 6 million characters). */
+export const maxRecordChunks = 200
 
 const addressPattern = /^[A-Z]{1,3}[1-9]\d{0,6}$/
 const columnPattern = /^[A-Z]{1,3}$/
 const fillPattern = /^FF[0-9A-F]{6}$/
 const datePattern = /^\d{4}-\d{2}-\d{2}$/
+const hashPattern = /^[0-9a-z]{1,12}$/
 const maxText = 32_767
 
-function isRecordObject(v: unknown): v is Record<string, unknown> {
+type Json = Record<string, unknown>
+
+function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
-
-function hasOnlyKeys(v: Record<string, unknown>, keys: readonly string[]): boolean {
+function hasOnlyKeys(v: Json, keys: readonly string[]): boolean {
   return Object.keys(v).every((k) => keys.includes(k))
 }
-
 function isText(v: unknown, max = maxText): v is string {
   return typeof v === 'string' && v.length <= max
 }
-
 function isRow(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1_048_576
+}
+function isColumn(v: unknown): v is string {
+  return isText(v, 3) && columnPattern.test(v)
+}
+function isFill(v: unknown): v is string | null {
+  return v === null || (isText(v, 8) && fillPattern.test(v))
+}
+function isHash(v: unknown): v is string {
+  return isText(v, 12) && hashPattern.test(v)
 }
 
 /** Core's cell values only: a saved value can never be a formula, hyperlink or rich object. */
@@ -77,14 +100,12 @@ function isCellValue(v: unknown): v is CellValue {
   if (v === null || typeof v === 'boolean') return true
   if (typeof v === 'number') return Number.isFinite(v)
   if (typeof v === 'string') return v.length <= maxText
-  return (
-    isRecordObject(v) && hasOnlyKeys(v, ['date']) && isText(v.date, 10) && datePattern.test(v.date)
-  )
+  return isObject(v) && hasOnlyKeys(v, ['date']) && isText(v.date, 10) && datePattern.test(v.date)
 }
 
 function isSheetIdentity(v: unknown): v is SheetIdentity {
   return (
-    isRecordObject(v) &&
+    isObject(v) &&
     hasOnlyKeys(v, ['name', 'id']) &&
     isText(v.name, 31) &&
     v.name !== '' &&
@@ -92,11 +113,9 @@ function isSheetIdentity(v: unknown): v is SheetIdentity {
   )
 }
 
-const patternPattern = /^[a-zA-Z0-9]{1,20}$/
-
 function isColorModel(v: unknown): v is ColorModel {
   return (
-    isRecordObject(v) &&
+    isObject(v) &&
     hasOnlyKeys(v, ['argb', 'theme', 'tint', 'indexed']) &&
     (v.argb === undefined || (isText(v.argb, 8) && /^[0-9A-F]{8}$/.test(v.argb))) &&
     (v.theme === undefined ||
@@ -109,40 +128,138 @@ function isColorModel(v: unknown): v is ColorModel {
 
 function isFillModel(v: unknown): v is FillModel {
   return (
-    isRecordObject(v) &&
+    isObject(v) &&
     hasOnlyKeys(v, ['pattern', 'fgColor', 'bgColor']) &&
     isText(v.pattern, 20) &&
-    patternPattern.test(v.pattern) &&
+    /^[a-zA-Z0-9]{1,20}$/.test(v.pattern) &&
     (v.fgColor === undefined || isColorModel(v.fgColor)) &&
     (v.bgColor === undefined || isColorModel(v.bgColor))
   )
 }
 
-function isSavedCell(v: unknown): v is SavedCell {
-  return (
-    isRecordObject(v) &&
-    hasOnlyKeys(v, ['address', 'value', 'format', 'fill', 'fillModel', 'note']) &&
-    (!('fillModel' in v) || isFillModel(v.fillModel)) &&
-    isText(v.address, 10) &&
-    addressPattern.test(v.address) &&
-    (!('value' in v) || isCellValue(v.value)) &&
-    (!('format' in v) || isText(v.format, 255)) &&
-    (v.fill === null || (isText(v.fill, 8) && fillPattern.test(v.fill))) &&
-    (v.note === null || isText(v.note))
+// The stored form is compact (a big sheet has thousands of cells): one letter per part of a cell
+// (a address, v value, t number format, w hash of the value written, b fill before, f its exact
+// pattern fill, p fill painted, n note before, m hash of the note written) and each row as
+// [row, STT, content hash].
+const cellKeys: [keyof SavedCell, string, (v: unknown) => boolean][] = [
+  ['address', 'a', (v) => isText(v, 10) && addressPattern.test(v)],
+  ['value', 'v', isCellValue],
+  ['format', 't', (v) => isText(v, 255)],
+  ['wroteValue', 'w', isHash],
+  ['fill', 'b', isFill],
+  ['fillModel', 'f', isFillModel],
+  ['paint', 'p', (v) => v !== null && isFill(v)],
+  ['note', 'n', (v) => v === null || isText(v)],
+  ['wroteNote', 'm', isHash],
+]
+
+function parseCell(v: unknown): SavedCell | null {
+  if (
+    !isObject(v) ||
+    !hasOnlyKeys(
+      v,
+      cellKeys.map((k) => k[1]),
+    ) ||
+    !('a' in v)
   )
+    return null
+  const cell: Json = {}
+  for (const [name, key, valid] of cellKeys) {
+    if (!(key in v)) continue
+    if (!valid(v[key])) return null
+    cell[name] = v[key]
+  }
+  return cell as SavedCell
 }
 
-function isColumn(v: unknown): v is string {
-  return isText(v, 3) && columnPattern.test(v)
+function parseRows(v: unknown): RowIdentity[] | null {
+  if (!Array.isArray(v)) return null
+  const rows: RowIdentity[] = []
+  for (const r of v) {
+    if (!Array.isArray(r) || r.length !== 3 || !isRow(r[0]) || !isText(r[1], 200)) return null
+    if (r[2] !== '' && !isHash(r[2])) return null
+    rows.push({ row: r[0], stt: r[1], content: r[2] as string })
+  }
+  return rows
+}
+
+const recordKeys = ['sheet', 'check', 'header', 'last', 'added', 'keys', 'rows', 'cells']
+
+function parseRecord(v: unknown): MarkRecord | null {
+  if (!isObject(v) || !hasOnlyKeys(v, recordKeys)) return null
+  const keys = v.keys
+  const rows = parseRows(v.rows)
+  const cells = Array.isArray(v.cells) ? v.cells.map(parseCell) : null
+  const valid =
+    isSheetIdentity(v.sheet) &&
+    (v.check === null || isSheetIdentity(v.check)) &&
+    isRow(v.header) &&
+    isRow(v.last) &&
+    Array.isArray(v.added) &&
+    v.added.every(isColumn) &&
+    Array.isArray(keys) &&
+    keys.length === 2 &&
+    keys.every((k) => k === null || isColumn(k)) &&
+    rows !== null &&
+    cells !== null &&
+    cells.every((c) => c !== null)
+  if (!valid) return null
+  return {
+    sheet: v.sheet as SheetIdentity,
+    checkSheet: v.check as SheetIdentity | null,
+    headerRow: v.header as number,
+    lastRow: v.last as number,
+    added: v.added as string[],
+    keyColumns: { stt: keys[0] as string | null, content: keys[1] as string | null },
+    rows,
+    cells: cells as SavedCell[],
+  }
 }
 
 /**
- * Reads the hidden record from the text of its cells, strictly: anything that is not exactly the
+ * The single-sheet record of earlier versions (2), read as a book of one: its rows' full STT and
+ * content become identities; its notes are put back only where it saved one (it did not say
+ * whether notes were read, so an empty one is never taken as "delete the note").
+ */
+function parseVersion2(v: Json): MarkBook | null {
+  const key = v.keyColumns
+  if (!isObject(key) || !Array.isArray(v.rows) || !Array.isArray(v.cells)) return null
+  const rows: RowIdentity[] = []
+  for (const r of v.rows) {
+    if (!isObject(r) || !isRow(r.row) || !isText(r.key)) return null
+    const [stt = '', content = ''] = r.key.split('\u241f')
+    rows.push(computeRowIdentity(r.row, stt, content))
+  }
+  const cells = v.cells.map((c: unknown) => {
+    if (!isObject(c)) return null
+    const { address, value, format, fill, note } = c
+    return {
+      a: address,
+      ...(value !== undefined ? { v: value, t: format ?? 'General' } : {}),
+      b: fill,
+      ...(note !== null && note !== undefined ? { n: note } : {}),
+    }
+  })
+  const record = parseRecord({
+    sheet: v.sheet,
+    check: v.checkSheet,
+    header: v.headerRow,
+    last: v.lastRow,
+    added: v.added,
+    keys: [key.stt ?? null, key.content ?? null],
+    rows: rows.map((r) => [r.row, r.stt, r.content]),
+    cells,
+  })
+  return record ? { version: 3, records: [record] } : null
+}
+
+/**
+ * Reads the hidden book from the text of its cells, strictly: anything that is not exactly the
  * contract (another version, an unknown key, a formula-like object, a malformed address) gives null,
  * and the adapter then treats the workbook as having no usable record.
  */
-export function parseMarkRecord(chunks: readonly unknown[]): MarkRecord | null {
-  if (!chunks.every((c) => typeof c === 'string')) return null
+export function parseMarkBook(chunks: readonly unknown[]): MarkBook | null {
+  if (chunks.length > maxRecordChunks || !chunks.every((c) => typeof c === 'string')) return null
   const text = chunks.join('')
   if (!text) return null
   let v: unknown
@@ -151,92 +268,39 @@ export function parseMarkRecord(chunks: readonly unknown[]): MarkRecord | null {
   } catch {
     return null
   }
-  const keys = [
-    'version',
-    'sheet',
-    'checkSheet',
-    'headerRow',
-    'lastRow',
-    'added',
-    'keyColumns',
-    'rows',
-    'cells',
-  ]
-  if (!isRecordObject(v) || !hasOnlyKeys(v, keys) || v.version !== 2) return null
-  const key = v.keyColumns
-  const valid =
-    isSheetIdentity(v.sheet) &&
-    (v.checkSheet === null || isSheetIdentity(v.checkSheet)) &&
-    isRow(v.headerRow) &&
-    isRow(v.lastRow) &&
-    Array.isArray(v.added) &&
-    v.added.every(isColumn) &&
-    isRecordObject(key) &&
-    hasOnlyKeys(key, ['stt', 'content']) &&
-    (key.stt === null || isColumn(key.stt)) &&
-    (key.content === null || isColumn(key.content)) &&
-    Array.isArray(v.rows) &&
-    v.rows.every(
-      (r: unknown) =>
-        isRecordObject(r) && hasOnlyKeys(r, ['row', 'key']) && isRow(r.row) && isText(r.key),
-    ) &&
-    Array.isArray(v.cells) &&
-    v.cells.every(isSavedCell)
-  return valid ? (v as MarkRecord) : null
+  if (!isObject(v)) return null
+  if (v.version === 2) return parseVersion2(v)
+  if (v.version !== 3 || !hasOnlyKeys(v, ['version', 'records']) || !Array.isArray(v.records))
+    return null
+  const records = v.records.map(parseRecord)
+  return records.every((r) => r !== null) ? { version: 3, records: records as MarkRecord[] } : null
 }
 
-/** Writes the record as the text of consecutive cells (each under Excel's 32,767 characters). */
-export function serializeMarkRecord(record: MarkRecord): string[] {
-  const json = JSON.stringify(record)
+function serializeCell(cell: SavedCell): Json {
+  const out: Json = {}
+  for (const [name, key] of cellKeys) if (cell[name] !== undefined) out[key] = cell[name]
+  return out
+}
+
+/** Writes the book as the text of consecutive cells (each under Excel's 32,767 characters). */
+export function serializeMarkBook(book: MarkBook): string[] {
+  const json = JSON.stringify({
+    version: 3,
+    records: book.records.map((r) => ({
+      sheet: r.sheet,
+      check: r.checkSheet,
+      header: r.headerRow,
+      last: r.lastRow,
+      added: r.added,
+      keys: [r.keyColumns.stt, r.keyColumns.content],
+      rows: r.rows.map((x) => [x.row, x.stt, x.content]),
+      cells: r.cells.map(serializeCell),
+    })),
+  })
   const chunks: string[] = []
   for (let i = 0; i < json.length; i += recordChunkSize)
     chunks.push(json.slice(i, i + recordChunkSize))
   return chunks
-}
-
-/** A row's identity: its STT and content, so that a row is recognised after rows were inserted above. */
-export function computeRowKey(stt: CellValue, content: CellValue): string {
-  return `${cellText(stt).trim()}\u241f${cellText(content).trim()}`
-}
-
-/** Where the record's rows are now: each marked row's current sheet row, or why the restore is refused. */
-export type RowMapping =
-  | { kind: 'same' }
-  | { kind: 'moved'; rows: Map<number, number> }
-  | { kind: 'refused'; missing: number[] }
-
-/**
- * Matches the record's rows against the sheet as it is now (`keyAt(row)` gives a row's identity).
- * Rows still in place are restored in place; rows that moved (rows inserted or deleted above) are
- * found by their identity when it is unique; otherwise the restore is refused rather than touching
- * cells the check did not mark.
- */
-export function computeRowMapping(
-  record: Pick<MarkRecord, 'rows'>,
-  keyAt: (row: number) => string,
-  lastRow: number,
-): RowMapping {
-  if (record.rows.every((r) => keyAt(r.row) === r.key)) return { kind: 'same' }
-  const where = new Map<string, number[]>()
-  for (let row = 1; row <= lastRow; row++) {
-    const key = keyAt(row)
-    where.set(key, [...(where.get(key) ?? []), row])
-  }
-  const rows = new Map<number, number>()
-  const missing: number[] = []
-  for (const r of record.rows) {
-    const found = where.get(r.key) ?? []
-    if (found.length === 1) rows.set(r.row, found[0]!)
-    else missing.push(r.row)
-  }
-  return missing.length ? { kind: 'refused', missing } : { kind: 'moved', rows }
-}
-
-/** "D5" with row 5 moved to 7 → "D7"; the column stays. */
-export function moveAddress(address: string, rows: Map<number, number>): string {
-  const m = /^([A-Z]+)(\d+)$/.exec(address)
-  if (!m) return address
-  return `${m[1]}${rows.get(Number(m[2])) ?? Number(m[2])}`
 }
 
 /** An "FFRRGGBB" fill as Office.js and the web write colours ("#RRGGBB"), and back. */
@@ -249,24 +313,4 @@ export function parseHexColor(color: string | null | undefined): string | null {
   const m = /^#?([0-9A-Fa-f]{6})$/.exec(color)
   if (!m || m[1]!.toUpperCase() === 'FFFFFF') return null
   return `FF${m[1]!.toUpperCase()}`
-}
-
-/** The row-identity columns of a report's table: STT, and the content (or criterion) column. */
-export function computeKeyColumns(header: {
-  columns: Partial<Record<string, string>>
-}): MarkRecord['keyColumns'] {
-  return {
-    stt: header.columns.stt ?? null,
-    content: header.columns.content ?? header.columns.criterion ?? null,
-  }
-}
-
-/**
- * The name for a new "Kiểm tra" sheet: "Kiểm tra" unless a sheet of the user already has it (names
- * compare without case, as Excel does), then "Kiểm tra (2)", "Kiểm tra (3)"…
- */
-export function chooseCheckSheetName(base: string, existing: readonly string[]): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()))
-  if (!taken.has(base.toLowerCase())) return base
-  for (let i = 2; ; i++) if (!taken.has(`${base} (${i})`.toLowerCase())) return `${base} (${i})`
 }

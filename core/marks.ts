@@ -153,13 +153,18 @@ export function formatSheetReference(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`
 }
 
-/** The automatic fixes of a report, one per cell (the first fix of a cell wins). */
-export function computeFixes(report: Report): { address: string; value: string }[] {
-  const fixes = new Map<string, string>()
+/**
+ * The automatic fixes of a report, one per cell (the first fix of a cell wins), each with the text
+ * it was computed from, so that an adapter writes it only where the cell still holds that text.
+ */
+export function computeFixes(
+  report: Report,
+): { address: string; value: string; from: string | null }[] {
+  const fixes = new Map<string, { value: string; from: string | null }>()
   for (const issue of report.issues) {
     if (issue.fix === undefined || issue.row === null || !issue.column) continue
     const address = `${issue.column}${issue.row}`
-    if (!fixes.has(address)) fixes.set(address, issue.fix)
+    if (!fixes.has(address)) fixes.set(address, { value: issue.fix, from: issue.value })
   }
-  return [...fixes].map(([address, value]) => ({ address, value }))
+  return [...fixes].map(([address, fix]) => ({ address, ...fix }))
 }

@@ -1,7 +1,7 @@
-import type { IssueCode } from './issue.ts'
-import type { CatalogueEntry } from './messages.ts'
+import { q, type CatalogueEntry, type IssueCode } from './issue-codes.ts'
 
-const q = (s: string | undefined) => `“${s ?? ''}”`
+/** A count with Vietnamese thousands dots (12.345). */
+const formatCount = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, '.')
 
 /** Expected progress words, named in the hint of a progress text the engine cannot place. */
 const progressWords =
@@ -22,6 +22,28 @@ export const readingMessages = {
       en: `Head that column ${q(p.field)}, or name the column: cchc validate --columns ${p.key ?? 'deadline'}=<column> (in Excel: “Cách đọc cột” in the task pane).`,
     }),
   },
+  'header/guessed-column': {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Không cột nào chắc chắn là ${q(p.field)}: tạm đọc cột ${p.column ?? ''} ${q(p.found)} (đoán; ${p.expected ?? ''}).`,
+      en: `No column is clearly ${q(p.field)}: column ${p.column ?? ''} ${q(p.found)} is read as it (guessed).`,
+    }),
+    hint: (p) => ({
+      vi: `Nếu đoán sai, chỉ định cột: cchc validate --columns ${p.key ?? 'content'}=<cột> (trong Excel: “Cách đọc cột” ở ngăn tác vụ), hoặc đặt tiêu đề ${q(p.field)} cho đúng cột.`,
+      en: `If the guess is wrong, name the column: cchc validate --columns ${p.key ?? 'content'}=<column> (in Excel: “Cách đọc cột” in the task pane), or head the right column ${q(p.field)}.`,
+    }),
+  },
+  'header/unreadable-column': {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Cột ${p.column ?? ''} được đọc là ${q(p.field)} nhưng ${p.count ?? 0}/${p.total ?? 0} dòng có cùng vấn đề (dòng ${p.rows ?? ''}): ${p.found ?? ''}`,
+      en: `Column ${p.column ?? ''} is read as ${q(p.field)} but ${p.count ?? 0}/${p.total ?? 0} rows share one problem (rows ${p.rows ?? ''}): ${p.expected ?? ''}`,
+    }),
+    hint: (p) => ({
+      vi: `Một vấn đề lặp lại trên hầu hết các dòng thường do cột được đọc sai: kiểm tra cách đọc cột; nếu cột này không phải ${q(p.field)}, chỉ định cột đúng: cchc validate --columns ${p.key ?? 'deadline'}=<cột> (trong Excel: “Cách đọc cột”). Nếu cột đúng, sửa các ô.`,
+      en: `A problem repeated on most rows usually means the column is misread: check how the columns were read; if this is not ${q(p.field)}, name the right column: cchc validate --columns ${p.key ?? 'deadline'}=<column> (in Excel: “Cách đọc cột”). If it is, correct the cells.`,
+    }),
+  },
   'header/unknown-choice': {
     severity: 'warning',
     message: (p) => ({
@@ -32,6 +54,20 @@ export const readingMessages = {
       vi: 'Ghi cột bằng chữ cái như Excel hiển thị (F) hoặc đúng tiêu đề cột.',
       en: 'Name the column by its letter as Excel shows it (F) or by its exact header.',
     }),
+  },
+  'cell/stray-value': {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Giá trị ${q(p.found)} nằm xa dữ liệu của trang tính (sau một vùng trống dài) nên không được đọc cùng bảng.`,
+      en: `The value ${q(p.found)} lies far from the sheet's data (past a long empty band), so it is not read with the table.`,
+    }),
+    hint: (p) => {
+      const many = (p.count ?? 1) > 1
+      return {
+        vi: `Nếu nhập nhầm, hãy xóa ô này; nếu là dữ liệu của bảng, hãy chuyển về sát bảng.${many ? ` Trang tính có ${formatCount(p.count!)} ô như vậy.` : ''}`,
+        en: `If it was typed by mistake, delete it; if it belongs to the table, move it next to the table.${many ? ` The sheet has ${p.count} such cells.` : ''}`,
+      }
+    },
   },
   'cell/invalid-progress': {
     severity: 'error',

@@ -1,39 +1,17 @@
-import type { Bilingual, IssueCode, Severity } from './issue.ts'
+import {
+  q,
+  type Bilingual,
+  type CatalogueEntry,
+  type IssueCode,
+  type Severity,
+} from './issue-codes.ts'
+import { deadlineMessages } from './messages-deadline.ts'
 import { readingMessages } from './messages-reading.ts'
-
-/** Values a message may mention. */
-export type MessageParams = {
-  field?: string | undefined
-  expected?: string | undefined
-  found?: string | undefined
-  suggestion?: string | undefined
-  date?: string | undefined
-  due?: string | undefined
-  start?: string | undefined
-  max?: string | undefined
-  column?: string | undefined
-  count?: number | undefined
-  profile?: string | undefined
-  /** A field's key, as `--columns` takes it ("deadline"). */
-  key?: string | undefined
-  /** Columns that came closest, as "F “Thời gian”". */
-  columns?: string | undefined
-  /** Why evidence cannot be checked (`row/evidence-unverifiable`). */
-  reason?: 'no-number' | 'no-date' | 'outside-period' | 'after-report' | undefined
-}
-
-export type CatalogueEntry = {
-  severity: Severity
-  message: (p: MessageParams) => Bilingual
-  hint: (p: MessageParams) => Bilingual
-}
-
-/** Quotes a value the Vietnamese way. */
-export const q = (s: string | undefined) => `“${s ?? ''}”`
 
 /** Every issue code with its severity, Vietnamese and English message and hint. */
 export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
   ...readingMessages,
+  ...deadlineMessages,
   'table/not-found': {
     severity: 'error',
     message: () => ({
@@ -161,17 +139,6 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
         : 'Check the name against the province’s agency list.',
     }),
   },
-  'cell/invalid-deadline': {
-    severity: 'error',
-    message: (p) => ({
-      vi: `Không hiểu được thời hạn ${q(p.found)}.`,
-      en: `The deadline ${q(p.found)} cannot be understood.`,
-    }),
-    hint: () => ({
-      vi: 'Ghi theo dạng: “Trong năm 2026”, “Quý IV/2026”, “Tháng 12/2026”, “Trước ngày 31/12/2026” hoặc “Thường xuyên”.',
-      en: 'Write it as “Trong năm 2026”, “Quý IV/2026”, “Tháng 12/2026”, “Trước ngày 31/12/2026” or “Thường xuyên”.',
-    }),
-  },
   'cell/invalid-date': {
     severity: 'error',
     message: (p) => ({
@@ -253,7 +220,7 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
     }),
   },
   'cell/invalid-achieved': {
-    severity: 'error',
+    severity: 'warning',
     message: (p) => ({
       vi: `Kết quả đạt được ${q(p.found)} không đọc được thành số liệu.`,
       en: `Achieved value ${q(p.found)} cannot be read as a figure.`,
@@ -283,6 +250,17 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
     hint: () => ({
       vi: 'Sở Nội vụ thay thang điểm này bằng thang điểm chính thức khi được ban hành.',
       en: 'Sở Nội vụ replaces this profile with the official point table once issued.',
+    }),
+  },
+  'report/target-not-judged': {
+    severity: 'info',
+    message: (p) => ({
+      vi: `${p.count ?? 0} nhiệm vụ có chỉ tiêu bằng số nhưng kết quả ghi bằng lời: chưa đánh giá được đạt hay không đạt chỉ tiêu.`,
+      en: `${p.count ?? 0} tasks have a numeric target but a result in words: whether the target was met is not judged.`,
+    }),
+    hint: () => ({
+      vi: 'Muốn đánh giá chỉ tiêu, ghi thêm kết quả bằng số (“95%”, “28/30”, “02 cuộc”) bên cạnh phần mô tả.',
+      en: 'To judge the target, add the result as a figure (“95%”, “28/30”, “02 cuộc”) beside the description.',
     }),
   },
 }

@@ -71,3 +71,49 @@ export function formatPeriod(id: string): string {
 export function computePeriodEnd(period: Period): IsoDate {
   return computeMonthEnd(period.year, period.lastMonth)
 }
+
+const monthsOf: Record<Period['kind'], number> = { month: 1, quarter: 3, half: 6, year: 12 }
+
+/** The first day of a period. */
+export function computePeriodStart(period: Period): IsoDate {
+  const first = period.lastMonth - monthsOf[period.kind] + 1
+  return `${period.year}-${String(first).padStart(2, '0')}-01`
+}
+
+/** Whether a date (a report's "số liệu đến" date) lies within a period. */
+export function isDateInPeriod(date: IsoDate, period: Period): boolean {
+  return date >= computePeriodStart(period) && date <= computePeriodEnd(period)
+}
+
+/**
+ * The period a report date belongs to, of the kind asked (a quarter by default): the calendar
+ * period holding the date, as offices count it ("số liệu đến 14/09/2026" is Quý III/2026).
+ * @example computeReportPeriod('2026-09-14').id // '2026-Q3'
+ */
+export function computeReportPeriod(asOf: IsoDate, kind: Period['kind'] = 'quarter'): Period {
+  const [y, m] = asOf.split('-').map(Number) as [number, number]
+  const id =
+    kind === 'year'
+      ? `${y}`
+      : kind === 'half'
+        ? `${y}-H${m <= 6 ? 1 : 2}`
+        : kind === 'month'
+          ? `${y}-${String(m).padStart(2, '0')}`
+          : `${y}-Q${Math.ceil(m / 3)}`
+  return parsePeriod(id)!
+}
+
+/** The periods a picker offers for a year: its quarters, its halves and the year itself. */
+export function listPeriodChoices(year: number): Period[] {
+  return [
+    `${year}-Q1`,
+    `${year}-Q2`,
+    `${year}-Q3`,
+    `${year}-Q4`,
+    `${year}-H1`,
+    `${year}-H2`,
+    `${year}`,
+  ]
+    .map((id) => parsePeriod(id))
+    .filter((p): p is Period => p !== null)
+}

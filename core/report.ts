@@ -5,6 +5,7 @@ import type { FieldKey } from './fields.ts'
 import type { Issue } from './issue.ts'
 import { computeScoreTotal } from './score.ts'
 import { taskStatuses, type TaskStatus } from './status.ts'
+import { clipText } from './text.ts'
 import type { RowKind } from './table.ts'
 
 /** One row of the report's task list (SPEC section 3), with the text a consolidation needs. */
@@ -42,6 +43,8 @@ export type Report = {
   file: string | null
   sheet: string
   planYear: number | null
+  /** The plan's issue date, from which deadlines such as "30 ngày kể từ ngày ban hành" count. */
+  issued: IsoDate | null
   asOf: IsoDate
   profile: { name: string; provisional: boolean } | null
   header: {
@@ -61,8 +64,56 @@ export type Report = {
 }
 
 /**
+ * Bounds on the text a report repeats from the sheet. Each task text is clipped ("…"); past
+ * `totalChars` of such text (task texts, issue values) every further text is clipped to
+ * `clippedChars`; corrected texts are kept whole up to `fixChars` in all, and past that no further
+ * automatic fix is offered. A report stays within a few megabytes whatever the sheet holds (a
+ * 30,000-character text on 2,000 rows made 900 MB).
+ */
+export const reportLimits = {
+  taskTextChars: 2_000,
+  totalChars: 4_000_000,
+  clippedChars: 100,
+  fixChars: 2_000_000,
+}
+
+const taskTexts = ['content', 'deadlineText', 'progress', 'achieved', 'evidence'] as const
+
+/** The tasks and issues with their texts fitted to reportLimits, in report order. */
+function fitTexts(tasks: TaskEntry[], issues: Issue[]): [TaskEntry[], Issue[]] {
+  let used = 0
+  let fixed = 0
+  const fit = (text: string, max: number) => {
+    const out = clipText(text, used < reportLimits.totalChars ? max : reportLimits.clippedChars)
+    used += out.length
+    return out
+  }
+  const fittedTasks = tasks.map((task) => {
+    const long = taskTexts.some((key) => task[key].length > reportLimits.clippedChars)
+    if (!long && used < reportLimits.totalChars) {
+      for (const key of taskTexts) used += task[key].length
+      return task
+    }
+    const copy = { ...task }
+    for (const key of taskTexts) copy[key] = fit(task[key], reportLimits.taskTextChars)
+    return copy
+  })
+  const fittedIssues = issues.map((issue) => {
+    const value = issue.value === null ? null : fit(issue.value, reportLimits.taskTextChars)
+    if (issue.fix === undefined) return value === issue.value ? issue : { ...issue, value }
+    const { fix, ...rest } = issue
+    // A corrected text is kept whole or not at all: half of one would damage the cell.
+    if (fixed + fix.length > reportLimits.fixChars) return { ...rest, value }
+    fixed += fix.length
+    return { ...rest, value, fix }
+  })
+  return [fittedTasks, fittedIssues]
+}
+
+/**
  * Assembles the report from its parts: issues deduplicated and sorted by position, counts by
- * severity and status, and the total score of the items that could be scored.
+ * severity and status, the total score of the items that could be scored, and the texts it
+ * repeats fitted to reportLimits.
  */
 export function createReport(
   partial: Omit<Report, 'valid' | 'errorCount' | 'warningCount' | 'summary'>,
@@ -86,12 +137,14 @@ export function createReport(
     if (t.status) byStatus[t.status]++
   }
   const { score, maxScore } = computeScoreTotal(partial.tasks)
+  const [tasks, fitted] = fitTexts(partial.tasks, issues)
   return {
     ...partial,
     valid: errorCount === 0,
     errorCount,
     warningCount,
-    issues,
+    issues: fitted,
+    tasks,
     summary: { tasks: count, byStatus, score, maxScore },
   }
 }

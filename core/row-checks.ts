@@ -16,7 +16,10 @@ import { readFiguresInText } from './achieved.ts'
 import { parseAchieved, parseTargets, selectJudgeable, type Achieved } from './target.ts'
 import { parseVietnameseNumber } from './text.ts'
 
-/** Reports a task without content or lead agency. */
+/**
+ * Reports a task without content or lead agency. A field the table has no column for is the
+ * header's one issue (`header/missing-column`), never repeated on every row.
+ */
 export function checkRequired(row: TableRow, ctx: RowContext) {
   const c = row.cells
   const requireField = (present: boolean, field: FieldKey) => {
@@ -29,8 +32,11 @@ export function checkRequired(row: TableRow, ctx: RowContext) {
       ),
     )
   }
-  requireField(c.content !== undefined || c.criterion !== undefined, 'content')
-  requireField(c.lead !== undefined || c.executing !== undefined, 'lead')
+  const has = (f: FieldKey) => ctx.columns.has(f)
+  if (has('content') || has('criterion'))
+    requireField(c.content !== undefined || c.criterion !== undefined, 'content')
+  if (has('lead') || has('executing'))
+    requireField(c.lead !== undefined || c.executing !== undefined, 'lead')
 }
 
 /** Checks the agency cells against the registry; returns the ids of the owning agencies. */
@@ -57,9 +63,20 @@ export function checkAgencies(row: TableRow, ctx: RowContext): string[] {
   return [...new Set(owners)]
 }
 
-/** Reads the progress cell: an impossible percentage is an error, text it cannot place a warning (not started). */
-export function readProgress(row: TableRow, ctx: RowContext): Progress {
+/**
+ * Reads the progress cell: an impossible percentage is an error, text it cannot place a warning
+ * (not started). A table without a progress column tells progress by its results ("Đã ban hành")
+ * and completion dates, silently.
+ */
+export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate | null): Progress {
   const cell = row.cells.progress
+  if (!cell && !ctx.columns.has('progress')) {
+    // A result that reports ("Đã ban hành …", "Đang lấy ý kiến …"), not one that names the aim ("Hoàn thành …").
+    const result = row.cells.achieved?.text ?? ''
+    const said = /^(?:đã|đang)\s/iu.test(result.trim()) ? parseProgress(result) : null
+    if (said && isProgress(said) && said.state !== 'not-started') return said
+    if (doneDate) return { state: 'done', percent: null }
+  }
   if (!cell) return { state: 'not-started', percent: null }
   const progress = parseProgress(typeof cell.value === 'number' ? cell.value : cell.text)
   if (isProgress(progress)) return progress
@@ -101,10 +118,16 @@ export function parseDateValue(value: CellValue, text: string): IsoDate | null {
 
 /**
  * Reads the achieved figures: a plain value ("95,5%", "28/30; 96%") or the figures inside a narrative
- * result ("Đã kiểm tra 15/18 cơ quan"). A result with no figure at all is only an error when the row
- * has a target that could be judged; narrative results of task lists are normal.
+ * result ("Đã kiểm tra 15/18 cơ quan"). A result in words ("Đã ban hành") is normal: where the row
+ * has a numeric target it is counted for one table-level note, and only a scored row (the scoring
+ * profile asks for figures) gets a warning.
  */
-export function readAchieved(row: TableRow, ctx: RowContext, planText: () => string): Achieved[] {
+export function readAchieved(
+  row: TableRow,
+  ctx: RowContext,
+  planText: () => string,
+  scored: boolean,
+): Achieved[] {
   const cell = row.cells.achieved
   if (!cell) return []
   const exact = parseAchieved(typeof cell.value === 'number' ? cell.value : cell.text)
@@ -112,7 +135,8 @@ export function readAchieved(row: TableRow, ctx: RowContext, planText: () => str
   const figures = readFiguresInText(cell.text)
   if (figures.length) return figures
   const target = selectJudgeable(parseTargets(planText()))[0]
-  if (target) {
+  if (target && !scored) ctx.unjudged++
+  else if (target) {
     ctx.issues.push(
       createIssue('cell/invalid-achieved', placeCell(cell, row.row, 'achieved'), {
         found: cell.text,

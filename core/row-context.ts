@@ -8,6 +8,8 @@ import type { RowCell } from './table.ts'
 /** What every row check needs: the plan year, the cut-off, the profile, the registry and the issue list. */
 export type RowContext = {
   planYear: number | null
+  /** The plan's issue date, which deadlines such as "30 ngày kể từ ngày ban hành" count from. */
+  issued: IsoDate | null
   asOf: IsoDate
   profile: ScoringProfile | null
   registry: AgencyRegistry | null
@@ -16,6 +18,8 @@ export type RowContext = {
   /** The fields the table has a column for, and their letters. */
   columns: Set<FieldKey>
   letters: Partial<Record<FieldKey, string>>
+  /** Rows whose numeric target met a result in words: told once for the table, never row by row. */
+  unjudged: number
 }
 
 /** Where an issue about a row's cell points. */

@@ -23,18 +23,30 @@ export function findShiftedCell(row: TableRow): (RowCell & { field: FieldKey }) 
   return null
 }
 
-/** The row's deadline and the text it was read from (the deadline column, the end column, or a shifted cell). */
+/** The deadline of the group a row belongs to, which a row without its own takes. */
+export type GroupDeadline = { stt: string | null; deadline: Deadline; text: string }
+
+/**
+ * The row's deadline and the text it was read from (the deadline column, the end column, or a
+ * shifted cell). A row without any takes its group's, marked `inherited` (a note on the row says so).
+ */
 export function readRowDeadline(
   row: TableRow,
   ctx: RowContext,
   isTask: boolean,
+  group: GroupDeadline | null = null,
 ): { deadline: Deadline | null; text: string } {
   const c = row.cells
   let deadline: Deadline | null = null
   let cell: RowCell | undefined = c.deadline
   let field: FieldKey = 'deadline'
   if (c.start || c.end) {
-    const range = parseDeadlineRange(c.start?.text ?? '', c.end?.text ?? '', ctx.planYear)
+    const range = parseDeadlineRange(
+      c.start?.text ?? '',
+      c.end?.text ?? '',
+      ctx.planYear,
+      ctx.issued,
+    )
     if (range.startInvalid && c.start) {
       ctx.issues.push(
         createIssue('cell/invalid-deadline', placeCell(c.start, row.row, 'start'), {
@@ -45,9 +57,9 @@ export function readRowDeadline(
     deadline = range.deadline
     cell = c.end
     field = 'end'
-    if (!deadline && c.deadline) deadline = parseCellDeadline(c.deadline, ctx.planYear)
+    if (!deadline && c.deadline) deadline = parseCellDeadline(c.deadline, ctx)
   } else if (cell) {
-    deadline = parseCellDeadline(cell, ctx.planYear)
+    deadline = parseCellDeadline(cell, ctx)
   }
   if (!cell && !c.start) {
     const shifted = findShiftedCell(row)
@@ -57,9 +69,11 @@ export function readRowDeadline(
           found: shifted.text,
         }),
       )
-      return { deadline: parseCellDeadline(shifted, ctx.planYear), text: shifted.text }
+      return { deadline: parseCellDeadline(shifted, ctx), text: shifted.text }
     }
-    if (isTask) {
+    if (group) return inheritDeadline(row, ctx, isTask, group)
+    // Without a deadline column the header says so once (`header/missing-column`).
+    if (isTask && (ctx.columns.has('deadline') || ctx.columns.has('end'))) {
       ctx.issues.push(
         createIssue(
           'cell/required',
@@ -76,7 +90,10 @@ export function readRowDeadline(
   }
   if (deadline?.kind === 'invalid' && cell) {
     ctx.issues.push(
-      createIssue('cell/invalid-deadline', placeCell(cell, row.row, field), { found: cell.text }),
+      createIssue('cell/invalid-deadline', placeCell(cell, row.row, field), {
+        found: cell.text,
+        part: deadline.unread,
+      }),
     )
   }
   if (deadline?.start && deadline.due && deadline.due < deadline.start && cell) {
@@ -90,16 +107,38 @@ export function readRowDeadline(
   return { deadline, text: cell?.text ?? '' }
 }
 
-// Annexes repeat the same deadline phrases ("Trong năm 2026") on most rows: parse each once per year.
+function inheritDeadline(row: TableRow, ctx: RowContext, isTask: boolean, group: GroupDeadline) {
+  if (isTask) {
+    ctx.issues.push(
+      createIssue(
+        'row/deadline-inherited',
+        {
+          row: row.row,
+          column: ctx.letters.deadline ?? ctx.letters.end ?? null,
+          field: 'deadline',
+        },
+        {
+          found: group.stt ?? undefined,
+          expected: group.text,
+          due: group.deadline.due ? formatVietnameseDate(group.deadline.due) : undefined,
+        },
+      ),
+    )
+  }
+  return { deadline: { ...group.deadline, inherited: true as const }, text: group.text }
+}
+
+// Annexes repeat the same deadline phrases ("Trong năm 2026") on most rows: parse each once per
+// plan year and issue date, so that the same text reads the same on every row.
 const deadlineCache = new Map<string, Deadline | null>()
 
-function parseCellDeadline(cell: RowCell, year: number | null): Deadline | null {
+function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
   if (isDateCell(cell.value)) return { kind: 'date', due: cell.value.date, start: cell.value.date }
-  const key = `${year}|${cell.text}`
+  const key = `${ctx.planYear}|${ctx.issued}|${cell.text}`
   let deadline = deadlineCache.get(key)
   if (deadline === undefined) {
     if (deadlineCache.size > 5_000) deadlineCache.clear()
-    deadline = parseDeadline(cell.text, year)
+    deadline = parseDeadline(cell.text, ctx.planYear, ctx.issued)
     deadlineCache.set(key, deadline)
   }
   return deadline && { ...deadline }

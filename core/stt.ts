@@ -5,6 +5,8 @@ export type SttCode =
   | { kind: 'section'; code: string; index: number }
   | { kind: 'numbered'; code: string; parts: number[] }
   | { kind: 'bullet'; code: string }
+  /** A lettered sub-item: "a)", "b.", "(c)", "đ)". */
+  | { kind: 'lettered'; code: string }
   | { kind: 'other'; code: string }
 
 const romanValues: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 }
@@ -37,6 +39,9 @@ export function parseStt(value: string | number | null): SttCode | null {
     return { kind: 'numbered', code: parts.join('.'), parts }
   }
   if (/^[-–+•*]$/.test(raw)) return { kind: 'bullet', code: raw }
+  // "i." and "v." stay roman sections, as they always were; "i)" is the ninth sub-item.
+  const letter = /^\(?([a-zđ])\)$|^([a-zđ])[./]$/u.exec(raw)
+  if (letter && !/^[ivx]\.$/.test(raw)) return { kind: 'lettered', code: letter[1] ?? letter[2]! }
   const folded = foldText(raw)
   const section = /^(?:phan |linh vuc |muc |chuong )?([ivxlc]+)$/.exec(folded)
   if (section) {

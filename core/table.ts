@@ -1,9 +1,11 @@
+import type { ReadingContext } from './column-profile.ts'
 import type { ColumnChoices } from './columns.ts'
 import { fieldKeys, fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, computeFilledCells, type CellValue, type Grid } from './grid.ts'
 import { locateHeader, type HeaderInfo } from './header.ts'
 import { inspectText } from './hygiene.ts'
 import { createIssue, type Issue } from './issue.ts'
+import { countNumberedSiblings, findItemLetter, isLetteredItem, opensItems } from './items.ts'
 import { createNumbering } from './numbering.ts'
 import { parseStt, type SttCode } from './stt.ts'
 import { foldText } from './text.ts'
@@ -46,9 +48,13 @@ const foldedLabels = Object.fromEntries(
  * continuation rows into the row above, and works out sections, groups, tasks and headings with
  * their numbering checks.
  */
-export function readTable(grid: Grid, choices: ColumnChoices = {}): ReadTable | null {
+export function readTable(
+  grid: Grid,
+  choices: ColumnChoices = {},
+  context: ReadingContext = {},
+): ReadTable | null {
   const { values, covered } = computeFilledCells(grid)
-  const header = locateHeader(values, covered, grid.top, grid.left, choices)
+  const header = locateHeader(values, covered, grid.top, grid.left, choices, context)
   if (!header) return null
   const issues: Issue[] = [...header.issues]
   const titleText = values
@@ -160,10 +166,26 @@ function isHeading(draft: Draft): boolean {
 function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): TableRow[] {
   const rows: TableRow[] = []
   const numbering = createNumbering(issues, header)
+  const siblings = countNumberedSiblings(drafts)
   let section: string | null = null
   let previous: TableRow | null = null
+  // The last numbered row, whose lettered items ("a) …") follow it.
+  let numbered: TableRow | null = null
   drafts.forEach((draft, i) => {
-    const stt = draft.stt
+    let stt = draft.stt
+    if (!stt && previous && numbered && (previous === numbered || isLettered(previous))) {
+      const parentText = numbered.cells.content?.text ?? ''
+      if (isLetteredItem(draft, previous === numbered ? 'a' : null, parentText))
+        stt = { kind: 'lettered', code: findItemLetter(draft)! }
+    }
+    // A row under an STT merged down that has a deadline of its own, or its own task and agency, is
+    // a second deliverable of the same item ("Tháng 5/2026" for the report, "Tháng 11/2026" for the
+    // result): its own task row. One that only continues the text above stays part of it.
+    if (!stt && draft.merged && previous?.stt && isOwnTask(draft)) {
+      previous = { ...previous, row: draft.row, kind: 'task', cells: draft.cells }
+      rows.push(previous)
+      return
+    }
     if (!stt) {
       if (
         previous &&
@@ -195,6 +217,7 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
     }
     if (stt.kind === 'section') {
       section = stt.code
+      numbered = null
       numbering.checkSection(stt.index, draft)
       previous = {
         row: draft.row,
@@ -212,13 +235,14 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
     if (stt.kind === 'numbered') {
       code = numbering.checkNumbered(section, stt.parts, draft)
       level = stt.parts.length
+    } else if (stt.kind === 'lettered' && numbered?.kind === 'group') {
+      // "a)" under group 1 is item 1.a, one level below it.
+      code = `${numbered.stt}.${stt.code}`
+      level = numbered.level + 1
     } else if (previous) {
       level = previous.kind === 'group' ? previous.level + 1 : previous.level
     }
-    let next: SttCode | null | undefined
-    for (let j = i + 1; j < drafts.length && !next; j++) next = drafts[j]!.stt
-    const isGroup =
-      stt.kind === 'numbered' && next?.kind === 'numbered' && next.code.startsWith(`${code}.`)
+    const isGroup = stt.kind === 'numbered' && opensItems(drafts, i, code, siblings.hasSiblings(i))
     previous = {
       row: draft.row,
       kind: isGroup ? 'group' : 'task',
@@ -227,9 +251,22 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
       section,
       cells: draft.cells,
     }
+    if (stt.kind === 'numbered') numbered = previous
     rows.push(previous)
   })
   return rows
+}
+
+function isOwnTask(draft: Draft): boolean {
+  const own = (f: FieldKey) => draft.cells[f] !== undefined && !draft.covered.has(f)
+  if (own('deadline') || own('end')) return true
+  // Text split by a page break starts in the middle of a phrase ("vị, địa phương"), in lower case.
+  const starts = (f: FieldKey) => own(f) && /^[\p{Lu}\d]/u.test(draft.cells[f]!.text)
+  return (starts('content') || starts('criterion')) && (starts('lead') || starts('executing'))
+}
+
+function isLettered(row: TableRow): boolean {
+  return /\.[a-zđ]$/u.test(row.stt ?? '')
 }
 
 /** Adds a continuation row's text to the row it continues, so targets split by a page break still read. */

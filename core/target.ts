@@ -123,9 +123,13 @@ export function parseAchieved(value: string | number | null): Achieved[] | null 
   return out
 }
 
-/** Whether one achieved value meets one target; null when it cannot be judged. */
+/**
+ * Whether one achieved value meets one target; null when it cannot be judged (no value, a baseline
+ * target, or a figure of another kind: "02 hội nghị" says nothing about a target of "100%").
+ */
 export function computeTargetMet(target: Target, achieved: Achieved | undefined): boolean | null {
   if (!achieved || target.op === 'baseline' || target.value === null) return null
+  if (achieved.unit !== null && achieved.unit !== target.unit) return null
   if (target.op === '=') return achieved.value === target.value
   if (target.op === '>') return achieved.value > target.value
   return achieved.value >= target.value

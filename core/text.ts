@@ -97,7 +97,21 @@ export function foldKeepingSeparators(text: string): string {
   return foldWith(text, false, '/.-')
 }
 
+/** Like foldKeepingSeparators, but also keeps clause marks (",", ";", parentheses, line breaks). */
+export function foldKeepingPunctuation(text: string): string {
+  return foldWith(text, false, '/.-,;()\n')
+}
+
 /** Like foldText, but keeps decimal commas and dots inside numbers ("95,5%" → "95,5 pct"). */
 export function foldKeepingNumbers(text: string): string {
   return foldWith(text, true)
+}
+
+/** Text cut to at most `max` characters, "…" marking the cut (never splitting a surrogate pair). */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text
+  let end = max - 1
+  const last = text.charCodeAt(end - 1)
+  if (last >= 0xd800 && last <= 0xdbff) end--
+  return `${text.slice(0, end)}…`
 }

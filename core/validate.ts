@@ -2,8 +2,8 @@ import { checkEvidence } from './evidence.ts'
 import { createAgencyIndex } from './agency.ts'
 import { parseColumnChoices, type ColumnChoices } from './columns.ts'
 import type { FieldKey } from './fields.ts'
-import { columnLetter, type Grid, type TemplateMeta } from './grid.ts'
-import { createIssue } from './issue.ts'
+import { cellText, columnLetter, type Grid, type TemplateMeta } from './grid.ts'
+import { createIssue, type Issue } from './issue.ts'
 import { computeScore, findProfileItem, type ScoringProfile } from './profile.ts'
 import { createReport, type Report, type TaskEntry } from './report.ts'
 import {
@@ -16,11 +16,13 @@ import {
 } from './row-checks.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import { readRowDeadline } from './row-deadline.ts'
+import { collapseRepeatedIssues } from './repeated-issues.ts'
 import { computeGroupTotals } from './score.ts'
 import { computeStatus } from './status.ts'
 import { readTable, type TableRow } from './table.ts'
 import { computeTargetsResult, parseTargets } from './target.ts'
-import { foldText } from './text.ts'
+import { findTitleIssued, findTitleYear } from './title.ts'
+import { createGroupTracker } from './group.ts'
 import type { AgencyRegistry } from './agency.ts'
 import type { IsoDate } from './date.ts'
 
@@ -33,12 +35,27 @@ export type ValidateOptions = {
   registry?: AgencyRegistry | null
   /** The user's column choices (`--columns`); they win over the workbook's remembered ones. */
   columns?: ColumnChoices | null
+  /** The plan's issue date (`--issued`, the pane's field); else the template's, else the title's. */
+  issued?: IsoDate | null
 }
 
-/** Finds the plan year in title rows ("… NĂM 2026"). */
-export function findTitleYear(titleText: string): number | null {
-  const m = /\bnam ((?:19|20|21)\d{2})\b/.exec(foldText(titleText))
-  return m ? Number(m[1]) : null
+export { findTitleYear }
+
+/** How many stray values are reported one by one (the hint counts them all). */
+const strayIssueLimit = 20
+
+/** The values an adapter found far from the sheet's data, each reported once (the first few). */
+function reportStrays(grid: Grid): Issue[] {
+  const count = grid.strayCount ?? grid.strays?.length ?? 0
+  return (grid.strays ?? [])
+    .slice(0, strayIssueLimit)
+    .map((s) =>
+      createIssue(
+        'cell/stray-value',
+        { row: s.row, column: columnLetter(s.column), value: cellText(s.value) },
+        { found: cellText(s.value), count },
+      ),
+    )
 }
 
 /**
@@ -46,10 +63,15 @@ export function findTitleYear(titleText: string): number | null {
  * Bad data is reported as issues; this never throws for a bad cell.
  */
 export function validateTable(grid: Grid, options: ValidateOptions): Report {
-  const table = readTable(grid, {
-    ...(options.meta?.columns ? parseColumnChoices(options.meta.columns).choices : {}),
-    ...options.columns,
-  })
+  const index = options.registry ? createAgencyIndex(options.registry) : null
+  const table = readTable(
+    grid,
+    {
+      ...(options.meta?.columns ? parseColumnChoices(options.meta.columns).choices : {}),
+      ...options.columns,
+    },
+    { asOf: options.asOf, index },
+  )
   const profile = options.profile ?? null
   const base = {
     file: options.file ?? null,
@@ -58,20 +80,26 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     profile: profile ? { name: profile.name, provisional: profile.provisional } : null,
   }
   if (!table) {
-    const issues = [createIssue('table/not-found')]
+    const issues = [createIssue('table/not-found'), ...reportStrays(grid)]
     return createReport({
       ...base,
       planYear: options.year ?? options.meta?.year ?? null,
+      issued: options.issued ?? options.meta?.issued ?? null,
       header: null,
       issues,
       tasks: [],
     })
   }
-  const planYear = options.year ?? options.meta?.year ?? findTitleYear(table.titleText)
-  const issues = [...table.issues]
-  const index = options.registry ? createAgencyIndex(options.registry) : null
+  const issued = options.issued ?? options.meta?.issued ?? findTitleIssued(table.titleText)
+  const planYear =
+    options.year ??
+    options.meta?.year ??
+    findTitleYear(table.titleText) ??
+    (issued ? Number(issued.slice(0, 4)) : null)
+  const issues = [...table.issues, ...reportStrays(grid)]
   const context: RowContext = {
     planYear,
+    issued,
     asOf: options.asOf,
     profile,
     registry: options.registry ?? null,
@@ -79,13 +107,40 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     issues,
     columns: new Set(Object.keys(table.header.columns) as FieldKey[]),
     letters: {},
+    unjudged: 0,
   }
   for (const [f, col] of Object.entries(table.header.columns))
     context.letters[f as FieldKey] = columnLetter(col)
-  const tasks = table.rows.map((row) => evaluateRow(row, context))
+  const groups = createGroupTracker()
+  const tasks = table.rows.map((row) => {
+    const parent = groups.findParent(row)
+    const entry = evaluateRow(row, context, parent)
+    groups.add(entry, parent)
+    return entry
+  })
+  groups.computeStatuses()
   computeGroupTotals(tasks)
+  if (context.unjudged)
+    issues.push(createIssue('report/target-not-judged', {}, { count: context.unjudged }))
+  const waiting = tasks.filter(
+    (t) => t.kind === 'task' && t.deadline?.kind === 'relative' && !t.deadline.due,
+  )
+  if (waiting.length)
+    issues.push(
+      createIssue(
+        'report/issued-unknown',
+        {},
+        { count: waiting.length, found: waiting[0]!.deadlineText },
+      ),
+    )
   if (profile?.provisional)
     issues.push(createIssue('report/provisional-profile', {}, { profile: profile.name }))
+  const taskCount = tasks.filter((t) => t.kind === 'task').length
+  const reported = collapseRepeatedIssues(
+    issues,
+    { row: table.header.row, columns: context.letters },
+    taskCount,
+  )
   const header = {
     row: table.header.row,
     columns: context.letters,
@@ -93,10 +148,10 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     mapping: table.header.mapping,
     dataStart: table.header.dataStart,
   }
-  return createReport({ ...base, planYear, header, issues, tasks })
+  return createReport({ ...base, planYear, issued, header, issues: reported, tasks })
 }
 
-function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
+function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): TaskEntry {
   const c = row.cells
   const entry: TaskEntry = {
     row: row.row,
@@ -121,14 +176,18 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
   if (row.kind === 'section' || row.kind === 'heading') return entry
   const isTask = row.kind === 'task'
   if (isTask) checkRequired(row, ctx)
-  const read = readRowDeadline(row, ctx, isTask)
+  const group =
+    parent?.deadline && parent.deadline.kind !== 'invalid'
+      ? { stt: parent.stt, deadline: parent.deadline, text: parent.deadlineText }
+      : null
+  const read = readRowDeadline(row, ctx, isTask, group)
   entry.deadline = read.deadline
   entry.deadlineText ||= read.text
   if (ctx.index && ctx.registry) entry.agencies = checkAgencies(row, ctx)
   if (!isTask) return entry
 
-  const progress = readProgress(row, ctx)
   entry.doneDate = readDoneDate(row, ctx)
+  const progress = readProgress(row, ctx, entry.doneDate)
   const done = progress.state === 'done'
   if (done && c.doneDate === undefined && row.cells.progress && ctx.columns.has('doneDate')) {
     ctx.issues.push(
@@ -144,19 +203,17 @@ function evaluateRow(row: TableRow, ctx: RowContext): TaskEntry {
   entry.status = computeStatus(entry.deadline, progress, entry.doneDate, ctx.asOf)
 
   const planText = () => [c.content?.text, c.expected?.text].filter(Boolean).join('\n')
-  const achieved = readAchieved(row, ctx, planText)
+  const item = ctx.profile && row.stt ? findProfileItem(ctx.profile, row.section, row.stt) : null
+  const achieved = readAchieved(row, ctx, planText, item !== null && item.method !== 'survey')
   // Without an achieved figure nothing can be judged, so the plan text's targets need not be read.
   const result = achieved.length
     ? computeTargetsResult(parseTargets(planText()), achieved)
     : { met: null, ratio: null }
   entry.targetMet = result.met
-  if (ctx.profile && row.stt) {
-    const item = findProfileItem(ctx.profile, row.section, row.stt)
-    if (item) {
-      entry.maxScore = item.maxPoints
-      entry.score = computeScore(item, result.met, result.ratio)
-      entry.selfScore = checkSelfScore(row, item.maxPoints, ctx)
-    }
+  if (item) {
+    entry.maxScore = item.maxPoints
+    entry.score = computeScore(item, result.met, result.ratio)
+    entry.selfScore = checkSelfScore(row, item.maxPoints, ctx)
   }
   return entry
 }

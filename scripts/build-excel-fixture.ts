@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createZip } from '../tests/helpers/zip.ts'
+import { crc32, deflateRawSync } from 'node:zlib'
+import { writeZip } from '../server/xlsx/zip.ts'
 
 const fixtures = join(import.meta.dirname, '..', 'tests', 'fixtures', 'xlsx')
 const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
@@ -48,7 +49,7 @@ const tasks: Cell[][] = [
   [
     1,
     'Ban hành Kế hoạch cải cách hành chính năm 2026 của xã',
-    'UBND xã',
+    'Phường Ea Kao',
     null,
     'Quý I/2026',
     'Đã hoàn thành',
@@ -96,7 +97,7 @@ const tasks: Cell[][] = [
   [
     5,
     'Tổ chức 02 cuộc đối thoại với người dân',
-    'UBND xã',
+    'Phường Ea Kao',
     'Ủy ban MTTQ xã',
     'Quý II/2026',
     'Đã hoàn thành',
@@ -109,7 +110,7 @@ const tasks: Cell[][] = [
   [
     1,
     'Công khai 100% thủ tục hành chính tại Bộ phận Một cửa',
-    'UBND xã',
+    'Phường Ea Kao',
     null,
     'Trong năm 2026',
     'Hoàn thành 120%',
@@ -121,7 +122,7 @@ const tasks: Cell[][] = [
   [
     2,
     'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính',
-    'UBND xã',
+    'Phường Ea Kao',
     null,
     'Quý III/2026',
     'Đã hoàn thành',
@@ -133,7 +134,7 @@ const tasks: Cell[][] = [
   [
     3,
     'Rà soát, đơn giản hóa thủ tục hành chính nội bộ',
-    'UBND xã',
+    'Phường Ea Kao',
     null,
     'Quý II/2026',
     'Đã hoàn thành',
@@ -145,7 +146,7 @@ const tasks: Cell[][] = [
   [
     4,
     'Tiếp nhận hồ sơ trực tuyến toàn trình',
-    'UBND xã',
+    'Phường Ea Kao',
     null,
     'Quý IV/2026',
     'Đã hoàn thành',
@@ -157,7 +158,7 @@ const tasks: Cell[][] = [
   [
     5,
     'Tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 98% trở lên',
-    'UBND xã',
+    'Phường Ea Kao',
     null,
     'Trong năm 2026',
     'Đang thực hiện',
@@ -169,7 +170,7 @@ const tasks: Cell[][] = [
   [
     6,
     'Khảo sát sự hài lòng của người dân',
-    'UBND xã',
+    'Phường Ea Kao',
     null,
     'Quý II/2026',
     'Chưa thực hiện',
@@ -233,7 +234,7 @@ function buildSheet(): string {
     2,
     writeCell(
       'A2',
-      '(Kèm theo Báo cáo số      /BC-UBND ngày     /9/2026 của UBND xã Ea Kao)',
+      '(Kèm theo Báo cáo số      /BC-UBND ngày     /9/2026 của UBND phường Ea Kao)',
       s.subtitle,
     ),
   )
@@ -321,7 +322,7 @@ const theme = execFileSync('unzip', [
 ])
 const sheetName = 'Báo cáo quý III'
 
-const bytes = createZip([
+const entries: { name: string; data: string | Buffer }[] = [
   {
     name: '[Content_Types].xml',
     data:
@@ -361,8 +362,14 @@ const bytes = createZip([
     name: 'docProps/core.xml',
     data:
       head +
-      '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>UBND xã Ea Kao</dc:creator><cp:lastModifiedBy>UBND xã Ea Kao</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2026-09-10T02:11:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2026-09-14T08:40:00Z</dcterms:modified></cp:coreProperties>',
+      '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>UBND phường Ea Kao</dc:creator><cp:lastModifiedBy>UBND phường Ea Kao</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2026-09-10T02:11:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2026-09-14T08:40:00Z</dcterms:modified></cp:coreProperties>',
   },
-])
+]
+const bytes = writeZip(
+  entries.map((e) => {
+    const raw = typeof e.data === 'string' ? Buffer.from(e.data) : e.data
+    return { name: e.name, body: deflateRawSync(raw), method: 8, crc: crc32(raw), size: raw.length }
+  }),
+)
 writeFileSync(join(fixtures, 'excel-shared-styles.xlsx'), bytes)
 process.stdout.write(`excel-shared-styles.xlsx: ${bytes.length} bytes, ${strings.length} strings\n`)

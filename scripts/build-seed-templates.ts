@@ -14,11 +14,7 @@ import {
   type Grid,
 } from '../core/index.ts'
 import type { PlanDefinition } from '../server/province/config.ts'
-import {
-  planAppendixTitle,
-  readParSipasGrid,
-  readPlanAppendixGrid,
-} from '../tests/helpers/seeds.ts'
+import { planAppendixTitle, readParSipasGrid, readPlanAppendixGrid } from './seeds.ts'
 
 function readPlanRows(grid: Grid, columns: FieldKey[]) {
   const table = readTable(grid)

@@ -20,6 +20,7 @@ export const entryFunctions = [
   'clearActiveSheet',
   'selectCell',
   'sendReport',
+  'readReportState',
   'runCheckFromMenu',
   'runClearFromMenu',
 ] as const

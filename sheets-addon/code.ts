@@ -1,13 +1,17 @@
 import {
   computeFixes,
+  computeKeyColumns,
   computeMarkPlan,
   computePeriod,
   computeVietnamDate,
-  parsePeriod,
+  parseIssuedValue,
+  parsePeriodInput,
   validateTable,
   type Report,
+  type ReportState,
+  type Review,
 } from '../core/index.ts'
-import { addinRegistry, findAddinProfile } from '../addin/catalog.ts'
+import { findSheetsProfile, sheetsRegistry } from './catalog.ts'
 import { clearMarks, applyMarks } from './mark.ts'
 import { readActive } from './read.ts'
 import { addonText } from './text.ts'
@@ -62,39 +66,41 @@ export function saveSettings(settings: { server: string; token: string }): void 
   if (settings.token.trim()) props.setProperty('cchc.token', settings.token.trim())
 }
 
-function checkRead(read: ReturnType<typeof readActive>, asOf: string): Report {
+function checkRead(read: ReturnType<typeof readActive>, asOf: string, issued?: string): Report {
   return validateTable(read.grid, {
     asOf,
+    // The plan's issue date from the sidebar, for deadlines counted from it; else the sheet's title.
+    issued: parseIssuedValue(issued ?? '') ?? null,
     file: read.spreadsheet.getName(),
     meta: read.meta,
-    profile: findAddinProfile(read.meta?.planId ?? null),
-    registry: addinRegistry,
+    profile: findSheetsProfile(read.meta?.planId ?? null),
+    registry: sheetsRegistry,
   })
 }
 
 /** "Kiểm tra": checks the active sheet and marks it in place; returns the report for the pane. */
-export function checkActiveSheet(asOf?: string): Report {
+export function checkActiveSheet(asOf?: string, issued?: string): Report {
   const date = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : readDefaults().asOf
   const read = readActive(SpreadsheetApp.getActiveSpreadsheet())
-  const report = checkRead(read, date)
+  const report = checkRead(read, date, issued)
   if (!report.header) throw new Error(addonText.notAnnex)
   const plan = computeMarkPlan(
     report,
     read.record?.sheetId === read.sheet.getSheetId() ? read.record.added : [],
     read.grid.merges,
   )
-  applyMarks(read, plan)
+  applyMarks(read, plan, computeKeyColumns(report.header))
   return report
 }
 
 /** "Sửa tự động": writes the safe fixes (HTML removed, TCVN3/VNI converted, NFC), then checks again. */
-export function fixActiveSheet(asOf?: string): { fixed: number; report: Report } {
+export function fixActiveSheet(asOf?: string, issued?: string): { fixed: number; report: Report } {
   const date = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : readDefaults().asOf
   const read = readActive(SpreadsheetApp.getActiveSpreadsheet())
-  const fixes = computeFixes(checkRead(read, date))
+  const fixes = computeFixes(checkRead(read, date, issued))
   // Fixes are few and scattered; each is its own cell write.
   for (const fix of fixes) read.sheet.getRange(fix.address).setValue(fix.value)
-  return { fixed: fixes.length, report: checkActiveSheet(date) }
+  return { fixed: fixes.length, report: checkActiveSheet(date, issued) }
 }
 
 /** "Xóa đánh dấu": restores what the check changed. */
@@ -113,12 +119,15 @@ export function selectCell(sheetName: string, address: string): void {
 }
 
 /** "Gửi báo cáo": sends the checked table to the sync service, as the Excel add-in does. */
-export function sendReport(periodId: string): { id: number; version: number; submittedAt: string } {
-  const period = parsePeriod(periodId)
+export function sendReport(periodText: string): {
+  id: number
+  version: number
+  period: string
+  submittedAt: string
+} {
+  const period = parsePeriodInput(periodText)
   if (!period) throw new Error(addonText.badPeriod)
-  const props = PropertiesService.getUserProperties()
-  const server = props.getProperty('cchc.server')
-  const token = props.getProperty('cchc.token')
+  const { server, token } = readConnection()
   if (!server || !token) throw new Error(addonText.noSettings)
   const read = readActive(SpreadsheetApp.getActiveSpreadsheet())
   const body = {
@@ -144,7 +153,40 @@ export function sendReport(periodId: string): { id: number; version: number; sub
     throw new Error(
       json.error?.message ?? `${addonText.sendFailed} (${response.getResponseCode()})`,
     )
-  return { id: json.id!, version: json.version!, submittedAt: json.submittedAt! }
+  return { id: json.id!, version: json.version!, period: period.id, submittedAt: json.submittedAt! }
+}
+
+function readConnection(): { server: string | null; token: string | null } {
+  const props = PropertiesService.getUserProperties()
+  return { server: props.getProperty('cchc.server'), token: props.getProperty('cchc.token') }
+}
+
+/** The agency's report for a period as Sở Nội vụ sees it: sent, accepted, or returned with a reason. */
+export type ReportStanding = { state: ReportState; version: number | null; review: Review | null }
+
+/**
+ * Where the agency's report of a period stands (`GET /api/status` with its code), so the sidebar can
+ * say "Trả lại: lý do"; null without settings. A failure to reach the service is an Error in Vietnamese.
+ */
+export function readReportState(periodText: string): ReportStanding | null {
+  const period = parsePeriodInput(periodText)
+  const { server, token } = readConnection()
+  if (!period || !server || !token) return null
+  const response = UrlFetchApp.fetch(`${server}/api/status?period=${period.id}`, {
+    method: 'get',
+    headers: { Authorization: `Bearer ${token}` },
+    muteHttpExceptions: true,
+  })
+  const json = JSON.parse(response.getContentText() || '{}') as {
+    agencies?: ReportStanding[]
+    error?: { message?: string }
+  }
+  if (response.getResponseCode() !== 200)
+    throw new Error(
+      json.error?.message ?? `${addonText.stateFailed} (${response.getResponseCode()})`,
+    )
+  const own = json.agencies?.[0]
+  return own ? { state: own.state, version: own.version, review: own.review } : null
 }
 
 /** Menu "Kiểm tra": the one-click check, with a toast instead of a pane. */

@@ -4,20 +4,21 @@ import {
   marksSheetName,
   type CellValue,
   type MarkPlan,
-} from '../core/index.ts'
-import {
   convertArgbToHex,
   convertWidthToPixels,
+  identifyGridRow,
   isOwnNote,
+  moveRecordCells,
+  readTable,
   sheetRoleKey,
   splitAddress,
   splitRecord,
   tagNote,
-  type SavedCell,
+  type SheetsSavedCell as SavedCell,
   type SavedValue,
   type SheetRole,
   type SheetsMarkRecord,
-} from '../server/sheets/record.ts'
+} from '../core/index.ts'
 import { readFill, readSavedValue, type AddonRead } from './read.ts'
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet
@@ -70,20 +71,26 @@ function openColumn(read: AddonRead, canvas: Canvas, col: number): unknown[] {
   return column
 }
 
-/** Puts back, in memory, what the recorded marking changed on this sheet. */
+/** The previous marks of this sheet where they are now (rows found by STT, content and position). */
+function findPrevious(read: AddonRead, record: SheetsMarkRecord) {
+  return moveRecordCells(record, read.grid, readTable(read.grid)?.header.row ?? null)
+}
+
+/** Puts back, in memory, what the recorded marking changed on this sheet (rows gone are left). */
 function restoreRecord(read: AddonRead, canvas: Canvas, record: SheetsMarkRecord): void {
+  const previous = findPrevious(read, record)
   for (const letter of record.added) {
     const col = columnNumber(letter) - 1
     if (col >= canvas.width) continue
     const column = openColumn(read, canvas, col)
-    for (let r = record.headerRow - 1; r < Math.min(record.lastRow, canvas.height); r++) {
+    for (let r = previous.headerRow - 1; r < Math.min(previous.lastRow, canvas.height); r++) {
       column[r] = ''
       canvas.fills[r]![col] = null
       canvas.notes[r]![col] = ''
     }
   }
   const added = new Set(record.added)
-  for (const saved of record.cells) {
+  for (const saved of previous.cells) {
     const { column: letter, row } = splitAddress(saved.address)
     const r = row - 1
     const c = columnNumber(letter) - 1
@@ -158,9 +165,16 @@ function writeRecordSheet(read: AddonRead, record: SheetsMarkRecord): void {
  * then writes computed columns, fills and tagged notes — one bulk write per property — and the
  * "Kiểm tra" sheet and the hidden record, both found again by developer metadata.
  */
-export function applyMarks(read: AddonRead, plan: MarkPlan): SheetsMarkRecord {
+export function applyMarks(
+  read: AddonRead,
+  plan: MarkPlan,
+  keyColumns: { stt: string | null; content: string | null },
+): SheetsMarkRecord {
   const sheetId = read.sheet.getSheetId()
   const previous = read.record?.sheetId === sheetId ? read.record : null
+  const moved = new Map(
+    (previous ? findPrevious(read, previous).cells : []).map((c) => [c.address, c]),
+  )
   const rows = [...plan.values, ...plan.notes].map((v) => splitAddress(v.address).row)
   const lastRow = Math.max(plan.headerRow, ...rows)
   const widest = Math.max(...plan.columns.map((c) => columnNumber(c.column)), 0)
@@ -174,7 +188,7 @@ export function applyMarks(read: AddonRead, plan: MarkPlan): SheetsMarkRecord {
   const saved = new Map<string, SavedCell>()
   const save = (address: string, withValue: boolean) => {
     if (saved.has(address)) return
-    const before = previous?.cells.find((c) => c.address === address)
+    const before = moved.get(address)
     if (before) return void saved.set(address, { ...before })
     const { column, row } = splitAddress(address)
     const r = row - 1
@@ -200,6 +214,13 @@ export function applyMarks(read: AddonRead, plan: MarkPlan): SheetsMarkRecord {
     headerRow: plan.headerRow,
     lastRow,
     cells: [],
+    keyColumns,
+    rows: [...new Set(rows)]
+      .sort((a, b) => a - b)
+      .map((row) => {
+        const r = identifyGridRow(read.grid, keyColumns, row)
+        return [r.row, r.stt, r.content]
+      }),
   }
   for (const column of plan.columns.filter((c) => c.added)) {
     record.added.push(column.column)

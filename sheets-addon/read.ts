@@ -7,15 +7,13 @@ import {
   type Grid,
   type MergeArea,
   type TemplateMeta,
-} from '../core/index.ts'
-import {
   normalizeFill,
   parseRecord,
   sheetRoleKey,
   type SavedValue,
   type SheetRole,
   type SheetsMarkRecord,
-} from '../server/sheets/record.ts'
+} from '../core/index.ts'
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet

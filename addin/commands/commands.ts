@@ -1,24 +1,19 @@
+import { showDialog } from './dialog.ts'
 import { runRibbonCheck } from './ribbon.ts'
 
-/** Opens the add-in's message page in a small dialog; falls back to the console if dialogs are unavailable. */
+/** Opens the add-in's message page in a small dialog and waits until the user closes it. */
 function notify(text: string): Promise<void> {
   const url = new URL('message.html', location.href)
   url.searchParams.set('m', text)
-  return new Promise((done) => {
-    try {
-      Office.context.ui.displayDialogAsync(
-        url.toString(),
-        { height: 30, width: 35, displayInIframe: true },
-        (result) => {
-          if (result.status !== Office.AsyncResultStatus.Succeeded) console.error('CCHC:', text)
-          done()
-        },
-      )
-    } catch {
-      console.error('CCHC:', text)
-      done()
-    }
-  })
+  return showDialog(
+    Office.context.ui as unknown as Parameters<typeof showDialog>[0],
+    {
+      message: Office.EventType.DialogMessageReceived,
+      event: Office.EventType.DialogEventReceived,
+    },
+    url.toString(),
+    text,
+  )
 }
 
 /** The ribbon's "Kiểm tra" button. Ribbon commands always call `event.completed()`. */

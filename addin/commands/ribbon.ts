@@ -1,6 +1,7 @@
 import { addinRegistry, findAddinProfile } from '../catalog.ts'
 import { hasNotesApi, runCheck } from '../excel/check.ts'
 import { describeExcelError } from '../excel/errors.ts'
+import { describeCheck } from '../taskpane/feedback.ts'
 import { computeDefaults, readSettings } from '../settings.ts'
 
 /** What the ribbon command needs from its host (Office in Excel; a fake host in the tests). */
@@ -31,11 +32,14 @@ export async function runRibbonCheck(host: RibbonHost): Promise<string | null> {
         notes: hasNotesApi(),
       }),
     )
-    if (!outcome.report.header)
-      message =
-        'Không tìm thấy bảng phụ lục (dòng tiêu đề có STT, Nội dung, Thời hạn…) trong trang tính đang mở. (No annex table was found on the active sheet.)'
-    else if (outcome.skipped.length)
-      message = `Đã kiểm tra. Trang tính được bảo vệ nên ${outcome.skipped.length} ô bị khóa không được đánh dấu; xem đủ danh sách lỗi ở trang "Kiểm tra". (Checked; ${outcome.skipped.length} locked cells were left unmarked.)`
+    // The marks are the answer; the user is told only what the check could not do.
+    if (
+      outcome.skipped.length ||
+      outcome.unrestored.length ||
+      outcome.pendingNotes ||
+      outcome.formulas.length
+    )
+      message = describeCheck(outcome).text
   } catch (error) {
     const text = describeExcelError(error)
     message = `Kiểm tra không thành công: ${text.vi} (${text.en})`

@@ -1,37 +1,25 @@
 import {
-  marksSheetName,
-  type AgencyRegistry,
-  type IsoDate,
+  validateTable,
+  type Grid,
   type MarkPlan,
   type Report,
-  type ScoringProfile,
+  type TemplateMeta,
 } from '../../core/index.ts'
-import {
-  findPrevious,
-  findRecordedSheet,
-  prepareCheck,
-  probeCells,
-  queueWrites,
-} from './prepare.ts'
+import { AddinError } from './errors.ts'
+import type { CheckOptions } from './options.ts'
+import { queueCheckSheet, queueMarks } from './mark.ts'
+import { prepareCheck, refuseSheet, type PreparedCheck } from './prepare.ts'
 import { parseAddress, type SheetRead } from './read.ts'
-import { collectRestoreAddresses, queueRestore } from './restore.ts'
-import { loadSheet, type Progress } from './sheet.ts'
-import { createBatch } from './write.ts'
+import { queueMarkBook, readMarkBook } from './record.ts'
+import { queueRestore } from './restore.ts'
+import { loadSheet, type SheetChoice } from './sheet.ts'
+import { createBatch, type Batch } from './write.ts'
 
 export type { Progress } from './sheet.ts'
-export { runFixes, type ManualFix } from './fix.ts'
+export { runFixes, type FixOutcome, type ManualFix } from './fix.ts'
+export { runClear, type ClearOutcome } from './clear.ts'
 
-export type CheckOptions = {
-  asOf: IsoDate
-  file?: string | null
-  year?: number | null
-  registry?: AgencyRegistry | null
-  /** The scoring profile for the template's plan id, when the plan has one. */
-  profileFor?: ((planId: string | null) => ScoringProfile | null) | null
-  /** Whether the host has the notes API (ExcelApi 1.18); without it problems are shown by fills only. */
-  notes: boolean
-  onProgress?: (progress: Progress) => void
-}
+export type { CheckOptions } from './options.ts'
 
 export type CheckOutcome = {
   report: Report
@@ -40,9 +28,15 @@ export type CheckOutcome = {
   syncs: number
   /** Cells a protected sheet kept locked, left unmarked (the "Kiểm tra" sheet still lists their issues). */
   skipped: string[]
+  /** Cells of the previous marks whose rows are gone (deleted or rewritten), left as they are. */
+  unrestored: string[]
+  /** Notes of earlier marks still to put back on a host with notes. */
+  pendingNotes: number
+  /** Cells of a reused computed column holding the agency's own formula, kept. */
+  formulas: string[]
 }
 
-/** Whether the host can write cell notes (ExcelApi 1.18). */
+/** Whether the host can write cell notes (ExcelApi 1.18: Microsoft 365 and the web, not Office 2021/2024). */
 export function hasNotesApi(): boolean {
   return (
     typeof Office !== 'undefined' &&
@@ -51,10 +45,38 @@ export function hasNotesApi(): boolean {
 }
 
 /**
- * Checks the active sheet's table and marks it in place. Reads in row blocks, restores the previous
- * marks (found by sheet id and row identity, or refused before anything changes), then writes the
- * record first, the marks, and the final record last — so that a failure part-way leaves a record
- * that "Xóa đánh dấu" can undo. About four round trips for an ordinary sheet.
+ * Queues every write of a check: a book covering the old and the new marks first (so that any
+ * failure after it can be undone by "Xóa đánh dấu"), the restore of the old marks, the new marks,
+ * the "Kiểm tra" sheet, and the final book last. Returns the locked cells left alone.
+ */
+export async function queueWrites(batch: Batch, prepared: PreparedCheck): Promise<string[]> {
+  const { read, plan, previous, probe, record, next, decisions, writes, notes } = prepared
+  const state = { exists: read.marks.exists, rows: read.marks.rows }
+  const known = new Set(record.cells.map((c) => c.address))
+  const leftover = previous?.cells.filter((c) => !known.has(c.address)) ?? []
+  const union = leftover.length
+    ? {
+        ...next,
+        records: next.records.map((r) =>
+          r === record ? { ...r, cells: [...r.cells, ...leftover] } : r,
+        ),
+      }
+    : next
+  await queueMarkBook(batch, union, state)
+  const skipped = previous ? await queueRestore(batch, previous, read, probe, decisions, notes) : []
+  await queueMarks(batch, read, plan, writes, probe)
+  skipped.push(...writes.skipped)
+  await queueCheckSheet(batch, read.sheetName, plan, prepared.checkSheet, read.date1904)
+  if (union !== next) await queueMarkBook(batch, next, state)
+  return [...new Set(skipped)]
+}
+
+/**
+ * Checks the active sheet's table and marks it in place. Reads in row blocks, refuses before
+ * anything changes what it must not act on (its own sheets, a sheet without a table, a protected
+ * workbook structure), restores this sheet's previous marks as far as their rows are found, then
+ * writes the record first, the marks, and the final record last — so that a failure part-way
+ * leaves a record "Xóa đánh dấu" can undo. About four round trips for an ordinary sheet.
  */
 export async function runCheck(
   context: Excel.RequestContext,
@@ -65,57 +87,59 @@ export async function runCheck(
   const batch = createBatch(context, counter, () =>
     options.onProgress?.({ phase: 'mark', done: counter.syncs, total: counter.syncs + 1 }),
   )
-  const skipped = await queueWrites(batch, prepared, prepared.checkSheet, options.notes)
+  const skipped = await queueWrites(batch, prepared)
   await batch.flush()
   options.onProgress?.({ phase: 'done', done: 1, total: 1 })
-  const { report, read, plan } = prepared
-  return { report, read, plan, syncs: counter.syncs, skipped }
+  const { report, read, plan, previous, record, writes } = prepared
+  const pendingNotes = record.cells.filter((c) => c.note !== undefined && !prepared.notes).length
+  return {
+    report,
+    read,
+    plan,
+    syncs: counter.syncs,
+    skipped,
+    unrestored: previous?.unrestored ?? [],
+    pendingNotes,
+    formulas: writes.formulas,
+  }
 }
+
+/** What "Gửi báo cáo" sends: the sheet as it is now, read and checked again, with its metadata. */
+export type SheetReport = { report: Report; grid: Grid; meta: TemplateMeta | null; sheetId: string }
 
 /**
- * Removes the marks of the last check and restores the original look, on whichever sheet was checked
- * (found by id after a rename, rows found again after insertions). Returns false when there were none.
+ * Reads a sheet again and checks it without writing anything, so that what is sent is the sheet
+ * as it is now (not the grid of the last check). `which` is the checked sheet's id, else the
+ * active sheet; the add-in's own sheets and sheets without a table are refused.
  */
-export async function runClear(
+export async function readSheetReport(
   context: Excel.RequestContext,
-  options: { notes: boolean },
-): Promise<{ cleared: boolean; syncs: number; skipped: string[] }> {
-  const counter = { syncs: 0 }
-  const read = await loadSheet(context, 'active', counter)
-  const previous = await findPrevious(context, read, counter)
-  if (!previous) return { cleared: false, syncs: counter.syncs, skipped: [] }
-  const addresses = collectRestoreAddresses(previous)
-  const probes = await probeCells(
-    context,
-    [{ read: previous.sheet, notes: addresses, cells: addresses }],
-    options.notes,
-    counter,
-  )
-  const batch = createBatch(context, counter)
-  const skipped = await queueRestore(
-    batch,
-    previous,
-    probes.get(previous.sheet.sheetId)!,
-    options.notes && previous.sheet.protection.editObjects,
-  )
-  const check =
-    previous.record.checkSheet && findRecordedSheet(previous.record.checkSheet, read.sheets)
-  if (check && check.id !== previous.sheet.sheetId)
-    context.workbook.worksheets.getItem(check.id).delete()
-  context.workbook.worksheets.getItem(marksSheetName).delete()
-  await batch.add(2)
-  await batch.flush()
-  return { cleared: true, syncs: counter.syncs, skipped }
+  which: SheetChoice,
+  options: Omit<CheckOptions, 'notes'>,
+): Promise<SheetReport> {
+  const read = await loadSheet(context, which, { syncs: 0 }, options.onProgress)
+  refuseSheet({ ...read, structureProtected: false }, readMarkBook(read))
+  const report = validateTable(read.grid, {
+    asOf: options.asOf,
+    file: options.file ?? null,
+    year: options.year ?? null,
+    issued: options.issued ?? null,
+    meta: read.meta,
+    profile: options.profileFor?.(read.meta?.planId ?? null) ?? null,
+    registry: options.registry ?? null,
+  })
+  if (!report.header) throw new AddinError('no-table', { sheet: read.sheetName })
+  return { report, grid: read.grid, meta: read.meta, sheetId: read.sheetId }
 }
 
-/** Selects a cell of the checked sheet (from the pane's problem list). */
+/** Selects a cell of the checked sheet (from the pane's problem list), by the sheet's id. */
 export async function selectCell(
   context: Excel.RequestContext,
-  sheetName: string,
+  sheetId: string,
   address: string,
 ): Promise<void> {
   parseAddress(address)
-  const sheet = context.workbook.worksheets.getItem(sheetName)
+  const sheet = context.workbook.worksheets.getItem(sheetId)
   sheet.activate()
   sheet.getRange(address).select()
   await context.sync()

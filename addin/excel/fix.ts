@@ -1,74 +1,70 @@
-import {
-  computeFixes,
-  computeRowKey,
-  marksSheetName,
-  parseMarkRecord,
-  type MarkRecord,
-  type Report,
-} from '../../core/index.ts'
-import { queueRecord } from './mark.ts'
+import { computeFixes, type Report } from '../../core/index.ts'
 import { createProbe, queueProbe } from './probe.ts'
-import { createBatch, queueText } from './write.ts'
+import { readSheetAccess } from './protection.ts'
+import { formatRun, groupRuns, queueText, createBatch } from './write.ts'
 
-/** A fix the add-in could not write (a locked plan cell): the cell and the corrected text to copy. */
+/** A fix the add-in did not write: the cell and the corrected text (to copy, or to check again). */
 export type ManualFix = { address: string; value: string }
 
+export type FixOutcome = {
+  applied: number
+  /** Locked plan cells of a protected sheet: the corrected text to copy by hand. */
+  manual: ManualFix[]
+  /** Cells that changed since the check (a hand correction, a moved row): left alone. */
+  stale: ManualFix[]
+}
+
 /**
- * Writes the report's safe automatic fixes (HTML removed, legacy text converted, NFC) into their
- * cells, as text. On a protected sheet, locked cells are not written: they come back as a list.
+ * Writes the report's safe automatic fixes (HTML removed, legacy text converted, NFC) into the
+ * checked sheet (by its id, else its name), as text — but first reads the cells again and writes a
+ * fix only where the cell still holds the text it was computed from, so that a hand correction or
+ * a row inserted since is never overwritten. On a protected sheet, locked cells are listed. Two
+ * round trips.
  */
 export async function runFixes(
   context: Excel.RequestContext,
   report: Report,
-): Promise<{ applied: number; manual: ManualFix[] }> {
+  sheetId: string | null = null,
+): Promise<FixOutcome> {
   const fixes = computeFixes(report)
-  if (!fixes.length) return { applied: 0, manual: [] }
-  const sheet = context.workbook.worksheets.getItem(report.sheet)
-  sheet.load('id')
+  if (!fixes.length) return { applied: 0, manual: [], stale: [] }
+  const sheet = context.workbook.worksheets.getItem(sheetId ?? report.sheet)
   sheet.protection.load('protected,options')
-  const marks = context.workbook.worksheets.getItemOrNullObject(marksSheetName)
-  const stored = marks.getUsedRangeOrNullObject(true)
-  stored.load('values')
+  const epoch = context.workbook.functions.date(1904, 1, 1)
+  epoch.load('value')
   const probe = createProbe()
-  const sync = async () => {
-    await context.sync()
-  }
+  const cells = groupRuns(fixes).map((run) => {
+    const range = sheet.getRange(formatRun(run))
+    range.load('values')
+    return { run, range }
+  })
   const pending = await queueProbe(
     sheet,
-    [],
-    fixes.map((f) => f.address),
-    sync,
+    { notes: [], cells: fixes.map((f) => f.address), formulas: [] },
+    () => context.sync(),
     probe,
   )
   await context.sync()
   for (const read of pending) read()
-  const guarded = sheet.protection.protected
-  const canFormat = !guarded || sheet.protection.options.allowFormatCells === true
-  const manual = fixes.filter((f) => (guarded && probe.locked.has(f.address)) || !canFormat)
-  const writable = fixes.filter((f) => !manual.includes(f))
+  const now = new Map<string, unknown>()
+  for (const { run, range } of cells)
+    run.items.forEach((f, i) => now.set(f.address, range.values[i]?.[0] ?? ''))
+  const access = readSheetAccess(sheet.protection)
+  const stale = fixes.filter((f) => String(now.get(f.address) ?? '') !== (f.from ?? ''))
+  const manual = fixes.filter(
+    (f) => !stale.includes(f) && access.protected && probe.locked.has(f.address),
+  )
+  const writable = fixes.filter((f) => !stale.includes(f) && !manual.includes(f))
   const batch = createBatch(context, { syncs: 0 })
-  for (const fix of writable) await queueText(batch, sheet.getRange(fix.address), [[fix.value]])
-  // The marked rows' identities follow the fixed text, so the next check still finds its marks.
-  const record = stored.isNullObject ? null : parseMarkRecord(stored.values.map((r) => r[0]))
-  if (record && record.sheet.id === sheet.id) {
-    const updated = updateRowKeys(record, writable)
-    await queueRecord(batch, updated, { exists: true, rows: stored.values.length })
-  }
+  const mode = { canFormat: access.formatCells, date1904: epoch.value === 0 }
+  for (const run of groupRuns(writable))
+    await queueText(
+      batch,
+      sheet.getRange(formatRun(run)),
+      run.items.map((f) => [f.value]),
+      mode,
+    )
   await batch.flush()
-  return { applied: writable.length, manual }
-}
-
-/** A record whose row identities use the fixed text of their STT or content cells. */
-function updateRowKeys(
-  record: MarkRecord,
-  fixes: { address: string; value: string }[],
-): MarkRecord {
-  const { stt, content } = record.keyColumns
-  const rows = record.rows.map((r) => {
-    const [sttText = '', contentText = ''] = r.key.split('\u241f')
-    const fixed = (column: string | null, before: string) =>
-      fixes.find((f) => column && f.address === `${column}${r.row}`)?.value ?? before
-    return { row: r.row, key: computeRowKey(fixed(stt, sttText), fixed(content, contentText)) }
-  })
-  return { ...record, rows }
+  const strip = ({ address, value }: ManualFix) => ({ address, value })
+  return { applied: writable.length, manual: manual.map(strip), stale: stale.map(strip) }
 }

@@ -1,90 +1,116 @@
 import {
   computeMarkPlan,
-  readTable,
+  fieldSpecs,
+  findMarkRecord,
+  findRecordedSheet,
+  marksSheetName,
+  metaSheetName,
+  replaceMarkRecord,
   validateTable,
+  type CellDecision,
+  type MarkBook,
   type MarkPlan,
   type MarkRecord,
   type Report,
-  type SheetIdentity,
+  type SavedCell,
 } from '../../core/index.ts'
-import type { CheckOptions } from './check.ts'
-import { computeRecord, nameCheckSheet, queueCheckSheet, queueMarks, queueRecord } from './mark.ts'
-import { createProbe, queueProbe, type Probe } from './probe.ts'
+import type { CheckOptions } from './options.ts'
+import { AddinError } from './errors.ts'
+import { computeWritePlan, nameCheckSheet, readColumn, type WritePlan } from './mark.ts'
+import { createProbe, queueProbe, type Probe, type ProbeRequest } from './probe.ts'
 import type { SheetRead } from './read.ts'
-import { collectRestoreAddresses, planRestore, queueRestore, type RestorePlan } from './restore.ts'
+import { computeRecord, readMarkBook, type CellBase } from './record.ts'
+import {
+  collectRestoreAddresses,
+  decideRestore,
+  planRestore,
+  readCellValue,
+  type RestorePlan,
+} from './restore.ts'
 import { loadSheet } from './sheet.ts'
-import type { Batch } from './write.ts'
+
+/** The labels of the computed columns, as marking writes them in the header row. */
+const computedLabels = new Set(
+  ['status', 'score', 'check'].map((f) => fieldSpecs[f as 'status'].label),
+)
 
 /**
- * The sheet a record names, among the workbook's sheets: by id when the record was written by the
- * add-in (Office.js ids look like "{…}"), by name when another surface (the ExcelJS marker) wrote it.
+ * Refuses, before anything is written, what the add-in must not act on: a workbook whose
+ * structure is protected (its sheets could not be added or deleted), and its own sheets (the
+ * "Kiểm tra" sheets its records name, the hidden record and metadata), which are never annexes.
  */
-export function findRecordedSheet(
-  identity: SheetIdentity,
-  sheets: readonly { name: string; id: string }[],
-): { name: string; id: string } | null {
-  const byId = identity.id !== null && /^\{.*\}$/.test(identity.id)
-  return sheets.find((s) => (byId ? s.id === identity.id : s.name === identity.name)) ?? null
+export function refuseSheet(read: SheetRead, book: MarkBook | null): void {
+  if (read.structureProtected) throw new AddinError('workbook-protected')
+  const name = read.sheetName
+  if (name === marksSheetName || name === metaSheetName)
+    throw new AddinError('own-sheet', { sheet: name, annex: '' })
+  for (const record of book?.records ?? []) {
+    if (!record.checkSheet) continue
+    if (findRecordedSheet(record.checkSheet, read.sheets)?.id !== read.sheetId) continue
+    const annex = findRecordedSheet(record.sheet, read.sheets)?.name ?? record.sheet.name
+    throw new AddinError('own-sheet', { sheet: name, annex })
+  }
 }
 
-/** The previous marks and the sheet they are on (read too when it is not the checked one). */
-export async function findPrevious(
-  context: Excel.RequestContext,
+/**
+ * The record of this sheet: its own (by id, else by name), or — for a copy of a marked sheet, whose
+ * header row holds the computed columns another record added at the same places — a copy of that
+ * record, so that the copy's marks can be cleared too.
+ */
+export function findSheetRecord(
+  book: MarkBook | null,
   read: SheetRead,
-  counter: { syncs: number },
-): Promise<RestorePlan | null> {
-  const record = read.record
-  if (!record) return null
-  const found = findRecordedSheet(record.sheet, read.sheets)
-  if (!found) return null
-  const sheet =
-    found.id === read.sheetId ? read : await loadSheet(context, { id: found.id }, counter)
-  return planRestore(record, sheet, readTable(sheet.grid)?.header.row ?? null)
-}
-
-/** A target of the probe: a sheet, the cells whose notes matter and the cells written or restored. */
-type ProbeTarget = { read: SheetRead; notes: string[]; cells: string[] }
-
-/** Usually one round trip: notes, fills and locks of every cell the restore and the marks touch. */
-export async function probeCells(
-  context: Excel.RequestContext,
-  targets: ProbeTarget[],
-  notes: boolean,
-  counter: { syncs: number },
-): Promise<Map<string, Probe>> {
-  const sync = async (): Promise<void> => {
-    await context.sync()
-    counter.syncs++
-  }
-  const probes = new Map<string, Probe>()
-  const pending = []
-  for (const t of targets) {
-    const probe = createProbe()
-    probes.set(t.read.sheetId, probe)
-    const sheet = context.workbook.worksheets.getItem(t.read.sheetId)
-    const withNotes = notes && t.read.protection.editObjects
-    pending.push(...(await queueProbe(sheet, withNotes ? t.notes : [], t.cells, sync, probe)))
-  }
-  await sync()
-  for (const read of pending) read()
-  return probes
+): { record: MarkRecord; adopted: boolean } | null {
+  const own = findMarkRecord(book, { name: read.sheetName, id: read.sheetId }, read.sheets)
+  if (own) return { record: own, adopted: false }
+  const copied = (book?.records ?? []).find(
+    (r) =>
+      r.added.length > 0 &&
+      findRecordedSheet(r.sheet, read.sheets)?.id !== read.sheetId &&
+      r.added.every((letter) => {
+        const header = readCellValue(read, `${letter}${r.headerRow}`)
+        return typeof header === 'string' && computedLabels.has(header)
+      }),
+  )
+  if (!copied) return null
+  const record = { ...copied, sheet: { name: read.sheetName, id: read.sheetId }, checkSheet: null }
+  return { record, adopted: true }
 }
 
 /** Everything a check knows before it writes: the sheet, its report and marks, the cells' state. */
 export type PreparedCheck = {
-  read: SheetRead & { recordRows: number }
+  read: SheetRead
   report: Report
   plan: MarkPlan
+  book: MarkBook | null
   previous: RestorePlan | null
-  probes: Map<string, Probe>
+  decisions: Map<string, CellDecision>
+  probe: Probe
+  writes: WritePlan
   record: MarkRecord
+  /** The book to write: this sheet's record replaced, the others kept. */
+  next: MarkBook
+  notes: boolean
   checkSheet: Excel.Worksheet
+}
+
+/** The state a cell will have once the previous marks are restored. */
+function createBase(read: SheetRead, probe: Probe, decisions: Map<string, CellDecision>) {
+  return (address: string): CellBase => {
+    const restore = decisions.get(address)?.restore ?? {}
+    return {
+      value: restore.value ? restore.value.value : readCellValue(read, address),
+      format: restore.value ? restore.value.format : (read.formats.get(address) ?? 'General'),
+      fill: restore.fill !== undefined ? restore.fill : (probe.fills.get(address) ?? null),
+      note: restore.note !== undefined ? restore.note : (probe.notes.get(address) ?? null),
+    }
+  }
 }
 
 /**
  * The read side of a check: the sheet in row blocks, the report and mark plan, the previous marks
- * (refused before anything changes when their rows cannot be found), then one probe round trip that
- * also creates the new "Kiểm tra" sheet so the record can name it by id.
+ * (rows found again by STT, content and position), then one probe round trip that also creates the
+ * new "Kiểm tra" sheet so the record can name it by id. Refusals come before anything is written.
  */
 export async function prepareCheck(
   context: Excel.RequestContext,
@@ -92,97 +118,97 @@ export async function prepareCheck(
   counter: { syncs: number },
 ): Promise<PreparedCheck> {
   const read = await loadSheet(context, 'active', counter, options.onProgress)
+  const book = readMarkBook(read)
+  refuseSheet(read, book)
   options.onProgress?.({ phase: 'check', done: 0, total: 1 })
   const report = validateTable(read.grid, {
     asOf: options.asOf,
     file: options.file ?? null,
     year: options.year ?? null,
+    issued: options.issued ?? null,
     meta: read.meta,
     profile: options.profileFor?.(read.meta?.planId ?? null) ?? null,
     registry: options.registry ?? null,
   })
-  const previous = await findPrevious(context, read, counter)
-  const own = previous?.sheet.sheetId === read.sheetId ? previous : null
-  const plan = computeMarkPlan(report, own ? own.record.added : [])
+  if (!report.header) throw new AddinError('no-table', { sheet: read.sheetName })
+  const found = findSheetRecord(book, read)
+  const previous = found ? planRestore(found.record, read, report.header.row) : null
+  const plan = computeMarkPlan(report, found ? found.record.added : [])
   options.onProgress?.({ phase: 'mark', done: 0, total: 1 })
-  // Cells of added columns hold nothing to keep; their locks matter only on a protected sheet.
+  const notes = options.notes && read.access.editObjects
   const added = new Set(plan.columns.filter((c) => c.added).map((c) => c.column))
-  const planned = [
-    ...plan.values
-      .map((v) => v.address)
-      .filter((a) => read.protection.protected || !added.has(/^[A-Z]+/.exec(a)![0])),
-    ...plan.notes.map((n) => n.address),
-    ...plan.columns.filter((c) => c.added).map((c) => `${c.column}${plan.headerRow}`),
-  ]
-  const restoring = collectRestoreAddresses(own)
-  const targets: ProbeTarget[] = [
-    {
-      read,
-      notes: [...plan.notes.map((n) => n.address), ...restoring],
-      cells: [...planned, ...restoring],
-    },
-  ]
-  if (previous && !own) {
-    const addresses = collectRestoreAddresses(previous)
-    targets.push({ read: previous.sheet, notes: addresses, cells: addresses })
+  // Cells of added columns hold nothing to keep; their locks matter only on a protected sheet.
+  const reused = plan.values.map((v) => v.address).filter((a) => !added.has(readColumn(a)))
+  const restoring = collectRestoreAddresses(previous, read)
+  const request: ProbeRequest = {
+    notes: notes ? [...plan.notes.map((n) => n.address), ...restoring] : [],
+    cells: [
+      ...(read.access.protected ? plan.values.map((v) => v.address) : reused),
+      ...plan.notes.map((n) => n.address),
+      ...(read.access.protected ? [...added].map((c) => `${c}${plan.headerRow}`) : []),
+      ...restoring,
+    ],
+    formulas: reused,
   }
-  const ownCheck = previous?.record.checkSheet ?? null
-  const ownCheckId = ownCheck && findRecordedSheet(ownCheck, read.sheets)?.id
-  if (ownCheckId) context.workbook.worksheets.getItem(ownCheckId).delete()
-  const checkName = nameCheckSheet(read, ownCheckId ?? null)
-  const probes = await probeCellsWithSheet(context, targets, options.notes, counter, checkName)
-  const record = computeRecord(read, report, plan, probes.get(read.sheetId)!, previous, {
-    name: checkName,
-    id: probes.checkSheetId,
-  })
-  // A sheet made by add() is addressed by id after the round trip (its add() path no longer is valid).
-  const checkSheet = context.workbook.worksheets.getItem(probes.checkSheetId)
-  return { read, report, plan, previous, probes, record, checkSheet }
-}
-
-/**
- * Queues every write of a check: a record covering the old and the new marks first (so that any
- * failure after it can be undone by "Xóa đánh dấu"), the restore of the old marks, the new marks,
- * the "Kiểm tra" sheet, and the final record last. Returns the locked cells left alone.
- */
-export async function queueWrites(
-  batch: Batch,
-  prepared: PreparedCheck,
-  checkSheet: Excel.Worksheet,
-  notes = true,
-): Promise<string[]> {
-  const { read, plan, previous, probes, record } = prepared
-  const own = previous?.sheet.sheetId === read.sheetId ? previous : null
-  const state = { exists: read.hasMarksSheet, rows: read.recordRows }
-  const known = new Set(record.cells.map((c) => c.address))
-  const union = own
-    ? { ...record, cells: [...record.cells, ...own.cells.filter((c) => !known.has(c.address))] }
-    : record
-  await queueRecord(batch, union, state)
-  const skipped: string[] = []
-  if (previous)
-    skipped.push(
-      ...(await queueRestore(batch, previous, probes.get(previous.sheet.sheetId)!, notes)),
-    )
-  const probe = probes.get(read.sheetId)!
-  skipped.push(
-    ...(await queueMarks(batch, read, plan, probe, notes && read.protection.editObjects)),
+  const oldCheck = found?.adopted === false ? found.record.checkSheet : null
+  const oldCheckId = oldCheck ? (findRecordedSheet(oldCheck, read.sheets)?.id ?? null) : null
+  const checkName = nameCheckSheet(read, oldCheckId)
+  if (oldCheckId && oldCheckId !== read.sheetId)
+    context.workbook.worksheets.getItem(oldCheckId).delete()
+  const created = context.workbook.worksheets.add(checkName)
+  created.load('id')
+  const probe = await runProbe(context, read, request, counter)
+  const decisions = previous ? decideRestore(previous, read, probe, notes) : new Map()
+  const writes = computeWritePlan(read, plan, probe, notes)
+  const pending: SavedCell[] = [...decisions.values()].flatMap((d) =>
+    d.pending ? [d.pending] : [],
   )
-  await queueCheckSheet(batch, read.sheetName, plan, checkSheet)
-  if (union !== record) await queueRecord(batch, record, state)
-  return skipped
+  const record = computeRecord(
+    read,
+    report,
+    plan,
+    writes,
+    createBase(read, probe, decisions),
+    pending,
+    {
+      name: checkName,
+      id: created.id,
+    },
+  )
+  const next = replaceMarkRecord(book, found?.adopted === false ? found.record : null, record)
+  // A sheet made by add() is addressed by id after the round trip (its add() path no longer is valid).
+  const checkSheet = context.workbook.worksheets.getItem(created.id)
+  return {
+    read,
+    report,
+    plan,
+    book,
+    previous,
+    decisions,
+    probe,
+    writes,
+    record,
+    next,
+    notes,
+    checkSheet,
+  }
 }
 
-/** The probe's round trip, also creating the (empty) "Kiểm tra" sheet to learn its id. */
-async function probeCellsWithSheet(
+/** Usually one round trip: notes, fills, locks and formulas of every cell the restore and the marks touch. */
+export async function runProbe(
   context: Excel.RequestContext,
-  targets: ProbeTarget[],
-  notes: boolean,
+  read: SheetRead,
+  request: ProbeRequest,
   counter: { syncs: number },
-  checkName: string,
-): Promise<Map<string, Probe> & { checkSheetId: string; checkSheet: Excel.Worksheet }> {
-  const sheet = context.workbook.worksheets.add(checkName)
-  sheet.load('id')
-  const probes = await probeCells(context, targets, notes, counter)
-  return Object.assign(probes, { checkSheetId: sheet.id, checkSheet: sheet })
+): Promise<Probe> {
+  const sync = async (): Promise<void> => {
+    await context.sync()
+    counter.syncs++
+  }
+  const probe = createProbe()
+  const sheet = context.workbook.worksheets.getItem(read.sheetId)
+  const pending = await queueProbe(sheet, request, sync, probe)
+  await sync()
+  for (const done of pending) done()
+  return probe
 }

@@ -9,19 +9,26 @@ export type Probe = {
   notes: Map<string, string | null>
   fills: Map<string, string | null>
   locked: Set<string>
+  /** Cells that hold a formula (the agency's own computation, never replaced by a value). */
+  formulas: Set<string>
 }
 
 type Pending = () => void
 
+/** What to look up: notes of some cells, fills and locks of others, formulas of the cells to overwrite. */
+export type ProbeRequest = {
+  notes: readonly string[]
+  cells: readonly string[]
+  formulas: readonly string[]
+}
+
 /**
- * Queues the lookups on `sheet` — notes of `noteAddresses`, fills and locks of `cellAddresses` (runs
- * of a column share one cell-properties call) — and returns a reader to call after the next sync.
- * `sync` is called early when the lookups would pass the request limit.
+ * Queues the lookups on `sheet` (runs of a column share one call) and returns a reader to call
+ * after the next sync. `sync` is called early when the lookups would pass the request limit.
  */
 export async function queueProbe(
   sheet: Excel.Worksheet,
-  noteAddresses: readonly string[],
-  cellAddresses: readonly string[],
+  request: ProbeRequest,
   sync: () => Promise<void>,
   probe: Probe,
 ): Promise<Pending[]> {
@@ -38,13 +45,24 @@ export async function queueProbe(
     bytes = 0
     answer = 0
   }
-  for (const address of new Set(noteAddresses)) {
+  for (const address of new Set(request.notes)) {
     const note = sheet.notes.getItemOrNullObject(address)
     note.load('content')
     pending.push(() => probe.notes.set(address, note.isNullObject ? null : note.content))
     await spend(2, 2_000)
   }
-  for (const run of groupRuns([...new Set(cellAddresses)].map((address) => ({ address })))) {
+  for (const run of groupRuns([...new Set(request.formulas)].map((address) => ({ address })))) {
+    const range = sheet.getRange(formatRun(run))
+    range.load('formulas')
+    pending.push(() =>
+      range.formulas.forEach((row, i) => {
+        const f = row[0]
+        if (typeof f === 'string' && f.startsWith('=')) probe.formulas.add(run.items[i]!.address)
+      }),
+    )
+    await spend(2, run.items.length * 100)
+  }
+  for (const run of groupRuns([...new Set(request.cells)].map((address) => ({ address })))) {
     const props = sheet
       .getRange(formatRun(run))
       .getCellProperties({ format: { fill: { color: true }, protection: true } })
@@ -61,5 +79,5 @@ export async function queueProbe(
 }
 
 export function createProbe(): Probe {
-  return { notes: new Map(), fills: new Map(), locked: new Set() }
+  return { notes: new Map(), fills: new Map(), locked: new Set(), formulas: new Set() }
 }

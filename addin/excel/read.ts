@@ -5,48 +5,51 @@ import {
   convertExcelSerial,
   marksSheetName,
   metaSheetName,
-  parseMarkRecord,
   parseTemplateMeta,
   type CellValue,
   type Grid,
-  type MarkRecord,
   type MergeArea,
   type TemplateMeta,
 } from '../../core/index.ts'
-import { AddinError } from './errors.ts'
+import { readSheetAccess, type SheetAccess } from './protection.ts'
 
 export { checkSheetName }
 
-/** What the sheet's protection lets the add-in do. */
-export type SheetProtection = { protected: boolean; formatCells: boolean; editObjects: boolean }
-
-/** The loaded state of the active sheet after the read round trips. */
+/** The loaded state of a sheet after the read round trips. */
 export type SheetRead = {
   sheetName: string
   sheetId: string
-  protection: SheetProtection
+  access: SheetAccess
   grid: Grid
   meta: TemplateMeta | null
-  /** The last marking's record (strictly parsed), and whether its hidden sheet exists at all. */
-  record: MarkRecord | null
-  hasMarksSheet: boolean
   /** The cells' values and number formats as Office.js gave them, by address (to restore them exactly). */
   raw: Map<string, unknown>
   formats: Map<string, string>
-  /** Every sheet of the workbook (to name a new "Kiểm tra" sheet and find the record's sheets). */
+  /** Every sheet of the workbook (to name a new "Kiểm tra" sheet and find the records' sheets). */
   sheets: { name: string; id: string }[]
+  /** The workbook's date system: serial 0 is 01/01/1904 (true) or 00/01/1900. */
+  date1904: boolean
+  /** "Protect Workbook": no sheet can be added or deleted. */
+  structureProtected: boolean
+  /** The hidden record sheet: whether it exists, how many cells it uses, the chunks read so far. */
+  marks: { exists: boolean; rows: number; chunks: unknown[] }
 }
 
-/** The first round trip: where the table is, protection, metadata, the record, the sheet list. */
+/** The first round trip: where the table is, protection, date system, metadata, the record. */
 export type InfoHandles = {
   sheet: Excel.Worksheet
   sheets: Excel.WorksheetCollection
   used: Excel.Range
   merged: Excel.RangeAreas | null
   meta: Excel.Range
-  record: Excel.Range
   marksSheet: Excel.Worksheet
+  marksUsed: Excel.Range
+  structure: Excel.WorkbookProtection
+  epoch: Excel.FunctionResult<number>
 }
+
+/** Record cells read in one round trip (with a block of the table): at most about 1 MB. */
+export const recordPartRows = 12
 
 /** A number format that shows a date ("dd/mm/yyyy", "[$-42A]d/m/yy"), not a time or a number. */
 export function isDateFormat(format: string): boolean {
@@ -80,8 +83,9 @@ export function parseAddress(address: string): {
 
 /**
  * Queues the first read: the sheet (name, id, protection), its used range's size, merged areas
- * (unless `withMerges` is false after Excel refused more than 512 at once), the template metadata,
- * the marks record and the list of sheets. Values come after, in row blocks.
+ * (unless `withMerges` is false after Excel refused more than 512 at once), the template
+ * metadata, the marks record's first cells, workbook structure protection and the date system.
+ * Values come after, in row blocks.
  */
 export function queueInfo(
   context: Excel.RequestContext,
@@ -100,22 +104,35 @@ export function queueInfo(
   meta.load('values')
   const marksSheet = sheets.getItemOrNullObject(marksSheetName)
   marksSheet.load('name')
-  const record = marksSheet.getUsedRangeOrNullObject(true)
-  record.load('values')
-  return { sheet, sheets, used, merged, meta, record, marksSheet }
+  const marksUsed = marksSheet.getUsedRangeOrNullObject(true)
+  marksUsed.load('rowCount')
+  const structure = context.workbook.protection
+  structure.load('protected')
+  // The workbook's date system, by Excel's own DATE: 0 in the 1904 system, 1462 in the 1900 one
+  // (Workbook.use1904DateSystem is still a preview API, not in any released requirement set).
+  const epoch = context.workbook.functions.date(1904, 1, 1)
+  epoch.load('value')
+  return { sheet, sheets, used, merged, meta, marksSheet, marksUsed, structure, epoch }
 }
 
-/** Excel refuses merged areas beyond 512 in one call; the read then asks again in row windows. */
-export function isMergeLimitError(error: unknown): boolean {
-  return /GeneralException/.test(String((error as { code?: string }).code ?? error))
+/**
+ * Excel refuses merged areas beyond 512 in one call with a GeneralException; any other failure has
+ * its own code. A GeneralException is only ever taken for that limit where merged areas were asked
+ * for, and the request is then made again without them; a second failure is reported as it is.
+ */
+export function isGeneralException(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'GeneralException'
 }
 
-/** Converts one Office.js cell to core's value: real dates by their number format, errors as text. */
-export function convertOfficeValue(value: unknown, format: string): CellValue {
+/**
+ * Converts one Office.js cell to core's value: real dates by their number format, in the workbook's
+ * date system (the same rule as the xlsx reader), errors as text.
+ */
+export function convertOfficeValue(value: unknown, format: string, date1904 = false): CellValue {
   if (value === '' || value === null || value === undefined) return null
   if (typeof value === 'number') {
     if (isDateFormat(format)) {
-      const date = convertExcelSerial(value)
+      const date = convertExcelSerial(value, date1904)
       return date ? { date } : value
     }
     return value
@@ -140,21 +157,17 @@ export function readInfo(handles: InfoHandles): {
   area: TableArea | null
   merges: MergeArea[] | null
 } {
-  const p = handles.sheet.protection
+  const marksRows = handles.marksUsed.isNullObject ? 0 : handles.marksUsed.rowCount
   const read = {
     sheetName: handles.sheet.name,
     sheetId: handles.sheet.id,
-    protection: {
-      protected: p.protected,
-      formatCells: !p.protected || p.options.allowFormatCells === true,
-      editObjects: !p.protected || p.options.allowEditObjects === true,
-    },
+    access: readSheetAccess(handles.sheet.protection),
     meta: handles.meta.isNullObject ? null : parseTemplateMeta(handles.meta.values),
-    record: handles.record.isNullObject
-      ? null
-      : parseMarkRecord(handles.record.values.map((r) => r[0])),
-    hasMarksSheet: !handles.marksSheet.isNullObject,
     sheets: handles.sheets.items.map((s) => ({ name: s.name, id: s.id })),
+    date1904: handles.epoch.value === 0,
+    structureProtected: handles.structure.protected,
+    // The record's cells are read with the blocks that follow (see loadSheet).
+    marks: { exists: !handles.marksSheet.isNullObject, rows: marksRows, chunks: [] },
   }
   const area = handles.used.isNullObject
     ? null
@@ -193,6 +206,7 @@ export function readBlock(
   area: TableArea,
   first: number,
   into: { cells: CellValue[][]; raw: Map<string, unknown>; formats: Map<string, string> },
+  date1904: boolean,
 ): void {
   range.values.forEach((row, r) => {
     into.cells[first + r] = row.map((v, c) => {
@@ -200,12 +214,7 @@ export function readBlock(
       const format = String(range.numberFormat[r]?.[c] ?? 'General')
       if (v !== '') into.raw.set(address, v)
       if (format !== 'General') into.formats.set(address, format)
-      return convertOfficeValue(v, format)
+      return convertOfficeValue(v, format, date1904)
     })
   })
-}
-
-/** The error the pane shows when the sheet's table cannot be read even a row at a time. */
-export function createReadError(): AddinError {
-  return new AddinError('read-too-large')
 }

@@ -1,4 +1,5 @@
 import { columnNumber, computeExcelSerial, type CellValue } from '../../core/index.ts'
+import { needsTextPrefix } from './protection.ts'
 import { parseAddress } from './read.ts'
 
 /**
@@ -58,10 +59,13 @@ export function createBatch(
   return batch
 }
 
+/** How values may be written on a sheet: with number formats or not, and the date system. */
+export type WriteMode = { canFormat: boolean; date1904: boolean }
+
 /** A core value as Office.js writes it: a real date as its serial number (shown by a date format). */
-export function toOffice(value: CellValue): string | number | boolean {
+export function toOffice(value: CellValue, date1904 = false): string | number | boolean {
   if (value === null) return ''
-  if (typeof value === 'object') return computeExcelSerial(value.date)
+  if (typeof value === 'object') return computeExcelSerial(value.date, date1904)
   return value
 }
 
@@ -72,19 +76,32 @@ export function chooseFormat(value: CellValue): string {
 }
 
 /**
- * Writes values so that Excel keeps text as text: the number formats are set first, in the same
- * batch, so "- Tổ chức…", "+84…", "=…" and "'…" are never taken as formulas or prefixes. `restore`
- * gives cells their original formats afterwards (a format set after the value does not re-read it).
+ * Writes values so that Excel keeps text as text. Where formats may change, the number formats are
+ * set first, in the same batch, so "- Tổ chức…", "+84…", "=…" and "'…" are never taken as formulas
+ * or prefixes, and `restore` gives cells their original formats afterwards (a format set after the
+ * value does not re-read it). Where "Format cells" is not allowed (a protected sheet), text Excel
+ * would not keep is written after an apostrophe instead, and no format is touched.
  */
 export async function queueText(
   batch: Batch,
   range: Excel.Range,
   values: CellValue[][],
+  mode: WriteMode,
   restore?: string[][],
 ): Promise<void> {
+  if (!mode.canFormat) {
+    const office = values.map((row) =>
+      row.map((v) =>
+        typeof v === 'string' && needsTextPrefix(v) ? `'${v}` : toOffice(v, mode.date1904),
+      ),
+    )
+    range.values = office
+    await batch.add(1, office)
+    return
+  }
   const numberFormat = values.map((row) => row.map(chooseFormat))
   range.numberFormat = numberFormat
-  const office = values.map((row) => row.map(toOffice))
+  const office = values.map((row) => row.map((v) => toOffice(v, mode.date1904)))
   range.values = office
   if (restore) range.numberFormat = restore
   await batch.add(restore ? 3 : 2, [numberFormat, office, restore ?? null])

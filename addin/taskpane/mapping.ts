@@ -1,4 +1,4 @@
-import { fieldKeys, fieldNames, type FieldKey, type Report } from '../../core/index.ts'
+import { fieldKeys, fieldNames, guessedMark, type FieldKey, type Report } from '../../core/index.ts'
 
 /** What the pane does when the user sets a column's meaning. */
 export type ChooseColumn = (
@@ -21,13 +21,14 @@ export function renderMapping(container: HTMLElement, report: Report, onChoose: 
   const hint = document.createElement('p')
   hint.className = 'sub'
   hint.textContent =
-    'Nếu một cột được hiểu sai, chọn lại ý nghĩa của nó; lựa chọn được lưu trong sổ tính và bảng được kiểm tra lại.'
+    'Nếu một cột được hiểu sai, chọn lại ý nghĩa của nó; lựa chọn được lưu trong sổ tính và bảng được kiểm tra lại. Cột ghi “đoán” là cột chưa chắc chắn: hãy kiểm tra.'
   const list = document.createElement('ul')
   list.id = 'mapping-list'
   for (const m of mapping) {
     const li = document.createElement('li')
     li.dataset.column = m.column
-    if (!m.chosen && m.field && m.confidence < 0.6) li.className = 'unsure'
+    if (m.guessed) li.className = 'guessed'
+    else if (!m.chosen && m.field && m.confidence < 0.6) li.className = 'unsure'
     const label = document.createElement('label')
     label.textContent = `Cột ${m.column} “${m.header.replace(/\s+/g, ' ').trim()}” → `
     const select = document.createElement('select')
@@ -40,7 +41,15 @@ export function renderMapping(container: HTMLElement, report: Report, onChoose: 
     )
     label.append(select)
     if (m.chosen) label.append(' (đã chỉ định)')
+    else if (m.guessed) label.append(` (${guessedMark.vi})`)
     li.append(label)
+    // Why: the header, the cells ("ô trong cột: 9/10 là thời hạn"), or a guess to check.
+    if (m.field && !m.chosen && (m.basis !== 'words' || m.guessed)) {
+      const why = document.createElement('small')
+      why.className = 'reason'
+      why.textContent = m.reason.vi
+      li.append(why)
+    }
     list.append(li)
   }
   container.append(title, hint, list)

@@ -1,11 +1,12 @@
 import {
+  formatVietnameseDate,
   severityLabels,
   statusLabels,
   taskStatuses,
   type Issue,
   type Report,
 } from '../../core/index.ts'
-import { formatIssueCell } from './problems.ts'
+import { formatIssueCell } from '../../core/index.ts'
 
 /** Fills the summary line (tasks, errors, warnings, score, cut-off) and the counts by status. */
 export function renderSummary(line: HTMLElement, counts: HTMLElement, report: Report): void {
@@ -13,7 +14,7 @@ export function renderSummary(line: HTMLElement, counts: HTMLElement, report: Re
     report.summary.score === null
       ? ''
       : ` · điểm ${report.summary.score}/${report.summary.maxScore}${report.profile?.provisional ? ' (tạm tính)' : ''}`
-  line.textContent = `${report.summary.tasks} nhiệm vụ · ${report.errorCount} lỗi · ${report.warningCount} cảnh báo${score} · số liệu đến ${report.asOf}`
+  line.textContent = `${report.summary.tasks} nhiệm vụ · ${report.errorCount} lỗi · ${report.warningCount} cảnh báo${score} · số liệu đến ${formatVietnameseDate(report.asOf)}`
   counts.textContent = ''
   for (const s of taskStatuses) {
     const n = report.summary.byStatus[s]

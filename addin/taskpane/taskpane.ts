@@ -2,33 +2,43 @@ import {
   computeFixes,
   parsePeriod,
   type FieldKey,
-  type Grid,
   type Issue,
   type Report,
-  type TemplateMeta,
 } from '../../core/index.ts'
 import { addinRegistry, findAddinProfile } from '../catalog.ts'
 import {
   hasNotesApi,
+  readSheetReport,
   runCheck,
   runClear,
   runFixes,
   selectCell,
   type ManualFix,
   type Progress,
+  type SheetReport,
 } from '../excel/check.ts'
 import { writeColumnChoice } from '../excel/columns.ts'
-import { describeError, renderManualFixes, renderProgress } from './feedback.ts'
+import { writeMetaEntry } from '../excel/meta.ts'
+import { hostLimitsText } from '../messages.ts'
+import {
+  describeCheck,
+  describeClear,
+  describeError,
+  describeSubmission,
+  renderManualFixes,
+  renderProgress,
+} from './feedback.ts'
 import { computeDefaults, readSettings, writeSettings, type PaneSettings } from '../settings.ts'
 import { renderMapping } from './mapping.ts'
 import { submitReport } from './send.ts'
+import { readReportStanding } from './standing.ts'
 import { renderProblemList, renderSummary } from './summary.ts'
 import {
   computeNextIndex,
   filterProblems,
   formatIssueCell,
   type SeverityFilter,
-} from './problems.ts'
+} from '../../core/index.ts'
 
 /** A typed element lookup that fails loudly when the markup is missing a part. */
 function $<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -39,19 +49,24 @@ function $<T extends HTMLElement = HTMLElement>(id: string): T {
 
 type State = {
   report: Report | null
-  grid: Grid | null
-  meta: TemplateMeta | null
+  /** The checked sheet, by id: fixes, selection and sending act on it even after a rename. */
+  sheetId: string | null
+  /** What "Gửi báo cáo" read just now and shows before sending. */
+  pending: { sheet: SheetReport; period: string } | null
   filter: SeverityFilter
   current: number
   busy: boolean
+  /** Whether the issue date field was changed since the last check. */
+  issuedEdited: boolean
 }
 const state: State = {
   report: null,
-  grid: null,
-  meta: null,
+  sheetId: null,
+  pending: null,
   filter: 'all',
   current: -1,
   busy: false,
+  issuedEdited: false,
 }
 let settings: PaneSettings
 
@@ -68,13 +83,14 @@ function showProgress(progress: Progress | null) {
 
 function setBusy(busy: boolean) {
   state.busy = busy
-  for (const id of ['check', 'clear', 'send']) $<HTMLButtonElement>(id).disabled = busy
+  for (const id of ['check', 'clear', 'forget', 'send', 'send-confirm'])
+    $<HTMLButtonElement>(id).disabled = busy
   $<HTMLButtonElement>('fix').disabled =
     busy || !state.report || computeFixes(state.report).length === 0
 }
 
-function showManualFixes(manual: ManualFix[]) {
-  renderManualFixes($('manual-fixes'), manual)
+function showManualFixes(manual: ManualFix[], stale: ManualFix[]) {
+  renderManualFixes($('manual-fixes'), manual, stale)
 }
 
 function renderReport(report: Report) {
@@ -120,48 +136,46 @@ async function goTo(index: number) {
   const address = formatIssueCell(issue)
   if (!address) return
   try {
-    await Excel.run((context) => selectCell(context, state.report!.sheet, address))
+    await Excel.run((context) => selectCell(context, state.sheetId ?? state.report!.sheet, address))
   } catch (error) {
     show(describeError(error), 'error')
+  }
+}
+
+/** The options of a check, from the pane's report date. */
+function readCheckOptions() {
+  return {
+    asOf: $<HTMLInputElement>('as-of').value || computeDefaults(Date.now()).asOf,
+    registry: addinRegistry,
+    profileFor: findAddinProfile,
   }
 }
 
 async function check() {
   if (state.busy) return
   setBusy(true)
-  const asOf = $<HTMLInputElement>('as-of').value || computeDefaults(Date.now()).asOf
+  hideConfirm()
+  // The issue date typed here wins and is remembered in the workbook; otherwise the workbook's own.
+  const issued = state.issuedEdited ? $<HTMLInputElement>('issued').value || null : null
   try {
     const outcome = await Excel.run((context) =>
       runCheck(context, {
-        asOf,
-        registry: addinRegistry,
-        profileFor: findAddinProfile,
+        ...readCheckOptions(),
+        issued,
         notes: hasNotesApi(),
         onProgress: showProgress,
       }),
     )
-    if (outcome.skipped.length)
-      show(
-        `Trang tính được bảo vệ: ${outcome.skipped.length} ô bị khóa không ghi được trạng thái/đánh dấu; danh sách lỗi đầy đủ ở trang "Kiểm tra".`,
-        'error',
-      )
     state.report = outcome.report
-    state.grid = outcome.read.grid
-    state.meta = outcome.read.meta
+    state.sheetId = outcome.read.sheetId
+    if (issued && issued !== outcome.read.meta?.issued)
+      await Excel.run((context) => writeMetaEntry(context, 'issued', issued))
+    state.issuedEdited = false
+    $<HTMLInputElement>('issued').value = outcome.report.issued ?? ''
     state.current = -1
     renderReport(outcome.report)
-    if (!outcome.report.header)
-      show(
-        'Không tìm thấy bảng phụ lục (dòng tiêu đề có STT, Nội dung, Thời hạn…) trong trang tính đang mở.',
-        'error',
-      )
-    else if (!outcome.skipped.length)
-      show(
-        outcome.report.errorCount
-          ? `Đã kiểm tra: có ${outcome.report.errorCount} lỗi cần sửa.`
-          : 'Đã kiểm tra: không có lỗi.',
-        outcome.report.errorCount ? 'error' : 'ok',
-      )
+    const told = describeCheck(outcome)
+    show(told.text, told.kind)
   } catch (error) {
     show(describeError(error), 'error')
   } finally {
@@ -174,11 +188,14 @@ async function fix() {
   if (!state.report || state.busy) return
   setBusy(true)
   try {
-    const { applied, manual } = await Excel.run((context) => runFixes(context, state.report!))
-    showManualFixes(manual)
+    const { applied, manual, stale } = await Excel.run((context) =>
+      runFixes(context, state.report!, state.sheetId),
+    )
+    showManualFixes(manual, stale)
+    const left = manual.length + stale.length
     show(
-      `Đã sửa tự động ${applied} ô (bỏ thẻ HTML, chuyển mã TCVN3/VNI sang Unicode)${manual.length ? `; ${manual.length} ô bị khóa cần sửa tay (xem danh sách)` : ''}. Đang kiểm tra lại…`,
-      manual.length ? 'error' : 'ok',
+      `Đã sửa tự động ${applied} ô (bỏ thẻ HTML, chuyển mã TCVN3/VNI sang Unicode)${left ? `; ${left} ô không sửa tự động được (xem danh sách)` : ''}. Đang kiểm tra lại…`,
+      left ? 'error' : 'ok',
     )
   } catch (error) {
     show(describeError(error), 'error')
@@ -189,17 +206,15 @@ async function fix() {
   await check()
 }
 
-async function clear() {
+async function clear(forget: boolean) {
   if (state.busy) return
   setBusy(true)
   try {
-    const { cleared } = await Excel.run((context) => runClear(context, { notes: hasNotesApi() }))
-    show(
-      cleared
-        ? 'Đã xóa đánh dấu, trang tính trở lại như ban đầu.'
-        : 'Trang tính chưa có đánh dấu nào.',
-      'ok',
+    const outcome = await Excel.run((context) =>
+      runClear(context, { notes: hasNotesApi(), forget }),
     )
+    const told = describeClear(outcome, forget)
+    show(told.text, told.kind)
   } catch (error) {
     show(describeError(error), 'error')
   } finally {
@@ -207,12 +222,14 @@ async function clear() {
   }
 }
 
-async function send() {
+function hideConfirm() {
+  state.pending = null
+  $('confirm-send').hidden = true
+}
+
+/** "Gửi báo cáo": reads the checked sheet again, checks it, and shows what will be sent. */
+async function prepareSend() {
   if (state.busy) return
-  if (!state.grid || !state.report) {
-    show('Hãy bấm "Kiểm tra" trước khi gửi báo cáo.', 'error')
-    return
-  }
   const period = $<HTMLInputElement>('period').value.trim()
   if (!parsePeriod(period)) {
     show('Kỳ báo cáo chưa đúng (ví dụ: 2026-Q3, 2026-H1, 2026, 2026-07).', 'error')
@@ -227,14 +244,34 @@ async function send() {
   }
   setBusy(true)
   try {
+    const which = state.sheetId ? { id: state.sheetId } : ('active' as const)
+    const sheet = await Excel.run((context) => readSheetReport(context, which, readCheckOptions()))
+    state.pending = { sheet, period }
+    $('confirm-text').textContent = describeSubmission(sheet.report, period)
+    $('confirm-send').hidden = false
+    show('Đã đọc lại bảng. Xem lại rồi bấm "Gửi" để gửi cho Sở Nội vụ.', 'ok')
+  } catch (error) {
+    show(describeError(error), 'error')
+  } finally {
+    setBusy(false)
+  }
+}
+
+/** Sends exactly what was read and shown. */
+async function send() {
+  const pending = state.pending
+  if (state.busy || !pending) return
+  setBusy(true)
+  try {
     $('receipt').textContent = await submitReport({
       serverUrl: settings.serverUrl,
       token: settings.token,
-      period,
-      grid: state.grid,
-      meta: state.meta,
-      fileName: state.report.sheet,
+      period: pending.period,
+      grid: pending.sheet.grid,
+      meta: pending.sheet.meta,
+      fileName: pending.sheet.report.sheet,
     })
+    hideConfirm()
     show('Sở Nội vụ đã nhận báo cáo.', 'ok')
   } catch (error) {
     show(`Chưa gửi được: ${(error as Error).message}`, 'error')
@@ -251,9 +288,18 @@ function init() {
   $<HTMLInputElement>('server-url').value = settings.serverUrl
   $<HTMLInputElement>('token').value = settings.token
   $('check').addEventListener('click', () => void check())
+  $('issued').addEventListener('input', () => {
+    state.issuedEdited = true
+  })
   $('fix').addEventListener('click', () => void fix())
-  $('clear').addEventListener('click', () => void clear())
-  $('send').addEventListener('click', () => void send())
+  $('clear').addEventListener('click', () => void clear(false))
+  $('forget').addEventListener('click', () => void clear(true))
+  $('send').addEventListener('click', () => void prepareSend())
+  $('send-confirm').addEventListener('click', () => void send())
+  $('send-cancel').addEventListener('click', () => hideConfirm())
+  // Which features this Excel lacks, said once, before anything is checked.
+  $('host-limits').hidden = hasNotesApi()
+  $('host-limits').textContent = hostLimitsText.vi
   $('prev').addEventListener(
     'click',
     () => void goTo(computeNextIndex(state.current, visibleProblems().length, -1)),
@@ -286,6 +332,12 @@ function init() {
       writeSettings(localStorage, settings)
     })
   }
+  // Issue 22: where the last report of this period stands at Sở Nội vụ ("Trả lại: lý do").
+  void readReportStanding(
+    settings.serverUrl,
+    settings.token,
+    $<HTMLInputElement>('period').value,
+  ).then((line) => line && ($('receipt').textContent = line))
   document.body.dataset.ready = 'true'
 }
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util'
 import { computeDatabasePath } from '../http/serve.ts'
 import { createStore } from '../store/index.ts'
-import type { SheetsError } from '../sheets/errors.ts'
 import { parseSheetTarget } from '../sheets/target.ts'
+import { describeCliError } from './io.ts'
 
 /** `cchc agency set-sheet ID URL [--data DIR]` (URL "-" removes it): the sheet the service pulls. */
 export async function runSetSheet(args: string[]): Promise<number> {
@@ -19,8 +19,7 @@ export async function runSetSheet(args: string[]): Promise<number> {
   try {
     if (url !== '-') parseSheetTarget(url)
   } catch (error) {
-    const text = (error as SheetsError).text
-    process.stderr.write(`${text.vi}\n${text.en}\n`)
+    process.stderr.write(`${describeCliError(error, '')}\n`)
     return 2
   }
   const store = createStore(computeDatabasePath(values.data))

@@ -1,5 +1,5 @@
 import { fieldKeys, parseColumnChoices, type ColumnChoices } from '../../core/index.ts'
-import { UsageError } from './io.ts'
+import { AppError } from '../errors/index.ts'
 
 // Its own module: io.ts stays free of core so that `cchc --help` loads nothing of it.
 
@@ -7,7 +7,8 @@ import { UsageError } from './io.ts'
 export function readColumnsFlag(text: string): ColumnChoices {
   const { choices, unknown } = parseColumnChoices(text)
   if (unknown.length)
-    throw new UsageError(
+    throw new AppError(
+      'cli/usage',
       `--columns: không biết trường / unknown field ${unknown.map((u) => `“${u}”`).join(', ')}. ` +
         `Trường / Fields: ${fieldKeys.join(', ')}`,
     )

@@ -7,8 +7,8 @@ import {
   type RowDiff,
 } from '../../core/index.ts'
 import { checkWorkbook } from '../xlsx/check.ts'
-import { UsageError } from './io.ts'
 import type { Lang } from './summary.ts'
+import { AppError } from '../errors/index.ts'
 
 const usage =
   'Cách dùng / Usage: cchc diff CŨ.xlsx MỚI.xlsx [--as-of YYYY-MM-DD] [--json] [--lang en]'
@@ -42,7 +42,7 @@ async function readTasks(path: string, asOf: string) {
   try {
     bytes = await readFile(path)
   } catch {
-    throw new UsageError(`Không đọc được tệp / Cannot read file: ${path}`)
+    throw new AppError('cli/usage', `Không đọc được tệp / Cannot read file: ${path}`)
   }
   return checkWorkbook(bytes, { asOf, file: path }).report.tasks
 }
@@ -55,10 +55,10 @@ export async function runDiff(args: string[]): Promise<number> {
     options: { 'as-of': { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
   })
   const [before, after] = positionals
-  if (!before || !after) throw new UsageError(usage)
+  if (!before || !after) throw new AppError('cli/usage', usage)
   const asOf = values['as-of'] ?? computeVietnamDate(Date.now())
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
-    throw new UsageError(`--as-of cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${asOf}`)
+    throw new AppError('cli/usage', `--as-of cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${asOf}`)
   const diff = computeRowDiff(await readTasks(before, asOf), await readTasks(after, asOf))
   process.stdout.write(
     values.json

@@ -1,20 +1,13 @@
-import type { Bilingual } from '../../core/index.ts'
+import { parseIssuedValue, type IsoDate } from '../../core/index.ts'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-
-/** A usage mistake: printed with exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
+import { AppError } from '../errors/index.ts'
 
 /** Prints a message for the user on standard error; the exit code of a refused command is 2. */
 export function fail(message: string): number {
   process.stderr.write(`${message}\n`)
   return 2
 }
-
-/** Reads a whole input file, bounded: a regular file of sane size only (see files.ts). */
-export { readBoundedFile as readBytes } from './files.ts'
 
 /** Writes an output file, creating its folder. */
 export async function writeOut(path: string, data: ArrayBuffer | Uint8Array) {
@@ -26,20 +19,30 @@ export async function writeOut(path: string, data: ArrayBuffer | Uint8Array) {
 export function parseIsoDate(text: string | undefined, flag: string): string | undefined {
   if (text === undefined) return undefined
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text))
-    throw new UsageError(`${flag} cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${text}`)
+    throw new AppError('cli/usage', `${flag} cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${text}`)
   return text
+}
+
+/** Reads `--issued YYYY-MM-DD`, the plan's issue date: a real calendar day, or a usage error. */
+export function parseIssuedFlag(text: string | undefined): IsoDate | null {
+  if (text === undefined) return null
+  const issued = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseIssuedValue(text) : null
+  if (!issued)
+    throw new AppError(
+      'cli/usage',
+      `--issued cần ngày ban hành dạng YYYY-MM-DD / expects the issue date as YYYY-MM-DD: ${text}`,
+    )
+  return issued
 }
 
 /** The message for a failed command: what the user did wrong or what to do, never a stack trace. */
 export function describeCliError(error: unknown, helpText: string): string {
-  const failure = error as { name?: string; message?: string; code?: string; text?: Bilingual }
-  if (failure?.name === 'WorkbookError' && failure.text)
-    return `${failure.text.vi}\n${failure.text.en}`
-  if (failure?.name === 'UsageError' || failure?.name === 'ConfigError')
-    return failure.message ?? ''
-  if (error instanceof TypeError && failure.code?.startsWith('ERR_PARSE_ARGS'))
+  if (error instanceof AppError)
+    return error.text.vi === error.text.en ? error.text.vi : `${error.text.vi}\n${error.text.en}`
+  const code = (error as { code?: unknown })?.code
+  if (error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
     return `${error.message}\n\n${helpText}`
-  return `Lỗi không mong đợi / Unexpected error: ${failure?.message ?? String(error)}`
+  return `Lỗi không mong đợi / Unexpected error: ${error instanceof Error ? error.message : String(error)}`
 }
 
 /** The flags every check command shares (`cchc validate`, `cchc sheets validate`). */
@@ -52,4 +55,5 @@ export const checkFlags = {
   json: { type: 'boolean' },
   fix: { type: 'boolean' },
   lang: { type: 'string' },
+  issued: { type: 'string' },
 } as const

@@ -8,9 +8,11 @@ export const helpText = `cchc — kiểm tra và tổng hợp phụ lục kế h
 Cách dùng / Usage:
   cchc validate TỆP.xlsx [--sheet S] [--as-of YYYY-MM-DD] [--year Y] [--profile P.json]
                 [--agencies A.json] [--json] [-o RA.xlsx] [--fix] [--lang en]
-                [--columns deadline=F,expected=C,note=]
+                [--columns deadline=F,expected=C,note=] [--issued YYYY-MM-DD]
       Kiểm tra bảng phụ lục; -o ghi bản sao có đánh dấu (cột tính toán, tô màu, ghi chú, trang "Kiểm tra").
       --columns chỉ định cột cho trường (để trống sau "=" là bỏ trường đó).
+      --issued là ngày ban hành Kế hoạch, để tính thời hạn như "30 ngày kể từ ngày ban hành Kế hoạch"
+      (mặc định: ngày ghi ở tiêu đề bảng hoặc trong biểu mẫu).
       --fix áp dụng các sửa tự động an toàn vào bản sao. Mã thoát: 0 không lỗi, 1 có lỗi, 2 không đọc được tệp.
   cchc clear TỆP.xlsx -o RA.xlsx
       Xóa đánh dấu của lần kiểm tra trước, trả lại hình thức ban đầu.
@@ -51,7 +53,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'template':
         return await (await import('./workbook.ts')).runTemplate(rest)
       case 'demo':
-        return await (await import('../demo/demo.ts')).runDemo()
+        return await (await import('./demo.ts')).runDemo()
       case 'merge':
         return await (await import('./service.ts')).runMergeCommand(rest)
       case 'serve':

@@ -12,7 +12,7 @@ import {
   type Report,
 } from '../../core/index.ts'
 import type { Catalog } from '../province/catalog.ts'
-import { readBoundedFile } from './files.ts'
+import { readBoundedFile } from '../files.ts'
 import { runCliJob } from '../jobs/cli-pool.ts'
 import { computeConsolidatedSheets } from '../consolidation/plan.ts'
 import type { ConsolidatedInput, ConsolidatedSubmission } from '../consolidation/types.ts'

@@ -3,13 +3,13 @@ import { parseArgs } from 'node:util'
 import { agencyKinds, computeVietnamDate, type AgencyKind } from '../../core/index.ts'
 import { checkAdminTokenStrength } from '../store/passwords.ts'
 import { readCatalog } from '../province/catalog.ts'
-import { UsageError } from './io.ts'
 import { readRegistry } from '../province/config.ts'
-import type { Quotas } from '../http/context.ts'
+import type { Quotas } from '../intake/receive.ts'
 import { runMerge } from './merge.ts'
 import { computeDatabasePath, renderGreeting, startServer } from '../http/serve.ts'
 import { createStore } from '../store/index.ts'
 import { renderSummary } from './summary.ts'
+import { AppError } from '../errors/index.ts'
 
 const dataOption = { data: { type: 'string', default: 'data' } } as const
 
@@ -41,11 +41,11 @@ export async function runServe(args: string[]): Promise<number> {
   })
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port: ${values.port}`)
+    throw new AppError('cli/usage', `--port: ${values.port}`)
   const weak = process.env.CCHC_ADMIN_TOKEN
     ? checkAdminTokenStrength(process.env.CCHC_ADMIN_TOKEN)
     : null
-  if (weak) throw new UsageError(weak)
+  if (weak) throw new AppError('cli/usage', weak)
   if (!process.env.CCHC_SUPERVISED && !values['no-supervise'])
     return (await import('../jobs/supervisor.ts')).runSupervisor(args)
   // Supervised: end with the supervisor (its IPC channel closes when it dies, even by kill -9).
@@ -101,13 +101,14 @@ export async function runAgency(args: string[]): Promise<number> {
       case 'add': {
         const [id, ...name] = positionals
         if (!id || !/^[a-z0-9-]{2,60}$/.test(id) || name.length === 0)
-          throw new UsageError(
+          throw new AppError(
+            'cli/usage',
             'Cách dùng / Usage: cchc agency add MÃ "Tên cơ quan" [--kind so|xa|other]  (mã: chữ thường, số, "-")',
           )
         if (!agencyKinds.includes(values.kind as AgencyKind))
-          throw new UsageError(`--kind: ${values.kind} (so | xa | other)`)
+          throw new AppError('cli/usage', `--kind: ${values.kind} (so | xa | other)`)
         if (!store.addAgency({ id, name: name.join(' '), kind: values.kind as AgencyKind }, now))
-          throw new UsageError(`Mã cơ quan đã tồn tại / Agency id exists: ${id}`)
+          throw new AppError('cli/usage', `Mã cơ quan đã tồn tại / Agency id exists: ${id}`)
         process.stdout.write(`Đã thêm cơ quan / Added: ${id} — ${name.join(' ')}\n`)
         return 0
       }
@@ -115,7 +116,8 @@ export async function runAgency(args: string[]): Promise<number> {
         const [id] = positionals
         const admin = id === '--admin' || id === 'admin'
         if (!id || (!admin && !store.getAgency(id)))
-          throw new UsageError(
+          throw new AppError(
+            'cli/usage',
             `Không có cơ quan / Unknown agency: ${id ?? ''}. Cách dùng / Usage: cchc agency token MÃ | admin`,
           )
         const issued = store.addToken(admin ? null : id, now)
@@ -127,14 +129,15 @@ export async function runAgency(args: string[]): Promise<number> {
       case 'revoke': {
         const [tokenId] = positionals
         if (!tokenId || !store.revokeToken(tokenId, now))
-          throw new UsageError(
+          throw new AppError(
+            'cli/usage',
             `Không có mã truy cập đang hiệu lực / No live token: ${tokenId ?? ''}`,
           )
         process.stdout.write(`Đã thu hồi / Revoked: ${tokenId}\n`)
         return 0
       }
       default:
-        throw new UsageError('Cách dùng / Usage: cchc agency add|list|token|revoke …')
+        throw new AppError('cli/usage', 'Cách dùng / Usage: cchc agency add|list|token|revoke …')
     }
   } finally {
     store.close()
@@ -148,7 +151,8 @@ export async function runBackup(args: string[]): Promise<number> {
     options: { output: { type: 'string', short: 'o' }, ...dataOption },
   })
   const source = computeDatabasePath(values.data)
-  if (!existsSync(source)) throw new UsageError(`Không có cơ sở dữ liệu / No database: ${source}`)
+  if (!existsSync(source))
+    throw new AppError('cli/usage', `Không có cơ sở dữ liệu / No database: ${source}`)
   const output =
     values.output ??
     `${values.data}/backup/cchc-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`
@@ -175,10 +179,13 @@ export async function runMergeCommand(args: string[]): Promise<number> {
     },
   })
   if (positionals.length === 0 || !values.output)
-    throw new UsageError('Cách dùng / Usage: cchc merge TỆP1.xlsx TỆP2.xlsx … -o TỔNG_HỢP.xlsx')
+    throw new AppError(
+      'cli/usage',
+      'Cách dùng / Usage: cchc merge TỆP1.xlsx TỆP2.xlsx … -o TỔNG_HỢP.xlsx',
+    )
   const asOf = values['as-of'] ?? computeVietnamDate(Date.now())
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
-    throw new UsageError(`--as-of cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${asOf}`)
+    throw new AppError('cli/usage', `--as-of cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${asOf}`)
   const catalog = await readCatalog()
   if (values.agencies) catalog.registry = await readRegistry(values.agencies)
   const { input, reports } = await runMerge({

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { computeVietnamDate } from '../../core/index.ts'
 import { readColumnsFlag } from './columns.ts'
-import { checkFlags, UsageError } from './io.ts'
-import { ConfigError, readProfile, readRegistry } from '../province/config.ts'
+import { checkFlags, describeCliError, parseIssuedFlag } from './io.ts'
+import { readProfile, readRegistry } from '../province/config.ts'
 import { renderSummary, type Lang } from './summary.ts'
 import {
   createAuthClient,
@@ -13,8 +13,8 @@ import {
   readClientSecret,
 } from '../sheets/auth.ts'
 import { checkSpreadsheet, clearSpreadsheet } from '../sheets/check.ts'
-import { SheetsError } from '../sheets/errors.ts'
 import { parseSheetTarget } from '../sheets/target.ts'
+import { AppError } from '../errors/index.ts'
 
 export const sheetsHelp = `cchc sheets — kiểm tra phụ lục CCHC ngay trong Google Sheets
 
@@ -22,9 +22,10 @@ export const sheetsHelp = `cchc sheets — kiểm tra phụ lục CCHC ngay tron
       Đăng nhập Google (OAuth cho ứng dụng máy tính, PKCE); mã lưu trong thư mục cấu hình, chỉ người dùng đọc được.
   cchc sheets logout
   cchc sheets validate ĐƯỜNG_DẪN|MÃ [--sheet TÊN] [--as-of YYYY-MM-DD] [--year Y] [--profile P.json]
-                       [--agencies A.json] [--columns TRƯỜNG=CỘT,…] [--json] [--no-write] [--fix] [--lang en]
+                       [--agencies A.json] [--columns TRƯỜNG=CỘT,…] [--issued YYYY-MM-DD] [--json]
+                       [--no-write] [--fix] [--lang en]
       Kiểm tra và ghi kết quả ngay vào bảng tính (trang theo gid trong đường dẫn). --no-write chỉ đọc.
-      --columns chọn cột như "cchc validate --columns".
+      --columns chọn cột, --issued ngày ban hành Kế hoạch như "cchc validate".
   cchc sheets clear ĐƯỜNG_DẪN|MÃ
       Xóa đánh dấu, trả lại hình thức ban đầu.
 
@@ -35,8 +36,6 @@ Máy chủ API: CCHC_SHEETS_API_URL (mặc định của Google).
 function print(text: string) {
   process.stdout.write(`${text}\n`)
 }
-
-class SheetsUsageError extends Error {}
 
 function openInBrowser(url: string) {
   const command =
@@ -78,18 +77,21 @@ async function runValidate(args: string[]): Promise<number> {
     },
   })
   const input = positionals[0]
-  if (!input) throw new SheetsUsageError('Thiếu đường dẫn bảng tính / Missing the sheet link.')
+  if (!input) throw new AppError('cli/usage', 'Thiếu đường dẫn bảng tính / Missing the sheet link.')
   const asOf = values['as-of'] ?? computeVietnamDate(Date.now())
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
-    throw new SheetsUsageError(`--as-of cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${asOf}`)
+    throw new AppError('cli/usage', `--as-of cần dạng YYYY-MM-DD / expects YYYY-MM-DD: ${asOf}`)
   const year = values.year !== undefined ? Number(values.year) : null
-  if (year !== null && !Number.isInteger(year)) throw new SheetsUsageError(`--year: ${values.year}`)
+  if (year !== null && !Number.isInteger(year))
+    throw new AppError('cli/usage', `--year: ${values.year}`)
+  const issued = parseIssuedFlag(values.issued)
   const target = parseSheetTarget(input)
   const api = createSheetsApi(await createAuthClient())
   const { report, plan, read } = await checkSpreadsheet(api, target, {
     asOf,
     sheet: values.sheet ?? null,
     year,
+    issued,
     profile: values.profile ? await readProfile(values.profile) : null,
     registry: values.agencies ? await readRegistry(values.agencies) : null,
     columns: values.columns !== undefined ? readColumnsFlag(values.columns) : null,
@@ -109,7 +111,7 @@ async function runValidate(args: string[]): Promise<number> {
 
 async function runClearCommand(args: string[]): Promise<number> {
   const input = args[0]
-  if (!input) throw new SheetsUsageError('Cách dùng / Usage: cchc sheets clear ĐƯỜNG_DẪN|MÃ')
+  if (!input) throw new AppError('cli/usage', 'Cách dùng / Usage: cchc sheets clear ĐƯỜNG_DẪN|MÃ')
   const api = createSheetsApi(await createAuthClient())
   const cleared = await clearSpreadsheet(api, parseSheetTarget(input))
   print(
@@ -139,15 +141,7 @@ export async function runSheets(args: string[]): Promise<number> {
         return action === undefined || action === 'help' ? 0 : 2
     }
   } catch (error) {
-    const message =
-      error instanceof SheetsError
-        ? `${error.text.vi}\n${error.text.en}`
-        : error instanceof SheetsUsageError ||
-            error instanceof UsageError ||
-            error instanceof ConfigError
-          ? error.message
-          : `Lỗi không mong đợi / Unexpected error: ${(error as Error).message}`
-    process.stderr.write(`${message}\n`)
+    process.stderr.write(`${describeCliError(error, sheetsHelp)}\n`)
     return 2
   }
 }

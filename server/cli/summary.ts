@@ -13,6 +13,7 @@ const words = {
   vi: {
     sheet: 'trang',
     year: 'năm kế hoạch',
+    issued: 'ban hành',
     asOf: 'ngày báo cáo',
     header: 'dòng tiêu đề',
     tasks: 'nhiệm vụ',
@@ -27,6 +28,7 @@ const words = {
   en: {
     sheet: 'sheet',
     year: 'plan year',
+    issued: 'issued',
     asOf: 'report date',
     header: 'header row',
     tasks: 'tasks',
@@ -44,8 +46,9 @@ const words = {
 export function renderSummary(report: Report, lang: Lang = 'vi'): string {
   const w = words[lang]
   const lines: string[] = []
+  const issued = report.issued ? ` (${w.issued} ${formatVietnameseDate(report.issued)})` : ''
   lines.push(
-    `${report.file ?? ''} — ${w.sheet} “${report.sheet}”, ${w.year} ${report.planYear ?? w.none}, ${w.asOf} ${formatVietnameseDate(report.asOf)}`,
+    `${report.file ?? ''} — ${w.sheet} “${report.sheet}”, ${w.year} ${report.planYear ?? w.none}${issued}, ${w.asOf} ${formatVietnameseDate(report.asOf)}`,
   )
   if (report.header)
     lines.push(`${w.header} ${report.header.row}; ${report.summary.tasks} ${w.tasks}`)
@@ -53,8 +56,12 @@ export function renderSummary(report: Report, lang: Lang = 'vi'): string {
     lines.push(`${w.mapping}:`)
     for (const m of report.header.mapping) {
       const sure =
-        m.chosen || m.confidence >= 0.8 ? '' : ` (${w.sure} ${Math.round(m.confidence * 100)}%)`
-      lines.push(`  ${formatColumnReading(m, lang)}${sure}`)
+        m.chosen || m.guessed || m.confidence >= 0.8
+          ? ''
+          : ` (${w.sure} ${Math.round(m.confidence * 100)}%)`
+      // Why, when the cells had a say or the column is a guess ("ô trong cột: 9/10 là thời hạn").
+      const why = m.field && (m.basis !== 'words' || m.guessed) ? ` — ${m.reason[lang]}` : ''
+      lines.push(`  ${formatColumnReading(m, lang)}${sure}${why}`)
     }
   }
   const statuses = (Object.entries(report.summary.byStatus) as [TaskStatus, number][])

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util'
 import { checkPasswordStrength, generatePassword, hashPassword } from '../store/passwords.ts'
-import { ConfigError } from '../province/config.ts'
 import { computeDatabasePath } from '../http/serve.ts'
 import { createStore } from '../store/index.ts'
+import { AppError } from '../errors/index.ts'
 
 const usage =
   'Cách dùng / Usage: cchc user add EMAIL --role admin|agency [--agency MÃ] [--password-stdin] | list | password EMAIL [--password-stdin]  [--data data]'
@@ -13,7 +13,7 @@ async function readPassword(fromStdin: boolean): Promise<{ password: string; gen
   for await (const chunk of process.stdin) text += String(chunk)
   const password = text.split(/\r?\n/)[0] ?? ''
   const weak = checkPasswordStrength(password)
-  if (weak) throw new ConfigError(weak)
+  if (weak) throw new AppError('config/invalid', weak)
   return { password, generated: false }
 }
 
@@ -40,20 +40,27 @@ export async function runUser(args: string[]): Promise<number> {
       return 0
     }
     const email = positionals[0]?.trim().toLowerCase()
-    if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new ConfigError(usage)
+    if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      throw new AppError('config/invalid', usage)
     if (action === 'add') {
       const role = values.role
-      if (role !== 'admin' && role !== 'agency') throw new ConfigError(usage)
+      if (role !== 'admin' && role !== 'agency') throw new AppError('config/invalid', usage)
       const agencyId = role === 'agency' ? (values.agency ?? '') : null
       if (agencyId !== null && !store.getAgency(agencyId))
-        throw new ConfigError(`Không có cơ quan / Unknown agency: ${agencyId}. ${usage}`)
+        throw new AppError(
+          'config/invalid',
+          `Không có cơ quan / Unknown agency: ${agencyId}. ${usage}`,
+        )
       const { password, generated } = await readPassword(Boolean(values['password-stdin']))
       const added = store.addUser(
         { email, role, agencyId, passwordHash: await hashPassword(password) },
         new Date().toISOString(),
       )
       if (!added)
-        throw new ConfigError(`Email đã có tài khoản / Email already has an account: ${email}`)
+        throw new AppError(
+          'config/invalid',
+          `Email đã có tài khoản / Email already has an account: ${email}`,
+        )
       process.stdout.write(
         `Đã tạo tài khoản / Account created: ${email} (${role}${agencyId ? ` ${agencyId}` : ''})\n` +
           (generated ? `Mật khẩu (chỉ hiện một lần) / password (shown once): ${password}\n` : ''),
@@ -63,14 +70,14 @@ export async function runUser(args: string[]): Promise<number> {
     if (action === 'password') {
       const { password, generated } = await readPassword(Boolean(values['password-stdin']))
       if (!store.setUserPassword(email, await hashPassword(password)))
-        throw new ConfigError(`Không có tài khoản / No account: ${email}`)
+        throw new AppError('config/invalid', `Không có tài khoản / No account: ${email}`)
       process.stdout.write(
         `Đã đặt mật khẩu mới; các phiên cũ đã đăng xuất / New password set; old sessions ended.\n` +
           (generated ? `Mật khẩu (chỉ hiện một lần) / password (shown once): ${password}\n` : ''),
       )
       return 0
     }
-    throw new ConfigError(usage)
+    throw new AppError('config/invalid', usage)
   } finally {
     store.close()
   }

@@ -6,9 +6,12 @@ import {
   type ScoringProfile,
 } from '../../core/index.ts'
 import { readColumnsFlag } from './columns.ts'
-import { checkFlags, parseIsoDate, readBytes, UsageError, writeOut } from './io.ts'
+import { readBoundedFile } from '../files.ts'
+import { checkFlags, parseIsoDate, parseIssuedFlag, writeOut } from './io.ts'
 import { runCliJob, startCliWorker } from '../jobs/cli-pool.ts'
 import { renderSummary, type Lang } from './summary.ts'
+import type { ClearOutcome } from '../xlsx/clear.ts'
+import { AppError } from '../errors/index.ts'
 
 // The commands that read or write workbooks. validate and clear parse in a bounded worker (ExcelJS never
 // loads in this thread); template builds our own workbook here (ExcelJS is loaded on demand).
@@ -26,12 +29,14 @@ export async function runValidate(args: string[]): Promise<number> {
     },
   })
   const file = positionals[0]
-  if (!file) throw new UsageError('Thiếu tên tệp / Missing file name. Xem: cchc help')
+  if (!file) throw new AppError('cli/usage', 'Thiếu tên tệp / Missing file name. Xem: cchc help')
   const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
   const columns = values.columns !== undefined ? readColumnsFlag(values.columns) : null
   const asOf = parseIsoDate(values['as-of'], '--as-of') ?? computeVietnamDate(Date.now())
   const year = values.year !== undefined ? Number(values.year) : null
-  if (year !== null && !Number.isInteger(year)) throw new UsageError(`--year: ${values.year}`)
+  if (year !== null && !Number.isInteger(year))
+    throw new AppError('cli/usage', `--year: ${values.year}`)
+  const issued = parseIssuedFlag(values.issued)
   // The configuration schemas (zod) load only when a configuration file is given.
   const config = values.profile || values.agencies ? await import('../province/config.ts') : null
   const profile: ScoringProfile | null = values.profile
@@ -40,12 +45,12 @@ export async function runValidate(args: string[]): Promise<number> {
   const registry: AgencyRegistry | null = values.agencies
     ? await config!.readRegistry(values.agencies)
     : null
-  const bytes = await readBytes(file)
+  const bytes = await readBoundedFile(file)
   // The workbook is parsed (and the marked copy written) in a bounded worker: ExcelJS never loads here.
   const { report } = await runCliJob<{ report: Report }>({
     kind: 'validate',
     bytes,
-    options: { asOf, file, sheet: values.sheet ?? null, year, profile, registry, columns },
+    options: { asOf, file, sheet: values.sheet ?? null, year, issued, profile, registry, columns },
     output: values.output ?? null,
     fix: Boolean(values.fix),
   })
@@ -63,26 +68,25 @@ function readInputAndOutput(args: string[], usage: string): { file: string; outp
     options: { output: { type: 'string', short: 'o' } },
   })
   const file = positionals[0]
-  if (!file || !values.output) throw new UsageError(`Cách dùng / Usage: ${usage}`)
+  if (!file || !values.output) throw new AppError('cli/usage', `Cách dùng / Usage: ${usage}`)
   return { file, output: values.output }
 }
 
 /** `cchc clear`: removes the marks of an earlier check. */
 export async function runClear(args: string[]): Promise<number> {
   const { file, output } = readInputAndOutput(args, 'cchc clear TỆP.xlsx -o RA.xlsx')
-  // Parsed, cleared and written in the bounded worker; a refused clear writes nothing.
-  const { outcome } = await runCliJob<{ outcome: 'cleared' | 'none' | 'refused' }>({
+  // Parsed, cleared and written in the bounded worker. Rows are found again by STT, content and
+  // position; cells whose rows are gone are listed, never a reason to refuse the whole file.
+  const { outcome, unrestored } = await runCliJob<ClearOutcome>({
     kind: 'clear',
-    bytes: await readBytes(file),
+    bytes: await readBoundedFile(file),
     output,
   })
-  if (outcome === 'refused') {
+  if (unrestored.length)
     process.stderr.write(
-      'Không xóa được đánh dấu: các dòng đã kiểm tra bị sửa hoặc xóa sau lần kiểm tra nên không nhận ra được; tệp không bị thay đổi. Hãy kiểm tra lại bảng rồi xóa đánh dấu.\n' +
-        '(Marks not cleared: the checked rows were edited or deleted since the check; nothing was changed.)\n',
+      `Không khôi phục được ${unrestored.length} ô vì dòng của chúng đã bị xóa hoặc sửa khác hẳn: ${unrestored.slice(0, 20).join(', ')}${unrestored.length > 20 ? '…' : ''}. Các ô khác đã trở lại như trước.\n` +
+        `(${unrestored.length} cells could not be restored: their rows were deleted or rewritten. Everything else was restored.)\n`,
     )
-    return 2
-  }
   process.stdout.write(
     outcome === 'cleared'
       ? `Đã xóa đánh dấu → ${output}\n`

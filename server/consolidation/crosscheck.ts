@@ -2,6 +2,7 @@ import {
   computeAgencyIds,
   createAgencyIndex,
   foldText,
+  formatPoints,
   formatVietnameseDate,
   parseAgencies,
   parseProgress,
@@ -9,14 +10,16 @@ import {
 } from '../../core/index.ts'
 import type { Catalog } from '../province/catalog.ts'
 import type { PlanDefinition } from '../province/config.ts'
-import type { ConsolidatedInput } from './types.ts'
+import {
+  crossCheckKinds,
+  type ConsolidatedInput,
+  type CrossCheck,
+  type CrossCheckKind,
+} from './types.ts'
 import type { StoredRow } from '../store/index.ts'
 
 /** Who leads and who cooperates on each plan task, keyed by plan id and task (see computeTaskKey). */
 export type PlanRoles = Map<string, { lead: Set<string>; coop: Set<string> }>
-
-export const crossCheckKinds = ['state-conflict', 'date-conflict', 'self-score'] as const
-export type CrossCheckKind = (typeof crossCheckKinds)[number]
 
 export const crossCheckLabels: Record<CrossCheckKind, { vi: string; en: string }> = {
   'state-conflict': {
@@ -31,15 +34,6 @@ export const crossCheckLabels: Record<CrossCheckKind, { vi: string; en: string }
     vi: 'Điểm tự chấm cao hơn kết quả đạt được',
     en: 'Self-score above what the achieved values support',
   },
-}
-
-/** One finding of the cross-checks: a task, the agencies involved and what each reported. */
-export type CrossCheck = {
-  kind: CrossCheckKind
-  stt: string | null
-  content: string
-  agencies: { id: string; role: 'lead' | 'coop' | null; reported: string }[]
-  detail: string
 }
 
 /** The key that pairs a plan row with the rows agencies report for it. */
@@ -101,8 +95,8 @@ export function computeCrossChecks(input: ConsolidatedInput, roles: PlanRoles): 
           kind: 'self-score',
           stt: row.stt,
           content: row.content,
-          agencies: [{ id: s.agencyId, role: null, reported: String(row.selfScore) }],
-          detail: `Tự chấm ${row.selfScore}, kết quả “${row.achieved}” chỉ đạt ${row.score}/${row.maxScore ?? '?'} điểm`,
+          agencies: [{ id: s.agencyId, role: null, reported: formatPoints(row.selfScore) }],
+          detail: `Tự chấm ${formatPoints(row.selfScore)}, kết quả “${row.achieved}” chỉ đạt ${formatPoints(row.score ?? 0)}/${row.maxScore === null ? '?' : formatPoints(row.maxScore)} điểm`,
         })
       if (!s.planId) continue
       const key = computeTaskKey(s.planId, row.stt, row.content)

@@ -1,42 +1,63 @@
-import { computeRowDiff, parsePeriod, type RowDiff } from '../../core/index.ts'
-import { ApiError } from '../http/errors.ts'
+import {
+  computeReportState,
+  computeRowDiff,
+  parsePeriod,
+  parsePeriodInput,
+  type ReportState,
+  type Review,
+  type RowDiff,
+} from '../../core/index.ts'
 import { isLate } from './period-status.ts'
+import { createPeopleNames } from './people.ts'
 import type { VersionSource } from '../intake/sources.ts'
 import type { AgencyRecord, Store, SubmissionRecord } from '../store/index.ts'
-
-/** The source of a stored version as the agency page shows it: the store's, "on behalf" when an admin sent it. */
-export function computeSubmissionSource(record: SubmissionRecord): VersionSource {
-  if (record.source === 'google-sheet') return 'google-sheet'
-  if (record.submittedBy?.startsWith('admin')) return 'on-behalf'
-  return record.source
-}
-
-/** Who sent a version, without secrets: the role and the token's short id. */
-export function describeSender(submittedBy: string | null): string {
-  if (!submittedBy) return '—'
-  const [role, id] = submittedBy.split(':')
-  return role === 'admin' ? `Quản trị (${id ?? 'env'})` : `Cơ quan (mã ${id ?? '?'})`
-}
+import { AppError } from '../errors/index.ts'
 
 export type HistoryEntry = Omit<SubmissionRecord, 'submittedBy' | 'source'> & {
   source: VersionSource
+  /** Who sent it, as the audit trail names them (never a token or an internal id). */
   sender: string
   late: boolean
+  /** Whether it is its period's latest version (the one that counts, and the one Sở Nội vụ decides on). */
+  latest: boolean
+  /** Sent, accepted or returned: its latest decision. */
+  state: ReportState
+  review: Review | null
+  /** Every decision on it, oldest first. */
+  reviews: Review[]
 }
 
-/** Every version an agency sent, newest first, with its source, sender and lateness. */
+/** Every version an agency sent, newest first, with its source, sender, lateness and review. */
 export function readAgencyHistory(
   store: Store,
   agency: AgencyRecord,
 ): { agency: AgencyRecord; submissions: HistoryEntry[] } {
-  const submissions = store.listSubmissions({ agencyId: agency.id }).map((s) => {
+  const people = createPeopleNames(store)
+  const records = store.listSubmissions({ agencyId: agency.id })
+  const reviews = store.listReviews(records.map((s) => s.id)).map(people.readReview)
+  const newest = new Map<string, number>()
+  for (const s of records) newest.set(s.period, Math.max(newest.get(s.period) ?? 0, s.version))
+  // Newest first by when they were sent (ids follow arrival, which concurrent senders interleave).
+  records.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.id - a.id)
+  const submissions = records.map((s): HistoryEntry => {
     const { submittedBy, ...rest } = s
     const period = parsePeriod(s.period)
+    const own = reviews.filter((r) => r.submissionId === s.id)
+    const review = own.at(-1) ?? null
     return {
       ...rest,
-      source: computeSubmissionSource(s),
-      sender: describeSender(submittedBy),
+      source:
+        s.source === 'google-sheet'
+          ? 'google-sheet'
+          : people.isOnBehalf(submittedBy)
+            ? 'on-behalf'
+            : s.source,
+      sender: people.describeSender(submittedBy, agency.name),
       late: period ? isLate(s.submittedAt, period) : false,
+      latest: newest.get(s.period) === s.version,
+      state: computeReportState(true, review),
+      review,
+      reviews: own,
     }
   })
   return { agency, submissions }
@@ -50,12 +71,12 @@ export function resolveVersion(store: Store, agencyId: string, ref: string): Sub
   if (/^\d+$/.test(ref)) {
     const s = store.getSubmission(Number(ref))
     if (s && s.agencyId === agencyId) return s
-    throw new ApiError('submission/unknown')
+    throw new AppError('submission/unknown')
   }
-  const period = parsePeriod(ref)
-  if (!period) throw new ApiError('request/invalid-period', ref.slice(0, 40))
+  const period = parsePeriodInput(ref)
+  if (!period) throw new AppError('request/invalid-period', ref.slice(0, 40))
   const s = store.listLatest(period.id).find((x) => x.agencyId === agencyId)
-  if (!s) throw new ApiError('submission/unknown')
+  if (!s) throw new AppError('submission/unknown')
   return s
 }
 

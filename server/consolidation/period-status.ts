@@ -1,12 +1,18 @@
 import {
+  computeDayCount,
   computeEvidenceWindow,
+  computeReportState,
   computeVietnamDate,
   validateEvidence,
   formatPeriod,
   taskStatuses,
+  type IsoDate,
   type Period,
+  type ReportState,
+  type Review,
   type TaskStatus,
 } from '../../core/index.ts'
+import { createPeopleNames } from './people.ts'
 import { compareOverdue } from './overdue.ts'
 import type { ConsolidatedInput } from './types.ts'
 import type { AgencySheet } from '../store/index.ts'
@@ -37,6 +43,14 @@ export type AgencyStatus = {
   sheet: Omit<AgencySheet, 'agencyId'> | null
   /** Done tasks, and those whose evidence cites a dated, numbered document in the period. */
   evidence: { done: number; verifiable: number }
+  /** The report's life: not sent, sent, accepted, or returned for correction. */
+  state: ReportState
+  /** Sở Nội vụ's latest decision on the counted version (a return carries its reason). */
+  review: Review | null
+  /** Days past the due date: until today for a missing report, until it arrived for a late one. */
+  daysLate: number | null
+  /** Who to call: the e-mails of the agency's active accounts. */
+  contacts: string[]
 }
 
 export type OverdueTask = {
@@ -56,6 +70,9 @@ export type PeriodStatus = {
   label: string
   cutOff: string
   due: string
+  /** The day the answer was computed (Vietnam), and the days from it to the due date (negative: past). */
+  today: IsoDate
+  daysToDue: number
   agencies: AgencyStatus[]
   overdue: OverdueTask[]
 }
@@ -81,11 +98,39 @@ function readSheet(sheet: AgencySheet | undefined): AgencyStatus['sheet'] {
   }
 }
 
-/** Every registered agency with its latest submission for the period, and the overdue tasks (oldest first). */
-export function readStatus(store: Store, period: Period, overdueLimit = 500): PeriodStatus {
+/** The days a report is late: a missing one until today, a received one until it arrived. */
+function computeDaysLate(s: SubmissionRecord | undefined, period: Period, today: IsoDate) {
+  const until = s ? computeVietnamDate(Date.parse(s.submittedAt)) : today
+  const days = computeDayCount(period.due, until)
+  return days > 0 ? days : null
+}
+
+/** The e-mails of each agency's active accounts. */
+function readContacts(store: Store): Map<string, string[]> {
+  const contacts = new Map<string, string[]>()
+  for (const u of store.listUsers())
+    if (u.role === 'agency' && u.agencyId && !u.disabledAt)
+      contacts.set(u.agencyId, [...(contacts.get(u.agencyId) ?? []), u.email])
+  return contacts
+}
+
+/**
+ * Every registered agency with its latest submission for the period, its report's state and days
+ * late as of `today` (Vietnam; the service's clock by default), and the overdue tasks (oldest first).
+ */
+export function readStatus(
+  store: Store,
+  period: Period,
+  options: { today?: IsoDate; overdueLimit?: number } = {},
+): PeriodStatus {
+  const today = options.today ?? computeVietnamDate(Date.now())
+  const overdueLimit = options.overdueLimit ?? 500
   const latest = new Map<string, SubmissionRecord>(
     store.listLatest(period.id).map((s) => [s.agencyId, s]),
   )
+  const people = createPeopleNames(store)
+  const reviews = store.listLatestReviews([...latest.values()].map((s) => s.id))
+  const contacts = readContacts(store)
   const agencies = store.listAgencies()
   const sheets = new Map(store.listSheets().map((s) => [s.agencyId, s]))
   const names = new Map(agencies.map((a) => [a.id, a.name]))
@@ -121,8 +166,12 @@ export function readStatus(store: Store, period: Period, overdueLimit = 500): Pe
     label: formatPeriod(period.id),
     cutOff: period.cutOff,
     due: period.due,
+    today,
+    daysToDue: computeDayCount(today, period.due),
     agencies: agencies.map((a) => {
       const s = latest.get(a.id)
+      const stored = s ? reviews.get(s.id) : undefined
+      const review = stored ? people.readReview(stored) : null
       return {
         id: a.id,
         name: a.name,
@@ -141,6 +190,10 @@ export function readStatus(store: Store, period: Period, overdueLimit = 500): Pe
         source: s?.source ?? null,
         sheet: readSheet(sheets.get(a.id)),
         evidence: (s && evidence.get(s.id)) || { done: 0, verifiable: 0 },
+        state: computeReportState(Boolean(s), review),
+        review,
+        daysLate: computeDaysLate(s, period, today),
+        contacts: contacts.get(a.id) ?? [],
       }
     }),
     overdue: overdue.slice(0, overdueLimit),

@@ -1,4 +1,5 @@
 import { computeVietnamDate, type IsoDate } from '../../core/index.ts'
+import { formatOverdueList } from './overdue.ts'
 import type { AgencyStatus, PeriodStatus } from './period-status.ts'
 
 // Who Sở Nội vụ reminds for a period and of what, in the order it reminds them: the units that have not
@@ -60,7 +61,8 @@ function readUnit(
       .filter((t) => t.agencyId === agency.id)
       .map((t) => ({ stt: t.stt, content: t.content, due: t.due })),
     errors: agency.errors,
-    contact: contacts.get(agency.id) ?? null,
+    // The registry's contact, else the e-mail addresses of the unit's accounts.
+    contact: contacts.get(agency.id) ?? (agency.contacts.join(', ') || null),
   }
 }
 
@@ -96,4 +98,49 @@ export function computeReminderUnit(
 ): ReminderUnit | null {
   const agency = status.agencies.find((a) => a.id === id)
   return agency ? readUnit(agency, status, today, contacts) : null
+}
+
+const reasonTitles: Record<ReminderReason, string> = {
+  missing: 'Chưa gửi báo cáo',
+  late: 'Gửi báo cáo chậm',
+  overdue: 'Có nhiệm vụ quá hạn',
+  errors: 'Báo cáo còn lỗi cần sửa',
+}
+
+/** A group of the reminder list ("Chưa gửi báo cáo (3)") and its units, each as the list says it. */
+export type ReminderGroup = {
+  title: string
+  rows: { unit: ReminderUnit; state: string; overdue: string | null }[]
+}
+
+function describeState(unit: ReminderUnit): string {
+  const parts = [
+    unit.submitted ? (unit.daysLate ? 'Nộp muộn' : 'Đã nộp') : 'Chưa nộp',
+    unit.overdue.length ? 'có nhiệm vụ quá hạn' : '',
+    unit.errors ? 'còn lỗi' : '',
+  ]
+  return parts.filter(Boolean).join(', ')
+}
+
+/**
+ * The reminder list planned (`computeReminderUnits`' order kept): one group per reason, titled with
+ * its count, each unit with its state ("Nộp muộn, có nhiệm vụ quá hạn") and its overdue tasks by
+ * deadline ("hạn 31/03/2026: 3, 8").
+ */
+export function planReminderList(units: ReminderUnit[]): ReminderGroup[] {
+  const groups: ReminderGroup[] = []
+  for (const unit of units) {
+    const title = reasonTitles[findReminderReason(unit)!]
+    let group = groups.find((g) => g.title === title)
+    if (!group) groups.push((group = { title, rows: [] }))
+    group.rows.push({
+      unit,
+      state: describeState(unit),
+      overdue: unit.overdue.length
+        ? formatOverdueList(unit.overdue.map((t) => ({ ...t, section: null })))
+        : null,
+    })
+  }
+  for (const g of groups) g.title = `${g.title} (${g.rows.length})`
+  return groups
 }

@@ -1,5 +1,5 @@
-import { computeCrossChecks, crossCheckLabels, type CrossCheck } from './crosscheck.ts'
-import type { ConsolidatedInput, PlannedCell, PlannedSheet } from './types.ts'
+import { computeCrossChecks, crossCheckLabels } from './crosscheck.ts'
+import type { ConsolidatedInput, CrossCheck, PlannedCell, PlannedSheet } from './types.ts'
 import { computeTrendPoint, type TrendPoint, type Trends } from './trends.ts'
 
 const roleLabels = { lead: 'chủ trì', coop: 'phối hợp' } as const

@@ -1,8 +1,19 @@
 // The shapes the consolidated workbook is planned in, shared by every sheet's planner and the writer.
 import type { IsoDate, TaskStatus } from '../../core/index.ts'
 import type { AgencyRecord, StoredRow, SubmissionRecord } from '../store/index.ts'
-import type { CrossCheck } from './crosscheck.ts'
 import type { Trends } from './trends.ts'
+
+export const crossCheckKinds = ['state-conflict', 'date-conflict', 'self-score'] as const
+export type CrossCheckKind = (typeof crossCheckKinds)[number]
+
+/** One finding of the cross-checks: a task, the agencies involved and what each reported. */
+export type CrossCheck = {
+  kind: CrossCheckKind
+  stt: string | null
+  content: string
+  agencies: { id: string; role: 'lead' | 'coop' | null; reported: string }[]
+  detail: string
+}
 
 /** A submission as the consolidated workbook sees it: its record and its stored rows. */
 export type ConsolidatedSubmission = Pick<

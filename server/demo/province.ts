@@ -2,14 +2,14 @@ import {
   computeVietnamDate,
   fieldSpecs,
   parsePeriod,
-  validateTable,
   type CellValue,
   type FieldKey,
   type Grid,
 } from '../../core/index.ts'
-import { findPlanProfile, type Catalog } from '../province/catalog.ts'
+import type { Intake } from '../intake/receive.ts'
+import type { Catalog } from '../province/catalog.ts'
 import type { PlanDefinition } from '../province/config.ts'
-import { createSampleProgress } from './demo.ts'
+import { createSampleProgress } from './sample.ts'
 import type { Store } from '../store/index.ts'
 
 const defaultProgress: FieldKey[] = ['progress', 'doneDate', 'achieved', 'evidence']
@@ -50,7 +50,12 @@ export function buildSampleGrid(plan: PlanDefinition, offset: number, asOf: stri
  * province: 40 of the agencies report each quarter up to the current one (some a second, corrected
  * version), the rest have not yet. Nothing happens when the store already has submissions.
  */
-export function seedDemoSubmissions(store: Store, catalog: Catalog, now: Date): number {
+export async function seedDemoSubmissions(
+  intake: Intake,
+  store: Store,
+  catalog: Catalog,
+  now: Date,
+): Promise<number> {
   if (store.countSubmissions() > 0) return 0
   const today = computeVietnamDate(now.getTime())
   const year = Number(today.slice(0, 4))
@@ -58,6 +63,7 @@ export function seedDemoSubmissions(store: Store, catalog: Catalog, now: Date): 
   const plans = [...catalog.plans.values()]
   const agencies = store.listAgencies()
   const reporting = agencies.filter((_, i) => i < 19 || i % 4 === 0).slice(0, 40)
+  const arrivals: Promise<unknown>[] = []
   let count = 0
   for (let q = 1; q <= current; q++) {
     const period = parsePeriod(`${year}-Q${q}`)!
@@ -66,32 +72,34 @@ export function seedDemoSubmissions(store: Store, catalog: Catalog, now: Date): 
       if (q === current && i % 5 === 4) return
       const plan = plans[i % plans.length]!
       const versions = i % 3 === 0 ? 2 : 1
+      // An agency's versions arrive one after the other (version 2 corrects version 1).
+      let chain: Promise<unknown> = Promise.resolve()
       for (let v = 1; v <= versions; v++) {
         const grid = buildSampleGrid(plan, i * 7 + q + v, period.cutOff)
-        const body = { period: period.id, fileName: `${agency.id}-${period.id}.xlsx`, table: grid }
-        const report = validateTable(grid, {
-          asOf: period.cutOff,
-          file: body.fileName,
+        const body = {
+          period: period.id,
+          fileName: `${agency.id}-${period.id}.xlsx`,
           meta: { planId: plan.id, year: plan.year },
-          profile: findPlanProfile(catalog, plan.id),
-          registry: catalog.registry,
-        })
+          table: grid,
+        }
         // Reports arrive in the days before the due date (the 16th of the quarter's last month).
         const day = String(8 + ((i + v) % 8)).padStart(2, '0')
-        store.addSubmission({
-          agencyId: agency.id,
-          period: period.id,
-          submittedAt: `${period.cutOff.slice(0, 8)}${day}T02:00:00.000Z`,
-          submittedBy: 'agency:demo',
-          fileName: body.fileName,
-          contentType: 'application/json',
-          file: new TextEncoder().encode(JSON.stringify(body)),
-          planId: plan.id,
-          report,
-        })
+        // Received like every report: parsed in a worker, under the quota, in group commits.
+        const bytes = new TextEncoder().encode(JSON.stringify(body))
+        chain = chain.then(() =>
+          intake.receive({
+            payload: { kind: 'table', bytes },
+            destination: { agencyId: agency.id, period },
+            source: 'add-in',
+            actor: 'agency:demo',
+            submittedAt: `${period.cutOff.slice(0, 8)}${day}T02:00:00.000Z`,
+          }),
+        )
         count++
       }
+      arrivals.push(chain)
     })
   }
+  await Promise.all(arrivals)
   return count
 }

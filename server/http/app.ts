@@ -7,12 +7,12 @@ import { addinFrameAncestors } from './addin.ts'
 import { timeout } from 'hono/timeout'
 import { createAuthenticate, describePrincipal } from './auth.ts'
 import { createServices, type AppDeps, type Env } from './context.ts'
-import { ApiError, type HttpErrorCode } from './errors.ts'
 import { createAddinRoutes } from './routes/addin.ts'
 import { createAgencyHistoryRoutes } from './routes/agency-history.ts'
 import { createAdminRoutes } from './routes/admin.ts'
 import { createAgencyRoutes } from './routes/agencies.ts'
 import { createReminderRoutes } from './routes/reminders.ts'
+import { createReviewRoutes } from './routes/reviews.ts'
 import { createConsolidatedRoutes } from './routes/consolidated.ts'
 import { createHealthRoutes } from './routes/health.ts'
 import { createMeRoutes } from './routes/me.ts'
@@ -23,25 +23,17 @@ import { createStatusRoutes } from './routes/status.ts'
 import { createSubmissionRoutes } from './routes/submissions.ts'
 import { createTokenRoutes } from './routes/tokens.ts'
 import { createUserRoutes } from './routes/users.ts'
-import { WorkbookError } from '../xlsx/errors.ts'
+import { AppError } from '../errors/index.ts'
 
 export { defaultLimits } from './context.ts'
 export type { AppDeps, AppLimits } from './context.ts'
 
-function sendError(
-  c: Context,
-  code: HttpErrorCode,
-  status: number,
-  text: { vi: string; en: string },
-) {
-  return c.json({ error: { code, message: text.vi, en: text.en } }, status as 400)
-}
-
-/** The status an unreadable workbook is answered with. */
-function computeWorkbookStatus(error: WorkbookError): number {
-  if (error.code === 'too-large') return 413
-  if (['unsafe', 'corrupt', 'sheet-not-found', 'too-complex'].includes(error.code)) return 422
-  return 415
+/** Answers a failure as `{ error: { code, message, en } }` with the status beside its code. */
+function sendError(c: Context, error: AppError) {
+  return c.json(
+    { error: { code: error.code, message: error.text.vi, en: error.text.en } },
+    error.status as 400,
+  )
 }
 
 /** The sync service: API, dashboard and add-in files, over one store. */
@@ -52,24 +44,17 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<Env>()
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) return sendError(c, error.code, error.status, error.text)
-    if (error instanceof WorkbookError)
-      return sendError(c, `workbook/${error.code}`, computeWorkbookStatus(error), error.text)
+    if (error instanceof AppError) return sendError(c, error)
     if (error instanceof HTTPException && error.status === 503)
-      return sendError(c, 'request/timeout', 503, new ApiError('request/timeout').text)
+      return sendError(c, new AppError('request/timeout'))
     if (error instanceof HTTPException && error.status < 500)
-      return sendError(
-        c,
-        'request/invalid-body',
-        error.status,
-        new ApiError('request/invalid-body').text,
-      )
+      return sendError(c, new AppError('request/invalid-body'))
     console.error(
       `[cchc] ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.message : String(error)}`,
     )
-    return sendError(c, 'internal', 500, new ApiError('internal').text)
+    return sendError(c, new AppError('internal'))
   })
-  app.notFound((c) => sendError(c, 'not-found', 404, new ApiError('not-found').text))
+  app.notFound((c) => sendError(c, new AppError('not-found')))
 
   // The access log: one line per request, never a query string, header or body (they may hold secrets).
   if (log)
@@ -126,7 +111,7 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: limits.bodyBytes,
       onError: () => {
-        throw new ApiError('request/too-large')
+        throw new AppError('request/too-large')
       },
     }),
   )
@@ -144,6 +129,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', createReminderRoutes(services))
   app.route('/api/agencies', createAgencyRoutes(services))
   app.route('/api/tokens', createTokenRoutes(services))
+  app.route('/api/submissions', createReviewRoutes(services))
   app.route('/api/submissions', createSubmissionRoutes(services))
   app.route('/api/status', createStatusRoutes(services))
   app.route('/api/consolidated.xlsx', createConsolidatedRoutes(services))

@@ -4,9 +4,9 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { UserRecord } from '../store/accounts.ts'
 import type { Env, Services } from './context.ts'
-import { ApiError } from './errors.ts'
 import type { Principal } from '../store/index.ts'
 import { computeTokenHash, isSameSecret } from '../store/index.ts'
+import { AppError } from '../errors/index.ts'
 
 /** The session cookie's name: httpOnly, SameSite=Strict, Secure behind https. */
 export const sessionCookie = 'cchc_session'
@@ -85,7 +85,7 @@ function isHttps(c: Context, services: Services): boolean {
 function authenticateToken(c: Context<Env>, services: Services, header: string): void {
   const ip = readClientIp(c, services)
   const limiter = services.limiters.tokenPerIp
-  if (limiter.isBlocked(ip)) throw new ApiError('auth/rate-limited')
+  if (limiter.isBlocked(ip)) throw new AppError('auth/rate-limited')
   const token = /^Bearer\s+(\S{8,200})$/i.exec(header)?.[1]
   const principal: Principal | null = !token
     ? null
@@ -96,7 +96,7 @@ function authenticateToken(c: Context<Env>, services: Services, header: string):
     // Each failure is logged until the limit trips, then once: a flood cannot flood the log.
     const tripped = limiter.addFailure(ip)
     logSecurityEvent(c, services, tripped ? 'token.rate-limited' : 'token.failed', null, null)
-    throw new ApiError('auth/invalid')
+    throw new AppError('auth/invalid')
   }
   c.set('principal', principal)
   c.set('session', null)
@@ -105,19 +105,19 @@ function authenticateToken(c: Context<Env>, services: Services, header: string):
 function authenticateSession(c: Context<Env>, services: Services, secret: string): void {
   const hash = computeTokenHash(secret)
   const session = services.store.findSession(hash)
-  if (!session) throw new ApiError('auth/session-expired')
+  if (!session) throw new AppError('auth/session-expired')
   const now = services.now()
   const idle = now.getTime() - Date.parse(session.lastSeenAt) > services.sessions.idleMs
   const old = now.getTime() - Date.parse(session.createdAt) > services.sessions.absoluteMs
   if (idle || old || session.user.disabledAt) {
     services.store.deleteSession(hash)
-    throw new ApiError('auth/session-expired')
+    throw new AppError('auth/session-expired')
   }
   c.set('principal', createUserPrincipal(session.user))
   c.set('session', { hash, csrf: session.csrf })
   if (!safeMethods.has(c.req.method)) {
     const sent = c.req.header('x-csrf-token') ?? ''
-    if (!isSameSecret(sent, session.csrf)) throw new ApiError('auth/csrf')
+    if (!isSameSecret(sent, session.csrf)) throw new AppError('auth/csrf')
   }
   // The idle clock is moved at most once a minute (a write per request would cost throughput).
   if (now.getTime() - Date.parse(session.lastSeenAt) > 60_000)
@@ -135,7 +135,7 @@ export function createAuthenticate(services: Services): MiddlewareHandler<Env> {
     if (header) authenticateToken(c, services, header)
     else {
       const secret = getCookie(c, sessionCookie)
-      if (!secret) throw new ApiError('auth/missing')
+      if (!secret) throw new AppError('auth/missing')
       authenticateSession(c, services, secret)
     }
     await next()
@@ -144,7 +144,7 @@ export function createAuthenticate(services: Services): MiddlewareHandler<Env> {
 
 /** Guard: only an admin passes. */
 export const requireAdmin: MiddlewareHandler<Env> = async (c, next) => {
-  if (c.get('principal').role !== 'admin') throw new ApiError('auth/forbidden')
+  if (c.get('principal').role !== 'admin') throw new AppError('auth/forbidden')
   await next()
 }
 
@@ -156,11 +156,11 @@ export function resolveAgency(
 ): string | null {
   const p = c.get('principal')
   if (p.role === 'agency') {
-    if (requested && requested !== p.agencyId) throw new ApiError('auth/forbidden')
+    if (requested && requested !== p.agencyId) throw new AppError('auth/forbidden')
     return p.agencyId
   }
   if (requested && !services.store.getAgency(requested))
-    throw new ApiError('agency/unknown', requested.slice(0, 60))
+    throw new AppError('agency/unknown', requested.slice(0, 60))
   return requested ?? null
 }
 
@@ -171,6 +171,6 @@ export function requireAgency(
   requested: string | undefined,
 ): string {
   const agencyId = resolveAgency(c, services, requested)
-  if (!agencyId) throw new ApiError('agency/required')
+  if (!agencyId) throw new AppError('agency/required')
   return agencyId
 }

@@ -1,17 +1,14 @@
 import type { Catalog } from '../province/catalog.ts'
 import type { ProvinceSettings } from '../province/config.ts'
-import type { SheetsPullOptions } from './routes/sheets.ts'
+import type { SheetsPullOptions } from '../sheets/pull.ts'
 import { useSharedParsePool } from '../jobs/parse-pool.ts'
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit.ts'
 import type { Principal, Store } from '../store/index.ts'
 import type { WorkerPool } from '../jobs/worker-pool.ts'
+import { createIntake, defaultQuotas, type Intake, type Quotas } from '../intake/receive.ts'
 
 export type AppLimits = { bodyBytes: number; timeoutMs: number }
 export const defaultLimits: AppLimits = { bodyBytes: 20 * 1024 * 1024, timeoutMs: 60_000 }
-
-/** Per agency and period: versions stored in the last hour, and bytes of every version kept. */
-export type Quotas = { versionsPerHour: number; bytesPerPeriod: number }
-export const defaultQuotas: Quotas = { versionsPerHour: 30, bytesPerPeriod: 200 * 1024 * 1024 }
 
 /** Browser sessions end after this long without a request, and after this long in any case. */
 export type SessionLimits = { idleMs: number; absoluteMs: number }
@@ -49,6 +46,8 @@ export type AppDeps = {
   serveAddin?: ((path: string) => Promise<Response | null>) | null
   /** Where uploaded workbooks are parsed; the process's shared pool by default. */
   parsePool?: WorkerPool
+  /** Where reports arrive; one over the store and parse pool by default (`cchc serve` shares its own with the demo seeding). */
+  intake?: Intake
   /** Receives one access-log line per request (no secrets); none when absent. */
   log?: ((line: string) => void) | null
   /** How `POST /api/sheets/pull` reaches Google Sheets (default: GOOGLE_APPLICATION_CREDENTIALS). */
@@ -70,6 +69,8 @@ export type Services = {
   trustProxy: boolean
   serveAddin: ((path: string) => Promise<Response | null>) | null
   parsePool: WorkerPool
+  /** Where every report arrives (upload, add-in table, Google Sheets pull). */
+  intake: Intake
   /** Null: the shipped settings are read when a letter is first asked for. */
   provinceSettings: ProvinceSettings | null
 }
@@ -85,13 +86,16 @@ export type Env = {
 /** Applies the defaults to the dependencies given to createApp. */
 export function createServices(deps: AppDeps): Services {
   const rate = { ...defaultAuthRateLimits, ...deps.rateLimits }
+  const now = deps.now ?? (() => new Date())
+  const quotas = { ...defaultQuotas, ...deps.quotas }
+  const parsePool = deps.parsePool ?? useSharedParsePool()
   return {
     store: deps.store,
     catalog: deps.catalog,
-    now: deps.now ?? (() => new Date()),
+    now,
     adminToken: deps.adminToken ?? null,
     limits: { ...defaultLimits, ...deps.limits },
-    quotas: { ...defaultQuotas, ...deps.quotas },
+    quotas,
     sessions: { ...defaultSessionLimits, ...deps.sessions },
     limiters: {
       tokenPerIp: createRateLimiter(rate.tokenPerIp),
@@ -100,7 +104,10 @@ export function createServices(deps: AppDeps): Services {
     },
     trustProxy: deps.trustProxy ?? false,
     serveAddin: deps.serveAddin ?? null,
-    parsePool: deps.parsePool ?? useSharedParsePool(),
+    parsePool,
+    intake:
+      deps.intake ??
+      createIntake({ store: deps.store, catalog: deps.catalog, parsePool, quotas, now }),
     provinceSettings: deps.provinceSettings ?? null,
   }
 }

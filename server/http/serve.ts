@@ -6,8 +6,10 @@ import { createApp, type AppDeps } from './app.ts'
 import { checkAdminTokenStrength } from '../store/passwords.ts'
 import { readCatalog, readShippedSettings, type Catalog } from '../province/catalog.ts'
 import { seedDemoSubmissions } from '../demo/province.ts'
-import { ConfigError } from '../province/config.ts'
+import { createIntake, defaultQuotas } from '../intake/receive.ts'
+import { useSharedParsePool } from '../jobs/parse-pool.ts'
 import { createStore, type Store } from '../store/index.ts'
+import { AppError } from '../errors/index.ts'
 
 /** Where the database lives inside a data folder. */
 export function computeDatabasePath(dataDir: string): string {
@@ -54,16 +56,21 @@ export async function startServer(
   options: ServeOptions,
 ): Promise<{ server: ServerType; store: Store; url: string; adminToken: string | null }> {
   const weak = options.adminToken ? checkAdminTokenStrength(options.adminToken) : null
-  if (weak) throw new ConfigError(weak)
+  if (weak) throw new AppError('config/invalid', weak)
   const store = createStore(computeDatabasePath(options.dataDir))
   const catalog = await readCatalog()
   // Read at start, so that a wrong settings file stops the service with its message.
   const provinceSettings = await readShippedSettings(options.provinceSettings)
   const seeded = seedStore(store, catalog, new Date())
-  if (options.demo) seedDemoSubmissions(store, catalog, new Date())
+  const parsePool = useSharedParsePool()
+  const quotas = { ...defaultQuotas, ...options.quotas }
+  const intake = createIntake({ store, catalog, parsePool, quotas, now: () => new Date() })
+  if (options.demo) await seedDemoSubmissions(intake, store, catalog, new Date())
   const app = createApp({
     store,
     catalog,
+    parsePool,
+    intake,
     adminToken: options.adminToken ?? null,
     quotas: options.quotas ?? {},
     trustProxy: options.trustProxy ?? false,

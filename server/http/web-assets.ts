@@ -18,7 +18,7 @@ const types: Record<string, string> = {
 
 /** The browser scripts, bundled with core (labels, dates) into one IIFE each: output path → source. */
 export const webScripts: Record<string, string> = {
-  'dashboard/client': 'server/http/dashboard/client.ts',
+  'dashboard/client': 'server/http/dashboard/client.tsx',
   'pages/login': 'server/http/pages/login-client.ts',
   'addin/taskpane': 'addin/taskpane/taskpane.ts',
   'addin/commands': 'addin/commands/commands.ts',
@@ -56,6 +56,9 @@ export async function buildWebFiles(): Promise<WebFiles> {
     outdir: webBuildDir,
     minify: true,
     legalComments: 'none',
+    // The dashboard's views are Preact components (.tsx); other pages have no JSX.
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     logLevel: 'silent',
   })
   const files: WebFiles = new Map()

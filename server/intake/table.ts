@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import {
+  clipCellText,
   parseTemplateMeta,
   validateTable,
-  type Bilingual,
   type Grid,
   type IsoDate,
   type Report,
@@ -12,13 +12,14 @@ import { findPlanProfile, type Catalog } from '../province/catalog.ts'
 import { checkWorkbook } from '../xlsx/check.ts'
 
 /** Limits on the JSON table the add-in sends (the xlsx guard has its own). */
-export const tableLimits = { rows: 10_000, columns: 300, cellChars: 32_767, merges: 10_000 }
+export const tableLimits = { rows: 10_000, columns: 300, merges: 10_000 }
 
 const sheetRows = 1_048_576
 const sheetColumns = 16_384
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const cellSchema = z.union([
-  z.string().max(tableLimits.cellChars),
+  // Text longer than a cell holds (a client other than Excel) is clipped as every reader clips it.
+  z.string().transform(clipCellText),
   z.number(),
   z.boolean(),
   z.null(),
@@ -57,6 +58,8 @@ export const jsonSubmissionSchema = z.object({
       year: z.number().int().optional(),
       templateVersion: z.string().max(50).optional(),
       columns: z.string().max(4000).optional(),
+      // The plan's issue date the pane was given (yyyy-mm-dd), so the service counts from the same day.
+      issued: z.string().max(10).optional(),
     })
     .optional(),
   table: tableSchema,
@@ -74,7 +77,7 @@ export type CheckedSubmission = {
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** Checks an uploaded workbook with the same core as `cchc validate`. Throws WorkbookError for unreadable bytes. */
+/** Checks an uploaded workbook with the same core as `cchc validate`. Throws AppError (workbook/…) for unreadable bytes. */
 export async function checkUploadedWorkbook(
   bytes: Uint8Array,
   fileName: string | null,
@@ -112,14 +115,5 @@ export function checkUploadedTable(
     file: raw,
     contentType: 'application/json',
     fileName: body.fileName ?? null,
-  }
-}
-
-/** The reminder an agency that has not submitted receives (copied from the dashboard). */
-export function renderReminder(agencyName: string, periodLabel: string, due: IsoDate): Bilingual {
-  const [y, m, d] = due.split('-')
-  return {
-    vi: `Kính gửi ${agencyName}: Sở Nội vụ chưa nhận được báo cáo kết quả thực hiện nhiệm vụ cải cách hành chính ${periodLabel}. Đề nghị quý cơ quan hoàn thành và gửi báo cáo trước ngày ${d}/${m}/${y}.`,
-    en: `To ${agencyName}: the Department of Home Affairs has not yet received your administrative reform report for ${periodLabel}. Please submit it by ${due}.`,
   }
 }

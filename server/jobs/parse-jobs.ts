@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import {
-  parsePeriod,
+  parsePeriodInput,
   type AgencyRegistry,
   type ColumnChoices,
   type IsoDate,
@@ -9,10 +9,10 @@ import {
 } from '../../core/index.ts'
 import type { Catalog } from '../province/catalog.ts'
 import { serializeReport, type SerializedReport } from '../store/types.ts'
-import { checkWorkbook, type CheckOptions } from '../xlsx/check.ts'
-import { ApiError } from '../http/errors.ts'
-import { WorkbookError } from '../xlsx/errors.ts'
+import { checkWorkbook, recheckFixed, type CheckOptions } from '../xlsx/check.ts'
+import { openPackage } from '../xlsx/guard.ts'
 import type { JobFailure } from './worker-pool.ts'
+import { AppError } from '../errors/index.ts'
 
 /** What `cchc validate` asks of a worker (the file's bytes, already read and bounded). */
 export type ValidateOptions = {
@@ -20,6 +20,8 @@ export type ValidateOptions = {
   file: string
   sheet: string | null
   year: number | null
+  /** The plan's issue date (`--issued`). */
+  issued?: IsoDate | null
   profile: ScoringProfile | null
   registry: AgencyRegistry | null
   profiles?: Map<string, ScoringProfile>
@@ -93,28 +95,26 @@ async function runValidateJob(job: Extract<ParseJob, { kind: 'validate' }>) {
     file: o.file,
     sheet: o.sheet,
     year: o.year,
+    issued: o.issued ?? null,
     profile: o.profile,
     registry: o.registry,
     columns: o.columns ?? null,
     profileFor: (id) => (id ? (o.profiles?.get(id) ?? null) : null),
   }
-  const checked = checkWorkbook(job.bytes, options)
+  // The package is checked and inflated once; the check, ExcelJS and the fixes all take it.
+  const pkg = openPackage(job.bytes, { write: Boolean(job.output) })
+  let checked = checkWorkbook(pkg, options)
   if (job.output) {
     const [{ applyFixes, markWorkbook }, { loadWorkbook }] = await Promise.all([
       import('../xlsx/mark.ts'),
       import('../xlsx/read.ts'),
     ])
-    let workbook = await loadWorkbook(job.bytes)
-    let { sheetName, report } = checked
-    if (job.fix && applyFixes(workbook, sheetName, report) > 0) {
-      // Re-check the fixed cells so the marks describe the corrected sheet.
-      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
-      ;({ sheetName, report } = checkWorkbook(bytes, { ...options, sheet: sheetName }))
-      workbook = await loadWorkbook(bytes)
-    }
-    markWorkbook(workbook, sheetName, report)
+    const workbook = await loadWorkbook(pkg)
+    // The marks describe the corrected sheet: the fixed cells are checked again.
+    if (job.fix && applyFixes(workbook, checked.sheetName, checked.report) > 0)
+      checked = recheckFixed(checked, options)
+    markWorkbook(workbook, checked.sheetName, checked.report)
     await writeOut(job.output, await workbook.xlsx.writeBuffer())
-    return { report, planId: checked.planId }
   }
   return { report: checked.report, planId: checked.planId }
 }
@@ -126,13 +126,13 @@ async function runTableJob(bytes: Uint8Array, catalog: Catalog): Promise<TableRe
   try {
     json = JSON.parse(new TextDecoder().decode(bytes))
   } catch {
-    throw new ApiError('request/invalid-body')
+    throw new AppError('request/invalid-body')
   }
   const parsed = jsonSubmissionSchema.safeParse(json)
   if (!parsed.success)
-    throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
-  const period = parsePeriod(parsed.data.period)
-  if (!period) throw new ApiError('request/invalid-period', parsed.data.period.slice(0, 40))
+    throw new AppError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
+  const period = parsePeriodInput(parsed.data.period)
+  if (!period) throw new AppError('request/invalid-period', parsed.data.period.slice(0, 40))
   const checked = checkUploadedTable(parsed.data, bytes, period.cutOff, catalog)
   return {
     period: period.id,
@@ -166,18 +166,16 @@ export async function runParseJob(job: ParseJob): Promise<unknown> {
         import('../xlsx/read.ts'),
       ])
       const workbook = await loadWorkbook(job.bytes)
-      const outcome = clearMarks(workbook)
-      if (outcome !== 'refused') await writeOut(job.output, await workbook.xlsx.writeBuffer())
-      return { outcome }
+      const cleared = clearMarks(workbook)
+      await writeOut(job.output, await workbook.xlsx.writeBuffer())
+      return cleared
     }
   }
 }
 
 /** A failure as it crosses back to the thread that owns the pool. */
 export function describeFailure(error: unknown): JobFailure {
-  if (error instanceof WorkbookError)
-    return { kind: 'workbook', code: error.code, ...(error.detail ? { detail: error.detail } : {}) }
-  if (error instanceof ApiError)
-    return { kind: 'api', code: error.code, ...(error.detail ? { detail: error.detail } : {}) }
+  if (error instanceof AppError)
+    return { kind: 'app', code: error.code, ...(error.detail ? { detail: error.detail } : {}) }
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) }
 }

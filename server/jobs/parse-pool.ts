@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { ApiError, httpErrors } from '../http/errors.ts'
 import type { ParseJob } from './parse-jobs.ts'
 import { createWorkerPool, JobError, type WorkerPool } from './worker-pool.ts'
-import { WorkbookError, workbookErrorCodes, type WorkbookErrorCode } from '../xlsx/errors.ts'
+import { AppError, isErrorCode } from '../errors/index.ts'
 
 /** Limits of a parse worker: memory for ExcelJS and core, time for one workbook. */
 export const parseLimits = { memoryMb: 384, timeoutMs: 20_000, maxQueue: 500 }
@@ -61,12 +60,9 @@ export async function runInWorker<T>(pool: WorkerPool, job: ParseJob): Promise<T
   } catch (error) {
     if (!(error instanceof JobError)) throw error
     const f = error.failure
-    if (f.kind === 'over-budget') throw new WorkbookError('too-complex')
-    if (f.kind === 'busy') throw new ApiError('request/busy')
-    if (f.kind === 'workbook' && workbookErrorCodes.includes(f.code as WorkbookErrorCode))
-      throw new WorkbookError(f.code as WorkbookErrorCode, f.detail)
-    if (f.kind === 'api' && f.code in httpErrors)
-      throw new ApiError(f.code as keyof typeof httpErrors, f.detail)
+    if (f.kind === 'over-budget') throw new AppError('workbook/too-complex')
+    if (f.kind === 'busy') throw new AppError('request/busy')
+    if (f.kind === 'app' && isErrorCode(f.code)) throw new AppError(f.code, f.detail)
     throw new Error('message' in f ? f.message : f.kind)
   }
 }

@@ -2,10 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads'
 
 /** How a job failed inside a worker, in a form that crosses the thread boundary. */
 export type JobFailure =
-  | { kind: 'workbook'; code: string; detail?: string }
-  | { kind: 'api'; code: string; detail?: string }
-  | { kind: 'usage'; message: string }
-  | { kind: 'internal'; message: string }
+  { kind: 'app'; code: string; detail?: string } | { kind: 'internal'; message: string }
 
 /** A job that failed: the worker's own failure, or the pool's (over budget, crashed, too busy). */
 export class JobError extends Error {

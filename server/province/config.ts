@@ -1,13 +1,15 @@
-import { readBoundedFile } from '../cli/files.ts'
+import { readBoundedFile } from '../files.ts'
 import { z } from 'zod'
 import {
   agencyKinds,
   fieldKeys,
+  parseIssuedValue,
   type AgencyRegistry,
   type FieldKey,
   type ScoringProfile,
 } from '../../core/index.ts'
 import { describeProfileProblem, type Lang } from './profile-messages.ts'
+import { AppError } from '../errors/index.ts'
 
 const profileItem = z.object({
   maxPoints: z.number().nonnegative(),
@@ -102,6 +104,12 @@ export const planSchema = z.object({
   province: z.string(),
   year: z.number().int(),
   templateVersion: z.string(),
+  /** The plan's issue date (yyyy-mm-dd), for deadlines counted from it; written into the template. */
+  issued: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((d) => parseIssuedValue(d) !== null, 'ngày không có thật / not a calendar day')
+    .optional(),
   source: z.string().optional(),
   title: z.array(z.string()),
   columns: z.array(planColumn).min(3),
@@ -135,11 +143,6 @@ function normalizePlan(plan: z.infer<typeof planSchema>): PlanDefinition {
   return out
 }
 
-/** A configuration file that is missing or does not match its schema. */
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
-
 async function readJson<T>(
   path: string,
   schema: z.ZodType<T, unknown>,
@@ -151,15 +154,22 @@ async function readJson<T>(
     // Bounded like every input: a FIFO or /dev/zero given as --profile is refused, not read forever.
     data = JSON.parse(new TextDecoder().decode(await readBoundedFile(path, 10 * 1024 * 1024)))
   } catch (error) {
-    throw new ConfigError(`Không đọc được ${what} ${path}: ${(error as Error).message}`)
+    throw new AppError(
+      'config/invalid',
+      `Không đọc được ${what} ${path}: ${(error as Error).message}`,
+    )
   }
   const parsed = schema.safeParse(data)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
     // Every invalid field is named, one per line, so that one run shows everything to fix.
     if (first && describe)
-      throw new ConfigError([...new Set(parsed.error.issues.map(describe))].join('\n'))
-    throw new ConfigError(
+      throw new AppError(
+        'config/invalid',
+        [...new Set(parsed.error.issues.map(describe))].join('\n'),
+      )
+    throw new AppError(
+      'config/invalid',
       `${what} ${path} không hợp lệ: ${first?.path.join('.')} ${first?.message}`,
     )
   }
@@ -195,7 +205,8 @@ export async function readProvinceSettings(
   const merged = { ...base, ...override, signer: { ...base.signer, ...override.signer } }
   const checked = provinceSettingsSchema.safeParse(merged)
   if (!checked.success)
-    throw new ConfigError(
+    throw new AppError(
+      'config/invalid',
       `Thông tin văn bản ${overridePath} không hợp lệ: ${checked.error.message}`,
     )
   return checked.data

@@ -4,7 +4,7 @@ import { createServer } from 'node:http'
 import { homedir, platform } from 'node:os'
 import { dirname, join } from 'node:path'
 import { auth, sheets, type sheets_v4 } from '@googleapis/sheets'
-import { SheetsError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 
 /** Editing the user's sheets needs the full spreadsheets scope (drive.file only covers files we created). */
 export const editScopes = ['https://www.googleapis.com/auth/spreadsheets']
@@ -88,11 +88,11 @@ export async function readClientSecret(
     const c = json.installed
     if (c?.client_id && c.client_secret)
       return { clientId: c.client_id, clientSecret: c.client_secret }
-    throw new SheetsError('login', `${file}: "installed.client_id"`)
+    throw new AppError('sheets/login', `${file}: "installed.client_id"`)
   }
   if (env.CCHC_GOOGLE_CLIENT_ID && env.CCHC_GOOGLE_CLIENT_SECRET)
     return { clientId: env.CCHC_GOOGLE_CLIENT_ID, clientSecret: env.CCHC_GOOGLE_CLIENT_SECRET }
-  throw new SheetsError('login', '--client client_secret.json / CCHC_GOOGLE_CLIENT_ID')
+  throw new AppError('sheets/login', '--client client_secret.json / CCHC_GOOGLE_CLIENT_ID')
 }
 
 /** The credentials to call Sheets with: an access token, a service account, or the cached login. */
@@ -109,7 +109,7 @@ export async function createAuthClient(
     return new auth.GoogleAuth({ keyFile: env.GOOGLE_APPLICATION_CREDENTIALS, scopes })
   const path = computeTokenPath(env)
   const login = await readCachedLogin(path)
-  if (!login) throw new SheetsError('no-credentials')
+  if (!login) throw new AppError('sheets/no-credentials')
   const client = createOAuthClient(env, login.client_id, login.client_secret)
   client.setCredentials({
     refresh_token: login.refresh_token,
@@ -173,7 +173,7 @@ export async function loginWithBrowser(deps: LoginDeps): Promise<string> {
     const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync()
     const code = new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new SheetsError('login', 'timeout')),
+        () => reject(new AppError('sheets/login', 'timeout')),
         deps.timeoutMs ?? 300_000,
       )
       server.on('request', (req, res) => {
@@ -186,7 +186,7 @@ export async function loginWithBrowser(deps: LoginDeps): Promise<string> {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(donePage)
         clearTimeout(timer)
         if (got) resolve(got)
-        else reject(new SheetsError('login', url.searchParams.get('error') ?? ''))
+        else reject(new AppError('sheets/login', url.searchParams.get('error') ?? ''))
       })
     })
     await deps.open(
@@ -204,7 +204,7 @@ export async function loginWithBrowser(deps: LoginDeps): Promise<string> {
     const refresh =
       tokens.refresh_token ??
       (previous?.client_id === deps.clientId ? previous.refresh_token : undefined)
-    if (!refresh) throw new SheetsError('login', 'no refresh token')
+    if (!refresh) throw new AppError('sheets/login', 'no refresh token')
     await writeCachedLogin(path, {
       type: 'authorized_user',
       client_id: deps.clientId,

@@ -1,4 +1,5 @@
-import { SheetsError, readErrorStatus } from './errors.ts'
+import { readErrorStatus } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 
 /** How long to wait; tests pass a simulated clock so a 429 storm takes no real time. */
 export type Sleeper = (ms: number) => Promise<void>
@@ -52,7 +53,7 @@ export async function callWithBackoff<T>(
       const ceiling = Math.min(maxDelay, 1000 * 2 ** attempt)
       const delay = Math.max(readRetryAfter(error) ?? 0, Math.round(ceiling * (0.5 + random() / 2)))
       if (waited + delay > budget)
-        throw readErrorStatus(error) === 429 ? new SheetsError('quota') : error
+        throw readErrorStatus(error) === 429 ? new AppError('sheets/quota') : error
       waited += delay
       await sleep(delay)
     }

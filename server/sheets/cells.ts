@@ -1,6 +1,11 @@
 import type { sheets_v4 } from '@googleapis/sheets'
-import { columnNumber, isDateCell, type CellValue } from '../../core/index.ts'
-import { splitAddress, type SavedValue } from './record.ts'
+import {
+  columnNumber,
+  isDateCell,
+  splitAddress,
+  type CellValue,
+  type SavedValue,
+} from '../../core/index.ts'
 
 type Request = sheets_v4.Schema$Request
 type CellData = sheets_v4.Schema$CellData

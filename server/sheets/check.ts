@@ -2,6 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets'
 import {
   columnNumber,
   computeFixes,
+  computeKeyColumns,
   computeMarkPlan,
   validateTable,
   type AgencyRegistry,
@@ -10,18 +11,21 @@ import {
   type MarkPlan,
   type Report,
   type ScoringProfile,
+  splitAddress,
 } from '../../core/index.ts'
 import { callWithBackoff, type BackoffOptions } from './backoff.ts'
-import { SheetsError, convertApiError } from './errors.ts'
+import { convertApiError } from './errors.ts'
 import { computeFixRequests, computeMarkRequests, computeRestoreRequests } from './mark.ts'
 import { readSpreadsheet, type SpreadsheetRead } from './read.ts'
-import { splitAddress } from './record.ts'
 import type { SheetTarget } from './target.ts'
+import { AppError } from '../errors/index.ts'
 
 export type SheetsCheckOptions = {
   asOf: IsoDate
   sheet?: string | null
   year?: number | null
+  /** The plan's issue date (`--issued`). */
+  issued?: IsoDate | null
   profile?: ScoringProfile | null
   profileFor?: ((planId: string | null) => ScoringProfile | null) | null
   registry?: AgencyRegistry | null
@@ -88,6 +92,7 @@ function checkRead(read: SpreadsheetRead, options: SheetsCheckOptions): Report {
     asOf: options.asOf,
     file: read.title || null,
     year: options.year ?? null,
+    issued: options.issued ?? null,
     meta: read.meta,
     profile: options.profile ?? options.profileFor?.(planId) ?? null,
     registry: options.registry ?? null,
@@ -124,15 +129,16 @@ export async function checkSpreadsheet(
     }
   }
   if (options.write === false) return { report, read, plan: null, calls }
-  if (!report.header) throw new SheetsError('not-annex', `“${read.sheetName}”`)
+  if (!report.header) throw new AppError('sheets/not-annex', `“${read.sheetName}”`)
   const plan = computeMarkPlan(
     report,
     read.record?.sheetId === read.sheetId ? read.record.added : [],
     read.grid.merges,
   )
   const locked = findLockedCell(read, plan)
-  if (locked) throw new SheetsError('protected', `${read.sheetName}!${locked}`)
-  const { requests } = computeMarkRequests(read, plan)
+  if (locked) throw new AppError('sheets/protected', `${read.sheetName}!${locked}`)
+  const keys = computeKeyColumns(report.header)
+  const { requests } = computeMarkRequests(read, plan, keys)
   await sendBatch(api, read.spreadsheetId, requests, options.backoff)
   calls.writes++
   return { report, read, plan, calls }

@@ -1,19 +1,44 @@
 import type { sheets_v4 } from '@googleapis/sheets'
-import { columnNumber, marksSheetName, type MarkPlan } from '../../core/index.ts'
+import {
+  columnNumber,
+  convertArgbToHex,
+  identifyGridRow,
+  moveRecordCells,
+  readTable,
+  isOwnNote,
+  marksSheetName,
+  splitAddress,
+  splitRecord,
+  tagNote,
+  type MarkPlan,
+  type SheetsMarkRecord,
+  type SheetsSavedCell as SavedCell,
+} from '../../core/index.ts'
 import { createCell, updateCell } from './cells.ts'
 import { addOwnSheet, computeCheckSheetRequests } from './own-sheets.ts'
 import { createColorStyle, type SpreadsheetRead } from './read.ts'
-import { convertArgbToHex, isOwnNote, splitAddress, splitRecord, tagNote } from './record.ts'
-import type { SavedCell, SheetsMarkRecord } from './record.ts'
 
 type Request = sheets_v4.Schema$Request
 type CellData = sheets_v4.Schema$CellData
+
+/**
+ * The previous marks of the sheet being read, where they are now: rows found again by STT, content
+ * and position (core's one rule, as in Excel and `cchc clear`); null when the record is another sheet's.
+ */
+export function findPreviousCells(
+  read: SpreadsheetRead,
+): ReturnType<typeof moveRecordCells> | null {
+  const record = read.record
+  if (!record || record.sheetId !== read.sheetId) return null
+  return moveRecordCells(record, read.grid, readTable(read.grid)?.header.row ?? null)
+}
 
 /** Requests that put back what the recorded marking changed and delete our sheets. */
 export function computeRestoreRequests(read: SpreadsheetRead): Request[] {
   const requests: Request[] = []
   const record = read.record
-  if (record && record.sheetId === read.sheetId) {
+  const previous = findPreviousCells(read)
+  if (record && previous) {
     for (const letter of record.added) {
       const col = columnNumber(letter) - 1
       if (col >= read.columnCount) continue
@@ -21,8 +46,8 @@ export function computeRestoreRequests(read: SpreadsheetRead): Request[] {
         updateCells: {
           range: {
             sheetId: read.sheetId,
-            startRowIndex: record.headerRow - 1,
-            endRowIndex: Math.min(record.lastRow, read.rowCount),
+            startRowIndex: previous.headerRow - 1,
+            endRowIndex: Math.min(previous.lastRow, read.rowCount),
             startColumnIndex: col,
             endColumnIndex: col + 1,
           },
@@ -31,7 +56,8 @@ export function computeRestoreRequests(read: SpreadsheetRead): Request[] {
       })
     }
     const added = new Set(record.added)
-    for (const saved of record.cells) {
+    // Cells whose rows are gone (previous.missing) are left as they are.
+    for (const saved of previous.cells) {
       const { column } = splitAddress(saved.address)
       if (added.has(column)) continue
       const fields = ['userEnteredFormat.backgroundColorStyle']
@@ -75,11 +101,13 @@ function groupRuns<T extends { address: string }>(
 }
 
 /** The state of a cell before this marking, carried over from the previous record if it had one. */
-function saveCell(read: SpreadsheetRead, address: string, withValue: boolean): SavedCell {
-  const before =
-    read.record?.sheetId === read.sheetId
-      ? read.record.cells.find((c) => c.address === address)
-      : undefined
+function saveCell(
+  read: SpreadsheetRead,
+  previous: Map<string, SavedCell>,
+  address: string,
+  withValue: boolean,
+): SavedCell {
+  const before = previous.get(address)
   if (before) return { ...before }
   const state = read.cells.get(address)
   const saved: SavedCell = { address, fill: state?.fill ?? null, note: state?.note ?? null }
@@ -94,8 +122,10 @@ function saveCell(read: SpreadsheetRead, address: string, withValue: boolean): S
 export function computeMarkRequests(
   read: SpreadsheetRead,
   plan: MarkPlan,
+  keyColumns: { stt: string | null; content: string | null },
 ): { requests: Request[]; record: SheetsMarkRecord } {
   const requests = computeRestoreRequests(read)
+  const previous = new Map((findPreviousCells(read)?.cells ?? []).map((c) => [c.address, c]))
   const { sheetId } = read
   const rowsOf = [...plan.values, ...plan.notes].map((v) => splitAddress(v.address).row)
   const lastRow = Math.max(plan.headerRow, ...rowsOf)
@@ -106,6 +136,13 @@ export function computeMarkRequests(
     headerRow: plan.headerRow,
     lastRow,
     cells: [],
+    keyColumns,
+    rows: [...new Set(rowsOf)]
+      .sort((a, b) => a - b)
+      .map((row) => {
+        const r = identifyGridRow(read.grid, keyColumns, row)
+        return [r.row, r.stt, r.content]
+      }),
   }
   const widest = Math.max(0, ...plan.columns.map((c) => columnNumber(c.column)))
   if (widest > read.columnCount)
@@ -129,7 +166,7 @@ export function computeMarkRequests(
   }
   const saved = new Map<string, SavedCell>()
   const save = (address: string, withValue: boolean) => {
-    if (!saved.has(address)) saved.set(address, saveCell(read, address, withValue))
+    if (!saved.has(address)) saved.set(address, saveCell(read, previous, address, withValue))
   }
   for (const run of groupRuns(plan.values)) {
     for (const v of run.items) save(v.address, true)

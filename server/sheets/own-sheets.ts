@@ -1,8 +1,14 @@
 import type { sheets_v4 } from '@googleapis/sheets'
-import { checkSheetName, type MarkPlan } from '../../core/index.ts'
+import {
+  checkSheetName,
+  convertArgbToHex,
+  convertWidthToPixels,
+  sheetRoleKey,
+  type MarkPlan,
+  type SheetRole,
+} from '../../core/index.ts'
 import { createCell } from './cells.ts'
 import { createColorStyle, type SpreadsheetRead } from './read.ts'
-import { convertArgbToHex, convertWidthToPixels, sheetRoleKey, type SheetRole } from './record.ts'
 
 type Request = sheets_v4.Schema$Request
 type CellData = sheets_v4.Schema$CellData

@@ -1,19 +1,27 @@
 import type { sheets_v4 } from '@googleapis/sheets'
 import type { Period } from '../../core/index.ts'
-import type { Catalog } from '../province/catalog.ts'
 import type { Store } from '../store/index.ts'
-import { checkUploadedTable, jsonSubmissionSchema, type JsonSubmission } from '../intake/table.ts'
+import type { Intake } from '../intake/receive.ts'
+import { jsonSubmissionSchema, type JsonSubmission } from '../intake/table.ts'
 import { realSleep, type BackoffOptions, type Sleeper } from './backoff.ts'
-import { SheetsError } from './errors.ts'
 import { readSpreadsheet } from './read.ts'
 import { parseSheetTarget } from './target.ts'
+import { AppError } from '../errors/index.ts'
 
 /** Google's limit is 60 reads per minute per user (the service account is one user); stay below it. */
 export const defaultReadsPerMinute = 50
 
+/** What the pull needs besides the store: how to reach Sheets (tests pass the fake) and how to wait. */
+export type SheetsPullOptions = {
+  createApi?: () => Promise<sheets_v4.Sheets>
+  sleep?: Sleeper
+  readsPerMinute?: number
+}
+
 export type PullDeps = {
   store: Store
-  catalog: Catalog
+  /** Where each pulled table is received, as every report is (quota, parse worker, group commit). */
+  intake: Intake
   api: sheets_v4.Sheets
   now: () => Date
   sleep?: Sleeper
@@ -27,15 +35,15 @@ export type PullOutcome =
   | { agencyId: string; ok: false; error: { code: string; message: string; en: string } }
 
 function describeFailure(error: unknown): { code: string; message: string; en: string } {
-  if (error instanceof SheetsError)
-    return { code: `sheets/${error.code}`, message: error.text.vi, en: error.text.en }
+  if (error instanceof AppError)
+    return { code: error.code, message: error.text.vi, en: error.text.en }
   const text = error instanceof Error ? error.message.slice(0, 200) : String(error)
   return { code: 'sheets/failed', message: `Không lấy được bảng tính: ${text}`, en: text }
 }
 
 /**
  * Pulls every registered agency sheet for a period, one read each, paced under the per-user quota;
- * each is checked and stored like an upload (source "google-sheet", the grid as the stored file).
+ * each is received like an upload (source "google-sheet", the grid as the stored file).
  * A failure is recorded for that agency only; nothing partial is ever stored.
  */
 export async function pullSheets(
@@ -60,18 +68,11 @@ export async function pullSheets(
         table: read.grid,
       })
       const raw = new TextEncoder().encode(JSON.stringify({ ...body, source: sheet.url }))
-      const checked = checkUploadedTable(body, raw, period.cutOff, deps.catalog)
-      const record = deps.store.addSubmission({
-        agencyId: sheet.agencyId,
-        period: period.id,
-        submittedAt: deps.now().toISOString(),
-        submittedBy: 'sheets-pull',
-        fileName: checked.fileName,
-        contentType: checked.contentType,
-        file: checked.file,
-        planId: checked.planId,
-        report: checked.report,
+      const { record } = await deps.intake.receive({
+        payload: { kind: 'table', bytes: raw },
+        destination: { agencyId: sheet.agencyId, period },
         source: 'google-sheet',
+        actor: 'sheets-pull',
       })
       outcome = {
         agencyId: sheet.agencyId,

@@ -1,5 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets'
 import {
+  clipCellText,
   columnLetter,
   parseTemplateMeta,
   readTable,
@@ -7,18 +8,17 @@ import {
   type Grid,
   type MergeArea,
   type TemplateMeta,
-} from '../../core/index.ts'
-import { callWithBackoff, type BackoffOptions } from './backoff.ts'
-import { SheetsError, convertApiError } from './errors.ts'
-import {
   normalizeFill,
   parseRecord,
   sheetRoleKey,
   type SavedValue,
   type SheetRole,
   type SheetsMarkRecord,
-} from './record.ts'
+} from '../../core/index.ts'
+import { callWithBackoff, type BackoffOptions } from './backoff.ts'
+import { convertApiError } from './errors.ts'
 import type { SheetTarget } from './target.ts'
+import { AppError } from '../errors/index.ts'
 
 /** The grid the service and the CLI accept (the same limits as the add-in's JSON table). */
 export const sheetLimits = { rows: 10_000, columns: 300 }
@@ -103,7 +103,8 @@ export function createColorStyle(hex: string): sheets_v4.Schema$ColorStyle {
 export function convertCellData(cell: sheets_v4.Schema$CellData): CellValue {
   const v = cell.effectiveValue
   if (!v) return null
-  if (typeof v.stringValue === 'string') return v.stringValue === '' ? null : v.stringValue
+  if (typeof v.stringValue === 'string')
+    return v.stringValue === '' ? null : clipCellText(v.stringValue)
   if (typeof v.numberValue === 'number') {
     const type = cell.effectiveFormat?.numberFormat?.type
     if (type === 'DATE' || type === 'DATE_TIME') {
@@ -192,13 +193,13 @@ function selectSheet(
     const found = sheets.find((s) =>
       gid !== null ? s.properties?.sheetId === gid : s.properties?.title === name,
     )
-    if (!found) throw new SheetsError('sheet-not-found', name ?? `gid=${gid}`)
+    if (!found) throw new AppError('sheets/sheet-not-found', name ?? `gid=${gid}`)
     return found
   }
   const candidates = sheets.filter(isCandidate)
   const withTable = candidates.find((s) => readTable(readSheetData(s).grid))
   const chosen = withTable ?? candidates[0]
-  if (!chosen) throw new SheetsError('sheet-not-found')
+  if (!chosen) throw new AppError('sheets/sheet-not-found')
   return chosen
 }
 
@@ -237,7 +238,7 @@ export async function readSpreadsheet(
   const { grid, cells } = readSheetData(sheet)
   const width = Math.max(0, ...grid.cells.map((r) => r.length))
   if (grid.cells.length > sheetLimits.rows || width > sheetLimits.columns)
-    throw new SheetsError('too-large', `${grid.cells.length} × ${width}`)
+    throw new AppError('sheets/too-large', `${grid.cells.length} × ${width}`)
   const own: Partial<Record<SheetRole, number>> = {}
   const ownTitles: Partial<Record<SheetRole, string>> = {}
   for (const s of sheets) {

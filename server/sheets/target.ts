@@ -1,4 +1,4 @@
-import { SheetsError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 
 /** Which spreadsheet (and, from a link, which sheet) a user named. */
 export type SheetTarget = { spreadsheetId: string; gid: number | null }
@@ -14,10 +14,10 @@ export function parseSheetTarget(text: string): SheetTarget {
   try {
     url = new URL(input)
   } catch {
-    throw new SheetsError('bad-target', input.slice(0, 80))
+    throw new AppError('sheets/bad-target', input.slice(0, 80))
   }
   const id = /\/spreadsheets\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]{20,})/.exec(url.pathname)?.[1]
-  if (!id) throw new SheetsError('bad-target', input.slice(0, 80))
+  if (!id) throw new AppError('sheets/bad-target', input.slice(0, 80))
   const gid = /(?:^|[#&?])gid=(\d+)/.exec(`${url.search}${url.hash}`)?.[1]
   return { spreadsheetId: id, gid: gid === undefined ? null : Number(gid) }
 }

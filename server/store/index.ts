@@ -17,6 +17,7 @@ export {
 } from './tokens.ts'
 export type { UserRecord, SessionRecord, SecurityEvent } from './accounts.ts'
 export type { AgencySheet } from './sheets.ts'
+export type { ReviewRecord } from './submissions.ts'
 export {
   convertReportRows,
   serializeReport,

@@ -47,4 +47,11 @@ export const migrations = [
   `DROP INDEX submissions_by_period;
    CREATE INDEX submissions_by_period_listed ON submissions (period, agency_id, version, submitted_at,
      submitted_by, file_name, content_type, file_hash, plan_id, tasks, errors, warnings, score, max_score, by_status, source);`,
+  // Issue 22, a report's life: Sở Nội vụ accepts a version or returns it for correction with a reason;
+  // every decision is kept (the audit trail), the latest one of a version counts (server/store/submissions.ts).
+  `CREATE TABLE submission_reviews (
+     id INTEGER PRIMARY KEY, submission_id INTEGER NOT NULL REFERENCES submissions(id),
+     decision TEXT NOT NULL CHECK (decision IN ('accepted', 'returned')), reason TEXT,
+     actor TEXT NOT NULL, at TEXT NOT NULL, CHECK (decision = 'accepted' OR reason IS NOT NULL));
+   CREATE INDEX submission_reviews_by_submission ON submission_reviews (submission_id, id);`,
 ]

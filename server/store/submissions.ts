@@ -14,7 +14,16 @@ import {
   type SubmissionSource,
 } from './types.ts'
 
-import type { TaskStatus } from '../../core/index.ts'
+import type { ReviewDecision, TaskStatus } from '../../core/index.ts'
+
+/** A decision on a version as stored: `actor` names who decided as the security log does. */
+export type ReviewRecord = {
+  submissionId: number
+  decision: ReviewDecision
+  reason: string | null
+  actor: string
+  at: string
+}
 
 /** A view of the same bytes that better-sqlite3 binds (as a blob, cast to text in the SQL). */
 function toBuffer(bytes: Uint8Array): Buffer {
@@ -136,7 +145,48 @@ export function createSubmissionStore(db: Database.Database) {
     return r ? readSubmission(r) : null
   }
 
+  const insertReview = db.prepare(
+    'INSERT INTO submission_reviews (submission_id, decision, reason, actor, at) VALUES (?, ?, ?, ?, ?)',
+  )
+  const latestVersion = db.prepare(
+    'SELECT MAX(version) AS v FROM submissions WHERE agency_id = ? AND period = ?',
+  )
+  /** Records a decision on the latest version of its agency and period; a later version is "superseded". */
+  const addReview = db.transaction((r: ReviewRecord): ReviewRecord | 'superseded' | null => {
+    const s = getSubmission(r.submissionId)
+    if (!s) return null
+    const { v } = latestVersion.get(s.agencyId, s.period) as { v: number }
+    if (v !== s.version) return 'superseded'
+    insertReview.run(r.submissionId, r.decision, r.reason, r.actor, r.at)
+    return r
+  })
+  const reviewColumns = 'submission_id AS submissionId, decision, reason, actor, at'
+
   return {
+    /** Accepts or returns a version (see addReview); null for an unknown submission. */
+    addReview: (r: ReviewRecord) => addReview.immediate(r),
+    /** The latest decision on each of the given submissions that has one. */
+    listLatestReviews(submissionIds: number[]): Map<number, ReviewRecord> {
+      if (submissionIds.length === 0) return new Map()
+      const rows = db
+        .prepare(
+          `SELECT ${reviewColumns} FROM submission_reviews r
+           WHERE id IN (SELECT MAX(id) FROM submission_reviews
+                        WHERE submission_id IN (SELECT value FROM json_each(?)) GROUP BY submission_id)`,
+        )
+        .all(JSON.stringify(submissionIds)) as ReviewRecord[]
+      return new Map(rows.map((r) => [r.submissionId, r]))
+    },
+    /** Every decision on the given submissions, oldest first: the audit trail of their review. */
+    listReviews(submissionIds: number[]): ReviewRecord[] {
+      if (submissionIds.length === 0) return []
+      return db
+        .prepare(
+          `SELECT ${reviewColumns} FROM submission_reviews
+           WHERE submission_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+        )
+        .all(JSON.stringify(submissionIds)) as ReviewRecord[]
+    },
     listAgencies(): AgencyRecord[] {
       return db
         .prepare('SELECT id, name, kind FROM agencies ORDER BY rowid')

@@ -1,7 +1,8 @@
-import type { Grid } from '../../core/index.ts'
-import { WorkbookError } from './errors.ts'
+import { clipCellText, type Grid } from '../../core/index.ts'
+import { AppError } from '../errors/index.ts'
 import type { CheckedPackage } from './guard.ts'
 import { readSheetXml, type SheetContext } from './sheet-xml.ts'
+import { readDateStyles } from './styles.ts'
 import { decodeEscapes, XmlCursor } from './xml.ts'
 
 /**
@@ -62,7 +63,7 @@ function readSharedStrings(xml: string | null): string[] {
       if (kind === 'open') text = ''
       else if (kind === 'empty') strings.push('')
       else if (text !== null) {
-        strings.push(decodeEscapes(text))
+        strings.push(clipCellText(decodeEscapes(text)))
         text = null
       }
     } else if (name === 'rPh' && kind === 'open') cursor.skip()
@@ -71,48 +72,16 @@ function readSharedStrings(xml: string | null): string[] {
   return strings
 }
 
-/** Excel's built-in number formats that show dates or times. */
-const builtInDateFormats = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
-  52, 53, 54, 55, 56, 57, 58,
-])
-
-/** True when a format code shows a date or time (quoted text and [brackets] aside), as ExcelJS decides. */
-export function isDateFormat(code: string): boolean {
-  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''))
-}
-
-/** For each cell format (the `s` of a cell), whether its number format shows a date. */
-function readDateStyles(xml: string | null): boolean[] {
-  if (xml === null) return []
-  const cursor = new XmlCursor(xml)
-  const custom = new Map<number, string>()
-  const dates: boolean[] = []
-  let inCellXfs = false
-  while (cursor.next()) {
-    if (cursor.name === 'numFmt' && cursor.kind !== 'close') {
-      custom.set(Number(cursor.attribute('numFmtId')), cursor.attribute('formatCode') ?? '')
-    } else if (cursor.name === 'cellXfs') {
-      inCellXfs = cursor.kind === 'open'
-    } else if (cursor.name === 'xf' && inCellXfs && cursor.kind !== 'close') {
-      const id = Number(cursor.attribute('numFmtId') ?? 0)
-      const code = custom.get(id)
-      dates.push(id !== 0 && (code === undefined ? builtInDateFormats.has(id) : isDateFormat(code)))
-    }
-  }
-  return dates
-}
-
 const sheetStates = new Set<SheetState>(['visible', 'hidden', 'veryHidden'])
 
-/** Opens the read-only view of a checked package. Throws WorkbookError('corrupt') without a workbook part. */
+/** Opens the read-only view of a checked package. Throws AppError('workbook/corrupt') without a workbook part. */
 export function readWorkbookView(pkg: CheckedPackage): WorkbookView {
   const lookup = new Map([...pkg.parts.keys()].map((name) => [name.toLowerCase(), name]))
   const root = readRelationships(readText(pkg, lookup, '_rels/.rels'), '')
   const office = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))
   const bookPart = office?.target ?? 'xl/workbook.xml'
   const bookXml = readText(pkg, lookup, bookPart)
-  if (bookXml === null) throw new WorkbookError('corrupt', 'no workbook part')
+  if (bookXml === null) throw new AppError('workbook/corrupt', 'no workbook part')
   const rels = readRelationships(readText(pkg, lookup, relationshipsPart(bookPart)), bookPart)
   const partOf = (suffix: string) =>
     [...rels.values()].find((r) => r.type.endsWith(suffix))?.target ?? null

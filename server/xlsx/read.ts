@@ -1,23 +1,26 @@
 import ExcelJS from 'exceljs'
 import type { CellValue } from '../../core/index.ts'
-import { WorkbookError } from './errors.ts'
-import { inspectPackage } from './guard.ts'
+import { AppError } from '../errors/index.ts'
+import { openPackage, type CheckedPackage } from './guard.ts'
+import { buildLoadableZip } from './loadable.ts'
 
 export { metaSheetName } from '../../core/index.ts'
 
 /**
- * Loads a workbook from bytes after checking what the bytes are: legacy .xls, .ods and
- * password-protected files get their own message; unsafe or oversized packages are refused
- * before ExcelJS parses them.
+ * Loads a workbook into ExcelJS (to write it) from a checked package, or from bytes checked here
+ * first: legacy .xls, .ods, .xlsb and password-protected files get their own message; unsafe or
+ * oversized packages are refused before ExcelJS parses them. ExcelJS reads the parts the guard
+ * already inflated (see buildLoadableZip).
  */
-export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const safe = inspectPackage(bytes)
+export async function loadWorkbook(input: CheckedPackage | Uint8Array): Promise<ExcelJS.Workbook> {
+  const pkg = input instanceof Uint8Array ? openPackage(input, { write: true }) : input
+  const zip = buildLoadableZip(pkg)
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(safe as unknown as ArrayBuffer)
+    await workbook.xlsx.load(zip as unknown as ArrayBuffer)
   } catch (error) {
-    throw new WorkbookError(
-      'corrupt',
+    throw new AppError(
+      'workbook/corrupt',
       error instanceof Error ? error.message.slice(0, 120) : undefined,
     )
   }

@@ -1,20 +1,8 @@
 import ExcelJS from 'exceljs'
 import { formatVietnameseDate } from '../../core/index.ts'
 import type { PeriodStatus } from '../consolidation/period-status.ts'
-import { formatOverdueList } from '../consolidation/overdue.ts'
-import {
-  findReminderReason,
-  type ReminderReason,
-  type ReminderUnit,
-} from '../consolidation/reminders.ts'
+import type { ReminderGroup } from '../consolidation/reminders.ts'
 import { applyPrintSetup, printFont } from './print.ts'
-
-const reasonTitles: Record<ReminderReason, string> = {
-  missing: 'Chưa gửi báo cáo',
-  late: 'Gửi báo cáo chậm',
-  overdue: 'Có nhiệm vụ quá hạn',
-  errors: 'Báo cáo còn lỗi cần sửa',
-}
 
 const grid: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -36,24 +24,15 @@ const columns = [
   { header: 'Liên hệ', width: 20 },
 ]
 
-function describeState(unit: ReminderUnit): string {
-  const parts = [
-    unit.submitted ? (unit.daysLate ? 'Nộp muộn' : 'Đã nộp') : 'Chưa nộp',
-    unit.overdue.length ? 'có nhiệm vụ quá hạn' : '',
-    unit.errors ? 'còn lỗi' : '',
-  ]
-  return parts.filter(Boolean).join(', ')
-}
-
 /**
- * The units to remind for a period as a workbook to print on A4 or mail-merge: grouped by why
- * (not sent, sent late, overdue tasks, errors — in that order), each with the due date, the day it
- * arrived, days late, its overdue tasks and errors, and whom to contact ("—" when the registry has
- * nobody); grid lines on every cell of the table.
+ * The units to remind for a period (planned by `planReminderList`) as a workbook to print on A4 or
+ * mail-merge: grouped by why (not sent, sent late, overdue tasks, errors — in that order), each with
+ * the due date, the day it arrived, days late, its overdue tasks and errors, and whom to contact ("—"
+ * when nobody is known); grid lines on every cell of the table.
  */
 export function buildReminderList(
-  status: PeriodStatus,
-  units: ReminderUnit[],
+  status: Pick<PeriodStatus, 'label' | 'due'>,
+  groups: ReminderGroup[],
   province: string,
 ): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook()
@@ -66,37 +45,31 @@ export function buildReminderList(
   const header = ws.addRow(columns.map((c) => c.header))
   header.font = { name: printFont, bold: true }
   header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
-  let reason: ReminderReason | null = null
-  units.forEach((unit, i) => {
-    const next = findReminderReason(unit)
-    if (next !== reason) {
-      reason = next
-      const count = units.filter((u) => findReminderReason(u) === next).length
-      const group = ws.addRow([null, `${reasonTitles[next!]} (${count})`])
-      group.font = { name: printFont, bold: true }
+  let n = 0
+  for (const group of groups) {
+    ws.addRow([null, group.title]).font = { name: printFont, bold: true }
+    for (const { unit, state, overdue } of group.rows) {
+      const row = ws.addRow([
+        ++n,
+        unit.name,
+        state,
+        new Date(`${status.due}T00:00:00Z`),
+        unit.submittedOn ? new Date(`${unit.submittedOn}T00:00:00Z`) : '—',
+        unit.daysLate || null,
+        unit.overdue.length || null,
+        overdue,
+        unit.errors || null,
+        unit.contact ?? '—',
+      ])
+      row.alignment = { wrapText: true, vertical: 'top' }
+      for (const c of [4, 5]) row.getCell(c).numFmt = 'dd/mm/yyyy'
+      for (const c of [1, 4, 5, 6, 7, 9])
+        row.getCell(c).alignment = { vertical: 'top', horizontal: 'center' }
     }
-    const row = ws.addRow([
-      i + 1,
-      unit.name,
-      describeState(unit),
-      new Date(`${status.due}T00:00:00Z`),
-      unit.submittedOn ? new Date(`${unit.submittedOn}T00:00:00Z`) : '—',
-      unit.daysLate || null,
-      unit.overdue.length || null,
-      unit.overdue.length
-        ? formatOverdueList(unit.overdue.map((t) => ({ ...t, section: null })))
-        : null,
-      unit.errors || null,
-      unit.contact ?? '—',
-    ])
-    row.alignment = { wrapText: true, vertical: 'top' }
-    for (const c of [4, 5]) row.getCell(c).numFmt = 'dd/mm/yyyy'
-    for (const c of [1, 4, 5, 6, 7, 9])
-      row.getCell(c).alignment = { vertical: 'top', horizontal: 'center' }
-  })
-  if (!units.length) ws.addRow([null, 'Không có cơ quan, đơn vị nào cần đôn đốc.'])
-  ws.eachRow((row, n) => {
-    if (n < 2) return
+  }
+  if (!groups.length) ws.addRow([null, 'Không có cơ quan, đơn vị nào cần đôn đốc.'])
+  ws.eachRow((row, r) => {
+    if (r < 2) return
     for (let c = 1; c <= columns.length; c++) row.getCell(c).border = grid
   })
   applyPrintSetup(ws, { province, period: status.label, headerRows: [2, 2] })

@@ -1,7 +1,7 @@
 import type { CellValue, Grid, TemplateMeta } from '../../core/index.ts'
-import { metaSheetName, parseMarkRecord, parseTemplateMeta, readTable } from '../../core/index.ts'
+import { metaSheetName, parseMarkBook, parseTemplateMeta, readTable } from '../../core/index.ts'
 import type { SheetView, WorkbookView } from './book.ts'
-import { WorkbookError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 
 function findSheet(book: WorkbookView, name: string): SheetView | undefined {
   return book.sheets.find((s) => s.name === name)
@@ -23,17 +23,15 @@ export function readTemplateMeta(book: WorkbookView): TemplateMeta | null {
 
 /**
  * Sheets that hold the product's own data, never an annex table: the hidden metadata and record, and
- * the "Kiểm tra" sheet the last marking created (by the record, so a user's sheet of that name counts).
+ * the "Kiểm tra" sheets the markings created (by the record, so a user's sheet of that name counts).
  */
 export function listOwnSheets(book: WorkbookView): Set<string> {
   const own = new Set(
     book.sheets.map((s) => s.name).filter((n) => n === metaSheetName || n.startsWith('_cchc')),
   )
   const marks = findSheet(book, '_cchc_marks')
-  const checkSheet = marks
-    ? parseMarkRecord(readRows(marks, 1).map((row) => row[0]))?.checkSheet?.name
-    : undefined
-  if (checkSheet) own.add(checkSheet)
+  const records = marks ? parseMarkBook(readRows(marks, 1).map((row) => row[0]))?.records : []
+  for (const record of records ?? []) if (record.checkSheet) own.add(record.checkSheet.name)
   return own
 }
 
@@ -47,7 +45,7 @@ export function selectSheet(
 ): { name: string; grid: Grid } {
   if (name) {
     const sheet = findSheet(book, name) ?? book.sheets[Number(name) - 1]
-    if (!sheet) throw new WorkbookError('sheet-not-found', name)
+    if (!sheet) throw new AppError('workbook/sheet-not-found', name)
     return { name: sheet.name, grid: sheet.readGrid() }
   }
   const own = listOwnSheets(book)
@@ -59,6 +57,6 @@ export function selectSheet(
     first ??= { name: sheet.name, grid }
     if (readTable(grid)) return { name: sheet.name, grid }
   }
-  if (!first) throw new WorkbookError('sheet-not-found', 'no visible sheet')
+  if (!first) throw new AppError('workbook/sheet-not-found', 'no visible sheet')
   return first
 }

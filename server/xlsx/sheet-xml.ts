@@ -1,14 +1,15 @@
-import { columnNumber, type CellValue, type Grid, type MergeArea } from '../../core/index.ts'
-import { WorkbookError } from './errors.ts'
-import { sheetLimits } from './extent.ts'
+import {
+  clipCellText,
+  columnNumber,
+  convertExcelSerial,
+  type CellValue,
+  type Grid,
+  type MergeArea,
+} from '../../core/index.ts'
+import { placeSheetCells, type RowCells } from './sheet-block.ts'
 import { decodeEscapes, XmlCursor } from './xml.ts'
 
-/**
- * How large a grid may grow: rows, and cells counted up to each row's last value. A sheet whose
- * scattered values would make core walk millions of empty positions (one value in column XFD on
- * every row) is refused before any of them is materialised.
- */
-export const gridLimits = { rows: 100_000, cells: 4_000_000 }
+export { gridLimits } from './sheet-block.ts'
 
 /** What a sheet's cells refer to: the shared strings, which cell formats show dates, the date system. */
 export type SheetContext = { strings: string[]; dateStyles: boolean[]; date1904: boolean }
@@ -16,26 +17,21 @@ export type SheetContext = { strings: string[]; dateStyles: boolean[]; date1904:
 /** One `<c>` as written: its type, format, formula flag and raw value. */
 type RawCell = { type: string; style: number; formula: boolean; value: string | undefined }
 
-/** A serial date as the calendar day it names (UTC, as ExcelJS rounds it); null when out of range. */
-function convertSerialDate(serial: number, date1904: boolean): CellValue {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)
-  const date = new Date(ms)
-  return Number.isNaN(date.getTime()) ? null : { date: date.toISOString().slice(0, 10) }
-}
-
+/** A number in a date format: the calendar day it names in the workbook's date system (core's one rule, shared with the add-in), or the number when it names none (a time of day). */
 function convertNumber(text: string, style: number, context: SheetContext): CellValue {
   const n = parseFloat(text)
   if (Number.isNaN(n)) return null
-  return context.dateStyles[style] ? convertSerialDate(n, context.date1904) : n
+  const date = context.dateStyles[style] ? convertExcelSerial(n, context.date1904) : null
+  return date ? { date } : n
 }
 
 /** Converts one cell to core's value: formulas by their cached result, shared strings resolved. */
 function convertCell(cell: RawCell, context: SheetContext): CellValue {
   const { type, value } = cell
   if (value === undefined || (cell.formula && value === '')) return null
-  if (type === 'str' || type === 'inlineStr') return value
+  if (type === 'str' || type === 'inlineStr') return clipCellText(value)
   if (type === 'b') return parseInt(value, 10) !== 0
-  if (type === 'e') return value
+  if (type === 'e') return clipCellText(value)
   if (cell.formula) return convertNumber(value, cell.style, context)
   if (type === 's') return context.strings[parseInt(value, 10)] ?? null
   if (type === 'd') {
@@ -75,23 +71,18 @@ function readMerge(ref: string | null): MergeArea | null {
 
 /**
  * Reads a worksheet's XML into core's grid: values (formulas by their cached results, real dates by
- * their cell format), merged areas; a cell hidden under a merge keeps no value of its own. Rows run
- * from row 1 to the last row holding a cell or covered by a merge; each row ends at its last value.
+ * their cell format, text clipped to a cell's 32,767 characters), merged areas; a cell hidden under
+ * a merge keeps no value of its own. The XML pass keeps only the cells present; placeSheetCells
+ * then cuts the block at long empty bands, so a stray far value costs one cell, never a refusal.
  */
 export function readSheetXml(name: string, xml: string, context: SheetContext): Grid {
-  const cells: CellValue[][] = []
+  const rows: RowCells[] = []
   const merges: MergeArea[] = []
   const cursor = new XmlCursor(xml)
-  let budget = gridLimits.cells
   let rowNumber = 0
   let column = 0
-  let lastRow = 0
-  let rowWidth = 0
-  const closeRow = () => {
-    budget -= rowWidth
-    if (budget < 0) throw new WorkbookError('too-large', `${name}: too many cells`)
-    rowWidth = 0
-  }
+  let lastCountedRow = 0
+  let current = null as RowCells | null
   while (cursor.next()) {
     const { name: tag, kind } = cursor
     if (tag === 'c' && kind !== 'close') {
@@ -108,17 +99,16 @@ export function readSheetXml(name: string, xml: string, context: SheetContext): 
       if (kind === 'open') readCellBody(cursor, cell)
       // A cell with no value still makes its row count when it carries no format (ExcelJS's rule).
       if (cell.value === undefined && !cell.formula && cell.style > 0) continue
-      if (rowNumber > gridLimits.rows) throw new WorkbookError('too-large', `row ${rowNumber}`)
-      if (rowNumber > lastRow) lastRow = rowNumber
-      if (column > rowWidth) rowWidth = column
+      if (rowNumber > lastCountedRow) lastCountedRow = rowNumber
       const value = convertCell(cell, context)
       if (value === null) continue
-      while (cells.length < rowNumber) cells.push([])
-      const row = cells[rowNumber - 1]!
-      while (row.length < column - 1) row.push(null)
-      row[column - 1] = value
+      if (current?.row !== rowNumber) {
+        current = { row: rowNumber, columns: [], values: [] }
+        rows.push(current)
+      }
+      current.columns.push(column)
+      current.values.push(value)
     } else if (tag === 'row' && kind !== 'close') {
-      closeRow()
       const r = cursor.attribute('r')
       rowNumber = r === null ? rowNumber + 1 : Number(r)
       column = 0
@@ -127,27 +117,5 @@ export function readSheetXml(name: string, xml: string, context: SheetContext): 
       if (merge) merges.push(merge)
     }
   }
-  closeRow()
-  return { sheet: name, top: 1, left: 1, cells: placeMerges(cells, merges, lastRow), merges }
-}
-
-/** Clears the cells a merge hides (all but its top-left) and extends the rows to those merges cover. */
-function placeMerges(cells: CellValue[][], merges: MergeArea[], lastRow: number): CellValue[][] {
-  let rows = lastRow
-  for (const m of merges) {
-    const bottom = Math.min(m.bottom, lastRow + sheetLimits.mergeMarginRows)
-    if (bottom > rows) rows = bottom
-    for (let r = m.top; r <= bottom && r <= cells.length; r++) {
-      const row = cells[r - 1]!
-      for (let c = m.left; c <= m.right && c <= row.length; c++) {
-        if (r === m.top && c === m.left) continue
-        row[c - 1] = null
-      }
-    }
-  }
-  if (rows > gridLimits.rows) throw new WorkbookError('too-large', `row ${rows}`)
-  while (cells.length < rows) cells.push([])
-  // A row ends at its last value.
-  for (const row of cells) while (row.length > 0 && row[row.length - 1] === null) row.pop()
-  return cells
+  return placeSheetCells(name, { rows, lastCountedRow, merges })
 }

@@ -117,6 +117,7 @@ export function buildTemplate(plan: PlanDefinition): ExcelJS.Workbook {
   meta.addRow(['year', plan.year])
   meta.addRow(['templateVersion', plan.templateVersion])
   meta.addRow(['province', plan.province])
+  if (plan.issued) meta.addRow(['issued', plan.issued])
   // Headers the plan words its own way are remembered, so every checker reads them as the plan says.
   if (plan.headers && Object.keys(plan.headers).length)
     meta.addRow(['columns', formatColumnChoices(plan.headers)])

@@ -82,30 +82,75 @@ export class XmlCursor {
     }
   }
 
+  /** Where the current tag starts (its `<`) and ends (its `>`), as offsets in the document. */
+  get span(): [number, number] {
+    return [this.tagStart, this.tagEnd]
+  }
+
   /** The value of an attribute of the current tag by its local name (decoded), or null. */
   attribute(localName: string): string | null {
+    const at = this.attributeSpan(localName)
+    return at === null ? null : decodeXml(this.xml.slice(at[0], at[1]))
+  }
+
+  /**
+   * Where the raw value of an attribute of the current tag lies (between its quotes), or null. The
+   * scan never leaves the tag: an unclosed or odd tag costs its own length, never the document's.
+   */
+  attributeSpan(localName: string): [number, number] | null {
     const xml = this.xml
+    const end = this.tagEnd
     let i = this.tagStart + 1
-    // Skip the element name.
-    while (i < this.tagEnd && xml.charCodeAt(i) > 32) i++
-    while (i < this.tagEnd) {
-      while (i < this.tagEnd && xml.charCodeAt(i) <= 32) i++
-      const eq = xml.indexOf('=', i)
-      if (eq < 0 || eq > this.tagEnd) return null
-      const full = xml.slice(i, eq).trim()
-      let q = eq + 1
-      while (q < this.tagEnd && xml.charCodeAt(q) <= 32) q++
-      const quote = xml[q]
-      if (quote !== '"' && quote !== "'") return null
-      const end = xml.indexOf(quote, q + 1)
-      if (end < 0) return null
-      const colon = full.indexOf(':')
-      const local = colon >= 0 ? full.slice(colon + 1) : full
-      if (local === localName && full !== 'xmlns' && !full.startsWith('xmlns:'))
-        return decodeXml(xml.slice(q + 1, end))
-      i = end + 1
+    while (i < end && !isSpaceOrSlash(xml.charCodeAt(i))) i++
+    while (i < end) {
+      while (i < end && isSpaceOrSlash(xml.charCodeAt(i))) i++
+      const nameStart = i
+      while (i < end && xml.charCodeAt(i) !== 61 /* = */ && xml.charCodeAt(i) > 32) i++
+      const nameEnd = i
+      while (i < end && xml.charCodeAt(i) <= 32) i++
+      if (i >= end || xml.charCodeAt(i) !== 61) continue
+      i++
+      while (i < end && xml.charCodeAt(i) <= 32) i++
+      const quote = xml.charCodeAt(i)
+      if (quote !== 34 && quote !== 39) return null
+      // findTagEnd skipped quoted values, so the closing quote lies inside the tag.
+      const close = xml.indexOf(quote === 34 ? '"' : "'", i + 1)
+      if (close < 0 || close > end) return null
+      if (matchesLocalName(xml, nameStart, nameEnd, localName)) return [i + 1, close]
+      i = close + 1
     }
     return null
+  }
+
+  /**
+   * Moves to the next start (or empty) tag whose local name is `localName`, whatever its prefix,
+   * jumping over everything between with indexOf; false at the end. For scans that want one kind
+   * of element from a large part (the merges of a sheet) without walking every cell.
+   */
+  seek(localName: string): boolean {
+    const xml = this.xml
+    for (;;) {
+      const at = xml.indexOf(localName, this.position)
+      if (at < 0) return false
+      this.position = at + localName.length
+      const after = xml.charCodeAt(at + localName.length)
+      if (!(isSpaceOrSlash(after) || after === 62) /* a longer name */) continue
+      let lt = at - 1
+      // A prefix (`x:`) holds no colon, so each character is looked at once for one match.
+      if (xml.charCodeAt(lt) === 58 /* : */) {
+        lt--
+        while (lt >= 0 && isPrefixChar(xml.charCodeAt(lt))) lt--
+      }
+      if (lt < 0 || xml.charCodeAt(lt) !== 60 /* < */) continue
+      const gt = findTagEnd(xml, at)
+      if (gt < 0) return false
+      this.tagStart = lt
+      this.tagEnd = gt
+      this.position = gt + 1
+      this.name = localName
+      this.kind = xml.charCodeAt(gt - 1) === 47 ? 'empty' : 'open'
+      return true
+    }
   }
 
   /**
@@ -116,26 +161,30 @@ export class XmlCursor {
     if (this.kind !== 'open') return ''
     const name = this.name
     let depth = 1
-    let text = ''
+    // Pieces joined once at the end: a part nesting many elements never builds a deep rope.
+    const pieces: string[] = []
     let from = this.position
     const xml = this.xml
     for (;;) {
       const lt = xml.indexOf('<', from)
-      if (lt < 0) return text + decodeXml(xml.slice(from))
-      text += decodeXml(xml.slice(from, lt))
+      if (lt < 0) {
+        pieces.push(decodeXml(xml.slice(from)))
+        return pieces.join('')
+      }
+      if (lt > from) pieces.push(decodeXml(xml.slice(from, lt)))
       if (xml.startsWith('<![CDATA[', lt)) {
         const end = xml.indexOf(']]>', lt + 9)
-        if (end < 0) return text
-        text += xml.slice(lt + 9, end)
+        if (end < 0) return pieces.join('')
+        pieces.push(xml.slice(lt + 9, end))
         from = end + 3
         continue
       }
       this.position = lt
-      if (!this.next()) return text
+      if (!this.next()) return pieces.join('')
       from = this.position
       const kind = this.kind as TagKind
       if (this.name === name && kind === 'open') depth++
-      if (this.name === name && kind === 'close' && --depth === 0) return text
+      if (this.name === name && kind === 'close' && --depth === 0) return pieces.join('')
     }
   }
 
@@ -150,6 +199,23 @@ export class XmlCursor {
       else if (this.kind === 'close' && --depth === 0) return
     }
   }
+}
+
+function isSpaceOrSlash(c: number): boolean {
+  return c <= 32 || c === 47
+}
+
+/** A character of a namespace prefix: anything but markup, space, quotes and the colon. */
+function isPrefixChar(c: number): boolean {
+  return c > 32 && c !== 58 && c !== 60 && c !== 62 && c !== 47 && c !== 34 && c !== 39 && c !== 61
+}
+
+/** True when the attribute name at [start, end) has `localName` as its local name (never `xmlns`). */
+function matchesLocalName(xml: string, start: number, end: number, localName: string): boolean {
+  const from = end - localName.length
+  if (from < start || !xml.startsWith(localName, from)) return false
+  if (from === start) return localName !== 'xmlns'
+  return xml.charCodeAt(from - 1) === 58 && !xml.startsWith('xmlns:', start)
 }
 
 /** The index of the `>` ending a tag that starts before `from`, quotes respected; -1 if none. */

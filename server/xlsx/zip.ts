@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib'
-import { WorkbookError } from './errors.ts'
+import { AppError } from '../errors/index.ts'
 
 /** One entry of a zip's central directory. */
 export type ZipEntry = {
@@ -8,6 +8,7 @@ export type ZipEntry = {
   flags: number
   compressed: number
   size: number
+  crc: number
   offset: number
 }
 
@@ -21,21 +22,22 @@ export function readZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[
       break
     }
   }
-  if (eocd < 0) throw new WorkbookError('corrupt', 'no zip directory')
+  if (eocd < 0) throw new AppError('workbook/corrupt', 'no zip directory')
   const count = view.getUint16(eocd + 10, true)
   let p = view.getUint32(eocd + 16, true)
-  if (count > maxEntries) throw new WorkbookError('unsafe', `${count} entries`)
+  if (count > maxEntries) throw new AppError('workbook/unsafe', `${count} entries`)
   const entries: ZipEntry[] = []
   const decoder = new TextDecoder()
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
-      throw new WorkbookError('corrupt', 'bad zip directory')
+      throw new AppError('workbook/corrupt', 'bad zip directory')
     const nameLength = view.getUint16(p + 28, true)
     const extra = view.getUint16(p + 30, true)
     const comment = view.getUint16(p + 32, true)
     entries.push({
       flags: view.getUint16(p + 8, true),
       method: view.getUint16(p + 10, true),
+      crc: view.getUint32(p + 16, true),
       compressed: view.getUint32(p + 20, true),
       size: view.getUint32(p + 24, true),
       offset: view.getUint32(p + 42, true),
@@ -46,18 +48,25 @@ export function readZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[
   return entries
 }
 
-/** Inflates one entry, refusing to produce more than it declares or than `budget` (a lying zip bomb). */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Buffer {
+/** One entry's bytes as stored in the archive (compressed or not). */
+export function readStoredBody(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const local = entry.offset
   if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
-    throw new WorkbookError('corrupt', entry.name)
+    throw new AppError('workbook/corrupt', entry.name)
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
   const data = bytes.subarray(start, start + entry.compressed)
-  if (data.length < entry.compressed) throw new WorkbookError('corrupt', `truncated ${entry.name}`)
-  if (entry.size > budget) throw new WorkbookError('too-large', entry.name)
+  if (data.length < entry.compressed)
+    throw new AppError('workbook/corrupt', `truncated ${entry.name}`)
+  return data
+}
+
+/** Inflates one entry, refusing to produce more than it declares or than `budget` (a lying zip bomb). */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Buffer {
+  const data = readStoredBody(bytes, entry)
+  if (entry.size > budget) throw new AppError('workbook/too-large', entry.name)
   if (entry.method === 0) return Buffer.from(data)
-  if (entry.method !== 8) throw new WorkbookError('corrupt', `compression ${entry.method}`)
+  if (entry.method !== 8) throw new AppError('workbook/corrupt', `compression ${entry.method}`)
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) })
   } catch (error) {
@@ -65,9 +74,9 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number)
       error instanceof RangeError ||
       (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
     ) {
-      throw new WorkbookError('unsafe', `${entry.name} is larger than it declares`)
+      throw new AppError('workbook/unsafe', `${entry.name} is larger than it declares`)
     }
-    throw new WorkbookError('corrupt', entry.name)
+    throw new AppError('workbook/corrupt', entry.name)
   }
 }
 
@@ -118,13 +127,13 @@ export function writeZip(parts: ZipPart[]): Uint8Array {
   return new Uint8Array(Buffer.concat([...chunks, central, end]))
 }
 
-/** Writes a zip archive of the given parts (deflated), for a package whose XML the guard rewrote. */
-export function buildZip(parts: { name: string; data: Buffer }[]): Uint8Array {
+/** Writes a zip archive of the given parts, deflated or (`store`) as they are. */
+export function buildZip(parts: { name: string; data: Buffer }[], store = false): Uint8Array {
   return writeZip(
     parts.map((p) => ({
       name: p.name,
-      body: deflateRawSync(p.data),
-      method: 8,
+      body: store ? p.data : deflateRawSync(p.data),
+      method: store ? 0 : 8,
       crc: crc32(p.data),
       size: p.data.length,
     })),

@@ -22,8 +22,11 @@ describe('a column meaning set in the task pane', () => {
   it('is remembered in the hidden "_cchc" sheet and used by the next check', async () => {
     const excel = createFakeExcel(createUnknownHeaders())
     const first = await excel.run((context) => runCheck(context, options))
-    expect(first.report.header?.columns.deadline).toBeUndefined()
-    expect(first.report.issues.map((i) => i.code)).toContain('header/missing-column')
+    // No column is clearly the deadline: "Chốt" is read as it, marked as a guess.
+    expect(first.report.header?.mapping).toContainEqual(
+      expect.objectContaining({ column: 'D', field: 'deadline', guessed: true }),
+    )
+    expect(first.report.issues.map((i) => i.code)).toContain('header/guessed-column')
     await excel.run((context) => writeColumnChoice(context, 'D', 'deadline', null))
     const meta = excel.model.sheets.find((s) => s.name === '_cchc')!
     expect(meta.visibility).toBe('VeryHidden')
@@ -39,6 +42,8 @@ describe('a column meaning set in the task pane', () => {
       header: 'Chốt',
       field: 'deadline',
       confidence: 1,
+      basis: 'choice',
+      reason: { vi: 'người dùng chỉ định', en: 'chosen by the user' },
       chosen: true,
     })
   })

@@ -111,7 +111,7 @@ describe('Office.js adapter against the fake Excel host', () => {
     const excel = createFakeExcel(createProblemWorkbook())
     const { report } = await excel.run((context) => runCheck(context, options))
     const fixed = await excel.run((context) => runFixes(context, report))
-    expect(fixed).toEqual({ applied: 2, manual: [] })
+    expect(fixed).toEqual({ applied: 2, manual: [], stale: [] })
     const sheet = excel.model.sheets[0]!
     expect([readFakeValue(sheet, 'B6'), readFakeValue(sheet, 'C6')]).toEqual([
       'Cập nhật văn bản',

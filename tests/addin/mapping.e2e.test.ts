@@ -63,6 +63,29 @@ describe('the task pane’s column mapping in headless Chromium', () => {
         ['E', 'note', null],
         ['D', null, 'deadline'],
       ])
+      // A required column without enough evidence is shown as guessed, with why.
+      const guessed = validateTable(
+        createGrid([
+          ['KẾ HOẠCH NĂM 2026'],
+          ['STT', 'Nội dung', 'Chủ trì', 'Thời điểm ghi nhận'],
+          [1, 'Số hóa hồ sơ', 'Sở Nội vụ', 'abc'],
+        ]),
+        { asOf: '2026-09-14' },
+      )
+      await page.evaluate(
+        (r) => (window as unknown as { show: (r: unknown) => void }).show(r),
+        guessed,
+      )
+      const line = await page.$eval('li.guessed', (li) => {
+        const label = li.querySelector('label')!
+        return [
+          label.firstChild!.textContent,
+          li.querySelector('select')!.selectedOptions[0]!.text,
+          label.lastChild!.textContent,
+          li.querySelector('.reason')!.textContent,
+        ]
+      })
+      expect(line).toEqual(['Cột D “Thời điểm ghi nhận” → ', 'Thời hạn', ' (đoán)', 'theo tiêu đề'])
     } finally {
       await browser.close()
     }

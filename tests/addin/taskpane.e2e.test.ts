@@ -116,8 +116,8 @@ describe('task pane in headless Chromium with the fake Excel host', () => {
         }, plantedCell)
         expect(marks.sheets).toEqual(expect.arrayContaining(['Phụ lục', 'Kiểm tra', '_cchc_marks']))
         expect(marks.planted).toBe('#FFC7CE')
-        // The template keeps "Edit objects" protected: problems show by fills and the "Kiểm tra" sheet.
-        expect(marks.note).toBeNull()
+        // The template leaves "Edit objects" allowed: the planted cell has the check's note.
+        expect(marks.note).toContain('Tháng 13/2026')
         expect(marks.statuses).toBeGreaterThan(10)
 
         // Filter to errors and step to the first: the cell is selected in the sheet.
@@ -133,13 +133,34 @@ describe('task pane in headless Chromium with the fake Excel host', () => {
         mkdirSync(outDir, { recursive: true })
         await page.screenshot({ path: join(outDir, 'taskpane.png'), fullPage: true })
 
-        // Send without a token: a clear Vietnamese message; then with the agency's token: the receipt.
+        // Send without a token: a clear Vietnamese message; then with the agency's token.
         await page.click('#send')
         expect(await page.textContent('#message')).toContain('Chưa có mã truy cập')
         await page.click('details summary')
         await page.fill('#token', token)
         await page.click('#save-settings')
+        // The clerk corrects the planted deadline by hand after the check: what is sent is the
+        // sheet as it is now, read and checked again, shown with its period before it goes.
+        await page.evaluate(
+          ({ cell }) => {
+            const model = (
+              window as unknown as {
+                __cchcFake: {
+                  model: { sheets: { name: string; cells: Map<string, { value: unknown }> }[] }
+                }
+              }
+            ).__cchcFake.model
+            model.sheets.find((s) => s.name === 'Phụ lục')!.cells.get(cell)!.value = 'Quý IV/2026'
+          },
+          { cell: plantedCell },
+        )
         await page.click('#send')
+        await page.waitForSelector('#confirm-send:not([hidden])')
+        const confirm = await page.textContent('#confirm-text')
+        expect(confirm).toContain('kỳ Quý III/2026')
+        expect(confirm).toContain('82 nhiệm vụ')
+        await page.screenshot({ path: join(outDir, 'taskpane-send.png'), fullPage: true })
+        await page.click('#send-confirm')
         await page.waitForFunction(() =>
           document.getElementById('receipt')?.textContent?.includes('phiên bản'),
         )
@@ -151,6 +172,10 @@ describe('task pane in headless Chromium with the fake Excel host', () => {
           contentType: 'application/json',
           tasks: 82,
         })
+        const sent = JSON.parse(store.getSubmissionReportJson(stored[0]!.id)!) as {
+          issues: { code: string }[]
+        }
+        expect(sent.issues.filter((i) => i.code === 'cell/invalid-deadline')).toEqual([])
 
         await page.click('#clear')
         await page.waitForFunction(() =>
@@ -163,6 +188,22 @@ describe('task pane in headless Chromium with the fake Excel host', () => {
         )
         expect(after).not.toContain('Kiểm tra')
         expect(errors).toEqual([])
+
+        // The same pane in Office 2021 (no notes API) says so before anything is checked.
+        const older = await browser.newPage({ viewport: { width: 420, height: 600 } })
+        await older.route('https://appsforoffice.microsoft.com/**', (route) =>
+          route.fulfill({ contentType: 'text/javascript', body: fakeHost }),
+        )
+        await older.addInitScript((data) => {
+          const scope = window as unknown as { __cchcFakeSheets: unknown; __cchcFakeHost: unknown }
+          scope.__cchcFakeSheets = data
+          scope.__cchcFakeHost = { name: 'Office 2021', notes: false }
+        }, sheets)
+        await older.goto(`${url}/addin/taskpane.html`)
+        await older.waitForSelector('body[data-ready="true"]')
+        expect(await older.isVisible('#host-limits')).toBe(true)
+        expect(await older.textContent('#host-limits')).toContain('Office 2021/2024')
+        await older.screenshot({ path: join(outDir, 'taskpane-office2021.png') })
       } finally {
         await browser.close()
         await new Promise((done) => server.close(done))

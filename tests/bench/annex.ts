@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { cellText, readTable } from '../../core/index.ts'
-import { readParSipasGrid } from '../helpers/seeds.ts'
+import { readParSipasGrid } from '../../scripts/seeds.ts'
 
 /** A 1,000-row annex built from the seed's real rows, repeated with fresh numbering and sample progress. */
 export async function buildAnnex(rows = 1000): Promise<Uint8Array> {

@@ -17,7 +17,7 @@ import { seedStore } from '../../server/http/serve.ts'
 import { readConsolidatedInput } from '../../server/consolidation/period-status.ts'
 import { createStore } from '../../server/store/index.ts'
 import { writeBareSheets, writeConsolidated } from '../../server/xlsx/consolidated.ts'
-import { readParSipasGrid } from '../helpers/seeds.ts'
+import { readParSipasGrid } from '../../scripts/seeds.ts'
 
 const agencies = 130
 const rowsPerAgency = 150

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readFiguresInText } from '../../core/achieved.ts'
-import { phrasebook } from '../helpers/phrasebook.ts'
+import { phrasebook } from '../../scripts/phrasebook.ts'
 
 describe('readFiguresInText', () => {
   it('reads ratios and percentages inside text', () => {

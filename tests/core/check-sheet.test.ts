@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { computeMarkPlan, validateTable, type CellValue } from '../../core/index.ts'
 import { createGrid, createPlanGrid } from '../helpers/grid.ts'
 
-// Twelve tasks done without evidence (reported at their progress, column F), one unreadable deadline (E9).
-const rows: CellValue[][] = Array.from({ length: 12 }, (_, i) => [
+// Thirty tasks done, twelve without evidence (reported at their progress, column F: fewer than half
+// the rows, so not read as the column's fault), one unreadable deadline (E9).
+const rows: CellValue[][] = Array.from({ length: 30 }, (_, i) => [
   i + 1,
   `Nhiệm vụ số ${i + 1} của kế hoạch`,
   'Sở Nội vụ',
@@ -12,7 +13,7 @@ const rows: CellValue[][] = Array.from({ length: 12 }, (_, i) => [
   'Đã hoàn thành',
   { date: '2026-05-20' },
   null,
-  null,
+  i < 12 ? null : 'Báo cáo số 12/BC-UBND ngày 15/3/2026 của UBND tỉnh',
   null,
 ])
 const report = validateTable(createPlanGrid(rows), { asOf: '2026-09-14' })
@@ -27,9 +28,9 @@ describe('the "Kiểm tra" sheet', () => {
       ['Trang tính: Sheet1'],
       ['Ngày báo cáo (số liệu đến): 14/09/2026'],
       ['Năm kế hoạch: 2026'],
-      ['Số nhiệm vụ: 12'],
+      ['Số nhiệm vụ: 30'],
       [`Số lỗi: ${report.errorCount} · Số cảnh báo: ${report.warningCount}`],
-      ['Hoàn thành đúng hạn: 12'],
+      ['Hoàn thành đúng hạn: 30'],
     ])
     expect(sheet.rows.flat().join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}/)
     // Bold: the title, the mapping's title and header, the list's title and header.

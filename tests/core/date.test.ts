@@ -135,6 +135,27 @@ describe('Excel serial days', () => {
   })
 })
 
+describe('Excel serial days in the 1904 date system', () => {
+  it.each([
+    [0, '1904-01-01'],
+    [1, '1904-01-02'],
+    [44925, '2026-12-31'],
+    [44925.5, '2026-12-31'],
+  ])('converts 1904 serial %s to %s', (serial, date) => {
+    expect(convertExcelSerial(serial, true)).toBe(date)
+  })
+
+  it('is the 1900 serial less 1,462 days, both ways, and refuses days before 1904', () => {
+    expect(computeExcelSerial('2026-09-14', true)).toBe(46279 - 1462)
+    expect(convertExcelSerial(46279 - 1462, true)).toBe(convertExcelSerial(46279))
+    expect(convertExcelSerial(-1, true)).toBeNull()
+  })
+
+  it('reads a time of day (a serial under 1) as no date in the 1900 system', () => {
+    expect(convertExcelSerial(0.5)).toBeNull()
+  })
+})
+
 describe('formatVietnameseDate', () => {
   it('writes 2026-09-05 as 05/09/2026', () => {
     expect(formatVietnameseDate('2026-09-05')).toBe('05/09/2026')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fieldKeys, fieldNames, formatColumnReading, matchField } from '../../core/fields.ts'
+import { fieldKeys, fieldNames, matchField } from '../../core/fields.ts'
+import { formatColumnReading } from '../../core/messages-mapping.ts'
 
 describe('fields', () => {
   it('name every field in both languages', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { assignColumns } from '../../core/header-assign.ts'
+import type { FieldKey } from '../../core/index.ts'
+import { assignColumns, guessRequiredFields } from '../../core/header-assign.ts'
 
 describe('assignColumns', () => {
   it('gives each field at most one column, for the best total', () => {
@@ -20,5 +21,28 @@ describe('assignColumns', () => {
       'content',
     ])
     expect(assignColumns([{ note: 8 }], {}, new Set(['note']))).toEqual([null])
+  })
+})
+
+describe('guessRequiredFields', () => {
+  const cells = ['TT', 'Tên văn bản', 'Cơ quan soạn thảo', 'Tiến độ', 'Nguồn vốn'].map((text) => ({
+    text,
+    skip: false,
+  }))
+  const scores = [{ stt: 9 }, { content: 7 }, { lead: 9 }, { progress: 4.8, deadline: 4.2 }, {}]
+
+  it('takes a required field from a column read as an optional one when the evidence is close', () => {
+    const assigned: (FieldKey | null)[] = ['stt', 'content', 'lead', 'progress', null]
+    expect([...guessRequiredFields(assigned, scores, cells, new Set())]).toEqual([3])
+    expect(assigned).toEqual(['stt', 'content', 'lead', 'deadline', null])
+  })
+
+  it('leaves an optional field where the required one is far less likely, and never moves a choice', () => {
+    const far = scores.map((s, c) => (c === 3 ? { progress: 8, deadline: 3 } : s))
+    const assigned: (FieldKey | null)[] = ['stt', 'content', 'lead', 'progress', null]
+    expect([...guessRequiredFields(assigned, far, cells, new Set())]).toEqual([])
+    const chosen: (FieldKey | null)[] = ['stt', 'content', 'lead', 'progress', null]
+    expect([...guessRequiredFields(chosen, scores, cells, new Set(), { progress: 3 })]).toEqual([])
+    expect(chosen[3]).toBe('progress')
   })
 })

@@ -1,60 +1,107 @@
 import { describe, expect, it } from 'vitest'
+import type { CellValue } from '../../core/index.ts'
+import { computeColumnProfiles } from '../../core/column-profile.ts'
 import {
-  applyEvidence,
-  computeEvidenceNeeds,
-  readColumnEvidence,
+  computeFit,
+  countFitting,
+  isCompletionColumn,
+  scoreColumnContents,
 } from '../../core/header-evidence.ts'
 
-describe('readColumnEvidence', () => {
-  it('counts the share of durations, periods, dates, targets and progress words', () => {
-    expect(readColumnEvidence(['0,5 ngày', '3 ngày', null, 'Quý IV/2026'])).toMatchObject({
-      count: 3,
-      duration: 2 / 3,
-      period: 1 / 3,
-    })
-    expect(
-      readColumnEvidence(['✅ Hoàn thành', '🔴 Chưa thực hiện', { date: '2026-05-20' }]),
-    ).toMatchObject({ count: 3, progress: 2 / 3, exactDate: 1 / 3 })
+/** The profile of one column of cells (one data row per cell). */
+function profileOf(cells: CellValue[]) {
+  const rows = cells.map((v) => [v])
+  return computeColumnProfiles(
+    rows,
+    rows.map(() => [false]),
+    1,
+  )[0]!
+}
+
+describe('computeFit and countFitting', () => {
+  it('measures how many cells fit a field: deadline phrases fit the deadline, not progress', () => {
+    const p = profileOf(['Quý I/2026', 'Tháng 4', 'Thứ 5 hàng tuần', { date: '2026-05-01' }])
+    expect(computeFit(p, 'deadline')).toBeCloseTo((3 + 0.7) / 4)
+    expect(computeFit(p, 'progress')).toBe(0)
+    expect(countFitting(p, 'deadline')).toBe(4)
+  })
+
+  it('counts progress words that follow the agency reporting them', () => {
+    const p = profileOf(['Sở Nội vụ đang thực hiện', 'Đã hoàn thành', 'Chưa thực hiện'])
+    expect(computeFit(p, 'progress')).toBe(1)
   })
 })
 
-describe('computeEvidenceNeeds', () => {
-  it('reads only the evidence a header can use: dates under deadline words, progress under status words', () => {
-    const cells = ['Quý IV/2026', 'Trong năm 2026', 'Đã hoàn thành']
-    expect(computeEvidenceNeeds({ content: 9 })).toEqual({
-      dates: false,
-      results: false,
-      progress: false,
-    })
-    const asContent = readColumnEvidence(cells, computeEvidenceNeeds({ content: 9 }))
-    expect([asContent.period, asContent.progress]).toEqual([0, 0])
-    const asDeadline = readColumnEvidence(cells, computeEvidenceNeeds({ deadline: 7 }))
-    expect(asDeadline.period).toBe(2 / 3)
-    const asProgress = readColumnEvidence(cells, computeEvidenceNeeds({ progress: 7, status: 2 }))
-    expect(asProgress.progress).toBeGreaterThan(0)
-    // What a header can use is read exactly as without the restriction.
-    expect(asDeadline.period).toBe(readColumnEvidence(cells).period)
-    expect(asProgress.progress).toBe(readColumnEvidence(cells).progress)
+describe('scoreColumnContents', () => {
+  it('turns a column of deadlines under a progress header into deadline evidence stronger than the words', () => {
+    const p = profileOf(['Quý I/2026', 'Tháng 4', 'Thứ 5 hàng tuần', 'Quý II/2026', 'Tháng 6'])
+    const scores = scoreColumnContents(p, { progress: 10.5 }, false)
+    expect(scores.deadline).toBeGreaterThan(6)
+    expect(10.5 + scores.progress!).toBeLessThan(scores.deadline!)
   })
-})
 
-describe('applyEvidence', () => {
   it('turns a "Thời gian" column of durations into something we do not use', () => {
-    const scores = applyEvidence({ deadline: 7 }, readColumnEvidence(['0,5 ngày', '3 ngày']), true)
-    expect(scores.deadline).toBe(0)
-    expect(scores.other).toBeGreaterThan(0)
+    const scores = scoreColumnContents(profileOf(['0,5 ngày', '3 ngày']), { deadline: 7 }, true)
+    expect(7 + scores.deadline!).toBeLessThan(scores.other!)
   })
 
   it('turns a "Kết quả" column of targets in a plan into the expected result', () => {
-    const scores = applyEvidence(
-      { achieved: 3, product: 2.5, expected: 1.5 },
-      readColumnEvidence(['100%', '≥ 95%', 'Tối thiểu 80%']),
-      true,
+    const words = { achieved: 3, product: 2.5, expected: 1.5 }
+    const scores = scoreColumnContents(profileOf(['100%', '≥ 95%', 'Tối thiểu 80%']), words, true)
+    expect(1.5 + scores.expected!).toBeGreaterThan(3 + scores.achieved!)
+  })
+
+  it('reads weak progress words over cells that are no progress words as no progress', () => {
+    const scores = scoreColumnContents(
+      profileOf(['Thực hiện mới', 'Tiếp tục', 'Thực hiện mới']),
+      { progress: 4.5 },
+      false,
     )
-    expect(scores.expected).toBeGreaterThan(scores.achieved!)
+    expect(4.5 + scores.progress!).toBeLessThan(3)
   })
 
   it('leaves a header alone when there is no data', () => {
-    expect(applyEvidence({ progress: 5 }, readColumnEvidence([]), false)).toEqual({ progress: 5 })
+    expect(scoreColumnContents(profileOf([null, null]), { progress: 5 }, false)).toEqual({})
+  })
+})
+
+describe('isCompletionColumn', () => {
+  const table: CellValue[][] = [
+    // received on, finished on, result
+    ['05/01/2026', '20/01/2026', 'Đã hoàn thành'],
+    ['10/01/2026', null, 'Đang thực hiện'],
+    ['12/02/2026', '01/03/2026', 'Đã hoàn thành'],
+    ['01/03/2026', null, 'Chưa thực hiện'],
+    ['15/03/2026', '30/04/2026', 'Đã hoàn thành'],
+  ]
+  const profiles = computeColumnProfiles(
+    table,
+    table.map(() => [false, false, false]),
+    3,
+    { asOf: '2026-06-30' },
+  )
+
+  it('knows dates present only on finished rows, never after the report date, as completion dates', () => {
+    expect(profiles[1]).toMatchObject({ onDoneRows: 3, openRows: 2, openBlank: 2, future: 0 })
+    expect(isCompletionColumn(profiles[1]!)).toBe(true)
+    expect(scoreColumnContents(profiles[1]!, { deadline: 9.5 }, false).doneDate).toBeGreaterThan(9)
+  })
+
+  it('knows the "received on" dates before them as neither deadline nor completion', () => {
+    expect(profiles[0]).toMatchObject({ beforeNeighbour: true, afterNeighbour: false })
+    expect(isCompletionColumn(profiles[0]!)).toBe(false)
+    const scores = scoreColumnContents(profiles[0]!, {}, false)
+    expect(Math.max(scores.deadline!, scores.doneDate!)).toBeLessThan(3)
+  })
+
+  it('reads dates after the report date as no completion dates', () => {
+    const later = computeColumnProfiles(
+      [['20/01/2026'], ['20/08/2026'], ['20/09/2026']],
+      [[false], [false], [false]],
+      1,
+      { asOf: '2026-06-30' },
+    )[0]!
+    expect(later.future).toBe(2)
+    expect(scoreColumnContents(later, {}, false).doneDate).toBeLessThan(0)
   })
 })

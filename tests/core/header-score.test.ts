@@ -19,6 +19,18 @@ describe('scoreHeaderText', () => {
     ['Chỉ tiêu liên quan', 'other'],
     ['Gia hạn - Mốc cũ', 'other'],
     ['Thời gian thực hiện (ngày làm việc)', 'other'],
+    // Concepts and roles rather than whole headers: an agent noun with its role, a time with its event.
+    ['Cá nhân thực hiện', 'executing'],
+    ['Bộ phận chủ trì', 'lead'],
+    ['Tổ chức phối hợp', 'coop'],
+    ['Phòng chuyên môn thực hiện', 'executing'],
+    ['Lãnh đạo phụ trách', 'other'],
+    ['Mốc hoàn thành', 'deadline'],
+    ['Thời gian bắt đầu', 'start'],
+    ['Tên hoạt động', 'content'],
+    ['Tên văn bản', 'content'],
+    ['Cơ quan soạn thảo', 'lead'],
+    ['Nội dung công việc chi tiết', 'content'],
   ])('reads "%s" as %s', (text, meaning) => {
     expect(best(text)).toBe(meaning)
   })

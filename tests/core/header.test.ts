@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { computeFilledCells, type CellValue, type MergeArea } from '../../core/index.ts'
 import { buildHeader, locateHeader } from '../../core/header.ts'
-import { buildSampleTables, expectField, phrasebook } from '../helpers/phrasebook.ts'
+import { buildSampleTables, expectField, phrasebook } from '../../scripts/phrasebook.ts'
 
 function readHeader(rows: CellValue[][], merges: MergeArea[] = [], r = 1) {
   const { values, covered } = computeFilledCells({
@@ -133,9 +134,22 @@ describe('header understanding by meaning', () => {
     ]
     const header = readHeader(rows, merges)
     expect(header.height).toBe(2)
+    const fromHeader = { basis: 'words', reason: { vi: 'theo tiêu đề', en: 'from the header' } }
     expect(header.mapping.slice(3)).toEqual([
-      { column: 'D', header: 'Thời gian thực hiện – Bắt đầu', field: 'start', confidence: 1 },
-      { column: 'E', header: 'Thời gian thực hiện – Hoàn thành', field: 'end', confidence: 1 },
+      {
+        column: 'D',
+        header: 'Thời gian thực hiện – Bắt đầu',
+        field: 'start',
+        confidence: 1,
+        ...fromHeader,
+      },
+      {
+        column: 'E',
+        header: 'Thời gian thực hiện – Hoàn thành',
+        field: 'end',
+        confidence: 1,
+        ...fromHeader,
+      },
     ])
   })
 
@@ -167,7 +181,7 @@ describe('header understanding by meaning', () => {
     expect(header.dataStart).toBe(3)
   })
 
-  it('finds the header under title rows and names the closest columns when a required field is missing', () => {
+  it('finds the header under title rows and guesses a missing required field from the closest column, once', () => {
     const rows: CellValue[][] = [
       ['KẾ HOẠCH NĂM 2026'],
       ['STT', 'Nội dung', 'Chủ trì', 'Thời điểm ghi nhận', 'Ghi chú'],
@@ -182,12 +196,16 @@ describe('header understanding by meaning', () => {
     })
     const header = locateHeader(values, covered, 1, 1)!
     expect(header.row).toBe(2)
-    expect(header.columns).toMatchObject({ stt: 1, content: 2, lead: 3, note: 5 })
-    const missing = header.issues.find((i) => i.code === 'header/missing-column')!
-    expect(missing.message.vi).toBe(
-      'Thiếu cột bắt buộc “Thời gian thực hiện”; gần nhất là cột D “Thời điểm ghi nhận”.',
+    expect(header.columns).toEqual({ stt: 1, content: 2, lead: 3, deadline: 4, note: 5 })
+    expect(header.mapping[3]).toMatchObject({ column: 'D', field: 'deadline', guessed: true })
+    expect(header.issues.map((i) => [i.code, i.column, i.field])).toEqual([
+      ['header/guessed-column', 'D', 'deadline'],
+    ])
+    const guessed = header.issues[0]!
+    expect(guessed.message.vi).toBe(
+      'Không cột nào chắc chắn là “Thời gian thực hiện”: tạm đọc cột D “Thời điểm ghi nhận” (đoán; theo tiêu đề).',
     )
-    expect(missing.hint.vi).toContain('cchc validate --columns deadline=<cột>')
+    expect(guessed.hint.vi).toContain('cchc validate --columns deadline=<cột>')
   })
 
   it('names the unmapped columns when no column comes near a missing field', () => {
@@ -196,5 +214,39 @@ describe('header understanding by meaning', () => {
     expect(missing.message.en).toBe(
       'Required column “Thời gian thực hiện” is missing; the closest is column D “Chốt”.',
     )
+  })
+})
+
+type HoldoutTable = { columns: { text: string; field: string | null; values?: string[] }[] }
+const holdout = JSON.parse(
+  readFileSync(new URL('../fixtures/header-holdout.json', import.meta.url), 'utf8'),
+) as { tables: HoldoutTable[]; tablesB: HoldoutTable[] }
+
+/** The share of held-out columns read as their source says (fields and unused columns alike). */
+function measureHoldout(tables: HoldoutTable[]): number {
+  let right = 0
+  let total = 0
+  for (const t of tables) {
+    const height = Math.max(0, ...t.columns.map((c) => c.values?.length ?? 0))
+    const rows: CellValue[][] = [['BẢNG'], t.columns.map((c) => c.text)]
+    for (let r = 0; r < height; r++) rows.push(t.columns.map((c) => c.values?.[r] ?? null))
+    const header = readHeader(rows)
+    t.columns.forEach((c, i) => {
+      total++
+      const got = header.mapping.find((m) => m.column === String.fromCharCode(65 + i))?.field
+      if ((got ?? null) === c.field) right++
+    })
+  }
+  return right / total
+}
+
+describe('headers never tuned on (tests/fixtures/header-holdout.json)', () => {
+  // Measured before issue 18's rules: 0.868 (set A) and 0.808 (set B, gathered after them).
+  it('reads at least 92% of the first held-out set', () => {
+    expect(measureHoldout(holdout.tables)).toBeGreaterThanOrEqual(0.92)
+  })
+
+  it('reads at least 86% of the second held-out set', () => {
+    expect(measureHoldout(holdout.tablesB)).toBeGreaterThanOrEqual(0.86)
   })
 })

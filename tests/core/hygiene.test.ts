@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cleanText, inspectText, stripHtml } from '../../core/index.ts'
-import { readSeed } from '../helpers/seeds.ts'
+import { readSeed } from '../../scripts/seeds.ts'
 
 describe('stripHtml', () => {
   it('turns list items into "- " lines, dropping a dash already written', () => {

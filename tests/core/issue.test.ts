@@ -21,8 +21,8 @@ describe('createIssue', () => {
         en: 'The deadline “Sớm nhất có thể” cannot be understood.',
       },
       hint: {
-        vi: 'Ghi theo dạng: “Trong năm 2026”, “Quý IV/2026”, “Tháng 12/2026”, “Trước ngày 31/12/2026” hoặc “Thường xuyên”.',
-        en: 'Write it as “Trong năm 2026”, “Quý IV/2026”, “Tháng 12/2026”, “Trước ngày 31/12/2026” or “Thường xuyên”.',
+        vi: 'Ghi theo dạng: “Trong năm 2026”, “Quý IV/2026”, “Tháng 12/2026”, “Trước ngày 31/12/2026”, “30 ngày kể từ ngày ban hành Kế hoạch” hoặc “Thường xuyên”.',
+        en: 'Write it as “Trong năm 2026”, “Quý IV/2026”, “Tháng 12/2026”, “Trước ngày 31/12/2026”, “30 ngày kể từ ngày ban hành Kế hoạch” or “Thường xuyên”.',
       },
     })
   })

@@ -243,11 +243,24 @@ describe('issue codes', () => {
     ])
   })
 
-  it('cell/invalid-achieved', () => {
-    const issues = issuesOf([[1, 'Đạt 100% hồ sơ', ...ok, 'Đang thực hiện', null, 'khá tốt']])
-    expect(find(issues, 'cell/invalid-achieved')).toEqual([
-      { code: 'cell/invalid-achieved', severity: 'error', row: 4, column: 'H' },
+  it('cell/invalid-achieved (a scored row only) and report/target-not-judged (once, otherwise)', () => {
+    const rows = [
+      [1, 'Đạt 100% hồ sơ', ...ok, 'Đang thực hiện', null, 'khá tốt'],
+      [2, 'Đạt 100% hồ sơ', ...ok, 'Đang thực hiện', null, 'Đang lấy ý kiến các đơn vị'],
+      [3, 'Đạt 100% hồ sơ', ...ok, 'Đã hoàn thành', '01/03/2026', 'CV 694 ngày 16/3/2026'],
+    ]
+    const scored = issuesOf(rows, { profile })
+    expect(find(scored, 'cell/invalid-achieved')).toEqual([
+      { code: 'cell/invalid-achieved', severity: 'warning', row: 4, column: 'H' },
     ])
+    expect(find(scored, 'report/target-not-judged')).toEqual([
+      { code: 'report/target-not-judged', severity: 'info', row: null, column: null },
+    ])
+    const unscored = issuesOf(rows)
+    expect(find(unscored, 'cell/invalid-achieved')).toEqual([])
+    expect(unscored.find((i) => i.code === 'report/target-not-judged')?.message.vi).toBe(
+      '3 nhiệm vụ có chỉ tiêu bằng số nhưng kết quả ghi bằng lời: chưa đánh giá được đạt hay không đạt chỉ tiêu.',
+    )
   })
 
   it('row/score-exceeds-max and report/provisional-profile', () => {

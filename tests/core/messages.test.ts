@@ -8,7 +8,7 @@ import {
   taskStatuses,
   type Bilingual,
 } from '../../core/index.ts'
-import type { MessageParams } from '../../core/messages.ts'
+import type { MessageParams } from '../../core/issue-codes.ts'
 
 // Values as a real report fills them in.
 const params: MessageParams = {

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   computeCurrentPeriod,
   computePeriod,
+  computePeriodStart,
+  computeReportPeriod,
   computeVietnamDate,
   formatPeriod,
+  isDateInPeriod,
+  listPeriodChoices,
   parsePeriod,
   type Period,
 } from '../../core/index.ts'
@@ -220,5 +224,60 @@ describe('computePeriodEnd', () => {
     ['2028-02', '2028-02-29'],
   ])('ends %s on %s', (id, end) => {
     expect(computePeriodEnd(parsePeriod(id)!)).toBe(end)
+  })
+})
+
+describe('computePeriodStart and isDateInPeriod', () => {
+  it.each([
+    ['2026-Q3', '2026-07-01'],
+    ['2026-Q1', '2026-01-01'],
+    ['2026-H2', '2026-07-01'],
+    ['2026', '2026-01-01'],
+    ['2026-11', '2026-11-01'],
+  ])('starts %s on %s', (id, start) => {
+    expect(computePeriodStart(parsePeriod(id)!)).toBe(start)
+  })
+
+  it.each<[string, string, boolean]>([
+    ['2026-09-14', '2026-Q3', true],
+    ['2026-09-30', '2026-Q3', true],
+    ['2026-07-01', '2026-Q3', true],
+    ['2026-06-30', '2026-Q3', false],
+    ['2026-09-14', '2026-Q4', false],
+    ['2026-12-14', '2026', true],
+    ['2026-09-14', '2026-H2', true],
+    ['2025-12-14', '2026', false],
+  ])('report date %s lies in %s: %s', (date, id, holds) => {
+    expect(isDateInPeriod(date, parsePeriod(id)!)).toBe(holds)
+  })
+})
+
+describe('computeReportPeriod', () => {
+  it.each<[string, Period['kind'] | undefined, string]>([
+    ['2026-09-14', undefined, '2026-Q3'],
+    ['2026-09-30', undefined, '2026-Q3'],
+    ['2026-10-01', undefined, '2026-Q4'],
+    ['2026-12-14', undefined, '2026-Q4'],
+    ['2026-01-05', undefined, '2026-Q1'],
+    ['2026-06-14', 'half', '2026-H1'],
+    ['2026-07-14', 'half', '2026-H2'],
+    ['2026-12-14', 'year', '2026'],
+    ['2026-07-14', 'month', '2026-07'],
+  ])('puts data up to %s (%s) in %s', (asOf, kind, id) => {
+    expect(computeReportPeriod(asOf, kind)).toEqual(parsePeriod(id))
+  })
+})
+
+describe('listPeriodChoices', () => {
+  it('offers the quarters, the halves and the year, labelled as people say them', () => {
+    expect(listPeriodChoices(2026).map((p) => [p.id, p.label])).toEqual([
+      ['2026-Q1', 'Quý I/2026'],
+      ['2026-Q2', 'Quý II/2026'],
+      ['2026-Q3', 'Quý III/2026'],
+      ['2026-Q4', 'Quý IV/2026'],
+      ['2026-H1', '6 tháng đầu năm 2026'],
+      ['2026-H2', '6 tháng cuối năm 2026'],
+      ['2026', 'Năm 2026'],
+    ])
   })
 })

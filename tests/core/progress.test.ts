@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseProgress } from '../../core/progress.ts'
-import { phrasebook } from '../helpers/phrasebook.ts'
+import { phrasebook } from '../../scripts/phrasebook.ts'
 
 describe('parseProgress', () => {
   it.each([

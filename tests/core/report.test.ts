@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { validateTable } from '../../core/index.ts'
-import { createGrid } from '../helpers/grid.ts'
-import { readParSipasGrid, readPlanAppendixGrid } from '../helpers/seeds.ts'
+import { issueLimits, reportLimits, validateTable } from '../../core/index.ts'
+import { createGrid, createPlanGrid } from '../helpers/grid.ts'
+import { readParSipasGrid, readPlanAppendixGrid } from '../../scripts/seeds.ts'
 
 const asOf = '2026-09-14'
 
@@ -121,7 +121,8 @@ describe('validateTable on tables it has never seen', () => {
     expect(
       report.tasks.map((t) => [t.row, t.kind, t.stt, t.deadline?.due ?? null, t.status]),
     ).toEqual([
-      [7, 'group', '1', null, null],
+      // The group is overdue because one of its activities is.
+      [7, 'group', '1', null, 'overdue'],
       [8, 'task', '1.1', '2025-03-31', 'done-late'],
       [9, 'task', '1.2', '2025-06-30', 'overdue'],
       [10, 'task', '1.3', '2025-12-31', 'not-started'],
@@ -250,5 +251,42 @@ describe('validateTable on tables it has never seen', () => {
       ['1.3', true, null, 1],
     ])
     expect(report.summary).toMatchObject({ score: 2, maxScore: 3 })
+  })
+})
+
+describe('the size of a report', () => {
+  it('repeats a long cell clipped: 500 characters of value, 200 in the message, 2,000 of task text', () => {
+    const long = `Rà soát, cập nhật danh mục thủ tục hành chính ${'và công khai '.repeat(3000)}`
+    const report = validateTable(createPlanGrid([[1, long, 'Sở Nội vụ', '', long, long]]), {
+      asOf: '2026-09-14',
+    })
+    const deadline = report.issues.find((i) => i.code === 'cell/invalid-deadline')!
+    expect(deadline.value).toHaveLength(issueLimits.valueChars)
+    expect(deadline.value!.endsWith('…')).toBe(true)
+    expect(deadline.message.vi.length).toBeLessThan(issueLimits.quoteChars + 200)
+    expect(report.tasks[0]!.content).toHaveLength(reportLimits.taskTextChars)
+    expect(report.tasks[0]!.content.startsWith('Rà soát, cập nhật')).toBe(true)
+  })
+
+  it('stays within a few megabytes when a 30,000-character text fills 2,000 rows', () => {
+    const long = `<p>${'Nhiệm vụ cải cách thủ tục hành chính '.repeat(800)}</p>`.slice(0, 30_000)
+    const rows = Array.from({ length: 2000 }, (_, i) => [i + 1, long, 'Sở Nội vụ', 'Quý IV/2026'])
+    const report = validateTable(createPlanGrid(rows), { asOf: '2026-09-14' })
+    expect(report.tasks).toHaveLength(2000)
+    expect(report.issues.filter((i) => i.code === 'cell/html-markup')).toHaveLength(2000)
+    // Unbounded, this report was 900 MB of JSON.
+    expect(JSON.stringify(report).length).toBeLessThan(10_000_000)
+    // Corrected texts are kept whole while the budget lasts, never cut: a cut one would damage the cell.
+    const fixes = report.issues.flatMap((i) => (i.fix === undefined ? [] : [i.fix]))
+    expect(fixes.length).toBeGreaterThan(0)
+    expect(fixes.length).toBeLessThan(2000)
+    expect(new Set(fixes.map((f) => f.length)).size).toBe(1)
+  })
+
+  it('leaves an ordinary report as it was', () => {
+    const report = validateTable(readParSipasGrid(), { asOf: '2026-09-14' })
+    expect(report.issues.every((i) => (i.value ?? '').length <= issueLimits.valueChars)).toBe(true)
+    expect(report.tasks.some((t) => t.content.length > 100)).toBe(true)
+    expect(report.tasks.every((t) => !t.content.endsWith('…'))).toBe(true)
   })
 })

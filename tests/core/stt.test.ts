@@ -17,7 +17,7 @@ describe('parseStt', () => {
     ['(1)', { kind: 'numbered', code: '1', parts: [1] }],
     ['A', { kind: 'other', code: 'A' }],
     ['A.', { kind: 'other', code: 'A.' }],
-    ['a.', { kind: 'other', code: 'a.' }],
+    ['a.', { kind: 'lettered', code: 'a' }],
     ['NV1', { kind: 'other', code: 'NV1' }],
     ['Q1', { kind: 'other', code: 'Q1' }],
     ['Bước 1', { kind: 'other', code: 'Bước 1' }],
@@ -53,7 +53,11 @@ describe('parseStt', () => {
     ['+', { kind: 'bullet', code: '+' }],
     ['•', { kind: 'bullet', code: '•' }],
     ['*', { kind: 'bullet', code: '*' }],
-    ['a)', { kind: 'other', code: 'a)' }],
+    ['a)', { kind: 'lettered', code: 'a' }],
+    ['(b)', { kind: 'lettered', code: 'b' }],
+    ['đ)', { kind: 'lettered', code: 'đ' }],
+    ['i)', { kind: 'lettered', code: 'i' }],
+    ['v.', { kind: 'section', code: 'V', index: 5 }],
   ])('reads "%s" as %j', (text, code) => {
     expect(parseStt(text)).toEqual(code)
   })

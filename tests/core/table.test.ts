@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createIssue, readTable, type CellValue } from '../../core/index.ts'
 import type { TableRow } from '../../core/table.ts'
 import { createGrid } from '../helpers/grid.ts'
-import { readParSipasGrid, readPlanAppendixGrid } from '../helpers/seeds.ts'
+import { readParSipasGrid, readPlanAppendixGrid } from '../../scripts/seeds.ts'
 
 const header = ['STT', 'Nội dung, nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian thực hiện']
 const title = ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026']
@@ -147,6 +147,39 @@ describe('readTable', () => {
     expect(table.issues).toEqual([])
   })
 
+  it('reads a row under a merged STT with a deadline of its own as a second deliverable of the item', () => {
+    const grid = createGrid(
+      [
+        title,
+        header,
+        [1, 'Thể chế hóa các chủ trương', 'Bộ Tài chính', 'Tháng 5/2026'],
+        [null, null, 'Bộ Tài chính', 'Tháng 11/2026'],
+        [2, 'Xây dựng hạ tầng', 'Trung tâm Chuyển đổi số', 'Quý IV/2026'],
+        [null, 'Xây dựng hạ tầng dự phòng', 'Trung tâm Chuyển đổi số', null],
+      ],
+      [
+        { top: 3, left: 1, bottom: 4, right: 1 },
+        { top: 3, left: 2, bottom: 4, right: 2 },
+        { top: 5, left: 1, bottom: 6, right: 1 },
+        { top: 5, left: 4, bottom: 6, right: 4 },
+      ],
+    )
+    const table = readTable(grid)!
+    expect(outline(table.rows)).toEqual([
+      [3, 'task', '1', 1, null],
+      [4, 'task', '1', 1, null],
+      [5, 'task', '2', 1, null],
+      [6, 'task', '2', 1, null],
+    ])
+    expect(table.rows.map((r) => [r.cells.content?.text, r.cells.deadline?.text])).toEqual([
+      ['Thể chế hóa các chủ trương', 'Tháng 5/2026'],
+      ['Thể chế hóa các chủ trương', 'Tháng 11/2026'],
+      ['Xây dựng hạ tầng', 'Quý IV/2026'],
+      ['Xây dựng hạ tầng dự phòng', 'Quý IV/2026'],
+    ])
+    expect(table.issues).toEqual([])
+  })
+
   it('reports a repeated number with the number expected next', () => {
     const table = read([task(1, 'A'), task(1, 'B'), task(2, 'C')])
     expect(table.issues).toEqual([
@@ -248,6 +281,86 @@ describe('readTable', () => {
       ['cell/html-markup', 3, 'C'],
     ])
     expect(table.rows.map((r) => r.cells.lead!.text)).toEqual(['Sở Nội vụ', 'Sở Nội vụ'])
+  })
+})
+
+describe('readTable: groups and their items', () => {
+  const groupRow = (stt: CellValue, content: string): CellValue[] => [
+    stt,
+    content,
+    'Sở Nội vụ',
+    '100 ngày kể từ ngày ban hành Kế hoạch',
+  ]
+
+  it('reads a numbered row with its own deadline followed by "a) b) c)" rows as a group with items, without continuation warnings', () => {
+    const table = read([
+      groupRow(1, 'Rà soát thủ tục hành chính'),
+      [null, 'a) Rà soát TTHC lĩnh vực đất đai', null, null],
+      [null, 'b) Rà soát TTHC lĩnh vực xây dựng', 'Sở Xây dựng', 'Quý IV/2026'],
+      [null, 'c) Tổng hợp, báo cáo', null, null],
+      groupRow(2, 'Số hóa hồ sơ'),
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'group', '1', 1, null],
+      [4, 'task', '1.a', 2, null],
+      [5, 'task', '1.b', 2, null],
+      [6, 'task', '1.c', 2, null],
+      [7, 'task', '2', 1, null],
+    ])
+    expect(table.issues).toEqual([])
+  })
+
+  it('reads letters in the STT column ("a)", "b)") as items of the numbered row above', () => {
+    const table = read([
+      groupRow(1, 'Rà soát thủ tục hành chính'),
+      ['a)', 'Lĩnh vực đất đai', null, null],
+      ['b)', 'Lĩnh vực xây dựng', null, null],
+      groupRow(2, 'Số hóa hồ sơ'),
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'group', '1', 1, null],
+      [4, 'task', '1.a', 2, null],
+      [5, 'task', '1.b', 2, null],
+      [6, 'task', '2', 1, null],
+    ])
+    expect(table.issues).toEqual([])
+  })
+
+  it('still joins the text of a row split by a page break, and a list that continues one written in the row above', () => {
+    const table = read([
+      [1, 'Nhiệm vụ gồm: a) Rà soát TTHC; b) Số hóa', 'Sở Nội vụ', 'Quý IV/2026'],
+      [null, 'c) Báo cáo kết quả', null, null],
+      [2, 'Kiểm tra CCHC', 'Sở Nội vụ', 'Quý IV/2026'],
+      [null, 'tại các xã', null, null],
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'task', '1', 1, null],
+      [5, 'task', '2', 1, null],
+    ])
+    expect(table.issues.map((i) => [i.code, i.row])).toEqual([
+      ['row/continuation', 4],
+      ['row/continuation', 6],
+    ])
+  })
+
+  it('reads "-" bullets as items of a numbered row that has numbered siblings, and of no lone row', () => {
+    const siblings = read([
+      task(1, 'Tuyên truyền CCHC'),
+      task('-', 'Tin bài'),
+      task('-', 'Pano, áp phích'),
+      task(2, 'Kiểm tra CCHC'),
+    ])
+    expect(outline(siblings.rows)).toEqual([
+      [3, 'group', '1', 1, null],
+      [4, 'task', '-', 2, null],
+      [5, 'task', '-', 2, null],
+      [6, 'task', '2', 1, null],
+    ])
+    const lone = read([task(1, 'Tuyên truyền CCHC'), task('-', 'Tin bài')])
+    expect(outline(lone.rows)).toEqual([
+      [3, 'task', '1', 1, null],
+      [4, 'task', '-', 1, null],
+    ])
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { computeTargetsResult, parseAchieved, parseTargets, readTable } from '../../core/index.ts'
-import { readParSipasGrid } from '../helpers/seeds.ts'
+import { readParSipasGrid } from '../../scripts/seeds.ts'
 
 // Target phrases as the PAR/SIPAS seed writes them, with the targets they state.
 const phrases: [string, { op: string; value: number | null; unit: string }[]][] = [

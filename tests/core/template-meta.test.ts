@@ -42,4 +42,15 @@ describe('template metadata (one parser for the xlsx reader, the add-in and the 
       ]),
     ).toEqual({})
   })
+
+  it('reads the plan’s issue date as text, day-first text or a real date, and drops one that does not exist', () => {
+    expect(parseTemplateMeta([['issued', '2026-07-14']])).toEqual({ issued: '2026-07-14' })
+    expect(parseTemplateMeta([['issued', '14/07/2026']])).toEqual({ issued: '2026-07-14' })
+    expect(parseTemplateMeta([['issued', { date: '2026-07-14' }]])).toEqual({
+      issued: '2026-07-14',
+    })
+    expect(parseTemplateMeta([['issued', '2026-02-30']])).toEqual({})
+    expect(parseTemplateMeta([['issued', 46217]])).toEqual({})
+    expect(parseTemplateMeta([['issued', { date: 5 }]])).toEqual({})
+  })
 })

@@ -1,6 +1,11 @@
 import { createFakeWorkbook, type FakeWorkbook } from './fake-excel.ts'
 
 /** A hand-made annex with planted problems on known cells (as in the xlsx adapter's tests). */
+/**
+ * The agency report the add-in tests use: four rows with one problem of each kind, then `extraRows`
+ * plain rows; with `broken`, every extra row's agency is typed in the legacy TCVN3 encoding (an
+ * error and a note on every row: a problem of the cell, so never folded into one header issue).
+ */
 export function createProblemWorkbook(extraRows = 0, broken = false): FakeWorkbook {
   const rows: unknown[][] = [
     ['BÁO CÁO TIẾN ĐỘ NHIỆM VỤ CCHC NĂM 2026'],
@@ -42,8 +47,8 @@ export function createProblemWorkbook(extraRows = 0, broken = false): FakeWorkbo
     rows.push([
       5 + i,
       `Nhiệm vụ số ${5 + i} về cải cách thủ tục hành chính`,
-      'Sở Tư pháp',
-      broken ? `Tháng ${13 + (i % 5)}/2026` : i % 3 ? 'Quý IV/2026' : 'Quý I/2026',
+      broken ? 'Së Néi vô' : 'Sở Tư pháp',
+      i % 3 ? 'Quý IV/2026' : 'Quý I/2026',
       i % 2 ? 'Đang thực hiện' : 'Chưa thực hiện',
       '',
       '',
@@ -59,7 +64,8 @@ export function createProblemWorkbook(extraRows = 0, broken = false): FakeWorkbo
 
 /**
  * A wide annex as big as the add-in promises to handle (20 columns): the eight columns of an agency
- * report, then twelve more of real plan text, every deadline broken when `broken` (a note per row).
+ * report, then twelve more of real plan text, every agency typed in TCVN3 when `broken` (a note per
+ * row; a deadline broken on every row would be one header issue, not a note per row).
  */
 export function createWideWorkbook(rows: number, text: string, broken: boolean): FakeWorkbook {
   const extra = Array.from({ length: 12 }, (_, i) => `Ghi chú ${i + 1}`)
@@ -77,8 +83,8 @@ export function createWideWorkbook(rows: number, text: string, broken: boolean):
   const body = Array.from({ length: rows }, (_, i) => [
     i + 1,
     `${text} (${i + 1})`,
-    'Sở Tư pháp',
-    broken ? `Tháng ${13 + (i % 5)}/2026` : 'Quý IV/2026',
+    broken ? 'Së Néi vô' : 'Sở Tư pháp',
+    'Quý IV/2026',
     i % 2 ? 'Đang thực hiện' : 'Chưa thực hiện',
     '',
     '',

@@ -1,6 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets'
-import type { FakeHost } from './fake-apps-script.ts'
-import type { FakeSheet } from './fake-sheets/model.ts'
+import type { FakeSheet, FakeSpreadsheet } from './fake-sheets/model.ts'
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range
 type CellData = sheets_v4.Schema$CellData
@@ -63,13 +62,20 @@ function createScriptDate(serial: number, timeZone: string): Date {
   return new Date(utc - minutes * 60_000)
 }
 
+/** What a range needs of the fake host (FakeHost in fake-apps-script.ts has it). */
+export type RangeHost = {
+  book: FakeSpreadsheet
+  calls: CallCounter
+  selection: { sheet: string; address: string } | null
+}
+
 /**
  * A range of the fake: every 2-D read and write is checked against the range's size (Apps Script
  * throws "The number of rows in the data does not match the number of rows in the range").
  */
 export class FakeRange {
   constructor(
-    private readonly host: FakeHost,
+    private readonly host: RangeHost,
     private readonly sheet: FakeSheet,
     private readonly row: number,
     private readonly col: number,

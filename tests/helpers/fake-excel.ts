@@ -8,30 +8,48 @@
  * locked cells (AccessDenied), and Excel on the web's 5 MB request and response limits. It counts
  * round trips. No Node built-ins: it also runs in the browser.
  */
-import { FakeEngine } from './fake-excel/context.ts'
+import { FakeEngine, microsoft365, type FakeHost } from './fake-excel/context.ts'
 import type { FakeWorkbook } from './fake-excel/model.ts'
-import { FakeWorksheetCollection } from './fake-excel/worksheet.ts'
+import { FakeWorkbookProxy } from './fake-excel/workbook.ts'
 
 export {
   applyInput,
   createFakeWorkbook,
+  createProtection,
   FakeOfficeError,
-  insertFakeRows,
   readFakeValue,
-  renameFakeSheet,
 } from './fake-excel/model.ts'
-export type { FakeCell, FakeSheet, FakeWorkbook } from './fake-excel/model.ts'
-export { fakeRequestLimit, fakeResponseLimit, measureJson } from './fake-excel/context.ts'
+export type { FakeCell, FakeProtection, FakeSheet, FakeWorkbook } from './fake-excel/model.ts'
+export {
+  copyFakeSheet,
+  deleteFakeRows,
+  insertFakeRows,
+  protectFakeSheet,
+  renameFakeSheet,
+  resaveFakeWorkbook,
+  typeFakeCell,
+} from './fake-excel/user.ts'
+export {
+  fakeRequestLimit,
+  fakeResponseLimit,
+  measureJson,
+  microsoft365,
+  office2021,
+} from './fake-excel/context.ts'
+export type { FakeHost } from './fake-excel/context.ts'
 export { mergedAreasLimit } from './fake-excel/range.ts'
 
 /** A request context over a fake workbook; `syncs` counts round trips. */
 export class FakeContext {
-  readonly workbook: { worksheets: FakeWorksheetCollection }
+  readonly workbook: FakeWorkbookProxy
   private engine: FakeEngine
 
-  constructor(readonly model: FakeWorkbook) {
-    this.engine = new FakeEngine(model)
-    this.workbook = { worksheets: new FakeWorksheetCollection(this.engine) }
+  constructor(
+    readonly model: FakeWorkbook,
+    host: FakeHost = microsoft365,
+  ) {
+    this.engine = new FakeEngine(model, host)
+    this.workbook = new FakeWorkbookProxy(this.engine)
   }
   get syncs(): number {
     return this.engine.syncs
@@ -47,14 +65,23 @@ export class FakeContext {
   }
 }
 
-/** `Excel.run` over a fake workbook: the callback gets a fresh context; its round trips are added to `counter`. */
-export function createFakeExcel(model: FakeWorkbook) {
+/**
+ * `Excel.run` over a fake workbook in a given host (Microsoft 365 unless told): the callback gets a
+ * fresh context; its round trips are added to `counter`. `host` may be changed between runs (the
+ * same file opened in another Excel).
+ */
+export function createFakeExcel(model: FakeWorkbook, host: FakeHost = microsoft365) {
   const counter = { syncs: 0, largestRequest: 0, largestResponse: 0 }
   return {
     model,
     counter,
+    host,
+    /** Whether the host has the notes API, as Office.context.requirements answers it. */
+    get notes(): boolean {
+      return this.host.notes
+    },
     async run<T>(callback: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const context = new FakeContext(model)
+      const context = new FakeContext(model, this.host)
       try {
         return await callback(context as unknown as Excel.RequestContext)
       } finally {

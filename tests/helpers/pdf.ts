@@ -63,7 +63,7 @@ export function readPdfPages(pdf: string): PdfPage[] {
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
+      .replace(/&#39;|&apos;/g, "'")
       .replace(/&amp;/g, '&')
   for (const m of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
     const words: PdfWord[] = []

@@ -3,7 +3,7 @@ import { validateTable, type Issue, type Report, type TaskStatus } from '../../c
 import { seedStore } from '../../server/http/serve.ts'
 import { readCatalog } from '../../server/province/catalog.ts'
 import { createStore, type Store } from '../../server/store/index.ts'
-import { readParSipasGrid } from './seeds.ts'
+import { readParSipasGrid } from '../../scripts/seeds.ts'
 
 const statuses: TaskStatus[] = [
   'done-on-time',

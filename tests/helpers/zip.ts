@@ -81,12 +81,22 @@ export function createBadWorkbooks(
       code: 'unsafe',
     },
     {
+      // An archive outside xl/embeddings/ (where Office keeps embedded objects) is nothing Office writes.
       name: 'nested',
       bytes: createZip([
         { name: '[Content_Types].xml', data: contentTypes },
-        { name: 'xl/embeddings/inner.zip', data: 'PK' },
+        { name: 'xl/media/inner.zip', data: 'PK' },
       ]),
       code: 'unsafe',
+    },
+    {
+      name: 'xlsb',
+      bytes: createZip([
+        { name: '[Content_Types].xml', data: contentTypes },
+        { name: 'xl/workbook.bin', data: Buffer.from([0x83, 0x01, 0x00]) },
+        { name: 'xl/worksheets/sheet1.bin', data: Buffer.from([0x81, 0x01, 0x00]) },
+      ]),
+      code: 'xlsb',
     },
     {
       name: 'dtd',

@@ -26,9 +26,12 @@ async function signIn(event: Event): Promise<void> {
     const body = (await response.json().catch(() => null)) as {
       error?: { message?: string }
     } | null
-    message.textContent = body?.error?.message ?? `Không đăng nhập được (${response.status}).`
+    message.textContent =
+      body?.error?.message ??
+      `Máy chủ chưa trả lời được (mã lỗi ${response.status}); hãy thử lại sau ít phút.`
   } catch {
-    message.textContent = 'Không kết nối được máy chủ.'
+    message.textContent =
+      'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại; nếu vẫn lỗi, báo cho bộ phận CNTT.'
   }
 }
 

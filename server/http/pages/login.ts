@@ -2,7 +2,7 @@
 export function renderLoginPage(): string {
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>CCHC Annex — Đăng nhập</title><link rel="stylesheet" href="/assets/login.css"></head>
+<title>CCHC Annex — Đăng nhập</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/login.css"></head>
 <body>
 <main>
 <h1>Tổng hợp báo cáo cải cách hành chính</h1>
@@ -12,7 +12,7 @@ export function renderLoginPage(): string {
 <button>Đăng nhập</button>
 <p id="message" role="alert"></p>
 </form>
-<p class="note">Cán bộ Sở Nội vụ và cơ quan đăng nhập bằng tài khoản được cấp (cchc user add). Phiên đăng nhập tự hết hạn khi không dùng.</p>
+<p class="note">Cán bộ Sở Nội vụ và cán bộ các cơ quan đăng nhập bằng tài khoản do Sở Nội vụ cấp; chưa có tài khoản hoặc quên mật khẩu, hãy liên hệ Sở Nội vụ. Phiên đăng nhập tự kết thúc sau 30 phút không dùng.</p>
 </main>
 <script src="/assets/login.js" defer></script>
 </body></html>`

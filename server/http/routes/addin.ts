@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { Env, Services } from '../context.ts'
-import { ApiError } from '../errors.ts'
+import { AppError } from '../../errors/index.ts'
 
 /** GET /addin/*: the add-in's pages, scripts and icons (built in memory at start). */
 export function createAddinRoutes(services: Services) {
@@ -8,7 +8,7 @@ export function createAddinRoutes(services: Services) {
     const response = services.serveAddin
       ? await services.serveAddin(c.req.path.slice('/addin/'.length))
       : null
-    if (!response) throw new ApiError('not-found')
+    if (!response) throw new AppError('not-found')
     return response
   })
 }

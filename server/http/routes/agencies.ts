@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { agencyKinds } from '../../../core/index.ts'
 import { requireAdmin } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
-import { ApiError } from '../errors.ts'
 import { issueToken } from './tokens.ts'
+import { AppError } from '../../errors/index.ts'
 
 const agencyBody = z.object({
   id: z.string().regex(/^[a-z0-9-]{2,60}$/),
@@ -26,14 +26,14 @@ export function createAgencyRoutes(services: Services) {
     .post('/', async (c) => {
       const parsed = agencyBody.safeParse(await c.req.json().catch(() => null))
       if (!parsed.success)
-        throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
+        throw new AppError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
       if (!store.addAgency(parsed.data, now().toISOString()))
-        throw new ApiError('agency/exists', parsed.data.id)
+        throw new AppError('agency/exists', parsed.data.id)
       return c.json(parsed.data, 201)
     })
     .post('/:id/tokens', async (c) => {
       const id = c.req.param('id')
-      if (!store.getAgency(id)) throw new ApiError('agency/unknown', id.slice(0, 60))
+      if (!store.getAgency(id)) throw new AppError('agency/unknown', id.slice(0, 60))
       const body = tokenOptions.safeParse(await c.req.json().catch(() => ({})))
       const { label, expiresInDays } = body.success ? body.data : { label: null, expiresInDays: 90 }
       return c.json(issueToken(c, services, id, label ?? null, expiresInDays), 201)

@@ -8,11 +8,11 @@ import {
   readVersionDiff,
   resolveVersion,
 } from '../../consolidation/history.ts'
-import { ApiError } from '../errors.ts'
 import { readConsolidatedInput } from '../../consolidation/period-status.ts'
 import type { AgencyRecord, Principal, Store } from '../../store/index.ts'
 import { readTrends } from '../../consolidation/trends.ts'
 import { readPeriodParam } from './params.ts'
+import { AppError } from '../../errors/index.ts'
 
 type Env = { Variables: { principal: Principal } }
 type Services = { store: Store; catalog: Catalog; now: () => Date }
@@ -23,7 +23,7 @@ function readVisibleAgency(c: Context<Env>, store: Store): AgencyRecord {
   const agency = store.getAgency(id)
   const p = c.get('principal')
   if (!agency || (p.role === 'agency' && p.agencyId !== id))
-    throw new ApiError('agency/unknown', id.slice(0, 60))
+    throw new AppError('agency/unknown', id.slice(0, 60))
   return agency
 }
 
@@ -52,7 +52,7 @@ export function createAgencyHistoryRoutes(services: Services) {
         c.req.query('year') || computeVietnamDate(services.now().getTime()).slice(0, 4),
       )
       if (!Number.isInteger(year) || year < 2000 || year > 2200)
-        throw new ApiError('request/invalid-period', String(c.req.query('year')).slice(0, 10))
+        throw new AppError('request/invalid-period', String(c.req.query('year')).slice(0, 10))
       const p = c.get('principal')
       const agencies =
         p.role === 'agency' ? store.listAgencies().filter((a) => a.id === p.agencyId) : undefined
@@ -61,7 +61,7 @@ export function createAgencyHistoryRoutes(services: Services) {
       return c.json(trends)
     })
     .get('/crosschecks', (c) => {
-      if (c.get('principal').role !== 'admin') throw new ApiError('auth/forbidden')
+      if (c.get('principal').role !== 'admin') throw new AppError('auth/forbidden')
       const period = readPeriodParam(c.req.query('period'), services.now())
       const input = readConsolidatedInput(store, period, services.now())
       return c.json({

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../../store/passwords.ts'
 import { logSecurityEvent } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
-import { ApiError } from '../errors.ts'
+import { AppError } from '../../errors/index.ts'
 
 const passwordBody = z.object({
   current: z.string().min(1).max(500),
@@ -24,19 +24,19 @@ export function createMeRoutes(services: Services) {
     })
     .post('/password', async (c) => {
       const email = c.get('principal').email
-      if (!email) throw new ApiError('user/no-account')
+      if (!email) throw new AppError('user/no-account')
       const parsed = passwordBody.safeParse(await c.req.json().catch(() => null))
-      if (!parsed.success) throw new ApiError('request/invalid-body')
+      if (!parsed.success) throw new AppError('request/invalid-body')
       // Wrong current passwords count as failed sign-ins: the same limit stops guessing here.
-      if (limiters.loginPerAccount.isBlocked(email)) throw new ApiError('auth/rate-limited')
+      if (limiters.loginPerAccount.isBlocked(email)) throw new AppError('auth/rate-limited')
       const user = store.findUserForLogin(email)
       if (!user || !(await verifyPassword(parsed.data.current, user.passwordHash))) {
         limiters.loginPerAccount.addFailure(email)
         logSecurityEvent(c, services, 'user.password-change-failed', email)
-        throw new ApiError('user/wrong-password')
+        throw new AppError('user/wrong-password')
       }
       const weak = checkPasswordStrength(parsed.data.password)
-      if (weak) throw new ApiError('user/weak-password', weak)
+      if (weak) throw new AppError('user/weak-password', weak)
       // As a reset does: the new hash, and every session of the account ended (this one too).
       store.setUserPassword(email, await hashPassword(parsed.data.password))
       logSecurityEvent(c, services, 'user.password-changed', email)

@@ -3,8 +3,8 @@ import { computeCurrentPeriod } from '../../../core/index.ts'
 import type { Env, Services } from '../context.ts'
 import { loadWebFiles, serveWebFile } from '../web-assets.ts'
 import { renderDashboardPage } from '../dashboard/page.ts'
-import { ApiError } from '../errors.ts'
 import { renderLoginPage } from '../pages/login.ts'
+import { AppError } from '../../errors/index.ts'
 
 /**
  * GET /: the Sở Nội vụ dashboard; GET /dashboard/:file its script and styles (server/http/web-assets.ts);
@@ -22,13 +22,13 @@ export function createPageRoutes(services: Services) {
     )
     .get('/dashboard/:file', async (c) => {
       const response = await serveWebFile(loadWebFiles(), `dashboard/${c.req.param('file')}`)
-      if (!response) throw new ApiError('not-found')
+      if (!response) throw new AppError('not-found')
       return response
     })
     .get('/login', (c) => c.html(renderLoginPage()))
     .get('/assets/:name', async (c) => {
       const response = await serveWebFile(loadWebFiles(), `pages/${c.req.param('name')}`)
-      if (!response) throw new ApiError('not-found')
+      if (!response) throw new AppError('not-found')
       return response
     })
 }

@@ -11,13 +11,14 @@ import {
   computeReminderUnit,
   computeReminderUnits,
   findReminderReason,
+  planReminderList,
 } from '../../consolidation/reminders.ts'
 import { buildReminderDocx } from '../../docx/reminder-letter.ts'
 import { readShippedSettings, type Catalog } from '../../province/catalog.ts'
 import type { ProvinceSettings } from '../../province/config.ts'
 import type { Principal, Store } from '../../store/index.ts'
 import { buildReminderList } from '../../xlsx/reminders.ts'
-import { ApiError } from '../errors.ts'
+import { AppError } from '../../errors/index.ts'
 import { readPeriodParam } from './params.ts'
 
 type Env = { Variables: { principal: Principal } }
@@ -30,7 +31,7 @@ type Services = {
 
 // Mounted at /api beside other resources: a guard per route, not a middleware over every /api path.
 function requireAdminRole(principal: Principal): void {
-  if (principal.role !== 'admin') throw new ApiError('auth/forbidden')
+  if (principal.role !== 'admin') throw new AppError('auth/forbidden')
 }
 
 /** The days an officer gets by default to answer a reminder. */
@@ -44,8 +45,8 @@ export function readDeadlineParam(value: string | undefined, today: IsoDate): Is
   }
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
   if (!valid || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
-    throw new ApiError('request/invalid-deadline', value.slice(0, 20))
-  if (value <= today) throw new ApiError('request/invalid-deadline', value)
+    throw new AppError('request/invalid-deadline', value.slice(0, 20))
+  if (value <= today) throw new AppError('request/invalid-deadline', value)
   return value
 }
 
@@ -79,7 +80,10 @@ export function createReminderRoutes(services: Services) {
     requireAdminRole(c.get('principal'))
     const period = readPeriodParam(c.req.query('period'), services.now())
     const today = computeVietnamDate(services.now().getTime())
-    const status: PeriodStatus = readStatus(store, period, Number.POSITIVE_INFINITY)
+    const status: PeriodStatus = readStatus(store, period, {
+      today,
+      overdueLimit: Number.POSITIVE_INFINITY,
+    })
     return { period, today, status, deadline: readDeadlineParam(c.req.query('deadline'), today) }
   }
 
@@ -87,8 +91,8 @@ export function createReminderRoutes(services: Services) {
     const { status, today, deadline } = readContext(c)
     const id = c.req.param('id') ?? ''
     const unit = computeReminderUnit(status, id, today, contacts())
-    if (!unit) throw new ApiError('agency/unknown', id.slice(0, 60))
-    if (findReminderReason(unit) === null) throw new ApiError('reminder/nothing', unit.name)
+    if (!unit) throw new AppError('agency/unknown', id.slice(0, 60))
+    if (findReminderReason(unit) === null) throw new AppError('reminder/nothing', unit.name)
     const agency = status.agencies.find((a) => a.id === id)!
     const letter = buildReminderLetter({
       settings: await readSettings(),
@@ -124,7 +128,7 @@ export function createReminderRoutes(services: Services) {
     .get('/reminders.docx', async (c) => {
       const { period, status, today, deadline } = readContext(c)
       const units = computeReminderUnits(status, today, contacts())
-      if (!units.length) throw new ApiError('reminder/nothing', status.label)
+      if (!units.length) throw new AppError('reminder/nothing', status.label)
       const letter = buildReminderLetter({
         settings: await readSettings(),
         periodLabel: status.label,
@@ -140,7 +144,7 @@ export function createReminderRoutes(services: Services) {
       const settings = await readSettings()
       const workbook = buildReminderList(
         status,
-        computeReminderUnits(status, today, contacts()),
+        planReminderList(computeReminderUnits(status, today, contacts())),
         settings.province,
       )
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

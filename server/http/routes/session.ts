@@ -9,8 +9,8 @@ import {
   startSession,
 } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
-import { ApiError } from '../errors.ts'
 import type { Principal } from '../../store/index.ts'
+import { AppError } from '../../errors/index.ts'
 
 const loginBody = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
@@ -32,7 +32,7 @@ function describeUser(services: Services, p: Principal) {
 /** A sign-in form posted from another site is refused (the page itself sends JSON from its origin). */
 function checkOrigin(c: Context<Env>) {
   const origin = c.req.header('origin')
-  if (origin && origin !== new URL(c.req.url).origin) throw new ApiError('auth/csrf')
+  if (origin && origin !== new URL(c.req.url).origin) throw new AppError('auth/csrf')
 }
 
 /** /api/login, /api/logout, /api/session: people signing in with an account. */
@@ -43,11 +43,11 @@ export function createSessionRoutes(services: Services) {
       checkOrigin(c)
       const ip = readClientIp(c, services)
       const parsed = loginBody.safeParse(await c.req.json().catch(() => null))
-      if (!parsed.success) throw new ApiError('request/invalid-body')
+      if (!parsed.success) throw new AppError('request/invalid-body')
       const { email, password } = parsed.data
       if (limiters.loginPerIp.isBlocked(ip) || limiters.loginPerAccount.isBlocked(email)) {
         logSecurityEvent(c, services, 'login.rate-limited', null, email)
-        throw new ApiError('auth/rate-limited')
+        throw new AppError('auth/rate-limited')
       }
       const user = store.findUserForLogin(email)
       const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash)
@@ -55,7 +55,7 @@ export function createSessionRoutes(services: Services) {
         limiters.loginPerIp.addFailure(ip)
         limiters.loginPerAccount.addFailure(email)
         logSecurityEvent(c, services, 'login.failed', null, email)
-        throw new ApiError('auth/login-failed')
+        throw new AppError('auth/login-failed')
       }
       limiters.loginPerAccount.reset(email)
       const csrfToken = startSession(c, services, user)

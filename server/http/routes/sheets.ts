@@ -2,24 +2,16 @@ import type { sheets_v4 } from '@googleapis/sheets'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { computePeriod, computeVietnamDate, parsePeriod, type Period } from '../../../core/index.ts'
-import type { Catalog } from '../../province/catalog.ts'
-import { ApiError } from '../errors.ts'
-import type { Sleeper } from '../../sheets/backoff.ts'
-import type { PullOutcome } from '../../sheets/pull.ts'
+import type { Intake } from '../../intake/receive.ts'
+import type { PullOutcome, SheetsPullOptions } from '../../sheets/pull.ts'
 import { requireAdmin } from '../auth.ts'
 import type { Env } from '../context.ts'
 import type { Store } from '../../store/index.ts'
-
-/** What the pull needs besides the store: how to reach Sheets (tests pass the fake) and how to wait. */
-export type SheetsPullOptions = {
-  createApi?: () => Promise<sheets_v4.Sheets>
-  sleep?: Sleeper
-  readsPerMinute?: number
-}
+import { AppError } from '../../errors/index.ts'
 
 export type SheetsRouteDeps = {
   store: Store
-  catalog: Catalog
+  intake: Intake
   now: () => Date
   pull?: SheetsPullOptions | null
 }
@@ -52,17 +44,17 @@ export function createSheetsRoutes(deps: SheetsRouteDeps) {
   app.put('/api/agencies/:id/sheet', async (c) => {
     const id = c.req.param('id')
     const p = c.get('principal')
-    if (p.role === 'agency' && p.agencyId !== id) throw new ApiError('auth/forbidden')
-    if (!deps.store.getAgency(id)) throw new ApiError('agency/unknown', id.slice(0, 60))
+    if (p.role === 'agency' && p.agencyId !== id) throw new AppError('auth/forbidden')
+    if (!deps.store.getAgency(id)) throw new AppError('agency/unknown', id.slice(0, 60))
     const parsed = sheetBody.safeParse(await c.req.json().catch(() => null))
-    if (!parsed.success) throw new ApiError('request/invalid-body', 'url')
+    if (!parsed.success) throw new AppError('request/invalid-body', 'url')
     const url = parsed.data.url || null
     if (url) {
       const { parseSheetTarget } = await import('../../sheets/target.ts')
       try {
         parseSheetTarget(url)
       } catch {
-        throw new ApiError('sheets/invalid-url')
+        throw new AppError('sheets/invalid-url')
       }
     }
     sheets.setSheet(id, url, deps.now().toISOString())
@@ -78,13 +70,13 @@ export function createSheetsRoutes(deps: SheetsRouteDeps) {
     const period: Period | null = text
       ? parsePeriod(text)
       : computePeriod(computeVietnamDate(deps.now().getTime()))
-    if (!period) throw new ApiError('request/invalid-period', (text ?? '').slice(0, 40))
-    if (running) throw new ApiError('sheets/pull-running')
+    if (!period) throw new AppError('request/invalid-period', (text ?? '').slice(0, 40))
+    if (running) throw new AppError('sheets/pull-running')
     let api: sheets_v4.Sheets
     try {
       api = await (deps.pull?.createApi ?? createServiceApi)()
     } catch {
-      throw new ApiError('sheets/not-configured')
+      throw new AppError('sheets/not-configured')
     }
     const { pullSheets } = await import('../../sheets/pull.ts')
     const state: PullState = {
@@ -101,7 +93,7 @@ export function createSheetsRoutes(deps: SheetsRouteDeps) {
     running = pullSheets(
       {
         store: deps.store,
-        catalog: deps.catalog,
+        intake: deps.intake,
         api,
         now: deps.now,
         ...(deps.pull?.sleep ? { sleep: deps.pull.sleep } : {}),

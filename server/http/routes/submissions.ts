@@ -1,93 +1,15 @@
-import { createHash } from 'node:crypto'
 import { Hono, type Context } from 'hono'
-import type { Period } from '../../../core/index.ts'
-import { logSecurityEvent, requireAgency, resolveAgency } from '../auth.ts'
+import { logSecurityEvent, readClientIp, requireAgency, resolveAgency } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
-import { ApiError } from '../errors.ts'
-import {
-  serializeCatalogPart,
-  type ParseJob,
-  type TableResult,
-  type UploadResult,
-} from '../../jobs/parse-jobs.ts'
-import { runInWorker } from '../../jobs/parse-pool.ts'
-import type { SubmissionRecord } from '../../store/index.ts'
-import type { SerializedReport } from '../../store/types.ts'
-import { createSubmissionWriter } from '../../store/writer.ts'
-import { xlsxType, type CheckedSubmission } from '../../intake/table.ts'
+import type { Arrival, Receipt } from '../../intake/receive.ts'
+import { readId, readPeriodParam, requirePeriod } from './params.ts'
+import { AppError } from '../../errors/index.ts'
 
 const closing = Buffer.from('}')
 
-/** An upload as its parse worker answered it: the report already serialized. */
-type ParsedSubmission = Omit<CheckedSubmission, 'report'> & { report: SerializedReport }
-import { readId, readPeriodParam, requirePeriod } from './params.ts'
-
 /** /api/submissions: upload (checked, stored as the next version), list, read, download. */
 export function createSubmissionRoutes(services: Services) {
-  const { store, now, parsePool } = services
-  const catalogPart = serializeCatalogPart(services.catalog)
-  const parse = <T>(job: ParseJob) => runInWorker<T>(parsePool, job)
-  const writer = createSubmissionWriter(store)
-
-  /**
-   * Before any parsing: an identical re-upload answers with the version already stored, and an
-   * agency past its quota for the period is refused (429 versions per hour, 413 bytes).
-   */
-  function checkBeforeParsing(
-    c: Context<Env>,
-    agencyId: string,
-    period: string,
-    bytes: Uint8Array,
-  ) {
-    const hash = createHash('sha256').update(bytes).digest('hex')
-    const same = store.findSameSubmission(agencyId, period, hash)
-    if (same !== null) return answerStored(c, store.getSubmission(same)!)
-    const refusal = findQuotaRefusal(agencyId, period, bytes.length)
-    if (refusal) throw refuseOverQuota(c, refusal, `${agencyId} ${period}`)
-    return null
-  }
-
-  /** The refusal a version would meet under the agency's quota for the period (stored bytes: file and report). */
-  function findQuotaRefusal(agencyId: string, period: string, adding: number) {
-    const since = new Date(now().getTime() - 3600_000).toISOString()
-    const usage = store.readAgencyUsage(agencyId, period, since)
-    return usage.versionsSince >= services.quotas.versionsPerHour
-      ? 'quota/versions'
-      : usage.bytes + adding > services.quotas.bytesPerPeriod
-        ? 'quota/bytes'
-        : null
-  }
-
-  function refuseOverQuota(
-    c: Context<Env>,
-    refusal: 'quota/versions' | 'quota/bytes',
-    what: string,
-  ) {
-    logSecurityEvent(c, services, 'quota.refused', `${refusal} ${what}`)
-    return new ApiError(refusal)
-  }
-
-  /**
-   * The answer to an upload: the receipt and the report. The report goes out as the JSON it was
-   * stored as, never parsed and serialized again (it is the largest thing a submission carries).
-   */
-  function answerReceipt(
-    c: Context<Env>,
-    record: SubmissionRecord,
-    reportJson: Uint8Array | string,
-    status: 200 | 201,
-    extra: { duplicate?: boolean } = {},
-  ) {
-    const receipt = {
-      id: record.id,
-      agency: record.agencyId,
-      period: record.period,
-      version: record.version,
-      submittedAt: record.submittedAt,
-      ...extra,
-    }
-    return answerWithReport(c, receipt, reportJson, status)
-  }
+  const { store, now, intake } = services
 
   /** `fields` with the report added as the JSON it was stored as (never parsed and serialized again). */
   function answerWithReport(
@@ -104,59 +26,38 @@ export function createSubmissionRoutes(services: Services) {
     return c.body(body, status, { 'Content-Type': 'application/json' })
   }
 
-  function answerStored(c: Context<Env>, record: SubmissionRecord) {
-    const json = store.getSubmissionReportJson(record.id) ?? 'null'
-    return answerReceipt(c, record, json, 200, { duplicate: true })
+  /**
+   * The answer to an upload: the receipt and the report. The report goes out as the JSON it was
+   * stored as, never parsed and serialized again (it is the largest thing a submission carries).
+   */
+  function answerReceipt(c: Context<Env>, { record, report, duplicate }: Receipt) {
+    const receipt = {
+      id: record.id,
+      agency: record.agencyId,
+      period: record.period,
+      version: record.version,
+      submittedAt: record.submittedAt,
+      ...(duplicate ? { duplicate: true } : {}),
+    }
+    return answerWithReport(c, receipt, report, duplicate ? 200 : 201)
   }
 
-  /** Stores an upload in the next group commit (see store/writer.ts) and answers its receipt. */
-  async function storeSubmission(
-    c: Context<Env>,
-    agencyId: string,
-    period: Period,
-    checked: ParsedSubmission,
-  ) {
-    const report = checked.report
-    const size = checked.file.byteLength + report.json.byteLength
-    const record = await writer
-      .write(() => {
-        // A request already answered with a timeout must not be stored afterwards: the sender was told it failed.
-        if (Date.now() > c.get('deadline')) throw new ApiError('request/timeout')
-        // Now that the report's size is known too, the quota is checked against what will really be kept.
-        const refusal = findQuotaRefusal(agencyId, period.id, size)
-        if (refusal) throw new ApiError(refusal)
-        return store.addSubmission({
-          agencyId,
-          period: period.id,
-          submittedAt: now().toISOString(),
-          submittedBy: describeSubmitter(c),
-          fileName: checked.fileName,
-          contentType: checked.contentType,
-          file: checked.file,
-          planId: checked.planId,
-          report,
-        })
-      })
-      .catch((error: unknown) => {
-        // A refusal is logged once its batch is written (the log is not part of the refused upload).
-        if (
-          error instanceof ApiError &&
-          (error.code === 'quota/versions' || error.code === 'quota/bytes')
-        )
-          throw refuseOverQuota(c, error.code, `${agencyId} ${period.id}`)
-        throw error
-      })
-    if (record.duplicate) return answerStored(c, record)
-    return answerReceipt(c, record, report.json, 201)
+  /** What every arrival by this route shares: who sent it, from where, and until when it may be stored. */
+  function describeArrival(c: Context<Env>) {
+    return {
+      actor: describeSubmitter(c),
+      ip: readClientIp(c, services),
+      deadline: c.get('deadline'),
+    } satisfies Partial<Arrival>
   }
 
   const readOwnSubmission = (c: Context<Env>) => {
     const record = store.getSubmission(readId(c.req.param('id') ?? ''))
-    if (!record) throw new ApiError('submission/unknown')
+    if (!record) throw new AppError('submission/unknown')
     const p = c.get('principal')
     // Another agency's submission is answered like a missing one: ids reveal nothing.
     if (p.role === 'agency' && p.agencyId !== record.agencyId)
-      throw new ApiError('submission/unknown')
+      throw new AppError('submission/unknown')
     return record
   }
 
@@ -165,7 +66,7 @@ export function createSubmissionRoutes(services: Services) {
       const type = c.req.header('content-type') ?? ''
       if (type.startsWith('multipart/form-data')) {
         const form = await c.req.parseBody().catch(() => {
-          throw new ApiError('request/invalid-body')
+          throw new AppError('request/invalid-body')
         })
         const period = requirePeriod(typeof form.period === 'string' ? form.period : undefined)
         const agencyId = requireAgency(
@@ -174,38 +75,31 @@ export function createSubmissionRoutes(services: Services) {
           typeof form.agency === 'string' && form.agency ? form.agency : undefined,
         )
         const file = form.file
-        if (!(file instanceof File) || file.size === 0) throw new ApiError('request/missing-file')
+        if (!(file instanceof File) || file.size === 0) throw new AppError('request/missing-file')
         const bytes = new Uint8Array(await file.arrayBuffer())
-        const early = checkBeforeParsing(c, agencyId, period.id, bytes)
-        if (early) return early
-        const fileName = file.name || null
-        const { report, planId } = await parse<UploadResult>({
-          kind: 'upload',
-          bytes,
-          fileName,
-          asOf: period.cutOff,
-          catalog: catalogPart,
+        const receipt = await intake.receive({
+          ...describeArrival(c),
+          payload: { kind: 'workbook', bytes, fileName: file.name || null },
+          destination: { agencyId, period },
+          source: 'upload',
         })
-        const checked = { report, planId, file: bytes, contentType: xlsxType, fileName }
-        return storeSubmission(c, agencyId, period, checked)
+        return answerReceipt(c, receipt)
       }
       if (type.startsWith('application/json')) {
-        const raw = new Uint8Array(await c.req.arrayBuffer())
-        // The agency and period are inside the JSON: the quota is checked once they are known.
-        const table = await parse<TableResult>({ kind: 'table', bytes: raw, catalog: catalogPart })
-        const period = requirePeriod(table.period)
-        const agencyId = requireAgency(c, services, table.agency ?? undefined)
-        const early = checkBeforeParsing(c, agencyId, period.id, raw)
-        if (early) return early
-        return storeSubmission(c, agencyId, period, {
-          report: table.report,
-          planId: table.planId,
-          file: raw,
-          contentType: 'application/json',
-          fileName: table.fileName,
+        const bytes = new Uint8Array(await c.req.arrayBuffer())
+        const receipt = await intake.receive({
+          ...describeArrival(c),
+          payload: { kind: 'table', bytes },
+          // The agency and period are inside the JSON, read with the table in the worker.
+          destination: (sent) => ({
+            period: requirePeriod(sent.period),
+            agencyId: requireAgency(c, services, sent.agency ?? undefined),
+          }),
+          source: 'add-in',
         })
+        return answerReceipt(c, receipt)
       }
-      throw new ApiError('request/unsupported-type')
+      throw new AppError('request/unsupported-type')
     })
     .get('/', (c) => {
       const period = c.req.query('period') ? readPeriodParam(c.req.query('period'), now()).id : null

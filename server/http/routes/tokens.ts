@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { logSecurityEvent, resolveAgency } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
-import { ApiError } from '../errors.ts'
+import { AppError } from '../../errors/index.ts'
 
 const tokenBody = z.object({
   label: z.string().trim().min(1).max(100),
@@ -42,7 +42,7 @@ export function createTokenRoutes(services: Services) {
     .post('/', async (c) => {
       const parsed = tokenBody.safeParse(await c.req.json().catch(() => null))
       if (!parsed.success)
-        throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
+        throw new AppError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
       const agencyId = resolveAgency(c, services, parsed.data.agency)
       return c.json(
         issueToken(c, services, agencyId, parsed.data.label, parsed.data.expiresInDays),
@@ -55,8 +55,8 @@ export function createTokenRoutes(services: Services) {
       const p = c.get('principal')
       // Another agency's token is answered like a missing one.
       if (!token || (p.role === 'agency' && token.agencyId !== p.agencyId))
-        throw new ApiError('token/unknown')
-      if (!store.revokeToken(id, now().toISOString())) throw new ApiError('token/unknown')
+        throw new AppError('token/unknown')
+      if (!store.revokeToken(id, now().toISOString())) throw new AppError('token/unknown')
       logSecurityEvent(c, services, 'token.revoked', id)
       return c.body(null, 204)
     })

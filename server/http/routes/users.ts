@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { generatePassword, hashPassword } from '../../store/passwords.ts'
 import { logSecurityEvent, requireAdmin } from '../auth.ts'
 import type { Env, Services } from '../context.ts'
-import { ApiError } from '../errors.ts'
+import { AppError } from '../../errors/index.ts'
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
@@ -16,14 +16,14 @@ const userBody = z.object({
 /** The email a request names, as accounts are kept: trimmed, lower case, plausible. */
 function readEmail(raw: string): string {
   const email = raw.trim().toLowerCase()
-  if (!emailPattern.test(email) || email.length > 200) throw new ApiError('user/invalid-email')
+  if (!emailPattern.test(email) || email.length > 200) throw new AppError('user/invalid-email')
   return email
 }
 
 /** The account a path names (`:email`), or a 404. */
 function readTarget(c: Context<Env>, services: Services) {
   const user = services.store.findUser(readEmail(c.req.param('email') ?? ''))
-  if (!user) throw new ApiError('user/unknown')
+  if (!user) throw new AppError('user/unknown')
   return user
 }
 
@@ -39,18 +39,18 @@ export function createUserRoutes(services: Services) {
     .post('/', async (c) => {
       const parsed = userBody.safeParse(await c.req.json().catch(() => null))
       if (!parsed.success)
-        throw new ApiError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
+        throw new AppError('request/invalid-body', parsed.error.issues[0]?.path.join('.') ?? '')
       const email = readEmail(parsed.data.email)
       const role = parsed.data.role
-      if (role !== 'admin' && role !== 'agency') throw new ApiError('user/invalid-role')
+      if (role !== 'admin' && role !== 'agency') throw new AppError('user/invalid-role')
       const agencyId = role === 'agency' ? (parsed.data.agency ?? '') : null
       if (agencyId !== null && !store.getAgency(agencyId))
-        throw new ApiError('user/unknown-agency', agencyId.slice(0, 60))
-      if (store.findUser(email)) throw new ApiError('user/exists', email)
+        throw new AppError('user/unknown-agency', agencyId.slice(0, 60))
+      if (store.findUser(email)) throw new AppError('user/exists', email)
       const password = generatePassword()
       const passwordHash = await hashPassword(password)
       if (!store.addUser({ email, role, agencyId, passwordHash }, now().toISOString()))
-        throw new ApiError('user/exists', email)
+        throw new AppError('user/exists', email)
       logSecurityEvent(
         c,
         services,
@@ -71,11 +71,11 @@ export function createUserRoutes(services: Services) {
       const user = readTarget(c, services)
       const self = c.get('principal').email
       if (self && self.toLowerCase() === user.email.toLowerCase())
-        throw new ApiError('user/self-disable')
+        throw new AppError('user/self-disable')
       // The dashboard must keep someone who can administer it.
       const admins = store.listUsers().filter((u) => u.role === 'admin' && !u.disabledAt)
       if (user.role === 'admin' && !user.disabledAt && admins.length <= 1)
-        throw new ApiError('user/last-admin')
+        throw new AppError('user/last-admin')
       const updated = store.setUserDisabled(user.email, now().toISOString())
       logSecurityEvent(c, services, 'user.disabled', user.email)
       return c.json({ user: updated })

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { runRibbonCheck } from '../../../addin/commands/ribbon.ts'
-import { createFakeExcel, createFakeWorkbook, type FakeWorkbook } from '../../helpers/fake-excel.ts'
+import {
+  createFakeExcel,
+  createFakeWorkbook,
+  createProtection,
+  type FakeWorkbook,
+} from '../../helpers/fake-excel.ts'
 import { createProblemWorkbook } from '../../helpers/fake-annex.ts'
+import { viewFakeWorkbook } from '../../helpers/fake-excel-view.ts'
 
 /** Runs the ribbon command on a fake host; returns what the user was told. */
 async function clickRibbon(model: FakeWorkbook): Promise<string[]> {
@@ -38,14 +44,21 @@ describe('the ribbon "Kiểm tra" tells the user what went wrong, in Vietnamese'
 
   it('on a protected sheet that refuses every change', async () => {
     const model = createProblemWorkbook()
-    model.sheets[0]!.protection = {
-      protected: true,
-      allowFormatCells: false,
-      allowEditObjects: false,
-    }
+    model.sheets[0]!.protection = createProtection()
     const told = await clickRibbon(model)
-    expect(told).toEqual([expect.stringContaining('Trang tính được bảo vệ nên')])
+    expect(told).toEqual([expect.stringContaining('Trang tính được bảo vệ')])
     expect(told[0]).toMatch(/\d+ ô bị khóa/)
+  })
+
+  it('pressed on its own "Kiểm tra" sheet: refuses cleanly, deletes nothing, leaves no empty sheet', async () => {
+    const model = createProblemWorkbook()
+    expect(await clickRibbon(model)).toEqual([])
+    model.active = 'Kiểm tra'
+    const before = viewFakeWorkbook(model)
+    expect(await clickRibbon(model)).toEqual([
+      expect.stringContaining('“Kiểm tra” là trang kết quả'),
+    ])
+    expect(viewFakeWorkbook(model)).toEqual(before)
   })
 
   it('when the sheet has no annex table', async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkAndLoad } from '../../helpers/check-and-load.ts'
 import { runCheck, runClear, runFixes, type CheckOptions } from '../../../addin/excel/check.ts'
-import { describeExcelError } from '../../../addin/excel/errors.ts'
 import { marksSheetName } from '../../../core/index.ts'
 import { findPlanProfile, readCatalog } from '../../../server/province/catalog.ts'
 import { markWorkbook } from '../../../server/xlsx/mark.ts'
@@ -13,7 +12,7 @@ import {
   type FakeWorkbook,
 } from '../../helpers/fake-excel.ts'
 import { readFakeSheets, unlockComputedColumns } from '../../helpers/fake-from-xlsx.ts'
-import { readPlanAppendixRows, readSeed } from '../../helpers/seeds.ts'
+import { readPlanAppendixRows, readSeed } from '../../../scripts/seeds.ts'
 import { buildFilledWorkbook } from '../../helpers/service.ts'
 
 const catalog = await readCatalog()
@@ -88,7 +87,7 @@ describe('check → re-check → fix → clear on real workbooks (stricter fake 
     expect(snapshot(model)).toEqual(marked)
 
     const fixes = await excel.run((context) => runFixes(context, first.report))
-    expect(fixes).toEqual({ applied: 0, manual: [{ address: planted, value: bullet }] })
+    expect(fixes).toEqual({ applied: 0, manual: [{ address: planted, value: bullet }], stale: [] })
     await excel.run((context) => runCheck(context, options))
     expect(findFormulas(model)).toEqual([])
 
@@ -136,18 +135,19 @@ describe('check → re-check → fix → clear on real workbooks (stricter fake 
     expect(newCells.filter(([, c]) => c.value !== '')).toEqual([])
   })
 
-  it('refuses to restore when a marked row was changed, and changes nothing', async () => {
+  it('when a marked row’s content was rewritten, it is found by its STT: clear restores, keeps the new text', async () => {
     const model = await createProtectedTemplate()
+    const expected = await createProtectedTemplate()
     const excel = createFakeExcel(model)
     const { report } = await excel.run((context) => runCheck(context, options))
     const task = report.tasks.find((t) => t.kind === 'task')!
-    const content = report.header!.columns.content!
-    model.sheets[0]!.cells.get(`${content}${task.row}`)!.value = 'Nội dung đã bị thay'
-    const before = snapshot(model)
-    const error = await excel.run((context) => runClear(context, { notes: true })).catch((e) => e)
-    expect(describeExcelError(error).vi).toContain('Không khôi phục được đánh dấu')
-    await expect(excel.run((context) => runCheck(context, options))).rejects.toThrow()
-    expect(snapshot(model)).toEqual(before)
+    const address = `${report.header!.columns.content!}${task.row}`
+    for (const m of [model, expected])
+      m.sheets[0]!.cells.get(address)!.value = 'Nội dung đã bị thay'
+    await excel.run((context) => runCheck(context, options))
+    const cleared = await excel.run((context) => runClear(context, { notes: true }))
+    expect(cleared).toMatchObject({ cleared: true, unrestored: [] })
+    expect(snapshot(model)).toEqual(snapshot(expected))
   })
 
   it('never deletes or overwrites a user sheet named "Kiểm tra", nor an annex of that name', async () => {
@@ -213,6 +213,7 @@ describe('text written as text on every path', () => {
     expect(await excel.run((context) => runFixes(context, report))).toEqual({
       applied: 1,
       manual: [],
+      stale: [],
     })
     expect(model.sheets[0]!.cells.get('B3')).toMatchObject({ value: bullet, formula: null })
     await excel.run((context) => runCheck(context, options))

@@ -1,13 +1,19 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { runCheck } from '../../../addin/excel/check.ts'
+import { describeExcelError, readErrorCode } from '../../../addin/excel/errors.ts'
+import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import {
   createFakeExcel,
   createFakeWorkbook,
+  createProtection,
   FakeContext,
   mergedAreasLimit,
 } from '../../helpers/fake-excel.ts'
-import { createWideWorkbook } from '../../helpers/fake-annex.ts'
-import { readPlanAppendixRows } from '../../helpers/seeds.ts'
+import { createProblemWorkbook, createWideWorkbook } from '../../helpers/fake-annex.ts'
+import { createFakeWorkbookFromXlsx } from '../../helpers/fake-from-xlsx.ts'
+import { viewFakeWorkbook } from '../../helpers/fake-excel-view.ts'
+import { readPlanAppendixRows } from '../../../scripts/seeds.ts'
 
 const bullet = readPlanAppendixRows()
   .flat()
@@ -64,6 +70,61 @@ describe('reading real sheets within Excel’s documented limits', () => {
   })
 })
 
+describe('dates in the 1904 date system', () => {
+  /** An agency workbook saved with the 1904 date system (Excel for Mac's old default). */
+  async function build1904(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook()
+    ;(wb.properties as { date1904?: boolean }).date1904 = true
+    const ws = wb.addWorksheet('Báo cáo')
+    ws.addRow(['BÁO CÁO TIẾN ĐỘ NHIỆM VỤ CCHC NĂM 2026'])
+    ws.addRow(['STT', 'Nội dung', 'Đơn vị chủ trì', 'Thời hạn', 'Tiến độ', 'Ngày hoàn thành'])
+    ws.addRow([1, bullet, 'Sở Nội vụ', 'Quý II/2026', 'Đã hoàn thành', new Date('2026-06-20')])
+    ws.addRow([2, 'Báo cáo quý', 'Sở Nội vụ', 'Quý I/2026', 'Hoàn thành', new Date('2026-04-02')])
+    for (const cell of ['F3', 'F4']) ws.getCell(cell).numFmt = 'dd/mm/yyyy'
+    return new Uint8Array(await wb.xlsx.writeBuffer())
+  }
+
+  it('reads every date as `cchc validate` does (not four years early)', async () => {
+    const bytes = await build1904()
+    const model = await createFakeWorkbookFromXlsx(bytes)
+    expect(model.date1904).toBe(true)
+    const cli = checkWorkbook(bytes, { asOf: '2026-09-14', file: 'bao-cao.xlsx' })
+    const excel = createFakeExcel(model)
+    const { report, read } = await excel.run((context) =>
+      runCheck(context, { asOf: '2026-09-14', file: 'bao-cao.xlsx', notes: true }),
+    )
+    expect(read.grid.cells[2]![5]).toEqual({ date: '2026-06-20' })
+    expect(report).toEqual(cli.report)
+    expect(report.tasks.map((t) => t.status)).toEqual(['done-on-time', 'done-late'])
+  })
+})
+
+describe('Excel’s errors are told apart by their code', () => {
+  it.each([
+    ['the first round trip', 0],
+    ['a block of rows', 1],
+  ])(
+    'a genuine GeneralException in %s is reported as one, never taken for the merged-area limit',
+    async (_, after) => {
+      const model = createProblemWorkbook()
+      const before = viewFakeWorkbook(model)
+      model.failNextSync = {
+        code: 'GeneralException',
+        message: 'There was an internal error while processing the request.',
+        after,
+        times: 50,
+      }
+      const excel = createFakeExcel(model)
+      const error = await excel
+        .run((context) => runCheck(context, { asOf: '2026-09-14', notes: true }))
+        .catch((e) => e)
+      expect(readErrorCode(error)).toBe('GeneralException')
+      expect(describeExcelError(error).vi).toContain('lỗi nội bộ')
+      expect(viewFakeWorkbook(model)).toEqual(before)
+    },
+  )
+})
+
 describe('the fake host follows the documented rules', () => {
   it('null objects propagate through chained calls: loads give null, writes fail', async () => {
     const context = new FakeContext(createWideWorkbook(3, bullet, false))
@@ -94,11 +155,7 @@ describe('the fake host follows the documented rules', () => {
 
   it('a protected sheet refuses locked cells (AccessDenied) and keeps what ran before', async () => {
     const model = createWideWorkbook(3, bullet, false)
-    model.sheets[0]!.protection = {
-      protected: true,
-      allowFormatCells: true,
-      allowEditObjects: false,
-    }
+    model.sheets[0]!.protection = createProtection({ allowFormatCells: true })
     model.sheets[0]!.cells.get('E4')!.locked = false
     const context = new FakeContext(model)
     const sheet = context.workbook.worksheets.getActiveWorksheet()

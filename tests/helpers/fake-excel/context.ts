@@ -13,6 +13,15 @@ export function measureJson(value: unknown): number {
   return encoder.encode(JSON.stringify(value) ?? '').length
 }
 
+/**
+ * The Excel the add-in runs in: Microsoft 365 and Excel on the web have the notes API (ExcelApi
+ * 1.18); Office 2021 and 2024 (volume-licensed perpetual) do not ("Not supported" in Microsoft's
+ * requirement-set table), and a request that uses it fails with ApiNotFound.
+ */
+export type FakeHost = { name: string; notes: boolean }
+export const microsoft365: FakeHost = { name: 'Microsoft 365', notes: true }
+export const office2021: FakeHost = { name: 'Office 2021', notes: false }
+
 /** The request context's engine: commands queue up and run in order at `sync()`; limits are enforced. */
 export class FakeEngine {
   syncs = 0
@@ -20,7 +29,10 @@ export class FakeEngine {
   largestResponse = 0
   private queue: Op[] = []
 
-  constructor(readonly model: FakeWorkbook) {}
+  constructor(
+    readonly model: FakeWorkbook,
+    readonly host: FakeHost = microsoft365,
+  ) {}
 
   /** Every command costs about as much as Microsoft's client sends for it (an action and an object path). */
   enqueue(run: () => unknown, payload: unknown = null): void {
@@ -31,6 +43,13 @@ export class FakeEngine {
     const ops = this.queue
     this.queue = []
     this.syncs++
+    const failure = this.model.failNextSync
+    if (failure && (failure.after ?? 0) > 0) failure.after = failure.after! - 1
+    else if (failure) {
+      failure.times = (failure.times ?? 1) - 1
+      if (failure.times <= 0) delete this.model.failNextSync
+      throw new FakeOfficeError(failure.code, failure.message)
+    }
     if (this.model.cellEditMode)
       throw new FakeOfficeError(
         'InvalidOperationInCellEditMode',
@@ -78,9 +97,32 @@ export function guardValues(sheet: FakeSheet, cells: FakeCell[]): void {
 export function guardFormat(sheet: FakeSheet): void {
   if (sheet.protection.protected && !sheet.protection.allowFormatCells) throw denied('formatting')
 }
+/** Column widths need "Format columns" on a protected sheet. */
+export function guardColumns(sheet: FakeSheet): void {
+  if (sheet.protection.protected && !sheet.protection.allowFormatColumns)
+    throw denied('column width')
+}
 /** Notes are objects: "Edit objects" on a protected sheet. */
 export function guardObjects(sheet: FakeSheet): void {
   if (sheet.protection.protected && !sheet.protection.allowEditObjects) throw denied('notes')
+}
+/** Hyperlinks need "Insert hyperlinks" on a protected sheet (and an unlocked cell). */
+export function guardHyperlinks(sheet: FakeSheet): void {
+  if (sheet.protection.protected && !sheet.protection.allowInsertHyperlinks)
+    throw denied('hyperlinks')
+}
+/** Adding, deleting, renaming, hiding or showing sheets is refused while the structure is protected. */
+export function guardStructure(model: FakeWorkbook): void {
+  if (model.structureProtected)
+    throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.')
+}
+/** The notes API exists only on hosts with ExcelApi 1.18. */
+export function guardNotesApi(engine: FakeEngine): void {
+  if (!engine.host.notes)
+    throw new FakeOfficeError(
+      'ApiNotFound',
+      'The API you are trying to use could not be found. It may be available in a newer version of Excel.',
+    )
 }
 
 /** The base of every proxy: properties are readable only after load() and sync(). */

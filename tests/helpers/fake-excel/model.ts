@@ -15,10 +15,33 @@ export type FakeCell = {
   /** Excel's Normal style locks every cell; a template unlocks its input cells. */
   locked: boolean
 }
-export type FakeProtection = {
-  protected: boolean
-  allowFormatCells: boolean
-  allowEditObjects: boolean
+/** Excel's sheet protection options (WorksheetProtectionOptions, ExcelApi 1.2 / 1.7). */
+export const protectionOptionNames = [
+  'allowAutoFilter',
+  'allowDeleteColumns',
+  'allowDeleteRows',
+  'allowEditObjects',
+  'allowEditScenarios',
+  'allowFormatCells',
+  'allowFormatColumns',
+  'allowFormatRows',
+  'allowInsertColumns',
+  'allowInsertHyperlinks',
+  'allowInsertRows',
+  'allowPivotTables',
+  'allowSort',
+] as const
+export type FakeProtectionOptions = Record<(typeof protectionOptionNames)[number], boolean>
+export type FakeProtection = { protected: boolean } & FakeProtectionOptions
+
+/**
+ * What "Review → Protect Sheet" gives when the user just presses OK: only "Select locked cells" and
+ * "Select unlocked cells" are ticked, so every allow* option is false (Microsoft's "Protect a
+ * worksheet": formatting, inserting, deleting, sorting, objects… are all off by default).
+ */
+export function createProtection(options: Partial<FakeProtection> = {}): FakeProtection {
+  const all = Object.fromEntries(protectionOptionNames.map((n) => [n, false]))
+  return { protected: true, ...(all as FakeProtectionOptions), ...options }
 }
 export type FakeSheet = {
   id: string
@@ -37,6 +60,12 @@ export type FakeWorkbook = {
   nextId: number
   /** The user is typing in a cell: Excel refuses every request until they leave it. */
   cellEditMode?: boolean
+  /** The 1904 date system (Excel for Mac's old default): serial 0 is 01/01/1904. */
+  date1904?: boolean
+  /** "Protect Workbook" (structure): sheets cannot be added, deleted, renamed, hidden or shown. */
+  structureProtected?: boolean
+  /** A failure Excel reports (a genuine GeneralException, say): after `after` good syncs, `times` times. */
+  failNextSync?: { code: string; message: string; after?: number; times?: number }
 }
 
 export class FakeOfficeError extends Error {
@@ -119,7 +148,7 @@ export function createFakeSheet(model: FakeWorkbook, name: string): FakeSheet {
     merges: [],
     notes: new Map(),
     frozenRows: 0,
-    protection: { protected: false, allowFormatCells: false, allowEditObjects: false },
+    protection: { ...createProtection(), protected: false },
   }
 }
 
@@ -131,7 +160,10 @@ export function createFakeWorkbook(
     formats?: Record<string, string>
     merges?: string[]
     visibility?: FakeSheet['visibility']
-    protection?: FakeProtection
+    /** Sheet protection; options not given are Excel's defaults (off). */
+    protection?: Partial<FakeProtection> & { protected: boolean }
+    /** Formulas by address (the value in `rows` is their cached result). */
+    formulas?: Record<string, string>
     /** Unlocked cells (a template's input cells) and whole unlocked columns, up to `lastRow`. */
     unlocked?: string[]
     unlockedColumns?: { columns: string[]; lastRow: number }
@@ -150,11 +182,13 @@ export function createFakeWorkbook(
     )
     for (const [address, format] of Object.entries(s.formats ?? {}))
       touch(sheet, address).format = format
+    for (const [address, formula] of Object.entries(s.formulas ?? {}))
+      touch(sheet, address).formula = formula
     for (const address of s.unlocked ?? []) touch(sheet, address).locked = false
     for (const column of s.unlockedColumns?.columns ?? [])
       for (let r = 1; r <= s.unlockedColumns!.lastRow; r++)
         touch(sheet, `${column}${r}`).locked = false
-    if (s.protection) sheet.protection = { ...s.protection }
+    if (s.protection) sheet.protection = { ...createProtection(), ...s.protection }
     model.sheets.push(sheet)
   }
   return model
@@ -194,38 +228,4 @@ export function applyInput(cell: FakeCell, input: unknown): void {
     return
   }
   cell.value = numeric ?? input
-}
-
-/**
- * The user inserts rows above `at` (as Excel's "Insert rows"): cells, notes and merges move down, and
- * the new rows take the formats and locks of the row above ("Format Same As Above").
- */
-export function insertFakeRows(sheet: FakeSheet, at: number, count: number): void {
-  const shift = (r: number) => (r >= at ? r + count : r)
-  const move = (address: string) => {
-    const box = parseBox(address)
-    return `${letters(box.left)}${shift(box.top)}`
-  }
-  const above = [...sheet.cells].filter(([a]) => parseBox(a).top === at - 1)
-  sheet.cells = new Map([...sheet.cells].map(([a, c]) => [move(a), c]))
-  for (const [address, cell] of above)
-    for (let i = 0; i < count; i++)
-      sheet.cells.set(`${letters(parseBox(address).left)}${at + i}`, {
-        ...createFakeCell(),
-        format: cell.format,
-        fill: cell.fill,
-        locked: cell.locked,
-      })
-  sheet.notes = new Map([...sheet.notes].map(([a, n]) => [move(a), n]))
-  sheet.merges = sheet.merges.map((m) => {
-    const box = parseBox(m)
-    return `${letters(box.left)}${shift(box.top)}:${letters(box.right)}${shift(box.bottom)}`
-  })
-}
-
-/** The user renames a sheet (its id stays). */
-export function renameFakeSheet(model: FakeWorkbook, from: string, to: string): void {
-  const sheet = model.sheets.find((s) => s.name === from)!
-  sheet.name = to
-  if (model.active === from) model.active = to
 }

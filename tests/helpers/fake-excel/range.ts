@@ -1,4 +1,11 @@
-import { FakeProxy, type FakeEngine, guardFormat, guardValues } from './context.ts'
+import {
+  FakeProxy,
+  type FakeEngine,
+  guardColumns,
+  guardFormat,
+  guardHyperlinks,
+  guardValues,
+} from './context.ts'
 import {
   applyInput,
   cellsOf,
@@ -59,7 +66,7 @@ export class FakeRange extends FakeProxy {
         formatCells(() => {}, value)
       },
       set columnWidth(value: number) {
-        formatCells(() => {}, value)
+        ctx.enqueue(() => guardColumns(resolve().sheet), value)
       },
       protection: {
         set locked(value: boolean) {
@@ -117,6 +124,25 @@ export class FakeRange extends FakeProxy {
       )
     }, values)
   }
+  /** Formulas where cells have one, else their values (as Office.js's `Range.formulas`). */
+  get formulas(): unknown[][] {
+    return this.read('formulas')
+  }
+  set formulas(formulas: unknown[][]) {
+    this.ctx.enqueue(() => {
+      const t = this.resolve()
+      const cells = cellsOf(t.box).map((row) => row.map((a) => touch(t.sheet, a)))
+      guardValues(t.sheet, cells.flat())
+      cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const f = formulas[r]?.[c] ?? ''
+          // A formula keeps its text; the fake cannot calculate, so its value is left as it was.
+          if (typeof f === 'string' && f.startsWith('=')) cell.formula = f
+          else applyInput(cell, f)
+        }),
+      )
+    }, formulas)
+  }
   get numberFormat(): string[][] {
     return this.read('numberFormat')
   }
@@ -148,6 +174,7 @@ export class FakeRange extends FakeProxy {
       const t = this.resolve()
       const cell = touch(t.sheet, formatBox(t.sheet.name, t.box).split('!')[1]!.split(':')[0]!)
       guardValues(t.sheet, [cell])
+      guardHyperlinks(t.sheet)
       cell.hyperlink = link.documentReference ?? link.address ?? null
       if (link.textToDisplay) cell.value = link.textToDisplay
     }, link)
@@ -165,6 +192,13 @@ export class FakeRange extends FakeProxy {
         values: () => rows.map((row) => row.map((a) => t.sheet.cells.get(a)?.value ?? '')),
         numberFormat: () =>
           rows.map((row) => row.map((a) => t.sheet.cells.get(a)?.format ?? 'General')),
+        formulas: () =>
+          rows.map((row) =>
+            row.map((a) => {
+              const cell = t.sheet.cells.get(a)
+              return cell?.formula ?? cell?.value ?? ''
+            }),
+          ),
         rowIndex: () => t.box.top - 1,
         columnIndex: () => t.box.left - 1,
         rowCount: () => t.box.bottom - t.box.top + 1,

@@ -1,8 +1,16 @@
-import { FakeProxy, type FakeEngine, guardObjects } from './context.ts'
+import {
+  FakeProxy,
+  type FakeEngine,
+  guardNotesApi,
+  guardObjects,
+  guardStructure,
+} from './context.ts'
 import { FakeRange, type Target } from './range.ts'
 import {
   createFakeSheet,
+  createProtection,
   FakeOfficeError,
+  type FakeProtectionOptions,
   letters,
   parseBox,
   type Box,
@@ -55,6 +63,7 @@ export class FakeWorksheetCollection extends FakeProxy {
   add(name: string) {
     let created: FakeSheet | null = null
     this.ctx.enqueue(() => {
+      guardStructure(this.ctx.model)
       if (this.ctx.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
         throw new FakeOfficeError(
           'ItemAlreadyExists',
@@ -96,6 +105,7 @@ export class FakeWorksheet extends FakeProxy {
   set visibility(value: FakeSheet['visibility']) {
     this.ctx.enqueue(() => {
       const sheet = resolveSheet({ ...this.ref, orNull: false })!
+      guardStructure(this.ctx.model)
       const others = this.ctx.model.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet)
       if (value !== 'Visible' && others.length === 0)
         throw new FakeOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.')
@@ -160,6 +170,7 @@ export class FakeWorksheet extends FakeProxy {
   delete() {
     this.ctx.enqueue(() => {
       const sheet = resolveSheet({ ...this.ref, orNull: false })!
+      guardStructure(this.ctx.model)
       this.ctx.model.sheets = this.ctx.model.sheets.filter((s) => s !== sheet)
       if (this.ctx.model.active === sheet.name)
         this.ctx.model.active = this.ctx.model.sheets[0]!.name
@@ -183,20 +194,18 @@ class FakeProtectionProxy extends FakeProxy {
   get protected(): boolean {
     return this.read('protected')
   }
-  get options(): { allowFormatCells: boolean; allowEditObjects: boolean } {
+  get options(): FakeProtectionOptions {
     return this.read('options')
   }
   load(_props?: string | string[]) {
     this.ctx.enqueue(() => {
-      const sheet = resolveSheet(this.ref)
-      const p = sheet?.protection
-      this.loaded.set('protected', p?.protected ?? false)
-      const options = {
-        allowFormatCells: p?.allowFormatCells ?? false,
-        allowEditObjects: p?.allowEditObjects ?? false,
+      const { protected: on, ...options } = resolveSheet(this.ref)?.protection ?? {
+        ...createProtection(),
+        protected: false,
       }
+      this.loaded.set('protected', on)
       this.loaded.set('options', options)
-      return { protected: p?.protected ?? false, options }
+      return { protected: on, options }
     })
     return this
   }
@@ -217,6 +226,7 @@ class FakeNoteCollection {
 
   add(cellAddress: string, content: string) {
     this.ctx.enqueue(() => {
+      guardNotesApi(this.ctx)
       const sheet = resolveSheet({ ...this.ref, orNull: false })!
       guardObjects(sheet)
       const key = noteKey(cellAddress)
@@ -243,6 +253,7 @@ class FakeNote extends FakeProxy {
     super(ctx)
   }
   private existing(): FakeSheet {
+    guardNotesApi(this.ctx)
     const sheet = resolveSheet({ ...this.ref, orNull: false })!
     if (!sheet.notes.has(noteKey(this.address)))
       throw new FakeOfficeError('ItemNotFound', `No note at ${this.address}.`)
@@ -260,6 +271,7 @@ class FakeNote extends FakeProxy {
   load(props?: string | string[]) {
     const names = this.names(props)
     this.ctx.enqueue(() => {
+      guardNotesApi(this.ctx)
       const sheet = resolveSheet(this.ref)
       const content = sheet?.notes.get(noteKey(this.address))
       if (content === undefined && !this.orNull)

@@ -203,16 +203,3 @@ export function readExcelLook(
     .filter(([, v, f, n]) => v !== null || f || n)
     .sort((a, b) => a[0].localeCompare(b[0]))
 }
-
-/**
- * A look without notes, for comparing with Excel on a protected template: `cchc template` protects
- * "Edit objects", so Excel shows problems by fills and the "Kiểm tra" sheet only, while Sheets (whose
- * protection is by range) can still write the note.
- */
-export function dropNotes(
-  look: [string, unknown, string | null, string | null][],
-): [string, unknown, string | null, string | null][] {
-  return look
-    .map(([a, v, f]): [string, unknown, string | null, string | null] => [a, v, f, null])
-    .filter(([, v, f]) => v !== null || f)
-}

@@ -67,6 +67,10 @@ describe('cchc reads only bounded, regular files', () => {
         expect(r.ms).toBeLessThan(30_000)
         expect(r.err).toMatch(/không an toàn|quá lớn/)
       }
+      // The padded rows are checked (5,000 values, no table): only the marked copy is refused, as
+      // ExcelJS would walk 82 million positions to write it.
+      const padded = join(dir, 'dong-den-xfd.xlsx')
+      expect((await runTimed(['validate', padded])).code).toBe(1)
     },
   )
 })

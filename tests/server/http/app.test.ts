@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { validateTable } from '../../../core/index.ts'
+import { validateTable, type Report } from '../../../core/index.ts'
 import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import { findPlanProfile } from '../../../server/province/catalog.ts'
-import { readParSipasGrid } from '../../helpers/seeds.ts'
+import { readParSipasGrid } from '../../../scripts/seeds.ts'
 import {
   bearer,
   buildFilledWorkbook,
@@ -287,6 +287,34 @@ describe('sync service API', () => {
       registry: catalog.registry,
     })
     expect(body.report).toEqual(expected)
+  })
+
+  it('counts deadlines from the issue date the pane sends with the table', async () => {
+    const { app, agencyToken } = await createTestService()
+    const grid = {
+      sheet: 'Phụ lục',
+      top: 1,
+      left: 1,
+      merges: [],
+      cells: [
+        ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
+        ['STT', 'Nội dung, nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
+        [1, 'Rà soát TTHC', 'Sở Nội vụ', '100 ngày kể từ ngày ban hành Kế hoạch'],
+      ],
+    }
+    const res = await app.request('/api/submissions', {
+      method: 'POST',
+      headers: { ...bearer(agencyToken('so-noi-vu')), 'content-type': 'application/json' },
+      body: JSON.stringify({ period: '2026-Q3', meta: { issued: '2026-07-14' }, table: grid }),
+    })
+    expect(res.status).toBe(201)
+    const { report } = (await res.json()) as { report: Report }
+    expect(report.issued).toBe('2026-07-14')
+    expect(report.tasks[0]!.deadline).toEqual({
+      kind: 'relative',
+      due: '2026-10-22',
+      start: '2026-07-14',
+    })
   })
 
   it('writes agency text as text in the consolidated workbook, never as a formula', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../server/store/passwords.ts'
-import { ConfigError } from '../../../server/province/config.ts'
 import { startServer } from '../../../server/http/serve.ts'
 import {
   bearer,
@@ -8,6 +7,7 @@ import {
   createTestService,
   createUpload,
 } from '../../helpers/service.ts'
+import { AppError } from '../../../server/errors/index.ts'
 
 type Service = Awaited<ReturnType<typeof createTestService>>
 
@@ -237,7 +237,7 @@ describe('hardening', () => {
     ])
       await expect(
         startServer({ port: 0, host: '127.0.0.1', dataDir: '/nonexistent', adminToken: weak }),
-      ).rejects.toThrow(ConfigError)
+      ).rejects.toThrow(AppError)
   })
 
   it('answers /healthz with "ok" only, serves pages with a strict CSP, originals as nosniff attachments', async () => {

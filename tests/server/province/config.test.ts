@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readShippedSettings } from '../../../server/province/catalog.ts'
-import { ConfigError, readPlan, readProfile } from '../../../server/province/config.ts'
+import { readPlan, readProfile } from '../../../server/province/config.ts'
+import { AppError } from '../../../server/errors/index.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'cchc-config-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -29,7 +30,10 @@ describe('readProfile', () => {
       items: { '1.4': { ...item, rule: 'tiers', tiers: [1, 0.5] } },
     })
     await expect(readProfile(path)).rejects.toThrow(
-      new ConfigError(`Thang điểm ${path} — Mục 1.4: “tiers” phải là danh sách [tỷ lệ, hệ số].`),
+      new AppError(
+        'config/invalid',
+        `Thang điểm ${path} — Mục 1.4: “tiers” phải là danh sách [tỷ lệ, hệ số].`,
+      ),
     )
     await expect(readProfile(path, 'en')).rejects.toThrow(/Item 1\.4: “tiers” must be a list/)
   })
@@ -41,7 +45,8 @@ describe('readProfile', () => {
       items: { '2.1': { ...item, method: 'khảo sát' } },
     })
     await expect(readProfile(path)).rejects.toThrow(
-      new ConfigError(
+      new AppError(
+        'config/invalid',
         `Thang điểm ${path} — “year” phải là năm (số nguyên).\n` +
           `Thang điểm ${path} — Mục 2.1: “method” phải là “self” hoặc “survey”.`,
       ),
@@ -96,6 +101,6 @@ describe('readProvinceSettings', () => {
   it('refuses a number pattern without the place for the number, naming the field', async () => {
     const bad = writeJson('bad-settings.json', { documentNumber: '12/SNV-CCHC' })
     await expect(readShippedSettings(bad)).rejects.toThrow(/documentNumber/)
-    await expect(readShippedSettings(bad)).rejects.toBeInstanceOf(ConfigError)
+    await expect(readShippedSettings(bad)).rejects.toBeInstanceOf(AppError)
   })
 })

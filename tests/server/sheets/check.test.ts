@@ -5,8 +5,7 @@ import { findPlanProfile, readCatalog } from '../../../server/province/catalog.t
 import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import { createAuthClient, createSheetsApi } from '../../../server/sheets/auth.ts'
 import { checkSpreadsheet, clearSpreadsheet } from '../../../server/sheets/check.ts'
-import { SheetsError } from '../../../server/sheets/errors.ts'
-import { noteTag, sheetRoleKey } from '../../../server/sheets/record.ts'
+import { noteTag, sheetRoleKey } from '../../../core/index.ts'
 import { parseSheetTarget } from '../../../server/sheets/target.ts'
 import { createProblemWorkbook } from '../../helpers/fake-annex.ts'
 import { createFakeExcel } from '../../helpers/fake-excel.ts'
@@ -15,12 +14,12 @@ import {
   createSheetFromSpec,
   createSpreadsheetFromSpecs,
   createSpreadsheetFromWorkbook,
-  dropNotes,
   readExcelLook,
   readSheetLook,
 } from '../../helpers/fake-sheets/from-grid.ts'
 import { startFakeSheets, type FakeSheets } from '../../helpers/fake-sheets/server.ts'
 import { buildFilledWorkbook } from '../../helpers/service.ts'
+import { AppError } from '../../../server/errors/index.ts'
 
 const catalog = await readCatalog()
 const asOf = '2026-09-14'
@@ -92,9 +91,10 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
       await excel.run((context) => runCheck(context, { ...options, notes: true }))
       const sheet = fake.books.get(id)!.sheets.find((s) => s.properties.title === 'Phụ lục')!
       const look = readSheetLook(sheet, noteTag)
-      // The template protects "Edit objects": Excel shows problems by fills only, Sheets adds notes.
-      expect(readExcelLook(excel.model, 'Phụ lục').filter(([, , , n]) => n !== null)).toEqual([])
-      expect(dropNotes(look)).toEqual(readExcelLook(excel.model, 'Phụ lục'))
+      // The template leaves "Edit objects" allowed (no objects="1" in its sheetProtection), so
+      // Excel writes the same notes as Sheets.
+      expect(readExcelLook(excel.model, 'Phụ lục').some(([, , , n]) => n !== null)).toBe(true)
+      expect(look).toEqual(readExcelLook(excel.model, 'Phụ lục'))
       expect(look.filter(([, , f, n]) => n !== null && f === null)).toEqual([])
     }
     const mine = fake.calls.filter((c) => c.path.includes(ids.par) || c.path.includes(ids.plan))
@@ -160,6 +160,32 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
     expect(await clearSpreadsheet(api, target)).toBe(false)
   })
 
+  it('clear finds the marked rows again after a row was inserted above them (as in Excel)', async () => {
+    const original = createSpreadsheetFromWorkbook(
+      '1MovedRowsAbcdefghijKLMNOPQ',
+      'Chèn dòng',
+      createProblemWorkbook(),
+    )
+    fake.books.set(original.spreadsheetId, structuredClone(original))
+    const api = await createApi()
+    const target = { spreadsheetId: original.spreadsheetId, gid: null }
+    await checkSpreadsheet(api, target, options)
+    // The user inserts a row above row 5 (0-based 4): every cell below moves down one row.
+    const insert = (sheet: { cells: Map<string, unknown> }) => {
+      sheet.cells = new Map(
+        [...sheet.cells].map(([key, cell]) => {
+          const [r, c] = key.split(',').map(Number) as [number, number]
+          return [`${r >= 4 ? r + 1 : r},${c}`, cell]
+        }),
+      )
+    }
+    insert(fake.books.get(original.spreadsheetId)!.sheets[0]!)
+    insert(original.sheets[0]!)
+    expect(await clearSpreadsheet(api, target)).toBe(true)
+    const cleared = fake.books.get(original.spreadsheetId)!
+    expect(readSheetLook(cleared.sheets[0]!)).toEqual(readSheetLook(original.sheets[0]!))
+  })
+
   it('grows the grid first when the computed columns fall past its last column', async () => {
     const book = createSpreadsheetFromWorkbook(
       '1NarrowSheetAbcdefghijKLMNOP',
@@ -200,26 +226,26 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
         .then((a) => checkSpreadsheet(a, { spreadsheetId: id, gid: null }, options))
         .then(
           () => null,
-          (e: unknown) => (e instanceof SheetsError ? [e.code, e.text.vi.slice(0, 30)] : e),
+          (e: unknown) => (e instanceof AppError ? [e.code, e.text.vi.slice(0, 30)] : e),
         )
     expect(await refusal(locked.spreadsheetId)).toEqual([
-      'protected',
+      'sheets/protected',
       'Các ô cần ghi kết quả đang đượ',
     ])
     expect(await refusal(blank.spreadsheetId)).toEqual([
-      'not-annex',
+      'sheets/not-annex',
       'Không tìm thấy bảng phụ lục CC',
     ])
     expect(await refusal(huge.spreadsheetId)).toEqual([
-      'too-large',
+      'sheets/too-large',
       'Trang tính quá lớn để kiểm tra',
     ])
     expect(await refusal(locked.spreadsheetId, 'ya29.revoked')).toEqual([
-      'auth',
+      'sheets/auth',
       'Google từ chối thông tin đăng ',
     ])
     expect(await refusal('1MissingSheetAbcdefghijKLMNO')).toEqual([
-      'not-found',
+      'sheets/not-found',
       'Không mở được bảng tính: kiểm ',
     ])
     expect(fake.books.get(locked.spreadsheetId)).toEqual(locked)
@@ -249,7 +275,7 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
       options,
     ).catch((e: unknown) => e)
     expect(missing).toMatchObject({
-      code: 'sheet-not-found',
+      code: 'sheets/sheet-not-found',
       text: { vi: 'Không tìm thấy trang tính được chỉ định trong bảng tính. (gid=987654)' },
     })
   })
@@ -313,8 +339,8 @@ describe('Google Sheets adapter against the strict fake, with the real @googleap
       { spreadsheetId: ids.problem, gid: 0 },
       { ...options, backoff: { sleep: async () => {} } },
     ).catch((e: unknown) => e)
-    expect(failure).toBeInstanceOf(SheetsError)
-    expect((failure as SheetsError).code).toBe('quota')
+    expect(failure).toBeInstanceOf(AppError)
+    expect((failure as AppError).code).toBe('sheets/quota')
     fake.failNext(0)
   })
 })

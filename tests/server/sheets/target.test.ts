@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { SheetsError } from '../../../server/sheets/errors.ts'
 import { parseSheetTarget } from '../../../server/sheets/target.ts'
+import { AppError } from '../../../server/errors/index.ts'
 
 const id = '1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms'
 
@@ -36,7 +36,7 @@ describe('parseSheetTarget', () => {
       }
       return null
     })()
-    expect(error).toBeInstanceOf(SheetsError)
-    expect((error as SheetsError).text.vi).toMatch(/^Không nhận ra bảng tính Google/)
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).text.vi).toMatch(/^Không nhận ra bảng tính Google/)
   })
 })

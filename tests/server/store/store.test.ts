@@ -6,7 +6,7 @@ import { validateTable, type Report } from '../../../core/index.ts'
 import { readCatalog } from '../../../server/province/catalog.ts'
 import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import { convertReportRows, createStore, serializeReport } from '../../../server/store/index.ts'
-import { readParSipasGrid } from '../../helpers/seeds.ts'
+import { readParSipasGrid } from '../../../scripts/seeds.ts'
 import { buildFilledWorkbook } from '../../helpers/service.ts'
 
 describe('the store keeps a submission with its report and task rows', () => {

@@ -3,14 +3,20 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { CellValue, Grid } from '../../../core/index.ts'
 import { readWorkbookView } from '../../../server/xlsx/book.ts'
-import { inspectPackage, openPackage } from '../../../server/xlsx/guard.ts'
+import { openPackage } from '../../../server/xlsx/guard.ts'
+import { buildLoadableZip } from '../../../server/xlsx/loadable.ts'
+import { loadWorkbook } from '../../../server/xlsx/read.ts'
 import { readGridsWithExcelJS } from '../../helpers/exceljs-grid.ts'
+import { readZipParts } from '../../helpers/hostile.ts'
+import { createZip } from '../../helpers/zip.ts'
 
 // Workbooks from the wild, kept by ExcelJS's own test suite (tests/fixtures/README.md names them):
 // Excel in several versions and languages, Google Sheets, LibreOffice, chart sheets, 1904 dates,
 // hidden sheets, comments, images, shared formulas, odd and invalid XML.
 const dir = fileURLToPath(new URL('../../fixtures/xlsx/', import.meta.url))
 const files = readdirSync(dir).filter((n) => n.endsWith('.xlsx'))
+// Workbooks we made (tests/fixtures/README.md says how), where ExcelJS is not the reference.
+const own = fileURLToPath(new URL('../../fixtures/xlsx-own/', import.meta.url))
 
 function read(bytes: Uint8Array) {
   return readWorkbookView(openPackage(bytes)).sheets.map((s) => ({
@@ -52,7 +58,9 @@ describe('the fast workbook reader on workbooks from other offices and programs'
       const bytes = readFileSync(`${dir}${name}`)
       const fast = read(bytes)
       // ExcelJS reads what our guard lets through (a whole-sheet drop-down list clipped: unclipped, it never finishes).
-      const reference = await readGridsWithExcelJS(inspectPackage(bytes)).catch(() => null)
+      const reference = await readGridsWithExcelJS(buildLoadableZip(openPackage(bytes))).catch(
+        () => null,
+      )
       if (reference === null) {
         // ExcelJS refuses this one (invalid XML); ours still reads every sheet it names.
         expect(name).toBe('invalid-xml.xlsx')
@@ -85,5 +93,65 @@ describe('the fast workbook reader on workbooks from other offices and programs'
     expect(text).toMatch(/^Berechnungsgrundlage: 50,-€\/std\. \+ Ersatzteile\.\nJe Filiale/)
     // A formula whose cached result is 0 reads as 0 (ExcelJS loses it).
     expect(german.find((s) => s.name === 'Ersatzteilliste')!.grid.cells[4]![9]).toBe(0)
+  })
+
+  it('reads Strict OOXML written by Excel (another namespace for every part)', () => {
+    const sheets = read(readFileSync(`${dir}sample.strict.xlsx`))
+    expect(sheets.map((s) => [s.name, s.state])).toEqual([
+      ['Sheet1', 'visible'],
+      ['rich test', 'visible'],
+      ['Sheet3', 'visible'],
+    ])
+    expect(sheets[0]!.grid.cells[0]).toEqual(['Lorem', 111])
+    expect(sheets[0]!.grid.cells[9]).toEqual(['at', 4995])
+    expect(sheets[1]!.grid.cells[0]).toEqual(['The quick brown fox jumps over the lazy dog'])
+  })
+
+  it('reads ISO dates in Strict cells, and hands them to ExcelJS as the same days', async () => {
+    const parts = readZipParts(readFileSync(`${dir}sample.strict.xlsx`))
+    const edit = (name: string, change: (xml: string) => string) => {
+      const part = parts.find((p) => p.name === name)!
+      part.data = Buffer.from(change(part.data.toString('utf8')))
+    }
+    edit('xl/styles.xml', (xml) =>
+      xml.replace(
+        /<cellXfs count="3">([^]*?)<\/cellXfs>/,
+        '<cellXfs count="4">$1<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>',
+      ),
+    )
+    edit('xl/worksheets/sheet1.xml', (xml) =>
+      xml
+        .replace('</row>', '<c r="C1" s="3" t="d"><v>2026-09-14T00:00:00</v></c></row>')
+        .replace(/(<row r="2"[^>]*>[^]*?)<\/row>/, '$1<c r="C2" t="d"><v>2026-12-31</v></c></row>'),
+    )
+    const bytes = createZip(parts)
+    const grid = read(bytes)[0]!.grid
+    expect(grid.cells.slice(0, 2)).toEqual([
+      ['Lorem', 111, { date: '2026-09-14' }],
+      ['ipsum', 222, { date: '2026-12-31' }],
+    ])
+    const sheet = (await loadWorkbook(bytes)).getWorksheet('Sheet1')!
+    expect([sheet.getCell('C1').value, sheet.getCell('C2').value]).toEqual([
+      new Date('2026-09-14T00:00:00Z'),
+      46387,
+    ])
+  })
+
+  it('reads numbers whose formats hold escaped or quoted letters as numbers, not dates', async () => {
+    const bytes = readFileSync(`${own}escaped-literals.xlsx`)
+    expect(read(bytes)[0]!.grid.cells).toEqual([
+      ['Số ngày', 12],
+      ['Ngày có chữ', { date: '2026-09-14' }],
+      ['Số ngày có chữ', 5],
+      ['Gạch chéo thoát', { date: '2026-09-14' }],
+      ['Màu và chữ', 3],
+      ['Chữ d trong ngoặc kép', 7],
+      ['Ngày tiếng Việt', { date: '2026-12-31' }],
+      ['Chữ y thoát', 15],
+      ['Ngày thường', { date: '2026-01-02' }],
+    ])
+    // ExcelJS reads the escaped letters of `0\ \d\a\y\s` as a date: 12 becomes 11/01/1900.
+    const [reference] = await readGridsWithExcelJS(bytes)
+    expect(reference!.grid.cells[0]).toEqual(['Số ngày', { date: '1900-01-11' }])
   })
 })

@@ -4,10 +4,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import { serializeMarkRecord, type MarkRecord } from '../../../core/index.ts'
+import {
+  computeRowIdentity,
+  serializeMarkBook,
+  type MarkBook,
+  type MarkRecord,
+} from '../../../core/index.ts'
 import { runCli } from '../../../server/cli/main.ts'
 import { capture, output } from '../../helpers/output.ts'
-import { readPlanAppendixRows } from '../../helpers/seeds.ts'
+import { readPlanAppendixRows } from '../../../scripts/seeds.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'cchc-record-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -29,7 +34,11 @@ async function buildCraftedWorkbook(record: unknown): Promise<string> {
   ws.addRow([1, bullet, 'Sở Nội vụ', 'Quý IV/2026'])
   ws.addRow([2, 'Tổ chức đối thoại', 'Sở Tư pháp', 'Quý IV/2026'])
   const marks = wb.addWorksheet('_cchc_marks', { state: 'veryHidden' })
-  const chunks = Array.isArray(record) ? record : [JSON.stringify(record)]
+  const chunks = Array.isArray(record)
+    ? record
+    : record === textBook
+      ? serializeMarkBook(textBook)
+      : [JSON.stringify(record)]
   for (const chunk of chunks) marks.addRow([chunk])
   const path = join(dir, `crafted-${Math.random().toString(36).slice(2)}.xlsx`)
   writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()))
@@ -62,7 +71,6 @@ const legacyCrafted = {
   ],
 }
 const textRecord: MarkRecord = {
-  version: 2,
   sheet: { name: 'Phụ lục', id: null },
   checkSheet: null,
   headerRow: 2,
@@ -71,15 +79,16 @@ const textRecord: MarkRecord = {
   keyColumns: { stt: 'A', content: 'B' },
   rows: [],
   cells: [
-    { address: 'E3', value: link, format: 'General', fill: null, note: null },
-    { address: 'E4', value: `=${dde}`, format: 'General', fill: null, note: null },
+    { address: 'E3', value: link, format: 'General' },
+    { address: 'E4', value: `=${dde}`, format: 'General' },
   ],
 }
+const textBook: MarkBook = { version: 3, records: [textRecord] }
 
 describe('a crafted marks record never produces formulas or links in visible cells', () => {
   it.each([
     ['a formula and a hyperlink object', legacyCrafted],
-    ['formula-looking text', textRecord],
+    ['formula-looking text', textBook],
   ])('`cchc clear` with %s', async (_, record) => {
     const path = await buildCraftedWorkbook(record)
     const out = join(dir, 'cleared.xlsx')
@@ -88,7 +97,7 @@ describe('a crafted marks record never produces formulas or links in visible cel
     const cells = readWithOpenpyxl(out, 'Phụ lục')
     expect(cells.filter(([, type, , target]) => type === 'f' || target !== null)).toEqual([])
     expect(cells).toContainEqual(['B3', 's', bullet, null])
-    if (record === textRecord) expect(cells).toContainEqual(['E3', 's', link, null])
+    if (record === textBook) expect(cells).toContainEqual(['E3', 's', link, null])
   })
 
   it('`cchc validate -o` replaces a crafted record without restoring formulas', async () => {
@@ -101,25 +110,29 @@ describe('a crafted marks record never produces formulas or links in visible cel
     expect(cells).toContainEqual(['B3', 's', bullet, null])
   })
 
-  it('a record split over several cells is read back whole (and refuses rows it cannot find)', async () => {
+  it('a record split over several cells is read back whole; cells of rows it cannot find are listed', async () => {
     const cells = Array.from({ length: 1500 }, (_, i) => ({
       address: `F${i + 3}`,
       value: bullet,
       format: '@',
-      fill: null,
-      note: null,
     }))
-    const chunks = serializeMarkRecord({
-      ...textRecord,
-      cells,
-      rows: [{ row: 3, key: 'dòng đã bị xóa' }],
+    // Rows 3 and 4 are still there; the row that was 5 has been deleted.
+    const rows = [
+      computeRowIdentity(3, 1, bullet),
+      computeRowIdentity(4, 2, 'Tổ chức đối thoại'),
+      computeRowIdentity(5, 3, 'Dòng đã bị xóa'),
+    ]
+    const chunks = serializeMarkBook({
+      version: 3,
+      records: [{ ...textRecord, lastRow: 5, cells, rows }],
     })
     expect(chunks.length).toBeGreaterThan(1)
     capture()
-    expect(
-      await runCli(['clear', await buildCraftedWorkbook(chunks), '-o', join(dir, 'split.xlsx')]),
-    ).toBe(2)
-    expect(output.err).toContain('Không xóa được đánh dấu')
+    const out = join(dir, 'split.xlsx')
+    expect(await runCli(['clear', await buildCraftedWorkbook(chunks), '-o', out])).toBe(0)
+    expect(output.err).toContain('Không khôi phục được 1 ô')
+    expect(output.err).toContain('Phụ lục!F5')
+    expect(readWithOpenpyxl(out, 'Phụ lục')).toContainEqual(['F4', 's', bullet, null])
   })
 })
 

@@ -146,7 +146,7 @@ print(json.dumps(out, ensure_ascii=False))`
     expect(again.worksheets.map((w) => w.name)).toEqual(['Báo cáo Q3', 'Kiểm tra', '_cchc_marks'])
     expect(again.getWorksheet('Báo cáo Q3')!.getCell('L3').value).toBeNull()
 
-    expect(clearMarks(again)).toBe('cleared')
+    expect(clearMarks(again)).toEqual({ outcome: 'cleared', unrestored: [] })
     const cleared = await loadWorkbook(new Uint8Array(await again.xlsx.writeBuffer()))
     const ws = cleared.getWorksheet('Báo cáo Q3')!
     expect(cleared.worksheets.map((w) => w.name)).toEqual(['Báo cáo Q3'])
@@ -155,6 +155,33 @@ print(json.dumps(out, ensure_ascii=False))`
     expect(ws.getCell('D5').fill).toBeUndefined()
     expect(ws.getCell('D5').note).toBeUndefined()
     expect(ws.getCell('B4').fill).toMatchObject({ fgColor: { argb: 'FF00B0F0' } })
+  })
+
+  it('`cchc clear` after the clerk corrected the table by hand and inserted a task: everything found again', async () => {
+    const checked = await checkAndLoad(await buildAgencyWorkbook(), { asOf })
+    markWorkbook(checked.workbook, checked.sheetName, checked.report)
+    const correct = (wb: ExcelJS.Workbook) => {
+      const ws = wb.getWorksheet('Báo cáo Q3')!
+      ws.getCell('B6').value = 'Cập nhật văn bản'
+      ws.getCell('C6').value = 'Sở Nội vụ'
+      ws.spliceRows(5, 0, [3, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Quý IV/2026'])
+      ws.getCell('A6').value = 4
+      ws.getCell('A7').value = 5
+    }
+    correct(checked.workbook)
+    const marked = await loadWorkbook(new Uint8Array(await checked.workbook.xlsx.writeBuffer()))
+    expect(clearMarks(marked)).toEqual({ outcome: 'cleared', unrestored: [] })
+    const expected = await loadWorkbook(await buildAgencyWorkbook())
+    correct(expected)
+    const look = (wb: ExcelJS.Workbook) => {
+      const cells: [string, unknown, unknown, unknown][] = []
+      wb.getWorksheet('Báo cáo Q3')!.eachRow((row) =>
+        row.eachCell((c) => cells.push([c.address, c.text, c.fill?.type ?? null, c.note ?? null])),
+      )
+      return cells
+    }
+    expect(look(marked)).toEqual(look(expected))
+    expect(marked.worksheets.map((w) => w.name)).toEqual(['Báo cáo Q3'])
   })
 
   it('applies the safe automatic fixes (HTML, TCVN3) to the cells', async () => {

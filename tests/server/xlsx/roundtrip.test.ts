@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { checkWorkbook } from '../../../server/xlsx/check.ts'
 import { readPlan, readProfile, readRegistry } from '../../../server/province/config.ts'
 import { templatesDir } from '../../../server/paths.ts'
-import { createSampleProgress, fillSampleProgress } from '../../../server/demo/demo.ts'
+import { createSampleProgress, fillSampleProgress } from '../../../server/demo/sample.ts'
 import { buildTemplate } from '../../../server/xlsx/template.ts'
 
 const asOf = '2026-09-14'

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { PlannedCell } from '../../../server/consolidation/types.ts'
 import { escapeXml, writeRows, type StyledRow } from '../../../server/xlsx/rows.ts'
 import { inflateEntry, readZipEntries } from '../../../server/xlsx/zip.ts'
-import { readPlanAppendixRows } from '../../helpers/seeds.ts'
+import { readPlanAppendixRows } from '../../../scripts/seeds.ts'
 
 const font: Partial<ExcelJS.Font> = { name: 'Times New Roman', size: 11 }
 const plain: Partial<ExcelJS.Style> = { font, alignment: { wrapText: true, vertical: 'top' } }

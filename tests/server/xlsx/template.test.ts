@@ -40,4 +40,27 @@ describe('buildTemplate with a plan’s columns block', () => {
     expect(report.tasks[0]).toMatchObject({ deadline: { due: '2026-06-30' }, status: 'overdue' })
     expect(report.errorCount).toBe(0)
   })
+
+  it('remembers the plan’s issue date, so deadlines counted from it get their due date', async () => {
+    const counted: PlanDefinition = {
+      ...plan,
+      issued: '2026-07-14',
+      rows: [
+        {
+          stt: '1',
+          content: 'Rà soát TTHC',
+          lead: 'Sở Tư pháp',
+          deadline: '100 ngày kể từ ngày ban hành Kế hoạch',
+        },
+      ],
+    }
+    const bytes = new Uint8Array(await buildTemplate(counted).xlsx.writeBuffer())
+    const { report } = await checkWorkbook(bytes, { asOf: '2026-09-14' })
+    expect(report.issued).toBe('2026-07-14')
+    expect(report.tasks[0]!.deadline).toEqual({
+      kind: 'relative',
+      due: '2026-10-22',
+      start: '2026-07-14',
+    })
+  })
 })

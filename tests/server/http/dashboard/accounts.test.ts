@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../../server/store/passwords.ts'
 import { startServer } from '../../../../server/http/serve.ts'
 import { resolveChromium } from '../../../helpers/tools.ts'
+import { findAccessibilityViolations } from '../../../helpers/dashboard.ts'
 
 const adminEmail = 'can-bo@sonoivu.daklak.gov.vn'
 const adminPassword = 'mat-khau-Dak-Lak-2026'
 const newEmail = 'van-thu@xabuondon.daklak.gov.vn'
-const outDir = new URL('../../../../test-output/', import.meta.url).pathname
+const outDir = new URL('../../../../test-output/dashboard/', import.meta.url).pathname
 
 describe('dashboard accounts section in headless Chromium', () => {
   it(
@@ -52,6 +53,8 @@ describe('dashboard accounts section in headless Chromium', () => {
         await page.fill('#password', adminPassword)
         await page.click('#login-form button')
         await page.waitForURL(`${url}/`)
+        // "Tài khoản" is a page of its own in the header's navigation.
+        await page.click('nav a[href="#/tai-khoan"]')
         const own = page.locator(`#account-body tr[data-email="${adminEmail}"]`)
         await own.waitFor()
         expect(await own.textContent()).toContain('Tài khoản của bạn')
@@ -83,7 +86,8 @@ describe('dashboard accounts section in headless Chromium', () => {
         ])
         expect((await signIn(password)).status).toBe(200)
         mkdirSync(outDir, { recursive: true })
-        await page.locator('#accounts').screenshot({ path: join(outDir, 'dashboard-accounts.png') })
+        await page.locator('#accounts').screenshot({ path: join(outDir, 'accounts.png') })
+        expect(await findAccessibilityViolations(page)).toEqual([])
 
         // The same email again: refused in Vietnamese; the password box is gone.
         await page.fill('#account-email', newEmail)

@@ -1,0 +1,134 @@
+import type { AgencyIndex } from './agency.ts'
+import { parseDayFirstDate } from './date.ts'
+import { parseDeadline } from './deadline.ts'
+import { isDateCell, type CellValue } from './grid.ts'
+import { isProgress, parseProgress } from './progress.ts'
+import { parseStt } from './stt.ts'
+import { foldKeepingNumbers, foldText } from './text.ts'
+
+/** What one cell holds, judged from the cell alone. */
+export const cellKinds = [
+  'date',
+  'duration',
+  'period',
+  'progress',
+  'percent',
+  'target',
+  'number',
+  'numbering',
+  'agency',
+  'docref',
+  'product',
+  'task',
+  'text',
+] as const
+export type CellKind = (typeof cellKinds)[number]
+
+// The words agency names start with (folded), for tables checked without a registry.
+const agencyStart =
+  /^(?:(?:cac|tat ca) (?:so|co quan|don vi|xa|phuong|huyen|dia phuong|nganh|phong|ban|thanh vien|to chuc|bo)|so (?!hoa|lieu|luong|sanh|ket|tay|do|hieu)\w+|ubnd|uy ban|hdnd|phong (?!chong|ngua)|ban (?!hanh|giao|do)\w+|van phong|vp|cong an|bo (?!sung|tri|cau|tai)\w+|cuc|chi cuc|tong cuc|trung tam|dai (?:phat|truyen|pt)|bao (?!cao|dam|ve|quan|tri)\w+|bao hiem|hoi (?!nghi|thao|thi|cho)\w+|lien doan|lien minh|doan (?!ket)\w+|thanh tra|kho bac|toa an|vien (?!thong|chuc)\w+|vu (?!viec|an)\w+|co quan|don vi|truong (?!hop)\w+|benh vien|cong ty|tong cong ty|to (?:cong tac|giup viec|cong nghe|chuyen|thu ky)|chuyen vien|can bo|cong chuc|lanh dao|(?:tinh|huyen|thanh|dang) uy|mat tran|ubmttq|ngan hang|doi (?!moi|thoai|voi)\w+|bo chi huy|chi nhanh|xa (?!hoi)\w+|phuong (?!an|thuc|phap|tien|huong|cham)\w+|huyen|thanh pho|tp|thi xa|chu tich|pho chu tich|giam doc|thu truong|d c|dong chi|nguoi dung dau|bch|bql|ban quan ly|hop tac xa|dia phuong|nganh)\b/
+// Short capitalised abbreviations of agencies ("STP", "VP UBND", "BCĐ 138").
+const agencyAbbreviation =
+  /^(?!(?:QĐ|KH|BC|CV|TB|NQ|TTR|HD|QC|ĐA|CT)\b)[A-ZĐ]{2,8}(?: [A-ZĐ0-9]{1,8})*$/u
+const durationPattern =
+  /^(?:khong tinh thoi gian|(?:toi da |trong |khoang )?\d+(?:[.,]\d+)?(?: \d+(?:[.,]\d+)?)? (?:ngay|gio|tuan|thang|nam)(?: lam viec)?)$/
+const targetPattern =
+  /(≥|>=|≤|\b(?:toi thieu|it nhat|tren|tu \d+(?:[.,]\d+)? pct(?: \w+)* tro len|khong duoi|dat tu|phan dau)\b)/
+const productPattern =
+  /^(quyet dinh|ke hoach|bao cao|de an|van ban|nghi quyet|nghi dinh|thong tu|chi thi|cong van|huong dan|to trinh|quy che|quy dinh|chuong trinh|thong bao|du thao|phan mem|he thong|co so du lieu|luat|danh muc|so tay|tai lieu|bo tai lieu|bo cau hoi|hoi nghi|phong su|tin bai|chuyen muc|video|an pham|tap huan|bien ban)\b/
+// A document reference: a number with a symbol ("12/BC-UBND", "09/2019/NĐ-CP"), "số 12", or a link.
+const documentReference = /\d+\s*\/\s*[A-ZĐ]|\bsố\s*\d+|https?:\/\/|\bCV\s*\d+/iu
+// How deadline phrases open ("Trong năm 2026", "Quý IV", "Thường xuyên", "Theo quy định", "Khi có …").
+const deadlineStart =
+  /^(?:\d|trong|truoc|cham nhat|muon nhat|den|tu|quy|thang|nam|ngay|hang|thuong xuyen|dinh ky|lien tuc|theo|khi|sau|ca nam|giai doan|nhiem ky|tuan|thu \d|hoan thanh (?:truoc|trong|cham)|dau|cuoi|giua|nua)\b/
+// How progress words open (a progress cell that only mentions "Đảng" or "đang" later is not one).
+const progressStart =
+  /^(?:da|dang|chua|hoan thanh|ht|xong|dat|hoan tat|ket thuc|tiep tuc|cho|gan xong|sap hoan thanh|con trong han|tre han|qua han|xin gia han|du kien|khong|dung|tam dung|huy|co|can|phoi hop|theo doi|ghi nhan|\d+(?:[.,]\d+)? pct)\b/
+
+// A cell's kind depends only on its text (and the registry): tables repeat texts, so each is read once.
+const kindCache = new Map<string, CellKind>()
+const registryKindCaches = new WeakMap<AgencyIndex, Map<string, CellKind>>()
+
+/**
+ * The kind of one cell: a date, a deadline phrase, a progress word, a number, an agency name, a
+ * document, a task description … The first kind that fits wins, most specific first.
+ * @example readCellKind('Quý I/2026') // 'period'
+ * @example readCellKind('Sở Tư pháp, Sở Nội vụ') // 'agency'
+ */
+export function readCellKind(value: CellValue, index: AgencyIndex | null = null): CellKind | null {
+  if (value === null || value === '') return null
+  if (isDateCell(value)) return 'date'
+  if (typeof value === 'boolean') return 'text'
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 1990 && value <= 2100) return 'period'
+    return 'number'
+  }
+  const text = value.trim()
+  // Dashes and dots stand for "nothing here".
+  if (!text || /^[-–—.…/]+$/.test(text)) return null
+  let cache = kindCache
+  if (index) {
+    cache = registryKindCaches.get(index) ?? new Map<string, CellKind>()
+    registryKindCaches.set(index, cache)
+  }
+  let kind = cache.get(text)
+  if (kind === undefined) {
+    if (cache.size > 20_000) cache.clear()
+    kind = classifyText(text, index)
+    cache.set(text, kind)
+  }
+  return kind
+}
+
+function classifyText(text: string, index: AgencyIndex | null): CellKind {
+  const short = text.length <= 80
+  const date = short ? parseDayFirstDate(text) : null
+  if (date && date !== 'invalid') return 'date'
+  const folded = foldKeepingNumbers(text.replace(/^\(|\)$/g, ''))
+  if (durationPattern.test(folded)) return 'duration'
+  if (/^[-+]?\d+(?:[.,]\d+)?\s*%$/.test(text)) return 'percent'
+  if (/^[-+]?\d[\d.,]*$/.test(text)) {
+    const n = Number(text.replace(',', '.'))
+    if (Number.isInteger(n) && n >= 1990 && n <= 2100) return 'period'
+    return /^\d+(?:\.\d+)+$/.test(text) ? 'numbering' : 'number'
+  }
+  if (/^x$/i.test(text)) return 'progress'
+  if (targetPattern.test(text.toLowerCase()) || targetPattern.test(folded)) return 'target'
+  if (short && text.length <= 15) {
+    const stt = parseStt(text)
+    if (stt && stt.kind !== 'other') return 'numbering'
+    if (/^[a-zđ][).]$/iu.test(text)) return 'numbering'
+  }
+  const plain = foldText(text)
+  if (isAgencyText(text, plain, index)) return 'agency'
+  if (text.length <= 60 && (text.length <= 20 || deadlineStart.test(plain))) {
+    const d = parseDeadline(text, 2000)
+    if (d && d.kind !== 'invalid') return 'period'
+  }
+  if (isProgressText(text, plain)) return 'progress'
+  if (documentReference.test(text)) return 'docref'
+  // Codes that number tasks: "260514-01", "NV-03", "1.2.a" (digits, no spaces).
+  if (text.length <= 15 && /^(?=.*\d)[\p{L}\d]+(?:[-./_][\p{L}\d]+)+$/u.test(text))
+    return 'numbering'
+  if (productPattern.test(plain)) return 'product'
+  const words = plain.split(' ').length
+  return text.length >= 25 && words >= 4 ? 'task' : 'text'
+}
+
+/** Progress words: short cells the progress reader places, or narratives that open with one ("Đã ban hành …"). */
+function isProgressText(text: string, plain: string): boolean {
+  if (/^(?:da|dang|chua|hoan thanh|ht|xong|khong thuc hien|dung thuc hien)\b/.test(plain))
+    return true
+  if (text.length > 25) return false
+  if (!plain) return isProgress(parseProgress(text))
+  return progressStart.test(plain) && /^\S/.test(plain) && isProgress(parseProgress(text))
+}
+
+function isAgencyText(text: string, plain: string, index: AgencyIndex | null): boolean {
+  if (text.length > 250) return false
+  const first = text.split(/[,;\n]|\svà\s/)[0]!.trim()
+  // A registry name is looked up, not searched for: the profile reads every cell of a column.
+  if (index?.byName.has(foldText(first))) return true
+  if (agencyAbbreviation.test(first)) return true
+  return agencyStart.test(foldText(first)) && plain.split(' ').length <= 40
+}

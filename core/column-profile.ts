@@ -1,0 +1,241 @@
+import type { AgencyIndex } from './agency.ts'
+import { cellKinds, readCellKind, type CellKind } from './cell-kind.ts'
+import { parseDayFirstDate, type IsoDate } from './date.ts'
+import { parseDeadline } from './deadline.ts'
+import { cellText, isDateCell, type CellValue } from './grid.ts'
+import { statusLabels } from './messages.ts'
+import { isProgress, parseProgress } from './progress.ts'
+import { parseStt } from './stt.ts'
+import { foldText } from './text.ts'
+
+/** What a column holds: how many cells of each kind, and how its dates sit against the report date and its neighbours. */
+export type ColumnProfile = {
+  /** Data rows looked at (rows with at least one value of their own). */
+  rows: number
+  /** Cells with a value. */
+  filled: number
+  kinds: Record<CellKind, number>
+  /** Distinct texts among the filled cells. */
+  distinct: number
+  /** Numbering cells that follow the one above (1, 2, 3 … or 1.1, 1.2 …). */
+  ordered: number
+  /** Agency cells naming several agencies ("Sở Tư pháp, Sở Nội vụ"). */
+  agencyLists: number
+  /** Cells the progress reader places, wherever the progress words stand ("Sở Nội vụ đang thực hiện"). */
+  looseProgress: number
+  /** Cells whose text names a time somewhere ("Trình tại Phiên họp thứ 42 (tháng 02/2025)"). */
+  looseDeadline: number
+  /** Cells holding a status only the product writes ("Hoàn thành đúng hạn", "Quá hạn"). */
+  ownStatus: number
+  /** Date cells after the report date. */
+  future: number
+  /** A date column to the left whose dates are never after this one's (a "received on" column before it). */
+  afterNeighbour: boolean
+  /** A date column to the right whose dates are never before this one's. */
+  beforeNeighbour: boolean
+  /** Date cells on rows the table says are done; `null` when no column says which rows are done. */
+  onDoneRows: number | null
+  /** Rows the table says are not done, and how many of them have no date here. */
+  openRows: number
+  openBlank: number
+}
+
+/** What the profile needs besides the cells: the report date and the province's agencies. */
+export type ReadingContext = { asOf?: IsoDate | null; index?: AgencyIndex | null }
+
+/** At most this many data rows are profiled: the work is linear and bounded whatever the sheet's size. */
+export const profileRows = 150
+
+// The statuses only the product writes (not progress words an agency would type).
+const ownStatuses = new Set(
+  (['done-on-time', 'done-late', 'overdue', 'ongoing', 'unknown'] as const).map((s) =>
+    foldText(statusLabels[s].vi),
+  ),
+)
+
+/** Builds an empty profile. */
+function createProfile(): ColumnProfile {
+  return {
+    rows: 0,
+    filled: 0,
+    kinds: Object.fromEntries(cellKinds.map((k) => [k, 0])) as Record<CellKind, number>,
+    distinct: 0,
+    ordered: 0,
+    agencyLists: 0,
+    ownStatus: 0,
+    looseProgress: 0,
+    looseDeadline: 0,
+    future: 0,
+    afterNeighbour: false,
+    beforeNeighbour: false,
+    onDoneRows: null,
+    openRows: 0,
+    openBlank: 0,
+  }
+}
+
+/** A row the profile skips: empty, a section row ("I", "Phần II"), or a heading merged across the row. */
+function isHeadingRow(row: CellValue[], covered: boolean[]): boolean {
+  const own = row.findIndex((v, c) => v !== null && v !== '' && !covered[c])
+  if (own < 0) return true
+  const first = row[own]!
+  if (typeof first === 'string' && first.length <= 15 && parseStt(first)?.kind === 'section')
+    return true
+  return covered.filter(Boolean).length >= 2
+}
+
+/** The date a cell holds, when it holds one. */
+function readCellDate(value: CellValue): IsoDate | null {
+  if (isDateCell(value)) return value.date
+  if (typeof value !== 'string' || value.length > 40) return null
+  const d = parseDayFirstDate(value.trim())
+  return d && d !== 'invalid' ? d.date : null
+}
+
+/**
+ * Profiles every column of a table's data (at most `profileRows` rows, headings and merged copies
+ * left out): the kinds of its cells, and for date columns how they sit against the report date,
+ * the date columns beside them and the rows another column says are done.
+ */
+export function computeColumnProfiles(
+  rows: CellValue[][],
+  covered: boolean[][],
+  width: number,
+  context: ReadingContext = {},
+): ColumnProfile[] {
+  const profiles = Array.from({ length: width }, createProfile)
+  const kept: { row: CellValue[]; kinds: (CellKind | null)[] }[] = []
+  for (let r = 0; r < rows.length && kept.length < profileRows; r++) {
+    const row = rows[r] ?? []
+    const cov = covered[r] ?? []
+    if (isHeadingRow(row, cov)) continue
+    const kinds: (CellKind | null)[] = []
+    for (let c = 0; c < width; c++) {
+      const value = cov[c] ? null : (row[c] ?? null)
+      kinds.push(readCellKind(value, context.index ?? null))
+    }
+    kept.push({ row: cov.some(Boolean) ? row.map((v, c) => (cov[c] ? null : v)) : row, kinds })
+  }
+  for (let c = 0; c < width; c++) {
+    const p = profiles[c]!
+    const texts = new Set<string>()
+    let previous: string | null = null
+    for (const { row, kinds } of kept) {
+      p.rows++
+      const kind = kinds[c]
+      if (!kind) continue
+      const value = row[c] ?? null
+      p.filled++
+      p.kinds[kind]++
+      const text = cellText(value).trim()
+      texts.add(text)
+      if (kind === 'numbering' || kind === 'number') {
+        if (previous !== null && followsNumber(previous, text)) p.ordered++
+        previous = text
+      }
+      if (kind === 'agency' && /[,;\n]|\svà\s/.test(text)) p.agencyLists++
+      if (ownStatuses.has(foldText(text))) p.ownStatus++
+      if (kind === 'period' || kind === 'date') p.looseDeadline++
+      else if (text.length <= 200 && mentionsTime(text)) p.looseDeadline++
+      if (kind === 'progress' || kind === 'percent') p.looseProgress++
+      else if (kind === 'agency' || kind === 'task' || kind === 'text')
+        if (text.length <= 300 && isProgress(parseProgress(text))) p.looseProgress++
+      if (kind === 'date' && context.asOf) {
+        const date = readCellDate(value)
+        if (date && date > context.asOf) p.future++
+      }
+    }
+    p.distinct = texts.size
+  }
+  relateDateColumns(kept, profiles)
+  relateDoneRows(kept, profiles)
+  return profiles
+}
+
+const timeCache = new Map<string, boolean>()
+
+/** Whether a text names a due time somewhere in it (a month, a quarter, a date, a year). */
+function mentionsTime(text: string): boolean {
+  let found = timeCache.get(text)
+  if (found === undefined) {
+    if (timeCache.size > 20_000) timeCache.clear()
+    const d = /\d/.test(text) ? parseDeadline(text, 2000) : null
+    found = d !== null && (d.kind === 'period' || d.kind === 'date' || d.kind === 'range')
+    timeCache.set(text, found)
+  }
+  return found
+}
+
+/** Whether a number follows the one above it: 2 after 1, 1.2 after 1.1, 2 after 1.3. */
+function followsNumber(before: string, after: string): boolean {
+  const a = before.split('.').map(Number)
+  const b = after.split('.').map(Number)
+  if (a.some(Number.isNaN) || b.some(Number.isNaN)) return false
+  for (let i = 0; i < b.length; i++) {
+    if (i === b.length - 1) return b[i] === (a[i] ?? 0) + 1 || (i >= a.length && b[i] === 1)
+    if (b[i] !== a[i]) return b[i] === (a[i] ?? 0) + 1 && b.slice(i + 1).every((x) => x === 1)
+  }
+  return false
+}
+
+/** Marks date columns that follow (or precede) another date column within three columns: never before it on any shared row. */
+function relateDateColumns(kept: { row: CellValue[] }[], profiles: ColumnProfile[]) {
+  const dateColumns = profiles
+    .map((p, c) => ({ p, c }))
+    .filter(({ p }) => p.filled >= 3 && p.kinds.date >= 0.6 * p.filled)
+  for (const later of dateColumns) {
+    for (const earlier of dateColumns) {
+      if (earlier.c >= later.c || later.c - earlier.c > 3) continue
+      let shared = 0
+      let ordered = 0
+      for (const { row } of kept) {
+        const a = readCellDate(row[earlier.c] ?? null)
+        const b = readCellDate(row[later.c] ?? null)
+        if (!a || !b) continue
+        shared++
+        if (a <= b) ordered++
+      }
+      if (shared >= 3 && ordered === shared) {
+        later.p.afterNeighbour = true
+        earlier.p.beforeNeighbour = true
+      }
+    }
+  }
+}
+
+/**
+ * Where another column says which rows are done (its cells are progress words), counts how a
+ * date column's dates fall: on done rows, and blank on rows not done.
+ */
+function relateDoneRows(
+  kept: { row: CellValue[]; kinds: (CellKind | null)[] }[],
+  profiles: ColumnProfile[],
+) {
+  let states = -1
+  let best = 0
+  profiles.forEach((p, c) => {
+    const share = p.filled >= 3 ? p.kinds.progress / p.filled : 0
+    if (share >= 0.6 && p.kinds.progress > best) {
+      best = p.kinds.progress
+      states = c
+    }
+  })
+  if (states < 0) return
+  const done = kept.map(({ row, kinds }) => {
+    if (kinds[states] !== 'progress') return null
+    const progress = parseProgress(cellText(row[states] ?? null))
+    return isProgress(progress) ? progress.state === 'done' : null
+  })
+  profiles.forEach((p, c) => {
+    if (c === states || p.filled < 2 || p.kinds.date < 0.6 * p.filled) return
+    p.onDoneRows = 0
+    kept.forEach(({ kinds }, i) => {
+      const dated = kinds[c] === 'date'
+      if (done[i] === true && dated) p.onDoneRows!++
+      if (done[i] === false) {
+        p.openRows++
+        if (!dated) p.openBlank++
+      }
+    })
+  })
+}

@@ -1,0 +1,145 @@
+import { computeMonthEnd, createIsoDate, type IsoDate } from './date.ts'
+import { parseRoman } from './stt.ts'
+
+/** A stretch of time named by one expression in the text ("quý IV/2026" → Oct 1 … Dec 31). */
+export type Span = {
+  start: IsoDate
+  end: IsoDate
+  kind: 'period' | 'date' | 'range' | 'relative'
+  at: number
+  /** "từ năm 2026": where the work starts, not when it is due. */
+  startOnly?: true
+}
+
+/** What a time expression gives: a span, nothing to read, or a part that cannot be read (its words). */
+type Reading = Span | null | { unread: string | null }
+
+const invalid = (unread: string | null = null) => ({ unread })
+
+function createMonthsSpan(year: number, from: number, to: number): Reading {
+  const start = createIsoDate(year, from, 1)
+  if (!start || to < from || to > 12) return invalid()
+  return { start, end: computeMonthEnd(year, to), kind: 'period', at: 0 }
+}
+
+function createDateSpan(year: number, month: number, day: number, unread: string): Reading {
+  const date = createIsoDate(year, month, day)
+  return date ? { start: date, end: date, kind: 'date', at: 0 } : invalid(unread)
+}
+
+// A year that belongs to the period before it: "Quý II/2026", "quý II năm 2026", "Quý II, năm 2026",
+// "quý 2 của năm 2026", "tháng 3-2026". Without these links the year would be read on its own and
+// widen the quarter to the whole year.
+const yearLink = '(?:(?: ?(?:[/,-]|\\bnam\\b|\\bcua\\b|\\btrong\\b) ?)+| )((?:19|20|21)\\d{2})\\b'
+
+/**
+ * Finds every explicit time expression in folded text. Each regex consumes its span so that a
+ * shorter pattern ("năm 2026") does not match inside a longer one ("tháng 12 năm 2026"). `invalid`
+ * is the part that names a time that does not exist ("Quý V", "Tháng 13"), or true when a period
+ * needs the plan year and none is known.
+ */
+export function findSpans(
+  folded: string,
+  year: number | null,
+): { spans: Span[]; invalid: string | true | null } {
+  const spans: Span[] = []
+  let invalidPart: string | true | null = null
+  let rest = folded
+  const take = (re: RegExp, make: (m: RegExpExecArray) => Reading) => {
+    rest = rest.replace(re, (...args) => {
+      const m = args.slice(0, -2) as unknown as RegExpExecArray
+      const at = args[args.length - 2] as number
+      m.index = at
+      const span = make(m)
+      if (span && 'unread' in span) invalidPart ??= span.unread ?? true
+      else if (span) {
+        const placed = placeSpan({ ...span, at }, folded.slice(Math.max(0, at - 40), at), m[0]!)
+        if (placed) spans.push(placed)
+      }
+      return ' '.repeat(String(args[0]).length)
+    })
+  }
+  const yearOf = (text: string | undefined): number | null => (text ? Number(text) : year)
+
+  // Day-first dates: 31/12/2026, 1-7-2026, 31.12.2026.
+  take(/\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4})\b/g, (m) =>
+    createDateSpan(Number(m[3]), Number(m[2]), Number(m[1]), m[0]),
+  )
+  // "ngày 15 tháng 3 năm 2026", "ngày 15 tháng 3" (the plan year).
+  take(new RegExp(`\\bngay (\\d{1,2}) thang (\\d{1,2})\\b(?:${yearLink})?`, 'g'), (m) => {
+    const y = yearOf(m[3])
+    return y === null ? invalid() : createDateSpan(y, Number(m[2]), Number(m[1]), m[0])
+  })
+  // "ngày 15/3", "đến ngày 6.7": a day of the plan year.
+  take(/\bngay (\d{1,2}) ?[/.] ?(\d{1,2})\b(?! ?[/.-] ?\d)/g, (m) => {
+    if (year === null) return invalid()
+    return createDateSpan(year, Number(m[2]), Number(m[1]), m[0])
+  })
+  // "6 tháng đầu năm 2026", "6 tháng cuối năm", "9 tháng đầu năm".
+  take(/\b(\d{1,2}) thang (dau|cuoi) nam(?: (\d{4}))?\b/g, (m) => {
+    const y = yearOf(m[3])
+    const n = Number(m[1])
+    if (y === null) return invalid()
+    const span = m[2] === 'dau' ? createMonthsSpan(y, 1, n) : createMonthsSpan(y, 13 - n, 12)
+    return span && 'unread' in span ? invalid(m[0]) : span
+  })
+  // "Quý IV/2026", "quý 4 năm 2026", "Quý III"; "Quý V" is no quarter.
+  take(new RegExp(`\\bquy ([ivxlc]+|\\d{1,2})\\b(?:${yearLink})?`, 'g'), (m) => {
+    const q = parseRoman(m[1]!) ?? Number(m[1])
+    if (q < 1 || q > 4) return invalid(`Quý ${m[1]!.toUpperCase()}`)
+    const y = yearOf(m[2])
+    return y === null ? invalid() : createMonthsSpan(y, q * 3 - 2, q * 3)
+  })
+  // "Tháng 12/2026", "tháng 12 năm 2025", "tháng 12", "tháng 3-2026"; "Tháng 13" is no month.
+  take(new RegExp(`\\bthang (\\d{1,2})\\b(?:${yearLink})?`, 'g'), (m) => {
+    const month = Number(m[1])
+    if (month < 1 || month > 12) return invalid(`Tháng ${m[1]}`)
+    const y = yearOf(m[2])
+    return y === null ? invalid() : createMonthsSpan(y, month, month)
+  })
+  // "12/2026" written without the word tháng.
+  take(/\b(\d{1,2}) ?\/ ?(\d{4})\b/g, (m) => {
+    const month = Number(m[1])
+    if (month < 1 || month > 12) return invalid(m[0])
+    return createMonthsSpan(Number(m[2]), month, month)
+  })
+  // "2021-2025", "giai đoạn 2026 - 2030".
+  take(/\b((?:19|20|21)\d{2}) ?- ?((?:19|20|21)\d{2})\b/g, (m) => {
+    const from = Number(m[1])
+    const to = Number(m[2])
+    if (to < from) return invalid(m[0])
+    return { start: `${from}-01-01`, end: `${to}-12-31`, kind: 'range', at: 0 }
+  })
+  // "năm 2026", "trong năm 2026", or a bare year "2026".
+  take(/\b(?:nam )?((?:19|20|21)\d{2})\b/g, (m) => {
+    const y = Number(m[1])
+    return { start: `${y}-01-01`, end: `${y}-12-31`, kind: 'period', at: 0 }
+  })
+  // A week or month named but not placed ("tuần 3 tháng 7/2026"): the rest would widen it.
+  const unplaced = /\b(tuan|thang|quy) (\d{1,2}|[ivxlc]+)\b/.exec(rest)
+  if (unplaced && spans.length) {
+    const word = { tuan: 'Tuần', thang: 'Tháng', quy: 'Quý' }[unplaced[1] as 'tuan']
+    invalidPart ??= `${word} ${unplaced[2]}`
+  }
+  return { spans, invalid: invalidPart }
+}
+
+/**
+ * Reads the words before a span: "sau năm 2028" and "hằng năm đến 2030" name no due date, "từ năm
+ * 2026" names a start, and "trước năm 2030" is due by the end of 2029 ("trước ngày X" stays X).
+ */
+function placeSpan(span: Span, before: string, matched: string): Span | null {
+  if (/\bsau (nam |ngay |thang |quy )?$/.test(before)) return null
+  if (
+    /\b(hang nam|hang quy|hang thang|thuong xuyen|dinh ky|lien tuc) den (het )?(nam )?$/.test(
+      before,
+    )
+  )
+    return null
+  if (/\btu (nam |ngay |thang |quy )?$/.test(before)) return { ...span, startOnly: true }
+  if (/\btruoc $/.test(before) && /^(nam )?\d{4}$/.test(matched)) {
+    const year = Number(matched.slice(-4)) - 1
+    return { ...span, start: `${year}-01-01`, end: `${year}-12-31` }
+  }
+  return span
+}

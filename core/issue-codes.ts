@@ -1,0 +1,80 @@
+// The issue codes, severities and the shape of their catalogue entries: shared by the catalogue
+// (messages*.ts) and the issue builder (issue.ts) without either importing the other's module.
+
+/** Every issue code the product reports; stable, documented in the README. */
+export const issueCodes = [
+  'table/not-found',
+  'header/missing-column',
+  'header/duplicate-column',
+  'header/unknown-choice',
+  'header/guessed-column',
+  'header/unreadable-column',
+  'row/stt-duplicate',
+  'row/stt-sequence',
+  'row/continuation',
+  'row/shifted-cells',
+  'cell/stray-value',
+  'cell/required',
+  'cell/html-markup',
+  'cell/legacy-encoding',
+  'cell/unnormalized-text',
+  'cell/unknown-agency',
+  'cell/invalid-deadline',
+  'cell/invalid-date',
+  'row/deadline-before-start',
+  'row/deadline-inherited',
+  'cell/invalid-progress',
+  'cell/unclear-progress',
+  'row/done-without-date',
+  'row/done-without-evidence',
+  'row/evidence-unverifiable',
+  'cell/completion-in-future',
+  'cell/invalid-achieved',
+  'row/score-exceeds-max',
+  'report/provisional-profile',
+  'report/target-not-judged',
+  'report/issued-unknown',
+] as const
+export type IssueCode = (typeof issueCodes)[number]
+
+export const severities = ['error', 'warning', 'info'] as const
+export type Severity = (typeof severities)[number]
+
+/** Text in both languages; Vietnamese is what users see first. */
+export type Bilingual = { vi: string; en: string }
+
+/** Values a message may mention. */
+export type MessageParams = {
+  field?: string | undefined
+  expected?: string | undefined
+  found?: string | undefined
+  suggestion?: string | undefined
+  date?: string | undefined
+  due?: string | undefined
+  start?: string | undefined
+  max?: string | undefined
+  column?: string | undefined
+  count?: number | undefined
+  /** The number `count` is out of ("40/42 ô"). */
+  total?: number | undefined
+  /** Rows named as examples ("12, 13, 15"). */
+  rows?: string | undefined
+  profile?: string | undefined
+  /** A field's key, as `--columns` takes it ("deadline"). */
+  key?: string | undefined
+  /** Columns that came closest, as "F “Thời gian”". */
+  columns?: string | undefined
+  /** The part of a value that could not be read ("Quý V" in "Quý V/2026"). */
+  part?: string | undefined
+  /** Why evidence cannot be checked (`row/evidence-unverifiable`). */
+  reason?: 'no-number' | 'no-date' | 'outside-period' | 'after-report' | undefined
+}
+
+export type CatalogueEntry = {
+  severity: Severity
+  message: (p: MessageParams) => Bilingual
+  hint: (p: MessageParams) => Bilingual
+}
+
+/** Quotes a value the Vietnamese way. */
+export const q = (s: string | undefined) => `“${s ?? ''}”`

@@ -1,0 +1,42 @@
+import { createIsoDate, type IsoDate } from './date.ts'
+import { foldKeepingPunctuation } from './text.ts'
+
+// The title rows above a table name its plan: "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", "NHIỆM VỤ
+// THÁNG 02/2026", "(Kèm theo Kế hoạch số 45/KH-UBND ngày 14/7/2026 của UBND thành phố)".
+
+const date = '(\\d{1,2}) ?[/.-] ?(\\d{1,2}) ?[/.-] ?(\\d{4})'
+const longDate = '(\\d{1,2}) thang (\\d{1,2}) nam (\\d{4})'
+// The document the table belongs to, then its date: "Kế hoạch số 45/KH-UBND ngày 14/7/2026".
+const issuedDate = new RegExp(
+  `\\b(?:ke hoach|quyet dinh|chi thi|chuong trinh|cong van|thong bao|van ban|nghi quyet|ban hanh)\\b[^;()\\n]{0,60}?\\bngay (?:${date}|${longDate})`,
+)
+
+/**
+ * The issue date of the document a table is attached to, from its title rows: the date that follows
+ * the document's name ("(Kèm theo Kế hoạch số 45/KH-UBND ngày 14/7/2026)", "Quyết định … ngày 14
+ * tháng 7 năm 2026"). A date left blank for signing ("ngày /12/2025") or one that does not exist is
+ * no issue date; nor is a date that is no document's ("Số liệu tính đến ngày 14/6/2026").
+ * @example findTitleIssued('(Kèm theo Kế hoạch số 45/KH-UBND ngày 14/7/2026)') // '2026-07-14'
+ */
+export function findTitleIssued(titleText: string): IsoDate | null {
+  const m = issuedDate.exec(foldKeepingPunctuation(titleText))
+  if (!m) return null
+  const [day, month, year] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]]
+  return createIsoDate(Number(year), Number(month), Number(day))
+}
+
+/**
+ * The plan year from title rows: "… NĂM 2026" first, else a month "THÁNG 02/2026", else the year of
+ * any date written there ("… ngày 14/7/2026").
+ * @example findTitleYear('NHIỆM VỤ THÁNG 02/2026') // 2026
+ */
+export function findTitleYear(titleText: string): number | null {
+  const folded = foldKeepingPunctuation(titleText)
+  const named =
+    /\bnam ((?:19|20|21)\d{2})\b/.exec(folded) ??
+    /\bthang \d{1,2} ?[/.-] ?((?:19|20|21)\d{2})\b/.exec(folded) ??
+    new RegExp(`\\b${date}\\b`).exec(folded)?.slice(2) ??
+    new RegExp(`\\b${longDate}\\b`).exec(folded)?.slice(2)
+  const year = named ? Number(named[named.length - 1]) : NaN
+  return year >= 1900 && year <= 2199 ? year : null
+}

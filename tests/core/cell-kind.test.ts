@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { readCellKind } from '../../core/cell-kind.ts'
+
+describe('readCellKind', () => {
+  it.each([
+    ['Quý I/2026', 'period'],
+    ['Thứ 5 hàng tuần', 'period'],
+    ['Theo quy định', 'period'],
+    ['20/05/2026', 'date'],
+    ['0,5 ngày', 'duration'],
+    ['Đã hoàn thành', 'progress'],
+    ['Đang lấy ý kiến các đơn vị', 'progress'],
+    ['x', 'progress'],
+    ['100%', 'percent'],
+    ['≥ 95%', 'target'],
+    ['1.1', 'numbering'],
+    ['II', 'numbering'],
+    ['a)', 'numbering'],
+    ['Sở Tư pháp, Sở Nội vụ', 'agency'],
+    ['UBND các xã, phường', 'agency'],
+    ['Đ/c Hùng', 'agency'],
+    ['CV 694 ngày 16/3/2026', 'docref'],
+    ['Quyết định số 12/QĐ-UBND ngày 1/2/2026', 'docref'],
+    ['Kế hoạch của UBND tỉnh', 'product'],
+    ['Ban hành Kế hoạch CCHC năm 2026', 'task'],
+    ['Tổ chức hội nghị tập huấn nghiệp vụ', 'task'],
+    ['Xây dựng Đảng trong sạch vững mạnh', 'task'],
+    ['Tiếp tục rà soát, đơn giản hóa TTHC', 'task'],
+    ['Kè chống sạt lở', 'text'],
+    ['260514-01', 'numbering'],
+    ['12/KH-UBND', 'docref'],
+    ['2025-2026', 'period'],
+  ])('reads "%s" as %s', (text, kind) => {
+    expect(readCellKind(text)).toBe(kind)
+  })
+
+  it('reads real dates, years and numbers from their values, and dashes as nothing', () => {
+    expect(readCellKind({ date: '2026-05-01' })).toBe('date')
+    expect(readCellKind(2026)).toBe('period')
+    expect(readCellKind(3)).toBe('number')
+    expect(readCellKind('–')).toBeNull()
+    expect(readCellKind(null)).toBeNull()
+  })
+})

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import type { CellValue } from '../../core/index.ts'
+import { computeColumnProfiles, profileRows } from '../../core/column-profile.ts'
+
+describe('computeColumnProfiles', () => {
+  it('counts the kinds of each column, skipping section rows and merged headings', () => {
+    const rows: CellValue[][] = [
+      ['I', 'NÂNG CAO NHẬN THỨC', 'NÂNG CAO NHẬN THỨC'],
+      [1, 'Ban hành Kế hoạch CCHC năm 2026', 'Quý I/2026'],
+      [2, 'Tổ chức hội nghị tập huấn nghiệp vụ', 'Thường xuyên'],
+      [3, 'Kiểm tra công tác cải cách hành chính', null],
+    ]
+    const covered = [
+      [false, false, true],
+      [false, false, false],
+      [false, false, false],
+      [false, false, false],
+    ]
+    const [stt, content, deadline] = computeColumnProfiles(rows, covered, 3)
+    expect(stt).toMatchObject({ rows: 3, filled: 3, ordered: 2 })
+    expect(content!.kinds.task).toBe(3)
+    expect(deadline).toMatchObject({ filled: 2, kinds: expect.objectContaining({ period: 2 }) })
+  })
+
+  it('reads at most profileRows rows, however tall the sheet', () => {
+    const rows: CellValue[][] = Array.from({ length: 5 * profileRows }, (_, i) => [i + 1])
+    const [p] = computeColumnProfiles(
+      rows,
+      rows.map(() => [false]),
+      1,
+    )
+    expect(p!.rows).toBe(profileRows)
+  })
+})

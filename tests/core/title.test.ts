@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { findTitleIssued, findTitleYear } from '../../core/title.ts'
+
+describe('findTitleYear', () => {
+  it.each<[string, number | null]>([
+    ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026', 2026],
+    ['Ke hoach CCHC nam 2025 cua UBND tinh', 2025],
+    ['NHIỆM VỤ THÁNG 02/2026', 2026],
+    [
+      'KẾ HOẠCH 100 NGÀY\n(Kèm theo Kế hoạch số 45/KH-UBND ngày 14/7/2026 của UBND thành phố)',
+      2026,
+    ],
+    ['(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 14 tháng 7 năm 2025)', 2025],
+    // "NĂM" names the plan year before any date in the title (the plan is signed the year before).
+    ['KẾ HOẠCH CCHC NĂM 2026\n(Kèm theo Kế hoạch số 5/KH-UBND ngày 20/12/2025)', 2026],
+    ['PHỤ LỤC (Kèm theo Kế hoạch số 0156/KH-UBND)', null],
+    ['Quyết định số 13/2026/QĐ-UBND', null],
+  ])('reads "%s" as %s', (title, year) => {
+    expect(findTitleYear(title)).toBe(year)
+  })
+})
+
+describe('findTitleIssued', () => {
+  it.each<[string, string | null]>([
+    ['(Kèm theo Kế hoạch số 45/KH-UBND ngày 14/7/2026 của UBND thành phố)', '2026-07-14'],
+    ['(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 14 tháng 7 năm 2026)', '2026-07-14'],
+    ['PHỤ LỤC\n(Kèm theo Kế hoạch số /KH-UBND ngày /12/2025 của UBND tỉnh Đắk Lắk)', null],
+    ['(Ban hành kèm theo Kế hoạch số /KH-UBND ngày tháng năm 2026 của UBND tỉnh)', null],
+    ['BÁO CÁO TIẾN ĐỘ (Số liệu tính đến ngày 14/6/2026)', null],
+    ['(Kèm theo Kế hoạch số 45/KH-UBND ngày 31/02/2026)', null],
+  ])('reads "%s" as issued %s', (title, issued) => {
+    expect(findTitleIssued(title)).toBe(issued)
+  })
+})
