@@ -186,7 +186,10 @@ function addCheckSheet(
     const row = ws.addRow(cells)
     if (emphasis.includes(index)) row.font = { bold: true, ...(index === 0 ? { size: 14 } : {}) }
     if (index === headerIndex) row.alignment = { wrapText: true, vertical: 'middle' }
-    // The summary lines above are single cells that run on over the empty cells beside them.
+    // The summary lines are single cells that run on over the empty cells beside them; the rows of
+    // tables (how the columns were read, the problems) wrap within their columns.
+    if (values.length > 1 && index < headerIndex)
+      row.alignment = { wrapText: true, vertical: 'top' }
     if (index > headerIndex) {
       row.alignment = { wrapText: true, vertical: 'top' }
       // The row number stands apart from the problem's text.

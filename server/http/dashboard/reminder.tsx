@@ -10,13 +10,20 @@ export function Reminder({ agencyId, period }: { agencyId: string; period: strin
   const area = useRef<HTMLTextAreaElement>(null)
   const [deadline, setDeadline] = useState('')
   const [text, setText] = useState('')
+  const [nothing, setNothing] = useState(false)
+  // The deadline can only be a day after today (the service refuses any other).
+  const tomorrow = new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10)
   const query = `period=${encodeURIComponent(period)}${deadline ? `&deadline=${deadline}` : ''}`
   const path = `/api/agencies/${encodeURIComponent(agencyId)}/reminder`
   useEffect(() => {
     let live = true
-    readJson<{ text: string }>(`${path}?${query}`)
-      .then((answer) => live && setText(answer.text))
-      // Nothing to remind, or a deadline not after today: the service's own words.
+    readJson<{ text: string | null; nothing: string | null }>(`${path}?${query}`)
+      .then((answer) => {
+        if (!live) return
+        // Nothing to remind: the service says why, and there is no letter to download.
+        setNothing(answer.text === null)
+        setText(answer.text ?? answer.nothing ?? '')
+      })
       .catch((e: Error) => live && setText(e.message))
     return () => {
       live = false
@@ -30,6 +37,7 @@ export function Reminder({ agencyId, period }: { agencyId: string; period: strin
         <input
           type="date"
           id="reminder-deadline"
+          min={tomorrow}
           value={deadline}
           onChange={(e) => setDeadline((e.target as HTMLInputElement).value)}
         />
@@ -53,6 +61,7 @@ export function Reminder({ agencyId, period }: { agencyId: string; period: strin
         <button
           type="button"
           id="download-agency-reminder"
+          disabled={nothing}
           onClick={() =>
             void downloadFile(
               `${path}.docx?${query}`,

@@ -117,8 +117,14 @@ export function createReminderRoutes(services: Services) {
 
   return new Hono<Env>()
     .get('/agencies/:id/reminder', async (c) => {
-      const { letter } = await readUnitLetter(c)
-      return c.json({ letter, text: renderReminderText(letter) })
+      // For the dashboard, a unit with nothing to remind is an answer, not a failure.
+      try {
+        const { letter } = await readUnitLetter(c)
+        return c.json({ letter, text: renderReminderText(letter), nothing: null })
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'reminder/nothing') throw error
+        return c.json({ letter: null, text: null, nothing: error.text.vi })
+      }
     })
     .get('/agencies/:id/reminder.docx', async (c) => {
       const { letter, id } = await readUnitLetter(c)

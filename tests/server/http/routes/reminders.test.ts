@@ -269,6 +269,15 @@ describe('the Công văn đôn đốc as a Word document', () => {
       headers: bearer(admin),
     })
     expect(fine.status).toBe(409)
+    const said = await app.request('/api/agencies/so-noi-vu/reminder?period=2026-Q2', {
+      headers: bearer(admin),
+    })
+    expect(await said.json()).toEqual({
+      letter: null,
+      text: null,
+      nothing:
+        'Cơ quan này đã gửi báo cáo đúng hạn, không có nhiệm vụ quá hạn và không còn lỗi: không có nội dung cần đôn đốc. (Sở Nội vụ)',
+    })
     const agency = quarter.store.addToken('so-noi-vu', now.toISOString()).token
     expect((await app.request('/api/reminders.docx', { headers: bearer(agency) })).status).toBe(403)
   })
