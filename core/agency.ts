@@ -5,7 +5,8 @@ export type AgencyKind = (typeof agencyKinds)[number]
 
 /**
  * A reporting unit. `formerNames` are the units merged into it (the 2025 rearrangement of xã/phường);
- * `code` is its official administrative-unit code when it has one.
+ * `code` is its official administrative-unit code when it has one; `contact` whom to call or write
+ * to about its reports, when the registry knows.
  */
 export type Agency = {
   id: string
@@ -14,6 +15,7 @@ export type Agency = {
   aliases?: string[]
   code?: string
   formerNames?: string[]
+  contact?: string
 }
 /** A collective name ("Các sở, ban, ngành") standing for every agency of some kinds, or none in particular. */
 export type AgencyGroup = { name: string; aliases?: string[]; kinds: AgencyKind[] }

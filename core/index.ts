@@ -34,7 +34,7 @@ export {
 export type { FieldKey, FieldRole } from './fields.ts'
 export { createIssue, issueCodes, issueLimits, severities } from './issue.ts'
 export type { Bilingual, Issue, IssueCode, Severity } from './issue.ts'
-export { issueCatalogue, statusLabels, severityLabels } from './messages.ts'
+export { issueCatalogue, statusCodes, statusLabels, severityLabels } from './messages.ts'
 export { parseProgress, isProgress, progressChoices, progressStates } from './progress.ts'
 export type { Progress, ProgressProblem, ProgressState } from './progress.ts'
 export { computeStatus, taskStatuses } from './status.ts'
@@ -102,6 +102,7 @@ export {
   statusFills,
 } from './marks.ts'
 export type { MarkColumn, MarkNote, MarkPlan, MarkValue } from './marks.ts'
+export type { CheckSheetColumn, CheckSheetPlan } from './check-sheet.ts'
 export {
   chooseColumn,
   formatColumnChoices,
@@ -135,7 +136,14 @@ export {
   moveAddress,
   replaceMarkRecord,
 } from './marks-book.ts'
-export type { MarkBook, MarkRecord, SavedCell, SheetIdentity } from './marks-record.ts'
+export type {
+  ColorModel,
+  FillModel,
+  MarkBook,
+  MarkRecord,
+  SavedCell,
+  SheetIdentity,
+} from './marks-record.ts'
 export {
   computeNoteHash,
   computeRowIdentity,
@@ -146,6 +154,7 @@ export {
 export type { RowIdentity, RowMatch } from './row-identity.ts'
 export {
   convertArgbToHex,
+  convertWidthToPixels,
   identifyGridRow,
   isOwnNote,
   moveRecordCells,

@@ -18,6 +18,11 @@ export type SavedCell = {
   wroteValue?: string
   /** The fill before marking: "FFRRGGBB" or null (none). */
   fill?: string | null
+  /**
+   * The exact pattern fill before marking where the adapter read one that "FFRRGGBB" cannot say (a
+   * theme colour, a tint, a hatch): the ExcelJS marker restores it as it was; others use `fill`.
+   */
+  fillModel?: FillModel
   /** The fill marking painted. */
   paint?: string
   /** The note before marking (null: none). */
@@ -25,6 +30,12 @@ export type SavedCell = {
   /** Hash of the note marking wrote. */
   wroteNote?: string
 }
+
+/** A colour as a workbook stores it: an ARGB value, a theme colour with its tint, or an indexed one. */
+export type ColorModel = { argb?: string; theme?: number; tint?: number; indexed?: number }
+
+/** A pattern fill as a workbook stores it (OOXML `patternFill`). */
+export type FillModel = { pattern: string; fgColor?: ColorModel; bgColor?: ColorModel }
 
 /** A sheet as an adapter identifies it: its name when marked and its id where the host has one. */
 export type SheetIdentity = { name: string; id: string | null }
@@ -102,15 +113,41 @@ function isSheetIdentity(v: unknown): v is SheetIdentity {
   )
 }
 
+function isColorModel(v: unknown): v is ColorModel {
+  return (
+    isObject(v) &&
+    hasOnlyKeys(v, ['argb', 'theme', 'tint', 'indexed']) &&
+    (v.argb === undefined || (isText(v.argb, 8) && /^[0-9A-F]{8}$/.test(v.argb))) &&
+    (v.theme === undefined ||
+      (Number.isInteger(v.theme) && Number(v.theme) >= 0 && Number(v.theme) <= 20)) &&
+    (v.tint === undefined || (typeof v.tint === 'number' && Math.abs(v.tint) <= 1)) &&
+    (v.indexed === undefined ||
+      (Number.isInteger(v.indexed) && Number(v.indexed) >= 0 && Number(v.indexed) <= 81))
+  )
+}
+
+function isFillModel(v: unknown): v is FillModel {
+  return (
+    isObject(v) &&
+    hasOnlyKeys(v, ['pattern', 'fgColor', 'bgColor']) &&
+    isText(v.pattern, 20) &&
+    /^[a-zA-Z0-9]{1,20}$/.test(v.pattern) &&
+    (v.fgColor === undefined || isColorModel(v.fgColor)) &&
+    (v.bgColor === undefined || isColorModel(v.bgColor))
+  )
+}
+
 // The stored form is compact (a big sheet has thousands of cells): one letter per part of a cell
-// (a address, v value, t number format, w hash of the value written, b fill before, p fill painted,
-// n note before, m hash of the note written) and each row as [row, STT, content hash].
+// (a address, v value, t number format, w hash of the value written, b fill before, f its exact
+// pattern fill, p fill painted, n note before, m hash of the note written) and each row as
+// [row, STT, content hash].
 const cellKeys: [keyof SavedCell, string, (v: unknown) => boolean][] = [
   ['address', 'a', (v) => isText(v, 10) && addressPattern.test(v)],
   ['value', 'v', isCellValue],
   ['format', 't', (v) => isText(v, 255)],
   ['wroteValue', 'w', isHash],
   ['fill', 'b', isFill],
+  ['fillModel', 'f', isFillModel],
   ['paint', 'p', (v) => v !== null && isFill(v)],
   ['note', 'n', (v) => v === null || isText(v)],
   ['wroteNote', 'm', isHash],

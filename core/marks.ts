@@ -1,7 +1,7 @@
-import type { CellValue } from './grid.ts'
+import { computeCheckSheet, severityFills, type CheckSheetPlan } from './check-sheet.ts'
+import type { CellValue, MergeArea } from './grid.ts'
 import { columnLetter, columnNumber } from './grid.ts'
-import { computedFields, fieldSpecs } from './fields.ts'
-import { formatReadingName } from './messages-mapping.ts'
+import { fieldSpecs } from './fields.ts'
 import type { Issue, Severity } from './issue.ts'
 import { severityLabels, statusLabels } from './messages.ts'
 import type { Report } from './report.ts'
@@ -12,12 +12,7 @@ export const marksSheetName = '_cchc_marks'
 /** The sheet listing every issue with a link to its cell. */
 export const checkSheetName = 'Kiểm tra'
 
-/** Fill colours (ARGB) of problem cells by severity. */
-export const severityFills: Record<Severity, string> = {
-  error: 'FFFFC7CE',
-  warning: 'FFFFEB9C',
-  info: 'FFDDEBF7',
-}
+export { severityFills } from './check-sheet.ts'
 /** Fill colours (ARGB) of computed status cells. */
 export const statusFills: Record<TaskStatus, string> = {
   'done-on-time': 'FFC6EFCE',
@@ -52,13 +47,8 @@ export type MarkPlan = {
   columns: MarkColumn[]
   values: MarkValue[]
   notes: MarkNote[]
-  /** The "Kiểm tra" sheet, row by row; `links` maps a 0-based row index to the cell it points at. */
-  checkSheet: {
-    rows: CellValue[][]
-    links: { index: number; address: string }[]
-    fills: { index: number; fill: string }[]
-    headerIndex: number
-  }
+  /** The "Kiểm tra" sheet, row by row, with its links, severity fills and column widths. */
+  checkSheet: CheckSheetPlan
 }
 
 /** The text of a problem cell's note: each issue's Vietnamese message, hint and English message. */
@@ -80,14 +70,33 @@ function worstSeverity(issues: Issue[]): Severity {
 }
 
 /**
+ * The cell that shows a position: the top-left cell of the merged area covering it (Excel, LibreOffice
+ * and openpyxl keep notes and fills only there), else the cell itself.
+ */
+function createPlacer(merges: readonly MergeArea[]): (column: string, row: number) => string {
+  return (column, row) => {
+    const c = columnNumber(column)
+    const m = merges.find((a) => row >= a.top && row <= a.bottom && c >= a.left && c <= a.right)
+    return m ? `${columnLetter(m.left)}${m.top}` : `${column}${row}`
+  }
+}
+
+/**
  * Plans the computed columns, status colours, problem notes and the "Kiểm tra" sheet for a report.
  * `ownColumns` are the columns an earlier marking added (its record says which): they are cleared
- * before re-marking, so they count as added again rather than as the table's own columns.
+ * before re-marking, so they count as added again rather than as the table's own columns. `merges`
+ * are the sheet's merged areas: a problem inside one is marked on its top-left cell, once.
  */
-export function computeMarkPlan(report: Report, ownColumns: readonly string[] = []): MarkPlan {
-  const checkSheet = computeCheckSheet(report)
+export function computeMarkPlan(
+  report: Report,
+  ownColumns: readonly string[] = [],
+  merges: readonly MergeArea[] = [],
+): MarkPlan {
   const header = report.header
-  if (!header) return { headerRow: 0, columns: [], values: [], notes: [], checkSheet }
+  if (!header) {
+    const checkSheet = computeCheckSheet(report, () => null)
+    return { headerRow: 0, columns: [], values: [], notes: [], checkSheet }
+  }
   let next = columnNumber(header.lastColumn) + 1
   const columns = (['status', 'score', 'check'] as const).map((field): MarkColumn => {
     const existing = header.columns[field]
@@ -98,13 +107,19 @@ export function computeMarkPlan(report: Report, ownColumns: readonly string[] = 
       : { field, column: columnLetter(next++), added: true, header: fieldSpecs[field].label }
   })
   const [status, score, check] = columns.map((c) => c.column) as [string, string, string]
+  const place = createPlacer(merges)
+  const placeOf = (issue: Issue) =>
+    issue.row === null ? null : place(issue.column ?? check, issue.row)
   const byRow = new Map<number, Issue[]>()
   const byCell = new Map<string, Issue[]>()
   for (const issue of report.issues) {
-    if (issue.row === null) continue
+    const address = placeOf(issue)
+    if (issue.row === null || address === null) continue
     byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), issue])
-    const address = `${issue.column ?? check}${issue.row}`
-    byCell.set(address, [...(byCell.get(address) ?? []), issue])
+    const here = byCell.get(address) ?? []
+    // A merged cell reported on each row it spans says the same thing once.
+    if (!here.some((i) => i.message.vi === issue.message.vi && i.hint.vi === issue.hint.vi))
+      byCell.set(address, [...here, issue])
   }
   const values: MarkValue[] = []
   for (const task of report.tasks) {
@@ -129,68 +144,8 @@ export function computeMarkPlan(report: Report, ownColumns: readonly string[] = 
     fill: severityFills[worstSeverity(issues)],
     note: renderNote(issues),
   }))
+  const checkSheet = computeCheckSheet(report, placeOf)
   return { headerRow: header.row, columns, values, notes, checkSheet }
-}
-
-function computeCheckSheet(report: Report): MarkPlan['checkSheet'] {
-  const rows: CellValue[][] = [
-    ['KẾT QUẢ KIỂM TRA PHỤ LỤC CCHC'],
-    ['Trang tính', report.sheet],
-    ['Ngày báo cáo', report.asOf],
-    ['Năm kế hoạch', report.planYear],
-    ['Số nhiệm vụ', report.summary.tasks],
-    ['Số lỗi', report.errorCount],
-    ['Số cảnh báo', report.warningCount],
-    ...Object.entries(report.summary.byStatus).map(([s, n]): CellValue[] => [
-      statusLabels[s as TaskStatus].vi,
-      n,
-    ]),
-    ['Điểm', report.summary.score, 'Điểm tối đa', report.summary.maxScore],
-  ]
-  if (report.profile?.provisional) rows.push(['Thang điểm', `${report.profile.name} (tạm thời)`])
-  rows.push(...computeMappingRows(report))
-  rows.push([])
-  const headerIndex = rows.length
-  rows.push(['Ô', 'Dòng', 'Mã', 'Mức độ', 'Nội dung', 'Hướng dẫn'])
-  const links: { index: number; address: string }[] = []
-  const fills: { index: number; fill: string }[] = []
-  for (const issue of report.issues) {
-    const address = issue.row !== null && issue.column ? `${issue.column}${issue.row}` : ''
-    if (address) links.push({ index: rows.length, address })
-    fills.push({ index: rows.length, fill: severityFills[issue.severity] })
-    rows.push([
-      address,
-      issue.row,
-      issue.code,
-      severityLabels[issue.severity].vi,
-      issue.message.vi,
-      issue.hint.vi,
-    ])
-  }
-  return { rows, links, fills, headerIndex }
-}
-
-/**
- * How every column of the table was read, so that a wrong reading is seen and can be corrected.
- * The product's own computed columns are left out: they are not the agency's.
- */
-function computeMappingRows(report: Report): CellValue[][] {
-  const mapping = (report.header?.mapping ?? []).filter(
-    (m) => !m.field || !(computedFields as readonly string[]).includes(m.field),
-  )
-  if (!mapping.length) return []
-  return [
-    [],
-    ['CÁCH ĐỌC CỘT'],
-    ['Cột', 'Tiêu đề', 'Đọc là', 'Độ tin cậy', 'Căn cứ'],
-    ...mapping.map((m): CellValue[] => [
-      m.column,
-      m.header,
-      formatReadingName(m, 'vi'),
-      m.confidence,
-      m.reason.vi,
-    ]),
-  ]
 }
 
 /** A sheet-qualified reference as hyperlinks use it: `'Phụ lục'!D5`. */

@@ -278,6 +278,20 @@ export const statusLabels = {
   unknown: { vi: 'Chưa xác định', en: 'Unknown' },
 } as const satisfies Record<string, Bilingual>
 
+/**
+ * Short codes for statuses where a grid of many units must stay readable on paper (the consolidated
+ * workbook's "Theo nhiệm vụ"), each with the legend printed beside it.
+ */
+export const statusCodes = {
+  'done-on-time': { vi: 'HT', en: 'D' },
+  'done-late': { vi: 'HTQ', en: 'DL' },
+  overdue: { vi: 'QH', en: 'OD' },
+  ongoing: { vi: 'TX', en: 'OG' },
+  'in-progress': { vi: 'ĐTH', en: 'IP' },
+  'not-started': { vi: 'CTH', en: 'NS' },
+  unknown: { vi: 'CXĐ', en: '?' },
+} as const satisfies Record<keyof typeof statusLabels, Bilingual>
+
 export const severityLabels = {
   error: { vi: 'Lỗi', en: 'Error' },
   warning: { vi: 'Cảnh báo', en: 'Warning' },

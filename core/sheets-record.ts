@@ -163,3 +163,8 @@ export function moveRecordCells(
     lastRow: Math.max(headerRow, lastSheetRow, ...match.rows.values()),
   }
 }
+
+/** An Excel column width (characters of the default font) in screen pixels, as Excel converts it. */
+export function convertWidthToPixels(width: number): number {
+  return Math.round(width * 7 + 5)
+}

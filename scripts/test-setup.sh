@@ -2,6 +2,7 @@
 # Installs the system tools the tests use as independent readers and browsers, when they are missing:
 #   python3-openpyxl  reads our .xlsx files back (an independent reader)
 #   libreoffice-calc  converts our workbooks (second independent reader, PDF printing checks)
+#   libreoffice-writer converts the Công văn (.docx) to PDF (layout checks)
 #   chromium          headless browser for the dashboard and task pane tests
 #   libxml2-utils     xmllint, validates the add-in manifests against Microsoft's XSDs offline
 #   poppler-utils     reads and renders the PDFs LibreOffice prints (page count, text boxes, images)
@@ -12,6 +13,7 @@ missing=()
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing+=(python3-openpyxl)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v soffice >/dev/null || missing+=(libreoffice-calc)
+dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi 'liberation serif\|times new roman' || missing+=(fonts-liberation)

@@ -87,6 +87,7 @@ export function checkActiveSheet(asOf?: string, issued?: string): Report {
   const plan = computeMarkPlan(
     report,
     read.record?.sheetId === read.sheet.getSheetId() ? read.record.added : [],
+    read.grid.merges,
   )
   applyMarks(read, plan, computeKeyColumns(report.header))
   return report

@@ -5,6 +5,7 @@ import {
   type CellValue,
   type MarkPlan,
   convertArgbToHex,
+  convertWidthToPixels,
   identifyGridRow,
   isOwnNote,
   moveRecordCells,
@@ -126,10 +127,11 @@ function insertOwnSheet(read: AddonRead, role: SheetRole, title: string): Sheet 
 }
 
 function writeCheckSheet(read: AddonRead, plan: MarkPlan): void {
-  const { rows, links, fills, headerIndex } = plan.checkSheet
+  const { rows, links, fills, headerIndex, columns, emphasis } = plan.checkSheet
+  const width = columns.length
   const sheet = insertOwnSheet(read, 'check', checkSheetName)
-  const table = rows.map((r) => Array.from({ length: 6 }, (_, i) => toScript(r[i] ?? null)))
-  sheet.getRange(1, 1, table.length, 6).setValues(table)
+  const table = rows.map((r) => Array.from({ length: width }, (_, i) => toScript(r[i] ?? null)))
+  sheet.getRange(1, 1, table.length, width).setValues(table)
   const linkAt = new Map(links.map((l) => [l.index, l.address]))
   const gid = read.sheet.getSheetId()
   const texts = table.map((r, i) => {
@@ -142,8 +144,13 @@ function writeCheckSheet(read: AddonRead, plan: MarkPlan): void {
   sheet
     .getRange(1, 4, table.length, 1)
     .setBackgrounds(table.map((_, i) => [fillAt.get(i) ?? null] as string[]))
-  sheet.getRangeList(['A1', `A${headerIndex + 1}:F${headerIndex + 1}`]).setFontWeight('bold')
+  sheet.getRangeList(emphasis.map((i) => `A${i + 1}:F${i + 1}`)).setFontWeight('bold')
   sheet.setFrozenRows(headerIndex + 1)
+  // Widths for reading whole labels; the issue codes' column hidden (kept for support).
+  columns.forEach((column, c) => {
+    sheet.setColumnWidth(c + 1, convertWidthToPixels(column.width))
+    if (column.hidden) sheet.hideColumns(c + 1)
+  })
 }
 
 function writeRecordSheet(read: AddonRead, record: SheetsMarkRecord): void {

@@ -100,7 +100,7 @@ export async function runMerge(options: MergeOptions): Promise<{
   ]
   const input: ConsolidatedInput = {
     period: options.asOf,
-    label: `số liệu đến ${options.asOf}`,
+    label: `số liệu đến ${formatVietnameseDate(options.asOf)}`,
     asOf: options.asOf,
     generatedAt: new Date().toISOString(),
     agencies,

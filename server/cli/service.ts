@@ -82,6 +82,7 @@ export async function runServe(args: string[]): Promise<number> {
     demo: values.demo,
     quotas: readQuotaEnv(),
     trustProxy: readTrustProxyEnv(),
+    provinceSettings: process.env.CCHC_PROVINCE_SETTINGS || null,
   })
   process.stdout.write(`${renderGreeting(url, adminToken, values.data)}\n`)
   await new Promise<void>((done) => {

@@ -1,5 +1,7 @@
 import {
   columnLetter,
+  computeVietnamDate,
+  formatVietnameseDate,
   formatVietnamTime,
   statusLabels,
   taskStatuses,
@@ -29,26 +31,29 @@ function planSummary(
   input: ConsolidatedInput,
   byAgency: Map<string, ConsolidatedSubmission>,
 ): PlannedSheet {
-  const statusCols = taskStatuses.map((s) => ({ header: statusLabels[s].vi, width: 13 }))
+  const statusCols = taskStatuses.map((s) => ({ header: statusLabels[s].vi, width: 7 }))
   const columns = [
-    { header: 'STT', width: 6 },
-    { header: 'Mã cơ quan', width: 22 },
-    { header: 'Cơ quan', width: 40 },
-    { header: 'Đã nộp', width: 10 },
-    { header: 'Phiên bản', width: 9 },
-    { header: 'Thời gian nộp', width: 20 },
-    { header: 'Nộp muộn', width: 10 },
-    { header: 'Số nhiệm vụ', width: 11 },
+    { header: 'STT', width: 4 },
+    { header: 'Cơ quan', width: 25 },
+    { header: 'Đã nộp', width: 6 },
+    { header: 'Phiên bản', width: 6 },
+    { header: 'Ngày nộp', width: 10 },
+    { header: 'Nộp muộn', width: 7 },
+    { header: 'Số nhiệm vụ', width: 6 },
     ...statusCols,
-    { header: 'Lỗi', width: 8 },
-    { header: 'Cảnh báo', width: 10 },
-    { header: 'Điểm', width: 9 },
-    { header: 'Điểm tối đa', width: 11 },
-    { header: 'Tỷ lệ hoàn thành (%)', width: 14 },
+    { header: 'Lỗi', width: 5 },
+    { header: 'Cảnh báo', width: 6 },
+    { header: 'Điểm', width: 6 },
+    { header: 'Điểm tối đa', width: 6 },
+    { header: 'Tỷ lệ hoàn thành (%)', width: 7 },
+    // The registry's id, for filtering and lookups; it does not print (people read names).
+    { header: 'Mã cơ quan', width: 20 },
   ]
-  const tasksCol = 7
-  const firstStatus = 8
+  const submittedCol = 2
+  const tasksCol = 6
+  const firstStatus = 7
   const doneCols = doneStatuses.map((s) => firstStatus + taskStatuses.indexOf(s))
+  const rateCol = firstStatus + statusCols.length + 4
   const rows: PlannedCell[][] = input.agencies.map((agency, i) => {
     const s = byAgency.get(agency.id)
     const r = firstDataRow + i
@@ -58,11 +63,10 @@ function planSummary(
     const tasksRef = `${columnLetter(tasksCol + 1)}${r}`
     return [
       i + 1,
-      agency.id,
       agency.name,
       s ? 'Có' : 'Chưa nộp',
       s ? s.version : null,
-      s ? formatVietnamTime(s.submittedAt) : null,
+      s ? { date: computeVietnamDate(Date.parse(s.submittedAt)) } : null,
       s ? (s.late ? 'Muộn' : 'Đúng hạn') : null,
       s ? s.tasks : null,
       ...counts,
@@ -76,6 +80,7 @@ function planSummary(
             result: ratio(done, s.tasks),
           }
         : null,
+      agency.id,
     ]
   })
   const last = firstDataRow + rows.length - 1
@@ -93,34 +98,33 @@ function planSummary(
     input.submissions.flatMap((s) => doneStatuses.map((st) => s.byStatus[st] ?? 0)),
   )
   const totalRow = firstDataRow + rows.length
-  const numericCols = [
-    tasksCol,
-    ...statusCols.map((_, k) => firstStatus + k),
-    firstStatus + statusCols.length,
-    firstStatus + statusCols.length + 1,
-    firstStatus + statusCols.length + 2,
-    firstStatus + statusCols.length + 3,
-  ]
+  const numericCols = [tasksCol, ...statusCols.map((_, k) => firstStatus + k)]
+  for (let k = 0; k < 4; k++) numericCols.push(firstStatus + statusCols.length + k)
   const total: PlannedCell[] = columns.map(() => null)
-  total[2] = 'Tổng cộng'
-  total[3] = { formula: `COUNTIF(D${firstDataRow}:D${last},"Có")`, result: submitted }
+  total[1] = 'Tổng cộng'
+  const submittedLetter = columnLetter(submittedCol + 1)
+  total[submittedCol] = {
+    formula: `COUNTIF(${submittedLetter}${firstDataRow}:${submittedLetter}${last},"Có")`,
+    result: submitted,
+  }
   for (const c of numericCols) total[c] = sumCol(c)
   const tasksLetter = columnLetter(tasksCol + 1)
   const doneRef = doneCols.map((c) => `${columnLetter(c + 1)}${totalRow}`).join('+')
-  total[columns.length - 1] = {
+  total[rateCol] = {
     formula: `IF(${tasksLetter}${totalRow}>0,ROUND((${doneRef})/${tasksLetter}${totalRow}*100,1),"")`,
     result: ratio(totalDone, totalTasks),
   }
   return {
     name: 'Tổng hợp',
-    title: `TỔNG HỢP BÁO CÁO CẢI CÁCH HÀNH CHÍNH — ${input.label} (số liệu đến ${input.asOf}; đã nộp ${submitted}/${input.agencies.length} cơ quan)`,
+    title: `TỔNG HỢP BÁO CÁO CẢI CÁCH HÀNH CHÍNH — ${input.label} (số liệu đến ${formatVietnameseDate(input.asOf)}; đã nộp ${submitted}/${input.agencies.length} cơ quan)`,
     columns,
     rows: rows.length ? [...rows, total] : rows,
     totalRows: rows.length ? [rows.length] : [],
+    print: { printColumns: columns.length - 1 },
   }
 }
 
-/** "Chi tiết": every task row with its agency and where it came from. */
+/** "Chi tiết": every task row with its agency; where it came from in columns that stay on screen. */
 function planDetail(input: ConsolidatedInput, names: Map<string, string>): PlannedSheet {
   const rows: PlannedCell[][] = []
   for (const s of input.submissions) {
@@ -129,7 +133,6 @@ function planDetail(input: ConsolidatedInput, names: Map<string, string>): Plann
     for (const r of taskRows(s)) {
       rows.push([
         agencyName,
-        s.agencyId,
         r.stt,
         r.section,
         r.content,
@@ -143,6 +146,7 @@ function planDetail(input: ConsolidatedInput, names: Map<string, string>): Plann
         r.targetMet === null ? null : r.targetMet ? 'Đạt' : 'Chưa đạt',
         r.score,
         r.maxScore,
+        s.agencyId,
         s.id,
         s.version,
         s.fileHash,
@@ -151,33 +155,38 @@ function planDetail(input: ConsolidatedInput, names: Map<string, string>): Plann
       ])
     }
   }
+  const columns = [
+    { header: 'Cơ quan', width: 17 },
+    { header: 'STT', width: 4 },
+    { header: 'Mục', width: 4 },
+    { header: 'Nội dung', width: 33 },
+    { header: 'Thời hạn', width: 11 },
+    { header: 'Hạn', width: 9 },
+    { header: 'Tiến độ', width: 10 },
+    { header: 'Trạng thái', width: 10 },
+    { header: 'Ngày hoàn thành', width: 9 },
+    { header: 'Kết quả đạt được', width: 10 },
+    { header: 'Tài liệu kiểm chứng', width: 12 },
+    { header: 'Chỉ tiêu', width: 6 },
+    { header: 'Điểm', width: 5 },
+    { header: 'Điểm tối đa', width: 5 },
+  ]
+  // Where each row came from: kept for tracing and filtering, outside what prints.
+  const provenance = [
+    { header: 'Mã cơ quan', width: 18 },
+    { header: 'Mã bản nộp', width: 10 },
+    { header: 'Phiên bản', width: 9 },
+    { header: 'Mã băm tệp (SHA-256)', width: 24 },
+    { header: 'Thời gian nộp', width: 16 },
+    { header: 'Dòng trong tệp', width: 9 },
+  ]
   return {
     name: 'Chi tiết',
     title: `CHI TIẾT NHIỆM VỤ THEO CƠ QUAN — ${input.label}`,
-    columns: [
-      { header: 'Cơ quan', width: 30 },
-      { header: 'Mã cơ quan', width: 18 },
-      { header: 'STT', width: 7 },
-      { header: 'Mục', width: 7 },
-      { header: 'Nội dung', width: 60 },
-      { header: 'Thời hạn', width: 18 },
-      { header: 'Hạn', width: 12 },
-      { header: 'Tiến độ', width: 16 },
-      { header: 'Trạng thái', width: 18 },
-      { header: 'Ngày hoàn thành', width: 14 },
-      { header: 'Kết quả đạt được', width: 16 },
-      { header: 'Tài liệu kiểm chứng', width: 24 },
-      { header: 'Chỉ tiêu', width: 10 },
-      { header: 'Điểm', width: 8 },
-      { header: 'Điểm tối đa', width: 10 },
-      { header: 'Mã bản nộp', width: 10 },
-      { header: 'Phiên bản', width: 9 },
-      { header: 'Mã băm tệp (SHA-256)', width: 24 },
-      { header: 'Thời gian nộp', width: 20 },
-      { header: 'Dòng trong tệp', width: 9 },
-    ],
+    columns: [...columns, ...provenance],
     rows,
-    statusColumns: [8],
+    statusColumns: [7],
+    print: { printColumns: columns.length },
   }
 }
 

@@ -29,12 +29,12 @@ export function planCrossCheckSheet(
     name: 'Đối chiếu',
     title: `ĐỐI CHIẾU BÁO CÁO GIỮA CÁC CƠ QUAN — ${input.label.toUpperCase()}`,
     columns: [
-      { header: 'STT', width: 6 },
-      { header: 'Loại đối chiếu', width: 28 },
-      { header: 'Nhiệm vụ (STT)', width: 10 },
-      { header: 'Nội dung nhiệm vụ', width: 50 },
-      { header: 'Cơ quan và nội dung báo cáo', width: 45 },
-      { header: 'Chi tiết', width: 36 },
+      { header: 'STT', width: 4 },
+      { header: 'Loại đối chiếu', width: 18 },
+      { header: 'Nhiệm vụ (STT)', width: 7 },
+      { header: 'Nội dung nhiệm vụ', width: 40 },
+      { header: 'Cơ quan và nội dung báo cáo', width: 42 },
+      { header: 'Chi tiết', width: 32 },
     ],
     rows,
   }
@@ -67,9 +67,9 @@ export function planTrendSheet(input: ConsolidatedInput, trends: Trends | undefi
   }
   const labels = series.province.points.map((p) => p.label)
   const columns = [
-    { header: 'STT', width: 6 },
-    { header: 'Cơ quan', width: 40 },
-    ...metrics.flatMap((m) => labels.map((l) => ({ header: `${m.header} — ${l}`, width: 12 }))),
+    { header: 'STT', width: 5 },
+    { header: 'Cơ quan', width: 32 },
+    ...metrics.flatMap((m) => labels.map((l) => ({ header: `${m.header} — ${l}`, width: 9 }))),
   ]
   const rows: PlannedCell[][] = [series.province, ...series.agencies].map((s, i) => [
     i === 0 ? null : i,

@@ -1,4 +1,11 @@
-import { columnLetter, computePlanTaskKey, roundScore, statusLabels } from '../../core/index.ts'
+import {
+  columnLetter,
+  computePlanTaskKey,
+  roundScore,
+  statusCodes,
+  statusLabels,
+  taskStatuses,
+} from '../../core/index.ts'
 import {
   doneStatuses,
   firstDataRow,
@@ -15,6 +22,7 @@ import type { AgencyRecord, StoredRow } from '../store/index.ts'
 /** A plan task with the row every agency reported for it. */
 export type PlanTask = {
   stt: string | null
+  section: string | null
   content: string
   maxScore: number | null
   byAgency: Map<string, StoredRow>
@@ -52,7 +60,8 @@ export function collectTasks(input: ConsolidatedInput): PlanTask[] {
   for (const view of input.plans ?? [])
     for (const t of [...view.tasks, ...view.removed])
       find(t.section, t.stt, t.content, () => ({
-        stt: t.section ? `${t.section}.${t.stt}` : t.stt,
+        stt: t.stt,
+        section: t.section,
         content: t.content,
         maxScore: null,
         byAgency: new Map(),
@@ -66,6 +75,7 @@ export function collectTasks(input: ConsolidatedInput): PlanTask[] {
     for (const r of taskRows(s)) {
       const task = find(r.section, r.stt, r.content, () => ({
         stt: r.stt,
+        section: r.section,
         content: r.content,
         maxScore: r.maxScore,
         byAgency: new Map(),
@@ -83,95 +93,141 @@ export function collectTasks(input: ConsolidatedInput): PlanTask[] {
   return tasks
 }
 
-/** "Theo nhiệm vụ": each plan task × the agencies reporting it, with counts as formulas. */
+/**
+ * How each task is named in a grid's header: its STT, qualified by its section where two tasks share
+ * one ("II.1"), and numbered where even that repeats.
+ */
+export function labelTasks(tasks: PlanTask[]): string[] {
+  const plain = tasks.map((t, i) => t.stt ?? String(i + 1))
+  const count = (labels: string[]) =>
+    labels.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>())
+  const repeated = count(plain)
+  const qualified = tasks.map((t, i) =>
+    repeated.get(plain[i]!)! > 1 && t.section ? `${t.section}.${plain[i]}` : plain[i]!,
+  )
+  const still = count(qualified)
+  const seen = new Map<string, number>()
+  return qualified.map((l) => {
+    if (still.get(l)! === 1) return l
+    const n = (seen.get(l) ?? 0) + 1
+    seen.set(l, n)
+    return `${l} (${n})`
+  })
+}
+
+/** The legend of the status codes in "Theo nhiệm vụ", printed at the foot of its pages. */
+export const statusLegend = `Ký hiệu: ${taskStatuses
+  .map((s) => `${statusCodes[s].vi} ${statusLabels[s].vi.toLowerCase()}`)
+  .join('; ')}`
+
+// A grid of one narrow column per task and one row per agency: 8 pt codes, so that about thirty
+// tasks and forty agencies fit an A4 page; the agency's column repeats on every page.
+const gridColumn = 2.9
+const gridPrint = { fontSize: 8, titleColumns: 1 }
+
+/**
+ * "Theo nhiệm vụ": each plan task × the agencies reporting it, one row per agency and one column per
+ * task (the STT), each cell the status's short code; counts per task as formulas below.
+ */
 export function planByTask(
   input: ConsolidatedInput,
   tasks: PlanTask[],
   reporting: AgencyRecord[],
 ): PlannedSheet {
-  const fixed = 6
-  const first = columnLetter(fixed + 1)
-  const lastLetter = columnLetter(Math.max(fixed + reporting.length, fixed + 1))
-  const countIf = (r: number, labels: string[]) =>
-    labels.map((l) => `COUNTIF(${first}${r}:${lastLetter}${r},"${l}")`).join('+')
-  const doneLabels = doneStatuses.map((s) => statusLabels[s].vi)
-  const rows = tasks.map((task, i): PlannedCell[] => {
-    const r = firstDataRow + i
-    const statuses = reporting.map((a) => task.byAgency.get(a.id)?.status ?? null)
-    const labels = statuses.map((s) => (s ? statusLabels[s].vi : null))
-    return [
-      task.stt,
-      task.content,
-      task.note,
-      {
-        formula: `COUNTA(${first}${r}:${lastLetter}${r})`,
-        result: labels.filter((l) => l !== null).length,
-      },
-      {
-        formula: countIf(r, doneLabels),
-        result: statuses.filter((s) => s && doneStatuses.includes(s)).length,
-      },
-      {
-        formula: countIf(r, [statusLabels.overdue.vi]),
-        result: statuses.filter((s) => s === 'overdue').length,
-      },
-      ...labels,
+  const fixed = 1
+  const labels = labelTasks(tasks)
+  const rows: PlannedCell[][] = reporting.map((a) => [
+    a.name,
+    ...tasks.map((t) => {
+      const status = t.byAgency.get(a.id)?.status
+      return status ? statusCodes[status].vi : null
+    }),
+  ])
+  if (reporting.length) {
+    const first = firstDataRow
+    const last = firstDataRow + reporting.length - 1
+    const count = (label: string, codes: string[] | null) => [
+      label,
+      ...tasks.map((t, k): PlannedCell => {
+        const letter = columnLetter(fixed + k + 1)
+        const range = `${letter}${first}:${letter}${last}`
+        const statuses = reporting.map((a) => t.byAgency.get(a.id)?.status ?? null)
+        if (!codes) return { formula: `COUNTA(${range})`, result: statuses.filter(Boolean).length }
+        return {
+          formula: codes.map((c) => `COUNTIF(${range},"${c}")`).join('+'),
+          result: statuses.filter((s) => s && codes.includes(statusCodes[s].vi)).length,
+        }
+      }),
     ]
-  })
+    rows.push(
+      count('Số cơ quan báo cáo', null),
+      count(
+        'Hoàn thành',
+        doneStatuses.map((s) => statusCodes[s].vi),
+      ),
+      count('Quá hạn', [statusCodes.overdue.vi]),
+    )
+  }
+  // What the amendments did to a task (or that a row is not in the plan): one readable line per task
+  // under the grid, where a column two characters wide could not hold it.
+  const notes = tasks.flatMap((t, k) => (t.note ? [[`${labels[k]}: ${t.note}`]] : []))
+  if (notes.length) rows.push(['Theo kế hoạch'], ...notes)
   return {
     name: 'Theo nhiệm vụ',
-    title: `TÌNH HÌNH THỰC HIỆN TỪNG NHIỆM VỤ — ${input.label}`,
+    title: `TÌNH HÌNH THỰC HIỆN TỪNG NHIỆM VỤ THEO CƠ QUAN — ${input.label}`,
     columns: [
-      { header: 'STT', width: 7 },
-      { header: 'Nội dung', width: 60 },
-      { header: 'Theo kế hoạch', width: 24 },
-      { header: 'Số cơ quan báo cáo', width: 11 },
-      { header: 'Hoàn thành', width: 11 },
-      { header: 'Quá hạn', width: 9 },
-      ...reporting.map((a) => ({ header: a.name, width: 16 })),
+      { header: 'Cơ quan', width: 22 },
+      ...labels.map((l) => ({ header: l, width: gridColumn })),
     ],
     rows,
-    statusColumns: reporting.map((_, k) => fixed + k),
+    statusColumns: tasks.map((_, k) => fixed + k),
+    totalRows: reporting.length ? [0, 1, 2].map((k) => reporting.length + k) : [],
+    print: { ...gridPrint, legend: statusLegend },
   }
 }
 
-/** "Điểm": scored criteria × agencies, with per-agency totals as formulas. */
+/**
+ * "Điểm": scored criteria × agencies, one row per agency (its total as a formula) under the row of
+ * each criterion's maximum, one column per criterion.
+ */
 export function planScores(
   input: ConsolidatedInput,
   tasks: PlanTask[],
   reporting: AgencyRecord[],
 ): PlannedSheet {
   const scored = tasks.filter((t) => t.maxScore !== null)
-  const fixed = 3
-  const rows: PlannedCell[][] = scored.map((t) => [
-    t.stt,
-    t.content,
-    t.maxScore,
-    ...reporting.map((a) => t.byAgency.get(a.id)?.score ?? null),
-  ])
-  if (scored.length) {
-    const last = firstDataRow + scored.length - 1
-    const total: PlannedCell[] = [null, 'Tổng điểm']
-    for (let c = 2; c < fixed + reporting.length; c++) {
-      const letter = columnLetter(c + 1)
-      const values = rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : 0))
-      total.push({
-        formula: `SUM(${letter}${firstDataRow}:${letter}${last})`,
-        result: roundScore(sum(values)),
-      })
-    }
-    rows.push(total)
-  }
+  const labels = labelTasks(scored)
+  const fixed = 2
+  const first = columnLetter(fixed + 1)
+  const lastLetter = columnLetter(Math.max(fixed + scored.length, fixed + 1))
+  const max: PlannedCell[] = [
+    'Điểm tối đa',
+    {
+      formula: `SUM(${first}${firstDataRow}:${lastLetter}${firstDataRow})`,
+      result: roundScore(sum(scored.map((t) => t.maxScore))),
+    },
+    ...scored.map((t) => t.maxScore),
+  ]
+  const rows: PlannedCell[][] = reporting.map((a, i) => {
+    const r = firstDataRow + 1 + i
+    const scores = scored.map((t) => t.byAgency.get(a.id)?.score ?? null)
+    return [
+      a.name,
+      { formula: `SUM(${first}${r}:${lastLetter}${r})`, result: roundScore(sum(scores)) },
+      ...scores,
+    ]
+  })
   return {
     name: 'Điểm',
     title: `ĐIỂM TỰ ĐÁNH GIÁ THEO TIÊU CHÍ — ${input.label} (điểm tạm tính theo bộ điểm đang dùng)`,
     columns: [
-      { header: 'STT', width: 7 },
-      { header: 'Tiêu chí', width: 60 },
-      { header: 'Điểm tối đa', width: 10 },
-      ...reporting.map((a) => ({ header: a.name, width: 14 })),
+      { header: 'Cơ quan', width: 22 },
+      { header: 'Tổng điểm', width: 5 },
+      // Scores ("0,5") are narrower than status codes: thirty criteria to a page.
+      ...labels.map((l) => ({ header: l, width: 2.7 })),
     ],
-    rows,
-    totalRows: scored.length ? [scored.length] : [],
+    rows: [max, ...rows],
+    totalRows: [0],
+    print: { ...gridPrint, titleColumns: 2, fixedRows: 1 },
   }
 }

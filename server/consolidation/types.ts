@@ -67,14 +67,36 @@ export type PlannedSheet = {
   title: string
   columns: { header: string; width: number }[]
   rows: PlannedCell[][]
-  /** 0-based column holding a status label to colour, when the sheet has one. */
+  /** 0-based column holding a status label (or its short code) to colour, when the sheet has one. */
   statusColumns?: number[]
   /** Rows (0-based, within rows) that are totals, written bold. */
   totalRows?: number[]
+  /** How the sheet prints; by default at 11 pt, all its columns fitted to the page width. */
+  print?: PrintLayout
+}
+
+/** What a planned sheet asks of the printed page. */
+export type PrintLayout = {
+  /** Text size of the data (points), 11 by default: a grid of short codes is set smaller. */
+  fontSize?: number
+  /**
+   * Only the first N columns show and print; those after (ids, provenance) are kept hidden in the
+   * workbook, for tracing and filtering.
+   */
+  printColumns?: number
+  /** Columns repeated at the left of every page when the sheet is too wide to fit one page readably. */
+  titleColumns?: number
+  /** Data rows (from the first) that belong with the header: frozen and repeated on every page. */
+  fixedRows?: number
+  /** A legend printed at the foot of every page (the codes of a grid). */
+  legend?: string
 }
 
 /** The first data row of every planned sheet: a title row, then the header row. */
 export const firstDataRow = 3
+
+/** The row of the planned sheets' column headers. */
+export const headerRow = firstDataRow - 1
 
 /** The statuses counted as done. */
 export const doneStatuses: TaskStatus[] = ['done-on-time', 'done-late']

@@ -72,6 +72,16 @@ export const httpErrors = {
     vi: 'Thiếu tệp báo cáo (trường "file").',
     en: 'The report file (field "file") is missing.',
   },
+  'request/invalid-deadline': {
+    status: 400,
+    vi: 'Thời hạn mới phải là một ngày sau hôm nay, dạng YYYY-MM-DD (ví dụ: 2026-09-30).',
+    en: 'The new deadline must be a day after today, as YYYY-MM-DD (e.g. 2026-09-30).',
+  },
+  'reminder/nothing': {
+    status: 409,
+    vi: 'Cơ quan này đã gửi báo cáo đúng hạn, không có nhiệm vụ quá hạn và không còn lỗi: không có nội dung cần đôn đốc.',
+    en: 'This agency reported on time, with no overdue task and no error: there is nothing to remind it of.',
+  },
   'request/invalid-body': {
     status: 400,
     vi: 'Nội dung gửi lên không đúng định dạng.',

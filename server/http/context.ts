@@ -1,5 +1,6 @@
 import type { Catalog } from '../province/catalog.ts'
 import { createPlanBook, type PlanBook } from '../plans/book.ts'
+import type { ProvinceSettings } from '../province/config.ts'
 import type { SheetsPullOptions } from '../sheets/pull.ts'
 import { useSharedParsePool } from '../jobs/parse-pool.ts'
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit.ts'
@@ -69,6 +70,8 @@ export type AppDeps = {
   log?: ((line: string) => void) | null
   /** How `POST /api/sheets/pull` reaches Google Sheets (default: GOOGLE_APPLICATION_CREDENTIALS). */
   sheetsPull?: SheetsPullOptions | null
+  /** The province's letter settings (templates/province/, overridden by CCHC_PROVINCE_SETTINGS). */
+  provinceSettings?: ProvinceSettings | null
 }
 
 /** The dependencies every route module receives, defaults applied. */
@@ -90,6 +93,8 @@ export type Services = {
   intake: Intake
   /** The plans: drafts, published versions, the version in force (kept in the catalog). */
   plans: PlanBook
+  /** Null: the shipped settings are read when a letter is first asked for. */
+  provinceSettings: ProvinceSettings | null
 }
 
 /** A browser session as a request carries it (null for a bearer token). */
@@ -146,5 +151,6 @@ export function createServices(deps: AppDeps): Services {
         refreshPlans: () => plans.refresh(),
       }),
     plans,
+    provinceSettings: deps.provinceSettings ?? null,
   }
 }

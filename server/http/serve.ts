@@ -4,7 +4,7 @@ import { computeCurrentPeriod } from '../../core/index.ts'
 import { createAddinServer } from './addin.ts'
 import { createApp, type AppDeps } from './app.ts'
 import { checkAdminTokenStrength } from '../store/passwords.ts'
-import { readCatalog, type Catalog } from '../province/catalog.ts'
+import { readCatalog, readShippedSettings, type Catalog } from '../province/catalog.ts'
 import { seedDemoSubmissions } from '../demo/province.ts'
 import { createIntake, defaultQuotas } from '../intake/receive.ts'
 import { useSharedParsePool } from '../jobs/parse-pool.ts'
@@ -50,6 +50,8 @@ export type ServeOptions = {
   trustProxy?: AppDeps['trustProxy']
   /** The access log's writer; stdout by default, null for none. */
   log?: AppDeps['log']
+  /** A JSON file whose fields replace the shipped letter settings (CCHC_PROVINCE_SETTINGS). */
+  provinceSettings?: string | null
 }
 
 /** Opens the store, seeds the demo province on first start and listens. */
@@ -62,6 +64,8 @@ export async function startServer(
   // rather than stalling the thread that answers every request.
   const store = createStore(computeDatabasePath(options.dataDir), { busyTimeoutMs: serviceBusyMs })
   const catalog = await readCatalog()
+  // Read at start, so that a wrong settings file stops the service with its message.
+  const provinceSettings = await readShippedSettings(options.provinceSettings)
   const seeded = seedStore(store, catalog, new Date())
   const parsePool = useSharedParsePool()
   const quotas = { ...defaultQuotas, ...options.quotas }
@@ -77,6 +81,7 @@ export async function startServer(
     trustProxy: options.trustProxy ?? false,
     serveAddin: options.serveAddin ?? createAddinServer(),
     log: options.log === undefined ? (line) => process.stdout.write(`${line}\n`) : options.log,
+    provinceSettings,
   })
   const server = await new Promise<ServerType>((done, fail) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => done(s))

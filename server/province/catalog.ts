@@ -1,7 +1,14 @@
 import { readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { AgencyRegistry, IsoDate, PlanChange, ScoringProfile } from '../../core/index.ts'
-import { readPlan, readProfile, readRegistry, type PlanDefinition } from './config.ts'
+import {
+  readPlan,
+  readProfile,
+  readProvinceSettings,
+  readRegistry,
+  type PlanDefinition,
+  type ProvinceSettings,
+} from './config.ts'
 import { templatesDir } from '../paths.ts'
 
 /** A published version of a plan: its definition, when it takes effect and what it changed. */
@@ -53,4 +60,12 @@ export function findPlanProfile(
   planId: string | null | undefined,
 ): ScoringProfile | null {
   return planId ? (catalog.profiles.get(planId) ?? null) : null
+}
+
+/**
+ * The province's letter settings as shipped (templates/province/dak-lak.json), with the fields of the
+ * service's own file over them when it has one (`CCHC_PROVINCE_SETTINGS`).
+ */
+export function readShippedSettings(overridePath?: string | null): Promise<ProvinceSettings> {
+  return readProvinceSettings(join(templatesDir, 'province', 'dak-lak.json'), overridePath)
 }

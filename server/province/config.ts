@@ -48,6 +48,8 @@ export const registrySchema = z.object({
       aliases: z.array(z.string()).optional(),
       code: z.string().optional(),
       formerNames: z.array(z.string()).optional(),
+      /** Who to call or write to about its reports (the reminder list shows it). */
+      contact: z.string().optional(),
     }),
   ),
   groups: z.array(
@@ -59,6 +61,44 @@ export const registrySchema = z.object({
   ),
   renames: z.array(z.object({ from: z.string(), to: z.string(), date: z.string() })),
 })
+
+const signerSchema = z.object({
+  /** "KT. GIÁM ĐỐC", "TL. GIÁM ĐỐC", or empty when the head signs. */
+  authority: z.string(),
+  /** "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC". */
+  title: z.string().min(1),
+  /** The signer's full name, or empty to be written by hand. */
+  name: z.string(),
+})
+
+/**
+ * What an official letter of the province's Sở Nội vụ says about itself (Nghị định 30/2020/NĐ-CP,
+ * Phụ lục I): the governing and issuing bodies, the place, the number's pattern and the signer.
+ */
+export const provinceSettingsSchema = z.object({
+  province: z.string().min(1),
+  /** Địa danh: where the letter is written ("Đắk Lắk"). */
+  placeName: z.string().min(1),
+  /** Cơ quan chủ quản, as printed ("UBND TỈNH ĐẮK LẮK"). */
+  governingBody: z.string(),
+  /** Cơ quan ban hành, as printed ("SỞ NỘI VỤ"). */
+  issuingBody: z.string().min(1),
+  /** The issuing body in running text ("Sở Nội vụ"). */
+  issuingBodyName: z.string().min(1),
+  /** Số và ký hiệu: "{số}" is left blank for the clerk who registers the letter. */
+  documentNumber: z.string().regex(/\{số\}/, 'phải có “{số}”'),
+  signer: signerSchema,
+  /** Nơi nhận besides the addressees and the archive ("Giám đốc Sở (để báo cáo)"). */
+  recipients: z.array(z.string().min(1)),
+  /** Lưu: where copies are kept ("VT, CCHC"). */
+  archive: z.string().min(1),
+})
+export type ProvinceSettings = z.infer<typeof provinceSettingsSchema>
+
+const settingsOverrideSchema = provinceSettingsSchema
+  .partial()
+  .extend({ signer: signerSchema.partial().optional() })
+
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const fieldTexts = Object.fromEntries(fieldKeys.map((f) => [f, z.string().optional()])) as Record<
@@ -270,6 +310,27 @@ export function readProfile(path: string, lang: Lang = 'vi'): Promise<ScoringPro
 /** Reads and checks an agency registry JSON. */
 export function readRegistry(path: string): Promise<AgencyRegistry> {
   return readJson(path, registrySchema, 'Danh mục cơ quan') as Promise<AgencyRegistry>
+}
+
+/**
+ * Reads the province's letter settings (templates/province/*.json) and, when the service is given
+ * one (`CCHC_PROVINCE_SETTINGS`), a file whose fields replace them; the result is checked whole.
+ */
+export async function readProvinceSettings(
+  path: string,
+  overridePath?: string | null,
+): Promise<ProvinceSettings> {
+  const base = await readJson(path, provinceSettingsSchema, 'Thông tin văn bản')
+  if (!overridePath) return base
+  const override = await readJson(overridePath, settingsOverrideSchema, 'Thông tin văn bản')
+  const merged = { ...base, ...override, signer: { ...base.signer, ...override.signer } }
+  const checked = provinceSettingsSchema.safeParse(merged)
+  if (!checked.success)
+    throw new AppError(
+      'config/invalid',
+      `Thông tin văn bản ${overridePath} không hợp lệ: ${checked.error.message}`,
+    )
+  return checked.data
 }
 
 /** Reads and checks a plan definition JSON. */

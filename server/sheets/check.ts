@@ -133,6 +133,7 @@ export async function checkSpreadsheet(
   const plan = computeMarkPlan(
     report,
     read.record?.sheetId === read.sheetId ? read.record.added : [],
+    read.grid.merges,
   )
   const locked = findLockedCell(read, plan)
   if (locked) throw new AppError('sheets/protected', `${read.sheetName}!${locked}`)

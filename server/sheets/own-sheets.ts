@@ -2,6 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets'
 import {
   checkSheetName,
   convertArgbToHex,
+  convertWidthToPixels,
   sheetRoleKey,
   type MarkPlan,
   type SheetRole,
@@ -61,13 +62,14 @@ export function addOwnSheet(
 }
 
 export function computeCheckSheetRequests(read: SpreadsheetRead, plan: MarkPlan): Request[] {
-  const { rows, links, fills, headerIndex } = plan.checkSheet
-  const { sheetId, requests } = addOwnSheet(read, 'check', checkSheetName, rows.length, 6, {})
+  const { rows, links, fills, headerIndex, columns, emphasis } = plan.checkSheet
+  const width = columns.length
+  const { sheetId, requests } = addOwnSheet(read, 'check', checkSheetName, rows.length, width, {})
   requests[0]!.addSheet!.properties!.gridProperties!.frozenRowCount = headerIndex + 1
   const linkAt = new Map(links.map((l) => [l.index, l.address]))
   const fillAt = new Map(fills.map((f) => [f.index, f.fill]))
   const data = rows.map((row, index): sheets_v4.Schema$RowData => ({
-    values: Array.from({ length: 6 }, (_, c): CellData => {
+    values: Array.from({ length: width }, (_, c): CellData => {
       const cell = createCell(row[c] ?? null)
       const link = c === 0 ? linkAt.get(index) : undefined
       if (link)
@@ -75,7 +77,7 @@ export function computeCheckSheetRequests(read: SpreadsheetRead, plan: MarkPlan)
           formulaValue: `=HYPERLINK("#gid=${read.sheetId}&range=${link}","${link}")`,
         }
       const fill = c === 3 ? fillAt.get(index) : undefined
-      const bold = index === 0 || index === headerIndex
+      const bold = emphasis.includes(index)
       if (fill || bold)
         cell.userEnteredFormat = {
           ...(fill ? { backgroundColorStyle: createColorStyle(convertArgbToHex(fill)) } : {}),
@@ -91,5 +93,15 @@ export function computeCheckSheetRequests(read: SpreadsheetRead, plan: MarkPlan)
       fields: 'userEnteredValue,userEnteredFormat(backgroundColorStyle,textFormat.bold)',
     },
   })
+  // Widths for reading whole labels; the issue codes' column hidden (kept for support).
+  columns.forEach((column, c) =>
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: c, endIndex: c + 1 },
+        properties: { pixelSize: convertWidthToPixels(column.width), hiddenByUser: column.hidden },
+        fields: 'pixelSize,hiddenByUser',
+      },
+    }),
+  )
   return requests
 }

@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs'
 import {
   columnNumber,
+  type ColorModel,
+  type FillModel,
   computeRowIdentity,
   decideCellRestore,
   findRecordedSheet,
@@ -20,6 +22,40 @@ import { convertCellValue } from './read.ts'
 /** A solid fill of one "FFRRGGBB" colour. */
 export function createSolidFill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } }
+}
+
+/**
+ * Changes a cell's look on a copy of its style. ExcelJS gives every cell loaded with one style id the
+ * same style object (files saved by Excel share a few styles among thousands of cells), so assigning
+ * `cell.fill` or `cell.numFmt` would change every cell that shares it.
+ */
+export function restyleCell(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...change }
+}
+
+function readColor(color: Partial<ExcelJS.Color> | undefined): ColorModel | undefined {
+  if (!color) return undefined
+  const c = color as ColorModel
+  const model: ColorModel = {}
+  if (typeof c.argb === 'string' && /^[0-9A-Fa-f]{8}$/.test(c.argb))
+    model.argb = c.argb.toUpperCase()
+  if (typeof c.theme === 'number') model.theme = c.theme
+  if (typeof c.tint === 'number') model.tint = c.tint
+  if (typeof c.indexed === 'number') model.indexed = c.indexed
+  return Object.keys(model).length ? model : undefined
+}
+
+/** A pattern fill the ARGB encoding cannot say (theme colours, tints, hatches), to restore exactly. */
+export function readFillModel(cell: ExcelJS.Cell): FillModel | undefined {
+  const fill = cell.fill
+  if (fill?.type !== 'pattern' || !fill.pattern) return undefined
+  const model: FillModel = { pattern: fill.pattern }
+  const fg = readColor(fill.fgColor)
+  const bg = readColor(fill.bgColor)
+  if (fg) model.fgColor = fg
+  if (bg) model.bgColor = bg
+  const plain = fill.pattern === 'solid' && !bg && fg?.argb && Object.keys(fg).length === 1
+  return plain ? undefined : model
 }
 
 /** A cell's fill in the record's one encoding: the ARGB of a solid fill, else none. */
@@ -120,12 +156,18 @@ export function restoreRecord(
   const header = currentHeader ?? record.headerRow
   const added = new Set(record.added)
   for (const letter of record.added) {
-    sheet.getColumn(columnNumber(letter)).eachCell({ includeEmpty: true }, (cell) => {
-      if (Number(cell.row) < header) return
+    const column = sheet.getColumn(columnNumber(letter))
+    // Only the cells there are: visiting a column through ExcelJS would create one in every row.
+    for (let row = header; row <= sheet.rowCount; row++) {
+      const cell = sheet.findCell(row, column.number)
+      if (!cell) continue
       removeNote(cell)
       cell.value = null
-      cell.style = {}
-    })
+      // Back to the look a new cell there has: its row's, else its column's (a template's unlocked
+      // columns for the computed values stay unlocked). ExcelJS keeps a row's format undeclared.
+      const rowStyle = (sheet.getRow(row) as unknown as { style?: Partial<ExcelJS.Style> }).style
+      cell.style = { ...column.style, ...rowStyle }
+    }
   }
   const missing = new Set(match.missing)
   const unrestored: string[] = []
@@ -140,16 +182,24 @@ export function restoreRecord(
     const cell = sheet.getCell(address)
     const now = { value: convertCellValue(cell.value), fill: readFill(cell), note: readNote(cell) }
     const { restore } = decideCellRestore(saved, now, { notes: true })
+    const style = { ...cell.style }
     if (restore.value) {
       cell.value = convertToCellValue(restore.value.value)
-      cell.numFmt = restore.value.format === 'General' ? '' : restore.value.format
+      if (restore.value.format === 'General') delete style.numFmt
+      else style.numFmt = restore.value.format
     }
     if (restore.fill !== undefined) {
-      const style = { ...cell.style }
-      if (restore.fill) style.fill = createSolidFill(restore.fill)
+      // The exact fill recorded (a theme colour) when the restore puts back the fill it describes.
+      const fill = saved.fillModel
+        ? ({ type: 'pattern', ...saved.fillModel } as ExcelJS.Fill)
+        : restore.fill
+          ? createSolidFill(restore.fill)
+          : undefined
+      if (fill) style.fill = fill
       else delete style.fill
-      cell.style = style
     }
+    // Always on a copy: the cell may share its style object with thousands of others.
+    if (restore.value || restore.fill !== undefined) cell.style = style
     if (restore.note !== undefined) {
       if (restore.note) cell.note = restore.note
       else removeNote(cell)

@@ -7,9 +7,11 @@ import {
   findSheet,
   identifySheet,
   readFill,
+  readFillModel,
   readMarkBook,
   readNote,
   restoreRecord,
+  restyleCell,
 } from './clear.ts'
 import {
   checkSheetName,
@@ -27,6 +29,7 @@ import {
   serializeMarkBook,
   type MarkPlan,
   type MarkRecord,
+  type MergeArea,
   type Report,
   type SavedCell,
 } from '../../core/index.ts'
@@ -50,7 +53,7 @@ export function markWorkbook(workbook: ExcelJS.Workbook, sheetName: string, repo
     const check = own.checkSheet ? findSheet(workbook, own.checkSheet) : undefined
     if (check && check !== sheet) workbook.removeWorksheet(check.id)
   }
-  const plan = computeMarkPlan(report, own ? own.added : [])
+  const plan = computeMarkPlan(report, own ? own.added : [], sheet ? readMerges(sheet) : [])
   const check = addCheckSheet(workbook, sheetName, plan)
   const record: MarkRecord = {
     sheet: { name: sheetName, id: sheet ? String(sheet.id) : null },
@@ -68,6 +71,17 @@ export function markWorkbook(workbook: ExcelJS.Workbook, sheetName: string, repo
   if (old) workbook.removeWorksheet(old.id)
   const marks = workbook.addWorksheet(marksSheetName, { state: 'veryHidden' })
   for (const chunk of serializeMarkBook(replaceMarkRecord(book, own, record))) marks.addRow([chunk])
+}
+
+/** The sheet's merged areas (ExcelJS keeps them by their top-left cell, not in its types). */
+function readMerges(sheet: ExcelJS.Worksheet): MergeArea[] {
+  const merges = (sheet as unknown as { _merges?: Record<string, { model: MergeArea }> })._merges
+  return Object.values(merges ?? {}).map(({ model: { top, left, bottom, right } }) => ({
+    top,
+    left,
+    bottom,
+    right,
+  }))
 }
 
 /** Whether a cell holds a formula: the agency's own computation is kept, never replaced by a value. */
@@ -91,22 +105,28 @@ function markSheet(sheet: ExcelJS.Worksheet, plan: MarkPlan, record: MarkRecord)
     record.added.push(column.column)
     const cell = sheet.getCell(`${column.column}${plan.headerRow}`)
     cell.value = column.header
-    cell.font = { bold: true }
-    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
-    cell.border = {
-      top: { style: 'thin' },
-      bottom: { style: 'thin' },
-      left: { style: 'thin' },
-      right: { style: 'thin' },
-    }
+    restyleCell(cell, {
+      font: { bold: true },
+      alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
+      border: {
+        top: { style: 'thin' },
+        bottom: { style: 'thin' },
+        left: { style: 'thin' },
+        right: { style: 'thin' },
+      },
+    })
     sheet.getColumn(column.column).width = column.field === 'check' ? 40 : 18
   }
   const added = new Set(record.added)
   const paint = (cell: ExcelJS.Cell, fill: string) => {
     const e = entry(cell)
-    if (e.paint === undefined) e.fill = readFill(cell)
+    if (e.paint === undefined) {
+      e.fill = readFill(cell)
+      const model = readFillModel(cell)
+      if (model) e.fillModel = model
+    }
     e.paint = fill
-    cell.fill = createSolidFill(fill)
+    restyleCell(cell, { fill: createSolidFill(fill) })
   }
   for (const mark of plan.values) {
     const cell = sheet.getCell(mark.address)
@@ -150,30 +170,31 @@ function addCheckSheet(
   sheetName: string,
   plan: MarkPlan,
 ): ExcelJS.Worksheet {
-  const { rows, links, fills, headerIndex } = plan.checkSheet
+  const { rows, links, fills, headerIndex, columns, emphasis } = plan.checkSheet
   const ws = workbook.addWorksheet(
     chooseCheckSheetName(
       checkSheetName,
       workbook.worksheets.map((w) => w.name),
     ),
   )
-  ws.columns = [
-    { width: 10 },
-    { width: 10 },
-    { width: 28 },
-    { width: 14 },
-    { width: 70 },
-    { width: 60 },
-  ]
+  ws.columns = columns.map((c) => ({ width: c.width, hidden: c.hidden }))
   const linkAt = new Map(links.map((l) => [l.index, l.address]))
   rows.forEach((values, index) => {
     const address = linkAt.get(index)
     const cells = values.map(convertToCellValue)
     if (address) cells[0] = { text: address, hyperlink: formatSheetReference(sheetName, address) }
     const row = ws.addRow(cells)
-    if (index === 0) row.font = { bold: true, size: 14 }
-    if (index === headerIndex) row.font = { bold: true }
-    if (index > headerIndex) row.alignment = { wrapText: true, vertical: 'top' }
+    if (emphasis.includes(index)) row.font = { bold: true, ...(index === 0 ? { size: 14 } : {}) }
+    if (index === headerIndex) row.alignment = { wrapText: true, vertical: 'middle' }
+    // The summary lines are single cells that run on over the empty cells beside them; the rows of
+    // tables (how the columns were read, the problems) wrap within their columns.
+    if (values.length > 1 && index < headerIndex)
+      row.alignment = { wrapText: true, vertical: 'top' }
+    if (index > headerIndex) {
+      row.alignment = { wrapText: true, vertical: 'top' }
+      // The row number stands apart from the problem's text.
+      row.getCell(2).alignment = { vertical: 'top', horizontal: 'center' }
+    }
   })
   for (const { index, fill } of fills) ws.getRow(index + 1).getCell(4).fill = createSolidFill(fill)
   ws.views = [{ state: 'frozen', ySplit: headerIndex + 1 }]

@@ -1,48 +1,77 @@
 import ExcelJS from 'exceljs'
+import { formatVietnameseDate } from '../../core/index.ts'
 import type { PeriodStatus } from '../consolidation/period-status.ts'
-import { applyPrintSetup } from './print.ts'
+import type { ReminderGroup } from '../consolidation/reminders.ts'
+import { applyPrintSetup, printFont } from './print.ts'
 
-/** The agencies to remind for a period (missing, late or with overdue tasks) as a workbook to print or mail-merge. */
-export function buildReminderList(status: PeriodStatus, province: string): ExcelJS.Workbook {
+const grid: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  bottom: { style: 'thin' },
+  left: { style: 'thin' },
+  right: { style: 'thin' },
+}
+
+const columns = [
+  { header: 'STT', width: 5 },
+  { header: 'Cơ quan, đơn vị', width: 30 },
+  { header: 'Tình trạng', width: 14 },
+  { header: 'Hạn nộp', width: 10 },
+  { header: 'Ngày nộp', width: 10 },
+  { header: 'Số ngày chậm', width: 7 },
+  { header: 'Số nhiệm vụ quá hạn', width: 8 },
+  { header: 'Nhiệm vụ quá hạn (STT theo thời hạn)', width: 36 },
+  { header: 'Lỗi cần sửa', width: 5 },
+  { header: 'Liên hệ', width: 20 },
+]
+
+/**
+ * The units to remind for a period (planned by `planReminderList`) as a workbook to print on A4 or
+ * mail-merge: grouped by why (not sent, sent late, overdue tasks, errors — in that order), each with
+ * the due date, the day it arrived, days late, its overdue tasks and errors, and whom to contact ("—"
+ * when nobody is known); grid lines on every cell of the table.
+ */
+export function buildReminderList(
+  status: Pick<PeriodStatus, 'label' | 'due'>,
+  groups: ReminderGroup[],
+  province: string,
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'CCHC Annex'
   const ws = workbook.addWorksheet('Cần đôn đốc', { views: [{ state: 'frozen', ySplit: 2 }] })
-  ws.columns = [
-    { width: 6 },
-    { width: 18 },
-    { width: 36 },
-    { width: 16 },
-    { width: 12 },
-    { width: 60 },
-  ]
-  ws.addRow([`DANH SÁCH CƠ QUAN CẦN ĐÔN ĐỐC — ${status.label.toUpperCase()}`]).font = {
-    bold: true,
-    size: 13,
-  }
-  const header = ws.addRow([
-    'STT',
-    'Mã cơ quan',
-    'Cơ quan',
-    'Tình trạng',
-    'Số nhiệm vụ quá hạn',
-    'Nhiệm vụ quá hạn',
-  ])
-  header.font = { bold: true }
-  header.alignment = { wrapText: true, vertical: 'middle' }
+  ws.columns = columns.map((c) => ({ width: c.width }))
+  ws.addRow([
+    `DANH SÁCH CƠ QUAN, ĐƠN VỊ CẦN ĐÔN ĐỐC — ${status.label.toUpperCase()} (hạn nộp ${formatVietnameseDate(status.due)})`,
+  ]).font = { name: printFont, bold: true, size: 13 }
+  const header = ws.addRow(columns.map((c) => c.header))
+  header.font = { name: printFont, bold: true }
+  header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
   let n = 0
-  for (const a of status.agencies) {
-    const overdue = status.overdue.filter((t) => t.agencyId === a.id)
-    if (a.submitted && !a.late && overdue.length === 0) continue
-    const row = ws.addRow([
-      ++n,
-      a.id,
-      a.name,
-      a.submitted ? (a.late ? 'Nộp muộn' : 'Đã nộp') : 'Chưa nộp',
-      overdue.length,
-      overdue.map((t) => `${t.stt ?? ''} ${t.content}`.trim()).join('\n'),
-    ])
-    row.alignment = { wrapText: true, vertical: 'top' }
+  for (const group of groups) {
+    ws.addRow([null, group.title]).font = { name: printFont, bold: true }
+    for (const { unit, state, overdue } of group.rows) {
+      const row = ws.addRow([
+        ++n,
+        unit.name,
+        state,
+        new Date(`${status.due}T00:00:00Z`),
+        unit.submittedOn ? new Date(`${unit.submittedOn}T00:00:00Z`) : '—',
+        unit.daysLate || null,
+        unit.overdue.length || null,
+        overdue,
+        unit.errors || null,
+        unit.contact ?? '—',
+      ])
+      row.alignment = { wrapText: true, vertical: 'top' }
+      for (const c of [4, 5]) row.getCell(c).numFmt = 'dd/mm/yyyy'
+      for (const c of [1, 4, 5, 6, 7, 9])
+        row.getCell(c).alignment = { vertical: 'top', horizontal: 'center' }
+    }
   }
+  if (!groups.length) ws.addRow([null, 'Không có cơ quan, đơn vị nào cần đôn đốc.'])
+  ws.eachRow((row, r) => {
+    if (r < 2) return
+    for (let c = 1; c <= columns.length; c++) row.getCell(c).border = grid
+  })
   applyPrintSetup(ws, { province, period: status.label, headerRows: [2, 2] })
   return workbook
 }

@@ -27,13 +27,16 @@ describe('computeMarkPlan', () => {
     const rows = plan.checkSheet.rows
     const start = rows.findIndex((r) => r[0] === 'CÁCH ĐỌC CỘT')
     const both = (cells: string) => `theo tiêu đề; ô trong cột: 1/1 là ${cells}`
+    // Laid out under the issue list's columns: the letter in "Ô", the header text in "Vấn đề", the
+    // confidence in "Mức độ", the reading and its reason in "Cách sửa".
+    const sure = expect.stringMatching(/^\d+%$/)
     expect(rows.slice(start + 1, start + 7)).toEqual([
-      ['Cột', 'Tiêu đề', 'Đọc là', 'Độ tin cậy', 'Căn cứ'],
-      ['A', 'STT', 'Số thứ tự', 1, 'theo tiêu đề'],
-      ['B', 'Tên nhiệm vụ', 'Nội dung nhiệm vụ', 1, both('nội dung công việc')],
-      ['C', 'ĐV chủ trì', 'Cơ quan chủ trì', expect.any(Number), both('tên cơ quan')],
-      ['D', 'Thời gian dự kiến hoàn thành', 'Thời hạn', expect.any(Number), both('thời hạn')],
-      ['E', 'Nguồn kinh phí', 'không dùng', expect.any(Number), 'tiêu đề chỉ nội dung không dùng'],
+      ['Cột', null, 'Tiêu đề', 'Độ tin cậy', 'Đọc là — căn cứ'],
+      ['A', null, 'STT', '100%', 'Số thứ tự — theo tiêu đề'],
+      ['B', null, 'Tên nhiệm vụ', '100%', `Nội dung nhiệm vụ — ${both('nội dung công việc')}`],
+      ['C', null, 'ĐV chủ trì', sure, `Cơ quan chủ trì — ${both('tên cơ quan')}`],
+      ['D', null, 'Thời gian dự kiến hoàn thành', sure, `Thời hạn — ${both('thời hạn')}`],
+      ['E', null, 'Nguồn kinh phí', sure, 'không dùng — tiêu đề chỉ nội dung không dùng'],
     ])
     // The issue list follows, so its header comes after the mapping.
     expect(plan.checkSheet.headerIndex).toBeGreaterThan(start + 7)
@@ -52,10 +55,10 @@ describe('computeMarkPlan', () => {
     )
     expect(guessed.checkSheet.rows).toContainEqual([
       'D',
+      null,
       'Thời điểm ghi nhận',
-      'Thời hạn (đoán)',
-      expect.any(Number),
-      'theo tiêu đề',
+      expect.stringMatching(/^\d+%$/),
+      'Thời hạn (đoán) — theo tiêu đề',
     ])
   })
 })

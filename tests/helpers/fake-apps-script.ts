@@ -79,6 +79,16 @@ class FakeSheetHandle {
     return this
   }
   setFrozenRows = (n: number) => void (this.model.properties.gridProperties.frozenRowCount = n)
+  setColumnWidth = (column: number, pixels: number) => {
+    count(this.host.calls, 'setColumnWidth')
+    this.model.pixelSizes.set(column - 1, pixels)
+    return this
+  }
+  hideColumns = (column: number, howMany = 1) => {
+    count(this.host.calls, 'hideColumns')
+    for (let c = column - 1; c < column - 1 + howMany; c++) this.model.hiddenColumns.add(c)
+    return this
+  }
   activate = () => {
     this.host.active = this.getSheetId()
     return this

@@ -21,7 +21,7 @@ function runTool(tool: string, args: string[], timeout = 180_000): string {
   }
 }
 
-/** Converts workbooks to PDF with LibreOffice in one run (as printing them would); returns the PDF paths. */
+/** Converts workbooks or documents to PDF with LibreOffice in one run (as printing them would); returns the PDF paths. */
 export function convertToPdf(paths: string[], outDir: string): string[] {
   const profile = mkdtempSync(join(tmpdir(), 'cchc-pdf-'))
   try {
@@ -39,8 +39,14 @@ export function convertToPdf(paths: string[], outDir: string): string[] {
     rmSync(profile, { recursive: true, force: true })
   }
   return paths.map((p) => {
-    const pdf = join(outDir, `${basename(p).replace(/\.xlsx$/, '')}.pdf`)
-    if (!existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${p}`)
+    const pdf = join(outDir, `${basename(p).replace(/\.(xlsx|docx)$/, '')}.pdf`)
+    if (!existsSync(pdf))
+      throw new Error(
+        `LibreOffice wrote no PDF for ${p}` +
+          (p.endsWith('.docx')
+            ? ': is LibreOffice Writer installed? Run `npm run test:setup`'
+            : ''),
+      )
     return pdf
   })
 }
@@ -81,6 +87,14 @@ export function readPdfPages(pdf: string): PdfPage[] {
   return pages
 }
 
+/**
+ * The size (points) a word is set in, from its box: pdftotext's box is the font's whole height, 1.3
+ * times the size for Times New Roman (measured in LibreOffice's output: 8 pt → 10.39, 9 pt → 11.72).
+ */
+export function readTextSize(word: Pick<PdfWord, 'y0' | 'y1'>): number {
+  return Math.round(((word.y1 - word.y0) / 1.3) * 10) / 10
+}
+
 /** Pairs of words on a page whose boxes overlap by more than a third of the smaller one: text drawn over text. */
 export function findOverlappingWords(page: PdfPage): [PdfWord, PdfWord][] {
   const words = [...page.words].sort((a, b) => a.y0 - b.y0)
@@ -104,11 +118,12 @@ export function renderPdfPage(
   pdf: string,
   page: number,
   outStem: string,
+  dpi = 50,
 ): { width: number; height: number } {
   runTool('pdftoppm', [
     '-png',
     '-r',
-    '50',
+    String(dpi),
     '-f',
     String(page),
     '-l',

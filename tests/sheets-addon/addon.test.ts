@@ -173,7 +173,8 @@ describe('Apps Script add-on, built and run in node:vm against a typed fake Spre
     }
     const small = callsFor(0)
     expect(callsFor(400)).toEqual(small)
-    // Reads: one of each; writes: one per computed column and property, plus the two sheets of ours.
+    // Reads: one of each; writes: one per computed column and property, plus the two sheets of ours
+    // (the "Kiểm tra" sheet's five bold rows and six column widths, its code column hidden).
     expect(small).toEqual({
       findDeveloperMetadata: 1,
       getValues: 1,
@@ -184,10 +185,12 @@ describe('Apps Script add-on, built and run in node:vm against a typed fake Spre
       setValues: 5,
       setBackgrounds: 2,
       setNotes: 1,
-      setFontWeight: 3,
+      setFontWeight: 6,
       insertSheet: 2,
       addDeveloperMetadata: 2,
       setRichTextValues: 1,
+      setColumnWidth: 6,
+      hideColumns: 1,
     })
   })
 

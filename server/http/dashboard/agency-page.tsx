@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks'
-import { computeVietnamDate, describeReportState, formatPeriod } from '../../../core/index.ts'
+import { describeReportState, formatPeriod } from '../../../core/index.ts'
 import type { HistoryEntry } from '../../consolidation/history.ts'
 import type { AgencyStatus, PeriodStatus } from '../../consolidation/period-status.ts'
-import { buildReminderLetter, renderReminderText } from '../../consolidation/reminders.ts'
 import type { Trends } from '../../consolidation/trends.ts'
 import type { AgencyRecord } from '../../store/index.ts'
 import { readJson } from './api.ts'
@@ -159,21 +158,7 @@ export function AgencyPage({ id }: { id: string }) {
           ))}
       </section>
       {user.value?.role === 'admin' && status.status === 'ready' && row && (
-        <Reminder
-          agencyId={id}
-          period={p.id}
-          text={renderReminderText(
-            buildReminderLetter({
-              province: document.body.dataset.province ?? '',
-              agencyName: agency.name,
-              periodLabel: status.data.label,
-              due: status.data.due,
-              today: status.data.today ?? computeVietnamDate(Date.now()),
-              submitted: row.submitted,
-              overdue: status.data.overdue.filter((t) => t.agencyId === id),
-            }),
-          )}
-        />
+        <Reminder agencyId={id} period={p.id} />
       )}
     </>
   )

@@ -23,6 +23,8 @@ export type FakeSheet = {
   protections: FakeProtection[]
   developerMetadata: sheets_v4.Schema$DeveloperMetadata[]
   pixelSizes: Map<number, number>
+  /** Columns hidden by the user (0-based). */
+  hiddenColumns: Set<number>
 }
 
 export type FakeSpreadsheet = {
@@ -56,5 +58,6 @@ export function createFakeSheet(
     protections: [],
     developerMetadata: [],
     pixelSizes: new Map(),
+    hiddenColumns: new Set(),
   }
 }

@@ -126,15 +126,23 @@ function applyRequest(
   }
   if (request.updateDimensionProperties) {
     const { range, properties, fields } = request.updateDimensionProperties
-    if (fields !== 'pixelSize') throw new FakeApiError(400, `fake: unsupported fields ${fields}`)
+    const masked = (fields ?? '').split(',')
+    if (!masked.every((f) => f === 'pixelSize' || f === 'hiddenByUser'))
+      throw new FakeApiError(400, `fake: unsupported fields ${fields}`)
     const sheet = findSheet(book, range?.sheetId)
     const limit =
       range?.dimension === 'COLUMNS'
         ? sheet.properties.gridProperties.columnCount
         : sheet.properties.gridProperties.rowCount
     if ((range?.endIndex ?? 0) > limit) throw new FakeApiError(400, 'Range exceeds grid limits')
-    for (let i = range?.startIndex ?? 0; i < (range?.endIndex ?? 0); i++)
-      sheet.pixelSizes.set(i, properties?.pixelSize ?? 100)
+    for (let i = range?.startIndex ?? 0; i < (range?.endIndex ?? 0); i++) {
+      // A masked field the request does not give is reset, as the API does.
+      if (masked.includes('pixelSize')) sheet.pixelSizes.set(i, properties?.pixelSize ?? 100)
+      if (masked.includes('hiddenByUser') && range?.dimension === 'COLUMNS') {
+        if (properties?.hiddenByUser) sheet.hiddenColumns.add(i)
+        else sheet.hiddenColumns.delete(i)
+      }
+    }
     return {}
   }
   // The strict fake refuses every request kind it does not model, so an adapter change that sends a new

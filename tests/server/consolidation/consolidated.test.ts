@@ -78,17 +78,27 @@ describe('consolidated provincial workbook', () => {
         'Đối chiếu',
         'Xu hướng',
       ])
-      for (const sheet of Object.values(book)) {
-        expect(sheet.freeze).toBe('A3')
-        expect(sheet.filter).toMatch(/^A2:/)
-      }
+      // Frozen under the header (and beside the agency's column in the grids), filtered from row 2.
+      expect(Object.values(book).map((s) => s.freeze)).toEqual([
+        'A3',
+        'A3',
+        'B3',
+        'C4',
+        'A3',
+        'A3',
+        'A3',
+      ])
+      for (const sheet of Object.values(book)) expect(sheet.filter).toMatch(/^A2:/)
       const summary = book['Tổng hợp']!
       const header = summary.rows[1] as string[]
       const agencyRows = summary.rows.slice(2, -1)
       expect(agencyRows).toHaveLength(121)
-      expect(agencyRows.filter((r) => r[3] === 'Chưa nộp')).toHaveLength(118)
+      expect(agencyRows.filter((r) => r[2] === 'Chưa nộp')).toHaveLength(118)
+      // The registry's id is the last column (hidden: people read names).
+      const idCol = header.indexOf('Mã cơ quan')
+      expect(idCol).toBe(header.length - 1)
       for (const [agency, report] of reports) {
-        const row = agencyRows.find((r) => r[1] === agency)!
+        const row = agencyRows.find((r) => r[idCol] === agency)!
         expect(row[header.indexOf('Số nhiệm vụ')]).toBe(report.summary.tasks)
         for (const s of taskStatuses)
           expect(row[header.indexOf(statusLabels[s].vi)]).toBe(report.summary.byStatus[s])
@@ -96,7 +106,7 @@ describe('consolidated provincial workbook', () => {
       }
       // The totals row holds formulas; their cached values (what Excel shows before recalculating) equal the reports' sums.
       const total = summary.rows.at(-1)!
-      expect(total[header.indexOf('Số nhiệm vụ')]).toBe('=SUM(H3:H123)')
+      expect(total[header.indexOf('Số nhiệm vụ')]).toBe('=SUM(G3:G123)')
       const cachedTotal = summary.values.at(-1)!
       const result = (col: string) => cachedTotal[header.indexOf(col)] as number
       // And each cached total is the sum of the agency rows above it, as recalculation would give.
@@ -124,15 +134,36 @@ describe('consolidated provincial workbook', () => {
       const detail = book['Chi tiết']!
       expect(detail.rows.length - 2).toBe(sum((r) => r.summary.tasks))
       const labels = new Set<unknown>(taskStatuses.map((s) => statusLabels[s].vi))
-      expect(detail.rows.slice(2).every((r) => labels.has(r[8]))).toBe(true)
+      expect(detail.rows.slice(2).every((r) => labels.has(r[7]))).toBe(true)
+      // "Quá hạn": one row per agency with overdue tasks, the oldest deadline first.
       const overdue = book['Quá hạn']!.rows.slice(2)
-      expect(overdue).toHaveLength(sum((r) => r.summary.byStatus.overdue))
-      const dues = overdue.map((r) => String(r[4]))
+      expect(overdue.reduce((n, r) => n + Number(r[2]), 0)).toBe(
+        sum((r) => r.summary.byStatus.overdue),
+      )
+      const dues = overdue.map((r) => String(r[3]))
       expect(dues).toEqual([...dues].sort())
+      // "Theo nhiệm vụ": one row per reporting agency, one column per task, counts below.
       const byTask = book['Theo nhiệm vụ']!
-      expect(byTask.rows[1]!.slice(6)).toEqual(['Sở Nội vụ', 'Sở Tư pháp', 'Sở Tài chính'])
+      const names = byTask.rows.slice(2).map((r) => r[0])
+      expect(names.slice(0, 6)).toEqual([
+        'Sở Nội vụ',
+        'Sở Tư pháp',
+        'Sở Tài chính',
+        'Số cơ quan báo cáo',
+        'Hoàn thành',
+        'Quá hạn',
+      ])
+      // Below the counts, only the plan's notes (amended tasks, rows not in the plan) may follow.
+      expect(names.slice(6).every((n) => n === 'Theo kế hoạch' || /: /.test(String(n)))).toBe(true)
+      const counted = byTask.values[2 + names.indexOf('Quá hạn')]!.slice(1) as number[]
+      expect(counted.reduce((n, v) => n + v, 0)).toBe(sum((r) => r.summary.byStatus.overdue))
       const scores = book['Điểm']!
-      expect(scores.rows.at(-1)![1]).toBe('Tổng điểm')
+      expect(scores.rows.slice(2).map((r) => r[0])).toEqual([
+        'Điểm tối đa',
+        'Sở Nội vụ',
+        'Sở Tư pháp',
+        'Sở Tài chính',
+      ])
       // "Xu hướng": the province first, then every agency, one column per quarter and measure.
       const trend = book['Xu hướng']!
       const trendHeader = trend.rows[1] as string[]
@@ -162,7 +193,7 @@ describe('consolidated provincial workbook', () => {
       expect(Object.keys(sheets).sort()).toEqual(Object.keys(book).sort())
       const lo = sheets['Tổng hợp']!
       const loTotal = lo.at(-1)!
-      expect(loTotal[2]).toBe('Tổng cộng')
+      expect(loTotal[1]).toBe('Tổng cộng')
       for (const col of ['Số nhiệm vụ', 'Điểm', ...taskStatuses.map((s) => statusLabels[s].vi)]) {
         const c = header.indexOf(col)
         const expected = lo.slice(2, -1).reduce((n, r) => n + Number(r[c] || 0), 0)
@@ -195,7 +226,7 @@ describe('consolidated provincial workbook', () => {
     expect(json.files.map((f) => f.agency)).toEqual(['so-noi-vu', 'so-tu-phap'])
     const book = readWithOpenpyxl(out)
     const agencyRows = book['Tổng hợp']!.rows.slice(2, -1)
-    expect(agencyRows.map((r) => r[1])).toEqual(['so-noi-vu', 'so-tu-phap'])
+    expect(agencyRows.map((r) => r.at(-1))).toEqual(['so-noi-vu', 'so-tu-phap'])
     expect(book['Chi tiết']!.rows.length - 2).toBe(
       json.files.reduce((n, f) => n + f.report.summary.tasks, 0),
     )

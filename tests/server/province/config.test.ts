@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { readShippedSettings } from '../../../server/province/catalog.ts'
 import { readPlan, readProfile } from '../../../server/province/config.ts'
 import { AppError } from '../../../server/errors/index.ts'
 
@@ -74,5 +75,32 @@ describe('readPlan', () => {
       columns: ['stt', 'content', 'lead', 'deadline'],
       headers: { deadline: 'Thời gian dự kiến hoàn thành' },
     })
+  })
+})
+
+describe('readProvinceSettings', () => {
+  it('reads the shipped letter settings, and the service’s file replaces the fields it gives', async () => {
+    const shipped = await readShippedSettings()
+    expect(shipped).toMatchObject({
+      province: 'Đắk Lắk',
+      governingBody: 'UBND TỈNH ĐẮK LẮK',
+      issuingBody: 'SỞ NỘI VỤ',
+      documentNumber: '{số}/SNV-CCHC',
+    })
+    const override = writeJson('settings.json', {
+      placeName: 'Buôn Ma Thuột',
+      signer: { name: 'Trần Thị Bình' },
+    })
+    expect(await readShippedSettings(override)).toEqual({
+      ...shipped,
+      placeName: 'Buôn Ma Thuột',
+      signer: { ...shipped.signer, name: 'Trần Thị Bình' },
+    })
+  })
+
+  it('refuses a number pattern without the place for the number, naming the field', async () => {
+    const bad = writeJson('bad-settings.json', { documentNumber: '12/SNV-CCHC' })
+    await expect(readShippedSettings(bad)).rejects.toThrow(/documentNumber/)
+    await expect(readShippedSettings(bad)).rejects.toBeInstanceOf(AppError)
   })
 })

@@ -105,7 +105,7 @@ out = {
   'check': [ws.cell(r, 11).value for r in range(4, 8)],
   'noteD5': ws['D5'].comment.text if ws['D5'].comment else None,
   'fillD5': ws['D5'].fill.fgColor.rgb,
-  'issues': [wb['Kiểm tra'].cell(r, 3).value for r in range(1, wb['Kiểm tra'].max_row + 1)],
+  'issues': [wb['Kiểm tra'].cell(r, 6).value for r in range(1, wb['Kiểm tra'].max_row + 1)],
   'link': wb['Kiểm tra'].cell(wb['Kiểm tra'].max_row - 3, 1).hyperlink.location if wb['Kiểm tra'].cell(wb['Kiểm tra'].max_row - 3, 1).hyperlink else None,
 }
 print(json.dumps(out, ensure_ascii=False))`
