@@ -1,17 +1,15 @@
-import { parseArgs } from 'node:util'
 import { computeDatabasePath } from '../http/serve.ts'
 import { createStore } from '../store/index.ts'
 import { parseSheetLink } from '../sheets/target.ts'
 import type { SheetLink } from '../store/index.ts'
+import type { Args, dataFlags } from './flags.ts'
 import { describeCliError } from './io.ts'
 
 /** `cchc agency set-sheet ID URL [--data DIR]` (URL "-" removes it): the sheet the service pulls. */
-export async function runSetSheet(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { data: { type: 'string', default: 'data' } },
-  })
+export async function runSetSheet({
+  values,
+  positionals,
+}: Args<typeof dataFlags>): Promise<number> {
   const [id, url] = positionals
   if (!id || !url) {
     process.stderr.write('Cách dùng / Usage: cchc agency set-sheet MÃ ĐƯỜNG_DẪN|- [--data data]\n')

@@ -12,7 +12,8 @@ import { buildTemplate } from '../xlsx/template.ts'
 import { renderSummary } from './summary.ts'
 
 /** `cchc demo`: builds the Đắk Lắk 2026 PAR/SIPAS template, fills sample progress, checks and marks it. */
-export async function runDemo(outDir = 'data/demo'): Promise<number> {
+export async function runDemo(): Promise<number> {
+  const outDir = 'data/demo'
   const plan = await readPlan(join(templatesDir, 'plans/dak-lak-2026-par-sipas.json'))
   const profile = await readProfile(
     join(templatesDir, 'profiles/dak-lak-2026-par-sipas.provisional.json'),

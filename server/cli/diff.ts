@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import {
   computeRowDiff,
   computeVietnamDate,
@@ -9,6 +8,7 @@ import {
 import { checkWorkbook } from '../xlsx/check.ts'
 import type { Lang } from './summary.ts'
 import { AppError } from '../errors/index.ts'
+import type { Args, diffFlags } from './flags.ts'
 
 const usage =
   'Cách dùng / Usage: cchc diff CŨ.xlsx MỚI.xlsx [--as-of YYYY-MM-DD] [--json] [--lang en]'
@@ -48,12 +48,7 @@ async function readTasks(path: string, asOf: string) {
 }
 
 /** `cchc diff A.xlsx B.xlsx`: row-level changes between two versions of an agency's table. Exit 0. */
-export async function runDiff(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { 'as-of': { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
-  })
+export async function runDiff({ values, positionals }: Args<typeof diffFlags>): Promise<number> {
   const [before, after] = positionals
   if (!before || !after) throw new AppError('cli/usage', usage)
   const asOf = values['as-of'] ?? computeVietnamDate(Date.now())

@@ -41,19 +41,6 @@ export function describeCliError(error: unknown, helpText: string): string {
     return error.text.vi === error.text.en ? error.text.vi : `${error.text.vi}\n${error.text.en}`
   const code = (error as { code?: unknown })?.code
   if (error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
-    return `${error.message}\n\n${helpText}`
+    return `Tùy chọn hoặc tham số không hợp lệ / Invalid option or argument: ${error.message}\n\n${helpText}`
   return `Lỗi không mong đợi / Unexpected error: ${error instanceof Error ? error.message : String(error)}`
 }
-
-/** The flags every check command shares (`cchc validate`, `cchc sheets validate`). */
-export const checkFlags = {
-  sheet: { type: 'string' },
-  'as-of': { type: 'string' },
-  year: { type: 'string' },
-  profile: { type: 'string' },
-  agencies: { type: 'string' },
-  json: { type: 'boolean' },
-  fix: { type: 'boolean' },
-  lang: { type: 'string' },
-  issued: { type: 'string' },
-} as const

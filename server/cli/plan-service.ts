@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { formatPeriod, formatVietnameseDate, parsePeriod } from '../../core/index.ts'
 import { computeDatabasePath } from '../http/serve.ts'
 import { readCatalog } from '../province/catalog.ts'
@@ -10,8 +9,9 @@ import { buildUnitTemplate, buildUnitTemplatesZip } from '../plans/units.ts'
 import { createStore } from '../store/index.ts'
 import { writeOut } from './io.ts'
 import { readBoundedFile } from '../files.ts'
-import { planHelp, readRegistryOption } from './plan-args.ts'
+import { readRegistryOption } from './plan-args.ts'
 import { AppError } from '../errors/index.ts'
+import type { Args, dataFlags, planPublishFlags, planTemplateFlags } from './flags.ts'
 
 // The `cchc plan` commands that work with the service's database or build workbooks.
 
@@ -23,14 +23,12 @@ function openBook(dataDir: string) {
 }
 
 /** `cchc plan publish PLAN.json [--from YYYY-MM-DD] [--data data]`. */
-export async function runPlanPublish(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { from: { type: 'string' }, data: { type: 'string', default: 'data' } },
-  })
+export async function runPlanPublish({
+  values,
+  positionals,
+}: Args<typeof planPublishFlags>): Promise<number> {
   const file = positionals[0]
-  if (!file) throw new AppError('cli/usage', planHelp)
+  if (!file) throw new AppError('cli/usage', 'Thiếu tệp kế hoạch / Missing the plan file.')
   const data = JSON.parse(new TextDecoder().decode(await readBoundedFile(file, 20 * 1024 * 1024)))
   const { store, book } = await openBook(values.data)
   try {
@@ -52,8 +50,7 @@ export async function runPlanPublish(args: string[]): Promise<number> {
 }
 
 /** `cchc plan list [--data data]`. */
-export async function runPlanList(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { data: { type: 'string', default: 'data' } } })
+export async function runPlanList({ values }: Args<typeof dataFlags>): Promise<number> {
   const { store, book } = await openBook(values.data)
   try {
     const lines: string[] = []
@@ -91,22 +88,16 @@ async function readNamedPlan(name: string, dataDir: string): Promise<PlanDefinit
 }
 
 /** `cchc plan template PLAN (--agency ID -o OUT.xlsx | --all -o OUT.zip)`. */
-export async function runPlanTemplate(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      agency: { type: 'string' },
-      all: { type: 'boolean' },
-      agencies: { type: 'string' },
-      period: { type: 'string' },
-      data: { type: 'string', default: 'data' },
-    },
-  })
+export async function runPlanTemplate({
+  values,
+  positionals,
+}: Args<typeof planTemplateFlags>): Promise<number> {
   const name = positionals[0]
   if (!name || !values.output || (!values.agency && !values.all))
-    throw new AppError('cli/usage', planHelp)
+    throw new AppError(
+      'cli/usage',
+      'Cần kế hoạch, -o và --agency MÃ hoặc --all / A plan, -o and --agency ID or --all are needed.',
+    )
   const period = values.period ? parsePeriod(values.period) : null
   if (values.period && !period) throw new AppError('cli/usage', `--period: ${values.period}`)
   const label = period ? formatPeriod(period.id) : null

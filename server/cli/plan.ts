@@ -1,12 +1,12 @@
 import { basename } from 'node:path'
-import { parseArgs } from 'node:util'
 import { fieldKeys, type FieldKey, type IssuingDocument } from '../../core/index.ts'
 import { startCliWorker } from '../jobs/cli-pool.ts'
 import { parseIsoDate, writeOut } from './io.ts'
 import { readBoundedFile } from '../files.ts'
-import { planHelp, readRegistryOption } from './plan-args.ts'
+import { readRegistryOption } from './plan-args.ts'
 import { renderSummary, type Lang } from './summary.ts'
 import { AppError } from '../errors/index.ts'
+import type { Args, planImportFlags } from './flags.ts'
 
 // `cchc plan …`: a plan's appendix read into a plan definition, the units' templates built from it,
 // and its versions published in the service's database — the same code path as the API and the
@@ -24,30 +24,13 @@ function readYear(value: string | undefined): number | null {
 }
 
 /** `cchc plan import`: reads a plan's appendix into a plan definition and lists its doubts. */
-async function runImport(args: string[]): Promise<number> {
+export async function runImport({
+  values,
+  positionals,
+}: Args<typeof planImportFlags>): Promise<number> {
   const pool = startCliWorker()
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      year: { type: 'string' },
-      id: { type: 'string' },
-      name: { type: 'string' },
-      agencies: { type: 'string' },
-      table: { type: 'string' },
-      sheet: { type: 'string' },
-      document: { type: 'string' },
-      issued: { type: 'string' },
-      source: { type: 'string' },
-      profile: { type: 'string' },
-      progress: { type: 'string' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-    },
-  })
   const file = positionals[0]
-  if (!file) throw new AppError('cli/usage', `Thiếu tên tệp / Missing file name.\n\n${planHelp}`)
+  if (!file) throw new AppError('cli/usage', 'Thiếu tên tệp / Missing file name.')
   const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
   if (values.id !== undefined && !/^[a-z0-9-]{2,60}$/.test(values.id))
     throw new AppError(
@@ -92,22 +75,4 @@ async function runImport(args: string[]): Promise<number> {
     )
   }
   return plan.doubts?.some((d) => d.issue.severity === 'error') ? 1 : 0
-}
-
-/** `cchc plan …`: dispatches to its subcommands. */
-export async function runPlan(args: string[]): Promise<number> {
-  const [command, ...rest] = args
-  switch (command) {
-    case 'import':
-      return runImport(rest)
-    case 'template':
-      return (await import('./plan-service.ts')).runPlanTemplate(rest)
-    case 'publish':
-      return (await import('./plan-service.ts')).runPlanPublish(rest)
-    case 'list':
-      return (await import('./plan-service.ts')).runPlanList(rest)
-    default:
-      process.stdout.write(planHelp)
-      return command === undefined || command === 'help' ? 0 : 2
-  }
 }

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { agencyKinds, computeVietnamDate, type AgencyKind } from '../../core/index.ts'
 import { checkAdminTokenStrength } from '../store/passwords.ts'
 import { readCatalog } from '../province/catalog.ts'
@@ -8,11 +7,17 @@ import type { Quotas } from '../intake/receive.ts'
 import { createProxyTrust } from '../http/client-ip.ts'
 import { runMerge } from './merge.ts'
 import { computeDatabasePath, renderGreeting, startServer } from '../http/serve.ts'
-import { createStore } from '../store/index.ts'
+import { createStore, type Store } from '../store/index.ts'
 import { renderSummary } from './summary.ts'
 import { AppError } from '../errors/index.ts'
-
-const dataOption = { data: { type: 'string', default: 'data' } } as const
+import type {
+  agencyAddFlags,
+  Args,
+  backupFlags,
+  dataFlags,
+  mergeFlags,
+  serveFlags,
+} from './flags.ts'
 
 function openStore(dataDir: string) {
   return createStore(computeDatabasePath(dataDir))
@@ -49,26 +54,17 @@ function readTrustProxyEnv(): string | null {
 }
 
 /** `cchc serve [--port 8787] [--host 127.0.0.1] [--data DIR]`: runs until interrupted. */
-export async function runServe(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string', default: process.env.PORT ?? '8787' },
-      host: { type: 'string', default: '127.0.0.1' },
-      demo: { type: 'boolean', default: false },
-      'no-supervise': { type: 'boolean' },
-      ...dataOption,
-    },
-  })
-  const port = Number(values.port)
+export async function runServe({ values, raw }: Args<typeof serveFlags>): Promise<number> {
+  const portText = values.port ?? process.env.PORT ?? '8787'
+  const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new AppError('cli/usage', `--port: ${values.port}`)
+    throw new AppError('cli/usage', `--port: ${portText}`)
   const weak = process.env.CCHC_ADMIN_TOKEN
     ? checkAdminTokenStrength(process.env.CCHC_ADMIN_TOKEN)
     : null
   if (weak) throw new AppError('cli/usage', weak)
   if (!process.env.CCHC_SUPERVISED && !values['no-supervise'])
-    return (await import('../jobs/supervisor.ts')).runSupervisor(args)
+    return (await import('../jobs/supervisor.ts')).runSupervisor(raw)
   // Supervised: end with the supervisor (its IPC channel closes when it dies, even by kill -9).
   if (process.send) {
     process.once('disconnect', () => process.exit(1))
@@ -98,79 +94,84 @@ export async function runServe(args: string[]): Promise<number> {
   return 0
 }
 
-/** `cchc agency add|list|token|revoke`: manages agencies and their tokens directly in the database. */
-export async function runAgency(args: string[]): Promise<number> {
-  const [action, ...rest] = args
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: { kind: { type: 'string', default: 'other' }, ...dataOption },
-  })
-  const store = openStore(values.data)
-  const now = new Date().toISOString()
+/** Opens the store of `--data`, runs `work` with it and closes it. */
+async function withStore<T>(dataDir: string, work: (store: Store) => T | Promise<T>): Promise<T> {
+  const store = openStore(dataDir)
   try {
-    switch (action) {
-      case 'list':
-        for (const a of store.listAgencies())
-          process.stdout.write(`${a.id}\t${a.kind}\t${a.name}\n`)
-        for (const t of store.listTokens()) {
-          process.stdout.write(
-            `token ${t.id}\t${t.role}\t${t.agencyId ?? '-'}\t${t.createdAt}${t.revokedAt ? `\tthu hồi/revoked ${t.revokedAt}` : ''}\n`,
-          )
-        }
-        return 0
-      case 'add': {
-        const [id, ...name] = positionals
-        if (!id || !/^[a-z0-9-]{2,60}$/.test(id) || name.length === 0)
-          throw new AppError(
-            'cli/usage',
-            'Cách dùng / Usage: cchc agency add MÃ "Tên cơ quan" [--kind so|xa|other]  (mã: chữ thường, số, "-")',
-          )
-        if (!agencyKinds.includes(values.kind as AgencyKind))
-          throw new AppError('cli/usage', `--kind: ${values.kind} (so | xa | other)`)
-        if (!store.addAgency({ id, name: name.join(' '), kind: values.kind as AgencyKind }, now))
-          throw new AppError('cli/usage', `Mã cơ quan đã tồn tại / Agency id exists: ${id}`)
-        process.stdout.write(`Đã thêm cơ quan / Added: ${id} — ${name.join(' ')}\n`)
-        return 0
-      }
-      case 'token': {
-        const [id] = positionals
-        const admin = id === '--admin' || id === 'admin'
-        if (!id || (!admin && !store.getAgency(id)))
-          throw new AppError(
-            'cli/usage',
-            `Không có cơ quan / Unknown agency: ${id ?? ''}. Cách dùng / Usage: cchc agency token MÃ | admin`,
-          )
-        const issued = store.addToken(admin ? null : id, now)
-        process.stdout.write(
-          `Mã truy cập (chỉ hiện một lần) / token (shown once) [${issued.id}]:\n${issued.token}\n`,
-        )
-        return 0
-      }
-      case 'revoke': {
-        const [tokenId] = positionals
-        if (!tokenId || !store.revokeToken(tokenId, now))
-          throw new AppError(
-            'cli/usage',
-            `Không có mã truy cập đang hiệu lực / No live token: ${tokenId ?? ''}`,
-          )
-        process.stdout.write(`Đã thu hồi / Revoked: ${tokenId}\n`)
-        return 0
-      }
-      default:
-        throw new AppError('cli/usage', 'Cách dùng / Usage: cchc agency add|list|token|revoke …')
-    }
+    return await work(store)
   } finally {
     store.close()
   }
 }
 
-/** `cchc backup -o FILE [--data DIR]`: a consistent copy of the live database. */
-export async function runBackup(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { output: { type: 'string', short: 'o' }, ...dataOption },
+/** `cchc agency list`: the agencies and their tokens (never a secret). */
+export function runAgencyList({ values }: Args<typeof dataFlags>): Promise<number> {
+  return withStore(values.data, (store) => {
+    for (const a of store.listAgencies()) process.stdout.write(`${a.id}\t${a.kind}\t${a.name}\n`)
+    for (const t of store.listTokens())
+      process.stdout.write(
+        `token ${t.id}\t${t.role}\t${t.agencyId ?? '-'}\t${t.createdAt}${t.revokedAt ? `\tthu hồi/revoked ${t.revokedAt}` : ''}\n`,
+      )
+    return 0
   })
+}
+
+/** `cchc agency add ID "Name" [--kind so|xa|other]`. */
+export function runAgencyAdd({
+  values,
+  positionals,
+}: Args<typeof agencyAddFlags>): Promise<number> {
+  const [id, ...name] = positionals
+  if (!id || !/^[a-z0-9-]{2,60}$/.test(id) || name.length === 0)
+    throw new AppError(
+      'cli/usage',
+      'Cách dùng / Usage: cchc agency add MÃ "Tên cơ quan" [--kind so|xa|other]  (mã: chữ thường, số, "-")',
+    )
+  if (!agencyKinds.includes(values.kind as AgencyKind))
+    throw new AppError('cli/usage', `--kind: ${values.kind} (so | xa | other)`)
+  return withStore(values.data, (store) => {
+    const added = { id, name: name.join(' '), kind: values.kind as AgencyKind }
+    if (!store.addAgency(added, new Date().toISOString()))
+      throw new AppError('cli/usage', `Mã cơ quan đã tồn tại / Agency id exists: ${id}`)
+    process.stdout.write(`Đã thêm cơ quan / Added: ${id} — ${added.name}\n`)
+    return 0
+  })
+}
+
+/** `cchc agency token ID|admin`: a new token, shown once. */
+export function runAgencyToken({ values, positionals }: Args<typeof dataFlags>): Promise<number> {
+  const [id] = positionals
+  const admin = id === 'admin'
+  return withStore(values.data, (store) => {
+    if (!id || (!admin && !store.getAgency(id)))
+      throw new AppError(
+        'cli/usage',
+        `Không có cơ quan / Unknown agency: ${id ?? ''}. Cách dùng / Usage: cchc agency token MÃ | admin`,
+      )
+    const issued = store.addToken(admin ? null : id, new Date().toISOString())
+    process.stdout.write(
+      `Mã truy cập (chỉ hiện một lần) / token (shown once) [${issued.id}]:\n${issued.token}\n`,
+    )
+    return 0
+  })
+}
+
+/** `cchc agency revoke TOKEN_ID`. */
+export function runAgencyRevoke({ values, positionals }: Args<typeof dataFlags>): Promise<number> {
+  const [tokenId] = positionals
+  return withStore(values.data, (store) => {
+    if (!tokenId || !store.revokeToken(tokenId, new Date().toISOString()))
+      throw new AppError(
+        'cli/usage',
+        `Không có mã truy cập đang hiệu lực / No live token: ${tokenId ?? ''}`,
+      )
+    process.stdout.write(`Đã thu hồi / Revoked: ${tokenId}\n`)
+    return 0
+  })
+}
+
+/** `cchc backup -o FILE [--data DIR]`: a consistent copy of the live database. */
+export async function runBackup({ values }: Args<typeof backupFlags>): Promise<number> {
   const source = computeDatabasePath(values.data)
   if (!existsSync(source))
     throw new AppError('cli/usage', `Không có cơ sở dữ liệu / No database: ${source}`)
@@ -188,17 +189,10 @@ export async function runBackup(args: string[]): Promise<number> {
 }
 
 /** `cchc merge FILES… -o OUT.xlsx [--as-of] [--json] [--agencies A.json]`. */
-export async function runMergeCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      'as-of': { type: 'string' },
-      json: { type: 'boolean' },
-      agencies: { type: 'string' },
-    },
-  })
+export async function runMergeCommand({
+  values,
+  positionals,
+}: Args<typeof mergeFlags>): Promise<number> {
   if (positionals.length === 0 || !values.output)
     throw new AppError(
       'cli/usage',

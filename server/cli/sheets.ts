@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
-import { parseArgs } from 'node:util'
 import { computeVietnamDate } from '../../core/index.ts'
 import { readColumnsFlag } from './columns.ts'
-import { checkFlags, describeCliError, parseIssuedFlag } from './io.ts'
+import type { Args, loginFlags, sheetsValidateFlags } from './flags.ts'
+import { parseIssuedFlag } from './io.ts'
 import { readProfile, readRegistry } from '../province/config.ts'
 import { renderSummary, type Lang } from './summary.ts'
 import {
@@ -15,23 +15,6 @@ import {
 import { checkSpreadsheet, clearSpreadsheet } from '../sheets/check.ts'
 import { parseSheetTarget } from '../sheets/target.ts'
 import { AppError } from '../errors/index.ts'
-
-export const sheetsHelp = `cchc sheets — kiểm tra phụ lục CCHC ngay trong Google Sheets
-
-  cchc sheets login [--client client_secret.json] [--no-browser]
-      Đăng nhập Google (OAuth cho ứng dụng máy tính, PKCE); mã lưu trong thư mục cấu hình, chỉ người dùng đọc được.
-  cchc sheets logout
-  cchc sheets validate ĐƯỜNG_DẪN|MÃ [--sheet TÊN] [--as-of YYYY-MM-DD] [--year Y] [--profile P.json]
-                       [--agencies A.json] [--columns TRƯỜNG=CỘT,…] [--issued YYYY-MM-DD] [--json]
-                       [--no-write] [--fix] [--lang en]
-      Kiểm tra và ghi kết quả ngay vào bảng tính (trang theo gid trong đường dẫn). --no-write chỉ đọc.
-      --columns chọn cột, --issued ngày ban hành Kế hoạch như "cchc validate".
-  cchc sheets clear ĐƯỜNG_DẪN|MÃ
-      Xóa đánh dấu, trả lại hình thức ban đầu.
-
-Thông tin đăng nhập: CCHC_GOOGLE_ACCESS_TOKEN, GOOGLE_APPLICATION_CREDENTIALS (tài khoản dịch vụ) hoặc "cchc sheets login".
-Máy chủ API: CCHC_SHEETS_API_URL (mặc định của Google).
-`
 
 function print(text: string) {
   process.stdout.write(`${text}\n`)
@@ -49,11 +32,8 @@ function openInBrowser(url: string) {
   }
 }
 
-async function runLogin(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { client: { type: 'string' }, 'no-browser': { type: 'boolean' } },
-  })
+/** `cchc sheets login`: desktop OAuth (PKCE); the token is kept readable by the user only. */
+export async function runLogin({ values }: Args<typeof loginFlags>): Promise<number> {
   const secret = await readClientSecret(values.client)
   const path = await loginWithBrowser({
     ...secret,
@@ -66,16 +46,11 @@ async function runLogin(args: string[]): Promise<number> {
   return 0
 }
 
-async function runValidate(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ...checkFlags,
-      'no-write': { type: 'boolean' },
-      columns: { type: 'string' },
-    },
-  })
+/** `cchc sheets validate LINK|ID`: the same check as `cchc validate`, written back in the sheet. */
+export async function runSheetsValidate({
+  values,
+  positionals,
+}: Args<typeof sheetsValidateFlags>): Promise<number> {
   const input = positionals[0]
   if (!input) throw new AppError('cli/usage', 'Thiếu đường dẫn bảng tính / Missing the sheet link.')
   const asOf = values['as-of'] ?? computeVietnamDate(Date.now())
@@ -109,8 +84,9 @@ async function runValidate(args: string[]): Promise<number> {
   return report.errorCount > 0 ? 1 : 0
 }
 
-async function runClearCommand(args: string[]): Promise<number> {
-  const input = args[0]
+/** `cchc sheets clear LINK|ID`: removes the marks of an earlier check. */
+export async function runSheetsClear({ positionals }: Args<Record<never, never>>): Promise<number> {
+  const input = positionals[0]
   if (!input) throw new AppError('cli/usage', 'Cách dùng / Usage: cchc sheets clear ĐƯỜNG_DẪN|MÃ')
   const api = createSheetsApi(await createAuthClient())
   const cleared = await clearSpreadsheet(api, parseSheetTarget(input))
@@ -122,26 +98,8 @@ async function runClearCommand(args: string[]): Promise<number> {
   return 0
 }
 
-/** `cchc sheets …`: returns the exit code (0 no errors, 1 errors found, 2 could not run). */
-export async function runSheets(args: string[]): Promise<number> {
-  const [action, ...rest] = args
-  try {
-    switch (action) {
-      case 'login':
-        return await runLogin(rest)
-      case 'logout':
-        print((await logout()) ? 'Đã đăng xuất / Signed out.' : 'Chưa đăng nhập / Not signed in.')
-        return 0
-      case 'validate':
-        return await runValidate(rest)
-      case 'clear':
-        return await runClearCommand(rest)
-      default:
-        process.stdout.write(sheetsHelp)
-        return action === undefined || action === 'help' ? 0 : 2
-    }
-  } catch (error) {
-    process.stderr.write(`${describeCliError(error, sheetsHelp)}\n`)
-    return 2
-  }
+/** `cchc sheets logout`. */
+export async function runLogout(): Promise<number> {
+  print((await logout()) ? 'Đã đăng xuất / Signed out.' : 'Chưa đăng nhập / Not signed in.')
+  return 0
 }

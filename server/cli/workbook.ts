@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import {
   computeVietnamDate,
   type AgencyRegistry,
@@ -7,7 +6,8 @@ import {
 } from '../../core/index.ts'
 import { readColumnsFlag } from './columns.ts'
 import { readBoundedFile } from '../files.ts'
-import { checkFlags, parseIsoDate, parseIssuedFlag, writeOut } from './io.ts'
+import type { Args, fileToFileFlags, validateFlags } from './flags.ts'
+import { parseIsoDate, parseIssuedFlag, writeOut } from './io.ts'
 import { runCliJob, startCliWorker } from '../jobs/cli-pool.ts'
 import { renderSummary, type Lang } from './summary.ts'
 import type { ClearOutcome } from '../xlsx/clear.ts'
@@ -17,17 +17,11 @@ import { AppError } from '../errors/index.ts'
 // loads in this thread); template builds our own workbook here (ExcelJS is loaded on demand).
 
 /** `cchc validate`: checks a workbook, prints the summary or the report, optionally writes a marked copy. */
-export async function runValidate(args: string[]): Promise<number> {
+export async function runValidate({
+  values,
+  positionals,
+}: Args<typeof validateFlags>): Promise<number> {
   startCliWorker()
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ...checkFlags,
-      output: { type: 'string', short: 'o' },
-      columns: { type: 'string' },
-    },
-  })
   const file = positionals[0]
   if (!file) throw new AppError('cli/usage', 'Thiếu tên tệp / Missing file name. Xem: cchc help')
   const lang: Lang = values.lang === 'en' ? 'en' : 'vi'
@@ -61,19 +55,17 @@ export async function runValidate(args: string[]): Promise<number> {
 }
 
 /** Reads `FILE -o OUT`, the arguments of clear and template; either missing is a usage error. */
-function readInputAndOutput(args: string[], usage: string): { file: string; output: string } {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { output: { type: 'string', short: 'o' } },
-  })
+function readInputAndOutput(
+  { values, positionals }: Args<typeof fileToFileFlags>,
+  usage: string,
+): { file: string; output: string } {
   const file = positionals[0]
   if (!file || !values.output) throw new AppError('cli/usage', `Cách dùng / Usage: ${usage}`)
   return { file, output: values.output }
 }
 
 /** `cchc clear`: removes the marks of an earlier check. */
-export async function runClear(args: string[]): Promise<number> {
+export async function runClear(args: Args<typeof fileToFileFlags>): Promise<number> {
   const { file, output } = readInputAndOutput(args, 'cchc clear TỆP.xlsx -o RA.xlsx')
   // Parsed, cleared and written in the bounded worker. Rows are found again by STT, content and
   // position; cells whose rows are gone are listed, never a reason to refuse the whole file.
@@ -96,7 +88,7 @@ export async function runClear(args: string[]): Promise<number> {
 }
 
 /** `cchc template`: builds the fill-in workbook of a plan. */
-export async function runTemplate(args: string[]): Promise<number> {
+export async function runTemplate(args: Args<typeof fileToFileFlags>): Promise<number> {
   const { file, output } = readInputAndOutput(args, 'cchc template KẾ_HOẠCH.json -o RA.xlsx')
   const plan = await (await import('../province/config.ts')).readPlan(file)
   const { buildTemplate } = await import('../xlsx/template.ts')
