@@ -99,7 +99,6 @@ const settingsOverrideSchema = provinceSettingsSchema
   .partial()
   .extend({ signer: signerSchema.partial().optional() })
 
-
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const fieldTexts = Object.fromEntries(fieldKeys.map((f) => [f, z.string().optional()])) as Record<
   FieldKey,
