@@ -110,6 +110,7 @@ export function computePlanConformance(
 ): CrossCheck[] {
   const byPlan = new Map(views.map((v) => [v.planId, v]))
   const findings: CrossCheck[] = []
+  const missing = new Map<PlanView, Missing[]>()
   for (const s of input.submissions) {
     const view = s.planId ? byPlan.get(s.planId) : undefined
     if (!view) continue
@@ -148,21 +149,65 @@ export function computePlanConformance(
           detail: `Khác kế hoạch phiên bản ${view.label}: ${altered.join('; ')}`,
         })
     }
-    for (const task of view.tasks) {
-      if (reported.has(task.key)) continue
+    const tasksMissing = view.tasks.filter((task) => {
       const role = roles.get(`${view.planId}|${task.key}`)
-      const as = role?.lead.has(s.agencyId) ? 'lead' : role?.coop.has(s.agencyId) ? 'coop' : null
-      if (!as) continue
-      findings.push({
-        kind: 'task-missing',
-        stt: task.key,
-        content: task.content,
-        agencies: [{ id: s.agencyId, role: as, reported: '—' }],
-        detail: `Báo cáo thiếu nhiệm vụ của kế hoạch phiên bản ${view.label}`,
+      return !reported.has(task.key) && (role?.lead.has(s.agencyId) || role?.coop.has(s.agencyId))
+    })
+    const leads = tasksMissing.some((t) =>
+      roles.get(`${view.planId}|${t.key}`)?.lead.has(s.agencyId),
+    )
+    if (tasksMissing.length)
+      (missing.get(view) ?? missing.set(view, []).get(view)!).push({
+        agencyId: s.agencyId,
+        tasks: tasksMissing,
+        leads,
       })
-    }
   }
+  for (const [view, list] of missing) findings.push(...planMissingTasks(list, view.label))
   return findings
+}
+
+const listedTasks = 12
+
+type Missing = { agencyId: string; tasks: PlanTaskView[]; leads: boolean }
+
+/**
+ * The tasks reports leave out, one finding per set of tasks: a unit that renumbered or left out its
+ * part of the plan is one line of the review, never one line per task, and units missing the same
+ * tasks (a task added by an amendment nobody reports yet) share one line.
+ */
+function planMissingTasks(missing: Missing[], label: string): CrossCheck[] {
+  const bySet = new Map<string, Missing[]>()
+  for (const m of missing) {
+    const key = m.tasks.map((t) => t.key).join('\n')
+    bySet.set(key, [...(bySet.get(key) ?? []), m])
+  }
+  return [...bySet.values()].map((group) => {
+    const tasks = group[0]!.tasks
+    const agencies = group.map((m) => ({
+      id: m.agencyId,
+      role: m.leads ? ('lead' as const) : ('coop' as const),
+      reported: '—',
+    }))
+    const units = group.length > 1 ? ` (${group.length} cơ quan)` : ''
+    if (tasks.length === 1)
+      return {
+        kind: 'task-missing',
+        stt: tasks[0]!.key,
+        content: tasks[0]!.content,
+        agencies,
+        detail: `Báo cáo thiếu nhiệm vụ của kế hoạch phiên bản ${label}${units}`,
+      }
+    const keys = tasks.slice(0, listedTasks).map((t) => t.key)
+    const more = tasks.length - keys.length
+    return {
+      kind: 'task-missing',
+      stt: null,
+      content: `${tasks.length} nhiệm vụ: ${keys.join('; ')}${more ? ` và ${more} nhiệm vụ khác` : ''}`,
+      agencies,
+      detail: `Báo cáo thiếu ${tasks.length} nhiệm vụ của kế hoạch phiên bản ${label}${units}`,
+    }
+  })
 }
 
 /**

@@ -3,6 +3,9 @@ import type { ConsolidatedInput, CrossCheck, PlannedCell, PlannedSheet } from '.
 import { computeTrendPoint, type TrendPoint, type Trends } from './trends.ts'
 
 const roleLabels = { lead: 'chủ trì', coop: 'phối hợp' } as const
+// Up to this many agencies, one per line in "Đối chiếu"; more run on, this many to a row.
+const listedAgencies = 8
+const agenciesPerRow = 24
 
 /** "Đối chiếu": the cross-checks at merge, one row per finding, with what each agency reported. */
 export function planCrossCheckSheet(
@@ -10,19 +13,35 @@ export function planCrossCheckSheet(
   findings: CrossCheck[],
 ): PlannedSheet {
   const names = new Map(input.agencies.map((a) => [a.id, a.name]))
-  const rows: PlannedCell[][] = findings.map((f, i) => [
-    i + 1,
-    crossCheckLabels[f.kind].vi,
-    f.stt,
-    f.content,
-    f.agencies
-      .map(
-        (a) =>
-          `${names.get(a.id) ?? a.id}${a.role ? ` (${roleLabels[a.role]})` : ''}: ${a.reported}`,
-      )
-      .join('\n'),
-    f.detail,
-  ])
+  const label = (f: CrossCheck, a: CrossCheck['agencies'][number]) =>
+    `${names.get(a.id) ?? a.id}${a.role ? ` (${roleLabels[a.role]})` : ''}${a.reported === '—' && f.kind === 'task-missing' ? '' : `: ${a.reported}`}`
+  const rows: PlannedCell[][] = findings.flatMap((f, i) => {
+    // Up to a few agencies, one per line; a long list (units missing the same tasks) runs on,
+    // separated by semicolons, over as many rows as it needs: a row taller than a page would be cut
+    // when printed.
+    if (f.agencies.length <= listedAgencies)
+      return [
+        [
+          i + 1,
+          crossCheckLabels[f.kind].vi,
+          f.stt,
+          f.content,
+          f.agencies.map((a) => label(f, a)).join('\n'),
+          f.detail,
+        ],
+      ]
+    const chunks = Array.from({ length: Math.ceil(f.agencies.length / agenciesPerRow) }, (_, c) =>
+      f.agencies.slice(c * agenciesPerRow, (c + 1) * agenciesPerRow),
+    )
+    return chunks.map((chunk, c): PlannedCell[] => [
+      c ? null : i + 1,
+      c ? null : crossCheckLabels[f.kind].vi,
+      c ? null : f.stt,
+      c ? null : f.content,
+      chunk.map((a) => label(f, a)).join('; '),
+      c ? null : f.detail,
+    ])
+  })
   if (rows.length === 0)
     rows.push([null, 'Không phát hiện mâu thuẫn giữa các báo cáo.', null, null, null, null])
   return {

@@ -124,6 +124,11 @@ export const statusLegend = `Ký hiệu: ${taskStatuses
 // tasks and forty agencies fit an A4 page; the agency's column repeats on every page.
 const gridColumn = 2.9
 const gridPrint = { fontSize: 8, titleColumns: 1 }
+// A task's words in a note line under the grid: enough to recognise it on one printed line.
+const noteWords = 70
+
+const clipText = (text: string, max: number) =>
+  text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`
 
 /**
  * "Theo nhiệm vụ": each plan task × the agencies reporting it, one row per agency and one column per
@@ -169,8 +174,11 @@ export function planByTask(
     )
   }
   // What the amendments did to a task (or that a row is not in the plan): one readable line per task
-  // under the grid, where a column two characters wide could not hold it.
-  const notes = tasks.flatMap((t, k) => (t.note ? [[`${labels[k]}: ${t.note}`]] : []))
+  // under the grid (a row of one cell, its text running over the empty cells beside it), its number,
+  // its words and the note, where a column two characters wide could not hold them.
+  const notes = tasks.flatMap((t, k) =>
+    t.note ? [[`${labels[k]}. ${clipText(t.content, noteWords)}: ${t.note}`]] : [],
+  )
   if (notes.length) rows.push(['Theo kế hoạch'], ...notes)
   return {
     name: 'Theo nhiệm vụ',

@@ -29,6 +29,8 @@ type Looks = {
   header: Partial<ExcelJS.Style>
   total: Partial<ExcelJS.Style>
   plain: Partial<ExcelJS.Style>
+  /** A line of its own under a table: one cell whose text runs on over the empty cells beside it. */
+  line: Partial<ExcelJS.Style>
 }
 const looks = new Map<number, Looks>()
 
@@ -63,6 +65,7 @@ function createLooks(size: number): Looks {
     },
     total: { font: { ...font, bold: true }, alignment: wrap },
     plain: { font, alignment: wrap },
+    line: { font, alignment: { vertical: 'top' } },
   }
 }
 
@@ -96,10 +99,14 @@ function* styleRows(sheet: PlannedSheet, size: number): Generator<StyledRow> {
   const widths = sheet.columns.slice(0, sheet.print?.printColumns).map((c) => c.width)
   const statusColumns = new Set(sheet.statusColumns ?? [])
   const totalRows = new Set(sheet.totalRows ?? [])
-  const { status, date, number, total: totalStyle, plain } = useLooks(size)
+  const { status, date, number, total: totalStyle, plain, line } = useLooks(size)
   const hiddenDate: Partial<ExcelJS.Style> = { numFmt: 'dd/mm/yyyy' }
   for (const [i, cells] of sheet.rows.entries()) {
     const total = totalRows.has(i)
+    if (cells.length === 1 && widths.length > 1) {
+      yield { cells, styles: [line], height: computeRowHeight([], [], size) }
+      continue
+    }
     yield {
       cells,
       styles: cells.map((cell, c) => {

@@ -3,12 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../../../core/index.ts'
 import { readZipParts } from '../../../helpers/hostile.ts'
 import { createZip } from '../../../helpers/zip.ts'
-import {
-  buildPlan2027Docx,
-  fillColumn,
-  fillProgress,
-  plan2027Rows,
-} from '../../../helpers/plan-documents.ts'
+import { buildPlan2027Docx, fillColumn, fillProgress } from '../../../helpers/plan-documents.ts'
 import { bearer, createTestService, createUpload } from '../../../helpers/service.ts'
 
 type Service = Awaited<ReturnType<typeof createTestService>>
@@ -220,17 +215,26 @@ describe('/api/plans: from a Word appendix to a published plan and every unit’
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(book.body as ArrayBuffer)
     const byTask = workbook.getWorksheet('Theo nhiệm vụ')!
-    const lines = Array.from({ length: byTask.rowCount - 2 }, (_, i) =>
-      [1, 2, 3].map((c) => byTask.getCell(i + 3, c).value),
-    )
-    expect(lines).toEqual([
-      ['1', plan2027Rows[0]![1], null],
-      ['2', 'Kiểm tra công tác CCHC', 'Sửa đổi từ 01/07/2027 (99/QĐ-UBND) — thời gian thực hiện'],
-      ['4', 'Tuyên truyền CCHC', null],
-      ['5', 'Đối thoại với doanh nghiệp', 'Bổ sung từ 01/07/2027 (99/QĐ-UBND)'],
-      ['3', 'Rà soát, đơn giản hóa TTHC', 'Bãi bỏ từ 01/07/2027 (99/QĐ-UBND)'],
+    // Under the agency × task grid, one line for each task the amendment touched, in the plan's order.
+    const column = Array.from({ length: byTask.rowCount }, (_, i) => byTask.getCell(i + 1, 1).value)
+    const notes = column.slice(column.indexOf('Theo kế hoạch') + 1)
+    expect(notes).toEqual([
+      '2. Kiểm tra công tác CCHC: Sửa đổi từ 01/07/2027 (99/QĐ-UBND) — thời gian thực hiện',
+      '5. Đối thoại với doanh nghiệp: Bổ sung từ 01/07/2027 (99/QĐ-UBND)',
+      '3. Rà soát, đơn giản hóa TTHC: Bãi bỏ từ 01/07/2027 (99/QĐ-UBND)',
       // The reworded task is not the plan's text: it stands apart.
-      ['4', 'Tuyên truyền về CCHC', 'Nội dung khác kế hoạch'],
+      '4 (2). Tuyên truyền về CCHC: Nội dung khác kế hoạch',
+    ])
+    // Its column headers are the tasks' numbers, the reworded one told apart.
+    expect(byTask.getRow(2).values).toEqual([
+      undefined,
+      'Cơ quan',
+      '1',
+      '2',
+      '4 (1)',
+      '5',
+      '3',
+      '4 (2)',
     ])
     const checks = workbook.getWorksheet('Đối chiếu')!
     const kinds = Array.from(
