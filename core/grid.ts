@@ -85,11 +85,17 @@ export function cellText(value: CellValue): string {
 
 /**
  * Returns a copy of the grid's cells where every cell covered by a merge holds the merge's
- * top-left value, and a parallel map saying which cells are merge-covered (not top-left).
+ * top-left value, a parallel map saying which cells are merge-covered (not top-left), and for each
+ * cell covered from a column to its left, that column (relative to the grid; -1 elsewhere).
  */
-export function computeFilledCells(grid: Grid): { values: CellValue[][]; covered: boolean[][] } {
+export function computeFilledCells(grid: Grid): {
+  values: CellValue[][]
+  covered: boolean[][]
+  from: number[][]
+} {
   const values = grid.cells.map((row) => row.slice())
   const covered = grid.cells.map((row) => row.map(() => false))
+  const from = grid.cells.map((row) => row.map(() => -1))
   // Merges are clipped to the grid's real extent: a merge reaching column XFD fills no cell past the data.
   const width = grid.cells.reduce((w, row) => Math.max(w, row.length), 0)
   for (const m of grid.merges) {
@@ -103,10 +109,13 @@ export function computeFilledCells(grid: Grid): { values: CellValue[][]; covered
         while (row.length <= c) row.push(null)
         row[c] = origin
         const cov = covered[r]!
+        const left = from[r]!
         while (cov.length <= c) cov.push(false)
+        while (left.length <= c) left.push(-1)
         cov[c] = true
+        if (c > c0) left[c] = c0
       }
     }
   }
-  return { values, covered }
+  return { values, covered, from }
 }

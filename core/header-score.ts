@@ -6,7 +6,6 @@ import {
   headerModifiers,
   headerPhrases,
   horizonWords,
-  taskNouns,
   timeNouns,
   timeRoles,
   timeWords,
@@ -58,7 +57,9 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
   let role: FieldKey | null = null
   let time = false
   let when: FieldKey | null = null
-  let task = false
+  // What the words after a leading "Tên" gave: the name of a thing is the row's item, whatever it is.
+  const named: Weights = {}
+  let agentNamed = false
   for (let i = 0; i < tokens.length;) {
     let matched = 0
     for (let n = Math.min(longestPhrase, tokens.length - i); n > 0 && !matched; n--) {
@@ -73,12 +74,13 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
         role ??= agentRoles[phrase] ?? null
         time ||= timeNouns.has(phrase)
         when ??= timeRoles[phrase] ?? null
-        task ||= taskNouns.has(phrase)
+        agentNamed ||= agentNouns.has(phrase) || phrase === 'ten don vi'
         // Words naming something we do not use count wherever they stand ("Thời gian giao nhận").
         const { other, ...fields } = weights
         const factor = phrases === 0 ? weight : weight / 2
         if (agentNouns.has(phrase)) addWeights((agent ??= {}), fields, factor)
         addWeights(scores, fields, factor)
+        if (tokens[0] === 'ten') addWeights(named, fields, factor)
         if (other) addWeights(scores, { other }, 1)
         phrases++
         matched = n
@@ -96,7 +98,14 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
     scores[role] = (scores[role] ?? 0) + 6 * weight
   }
   if (time && when) scores[when] = (scores[when] ?? 0) + 4 * weight
-  if (task && tokens[0] === 'ten') scores.content = (scores.content ?? 0) + 4 * weight
+  // "Tên …" names the rows ("Tên văn bản", "Tên chỉ tiêu", "Tên dự án"): the thing named is the task
+  // (or the criterion), not a product, target or document column; the name of an agent is an agency.
+  if (tokens[0] === 'ten' && tokens.length > 1 && !agentNamed) {
+    const item = (named.criterion ?? 0) > 0 ? 'criterion' : 'content'
+    for (const [k, v] of Object.entries(named) as [FieldKey, number][])
+      if (k !== item) scores[k] = (scores[k] ?? 0) - v
+    scores[item] = (scores[item] ?? 0) + 6 * weight
+  }
   return unexplained
 }
 

@@ -7,6 +7,8 @@ export type SttCode =
   | { kind: 'bullet'; code: string }
   /** A lettered sub-item: "a)", "b.", "(c)", "đ)". */
   | { kind: 'lettered'; code: string }
+  /** A part above the sections, a capital letter: "A", "B.", "Phần C". */
+  | { kind: 'part'; code: string }
   | { kind: 'other'; code: string }
 
 const romanValues: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 }
@@ -42,6 +44,9 @@ export function parseStt(value: string | number | null): SttCode | null {
   // "i." and "v." stay roman sections, as they always were; "i)" is the ninth sub-item.
   const letter = /^\(?([a-zđ])\)$|^([a-zđ])[./]$/u.exec(raw)
   if (letter && !/^[ivx]\.$/.test(raw)) return { kind: 'lettered', code: letter[1] ?? letter[2]! }
+  // Capitals other than the roman digits I, V and X name the parts of a plan ("A. NGUỒN TRUNG ƯƠNG").
+  const part = /^(?:Phần\s+)?([A-ZĐ])[.)]?$/u.exec(raw)
+  if (part && !/[IVX]/.test(part[1]!)) return { kind: 'part', code: part[1]! }
   const folded = foldText(raw)
   const section = /^(?:phan |linh vuc |muc |chuong )?([ivxlc]+)$/.exec(folded)
   if (section) {

@@ -53,7 +53,7 @@ export function readTable(
   choices: ColumnChoices = {},
   context: ReadingContext = {},
 ): ReadTable | null {
-  const { values, covered } = computeFilledCells(grid)
+  const { values, covered, from } = computeFilledCells(grid)
   const header = locateHeader(values, covered, grid.top, grid.left, choices, context)
   if (!header) return null
   const issues: Issue[] = [...header.issues]
@@ -72,9 +72,22 @@ export function readTable(
       label: foldedLabels[field],
       own: header.texts[field] ?? foldedLabels[field],
     }))
+  // A title merged across a row from the task's words (its STT or content cell) names the row: it is
+  // not also its agency, product, deadline or progress.
+  const titled = new Set(
+    fields.filter((f) => f.field === 'stt' || f.field === 'content').map((f) => f.index),
+  )
   const drafts: Draft[] = []
   for (let r = header.dataStart - grid.top; r < values.length; r++) {
-    const draft = readDraft(values[r] ?? [], covered[r] ?? [], grid.top + r, fields, issues)
+    const row = from[r] ?? []
+    const draft = readDraft(
+      values[r] ?? [],
+      covered[r] ?? [],
+      (index, field) => field !== 'content' && field !== 'stt' && titled.has(row[index] ?? -1),
+      grid.top + r,
+      fields,
+      issues,
+    )
     if (draft) drafts.push(draft)
   }
   return { header, rows: classifyRows(drafts, header, issues), titleText, issues }
@@ -93,6 +106,7 @@ type PlacedField = {
 function readDraft(
   values: CellValue[],
   covered: boolean[],
+  isTitle: (index: number, field: FieldKey) => boolean,
   row: number,
   fields: PlacedField[],
   issues: Issue[],
@@ -103,7 +117,7 @@ function readDraft(
   let count = 0
   for (const { field, index, column, checked, label, own } of fields) {
     const value = values[index] ?? null
-    if (value === null || value === '') continue
+    if (value === null || value === '' || isTitle(index, field)) continue
     let text = cellText(value)
     const isCovered = covered[index] === true
     if (isCovered) coveredFields.add(field)
@@ -186,6 +200,13 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
       rows.push(previous)
       return
     }
+    // A table that does not number its tasks (or not under this heading): a row with its own task,
+    // deadline or agency after a heading, or after another such row, is a task of its own.
+    if (!stt && !draft.merged && isUnnumberedTask(draft, previous)) {
+      previous = { row: draft.row, kind: 'task', stt: null, level: 1, section, cells: draft.cells }
+      rows.push(previous)
+      return
+    }
     if (!stt) {
       if (
         previous &&
@@ -208,6 +229,20 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
         row: draft.row,
         kind: 'heading',
         stt: null,
+        level: 0,
+        section,
+        cells: draft.cells,
+      }
+      rows.push(previous)
+      return
+    }
+    // A part (A, B …) titles the rows under it, as a heading does; the sections below it number on.
+    if (stt.kind === 'part') {
+      numbered = null
+      previous = {
+        row: draft.row,
+        kind: 'heading',
+        stt: stt.code,
         level: 0,
         section,
         cells: draft.cells,
@@ -263,6 +298,16 @@ function isOwnTask(draft: Draft): boolean {
   // Text split by a page break starts in the middle of a phrase ("vị, địa phương"), in lower case.
   const starts = (f: FieldKey) => own(f) && /^[\p{Lu}\d]/u.test(draft.cells[f]!.text)
   return (starts('content') || starts('criterion')) && (starts('lead') || starts('executing'))
+}
+
+function isUnnumberedTask(draft: Draft, previous: TableRow | null): boolean {
+  const after =
+    !previous ||
+    previous.kind === 'heading' ||
+    previous.kind === 'section' ||
+    (previous.kind === 'task' && previous.stt === null)
+  const content = draft.cells.content ?? draft.cells.criterion
+  return after && !!content && /^[\p{Lu}\d]/u.test(content.text) && isOwnTask(draft)
 }
 
 function isLettered(row: TableRow): boolean {

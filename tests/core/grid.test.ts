@@ -89,6 +89,11 @@ describe('computeFilledCells', () => {
         [true, false],
         [true, false],
       ],
+      from: [
+        [-1, -1],
+        [-1, -1],
+        [-1, -1],
+      ],
     })
   })
 
@@ -108,6 +113,11 @@ describe('computeFilledCells', () => {
       covered: [
         [false, true, true],
         [false, false, false],
+      ],
+      // Covered from the title's column at the left.
+      from: [
+        [-1, 0, 0],
+        [-1, -1, -1],
       ],
     })
   })
@@ -146,6 +156,7 @@ describe('computeFilledCells', () => {
     expect(computeFilledCells(grid)).toEqual({
       values: [[null], [null]],
       covered: [[true], [true]],
+      from: [[-1], [-1]],
     })
   })
 
@@ -159,6 +170,10 @@ describe('computeFilledCells', () => {
       covered: [
         [false, false],
         [false, false],
+      ],
+      from: [
+        [-1, -1],
+        [-1, -1],
       ],
     })
   })

@@ -35,6 +35,23 @@ describe('scoreHeaderText', () => {
     expect(best(text)).toBe(meaning)
   })
 
+  // "Tên …" names the rows, whatever it names; an agent's name stays an agency, a person's name nothing.
+  it.each([
+    ['Tên chỉ tiêu', 'content'],
+    ['Tên thủ tục hành chính', 'content'],
+    ['Tên dự án', 'content'],
+    ['Tên tiêu chí', 'criterion'],
+    ['Tên đơn vị', 'lead'],
+    ['Tên cơ quan thực hiện', 'executing'],
+  ])('reads the name "%s" as %s', (text, meaning) => {
+    expect(best(text)).toBe(meaning)
+  })
+
+  it('reads a person’s name as no field of ours', () => {
+    expect(best('Họ và tên') ?? 'other').toBe('other')
+    expect(scoreHeaderText('Tên').content).toBeUndefined()
+  })
+
   it('reads a child under a time parent as start or end', () => {
     expect(best('Hoàn thành', 'Thời gian thực hiện')).toBe('end')
     expect(best('Bắt đầu', 'Thời gian thực hiện')).toBe('start')

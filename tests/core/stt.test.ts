@@ -15,8 +15,9 @@ describe('parseStt', () => {
     ['5.1', { kind: 'numbered', code: '5.1', parts: [5, 1] }],
     ['5', { kind: 'numbered', code: '5', parts: [5] }],
     ['(1)', { kind: 'numbered', code: '1', parts: [1] }],
-    ['A', { kind: 'other', code: 'A' }],
-    ['A.', { kind: 'other', code: 'A.' }],
+    // Capital letters are the parts above the sections (grouping tasks by source or lead agency).
+    ['A', { kind: 'part', code: 'A' }],
+    ['A.', { kind: 'part', code: 'A' }],
     ['a.', { kind: 'lettered', code: 'a' }],
     ['NV1', { kind: 'other', code: 'NV1' }],
     ['Q1', { kind: 'other', code: 'Q1' }],
@@ -58,6 +59,10 @@ describe('parseStt', () => {
     ['đ)', { kind: 'lettered', code: 'đ' }],
     ['i)', { kind: 'lettered', code: 'i' }],
     ['v.', { kind: 'section', code: 'V', index: 5 }],
+    ['Phần B', { kind: 'part', code: 'B' }],
+    ['Đ)', { kind: 'part', code: 'Đ' }],
+    // I, V and X stay roman sections.
+    ['V', { kind: 'section', code: 'V', index: 5 }],
   ])('reads "%s" as %j', (text, code) => {
     expect(parseStt(text)).toEqual(code)
   })

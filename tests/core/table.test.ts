@@ -409,4 +409,55 @@ describe('readTable on the seed plans', () => {
     expect(table.rows.filter((r) => r.kind === 'task').length).toBeGreaterThan(40)
     expect(table.issues).toEqual([])
   })
+
+  it('reads a capital-letter part (A, B) as a heading, the numbering running on under it', () => {
+    const table = read([
+      ['A', 'NGUỒN TRUNG ƯƠNG', null, null],
+      task(1, 'Xây dựng mạng WAN'),
+      ['B.', 'NGUỒN ĐỊA PHƯƠNG', null, null],
+      task(2, 'Số hóa tài liệu lưu trữ'),
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'heading', 'A', 0, null],
+      [4, 'task', '1', 1, null],
+      [5, 'heading', 'B', 0, null],
+      [6, 'task', '2', 1, null],
+    ])
+    expect(table.issues).toEqual([])
+  })
+
+  it('reads a group title merged across the row as its words only, not its agency or deadline', () => {
+    const table = readTable(
+      createGrid(
+        [title, header, ['1.', 'Rà soát, hoàn thiện thể chế'], task('1.1', 'Rà soát quy định')],
+        [{ top: 3, left: 2, bottom: 3, right: 4 }],
+      ),
+    )!
+    expect(table.rows[0]!.cells).toEqual({
+      stt: { value: '1.', text: '1.', column: 'A' },
+      content: {
+        value: 'Rà soát, hoàn thiện thể chế',
+        text: 'Rà soát, hoàn thiện thể chế',
+        column: 'B',
+      },
+    })
+  })
+
+  it('reads unnumbered rows with their own agency and deadline under a heading as tasks', () => {
+    const table = read([
+      ['I. Văn bản thuộc thẩm quyền của Quốc hội', null, null, null],
+      [null, 'Luật sửa đổi Luật Tổ chức Quốc hội', 'Ủy ban Thường vụ Quốc hội', 'Tháng 02/2025'],
+      [null, 'Nghị quyết sửa đổi Nghị quyết 1206', 'Ủy ban Thường vụ Quốc hội', 'Tháng 5/2025'],
+      // Lower-case text without a deadline of its own still continues the row above.
+      [null, 'và các văn bản hướng dẫn', null, null],
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'heading', null, 0, null],
+      [4, 'task', null, 1, null],
+      [5, 'task', null, 1, null],
+    ])
+    expect(table.rows[2]!.cells.content!.text).toBe(
+      'Nghị quyết sửa đổi Nghị quyết 1206 và các văn bản hướng dẫn',
+    )
+  })
 })
