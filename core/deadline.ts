@@ -30,6 +30,11 @@ const documentNumbers = /\b\d+(?:\s*\/\s*\d{2,4})?\s*\/\s*[A-ZĐ][\p{L}\d-]*(?:\
 
 const recurringWords =
   /\b(thuong xuyen|hang nam|hang quy|hang thang|hang tuan|hang ngay|dinh ky|lien tuc|tro di)\b/
+// A period that goes on after it, with no end ("2026 và hằng năm", "Năm 2026 và các năm tiếp theo"):
+// SPEC's recurring work. A series with an end ("… hằng năm đến 2030") is a schedule whose first
+// time is due first.
+const goesOn =
+  /(?:\bva|,|;)\W*(?:(?:hang|moi) (?:nam|quy|thang|tuan|ky)|(?:cac|nhung) (?:nam|quy|thang|ky) (?:tiep theo|sau|ke tiep)|dinh ky|thuong xuyen)\b(?!.*\b(?:den|toi) (?:het )?(?:nam )?\d{4})/
 const eventWords =
   /\b(khi co|sau khi|ngay sau|trong thoi han \d+ ngay|truoc khi|khi duoc|ngay khi|tuy thuoc|tuy theo|ky hop|phien hop)\b/
 const externalWords =
@@ -76,6 +81,14 @@ export function parseDeadline(
     if (r.due && r.start) spans.push({ start: r.start, end: r.due, kind: 'relative', at: r.at })
   }
   const due = spans.filter((s) => !s.startOnly)
+  // The first time of a task that then repeats: recurring from it, with no due date of its own.
+  const last = due.reduce<Span | null>((a, b) => (!a || b.at > a.at ? b : a), null)
+  if (last && goesOn.test(rest.slice(last.at)))
+    return {
+      kind: 'recurring',
+      due: null,
+      start: spans.reduce((a, b) => (b.start < a.start ? b : a)).start,
+    }
   if (due.length) {
     const latest = due.reduce((a, b) => (b.end > a.end ? b : a))
     const earliest = spans.reduce((a, b) => (b.start < a.start ? b : a))

@@ -93,6 +93,23 @@ describe('parseDeadline', () => {
     })
   })
 
+  it.each([
+    ['2026 và hằng năm', '2026-01-01'],
+    ['Năm 2026 và các năm tiếp theo', '2026-01-01'],
+    ['Quý I/2026 và hằng quý', '2026-01-01'],
+    ['Tháng 6/2026, định kỳ hằng năm', '2026-06-01'],
+  ])('reads a first time that then repeats, "%s", as recurring from %s', (text, start) => {
+    expect(parseDeadline(text, 2026)).toEqual({ kind: 'recurring', due: null, start })
+  })
+
+  it('keeps the due date a recurring task names after its recurrence', () => {
+    expect(parseDeadline('Hằng năm, trước 15/12/2026', 2026)).toMatchObject({
+      kind: 'date',
+      due: '2026-12-15',
+    })
+    expect(parseDeadline('Năm 2026 và năm 2027', 2026)).toMatchObject({ due: '2027-12-31' })
+  })
+
   it('returns null for an empty cell', () => {
     expect(parseDeadline('  ', 2026)).toBeNull()
   })
