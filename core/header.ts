@@ -6,7 +6,7 @@ import { computeColumnProfiles, profileRows, type ReadingContext } from './colum
 import { scoreColumnContents } from './header-evidence.ts'
 import { describeClosest, findMissingFields, readColumn } from './header-mapping.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
-import type { HeaderMeaning, Weights } from './header-words.ts'
+import { timeWords, type HeaderMeaning, type Weights } from './header-words.ts'
 import { createIssue, type Issue } from './issue.ts'
 import { foldText } from './text.ts'
 
@@ -27,7 +27,19 @@ export type HeaderInfo = {
   issues: Issue[]
   /** Scores of every column for every field, for hints about a missing column. */
   scores: Weights[]
+  /**
+   * A time parent over a series of periods ("Thời gian thực hiện" over "Quý I | Quý II | …"), each
+   * row marking its periods: the deadline is read across these columns (sheet columns, in order).
+   */
+  series?: { columns: number[]; labels: string[] }
 }
+
+/** A mark in a period column: the row is due (or done) then ("x", "✓", "•"). */
+export const periodMark = /^(?:[xX✓✔•●+*v]|có)$/u
+
+// A header naming one period of a series: "Quý I", "Tháng 3", "Năm 2027", "2027", "Q2", "Đợt 1".
+const periodChild =
+  /^(?:(?:quy|thang|tuan|dot|nam|giai doan) (?:[ivx]+|\d{1,4})|(?:19|20)\d{2}|q[1-4]|6 thang (?:dau|cuoi) nam)$/
 
 const scoreCache = new Map<string, Weights>()
 
@@ -130,7 +142,10 @@ function readHeaderCells(values: CellValue[][], covered: boolean[][], r: number)
   const belowIsHeader =
     !isNumberingRow(below) &&
     below.some(
-      (v, c) => spans[c] && text(below, c) !== text(headerRow, c) && bestField(scoreCell(v)),
+      (v, c) =>
+        spans[c] &&
+        text(below, c) !== text(headerRow, c) &&
+        (bestField(scoreCell(v)) || periodChild.test(foldText(text(below, c)))),
     ) &&
     below.every((_, c) => spans[c] || !text(below, c) || text(below, c) === text(headerRow, c))
   const cells: { text: string; parent: string | null; skip: boolean }[] = []
@@ -186,6 +201,20 @@ export function buildHeader(
       if (k !== 'other') total[k] = total[k]! - c * 0.001
     return total
   })
+  // A time parent over a series of periods is one deadline read across them: its first column
+  // holds the field, the others are part of it.
+  const series = findPeriodSeries(cells, (run) => {
+    let marks = 0
+    let filled = 0
+    for (const row of values.slice(dataStart, sample))
+      for (const c of run) {
+        const text = cellText(row[c] ?? null).trim()
+        if (text) filled++
+        if (periodMark.test(text)) marks++
+      }
+    return marks > 0 && marks >= 0.6 * filled
+  })
+  series.forEach((c, k) => (scores[c] = k === 0 ? { deadline: 20 } : { other: 20 }))
   const headerTexts = cells.map((h) => (h.skip ? '' : h.text))
   const resolved = resolveColumnChoices(choices, headerTexts, left)
   const assigned = assignColumns(scores, resolved.fixed, resolved.excluded)
@@ -217,6 +246,14 @@ export function buildHeader(
         : {}),
     })
   })
+  for (const c of series.slice(1)) {
+    const reading = mapping.find((m) => m.column === columnLetter(left + c))
+    if (reading)
+      reading.reason = {
+        vi: `một kỳ của thời hạn (cột ${columnLetter(left + series[0]!)}): ô đánh dấu x`,
+        en: `one period of the deadline (column ${columnLetter(left + series[0]!)}): cells marked x`,
+      }
+  }
   cells.forEach((h, c) => {
     if (h.skip || !h.text || assigned[c]) return
     // A column that reads clearly as a field another column already holds is a duplicate.
@@ -277,5 +314,38 @@ export function buildHeader(
     lastColumn,
     issues,
     scores,
+    ...(series.length
+      ? {
+          series: {
+            columns: series.map((c) => left + c),
+            labels: series.map((c) => cells[c]!.text),
+          },
+        }
+      : {}),
   }
+}
+
+/**
+ * The columns of the first series of periods under one time parent ("Thời gian thực hiện" over
+ * "Quý I | Quý II | Quý III | Quý IV") whose cells are mostly marks: two or more side by side; none
+ * when there is no such series.
+ */
+function findPeriodSeries(
+  cells: { text: string; parent: string | null; skip: boolean }[],
+  marked: (run: number[]) => boolean,
+): number[] {
+  for (let c = 0; c < cells.length; c++) {
+    const parent = cells[c]!.parent
+    if (!parent || !periodChild.test(foldText(cells[c]!.text))) continue
+    const run = [c]
+    while (
+      cells[run.length + c]?.parent === parent &&
+      periodChild.test(foldText(cells[run.length + c]!.text))
+    )
+      run.push(run.length + c)
+    const timed = timeWords.test(foldText(parent)) || bestField(scoreCell(parent)) === 'deadline'
+    if (run.length >= 2 && timed && marked(run)) return run
+    c += run.length - 1
+  }
+  return []
 }

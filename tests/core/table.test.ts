@@ -460,4 +460,78 @@ describe('readTable on the seed plans', () => {
       'Nghị quyết sửa đổi Nghị quyết 1206 và các văn bản hướng dẫn',
     )
   })
+
+  describe('a deadline marked across period columns', () => {
+    const parent = (name: string, periods: string[], rows: CellValue[][]) =>
+      readTable(
+        createGrid(
+          [
+            title,
+            [
+              'STT',
+              'Nội dung, nhiệm vụ',
+              'Cơ quan chủ trì',
+              name,
+              ...periods.slice(1).map(() => null),
+            ],
+            [null, null, null, ...periods],
+            ...rows,
+          ],
+          [
+            { top: 2, left: 4, bottom: 2, right: 3 + periods.length },
+            ...[1, 2, 3].map((c) => ({ top: 2, left: c, bottom: 3, right: c })),
+          ],
+        ),
+      )!
+
+    it('reads "x" under Quý I … Quý IV as the periods from the first mark to the last', () => {
+      const table = parent(
+        'Thời gian thực hiện',
+        ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
+        [
+          [1, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'x', 'x', null, null],
+          [2, 'Kiểm tra công tác CCHC', 'Sở Nội vụ', null, null, null, 'X'],
+          [3, 'Tuyên truyền CCHC', 'Sở Nội vụ', null, 'Tháng 5/2026', null, null],
+        ],
+      )
+      expect(table.header.series).toEqual({
+        columns: [4, 5, 6, 7],
+        labels: ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
+      })
+      expect(table.rows.map((r) => r.cells.deadline)).toEqual([
+        { value: 'Quý I - Quý II', text: 'Quý I - Quý II', column: 'E' },
+        { value: 'Quý IV', text: 'Quý IV', column: 'G' },
+        // A cell that says its time is read as it says.
+        { value: 'Tháng 5/2026', text: 'Tháng 5/2026', column: 'E' },
+      ])
+      expect(table.header.mapping[5]!.reason.vi).toBe('một kỳ của thời hạn (cột D): ô đánh dấu x')
+    })
+
+    it('reads years under "Tiến độ" the same way', () => {
+      const table = parent(
+        'Tiến độ',
+        ['2026', '2027', '2028'],
+        [[1, 'Số hóa hồ sơ', 'Sở Nội vụ', null, '✓', '✓']],
+      )
+      expect(table.rows[0]!.cells.deadline!.text).toBe('2027 - 2028')
+    })
+
+    it('leaves figures per year under a parent that is no time alone', () => {
+      const table = parent(
+        'Chỉ tiêu',
+        ['2026', '2027'],
+        [[1, 'Tỷ lệ hồ sơ trực tuyến', 'Sở Nội vụ', '80%', '90%']],
+      )
+      expect(table.header.series).toBeUndefined()
+    })
+
+    it('leaves narrative progress per period alone', () => {
+      const table = parent(
+        'Tiến độ thực hiện',
+        ['Quý I', 'Quý II'],
+        [[1, 'Số hóa hồ sơ', 'Sở Nội vụ', 'Đã xây dựng đề cương', 'Đang lấy ý kiến']],
+      )
+      expect(table.header.series).toBeUndefined()
+    })
+  })
 })
