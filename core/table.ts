@@ -269,26 +269,15 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
       return
     }
     // A part (A, B …) titles the rows under it, as a heading does; the sections below it number on.
-    if (stt.kind === 'part') {
+    if (stt.kind === 'part' || stt.kind === 'section') {
       numbered = null
-      previous = {
-        row: draft.row,
-        kind: 'heading',
-        stt: stt.code,
-        level: 0,
-        section,
-        cells: draft.cells,
+      if (stt.kind === 'section') {
+        section = stt.code
+        numbering.checkSection(stt.index, draft)
       }
-      rows.push(previous)
-      return
-    }
-    if (stt.kind === 'section') {
-      section = stt.code
-      numbered = null
-      numbering.checkSection(stt.index, draft)
       previous = {
         row: draft.row,
-        kind: 'section',
+        kind: stt.kind === 'part' ? 'heading' : 'section',
         stt: stt.code,
         level: 0,
         section,
