@@ -1,4 +1,4 @@
-import { formatPeriod, type Report } from '../../core/index.ts'
+import { askPeriodMismatch, describeTarget, type Period, type Report } from '../../core/index.ts'
 import type { CheckOutcome, ManualFix, Progress } from '../excel/check.ts'
 import type { ClearOutcome } from '../excel/clear.ts'
 import { describeExcelError } from '../excel/errors.ts'
@@ -117,7 +117,12 @@ export function renderManualFixes(box: HTMLElement, manual: ManualFix[], stale: 
   }
 }
 
-/** What will be sent, shown before it is: the sheet as it is now, its period and its counts. */
-export function describeSubmission(report: Report, periodId: string): string {
-  return `Sẽ gửi trang “${report.sheet}” cho kỳ ${formatPeriod(periodId)}: ${report.summary.tasks} nhiệm vụ, ${report.errorCount} lỗi, ${report.warningCount} cảnh báo (đọc lại ngay lúc này).${report.errorCount ? ' Bảng còn lỗi; Sở Nội vụ sẽ thấy các lỗi này.' : ''}`
+/**
+ * What will be sent, shown before it is: the sheet as it is now, the period it goes to with its report
+ * date, its counts, and the question when the report date lies outside that period (as the Sheets
+ * sidebar asks it).
+ */
+export function describeSubmission(report: Report, period: Period): string {
+  const mismatch = askPeriodMismatch(period, report.asOf)
+  return `Sẽ gửi trang “${report.sheet}” vào ${describeTarget(period, report.asOf).vi}: ${report.summary.tasks} nhiệm vụ, ${report.errorCount} lỗi, ${report.warningCount} cảnh báo (đọc lại ngay lúc này).${report.errorCount ? ' Bảng còn lỗi; Sở Nội vụ sẽ thấy các lỗi này.' : ''}${mismatch ? ` ${mismatch.vi}` : ''}`
 }

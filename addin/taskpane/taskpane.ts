@@ -1,7 +1,9 @@
 import {
   computeFixes,
-  parsePeriod,
+  computeReportPeriod,
+  parsePeriodInput,
   type FieldKey,
+  type Period,
   type Issue,
   type Report,
 } from '../../core/index.ts'
@@ -52,7 +54,7 @@ type State = {
   /** The checked sheet, by id: fixes, selection and sending act on it even after a rename. */
   sheetId: string | null
   /** What "Gửi báo cáo" read just now and shows before sending. */
-  pending: { sheet: SheetReport; period: string } | null
+  pending: { sheet: SheetReport; period: Period } | null
   filter: SeverityFilter
   current: number
   busy: boolean
@@ -230,9 +232,12 @@ function hideConfirm() {
 /** "Gửi báo cáo": reads the checked sheet again, checks it, and shows what will be sent. */
 async function prepareSend() {
   if (state.busy) return
-  const period = $<HTMLInputElement>('period').value.trim()
-  if (!parsePeriod(period)) {
-    show('Kỳ báo cáo chưa đúng (ví dụ: 2026-Q3, 2026-H1, 2026, 2026-07).', 'error')
+  const period = parsePeriodInput($<HTMLInputElement>('period').value)
+  if (!period) {
+    show(
+      'Kỳ báo cáo chưa đúng (ví dụ: Quý III/2026, Quý 3/2026, 6 tháng đầu năm 2026, Năm 2026, 2026-Q3).',
+      'error',
+    )
     return
   }
   if (!settings.token) {
@@ -266,7 +271,7 @@ async function send() {
     $('receipt').textContent = await submitReport({
       serverUrl: settings.serverUrl,
       token: settings.token,
-      period: pending.period,
+      period: pending.period.id,
       grid: pending.sheet.grid,
       meta: pending.sheet.meta,
       fileName: pending.sheet.report.sheet,
@@ -284,7 +289,8 @@ function init() {
   settings = readSettings(localStorage, location.origin)
   const defaults = computeDefaults(Date.now())
   $<HTMLInputElement>('as-of').value = settings.asOf ?? defaults.asOf
-  $<HTMLInputElement>('period').value = settings.period ?? defaults.period
+  $<HTMLInputElement>('period').value =
+    settings.period ?? computeReportPeriod(settings.asOf ?? defaults.asOf).label
   $<HTMLInputElement>('server-url').value = settings.serverUrl
   $<HTMLInputElement>('token').value = settings.token
   $('check').addEventListener('click', () => void check())
@@ -322,12 +328,22 @@ function init() {
     writeSettings(localStorage, settings)
     show('Đã lưu cài đặt.', 'ok')
   })
+  // The period follows the report date ("số liệu đến 14/09/2026" is Quý III/2026) until the person
+  // types one; "Gửi báo cáo" asks before sending to a period that does not hold the date.
+  let periodChosen = settings.period !== null
+  $('period').addEventListener('input', () => (periodChosen = true))
+  $('as-of').addEventListener('change', () => {
+    const asOf = $<HTMLInputElement>('as-of').value
+    if (!periodChosen && /^\d{4}-\d{2}-\d{2}$/.test(asOf))
+      $<HTMLInputElement>('period').value = computeReportPeriod(asOf).label
+  })
   for (const id of ['as-of', 'period']) {
     $(id).addEventListener('change', () => {
       settings = {
         ...settings,
         asOf: $<HTMLInputElement>('as-of').value || null,
-        period: $<HTMLInputElement>('period').value.trim() || null,
+        // Remembered only when typed: otherwise it follows the report date next time too.
+        period: periodChosen ? $<HTMLInputElement>('period').value.trim() || null : null,
       }
       writeSettings(localStorage, settings)
     })
@@ -336,7 +352,7 @@ function init() {
   void readReportStanding(
     settings.serverUrl,
     settings.token,
-    $<HTMLInputElement>('period').value,
+    parsePeriodInput($<HTMLInputElement>('period').value)?.id ?? '',
   ).then((line) => line && ($('receipt').textContent = line))
   document.body.dataset.ready = 'true'
 }

@@ -154,10 +154,20 @@ describe('task pane in headless Chromium with the fake Excel host', () => {
           },
           { cell: plantedCell },
         )
+        // A period typed as people write it that does not hold the report date: the pane asks.
+        await page.fill('#period', 'Quý 2/2026')
+        await page.click('#send')
+        await page.waitForSelector('#confirm-send:not([hidden])')
+        expect(await page.textContent('#confirm-text')).toContain(
+          'Số liệu đến ngày 14/09/2026 thuộc Quý III/2026, nhưng báo cáo sẽ được gửi vào Quý II/2026. Vẫn gửi vào Quý II/2026?',
+        )
+        await page.click('#send-cancel')
+        await page.fill('#period', 'Q3/2026')
         await page.click('#send')
         await page.waitForSelector('#confirm-send:not([hidden])')
         const confirm = await page.textContent('#confirm-text')
-        expect(confirm).toContain('kỳ Quý III/2026')
+        expect(confirm).toContain('vào Quý III/2026 (số liệu đến 14/09/2026)')
+        expect(confirm).not.toContain('Vẫn gửi')
         expect(confirm).toContain('82 nhiệm vụ')
         await page.screenshot({ path: join(outDir, 'taskpane-send.png'), fullPage: true })
         await page.click('#send-confirm')
