@@ -8,6 +8,7 @@ import { describeClosest, findMissingFields, readColumn } from './header-mapping
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
 import { timeWords, type HeaderMeaning, type Weights } from './header-words.ts'
 import { createIssue, type Issue } from './issue.ts'
+import { findColumnSeries, isMarkedRun, isPeriodHeader, type ColumnSeries } from './series.ts'
 import { foldText } from './text.ts'
 
 /** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
@@ -27,19 +28,9 @@ export type HeaderInfo = {
   issues: Issue[]
   /** Scores of every column for every field, for hints about a missing column. */
   scores: Weights[]
-  /**
-   * A time parent over a series of periods ("Thời gian thực hiện" over "Quý I | Quý II | …"), each
-   * row marking its periods: the deadline is read across these columns (sheet columns, in order).
-   */
-  series?: { columns: number[]; labels: string[] }
+  /** Columns read together as one field: periods marked under a time parent, numbered steps. */
+  series?: ColumnSeries[]
 }
-
-/** A mark in a period column: the row is due (or done) then ("x", "✓", "•"). */
-export const periodMark = /^(?:[xX✓✔•●+*v]|có)$/u
-
-// A header naming one period of a series: "Quý I", "Tháng 3", "Năm 2027", "2027", "Q2", "Đợt 1".
-const periodChild =
-  /^(?:(?:quy|thang|tuan|dot|nam|giai doan) (?:[ivx]+|\d{1,4})|(?:19|20)\d{2}|q[1-4]|6 thang (?:dau|cuoi) nam)$/
 
 const scoreCache = new Map<string, Weights>()
 
@@ -145,7 +136,7 @@ function readHeaderCells(values: CellValue[][], covered: boolean[][], r: number)
       (v, c) =>
         spans[c] &&
         text(below, c) !== text(headerRow, c) &&
-        (bestField(scoreCell(v)) || periodChild.test(foldText(text(below, c)))),
+        (bestField(scoreCell(v)) || isPeriodHeader(text(below, c))),
     ) &&
     below.every((_, c) => spans[c] || !text(below, c) || text(below, c) === text(headerRow, c))
   const cells: { text: string; parent: string | null; skip: boolean }[] = []
@@ -201,20 +192,16 @@ export function buildHeader(
       if (k !== 'other') total[k] = total[k]! - c * 0.001
     return total
   })
-  // A time parent over a series of periods is one deadline read across them: its first column
-  // holds the field, the others are part of it.
-  const series = findPeriodSeries(cells, (run) => {
-    let marks = 0
-    let filled = 0
-    for (const row of values.slice(dataStart, sample))
-      for (const c of run) {
-        const text = cellText(row[c] ?? null).trim()
-        if (text) filled++
-        if (periodMark.test(text)) marks++
-      }
-    return marks > 0 && marks >= 0.6 * filled
-  })
-  series.forEach((c, k) => (scores[c] = k === 0 ? { deadline: 20 } : { other: 20 }))
+  // Periods marked under a time parent are one deadline, numbered steps one progress, read across
+  // their columns: the first column holds the field, the others are part of it.
+  const rows = values.slice(dataStart, sample)
+  const series = findColumnSeries(
+    cells,
+    (parent) => timeWords.test(foldText(parent)) || bestField(scoreCell(parent)) === 'deadline',
+    (run, field) => isMarkedRun(rows, run, field === 'deadline' ? 0.6 : 0.4),
+  )
+  for (const { field, columns } of series)
+    columns.forEach((c, k) => (scores[c] = k === 0 ? { [field]: 20 } : { other: 20 }))
   const headerTexts = cells.map((h) => (h.skip ? '' : h.text))
   const resolved = resolveColumnChoices(choices, headerTexts, left)
   const assigned = assignColumns(scores, resolved.fixed, resolved.excluded)
@@ -246,14 +233,22 @@ export function buildHeader(
         : {}),
     })
   })
-  for (const c of series.slice(1)) {
-    const reading = mapping.find((m) => m.column === columnLetter(left + c))
-    if (reading)
-      reading.reason = {
-        vi: `một kỳ của thời hạn (cột ${columnLetter(left + series[0]!)}): ô đánh dấu x`,
-        en: `one period of the deadline (column ${columnLetter(left + series[0]!)}): cells marked x`,
-      }
-  }
+  for (const { field, columns } of series)
+    for (const c of columns.slice(1)) {
+      const reading = mapping.find((m) => m.column === columnLetter(left + c))
+      const first = columnLetter(left + columns[0]!)
+      if (reading)
+        reading.reason =
+          field === 'deadline'
+            ? {
+                vi: `một kỳ của thời hạn (cột ${first}): ô đánh dấu x`,
+                en: `one period of the deadline (column ${first}): cells marked x`,
+              }
+            : {
+                vi: `một bước của tiến độ (cột ${first}): ô đánh dấu x`,
+                en: `one step of the progress (column ${first}): cells marked x`,
+              }
+    }
   cells.forEach((h, c) => {
     if (h.skip || !h.text || assigned[c]) return
     // A column that reads clearly as a field another column already holds is a duplicate.
@@ -316,36 +311,12 @@ export function buildHeader(
     scores,
     ...(series.length
       ? {
-          series: {
-            columns: series.map((c) => left + c),
-            labels: series.map((c) => cells[c]!.text),
-          },
+          series: series.map(({ field, columns }) => ({
+            field,
+            columns: columns.map((c) => left + c),
+            labels: columns.map((c) => cells[c]!.text),
+          })),
         }
       : {}),
   }
-}
-
-/**
- * The columns of the first series of periods under one time parent ("Thời gian thực hiện" over
- * "Quý I | Quý II | Quý III | Quý IV") whose cells are mostly marks: two or more side by side; none
- * when there is no such series.
- */
-function findPeriodSeries(
-  cells: { text: string; parent: string | null; skip: boolean }[],
-  marked: (run: number[]) => boolean,
-): number[] {
-  for (let c = 0; c < cells.length; c++) {
-    const parent = cells[c]!.parent
-    if (!parent || !periodChild.test(foldText(cells[c]!.text))) continue
-    const run = [c]
-    while (
-      cells[run.length + c]?.parent === parent &&
-      periodChild.test(foldText(cells[run.length + c]!.text))
-    )
-      run.push(run.length + c)
-    const timed = timeWords.test(foldText(parent)) || bestField(scoreCell(parent)) === 'deadline'
-    if (run.length >= 2 && timed && marked(run)) return run
-    c += run.length - 1
-  }
-  return []
 }

@@ -2,7 +2,8 @@ import type { ReadingContext } from './column-profile.ts'
 import type { ColumnChoices } from './columns.ts'
 import { fieldKeys, fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, computeFilledCells, type CellValue, type Grid } from './grid.ts'
-import { locateHeader, periodMark, type HeaderInfo } from './header.ts'
+import { locateHeader, type HeaderInfo } from './header.ts'
+import { readSeriesCell } from './series.ts'
 import { inspectText } from './hygiene.ts'
 import { createIssue, type Issue } from './issue.ts'
 import { countNumberedSiblings, findItemLetter, isLetteredItem, opensItems } from './items.ts'
@@ -88,41 +89,14 @@ export function readTable(
       fields,
       issues,
     )
-    if (draft && header.series) readSeriesDeadline(draft, values[r] ?? [], header, grid.left)
+    for (const series of draft ? (header.series ?? []) : []) {
+      const cell = readSeriesCell(series, values[r] ?? [], grid.left)
+      if (cell) draft!.cells[series.field] = cell
+      else delete draft!.cells[series.field]
+    }
     if (draft) drafts.push(draft)
   }
   return { header, rows: classifyRows(drafts, header, issues), titleText, issues }
-}
-
-/**
- * A deadline read across a series of period columns: the periods a row marks, first to last
- * ("Quý II - Quý III"), placed at the last marked column. A row that marks none has no deadline; a
- * cell that is not a mark is read as the deadline it says.
- */
-function readSeriesDeadline(
-  draft: Draft,
-  values: CellValue[],
-  header: HeaderInfo,
-  left: number,
-): void {
-  const { columns, labels } = header.series!
-  const marked: number[] = []
-  let written: { text: string; column: number } | null = null
-  for (const [k, column] of columns.entries()) {
-    const text = cellText(values[column - left] ?? null).trim()
-    if (!text) continue
-    if (periodMark.test(text)) marked.push(k)
-    else written ??= { text, column }
-  }
-  delete draft.cells.deadline
-  const place = (text: string, column: number) =>
-    (draft.cells.deadline = { value: text, text, column: columnLetter(column) })
-  if (written) place(written.text, written.column)
-  else if (marked.length) {
-    const first = labels[marked[0]!]!
-    const last = labels[marked[marked.length - 1]!]!
-    place(first === last ? last : `${first} - ${last}`, columns[marked[marked.length - 1]!]!)
-  }
 }
 
 type PlacedField = {

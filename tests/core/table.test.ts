@@ -494,10 +494,13 @@ describe('readTable on the seed plans', () => {
           [3, 'Tuyên truyền CCHC', 'Sở Nội vụ', null, 'Tháng 5/2026', null, null],
         ],
       )
-      expect(table.header.series).toEqual({
-        columns: [4, 5, 6, 7],
-        labels: ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
-      })
+      expect(table.header.series).toEqual([
+        {
+          field: 'deadline',
+          columns: [4, 5, 6, 7],
+          labels: ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
+        },
+      ])
       expect(table.rows.map((r) => r.cells.deadline)).toEqual([
         { value: 'Quý I - Quý II', text: 'Quý I - Quý II', column: 'E' },
         { value: 'Quý IV', text: 'Quý IV', column: 'G' },

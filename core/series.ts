@@ -1,0 +1,112 @@
+import { cellText, columnLetter, type CellValue } from './grid.ts'
+import { foldText } from './text.ts'
+
+/**
+ * Columns that make one field together: a time parent over a series of periods ("Thời gian thực
+ * hiện" over "Quý I | Quý II | Quý III | Quý IV") is the deadline, a row of numbered steps ("Bước 1 …
+ * Bước 12") the progress; each row marks its periods or steps ("x"). Sheet columns, in order.
+ */
+export type ColumnSeries = { field: 'deadline' | 'progress'; columns: number[]; labels: string[] }
+
+/** A mark in a period or step column: the row is due then, or the step is done ("x", "✓", "•"). */
+export const seriesMark = /^(?:[xX✓✔•●+*v]|có)$/u
+
+// A header naming one period: "Quý I", "Tháng 3", "Năm 2027", "2027", "Q2", "Đợt 1".
+const periodHeader =
+  /^(?:(?:quy|thang|tuan|dot|nam|giai doan) (?:[ivx]+|\d{1,4})|(?:19|20)\d{2}|q[1-4]|6 thang (?:dau|cuoi) nam)$/
+// A header naming one numbered step: "Bước 1", "Giai đoạn 2", "Công đoạn 3", "Khâu 4".
+const stepHeader = /^(?:buoc|giai doan|cong doan|khau) (\d{1,2})$/
+
+/** Whether a header (under a spanning parent) names one period of a series. */
+export function isPeriodHeader(text: string): boolean {
+  return periodHeader.test(foldText(text))
+}
+
+type HeaderCell = { text: string; parent: string | null; skip: boolean }
+
+/**
+ * The series of a header row (relative column indices): periods side by side under one parent that
+ * `isTime` accepts, or three or more steps numbered one after the other; only those whose cells are
+ * mostly marks (`marked`).
+ */
+export function findColumnSeries(
+  cells: HeaderCell[],
+  isTime: (parent: string) => boolean,
+  marked: (run: number[], field: ColumnSeries['field']) => boolean,
+): { field: ColumnSeries['field']; columns: number[] }[] {
+  const found: { field: ColumnSeries['field']; columns: number[] }[] = []
+  const step = (c: number) => Number(stepHeader.exec(foldText(cells[c]?.text ?? ''))?.[1] ?? NaN)
+  for (let c = 0; c < cells.length; c++) {
+    const parent = cells[c]!.parent
+    const run = [c]
+    if (parent && isPeriodHeader(cells[c]!.text)) {
+      while (
+        cells[c + run.length]?.parent === parent &&
+        isPeriodHeader(cells[c + run.length]!.text)
+      )
+        run.push(c + run.length)
+      if (run.length >= 2 && isTime(parent) && marked(run, 'deadline'))
+        found.push({ field: 'deadline', columns: run })
+    } else if (!Number.isNaN(step(c))) {
+      while (step(c + run.length) === step(c) + run.length) run.push(c + run.length)
+      if (run.length >= 3 && marked(run, 'progress'))
+        found.push({ field: 'progress', columns: run })
+    }
+    c += run.length - 1
+  }
+  // One series per field: the first.
+  return found.filter((s, i) => found.findIndex((o) => o.field === s.field) === i)
+}
+
+/** The share of a run's filled cells that are marks, at least one: the run is a series. */
+export function isMarkedRun(rows: CellValue[][], run: number[], share: number): boolean {
+  let marks = 0
+  let filled = 0
+  for (const row of rows)
+    for (const c of run) {
+      const text = cellText(row[c] ?? null).trim()
+      if (text) filled++
+      if (seriesMark.test(text)) marks++
+    }
+  return marks > 0 && marks >= share * filled
+}
+
+type SeriesCell = { value: CellValue; text: string; column: string }
+
+/**
+ * What a row says across a series, as one cell of its field (or null when it says nothing). A
+ * deadline runs from the first marked period to the last ("Quý II - Quý III", at the last marked
+ * cell; a cell that writes a time instead is read as it says). Progress is done when every step is
+ * filled, else in progress at its last filled step, with the words written there.
+ */
+export function readSeriesCell(
+  series: ColumnSeries,
+  values: CellValue[],
+  left: number,
+): SeriesCell | null {
+  const marked: number[] = []
+  const written: number[] = []
+  const texts = series.columns.map((column) => cellText(values[column - left] ?? null).trim())
+  texts.forEach((text, k) => {
+    if (seriesMark.test(text)) marked.push(k)
+    else if (text) written.push(k)
+  })
+  const cell = (text: string, k: number) => ({
+    value: text,
+    text,
+    column: columnLetter(series.columns[k]!),
+  })
+  if (series.field === 'deadline') {
+    if (written.length) return cell(texts[written[0]!]!, written[0]!)
+    if (!marked.length) return null
+    const [first, last] = [marked[0]!, marked[marked.length - 1]!]
+    const label = (k: number) => series.labels[k]!
+    return cell(first === last ? label(last) : `${label(first)} - ${label(last)}`, last)
+  }
+  const filled = [...marked, ...written].sort((a, b) => a - b)
+  if (!filled.length) return null
+  const last = filled[filled.length - 1]!
+  if (filled.length === series.columns.length) return cell('Hoàn thành', last)
+  const words = written.includes(last) ? ` — ${texts[last]}` : ''
+  return cell(`Đang thực hiện: ${series.labels[last]}${words}`, last)
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import {
+  findColumnSeries,
+  isMarkedRun,
+  isPeriodHeader,
+  readSeriesCell,
+  type ColumnSeries,
+} from '../../core/series.ts'
+
+const cell = (text: string, parent: string | null = null) => ({ text, parent, skip: false })
+const always = () => true
+const isTime = (parent: string) => /thời gian|tiến độ/i.test(parent)
+
+describe('isPeriodHeader', () => {
+  it.each(['Quý I', 'Quý IV', 'Tháng 3', 'Năm 2027', '2027', 'Q2', 'Đợt 1', '6 tháng đầu năm'])(
+    'reads "%s" as one period',
+    (text) => expect(isPeriodHeader(text)).toBe(true),
+  )
+  it.each(['Quý', 'Thời gian', 'Bước 1', 'Kinh phí 2026 (triệu đồng)'])(
+    'does not read "%s" as one',
+    (text) => expect(isPeriodHeader(text)).toBe(false),
+  )
+})
+
+describe('findColumnSeries', () => {
+  it('finds periods under a time parent and numbered steps in a row', () => {
+    const cells = [
+      cell('STT'),
+      cell('Tên dự án'),
+      cell('Quý I', 'Thời gian thực hiện'),
+      cell('Quý II', 'Thời gian thực hiện'),
+      cell('Quý III', 'Thời gian thực hiện'),
+      cell('Bước 1'),
+      cell('Bước 2'),
+      cell('Bước 3'),
+      cell('Ghi chú các bước'),
+    ]
+    expect(findColumnSeries(cells, isTime, always)).toEqual([
+      { field: 'deadline', columns: [2, 3, 4] },
+      { field: 'progress', columns: [5, 6, 7] },
+    ])
+  })
+
+  it('needs a time parent, steps that count up, and marks in the cells', () => {
+    const years = [cell('2026', 'Chỉ tiêu'), cell('2027', 'Chỉ tiêu')]
+    expect(findColumnSeries(years, isTime, always)).toEqual([])
+    const twoSteps = [cell('Bước 1'), cell('Bước 2')]
+    expect(findColumnSeries(twoSteps, isTime, always)).toEqual([])
+    const skipping = [cell('Bước 1'), cell('Bước 3'), cell('Bước 4')]
+    expect(findColumnSeries(skipping, isTime, always)).toEqual([])
+    const steps = [cell('Bước 1'), cell('Bước 2'), cell('Bước 3')]
+    expect(findColumnSeries(steps, isTime, () => false)).toEqual([])
+  })
+})
+
+describe('isMarkedRun', () => {
+  it('counts marks among the filled cells of the run', () => {
+    const rows = [
+      ['x', 'x', null],
+      ['x', 'Đang lập báo cáo KTKT', null],
+    ]
+    expect(isMarkedRun(rows, [0, 1, 2], 0.6)).toBe(true)
+    expect(isMarkedRun([['80%', '90%']], [0, 1], 0.6)).toBe(false)
+    expect(isMarkedRun([[null, null]], [0, 1], 0.6)).toBe(false)
+  })
+})
+
+describe('readSeriesCell', () => {
+  const quarters: ColumnSeries = {
+    field: 'deadline',
+    columns: [4, 5, 6, 7],
+    labels: ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
+  }
+  const steps: ColumnSeries = {
+    field: 'progress',
+    columns: [7, 8, 9, 10],
+    labels: ['Bước 1', 'Bước 2', 'Bước 3', 'Bước 4'],
+  }
+  const row = (...cells: (string | null)[]) => [null, null, null, null, null, null, ...cells]
+
+  it('reads a deadline from the first marked period to the last, at the last', () => {
+    expect(readSeriesCell(quarters, [1, 'Rà soát', 'Sở Tư pháp', 'x', 'x'], 1)).toEqual({
+      value: 'Quý I - Quý II',
+      text: 'Quý I - Quý II',
+      column: 'E',
+    })
+    expect(
+      readSeriesCell(quarters, [1, 'Rà soát', 'Sở Tư pháp', null, null, null, '✓'], 1),
+    ).toEqual({ value: 'Quý IV', text: 'Quý IV', column: 'G' })
+    expect(readSeriesCell(quarters, [1, 'Rà soát', 'Sở Tư pháp'], 1)).toBeNull()
+  })
+
+  it('reads progress at the last filled step, with the words written there', () => {
+    expect(readSeriesCell(steps, row('x', 'x', 'Đang lập báo cáo KTKT'), 1)).toEqual({
+      value: 'Đang thực hiện: Bước 3 — Đang lập báo cáo KTKT',
+      text: 'Đang thực hiện: Bước 3 — Đang lập báo cáo KTKT',
+      column: 'I',
+    })
+    expect(readSeriesCell(steps, row('x'), 1)!.text).toBe('Đang thực hiện: Bước 1')
+    expect(readSeriesCell(steps, row('x', 'x', 'x', 'x'), 1)!.text).toBe('Hoàn thành')
+    expect(readSeriesCell(steps, row(), 1)).toBeNull()
+  })
+})
