@@ -6,6 +6,7 @@ import {
   headerModifiers,
   headerPhrases,
   horizonWords,
+  periodNouns,
   timeNouns,
   timeRoles,
   timeWords,
@@ -97,7 +98,7 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
       if (k !== role) scores[k] = (scores[k] ?? 0) - v
     scores[role] = (scores[role] ?? 0) + 6 * weight
   }
-  if (time && when) scores[when] = (scores[when] ?? 0) + 4 * weight
+  if ((time || periodNouns.has(tokens[0]!)) && when) scores[when] = (scores[when] ?? 0) + 4 * weight
   // "Tên …" names the rows ("Tên văn bản", "Tên chỉ tiêu", "Tên dự án"): the thing named is the task
   // (or the criterion), not a product, target or document column; the name of an agent is an agency.
   if (tokens[0] === 'ten' && tokens.length > 1 && !agentNamed) {

@@ -34,6 +34,7 @@ export const headerPhrases: Record<string, Weights> = {
   'du an': { content: 4 },
   'cong viec': { content: 4.5 },
   'giai phap': { content: 4 },
+  'bien phap': { content: 4 },
   'hoat dong': { content: 4 },
   'hanh dong': { content: 3 },
   'cong trinh': { content: 3 },
@@ -222,6 +223,16 @@ export const headerModifiers: Record<string, Weights> = {
   'chu yeu': {},
   'duoc giao': {},
   pct: { expected: 1, achieved: 1 },
+  // A ratio measures how far the work went or must go: never a time ("Tỷ lệ hoàn thành (%)").
+  'ty le': {
+    progress: 2,
+    achieved: 2,
+    expected: 1,
+    deadline: -4,
+    end: -4,
+    start: -4,
+    doneDate: -4,
+  },
 }
 
 /**
@@ -260,6 +271,9 @@ export const agentRoles: Record<string, FieldKey> = {
 
 /** Nouns for a time; beside one, a word for what happens then names the field ("Mốc hoàn thành"). */
 export const timeNouns = new Set(['thoi gian', 'thoi han', 'han', 'moc', 'thoi diem', 'ky han'])
+
+/** Calendar units that head a time the same way ("Năm hoàn thành", "Quý hoàn thành"). */
+export const periodNouns = new Set(['nam', 'quy', 'thang', 'tuan'])
 
 /** What happens at a time, and the field it names. */
 export const timeRoles: Record<string, FieldKey> = {

@@ -31,6 +31,12 @@ describe('scoreHeaderText', () => {
     ['Tên văn bản', 'content'],
     ['Cơ quan soạn thảo', 'lead'],
     ['Nội dung công việc chi tiết', 'content'],
+    // A calendar unit heads a time like "Thời gian" ("Năm hoàn thành"); a ratio is never a time.
+    ['Năm hoàn thành', 'deadline'],
+    ['Quý hoàn thành', 'deadline'],
+    ['Tháng bắt đầu', 'start'],
+    ['Tỷ lệ hoàn thành (%)', 'progress'],
+    ['Biện pháp thực hiện', 'content'],
   ])('reads "%s" as %s', (text, meaning) => {
     expect(best(text)).toBe(meaning)
   })
