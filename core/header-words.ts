@@ -202,6 +202,10 @@ export const headerPhrases: Record<string, Weights> = {
   email: { other: 7 },
   'ho ten': { other: 7 },
   'chuc vu': { other: 7 },
+  // Measures, priorities and origins describe a row; they are none of its fields.
+  'don vi tinh': { other: 8 },
+  'uu tien': { other: 7 },
+  'nguon goc': { other: 7 },
 }
 
 /**

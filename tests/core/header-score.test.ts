@@ -37,6 +37,9 @@ describe('scoreHeaderText', () => {
     ['Tháng bắt đầu', 'start'],
     ['Tỷ lệ hoàn thành (%)', 'progress'],
     ['Biện pháp thực hiện', 'content'],
+    ['Đơn vị tính', 'other'],
+    ['Mức độ ưu tiên', 'other'],
+    ['Nguồn gốc nhiệm vụ', 'other'],
   ])('reads "%s" as %s', (text, meaning) => {
     expect(best(text)).toBe(meaning)
   })
