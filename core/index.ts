@@ -32,7 +32,8 @@ export {
   unusedColumnName,
 } from './fields.ts'
 export type { FieldKey, FieldRole } from './fields.ts'
-export { createIssue, issueCodes, issueLimits, severities } from './issue.ts'
+export { createIssue, issueCodes, issueLimits, issueParamKeys, severities } from './issue.ts'
+export type { IssueParams } from './issue.ts'
 export type { Bilingual, Issue, IssueCode, Severity } from './issue.ts'
 export { issueCatalogue, statusCodes, statusLabels, severityLabels } from './messages.ts'
 export { parseProgress, isProgress, progressChoices, progressStates } from './progress.ts'

@@ -80,6 +80,67 @@ export type MessageParams = {
   document?: string | undefined
 }
 
+/**
+ * The values each issue's message mentions: `createIssue` takes only these for its code, so a message
+ * never reads a value its caller did not name.
+ */
+export const issueParamKeys = {
+  'table/not-found': [],
+  'header/missing-column': ['columns', 'field', 'key'],
+  'header/duplicate-column': ['field'],
+  'header/unknown-choice': ['found'],
+  'header/guessed-column': ['column', 'expected', 'field', 'found', 'key'],
+  'header/unreadable-column': [
+    'column',
+    'count',
+    'expected',
+    'field',
+    'found',
+    'key',
+    'rows',
+    'total',
+  ],
+  'row/stt-duplicate': ['expected', 'found'],
+  'row/stt-sequence': ['expected', 'found'],
+  'row/continuation': [],
+  'row/shifted-cells': ['found'],
+  'cell/stray-value': ['count', 'found'],
+  'cell/required': ['field'],
+  'cell/html-markup': [],
+  'cell/legacy-encoding': ['expected', 'found'],
+  'cell/unnormalized-text': [],
+  'cell/unknown-agency': ['found', 'suggestion'],
+  'cell/invalid-deadline': ['found', 'part'],
+  'cell/invalid-date': ['found'],
+  'row/deadline-before-start': ['due', 'start'],
+  'row/deadline-inherited': ['due', 'expected', 'found'],
+  'cell/invalid-progress': ['found'],
+  'cell/unclear-progress': ['found'],
+  'row/done-without-date': [],
+  'row/done-without-evidence': [],
+  'row/evidence-unverifiable': ['date', 'due', 'found', 'reason'],
+  'cell/completion-in-future': ['date', 'due'],
+  'cell/invalid-achieved': ['expected', 'found'],
+  'row/score-exceeds-max': ['found', 'max'],
+  'report/provisional-profile': ['profile'],
+  'report/target-not-judged': ['count'],
+  'report/issued-unknown': ['count', 'found'],
+  'plan/no-tasks': [],
+  'plan/no-year': [],
+  'plan/no-document': ['field'],
+  'plan/deadline-changed': ['document', 'expected', 'found'],
+  'plan/content-changed': ['expected'],
+  'plan/task-removed': ['date', 'document'],
+  'plan/task-missing': ['expected', 'found'],
+  'plan/task-unknown': ['found'],
+} as const satisfies Record<IssueCode, readonly (keyof MessageParams)[]>
+
+/** The parameters an issue of code `C` takes. */
+export type IssueParams<C extends IssueCode> = Pick<
+  MessageParams,
+  (typeof issueParamKeys)[C][number]
+>
+
 export type CatalogueEntry = {
   severity: Severity
   message: (p: MessageParams) => Bilingual

@@ -1,13 +1,15 @@
 import type { FieldKey } from './fields.ts'
-import type { Bilingual, IssueCode, MessageParams, Severity } from './issue-codes.ts'
+import type { Bilingual, IssueCode, IssueParams, Severity } from './issue-codes.ts'
 import { issueCatalogue } from './messages.ts'
 import { clipText } from './text.ts'
 
 export {
   issueCodes,
+  issueParamKeys,
   severities,
   type Bilingual,
   type IssueCode,
+  type IssueParams,
   type Severity,
 } from './issue-codes.ts'
 
@@ -41,10 +43,10 @@ export const issueLimits = { valueChars: 500, quoteChars: 200 }
  * value is repeated clipped ("…" after 500 characters, 200 in a message): a long cell used on many
  * rows must not make the report many times the size of the file.
  */
-export function createIssue(
-  code: IssueCode,
+export function createIssue<C extends IssueCode>(
+  code: C,
   place: IssuePlace = {},
-  params: MessageParams = {},
+  params: IssueParams<C> = {} as IssueParams<C>,
   fix?: string,
 ): Issue {
   const entry = issueCatalogue[code]

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createIssue, issueCatalogue, issueCodes, severities } from '../../core/index.ts'
+import {
+  createIssue,
+  issueCatalogue,
+  issueCodes,
+  issueParamKeys,
+  severities,
+} from '../../core/index.ts'
 
 describe('createIssue', () => {
   it('builds an issue with its place, severity, message and hint from the catalogue', () => {
@@ -83,5 +89,34 @@ describe('issueCodes', () => {
 
   it('use the three severities, errors first', () => {
     expect(severities).toEqual(['error', 'warning', 'info'])
+  })
+})
+
+describe('issueParamKeys', () => {
+  // A value each parameter can take, distinct enough to be seen in a message.
+  const samples = {
+    reason: 'after-report',
+    count: 7,
+    total: 9,
+  } as const
+  const sample = (key: string) => samples[key as keyof typeof samples] ?? `‹${key}›`
+
+  it.each([...issueCodes])('names exactly the values the message of %s mentions', (code) => {
+    const entry = issueCatalogue[code]
+    const render = (params: Record<string, unknown>) =>
+      JSON.stringify([entry.message(params), entry.hint(params)])
+    const keys: readonly string[] = issueParamKeys[code]
+    const all = Object.fromEntries(keys.map((k) => [k, sample(k)]))
+    // Every listed value changes what the issue says.
+    for (const key of keys) {
+      const without = Object.fromEntries(Object.entries(all).filter(([k]) => k !== key))
+      expect(render(all), `${code}: ${key}`).not.toBe(render(without))
+    }
+  })
+
+  it('refuses, at compile time, a value the code’s message does not mention', () => {
+    // @ts-expect-error: the message of cell/required names a field, never a found value.
+    const issue = createIssue('cell/required', { row: 3 }, { field: 'STT', found: 'x' })
+    expect(issue.code).toBe('cell/required')
   })
 })
