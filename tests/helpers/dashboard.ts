@@ -28,11 +28,12 @@ export const clerk = {
 /**
  * The demo province on a real SQLite file, served on a loopback port with a settable clock: the
  * year's reports up to the clock's quarter (40 agencies, some missing at quarter-end), an officer's
- * account and an agency clerk's account. `sheetsPull` stands in for Google in `POST /api/sheets/pull`.
+ * account and an agency clerk's account. `reports: false` leaves the reports out (a faster start for
+ * pages that do not show them); `sheetsPull` stands in for Google in `POST /api/sheets/pull`.
  */
 export async function startDemoService(
   now: Date,
-  options: { sheetsPull?: SheetsPullOptions } = {},
+  options: { sheetsPull?: SheetsPullOptions; reports?: boolean } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-dashboard-'))
   const store = createStore(join(dir, 'cchc.sqlite'))
@@ -46,7 +47,7 @@ export async function startDemoService(
     quotas: defaultQuotas,
     now: () => clock.now,
   })
-  await seedDemoSubmissions(intake, store, catalog, now)
+  if (options.reports !== false) await seedDemoSubmissions(intake, store, catalog, now)
   store.addUser(
     {
       ...officer,

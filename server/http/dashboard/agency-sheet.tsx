@@ -66,7 +66,9 @@ export function AgencySheetSection({ id, name }: { id: string; name: string }) {
               {data.data.sheet.pulledAt && (
                 <>
                   <dt>Kết quả</dt>
-                  <dd>{describePullResult(data.data.sheet)}</dd>
+                  <dd class={data.data.sheet.pullError ? 'pull-failed' : undefined}>
+                    {describePullResult(data.data.sheet)}
+                  </dd>
                 </>
               )}
             </dl>

@@ -281,14 +281,14 @@ export function SheetsPage() {
                     {sheets.map((s) => (
                       <tr key={s.agencyId} data-sheet={s.agencyId}>
                         <th scope="row">{nameOf(s.agencyId)}</th>
-                        <td>
+                        <td data-label="Bảng tính">
                           <SheetLinkView url={s.url} />
                         </td>
-                        <td>{describePullTime(s)}</td>
-                        <td class={s.pullError ? 'pull-failed' : undefined}>
+                        <td data-label="Lấy lần cuối">{describePullTime(s)}</td>
+                        <td data-label="Kết quả" class={s.pullError ? 'pull-failed' : undefined}>
                           {describePullResult(s)}
                         </td>
-                        <td>
+                        <td class="actions">
                           <button
                             type="button"
                             class="remove"

@@ -49,7 +49,9 @@ async function open(page: Page, hash: string, ready: string) {
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 })
 
 beforeAll(async () => {
+  // The demo province's units and accounts, without its reports: this page does not show them.
   service = await startDemoService(now, {
+    reports: false,
     sheetsPull: { createApi: async () => unreadable, sleep: () => Promise.resolve() },
   })
   browser = await launchChromium()
@@ -105,7 +107,7 @@ describe('Google Sheets on the dashboard (Chromium)', () => {
       const request = desk.locator('[data-request="so-tu-phap"]')
       await request.waitFor()
       expect(await desk.textContent('#sheet-requests-title')).toBe('Đề nghị chờ duyệt (1)')
-      expect((await request.innerText()).split('\n')).toEqual([
+      expect((await request.innerText()).split('\n').filter(Boolean)).toEqual([
         'Sở Tư pháp',
         `Đường dẫn đề nghị: ${first}`,
         `Người gửi: ${clerk.email}, lúc 18/09/2026 09:00`,
@@ -197,7 +199,11 @@ describe('Google Sheets on the dashboard (Chromium)', () => {
       await saveScreenshot(phone, 'sheets-agency-pulled-phone')
       await officerPhone.close()
 
-      expect(problems).toEqual({ desk: [], phone: [] })
+      // The refusals the test asked for are the only failed requests; no script error, no CSP report.
+      const refused = /Failed to load resource: the server responded with a status of (400|409)/
+      expect(problems.desk.filter((p) => !refused.test(p))).toEqual([])
+      expect(problems.phone.filter((p) => !refused.test(p))).toEqual([])
+      expect(problems.desk.length).toBe(2)
     },
   )
 })
