@@ -145,12 +145,28 @@ describe('Google Sheets on the dashboard (Chromium)', () => {
       expect(await desk.textContent('[data-request="so-tu-phap"] .requested-old')).toBe(
         `Đang dùng: ${first}`,
       )
-      await desk.click('[data-request="so-tu-phap"] button.refuse')
+      // By keyboard: from "Kéo dữ liệu ngay", Tab reaches the request's "Từ chối"; Enter presses it.
+      await desk.focus('#pull-now')
+      for (let i = 0; i < 10; i++) {
+        await desk.keyboard.press('Tab')
+        if (await desk.evaluate(() => document.activeElement?.classList.contains('refuse'))) break
+      }
+      expect(await desk.evaluate(() => document.activeElement?.textContent)).toBe('Từ chối')
+      await desk.keyboard.press('Enter')
       await poll(() => desk.locator('[data-request]').count()).toBe(0)
       expect(await desk.textContent('#message')).toContain('Đã từ chối đề nghị của Sở Tư pháp.')
       await open(phone, '#/', '#agency-sheet-current a')
       expect(await phone.textContent('#agency-sheet-current a')).toBe(first)
       expect(await phone.locator('#sheet-request').count()).toBe(0)
+
+      // The clerk may also withdraw a request before Sở Nội vụ answers it.
+      await phone.fill('#agency-sheet-url', second)
+      await phone.click('#agency-sheet-form button[type=submit]')
+      await phone.locator('#sheet-request').waitFor()
+      await phone.click('#cancel-sheet-request')
+      await poll(() => phone.locator('#sheet-request').count()).toBe(0)
+      expect(await phone.textContent('#message')).toContain('Đã hủy đề nghị đổi Google Sheet.')
+      expect(await phone.textContent('#agency-sheet-current a')).toBe(first)
 
       // The officer registers a unit's sheet directly: a bad link, then another unit's spreadsheet,
       // are refused with the service's words; Google's link goes in.
