@@ -52,7 +52,11 @@ beforeAll(async () => {
   // The demo province's units and accounts, without its reports: this page does not show them.
   service = await startDemoService(now, {
     reports: false,
-    sheetsPull: { createApi: async () => unreadable, sleep: () => Promise.resolve() },
+    // Two seconds between sheets (Google's pacing is 1.2 s): long enough to see the pull running.
+    sheetsPull: {
+      createApi: async () => unreadable,
+      sleep: () => new Promise((done) => setTimeout(done, 2000)),
+    },
   })
   browser = await launchChromium()
   desk = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
@@ -186,6 +190,10 @@ describe('Google Sheets on the dashboard (Chromium)', () => {
 
       // "Kéo dữ liệu ngay": Google cannot open either sheet; each unit's result says so.
       await desk.click('#pull-now')
+      await poll(() => desk.textContent('#pull-progress p')).toMatch(
+        /^Đang lấy dữ liệu Quý III\/2026: [01]\/2 bảng tính…$/,
+      )
+      expect(await desk.isDisabled('#pull-now')).toBe(true)
       await poll(() => desk.textContent('#pull-progress p')).toBe(
         'Lần lấy gần nhất (Quý III/2026) xong lúc 18/09/2026 09:00: 0 bảng tính lấy được, 2 bảng tính lỗi.',
       )
