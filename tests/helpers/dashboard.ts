@@ -12,6 +12,7 @@ import { hashPassword } from '../../server/store/passwords.ts'
 import { createStore } from '../../server/store/index.ts'
 import { createIntake, defaultQuotas } from '../../server/intake/receive.ts'
 import { useSharedParsePool } from '../../server/jobs/parse-pool.ts'
+import type { SheetsPullOptions } from '../../server/sheets/pull.ts'
 import { resolveChromium } from './tools.ts'
 
 /** Where the dashboard tests write their screenshots and printouts for a reviewer (git-ignored). */
@@ -27,9 +28,13 @@ export const clerk = {
 /**
  * The demo province on a real SQLite file, served on a loopback port with a settable clock: the
  * year's reports up to the clock's quarter (40 agencies, some missing at quarter-end), an officer's
- * account and an agency clerk's account.
+ * account and an agency clerk's account. `reports: false` leaves the reports out (a faster start for
+ * pages that do not show them); `sheetsPull` stands in for Google in `POST /api/sheets/pull`.
  */
-export async function startDemoService(now: Date) {
+export async function startDemoService(
+  now: Date,
+  options: { sheetsPull?: SheetsPullOptions; reports?: boolean } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-dashboard-'))
   const store = createStore(join(dir, 'cchc.sqlite'))
   const catalog = await readCatalog()
@@ -42,7 +47,7 @@ export async function startDemoService(now: Date) {
     quotas: defaultQuotas,
     now: () => clock.now,
   })
-  await seedDemoSubmissions(intake, store, catalog, now)
+  if (options.reports !== false) await seedDemoSubmissions(intake, store, catalog, now)
   store.addUser(
     {
       ...officer,
@@ -68,6 +73,7 @@ export async function startDemoService(now: Date) {
     now: () => clock.now,
     serveAddin: null,
     log: null,
+    ...(options.sheetsPull ? { sheetsPull: options.sheetsPull } : {}),
   })
   const server = await new Promise<ServerType>((done) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(s))

@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../../consolidation/history.ts'
 import type { AgencyStatus, PeriodStatus } from '../../consolidation/period-status.ts'
 import type { Trends } from '../../consolidation/trends.ts'
 import type { AgencyRecord } from '../../store/index.ts'
+import { AgencySheetSection } from './agency-sheet.tsx'
 import { readJson } from './api.ts'
 import { Compare } from './compare.tsx'
 import { formatDate, formatDaysLate, formatTime } from './format.ts'
@@ -120,6 +121,7 @@ export function AgencyPage({ id }: { id: string }) {
       {status.status === 'ready' && (
         <CurrentReport row={row} status={status.data} latest={ofPeriod[0]} name={agency.name} />
       )}
+      {user.value?.role === 'agency' && <AgencySheetSection id={id} name={agency.name} />}
       <section aria-labelledby="versions-title">
         <h2 id="versions-title">Các phiên bản đã gửi</h2>
         <Versions

@@ -9,6 +9,7 @@ import { PeriodPicker } from './period-picker.tsx'
 import { PlanDraftPage } from './plan-draft.tsx'
 import { Plans } from './plans-page.tsx'
 import { SecurityLog } from './security-log.tsx'
+import { SheetsPage } from './sheets-page.tsx'
 import { formatRoute, notice, period, route, user, type Route } from './state.ts'
 
 /** The page's navigation: Sở Nội vụ sees the province and its administration, an agency its own report. */
@@ -23,6 +24,7 @@ function listLinks(agencyId: string | null): { route: Route; label: string }[] {
     { route: { page: 'overview' }, label: 'Tổng hợp' },
     { route: { page: 'plans' }, label: 'Kế hoạch' },
     { route: { page: 'codes' }, label: 'Mã truy cập' },
+    { route: { page: 'sheets' }, label: 'Google Sheets' },
     { route: { page: 'accounts' }, label: 'Tài khoản' },
     { route: { page: 'log' }, label: 'Nhật ký an ninh' },
   ]
@@ -52,6 +54,7 @@ function Page({ agencyId, email }: { agencyId: string | null; email: string }) {
   if (r.page === 'agency') return <AgencyPage key={`${r.id}|${p.id}`} id={r.id} />
   if (r.page === 'accounts') return <Accounts self={email} />
   if (r.page === 'log') return <SecurityLog />
+  if (r.page === 'sheets') return <SheetsPage />
   return <Overview />
 }
 

@@ -15,6 +15,7 @@ export type Route =
   | { page: 'accounts' }
   | { page: 'log' }
   | { page: 'plans' }
+  | { page: 'sheets' }
   | { page: 'plan-draft'; id: string }
 
 const routePaths: Record<Exclude<Route['page'], 'agency' | 'plan-draft'>, string> = {
@@ -23,9 +24,10 @@ const routePaths: Record<Exclude<Route['page'], 'agency' | 'plan-draft'>, string
   accounts: '#/tai-khoan',
   log: '#/nhat-ky',
   plans: '#/ke-hoach',
+  sheets: '#/google-sheets',
 }
 
-/** Reads the page an address names (#/agency/so-noi-vu, #/ma-truy-cap …); the overview otherwise. */
+/** Reads the page an address names (#/agency/so-noi-vu, #/ma-truy-cap, #/google-sheets …); the overview otherwise. */
 export function parseRoute(hash: string): Route {
   const agency = /^#\/agency\/([^/?]+)$/.exec(hash)
   if (agency) return { page: 'agency', id: decodeURIComponent(agency[1]!) }
