@@ -1,4 +1,3 @@
-import { PassThrough, type Readable } from 'node:stream'
 import type { BookJob } from './book-jobs.ts'
 import { convertJobError, locateWorker } from './parse-pool.ts'
 import { createWorkerPool, JobError, type WorkerPool } from './worker-pool.ts'
@@ -61,55 +60,62 @@ function convertBookError(error: unknown): unknown {
 /**
  * Runs a book job and resolves, once its first bytes have arrived, with a stream of the workbook's
  * bytes as the worker posts them. A refusal (busy) or a failure before the first byte rejects with
- * its AppError, for the route to answer with its code; a later failure ends the stream with an
- * error. Aborting `signal` or closing the stream before its end (the client has gone) stops the job:
- * it leaves the queue, or its worker is terminated.
+ * its AppError, for the route to answer with its code; a later failure errors the stream. Aborting
+ * `signal`, or cancelling the stream before its end (the client has gone), stops the job: it leaves
+ * the queue, or its worker is terminated. (A web stream of our own: Node's `Readable.toWeb` throws
+ * an uncaught error when data it still holds flows after the reader cancelled.)
  */
 export function streamBookJob(
   pool: WorkerPool,
   job: BookJob,
   signal?: AbortSignal,
-): Promise<Readable> {
+): Promise<ReadableStream<Uint8Array>> {
   const stop = new AbortController()
   const forward = () => stop.abort()
   signal?.addEventListener('abort', forward, { once: true })
-  const stream = new PassThrough()
-  let ended = false
-  stream.on('close', () => {
-    if (!ended) stop.abort()
+  let open = true
+  let sink: ReadableStreamDefaultController<Uint8Array> | null = null
+  const stream = new ReadableStream<Uint8Array>({
+    start: (controller) => {
+      sink = controller
+    },
+    cancel: () => {
+      if (open) stop.abort()
+      open = false
+    },
   })
-  return new Promise<Readable>((started, fail) => {
+  return new Promise<ReadableStream<Uint8Array>>((started, fail) => {
     let waiting = true
     const begin = () => {
       if (waiting) started(stream)
       waiting = false
     }
-    const end = () => {
-      ended = true
+    const settle = () => {
       signal?.removeEventListener('abort', forward)
+      const wasOpen = open
+      open = false
+      return wasOpen
     }
     pool
       .run<{ bytes: number }>(job, {
         signal: stop.signal,
         onChunk: (chunk) => {
-          stream.write(chunk)
+          if (open) sink!.enqueue(chunk)
           begin()
         },
       })
       .then(
         () => {
-          end()
+          if (settle()) sink!.close()
           begin()
-          stream.end()
         },
         (error: unknown) => {
-          end()
           const failure = convertBookError(error)
+          const wasOpen = settle()
           if (waiting) {
             waiting = false
-            stream.destroy()
             fail(failure)
-          } else stream.destroy(failure as Error)
+          } else if (wasOpen) sink!.error(failure)
         },
       )
   })

@@ -20,7 +20,7 @@ async function streamFromWorker(
   period: Period,
   file: string,
   catalogPart: () => string,
-): Promise<Readable> {
+): Promise<ReadableStream<Uint8Array>> {
   const waiting = new AbortController()
   const answered = c.get('answered')
   const gone = () => waiting.abort()
@@ -44,12 +44,12 @@ async function streamFromWorker(
  * The workbook built on this thread, for a store in memory (tests, `:memory:`), which no worker can
  * open: it blocks the thread while it reads and plans, as it did before the book worker.
  */
-function streamInThread(services: Services, period: Period): Readable {
+function streamInThread(services: Services, period: Period): ReadableStream {
   const stream = new PassThrough()
   writeConsolidatedBook(services.store, period, services.now(), services.catalog, stream).catch(
     (error: unknown) => stream.destroy(error as Error),
   )
-  return stream
+  return Readable.toWeb(stream) as ReadableStream
 }
 
 /**
@@ -69,6 +69,6 @@ export function createConsolidatedRoutes(services: Services) {
     c.header('Content-Disposition', `attachment; filename="tong-hop-cchc-${period.id}.xlsx"`)
     c.header('X-Content-Type-Options', 'nosniff')
     logSecurityEvent(c, services, 'download.consolidated', period.id)
-    return c.body(Readable.toWeb(stream) as ReadableStream)
+    return c.body(stream)
   })
 }
