@@ -79,6 +79,12 @@ const wingRules = [
   forbid(['server/jobs/**'], ['cli', 'http', 'consolidation', 'sheets', 'demo', 'docx'], {
     message: `that wing ${above}`,
   }),
+  // The book worker builds the consolidated workbook off the answering thread, as the route and
+  // `cchc merge` build it on theirs: its job module alone in jobs plans with consolidation (which
+  // never imports jobs).
+  forbid(['server/jobs/book-jobs.ts'], ['cli', 'http', 'sheets', 'demo', 'docx'], {
+    message: `that wing ${above}`,
+  }),
   forbid(['server/intake/**'], ['cli', 'http', 'consolidation', 'sheets', 'demo', 'docx'], {
     message: `that wing ${above}`,
   }),

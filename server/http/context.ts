@@ -2,6 +2,7 @@ import type { Catalog } from '../province/catalog.ts'
 import { createPlanBook, type PlanBook } from '../plans/book.ts'
 import type { ProvinceSettings } from '../province/config.ts'
 import type { SheetsPullOptions } from '../sheets/pull.ts'
+import { useSharedBookPool } from '../jobs/book-pool.ts'
 import { useSharedParsePool } from '../jobs/parse-pool.ts'
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit.ts'
 import type { Principal, Store } from '../store/index.ts'
@@ -64,6 +65,8 @@ export type AppDeps = {
   serveAddin?: ((path: string) => Promise<Response | null>) | null
   /** Where uploaded workbooks are parsed; the process's shared pool by default. */
   parsePool?: WorkerPool
+  /** Where the consolidated workbook is built (a store on a file only); the process's shared pool by default. */
+  bookPool?: WorkerPool
   /** Where reports arrive; one over the store and parse pool by default (`cchc serve` shares its own with the demo seeding). */
   intake?: Intake
   /** Receives one access-log line per request (no secrets); none when absent. */
@@ -89,6 +92,8 @@ export type Services = {
   proxy: ProxyTrust
   serveAddin: ((path: string) => Promise<Response | null>) | null
   parsePool: WorkerPool
+  /** Where the consolidated workbook is built, off the thread that answers (a store on a file only). */
+  bookPool: WorkerPool
   /** Where every report arrives (upload, add-in table, Google Sheets pull). */
   intake: Intake
   /** The plans: drafts, published versions, the version in force (kept in the catalog). */
@@ -140,6 +145,7 @@ export function createServices(deps: AppDeps): Services {
     proxy: createProxyTrust(deps.trustProxy),
     serveAddin: deps.serveAddin ?? null,
     parsePool,
+    bookPool: deps.bookPool ?? useSharedBookPool(),
     intake:
       deps.intake ??
       createIntake({

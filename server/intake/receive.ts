@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto'
 import { computeVietnamDate, type Period } from '../../core/index.ts'
 import { AppError } from '../errors/index.ts'
-import {
-  serializeCatalogPart,
-  type ParseJob,
-  type TableResult,
-  type UploadResult,
-} from '../jobs/parse-jobs.ts'
+import { createCatalogPartCache } from '../jobs/catalog-part.ts'
+import type { ParseJob, TableResult, UploadResult } from '../jobs/parse-jobs.ts'
 import { runInWorker } from '../jobs/parse-pool.ts'
 import type { WorkerPool } from '../jobs/worker-pool.ts'
 import type { Catalog } from '../province/catalog.ts'
@@ -94,14 +90,7 @@ export function createIntake(deps: IntakeDeps) {
   const { store, now } = deps
   // The catalog the parse workers check with (reports are checked against the plan version in force),
   // serialized again only when the plans change.
-  let catalogPart = { revision: -1, json: '' }
-  const readCatalogPart = () => {
-    deps.refreshPlans?.()
-    const revision = deps.catalog.revision ?? 0
-    if (catalogPart.revision !== revision)
-      catalogPart = { revision, json: serializeCatalogPart(deps.catalog) }
-    return catalogPart.json
-  }
+  const readCatalogPart = createCatalogPartCache(deps.catalog, deps.refreshPlans)
   const writer = createSubmissionWriter(store)
   const parsing = new Map<string, number>()
 

@@ -8,14 +8,14 @@ import {
   type Report,
   type ScoringProfile,
 } from '../../core/index.ts'
-import type { Catalog, PlanVersion } from '../province/catalog.ts'
-import type { PlanDefinition } from '../province/config.ts'
+import type { Catalog } from '../province/catalog.ts'
 import { serializeReport, type SerializedReport } from '../store/types.ts'
 import type { ImportOptions } from '../plans/import.ts'
 import type { UnitTemplateRequest } from '../plans/units.ts'
 import { checkWorkbook, recheckFixed, type CheckOptions } from '../xlsx/check.ts'
 import { openPackage } from '../xlsx/guard.ts'
 import type { JobFailure } from './worker-pool.ts'
+import { readCatalogPart } from './catalog-part.ts'
 import { AppError } from '../errors/index.ts'
 
 /** What `cchc validate` asks of a worker (the file's bytes, already read and bounded). */
@@ -31,52 +31,6 @@ export type ValidateOptions = {
   profiles?: Map<string, ScoringProfile>
   /** The user's `--columns` choices. */
   columns?: ColumnChoices | null
-}
-
-/**
- * What a check needs of the catalog (registry, profiles, and the plans' versions to check reports
- * against the one in force), as a job carries it to its worker: serialized once per change of the
- * plans by the service, a string crosses to the worker as a plain copy, and the worker keeps the
- * catalog it last read, so each job reuses the same registry (and core's index of its names) instead
- * of rebuilding them. The plans' doubts stay behind.
- */
-export function serializeCatalogPart(catalog: Catalog): string {
-  const lean = (plan: PlanDefinition) => ({ ...plan, doubts: undefined })
-  return JSON.stringify({
-    registry: catalog.registry,
-    profiles: [...catalog.profiles],
-    plans: [...catalog.plans].map(([id, plan]) => [id, lean(plan)]),
-    versions: [...(catalog.versions ?? [])].map(([id, list]) => [
-      id,
-      list.map((v) => ({ ...v, definition: lean(v.definition) })),
-    ]),
-    revision: catalog.revision ?? 0,
-  })
-}
-
-let lastCatalog: { json: string; catalog: Catalog } | null = null
-
-function readCatalogPart(json: string): Catalog {
-  if (lastCatalog?.json !== json) {
-    const part = JSON.parse(json) as {
-      registry: Catalog['registry']
-      profiles: [string, ScoringProfile][]
-      plans?: [string, PlanDefinition][]
-      versions?: [string, PlanVersion[]][]
-      revision?: number
-    }
-    lastCatalog = {
-      json,
-      catalog: {
-        registry: part.registry,
-        profiles: new Map(part.profiles),
-        plans: new Map(part.plans ?? []),
-        versions: new Map(part.versions ?? []),
-        revision: part.revision ?? 0,
-      },
-    }
-  }
-  return lastCatalog.catalog
 }
 
 /**

@@ -17,14 +17,15 @@ export const parseLimits = {
 }
 
 /**
- * The built worker (dist/) when there is one; else the TypeScript source, loaded through tsx by a
- * small bootstrap (Node 20 workers do not take `--import tsx` in execArgv).
+ * A worker of server/jobs/ (`name`.worker): the built one (dist/) when there is one; else the
+ * TypeScript source, or `module` in its place, loaded through tsx by a small bootstrap (Node 20
+ * workers do not take `--import tsx` in execArgv).
  */
-function locateWorker(module?: URL): { entry: URL | string; eval: boolean } {
-  const built = new URL('./parse.worker.js', import.meta.url)
+export function locateWorker(name: string, module?: URL): { entry: URL | string; eval: boolean } {
+  const built = new URL(`./${name}.worker.js`, import.meta.url)
   if (!module && existsSync(fileURLToPath(built))) return { entry: built, eval: false }
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
-  const source = JSON.stringify((module ?? new URL('./parse.worker.ts', import.meta.url)).href)
+  const source = JSON.stringify((module ?? new URL(`./${name}.worker.ts`, import.meta.url)).href)
   return {
     entry: `import(${tsx}).then((api) => { api.register(); return import(${source}) })`,
     eval: true,
@@ -43,7 +44,7 @@ export function createParsePool(
 ): WorkerPool {
   const memoryMb = options.memoryMb ?? parseLimits.memoryMb
   return createWorkerPool({
-    ...locateWorker(options.module),
+    ...locateWorker('parse', options.module),
     size: options.size ?? Math.max(1, Math.min(2, availableParallelism())),
     resourceLimits: {
       maxOldGenerationSizeMb: memoryMb,
@@ -74,13 +75,18 @@ export async function runInWorker<T>(
   try {
     return await pool.run<T>(job, run)
   } catch (error) {
-    if (!(error instanceof JobError)) throw error
-    const f = error.failure
-    if (f.kind === 'over-budget') throw new AppError('workbook/too-complex')
-    if (f.kind === 'busy') throw new AppError('request/busy')
-    // Only a caller that has gone cancels: the request was already answered (timed out, closed).
-    if (f.kind === 'cancelled') throw new AppError('request/timeout')
-    if (f.kind === 'app' && isErrorCode(f.code)) throw new AppError(f.code, f.detail)
-    throw new Error('message' in f ? f.message : f.kind)
+    throw convertJobError(error)
   }
+}
+
+/** A worker's or the pool's failure as the error the caller would have thrown on its own thread. */
+export function convertJobError(error: unknown): unknown {
+  if (!(error instanceof JobError)) return error
+  const f = error.failure
+  if (f.kind === 'over-budget') return new AppError('workbook/too-complex')
+  if (f.kind === 'busy') return new AppError('request/busy')
+  // Only a caller that has gone cancels: the request was already answered (timed out, closed).
+  if (f.kind === 'cancelled') return new AppError('request/timeout')
+  if (f.kind === 'app' && isErrorCode(f.code)) return new AppError(f.code, f.detail)
+  return new Error('message' in f ? f.message : f.kind)
 }

@@ -47,12 +47,18 @@ export type RunOptions = {
   bytes?: number
   /** Aborted when nobody waits for the answer any more: the job is dropped, or its worker stopped. */
   signal?: AbortSignal
+  /**
+   * Receives the parts of a long answer as the worker posts them (`{ chunk }`, an ArrayBuffer
+   * transferred without a copy), in order, before the job's final reply.
+   */
+  onChunk?: (chunk: Uint8Array) => void
 }
 
 /** How long a worker may take to load before it is replaced (with `announcesReady`). */
 const workerLoadMs = 60_000
 
-type Message = { ready: true } | { ok: boolean; value?: unknown; failure?: JobFailure }
+type Message =
+  { ready: true } | { chunk: ArrayBuffer } | { ok: boolean; value?: unknown; failure?: JobFailure }
 
 /** Stops listening to a worker being discarded; an error it still reports (out of memory while
  * terminating) is swallowed rather than crashing the process. */
@@ -68,17 +74,19 @@ type Task = {
   bytes: number
   done: (value: unknown) => void
   fail: (error: JobError) => void
+  onChunk: ((chunk: Uint8Array) => void) | null
   /** Stops listening to the task's signal. */
   forget: () => void
 }
 type Slot = { worker: Worker; task: Task | null; timer: NodeJS.Timeout | null; ready: boolean }
 
 /**
- * A small pool of worker threads for untrusted parsing: each worker has memory limits, each job a
- * time budget. A worker past its budget, out of memory or crashed is terminated and replaced; its
- * job fails with `over-budget`, and the thread that owns the pool never blocks. Jobs with an owner
- * (`key`) take at most all workers but one when others wait, so one agency's slow files cannot
- * starve the rest; a job whose caller has gone is dropped from the queue, or its worker stopped.
+ * A small pool of worker threads for untrusted parsing and long answers: each worker has memory
+ * limits, each job a time budget; a job answers once, after any chunks it streams (`onChunk`). A
+ * worker past its budget, out of memory or crashed is terminated and replaced; its job fails with
+ * `over-budget`, and the thread that owns the pool never blocks. Jobs with an owner (`key`) take at
+ * most all workers but one when others wait, so one agency's slow files cannot starve the rest; a
+ * job whose caller has gone is dropped from the queue, or its worker stopped.
  */
 export function createWorkerPool(options: WorkerPoolOptions) {
   const slots: Slot[] = []
@@ -132,6 +140,10 @@ export function createWorkerPool(options: WorkerPoolOptions) {
         slot.ready = true
         worker.unref()
         dispatch()
+        return
+      }
+      if ('chunk' in message) {
+        slot.task?.onChunk?.(new Uint8Array(message.chunk))
         return
       }
       finish(slot, (task) =>
@@ -220,6 +232,7 @@ export function createWorkerPool(options: WorkerPoolOptions) {
           bytes,
           done: done as (value: unknown) => void,
           fail,
+          onChunk: run.onChunk ?? null,
           forget: () => run.signal?.removeEventListener('abort', onAbort),
         }
         run.signal?.addEventListener('abort', onAbort, { once: true })
@@ -236,6 +249,8 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     isReady: () => slots.every((s) => s.ready),
     /** Workers alive now (for the admin's counts and the tests). */
     countWorkers: () => slots.length,
+    /** Jobs running in a worker now (for the admin's counts and the tests). */
+    countRunning: () => slots.filter((s) => s.task !== null).length,
     /** Jobs waiting and the bytes they hold (for the admin's counts and the tests). */
     countQueued: () => ({ jobs: queue.length, bytes: queuedBytes }),
     /** Stops every worker; waiting jobs fail as busy. */

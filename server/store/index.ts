@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { createAccountStore } from './accounts.ts'
 import { migrations } from './schema.ts'
@@ -39,26 +39,15 @@ export type Store = ReturnType<typeof createStore>
 
 /**
  * Opens (creating and migrating) the database file; `:memory:` for a throwaway store. The database
- * handle stays inside: callers get the store's operations and `transaction`, never SQL.
+ * handle stays inside: callers get the store's operations and `transaction`, never SQL. `readonly`
+ * opens an existing, migrated file for reading only (a worker building an answer off the service's
+ * thread): nothing is created, migrated or set that would write, and any write fails.
  */
 export function createStore(
   path: string,
-  options: { synchronous?: 'FULL' | 'NORMAL'; busyTimeoutMs?: number } = {},
+  options: { synchronous?: 'FULL' | 'NORMAL'; busyTimeoutMs?: number; readonly?: boolean } = {},
 ) {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const db = new Database(path)
-  db.pragma('journal_mode = WAL')
-  // FULL: an acknowledged submission survives a power cut, not only a crash (the bench measures the cost).
-  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
-  const current = db.pragma('user_version', { simple: true }) as number
-  for (let v = current; v < migrations.length; v++) {
-    db.transaction(() => {
-      db.exec(migrations[v]!)
-      db.pragma(`user_version = ${v + 1}`)
-    })()
-  }
+  const db = options.readonly ? openReadonly(path) : openWritable(path, options)
   // How long a statement then waits for a lock held by another connection, blocking its thread: the
   // CLI waits; the service passes a short wait and answers `store/busy` (its thread answers everyone).
   if (options.busyTimeoutMs !== undefined)
@@ -81,6 +70,39 @@ export function createStore(
       mkdirSync(dirname(destination), { recursive: true })
       return db.backup(destination)
     },
+    /** The database file, or null for an in-memory store (which no other thread can open). */
+    file: path === ':memory:' || path === '' ? null : resolve(path),
     close: () => db.close(),
   }
+}
+
+/** The database file opened for writing: created, in WAL mode, migrated to the current schema. */
+function openWritable(path: string, options: { synchronous?: 'FULL' | 'NORMAL' }) {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  // FULL: an acknowledged submission survives a power cut, not only a crash (the bench measures the cost).
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (let v = current; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v]!)
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+  return db
+}
+
+/** An existing database opened read-only; its schema must be the current one (the service migrated it). */
+function openReadonly(path: string) {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  db.pragma('busy_timeout = 5000')
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current !== migrations.length) {
+    db.close()
+    throw new Error(`schema ${current}, expected ${migrations.length}: open it for writing first`)
+  }
+  return db
 }

@@ -18,6 +18,11 @@ export function createAdminRoutes(services: Services) {
         // What the service holds for others right now: request bodies, and files waiting for a worker.
         bodyBytesInFlight: services.inflight.total(),
         parseQueue: services.parsePool.countQueued(),
+        // Consolidated workbooks being built in the book worker, and waiting for it.
+        bookJobs: {
+          running: services.bookPool.countRunning(),
+          queued: services.bookPool.countQueued().jobs,
+        },
         quotas: services.quotas,
         disk: store.readDiskUsage(),
       }),

@@ -127,4 +127,37 @@ parentPort.postMessage({ ready: true })`
       await pool.close()
     }
   })
+
+  it("hands a job's chunks on in order, without a copy, before its answer", async () => {
+    const chunky = `
+const { parentPort } = require('node:worker_threads')
+parentPort.on('message', (n) => {
+  for (let i = 0; i < n; i++) {
+    const chunk = new Uint8Array([i, i + 1]).buffer
+    parentPort.postMessage({ chunk }, [chunk])
+  }
+  parentPort.postMessage({ ok: true, value: n })
+})`
+    const pool = createWorkerPool({
+      entry: chunky,
+      eval: true,
+      size: 1,
+      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+      timeoutMs: 1500,
+      maxQueue: 2,
+    })
+    try {
+      const chunks: number[][] = []
+      const answer = await pool.run(3, { onChunk: (c) => chunks.push([...c]) })
+      expect(answer).toBe(3)
+      expect(chunks).toEqual([
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ])
+      expect(pool.countRunning()).toBe(0)
+    } finally {
+      await pool.close()
+    }
+  })
 })

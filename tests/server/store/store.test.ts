@@ -111,4 +111,28 @@ describe('the store keeps a submission with its report and task rows', () => {
     ).toBeGreaterThan(100)
     store.close()
   })
+
+  it('opens an existing database read-only: it reads what the writer committed and refuses to write', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cchc-store-')), 'cchc.sqlite')
+    const writer = createStore(path)
+    writer.addAgency({ id: 'so-noi-vu', name: 'Sở Nội vụ', kind: 'so' }, '2026-09-01T00:00:00Z')
+    const reader = createStore(path, { readonly: true })
+    try {
+      expect(reader.file).toBe(path)
+      expect(reader.listAgencies().map((a) => a.id)).toEqual(['so-noi-vu'])
+      writer.addAgency(
+        { id: 'so-tai-chinh', name: 'Sở Tài chính', kind: 'so' },
+        '2026-09-01T00:00:00Z',
+      )
+      expect(reader.listAgencies()).toHaveLength(2)
+      expect(() =>
+        reader.addAgency({ id: 'x', name: 'X', kind: 'so' }, '2026-09-01T00:00:00Z'),
+      ).toThrow(/readonly/i)
+      expect(() => createStore(`${path}.missing`, { readonly: true })).toThrow()
+      expect(createStore(':memory:').file).toBeNull()
+    } finally {
+      reader.close()
+      writer.close()
+    }
+  })
 })
