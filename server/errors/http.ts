@@ -103,6 +103,11 @@ export const httpErrors = {
     vi: 'Máy chủ đang bận kiểm tra nhiều tệp; hãy gửi lại sau ít phút. Chưa có gì được lưu.',
     en: 'The server is busy checking many files; send again in a few minutes. Nothing was stored.',
   },
+  'book/busy': {
+    status: 503,
+    vi: 'Máy chủ đang lập sổ tổng hợp cho các yêu cầu trước; hãy tải lại sau ít phút.',
+    en: 'The server is building consolidated workbooks for earlier requests; download again in a few minutes.',
+  },
   'store/busy': {
     status: 503,
     vi: 'Cơ sở dữ liệu đang bị một tiến trình khác khóa (sao lưu, lệnh quản trị); hãy thử lại sau ít giây. Chưa có gì được lưu.',

@@ -50,10 +50,14 @@ export function useSharedBookPool(): WorkerPool {
   return shared
 }
 
-/** A book job's failure as the service answers it: past its time or memory, the server took too long. */
+/**
+ * A book job's failure as the service answers it: past its time or memory, the server took too long;
+ * with downloads already waiting, it is busy building them.
+ */
 function convertBookError(error: unknown): unknown {
   if (error instanceof JobError && error.failure.kind === 'over-budget')
     return new AppError('request/timeout')
+  if (error instanceof JobError && error.failure.kind === 'busy') return new AppError('book/busy')
   return convertJobError(error)
 }
 

@@ -136,7 +136,7 @@ describe('GET /api/consolidated.xlsx built in a book worker', () => {
     expect((await again.arrayBuffer()).byteLength).toBeGreaterThan(1000)
   }, 20_000)
 
-  it('answers 503 request/busy in Vietnamese when downloads already fill the queue', async () => {
+  it('answers 503 book/busy in Vietnamese when downloads already fill the queue', async () => {
     const pool = createBookPool({ module: slowWorker, maxQueue: 1 })
     const { app, headers } = await startService({ tasks: 3, missing: 100 }, pool)
     const running = await app.request('/api/consolidated.xlsx?period=2026-Q4', { headers })
@@ -147,8 +147,8 @@ describe('GET /api/consolidated.xlsx built in a book worker', () => {
     const refused = await app.request('/api/consolidated.xlsx?period=2026-Q4', { headers })
     expect(refused.status).toBe(503)
     const body = (await refused.json()) as { error: { code: string; message: string } }
-    expect(body.error.code).toBe('request/busy')
-    expect(body.error.message).toMatch(/Máy chủ đang bận/)
+    expect(body.error.code).toBe('book/busy')
+    expect(body.error.message).toMatch(/Máy chủ đang lập sổ tổng hợp/)
     // The first download abandoned, the one that waited has the worker.
     await running.body!.cancel()
     const served = await waiting
