@@ -179,3 +179,22 @@ export const fieldNames: Record<FieldKey, { vi: string; en: string }> = {
 
 /** How a column the engine does not use is named in the mapping. */
 export const unusedColumnName = { vi: 'không dùng', en: 'not used' } as const
+
+/**
+ * The fields a task table must have (SPEC section 2), each with the fields that may stand for it:
+ * an STT, the task (or the criterion), who leads (or executes) it, and when it is due (or ends).
+ */
+export const requiredFields = {
+  stt: ['stt'],
+  content: ['content', 'criterion'],
+  lead: ['lead', 'executing'],
+  deadline: ['deadline', 'end'],
+} as const satisfies Record<string, readonly FieldKey[]>
+export type RequiredField = keyof typeof requiredFields
+
+/** The required fields that `has` finds none of the stand-ins for, in SPEC order. */
+export function findMissingRequired(has: (field: FieldKey) => boolean): RequiredField[] {
+  return (Object.keys(requiredFields) as RequiredField[]).filter(
+    (key) => !requiredFields[key].some(has),
+  )
+}

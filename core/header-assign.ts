@@ -1,4 +1,4 @@
-import { fieldKeys, type FieldKey } from './fields.ts'
+import { fieldKeys, requiredFields, type FieldKey } from './fields.ts'
 import type { Weights } from './header-words.ts'
 
 /** A field needs at least this score to be given a column. */
@@ -58,13 +58,7 @@ export function settleRoles(
     assigned[end] = 'doneDate'
 }
 
-/** The required fields, each with the fields that may stand for it. */
-const requiredGroups: FieldKey[][] = [
-  ['stt'],
-  ['content', 'criterion'],
-  ['lead', 'executing'],
-  ['deadline', 'end'],
-]
+const requiredGroups: readonly (readonly FieldKey[])[] = Object.values(requiredFields)
 
 /**
  * For a required field no column has enough evidence for, takes the best candidate among the

@@ -1,6 +1,6 @@
 import type { ColumnProfile } from './column-profile.ts'
 import type { ColumnReading } from './columns.ts'
-import type { FieldKey } from './fields.ts'
+import { findMissingRequired, requiredFields, type FieldKey, type RequiredField } from './fields.ts'
 import { columnLetter } from './grid.ts'
 import { minimumScore } from './header-assign.ts'
 import { countFitting, isCompletionColumn } from './header-evidence.ts'
@@ -49,12 +49,6 @@ export function readColumn(
   return { confidence: round((total[field] ?? 0) / 9), basis, reason: describeReading(facts) }
 }
 
-const alternatives: Partial<Record<FieldKey, FieldKey[]>> = {
-  content: ['content', 'criterion'],
-  lead: ['lead', 'executing'],
-  deadline: ['deadline', 'end'],
-}
-
 /** The columns that came closest to a missing field: "F “Thời gian” (Quý IV/2026 …)". */
 export function describeClosest(
   field: FieldKey,
@@ -62,7 +56,7 @@ export function describeClosest(
   mapping: ColumnReading[],
   left: number,
 ): string {
-  const fields = alternatives[field] ?? [field]
+  const fields: readonly FieldKey[] = requiredFields[field as RequiredField] ?? [field]
   const named = (letter: string) =>
     `${letter} “${mapping.find((m) => m.column === letter)?.header ?? ''}”`
   const closest = scores
@@ -81,11 +75,6 @@ export function describeClosest(
 }
 
 /** Required fields the header lacks: stt, content or criterion, lead or executing, deadline or end. */
-export function findMissingFields(columns: Partial<Record<FieldKey, number>>): FieldKey[] {
-  const missing: FieldKey[] = []
-  if (columns.stt === undefined) missing.push('stt')
-  if (columns.content === undefined && columns.criterion === undefined) missing.push('content')
-  if (columns.lead === undefined && columns.executing === undefined) missing.push('lead')
-  if (columns.deadline === undefined && columns.end === undefined) missing.push('deadline')
-  return missing
+export function findMissingFields(columns: Partial<Record<FieldKey, number>>): RequiredField[] {
+  return findMissingRequired((f) => columns[f] !== undefined)
 }

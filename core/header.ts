@@ -1,5 +1,5 @@
 import { resolveColumnChoices, type ColumnChoices, type ColumnReading } from './columns.ts'
-import { fieldSpecs, type FieldKey } from './fields.ts'
+import { fieldSpecs, findMissingRequired, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, type CellValue } from './grid.ts'
 import { assignColumns, guessRequiredFields, minimumScore, settleRoles } from './header-assign.ts'
 import { computeColumnProfiles, profileRows, type ReadingContext } from './column-profile.ts'
@@ -53,12 +53,7 @@ function bestField(scores: Weights): FieldKey | null {
 }
 
 function isRequiredSatisfied(fields: Set<FieldKey>): boolean {
-  return (
-    fields.has('stt') &&
-    (fields.has('content') || fields.has('criterion')) &&
-    (fields.has('lead') || fields.has('executing')) &&
-    (fields.has('deadline') || fields.has('end'))
-  )
+  return findMissingRequired((f) => fields.has(f)).length === 0
 }
 
 /** A row that only numbers the columns: "(1) (2) (3)" or "1 2 3 4". */

@@ -30,8 +30,10 @@ export {
   matchField,
   computedFields,
   unusedColumnName,
+  requiredFields,
+  findMissingRequired,
 } from './fields.ts'
-export type { FieldKey, FieldRole } from './fields.ts'
+export type { FieldKey, FieldRole, RequiredField } from './fields.ts'
 export { createIssue, issueCodes, issueLimits, issueParamKeys, severities } from './issue.ts'
 export type { IssueParams } from './issue.ts'
 export type { Bilingual, Issue, IssueCode, Severity } from './issue.ts'

@@ -5,7 +5,7 @@ import {
   parseDayFirstDate,
   type IsoDate,
 } from './date.ts'
-import { fieldSpecs, type FieldKey } from './fields.ts'
+import { fieldSpecs, requiredFields, type FieldKey } from './fields.ts'
 import { isDateCell, type CellValue } from './grid.ts'
 import { createIssue } from './issue.ts'
 import { isProgress, parseProgress, type Progress } from './progress.ts'
@@ -32,11 +32,15 @@ export function checkRequired(row: TableRow, ctx: RowContext) {
       ),
     )
   }
-  const has = (f: FieldKey) => ctx.columns.has(f)
-  if (has('content') || has('criterion'))
-    requireField(c.content !== undefined || c.criterion !== undefined, 'content')
-  if (has('lead') || has('executing'))
-    requireField(c.lead !== undefined || c.executing !== undefined, 'lead')
+  // Rows need their task and who leads it (the deadline has its own check, with inheritance).
+  for (const key of ['content', 'lead'] as const) {
+    const stand = requiredFields[key]
+    if (stand.some((f) => ctx.columns.has(f)))
+      requireField(
+        stand.some((f) => c[f] !== undefined),
+        key,
+      )
+  }
 }
 
 /** Checks the agency cells against the registry; returns the ids of the owning agencies. */

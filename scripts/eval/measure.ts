@@ -1,4 +1,4 @@
-import type { FieldKey, Report } from '../../core/index.ts'
+import { requiredFields, type FieldKey, type Report } from '../../core/index.ts'
 import type { TableFixture } from './fixture.ts'
 
 /** A share measured on a set: how many were right of how many could be judged. */
@@ -18,12 +18,7 @@ export type TableScore = {
 }
 
 // SPEC section 2: stt, one of content/criterion, one of lead/executing, deadline or end.
-const requiredGroups: FieldKey[][] = [
-  ['stt'],
-  ['content', 'criterion'],
-  ['lead', 'executing'],
-  ['deadline', 'end'],
-]
+const requiredGroups: readonly (readonly FieldKey[])[] = Object.values(requiredFields)
 
 function countShare(checks: boolean[]): Share {
   return { right: checks.filter(Boolean).length, of: checks.length }
@@ -42,7 +37,8 @@ export function measureTable(fixture: TableFixture, report: Report): TableScore 
       return got === field
     }),
   )
-  const truthField = (fields: FieldKey[]) => columns.find(([, f]) => f && fields.includes(f))
+  const truthField = (fields: readonly FieldKey[]) =>
+    columns.find(([, f]) => f && fields.includes(f))
   const named = requiredGroups.map(truthField).filter((c) => c !== undefined)
   const required = countShare([named.every(([column, field]) => read.get(column) === field)])
   const complete = named.length === requiredGroups.length

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { fieldKeys, fieldNames, matchField } from '../../core/fields.ts'
+import {
+  fieldKeys,
+  fieldNames,
+  findMissingRequired,
+  matchField,
+  requiredFields,
+  type FieldKey,
+} from '../../core/fields.ts'
 import { formatColumnReading } from '../../core/messages-mapping.ts'
 
 describe('fields', () => {
@@ -28,5 +35,23 @@ describe('fields', () => {
   it('match canonical headers and their synonyms exactly', () => {
     expect(matchField('THỜI GIAN THỰC HIỆN')).toBe('deadline')
     expect(matchField('Thời gian dự kiến hoàn thành')).toBeNull()
+  })
+})
+
+describe('requiredFields', () => {
+  it('names the SPEC’s required fields with what may stand for each', () => {
+    expect(requiredFields).toEqual({
+      stt: ['stt'],
+      content: ['content', 'criterion'],
+      lead: ['lead', 'executing'],
+      deadline: ['deadline', 'end'],
+    })
+  })
+
+  it('finds the required fields a table lacks, a stand-in counting as the field', () => {
+    const has = (fields: FieldKey[]) => (f: FieldKey) => fields.includes(f)
+    expect(findMissingRequired(has(['stt', 'criterion', 'executing', 'end']))).toEqual([])
+    expect(findMissingRequired(has(['content', 'progress']))).toEqual(['stt', 'lead', 'deadline'])
+    expect(findMissingRequired(has([]))).toEqual(['stt', 'content', 'lead', 'deadline'])
   })
 })
