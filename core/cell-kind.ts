@@ -45,17 +45,18 @@ const deadlineStart =
 const progressStart =
   /^(?:da|dang|chua|hoan thanh|ht|xong|dat|hoan tat|ket thuc|tiep tuc|cho|gan xong|sap hoan thanh|con trong han|tre han|qua han|xin gia han|du kien|khong|dung|tam dung|huy|co|can|phoi hop|theo doi|ghi nhan|\d+(?:[.,]\d+)? pct)\b/
 
-// A cell's kind depends only on its text (and the registry): tables repeat texts, so each is read once.
-const kindCache = new Map<string, CellKind>()
-const registryKindCaches = new WeakMap<AgencyIndex, Map<string, CellKind>>()
-
 /**
  * The kind of one cell: a date, a deadline phrase, a progress word, a number, an agency name, a
- * document, a task description … The first kind that fits wins, most specific first.
+ * document, a task description … The first kind that fits wins, most specific first. `cache` (one per
+ * table read, with the same registry) keeps each text's kind.
  * @example readCellKind('Quý I/2026') // 'period'
  * @example readCellKind('Sở Tư pháp, Sở Nội vụ') // 'agency'
  */
-export function readCellKind(value: CellValue, index: AgencyIndex | null = null): CellKind | null {
+export function readCellKind(
+  value: CellValue,
+  index: AgencyIndex | null = null,
+  cache: Map<string, CellKind> | null = null,
+): CellKind | null {
   if (value === null || value === '') return null
   if (isDateCell(value)) return 'date'
   if (typeof value === 'boolean') return 'text'
@@ -66,16 +67,12 @@ export function readCellKind(value: CellValue, index: AgencyIndex | null = null)
   const text = value.trim()
   // Dashes and dots stand for "nothing here".
   if (!text || /^[-–—.…/]+$/.test(text)) return null
-  let cache = kindCache
-  if (index) {
-    cache = registryKindCaches.get(index) ?? new Map<string, CellKind>()
-    registryKindCaches.set(index, cache)
-  }
-  let kind = cache.get(text)
+  // A cell's kind depends only on its text (and the registry): tables repeat texts, so a caller
+  // reading a whole table passes a cache of its own, and each text is read once.
+  let kind = cache?.get(text)
   if (kind === undefined) {
-    if (cache.size > 20_000) cache.clear()
     kind = classifyText(text, index)
-    cache.set(text, kind)
+    cache?.set(text, kind)
   }
   return kind
 }

@@ -104,6 +104,9 @@ export function computeColumnProfiles(
   context: ReadingContext = {},
 ): ColumnProfile[] {
   const profiles = Array.from({ length: width }, createProfile)
+  // Each text read once for this table: caches of the call, never of the module.
+  const kindsByText = new Map<string, CellKind>()
+  const timesByText = new Map<string, boolean>()
   const kept: { row: CellValue[]; kinds: (CellKind | null)[] }[] = []
   for (let r = 0; r < rows.length && kept.length < profileRows; r++) {
     const row = rows[r] ?? []
@@ -112,7 +115,7 @@ export function computeColumnProfiles(
     const kinds: (CellKind | null)[] = []
     for (let c = 0; c < width; c++) {
       const value = cov[c] ? null : (row[c] ?? null)
-      kinds.push(readCellKind(value, context.index ?? null))
+      kinds.push(readCellKind(value, context.index ?? null, kindsByText))
     }
     kept.push({ row: cov.some(Boolean) ? row.map((v, c) => (cov[c] ? null : v)) : row, kinds })
   }
@@ -136,7 +139,7 @@ export function computeColumnProfiles(
       if (kind === 'agency' && /[,;\n]|\svà\s/.test(text)) p.agencyLists++
       if (ownStatuses.has(foldText(text))) p.ownStatus++
       if (kind === 'period' || kind === 'date') p.looseDeadline++
-      else if (text.length <= 200 && mentionsTime(text)) p.looseDeadline++
+      else if (text.length <= 200 && mentionsTime(text, timesByText)) p.looseDeadline++
       if (kind === 'progress' || kind === 'percent') p.looseProgress++
       else if (kind === 'agency' || kind === 'task' || kind === 'text')
         if (text.length <= 300 && isProgress(parseProgress(text))) p.looseProgress++
@@ -152,16 +155,13 @@ export function computeColumnProfiles(
   return profiles
 }
 
-const timeCache = new Map<string, boolean>()
-
 /** Whether a text names a due time somewhere in it (a month, a quarter, a date, a year). */
-function mentionsTime(text: string): boolean {
-  let found = timeCache.get(text)
+function mentionsTime(text: string, cache: Map<string, boolean>): boolean {
+  let found = cache.get(text)
   if (found === undefined) {
-    if (timeCache.size > 20_000) timeCache.clear()
     const d = /\d/.test(text) ? parseDeadline(text, 2000) : null
     found = d !== null && (d.kind === 'period' || d.kind === 'date' || d.kind === 'range')
-    timeCache.set(text, found)
+    cache.set(text, found)
   }
   return found
 }

@@ -32,19 +32,20 @@ export type HeaderInfo = {
   series?: ColumnSeries[]
 }
 
-const scoreCache = new Map<string, Weights>()
+/** Scores a header cell (under its parent), each text once per table read. */
+type Scorer = (value: CellValue, parent?: string | null) => Weights
 
-function scoreCell(value: CellValue, parent: string | null = null): Weights {
-  const text = typeof value === 'string' ? value : ''
-  if (!text.trim() || text.length > 160) return {}
-  const key = `${parent ?? ''}|${text}`
-  let scores = scoreCache.get(key)
-  if (!scores) {
-    if (scoreCache.size > 5_000) scoreCache.clear()
-    scores = scoreHeaderText(text, parent)
-    scoreCache.set(key, scores)
+/** A scorer whose cache lives as long as one reading of a table, never longer. */
+function createScorer(): Scorer {
+  const cache = new Map<string, Weights>()
+  return (value, parent = null) => {
+    const text = typeof value === 'string' ? value : ''
+    if (!text.trim() || text.length > 160) return {}
+    const key = `${parent ?? ''}|${text}`
+    let scores = cache.get(key)
+    if (!scores) cache.set(key, (scores = scoreHeaderText(text, parent)))
+    return scores
   }
-  return scores
 }
 
 function bestField(scores: Weights): FieldKey | null {
@@ -77,6 +78,7 @@ export function locateHeader(
   choices: ColumnChoices = {},
   context: ReadingContext = {},
 ): HeaderInfo | null {
+  const scoreCell = createScorer()
   let best: { r: number; score: number } | null = null
   const limit = Math.min(values.length, 60)
   for (let r = 0; r < limit; r++) {
@@ -99,11 +101,16 @@ export function locateHeader(
     if (complete && best?.r === r) break
   }
   if (!best) return null
-  return buildHeader(values, covered, best.r, top, left, choices, context)
+  return buildHeader(values, covered, best.r, top, left, choices, context, scoreCell)
 }
 
 /** The header text of each column: a child under a parent reads as both ("Thời gian thực hiện – Bắt đầu"). */
-function readHeaderCells(values: CellValue[][], covered: boolean[][], r: number) {
+function readHeaderCells(
+  values: CellValue[][],
+  covered: boolean[][],
+  r: number,
+  scoreCell: Scorer,
+) {
   const headerRow = values[r] ?? []
   const below = values[r + 1] ?? []
   const width = Math.max(headerRow.length, below.length)
@@ -160,8 +167,9 @@ export function buildHeader(
   left: number,
   choices: ColumnChoices,
   context: ReadingContext = {},
+  scoreCell: Scorer = createScorer(),
 ): HeaderInfo {
-  const { cells, height } = readHeaderCells(values, covered, r)
+  const { cells, height } = readHeaderCells(values, covered, r, scoreCell)
   let dataStart = r + height
   if (isNumberingRow(values[dataStart] ?? [])) dataStart++
   // The profile reads a bounded sample of the data (headings skipped), whatever the sheet's size.

@@ -1,5 +1,6 @@
 import type { AgencyIndex, AgencyRegistry } from './agency.ts'
 import type { IsoDate } from './date.ts'
+import type { Deadline } from './deadline.ts'
 import type { FieldKey } from './fields.ts'
 import type { Issue } from './issue.ts'
 import type { ScoringProfile } from './profile.ts'
@@ -20,6 +21,11 @@ export type RowContext = {
   letters: Partial<Record<FieldKey, string>>
   /** Rows whose numeric target met a result in words: told once for the table, never row by row. */
   unjudged: number
+  /**
+   * Each deadline text read once for this table (annexes repeat "Trong năm 2026" on most rows), so
+   * that the same text reads the same on every row; a cache of the call, never of the module.
+   */
+  deadlines: Map<string, Deadline | null>
 }
 
 /** Where an issue about a row's cell points. */

@@ -128,18 +128,14 @@ function inheritDeadline(row: TableRow, ctx: RowContext, isTask: boolean, group:
   return { deadline: { ...group.deadline, inherited: true as const }, text: group.text }
 }
 
-// Annexes repeat the same deadline phrases ("Trong năm 2026") on most rows: parse each once per
-// plan year and issue date, so that the same text reads the same on every row.
-const deadlineCache = new Map<string, Deadline | null>()
-
+// Annexes repeat the same deadline phrases ("Trong năm 2026") on most rows: each is parsed once per
+// table (the context holds the plan year and issue date), so the same text reads the same on every row.
 function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
   if (isDateCell(cell.value)) return { kind: 'date', due: cell.value.date, start: cell.value.date }
-  const key = `${ctx.planYear}|${ctx.issued}|${cell.text}`
-  let deadline = deadlineCache.get(key)
+  let deadline = ctx.deadlines.get(cell.text)
   if (deadline === undefined) {
-    if (deadlineCache.size > 5_000) deadlineCache.clear()
     deadline = parseDeadline(cell.text, ctx.planYear, ctx.issued)
-    deadlineCache.set(key, deadline)
+    ctx.deadlines.set(cell.text, deadline)
   }
   return deadline && { ...deadline }
 }

@@ -114,6 +114,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     columns: new Set(Object.keys(table.header.columns) as FieldKey[]),
     letters: {},
     unjudged: 0,
+    deadlines: new Map(),
   }
   for (const [f, col] of Object.entries(table.header.columns))
     context.letters[f as FieldKey] = columnLetter(col)
