@@ -58,7 +58,7 @@ export function readCellKind(
   cache: Map<string, CellKind> | null = null,
 ): CellKind | null {
   if (value === null || value === '') return null
-  if (isDateCell(value)) return 'date'
+  if (isDateCell(value)) return value.shows ? 'period' : 'date'
   if (typeof value === 'boolean') return 'text'
   if (typeof value === 'number') {
     if (Number.isInteger(value) && value >= 1990 && value <= 2100) return 'period'

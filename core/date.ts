@@ -54,6 +54,33 @@ export function convertExcelSerial(serial: number, date1904 = false): IsoDate | 
   return new Date(ms).toISOString().slice(0, 10)
 }
 
+/** How much of a date a number format shows: the day, or only the month, or only the year. */
+export type DatePrecision = 'day' | 'month' | 'year'
+
+/**
+ * What a date format shows, read from its code (quoted text, escapes and brackets left out): a
+ * format without days but with a year shows a month ("mm/yyyy", "mmm-yy") or a year ("yyyy").
+ * @example readDatePrecision('mm/yyyy') // 'month'
+ * @example readDatePrecision('[$-42A]dd/mm/yyyy') // 'day'
+ */
+export function readDatePrecision(format: string): DatePrecision {
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase()
+  if (/d/.test(bare) || !/y/.test(bare) || /[hs]/.test(bare)) return 'day'
+  return /m/.test(bare) ? 'month' : 'year'
+}
+
+/**
+ * A date cell as its sheet shows it: with `shows` when only the month or the year shows, which a
+ * deadline reads as that period (a tracker's "Tháng 4" typed as a date and shown as m/yyyy is due at
+ * the end of April, not on its first day).
+ */
+export function showDateAs(
+  date: IsoDate,
+  precision: DatePrecision,
+): { date: IsoDate; shows?: 'month' | 'year' } {
+  return precision === 'day' ? { date } : { date, shows: precision }
+}
+
 /** Converts an ISO date to an Excel serial day number in the workbook's date system. */
 export function computeExcelSerial(date: IsoDate, date1904 = false): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]

@@ -1,5 +1,9 @@
 /** A calendar date (yyyy-mm-dd) that a spreadsheet cell held as a real date, not as text. */
-export type DateCell = { readonly date: string }
+/**
+ * A real date; `shows` when its number format shows only the month ("mm/yyyy") or the year: a
+ * deadline reads it as that period, a completion date as the day it holds.
+ */
+export type DateCell = { readonly date: string; readonly shows?: 'month' | 'year' }
 
 /** One cell value as an adapter hands it to core: text, number, boolean, a real date, or empty. */
 export type CellValue = string | number | boolean | DateCell | null
@@ -80,6 +84,8 @@ export function cellText(value: CellValue): string {
   if (typeof value === 'number') return String(value)
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
   const [y, m, d] = value.date.split('-')
+  if (value.shows === 'month') return `${m}/${y}`
+  if (value.shows === 'year') return `${y}`
   return `${d}/${m}/${y}`
 }
 

@@ -19,8 +19,10 @@ export {
   formatVietnameseDate,
   formatVietnamTime,
   parseDayFirstDate,
+  readDatePrecision,
+  showDateAs,
 } from './date.ts'
-export type { IsoDate } from './date.ts'
+export type { DatePrecision, IsoDate } from './date.ts'
 export { parseDeadline, parseDeadlineRange, deadlineKinds } from './deadline.ts'
 export type { Deadline, DeadlineKind } from './deadline.ts'
 export {

@@ -131,7 +131,9 @@ function inheritDeadline(row: TableRow, ctx: RowContext, isTask: boolean, group:
 // Annexes repeat the same deadline phrases ("Trong năm 2026") on most rows: each is parsed once per
 // table (the context holds the plan year and issue date), so the same text reads the same on every row.
 function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
-  if (isDateCell(cell.value)) return { kind: 'date', due: cell.value.date, start: cell.value.date }
+  // A date shown as its month or year is that period; a date shown with its day is that day.
+  if (isDateCell(cell.value) && !cell.value.shows)
+    return { kind: 'date', due: cell.value.date, start: cell.value.date }
   let deadline = ctx.deadlines.get(cell.text)
   if (deadline === undefined) {
     deadline = parseDeadline(cell.text, ctx.planYear, ctx.issued)

@@ -3,6 +3,8 @@ import {
   columnLetter,
   columnNumber,
   convertExcelSerial,
+  readDatePrecision,
+  showDateAs,
   marksSheetName,
   metaSheetName,
   parseTemplateMeta,
@@ -133,7 +135,7 @@ export function convertOfficeValue(value: unknown, format: string, date1904 = fa
   if (typeof value === 'number') {
     if (isDateFormat(format)) {
       const date = convertExcelSerial(value, date1904)
-      return date ? { date } : value
+      return date ? showDateAs(date, readDatePrecision(format)) : value
     }
     return value
   }

@@ -24,7 +24,7 @@ const cellSchema = z.union([
   z.number(),
   z.boolean(),
   z.null(),
-  z.object({ date: isoDate }),
+  z.object({ date: isoDate, shows: z.enum(['month', 'year']).optional() }),
 ])
 
 /** The JSON table the add-in sends: core's grid, plus the template metadata it read. */

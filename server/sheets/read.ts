@@ -3,6 +3,8 @@ import {
   clipCellText,
   columnLetter,
   parseTemplateMeta,
+  readDatePrecision,
+  showDateAs,
   readTable,
   type CellValue,
   type Grid,
@@ -34,7 +36,7 @@ export const readFields = [
     'protectedRanges(range,warningOnly,requestingUserCanEdit),' +
     'developerMetadata(metadataId,metadataKey,metadataValue),' +
     'data(startRow,startColumn,rowData(values(userEnteredValue,effectiveValue,' +
-    'effectiveFormat/numberFormat/type,userEnteredFormat(backgroundColor,backgroundColorStyle),note))))',
+    'effectiveFormat/numberFormat(type,pattern),userEnteredFormat(backgroundColor,backgroundColorStyle),note))))',
 ].join(',')
 
 /** One cell of the checked sheet as it was before we wrote anything. */
@@ -109,7 +111,8 @@ export function convertCellData(cell: sheets_v4.Schema$CellData): CellValue {
     const type = cell.effectiveFormat?.numberFormat?.type
     if (type === 'DATE' || type === 'DATE_TIME') {
       const date = convertSheetsSerial(v.numberValue)
-      return date ? { date } : v.numberValue
+      const pattern = cell.effectiveFormat?.numberFormat?.pattern
+      return date ? showDateAs(date, pattern ? readDatePrecision(pattern) : 'day') : v.numberValue
     }
     return v.numberValue
   }

@@ -87,7 +87,7 @@ export function readWorkbookView(pkg: CheckedPackage): WorkbookView {
     [...rels.values()].find((r) => r.type.endsWith(suffix))?.target ?? null
 
   let strings: string[] | null = null
-  let dateStyles: boolean[] | null = null
+  let dateStyles: ReturnType<typeof readDateStyles> | null = null
   let date1904 = false
   const context = (): SheetContext => {
     const sharedStrings = partOf('/sharedStrings')

@@ -2,7 +2,9 @@ import {
   clipCellText,
   columnNumber,
   convertExcelSerial,
+  showDateAs,
   type CellValue,
+  type DatePrecision,
   type Grid,
   type MergeArea,
 } from '../../core/index.ts'
@@ -12,7 +14,11 @@ import { decodeEscapes, XmlCursor } from './xml.ts'
 export { gridLimits } from './sheet-block.ts'
 
 /** What a sheet's cells refer to: the shared strings, which cell formats show dates, the date system. */
-export type SheetContext = { strings: string[]; dateStyles: boolean[]; date1904: boolean }
+export type SheetContext = {
+  strings: string[]
+  dateStyles: (DatePrecision | null)[]
+  date1904: boolean
+}
 
 /** One `<c>` as written: its type, format, formula flag and raw value. */
 type RawCell = { type: string; style: number; formula: boolean; value: string | undefined }
@@ -21,8 +27,9 @@ type RawCell = { type: string; style: number; formula: boolean; value: string | 
 function convertNumber(text: string, style: number, context: SheetContext): CellValue {
   const n = parseFloat(text)
   if (Number.isNaN(n)) return null
-  const date = context.dateStyles[style] ? convertExcelSerial(n, context.date1904) : null
-  return date ? { date } : n
+  const precision = context.dateStyles[style]
+  const date = precision ? convertExcelSerial(n, context.date1904) : null
+  return date ? showDateAs(date, precision!) : n
 }
 
 /** Converts one cell to core's value: formulas by their cached result, shared strings resolved. */

@@ -1,4 +1,5 @@
 import { isDateFormat } from 'numfmt'
+import { readDatePrecision, type DatePrecision } from '../../core/index.ts'
 import { AppError } from '../errors/index.ts'
 import { XmlCursor } from './xml.ts'
 
@@ -32,8 +33,11 @@ export function isDateFormatCode(code: string): boolean {
   }
 }
 
-/** For each cell format (the `s` of a cell), whether its number format shows a date. */
-export function readDateStyles(xml: string | null): boolean[] {
+/**
+ * For each cell format (the `s` of a cell), how much of a date its number format shows (the day, the
+ * month, the year), or null when it shows no date.
+ */
+export function readDateStyles(xml: string | null): (DatePrecision | null)[] {
   if (xml === null) return []
   const cursor = new XmlCursor(xml)
   const custom = new Map<number, string>()
@@ -48,7 +52,7 @@ export function readDateStyles(xml: string | null): boolean[] {
     }
     return date
   }
-  const dates: boolean[] = []
+  const dates: (DatePrecision | null)[] = []
   let inCellXfs = false
   while (cursor.next()) {
     if (cursor.name === 'numFmt' && cursor.kind !== 'close') {
@@ -58,7 +62,11 @@ export function readDateStyles(xml: string | null): boolean[] {
     } else if (cursor.name === 'xf' && inCellXfs && cursor.kind !== 'close') {
       const id = Number(cursor.attribute('numFmtId') ?? 0)
       const code = custom.get(id)
-      dates.push(id !== 0 && (code === undefined ? builtInDateFormats.has(id) : judge(code)))
+      const date = id !== 0 && (code === undefined ? builtInDateFormats.has(id) : judge(code))
+      // Built-in 17 is "mmm-yy": a month.
+      dates.push(
+        !date ? null : code === undefined ? (id === 17 ? 'month' : 'day') : readDatePrecision(code),
+      )
     }
   }
   return dates

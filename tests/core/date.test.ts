@@ -9,7 +9,7 @@ import {
   formatVietnamTime,
   parseDayFirstDate,
 } from '../../core/index.ts'
-import { daysInMonth } from '../../core/date.ts'
+import { daysInMonth, readDatePrecision, showDateAs } from '../../core/date.ts'
 
 describe('daysInMonth', () => {
   it.each([
@@ -193,5 +193,28 @@ describe('formatVietnamTime', () => {
     ['2026-09-14T00:05:00+07:00', '14/09/2026 00:05'],
   ])('shows the stored instant %s as %s in Vietnam', (iso, shown) => {
     expect(formatVietnamTime(iso)).toBe(shown)
+  })
+})
+
+describe('readDatePrecision', () => {
+  it.each([
+    ['dd/mm/yyyy', 'day'],
+    ['[$-42A]d/m/yy', 'day'],
+    ['"Ngày "dd"/"mm"/"yyyy', 'day'],
+    ['m/d/yy h:mm', 'day'],
+    ['mm/yyyy', 'month'],
+    ['mmm-yy', 'month'],
+    ['"Tháng "m"/"yyyy', 'month'],
+    ['yyyy', 'year'],
+    // Without a year, what shows cannot be placed: the date is kept.
+    ['mmmm', 'day'],
+  ] as const)('reads "%s" as showing the %s', (format, precision) => {
+    expect(readDatePrecision(format)).toBe(precision)
+  })
+
+  it('shows a date as its sheet does', () => {
+    expect(showDateAs('2026-04-01', 'day')).toEqual({ date: '2026-04-01' })
+    expect(showDateAs('2026-04-01', 'month')).toEqual({ date: '2026-04-01', shows: 'month' })
+    expect(showDateAs('2026-04-01', 'year')).toEqual({ date: '2026-04-01', shows: 'year' })
   })
 })
