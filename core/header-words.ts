@@ -35,6 +35,9 @@ export const headerPhrases: Record<string, Weights> = {
   'cong viec': { content: 4.5 },
   'giai phap': { content: 4 },
   'bien phap': { content: 4 },
+  // An internal procedure's table: its steps, who is responsible, its forms ("Trình tự | Trách nhiệm |
+  // Thời gian | Biểu mẫu/Kết quả").
+  'trinh tu': { content: 4.5 },
   'hoat dong': { content: 4 },
   'hanh dong': { content: 3 },
   'cong trinh': { content: 3 },
@@ -54,6 +57,7 @@ export const headerPhrases: Record<string, Weights> = {
   'dau ra': { product: 4 },
   'hinh thuc van ban': { product: 6.5 },
   'hinh thuc san pham': { product: 7 },
+  'bieu mau': { product: 4, evidence: 2 },
   'ket qua': { achieved: 3, product: 2.5, expected: 1.5 },
   'ket qua du kien': { product: 6, expected: 3 },
   'ket qua dat duoc': { achieved: 7.5 },
@@ -70,6 +74,7 @@ export const headerPhrases: Record<string, Weights> = {
   'tham muu': { lead: 4.5 },
   'phu trach': { lead: 3.5 },
   'chiu trach nhiem': { lead: 3 },
+  'trach nhiem': { executing: 4, lead: 3.5 },
   'ten don vi': { lead: 4.5, executing: 4 },
   'co quan': agency,
   'don vi': agency,

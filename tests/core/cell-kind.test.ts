@@ -13,6 +13,7 @@ describe('readCellKind', () => {
     ['x', 'progress'],
     ['100%', 'percent'],
     ['≥ 95%', 'target'],
+    ['Đạt mức tiên tiến ở nhiều lĩnh vực quan trọng', 'target'],
     ['1.1', 'numbering'],
     ['II', 'numbering'],
     ['a)', 'numbering'],

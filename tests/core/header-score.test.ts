@@ -38,6 +38,10 @@ describe('scoreHeaderText', () => {
     ['Tỷ lệ hoàn thành (%)', 'progress'],
     ['Biện pháp thực hiện', 'content'],
     ['Đơn vị tính', 'other'],
+    // An internal procedure's table.
+    ['Trình tự', 'content'],
+    ['Trách nhiệm', 'executing'],
+    ['Biểu mẫu/Kết quả', 'product'],
     ['Mức độ ưu tiên', 'other'],
     ['Nguồn gốc nhiệm vụ', 'other'],
   ])('reads "%s" as %s', (text, meaning) => {
