@@ -61,6 +61,17 @@ export function findSpans(
   }
   const yearOf = (text: string | undefined): number | null => (text ? Number(text) : year)
 
+  // Months from one to another: "Tháng 9-10/2025", "tháng 9 đến tháng 10 năm 2025" (before the
+  // day-first dates, which would read "9-10/2025" as the 9th of October).
+  take(
+    new RegExp(`\\bthang (\\d{1,2}) ?(?:-|–|den) ?(?:thang )?(\\d{1,2})\\b(?:${yearLink})?`, 'g'),
+    (m) => {
+      const y = yearOf(m[3])
+      if (y === null) return invalid()
+      const span = createMonthsSpan(y, Number(m[1]), Number(m[2]))
+      return span && 'unread' in span ? invalid(m[0]) : span
+    },
+  )
   // Day-first dates: 31/12/2026, 1-7-2026, 31.12.2026.
   take(/\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4})\b/g, (m) =>
     createDateSpan(Number(m[3]), Number(m[2]), Number(m[1]), m[0]),
@@ -70,11 +81,14 @@ export function findSpans(
     const y = yearOf(m[3])
     return y === null ? invalid() : createDateSpan(y, Number(m[2]), Number(m[1]), m[0])
   })
-  // "ngày 15/3", "đến ngày 6.7": a day of the plan year.
-  take(/\bngay (\d{1,2}) ?[/.] ?(\d{1,2})\b(?! ?[/.-] ?\d)/g, (m) => {
-    if (year === null) return invalid()
-    return createDateSpan(year, Number(m[2]), Number(m[1]), m[0])
-  })
+  // "ngày 15/3", "đến ngày 6.7", "trước 31/12": a day of the plan year.
+  take(
+    /\b(?:ngay|truoc|den|cham nhat|muon nhat) (\d{1,2}) ?[/.] ?(\d{1,2})\b(?! ?[/.-] ?\d)/g,
+    (m) => {
+      if (year === null) return invalid()
+      return createDateSpan(year, Number(m[2]), Number(m[1]), m[0])
+    },
+  )
   // "6 tháng đầu năm 2026", "6 tháng cuối năm", "9 tháng đầu năm".
   take(/\b(\d{1,2}) thang (dau|cuoi) nam(?: (\d{4}))?\b/g, (m) => {
     const y = yearOf(m[3])
@@ -129,7 +143,12 @@ export function findSpans(
  * 2026" names a start, and "trước năm 2030" is due by the end of 2029 ("trước ngày X" stays X).
  */
 function placeSpan(span: Span, before: string, matched: string): Span | null {
-  if (/\bsau (nam |ngay |thang |quy )?$/.test(before)) return null
+  // "Sau năm 2025": work that starts once that time is over, with no due date of its own.
+  if (/\bsau (nam |ngay |thang |quy )?$/.test(before)) {
+    const next = new Date(`${span.end}T00:00:00Z`)
+    next.setUTCDate(next.getUTCDate() + 1)
+    return { ...span, start: next.toISOString().slice(0, 10), startOnly: true }
+  }
   if (
     /\b(hang nam|hang quy|hang thang|thuong xuyen|dinh ky|lien tuc) den (het )?(nam )?$/.test(
       before,

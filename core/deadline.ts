@@ -28,8 +28,10 @@ export type Deadline = {
 
 const documentNumbers = /\b\d+(?:\s*\/\s*\d{2,4})?\s*\/\s*[A-ZĐ][\p{L}\d-]*(?:\/[\p{L}\d-]+)*/gu
 
+// Standing work: "Thường xuyên", "Hằng năm", "Kịp thời", "Trong nhiệm kỳ", "Trong thời gian thực hiện
+// Nghị quyết" (as long as the plan runs).
 const recurringWords =
-  /\b(thuong xuyen|hang nam|hang quy|hang thang|hang tuan|hang ngay|dinh ky|lien tuc|tro di)\b/
+  /\b(thuong xuyen|hang nam|hang quy|hang thang|hang tuan|hang ngay|dinh ky|lien tuc|tro di|kip thoi|nhiem ky|(?:suot |trong )(?:thoi gian|qua trinh) (?:thuc hien|trien khai))\b/
 // A period that goes on after it, with no end ("2026 và hằng năm", "Năm 2026 và các năm tiếp theo"):
 // SPEC's recurring work. A series with an end ("… hằng năm đến 2030") is a schedule whose first
 // time is due first.

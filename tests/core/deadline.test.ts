@@ -102,6 +102,23 @@ describe('parseDeadline', () => {
     expect(parseDeadline(text, 2026)).toEqual({ kind: 'recurring', due: null, start })
   })
 
+  it.each([
+    ['Tháng 9-10/2025', 'period', '2025-10-31'],
+    ['tháng 9 đến tháng 10 năm 2025', 'period', '2025-10-31'],
+    ['Trước 31/12', 'date', '2025-12-31'],
+    ['Sau năm 2025', 'recurring', null],
+    ['Kịp thời', 'recurring', null],
+    ['Trong nhiệm kỳ', 'recurring', null],
+    ['Trong thời gian thực hiện Nghị quyết', 'recurring', null],
+  ])('reads "%s" as %s due %s', (text, kind, due) => {
+    expect(parseDeadline(text, 2025)).toMatchObject({ kind, due })
+  })
+
+  it('reads months out of order or past twelve as not understood', () => {
+    expect(parseDeadline('Tháng 10-9/2025', 2025)!.kind).toBe('invalid')
+    expect(parseDeadline('Tháng 13-14/2025', 2025)!.kind).toBe('invalid')
+  })
+
   it('keeps the due date a recurring task names after its recurrence', () => {
     expect(parseDeadline('Hằng năm, trước 15/12/2026', 2026)).toMatchObject({
       kind: 'date',
