@@ -24,10 +24,16 @@ const emojiStates: [RegExp, ProgressState][] = [
 // ("Đã được UBND tỉnh thông qua dừng thực hiện dự án" is stopped, not done).
 const wordRules: [RegExp, ProgressState][] = [
   [
-    /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|tam dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong thuc hien)\b/,
+    /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|tam dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai))\b/,
     'stopped',
   ],
   [/^(chua hoan thanh|chua xong|chua dat)\b/, 'in-progress'],
+  // Done only in part, or going at some pace ("Hoàn thành một phần", "Đúng tiến độ", "Chậm tiến độ",
+  // "Thực hiện thường xuyên"): the work goes on.
+  [
+    /\b(mot phan|(dung|cham|kip|dam bao|theo) tien do|thuc hien thuong xuyen|dang tiep tuc)\b/,
+    'in-progress',
+  ],
   [/^(chua|khong co)\b/, 'not-started'],
   [
     /^(dang|tiep tuc|cho|gan xong|sap hoan thanh|can|con trong han|tre han|qua han|xin gia han|du kien)\b|\bdang\b/,

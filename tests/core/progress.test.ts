@@ -5,6 +5,12 @@ import { phrasebook } from '../../scripts/phrasebook.ts'
 describe('parseProgress', () => {
   it.each([
     ['Đã hoàn thành', 'done'],
+    // Done in part, or going at some pace: the work goes on.
+    ['Hoàn thành một phần', 'in-progress'],
+    ['Đúng tiến độ', 'in-progress'],
+    ['Chậm tiến độ', 'in-progress'],
+    ['Thực hiện thường xuyên', 'in-progress'],
+    ['Không triển khai do không có kinh phí', 'stopped'],
     ['HT', 'done'],
     ['Đã ban hành', 'done'],
     ['Đã thẩm định', 'done'],
