@@ -207,6 +207,13 @@ export const headerPhrases: Record<string, Weights> = {
   email: { other: 7 },
   'ho ten': { other: 7 },
   'chuc vu': { other: 7 },
+  // The level a text goes to or is issued by ("Cấp trình: Thủ tướng Chính phủ") names an authority,
+  // not the agency that does the work.
+  'cap trinh': { other: 8 },
+  'cap ban hanh': { other: 8 },
+  'cap quyet dinh': { other: 8 },
+  'cap phe duyet': { other: 8 },
+  'co quan ban hanh': { other: 7 },
   // Measures, priorities and origins describe a row; they are none of its fields.
   'don vi tinh': { other: 8 },
   'uu tien': { other: 7 },

@@ -38,6 +38,8 @@ describe('scoreHeaderText', () => {
     ['Tỷ lệ hoàn thành (%)', 'progress'],
     ['Biện pháp thực hiện', 'content'],
     ['Đơn vị tính', 'other'],
+    ['Cấp trình', 'other'],
+    ['Cơ quan ban hành', 'other'],
     // An internal procedure's table.
     ['Trình tự', 'content'],
     ['Trách nhiệm', 'executing'],
