@@ -112,6 +112,21 @@ export function watchConsole(page: Page): string[] {
   return problems
 }
 
+/**
+ * The two screens a dashboard test looks through: a desk (1366×768) and a phone (390×844, touch), in
+ * Vietnamese, each page's errors and console collected.
+ */
+export async function openDeskAndPhone(browser: Browser) {
+  const desk = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
+  const phone = await browser.newPage({
+    viewport: { width: 390, height: 844 },
+    locale: 'vi-VN',
+    isMobile: true,
+    hasTouch: true,
+  })
+  return { desk, phone, problems: { desk: watchConsole(desk), phone: watchConsole(phone) } }
+}
+
 /** Signs in through the sign-in page, as a person would. */
 export async function signInAs(page: Page, url: string, who: { email: string; password: string }) {
   await page.goto(`${url}/login`)

@@ -2,7 +2,12 @@ import { useState } from 'preact/hooks'
 import type { AgencySheet, SheetRequest } from '../../store/index.ts'
 import { readJson, requestApi, sendJson } from './api.ts'
 import { formatTime } from './format.ts'
-import { describePullResult, describePullTime, SheetLinkView } from './sheet-parts.tsx'
+import {
+  describePullResult,
+  describePullTime,
+  SheetLinkView,
+  SheetUrlInput,
+} from './sheet-parts.tsx'
 import { revision, showNotice, useResource } from './state.ts'
 
 type SheetAnswer = {
@@ -98,20 +103,13 @@ export function AgencySheetSection({ id, name }: { id: string; name: string }) {
         </>
       )}
       <form id="agency-sheet-form" class="row" onSubmit={ask}>
-        <label class="grow">
-          Đường dẫn Google Sheet mới
-          <input
-            id="agency-sheet-url"
-            type="text"
-            inputMode="url"
-            required
-            maxLength={500}
-            value={url}
-            placeholder="https://docs.google.com/spreadsheets/d/…"
-            aria-describedby="agency-sheet-error"
-            onInput={(e) => setUrl(e.currentTarget.value)}
-          />
-        </label>
+        <SheetUrlInput
+          id="agency-sheet-url"
+          label="Đường dẫn Google Sheet mới"
+          value={url}
+          errorId="agency-sheet-error"
+          onInput={setUrl}
+        />
         <button type="submit" class="primary" disabled={busy}>
           Gửi đề nghị đổi
         </button>

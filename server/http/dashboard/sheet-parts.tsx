@@ -5,6 +5,32 @@ import { formatTime } from './format.ts'
 // What the Google Sheets page and an agency's own page share: a sheet's link, who asked for a
 // change, and how the last pull went, in Vietnamese.
 
+/** The labelled field for a Google Sheet's link, its error read out from `errorId`. */
+export function SheetUrlInput(props: {
+  id: string
+  label: string
+  value: string
+  errorId: string
+  onInput: (value: string) => void
+}) {
+  return (
+    <label class="grow">
+      {props.label}
+      <input
+        id={props.id}
+        type="text"
+        inputMode="url"
+        required
+        maxLength={500}
+        value={props.value}
+        placeholder="https://docs.google.com/spreadsheets/d/…"
+        aria-describedby={props.errorId}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </label>
+  )
+}
+
 /** A sheet's link, opened in a new tab; long links wrap instead of widening the page. */
 export function SheetLinkView({ url }: { url: string }) {
   return (

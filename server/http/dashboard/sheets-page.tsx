@@ -10,6 +10,7 @@ import {
   describePullTime,
   describeRequester,
   SheetLinkView,
+  SheetUrlInput,
 } from './sheet-parts.tsx'
 import { period, revision, showNotice, useResource } from './state.ts'
 
@@ -315,20 +316,13 @@ export function SheetsPage() {
         </p>
         <form id="sheet-form" class="row" onSubmit={register}>
           <AgencySelect id="sheet-agency" label="Cơ quan" value={agency} onChange={setAgency} />
-          <label class="grow">
-            Đường dẫn Google Sheet
-            <input
-              id="sheet-url"
-              type="text"
-              inputMode="url"
-              required
-              maxLength={500}
-              value={url}
-              placeholder="https://docs.google.com/spreadsheets/d/…"
-              aria-describedby="sheet-form-error"
-              onInput={(e) => setUrl(e.currentTarget.value)}
-            />
-          </label>
+          <SheetUrlInput
+            id="sheet-url"
+            label="Đường dẫn Google Sheet"
+            value={url}
+            errorId="sheet-form-error"
+            onInput={setUrl}
+          />
           <button type="submit" class="primary" disabled={busy}>
             Lưu bảng tính
           </button>

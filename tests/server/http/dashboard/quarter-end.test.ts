@@ -6,13 +6,13 @@ import type { PeriodStatus } from '../../../../server/consolidation/period-statu
 import {
   findAccessibilityViolations,
   launchChromium,
+  openDeskAndPhone,
   measureOverflow,
   officer,
   saveScreenshot,
   screenshotDir,
   signInAs,
   startDemoService,
-  watchConsole,
 } from '../../../helpers/dashboard.ts'
 import { readPdfPages } from '../../../helpers/pdf.ts'
 
@@ -51,14 +51,7 @@ beforeAll(async () => {
   service = await startDemoService(now)
   q3 = await readStatus('2026-Q3')
   browser = await launchChromium()
-  desk = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
-  phone = await browser.newPage({
-    viewport: { width: 390, height: 844 },
-    locale: 'vi-VN',
-    isMobile: true,
-    hasTouch: true,
-  })
-  problems = { desk: watchConsole(desk), phone: watchConsole(phone) }
+  ;({ desk, phone, problems } = await openDeskAndPhone(browser))
   for (const page of [desk, phone]) {
     await signInAs(page, service.url, officer)
     await page.locator('#missing li').first().waitFor()

@@ -7,13 +7,13 @@ import {
   clerk,
   findAccessibilityViolations,
   launchChromium,
+  openDeskAndPhone,
   measureOverflow,
   officer,
   saveScreenshot,
   saveSectionScreenshot,
   signInAs,
   startDemoService,
-  watchConsole,
 } from '../../../helpers/dashboard.ts'
 import { buildFilledWorkbook } from '../../../helpers/service.ts'
 
@@ -60,15 +60,8 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 
 beforeAll(async () => {
   service = await startDemoService(now)
   browser = await launchChromium()
-  desk = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
-  phone = await browser.newPage({
-    viewport: { width: 390, height: 844 },
-    locale: 'vi-VN',
-    isMobile: true,
-    hasTouch: true,
-  })
+  ;({ desk, phone, problems } = await openDeskAndPhone(browser))
   await phone.context().grantPermissions(['clipboard-read', 'clipboard-write'])
-  problems = { desk: watchConsole(desk), phone: watchConsole(phone) }
   for (const page of [desk, phone]) page.on('dialog', (d) => void d.accept())
   await signInAs(desk, service.url, officer)
   await signInAs(phone, service.url, clerk)

@@ -5,12 +5,12 @@ import {
   clerk,
   findAccessibilityViolations,
   launchChromium,
+  openDeskAndPhone,
   measureOverflow,
   officer,
   saveScreenshot,
   signInAs,
   startDemoService,
-  watchConsole,
 } from '../../../helpers/dashboard.ts'
 
 // The Google Sheets approval flow on the dashboard: Sở Tư pháp's clerk on a phone (390×844) asks
@@ -59,14 +59,7 @@ beforeAll(async () => {
     },
   })
   browser = await launchChromium()
-  desk = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })
-  phone = await browser.newPage({
-    viewport: { width: 390, height: 844 },
-    locale: 'vi-VN',
-    isMobile: true,
-    hasTouch: true,
-  })
-  problems = { desk: watchConsole(desk), phone: watchConsole(phone) }
+  ;({ desk, phone, problems } = await openDeskAndPhone(browser))
   for (const page of [desk, phone]) page.on('dialog', (d) => void d.accept())
   await signInAs(desk, service.url, officer)
   await signInAs(phone, service.url, clerk)
