@@ -3,6 +3,8 @@ import {
   columnLetter,
   metaSheetName,
   parseTemplateMeta,
+  readDatePrecision,
+  showDateAs,
   readTable,
   type CellValue,
   type Grid,
@@ -32,11 +34,16 @@ export type AddonRead = {
   formulas: string[][]
 }
 
-/** Converts one Apps Script value: a Date becomes the calendar date it shows in the spreadsheet's time zone. */
-export function convertScriptValue(value: unknown, timeZone: string): CellValue {
+/**
+ * Converts one Apps Script value: a Date becomes the calendar date it shows in the spreadsheet's time
+ * zone, with what its number format shows of it (a month for "M/yyyy"), as every reader does.
+ */
+export function convertScriptValue(value: unknown, timeZone: string, format = ''): CellValue {
   if (value === '' || value === null || value === undefined) return null
-  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
-    return { date: Utilities.formatDate(value as Date, timeZone, 'yyyy-MM-dd') }
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
+    const date = Utilities.formatDate(value as Date, timeZone, 'yyyy-MM-dd')
+    return showDateAs(date, format ? readDatePrecision(format) : 'day')
+  }
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
     return value
   return String(value)
@@ -74,11 +81,12 @@ function readGrid(sheet: Sheet, timeZone: string) {
   const range = sheet.getDataRange()
   const values = range.getValues()
   const formulas = range.getFormulas()
+  const formats = range.getNumberFormats()
   // A Sheets cell holds up to 50,000 characters; checked as Excel would hold it (what is saved to
   // put back stays whole).
-  const cells = values.map((row) =>
-    row.map((v) => {
-      const cell = convertScriptValue(v, timeZone)
+  const cells = values.map((row, r) =>
+    row.map((v, c) => {
+      const cell = convertScriptValue(v, timeZone, formats[r]?.[c])
       return typeof cell === 'string' ? clipCellText(cell) : cell
     }),
   )

@@ -139,6 +139,11 @@ export class FakeRange {
           : v.numberValue
       return v.stringValue ?? v.boolValue ?? ''
     })
+  getNumberFormats: GasRange['getNumberFormats'] = () =>
+    this.map('getNumberFormats', (cell) => {
+      const format = cell.userEnteredFormat?.numberFormat
+      return format?.pattern ?? (format?.type === 'DATE' ? 'dd/MM/yyyy' : '0.###############')
+    })
   getFormulas: GasRange['getFormulas'] = () =>
     this.map('getFormulas', (cell) => cell.userEnteredValue?.formulaValue ?? '')
   getNotes: GasRange['getNotes'] = () => this.map('getNotes', (cell) => cell.note ?? '')

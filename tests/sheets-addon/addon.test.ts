@@ -1,4 +1,5 @@
 import { Script, createContext } from 'node:vm'
+import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCheck } from '../../addin/excel/check.ts'
 import type { Report } from '../../core/index.ts'
@@ -179,6 +180,7 @@ describe('Apps Script add-on, built and run in node:vm against a typed fake Spre
       findDeveloperMetadata: 1,
       getValues: 1,
       getFormulas: 1,
+      getNumberFormats: 1,
       getMergedRanges: 1,
       getBackgrounds: 1,
       getNotes: 1,
@@ -241,6 +243,28 @@ describe('Apps Script add-on, built and run in node:vm against a typed fake Spre
         expect(copy(loadAddon(host).checkActiveSheet(asOf))).toEqual(copy(cli.report))
       }
     }
+  })
+
+  it('reads a date shown as its month (M/yyyy) as `cchc validate` does', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Theo dõi')
+    sheet.addRow(['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'])
+    sheet.addRow(['STT', 'Nội dung, nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn hoàn thành'])
+    sheet.addRow([1, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', new Date(Date.UTC(2026, 3, 1))])
+    sheet.getCell('D3').numFmt = 'mm/yyyy'
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
+    const cli = checkWorkbook(bytes, { asOf, file: 'theo-doi', registry: catalog.registry })
+    const book = createSpreadsheetFromSpecs(
+      '1AddonMonthAbcdefghijKLMNOP',
+      'theo-doi',
+      await readFakeSheets(bytes),
+    )
+    const report = copy(loadAddon(new FakeHost(book)).checkActiveSheet(asOf))
+    expect(report.tasks[0]).toMatchObject({
+      deadlineText: '04/2026',
+      deadline: { due: '2026-04-30' },
+    })
+    expect(report).toEqual(copy(cli.report))
   })
 
   it('fixes, selects a problem cell, builds its menu, and sends the table the sync service accepts', async () => {

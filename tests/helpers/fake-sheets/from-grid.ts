@@ -37,7 +37,7 @@ export function createSheetFromSpec(
           ? format && isDateFormat(format)
             ? {
                 userEnteredValue: { numberValue: value },
-                userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'dd/mm/yyyy' } },
+                userEnteredFormat: { numberFormat: { type: 'DATE', pattern: format } },
               }
             : { userEnteredValue: { numberValue: value } }
           : typeof value === 'boolean'
