@@ -148,6 +148,12 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
     const total = (words[k] ?? 0) + (out[k] ?? 0)
     if (total < over) add(k, over - total)
   }
+  // A plan proves nothing yet: a column weakly worded as documents ("Hồ sơ", "Văn bản") holds what
+  // the task produces, not evidence of its completion.
+  if (plan && (words.evidence ?? 0) > 0 && (words.evidence ?? 0) < 5) {
+    add('evidence', -2)
+    add('product', 1)
+  }
   const achieved = (words.achieved ?? 0) + (out.achieved ?? 0)
   if (resultLike && targets)
     raise('expected', Math.max(achieved, (words.product ?? 0) + (out.product ?? 0)) + 1)

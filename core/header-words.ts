@@ -75,6 +75,7 @@ export const headerPhrases: Record<string, Weights> = {
   'phu trach': { lead: 3.5 },
   'chiu trach nhiem': { lead: 3 },
   'trach nhiem': { executing: 4, lead: 3.5 },
+  'phan cong': { executing: 4 },
   'ten don vi': { lead: 4.5, executing: 4 },
   'co quan': agency,
   'don vi': agency,

@@ -43,6 +43,7 @@ describe('scoreHeaderText', () => {
     // An internal procedure's table.
     ['Trình tự', 'content'],
     ['Trách nhiệm', 'executing'],
+    ['Phân công nhiệm vụ', 'executing'],
     ['Biểu mẫu/Kết quả', 'product'],
     ['Mức độ ưu tiên', 'other'],
     ['Nguồn gốc nhiệm vụ', 'other'],

@@ -537,4 +537,17 @@ describe('readTable on the seed plans', () => {
       expect(table.header.series).toBeUndefined()
     })
   })
+
+  it('reads a plan’s column of documents as its products, not evidence', () => {
+    const table = readTable(
+      createGrid([
+        title,
+        ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn', 'Văn bản'],
+        [1, 'Ban hành quy chế', 'Sở Nội vụ', 'Tháng 02/2026', 'Quyết định số 12/QĐ-UBND'],
+        [2, 'Ban hành kế hoạch', 'Sở Nội vụ', 'Tháng 5/2026', 'Kế hoạch số 30/KH-UBND'],
+        [3, 'Tổng kết', 'Sở Tư pháp', 'Tháng 6/2026', 'Báo cáo số 45/BC-UBND'],
+      ]),
+    )!
+    expect(table.header.columns).toMatchObject({ content: 2, lead: 3, deadline: 4, product: 5 })
+  })
 })
