@@ -59,6 +59,9 @@ export function settleRoles(
 }
 
 const requiredGroups: readonly (readonly FieldKey[])[] = Object.values(requiredFields)
+// Below this a column's "not used" reading is weak enough to yield to a missing task column.
+const weaklyUnused = 6
+const required = new Set(requiredGroups.flat())
 
 /**
  * For a required field no column has enough evidence for, takes the best candidate among the
@@ -73,23 +76,15 @@ export function guessRequiredFields(
   fixed: Partial<Record<FieldKey, number>> = {},
 ): Set<number> {
   const guessed = new Set<number>()
-  const required = new Set(requiredGroups.flat())
   for (const group of requiredGroups) {
     if (group.some((f) => assigned.includes(f) || excluded.has(f))) continue
-    let best: { c: number; field: FieldKey; score: number } | null = null
-    scores.forEach((s, c) => {
-      if (cells[c]!.skip || !cells[c]!.text) return
-      const held = assigned[c]
-      // A column read as an optional field yields it when the required field is nearly as likely
-      // there: a table without its deadline is worse off than one without its progress.
-      if (held && (required.has(held) || fixed[held] === c)) return
-      const floor = held ? 0.75 * (s[held] ?? 0) : 0
-      for (const field of group) {
-        const score = s[field] ?? 0
-        if (score > 0 && score > (s.other ?? 0) && score >= floor && (!best || score > best.score))
-          best = { c, field, score }
-      }
-    })
+    // Every row needs its task: when no column passes, one only weakly named as something we do
+    // not use ("Kỳ", "Loại báo cáo") may still hold what the rows are.
+    const best =
+      findCandidate(group, assigned, scores, cells, fixed, (score, unused) => score > unused) ??
+      (group === requiredFields.content
+        ? findCandidate(group, assigned, scores, cells, fixed, (_, unused) => unused < weaklyUnused)
+        : null)
     if (best) {
       const { c, field } = best as { c: number; field: FieldKey }
       assigned[c] = field
@@ -97,6 +92,32 @@ export function guessRequiredFields(
     }
   }
   return guessed
+}
+
+/** The unmapped (or optional) column that best stands for a missing required field, among those `open` lets in. */
+function findCandidate(
+  group: readonly FieldKey[],
+  assigned: (FieldKey | null)[],
+  scores: Weights[],
+  cells: { text: string; skip: boolean }[],
+  fixed: Partial<Record<FieldKey, number>>,
+  open: (score: number, unused: number) => boolean,
+): { c: number; field: FieldKey; score: number } | null {
+  let best: { c: number; field: FieldKey; score: number } | null = null
+  scores.forEach((s, c) => {
+    if (cells[c]!.skip || !cells[c]!.text) return
+    const held = assigned[c]
+    // A column read as an optional field yields it when the required field is nearly as likely
+    // there: a table without its deadline is worse off than one without its progress.
+    if (held && (required.has(held) || fixed[held] === c)) return
+    const floor = held ? 0.75 * (s[held] ?? 0) : 0
+    for (const field of group) {
+      const score = s[field] ?? 0
+      if (score > 0 && open(score, s.other ?? 0) && score >= floor && (!best || score > best.score))
+        best = { c, field, score }
+    }
+  })
+  return best
 }
 
 /** Minimum-cost assignment of n rows to m ≥ n columns; returns each row's column. */

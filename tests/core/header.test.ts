@@ -208,6 +208,23 @@ describe('header understanding by meaning', () => {
     expect(guessed.hint.vi).toContain('cchc validate --columns deadline=<cột>')
   })
 
+  it('guesses the task column among those only weakly named as unused when nothing else holds it', () => {
+    const rows: CellValue[][] = [
+      ['NĂM 2026'],
+      ['STT', 'Loại báo cáo', 'Hạn nộp', 'Nơi nộp', 'Trạng thái'],
+      [1, 'Báo cáo khoa học công nghệ', '10/4/2026', 'Sở KH&CN', 'Chưa nộp'],
+      [2, 'Báo cáo chỉ số DTI', '15/4/2026', 'Sở KH&CN', 'Chưa nộp'],
+      [3, 'Báo cáo chuyển đổi số', '10/7/2026', 'Sở KH&CN', 'Chưa đến hạn'],
+    ]
+    const header = readHeader(rows)
+    expect(header.mapping[1]).toMatchObject({ column: 'B', field: 'content', guessed: true })
+    // "Nơi nộp" (where to send) is plainly unused: never taken for the task.
+    expect(header.mapping[3]!.field).not.toBe('content')
+    expect(
+      header.issues.filter((i) => i.code === 'header/guessed-column').map((i) => i.column),
+    ).toContain('B')
+  })
+
   it('names the unmapped columns when no column comes near a missing field', () => {
     const rows: CellValue[][] = [[], ['STT', 'Nội dung', 'Chủ trì', 'Chốt']]
     const missing = readHeader(rows).issues.find((i) => i.code === 'header/missing-column')!
