@@ -54,6 +54,15 @@ export function convertExcelSerial(serial: number, date1904 = false): IsoDate | 
   return new Date(ms).toISOString().slice(0, 10)
 }
 
+/**
+ * A number format's code without what it shows literally (quoted text, escaped characters, colours
+ * and locales in brackets), lower-cased: what is left names the parts of the value it shows.
+ * @example stripFormatLiterals('[$-42A]"Ngày "dd/mm/yyyy') // 'dd/mm/yyyy'
+ */
+export function stripFormatLiterals(format: string): string {
+  return format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase()
+}
+
 /** How much of a date a number format shows: the day, or only the month, or only the year. */
 export type DatePrecision = 'day' | 'month' | 'year'
 
@@ -64,7 +73,7 @@ export type DatePrecision = 'day' | 'month' | 'year'
  * @example readDatePrecision('[$-42A]dd/mm/yyyy') // 'day'
  */
 export function readDatePrecision(format: string): DatePrecision {
-  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase()
+  const bare = stripFormatLiterals(format)
   if (/d/.test(bare) || !/y/.test(bare) || /[hs]/.test(bare)) return 'day'
   return /m/.test(bare) ? 'month' : 'year'
 }

@@ -75,7 +75,7 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
         role ??= agentRoles[phrase] ?? null
         time ||= timeNouns.has(phrase)
         when ??= timeRoles[phrase] ?? null
-        agentNamed ||= agentNouns.has(phrase) || phrase === 'ten don vi'
+        agentNamed ||= agentNouns.has(phrase)
         // Words naming something we do not use count wherever they stand ("Thời gian giao nhận").
         const { other, ...fields } = weights
         const factor = phrases === 0 ? weight : weight / 2
@@ -101,7 +101,8 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
   if ((time || periodNouns.has(tokens[0]!)) && when) scores[when] = (scores[when] ?? 0) + 4 * weight
   // "Tên …" names the rows ("Tên văn bản", "Tên chỉ tiêu", "Tên dự án"): the thing named is the task
   // (or the criterion), not a product, target or document column; the name of an agent is an agency.
-  if (tokens[0] === 'ten' && tokens.length > 1 && !agentNamed) {
+  // The name of an agent (an agent noun, or words that name the lead: "Tên đơn vị") is an agency.
+  if (tokens[0] === 'ten' && tokens.length > 1 && !agentNamed && !((named.lead ?? 0) > 0)) {
     const item = (named.criterion ?? 0) > 0 ? 'criterion' : 'content'
     for (const [k, v] of Object.entries(named) as [FieldKey, number][])
       if (k !== item) scores[k] = (scores[k] ?? 0) - v

@@ -21,6 +21,7 @@ export {
   parseDayFirstDate,
   readDatePrecision,
   showDateAs,
+  stripFormatLiterals,
 } from './date.ts'
 export type { DatePrecision, IsoDate } from './date.ts'
 export { parseDeadline, parseDeadlineRange, deadlineKinds } from './deadline.ts'

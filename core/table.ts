@@ -89,12 +89,14 @@ export function readTable(
       fields,
       issues,
     )
-    for (const series of draft ? (header.series ?? []) : []) {
+    if (!draft) continue
+    // A field read across a series of columns takes what the row says across them.
+    for (const series of header.series ?? []) {
       const cell = readSeriesCell(series, values[r] ?? [], grid.left)
-      if (cell) draft!.cells[series.field] = cell
-      else delete draft!.cells[series.field]
+      if (cell) draft.cells[series.field] = cell
+      else delete draft.cells[series.field]
     }
-    if (draft) drafts.push(draft)
+    drafts.push(draft)
   }
   return { header, rows: classifyRows(drafts, header, issues), titleText, issues }
 }

@@ -5,6 +5,7 @@ import {
   convertExcelSerial,
   readDatePrecision,
   showDateAs,
+  stripFormatLiterals,
   marksSheetName,
   metaSheetName,
   parseTemplateMeta,
@@ -55,8 +56,7 @@ export const recordPartRows = 12
 
 /** A number format that shows a date ("dd/mm/yyyy", "[$-42A]d/m/yy"), not a time or a number. */
 export function isDateFormat(format: string): boolean {
-  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '')
-  return /[dy]/i.test(bare)
+  return /[dy]/.test(stripFormatLiterals(format))
 }
 
 /** Splits "Sheet1!B3:D9" or "'Phụ lục'!B3" into its sheet and 1-based corners. */

@@ -149,19 +149,21 @@ export function computePlanConformance(
           detail: `Khác kế hoạch phiên bản ${view.label}: ${altered.join('; ')}`,
         })
     }
-    const tasksMissing = view.tasks.filter((task) => {
-      const role = roles.get(`${view.planId}|${task.key}`)
-      return !reported.has(task.key) && (role?.lead.has(s.agencyId) || role?.coop.has(s.agencyId))
+    // The tasks the unit leads or cooperates on that its report leaves out, and whether it leads any.
+    const left = view.tasks.flatMap((task) => {
+      const role = reported.has(task.key) ? undefined : roles.get(`${view.planId}|${task.key}`)
+      const leads = role?.lead.has(s.agencyId) ?? false
+      return leads || role?.coop.has(s.agencyId) ? [{ task, leads }] : []
     })
-    const leads = tasksMissing.some((t) =>
-      roles.get(`${view.planId}|${t.key}`)?.lead.has(s.agencyId),
-    )
-    if (tasksMissing.length)
-      (missing.get(view) ?? missing.set(view, []).get(view)!).push({
+    if (left.length) {
+      const list = missing.get(view) ?? []
+      missing.set(view, list)
+      list.push({
         agencyId: s.agencyId,
-        tasks: tasksMissing,
-        leads,
+        tasks: left.map((l) => l.task),
+        leads: left.some((l) => l.leads),
       })
+    }
   }
   for (const [view, list] of missing) findings.push(...planMissingTasks(list, view.label))
   return findings
@@ -182,30 +184,24 @@ function planMissingTasks(missing: Missing[], label: string): CrossCheck[] {
     const key = m.tasks.map((t) => t.key).join('\n')
     bySet.set(key, [...(bySet.get(key) ?? []), m])
   }
-  return [...bySet.values()].map((group) => {
+  return [...bySet.values()].map((group): CrossCheck => {
     const tasks = group[0]!.tasks
-    const agencies = group.map((m) => ({
-      id: m.agencyId,
-      role: m.leads ? ('lead' as const) : ('coop' as const),
-      reported: '—',
-    }))
-    const units = group.length > 1 ? ` (${group.length} cơ quan)` : ''
-    if (tasks.length === 1)
-      return {
-        kind: 'task-missing',
-        stt: tasks[0]!.key,
-        content: tasks[0]!.content,
-        agencies,
-        detail: `Báo cáo thiếu nhiệm vụ của kế hoạch phiên bản ${label}${units}`,
-      }
+    const one = tasks.length === 1
     const keys = tasks.slice(0, listedTasks).map((t) => t.key)
     const more = tasks.length - keys.length
     return {
       kind: 'task-missing',
-      stt: null,
-      content: `${tasks.length} nhiệm vụ: ${keys.join('; ')}${more ? ` và ${more} nhiệm vụ khác` : ''}`,
-      agencies,
-      detail: `Báo cáo thiếu ${tasks.length} nhiệm vụ của kế hoạch phiên bản ${label}${units}`,
+      stt: one ? tasks[0]!.key : null,
+      content: one
+        ? tasks[0]!.content
+        : `${tasks.length} nhiệm vụ: ${keys.join('; ')}${more ? ` và ${more} nhiệm vụ khác` : ''}`,
+      // Nothing reported: that is the finding.
+      agencies: group.map((m) => ({
+        id: m.agencyId,
+        role: m.leads ? 'lead' : 'coop',
+        reported: '',
+      })),
+      detail: `Báo cáo thiếu ${one ? '' : `${tasks.length} `}nhiệm vụ của kế hoạch phiên bản ${label}${group.length > 1 ? ` (${group.length} cơ quan)` : ''}`,
     }
   })
 }

@@ -13,32 +13,23 @@ export function planCrossCheckSheet(
   findings: CrossCheck[],
 ): PlannedSheet {
   const names = new Map(input.agencies.map((a) => [a.id, a.name]))
-  const label = (f: CrossCheck, a: CrossCheck['agencies'][number]) =>
-    `${names.get(a.id) ?? a.id}${a.role ? ` (${roleLabels[a.role]})` : ''}${a.reported === '—' && f.kind === 'task-missing' ? '' : `: ${a.reported}`}`
+  const label = (a: CrossCheck['agencies'][number]) =>
+    `${names.get(a.id) ?? a.id}${a.role ? ` (${roleLabels[a.role]})` : ''}${a.reported ? `: ${a.reported}` : ''}`
+  // Up to a few agencies, one per line; a long list (units missing the same tasks) runs on,
+  // separated by semicolons, over as many rows as it needs: a row taller than a page would be cut
+  // when printed.
   const rows: PlannedCell[][] = findings.flatMap((f, i) => {
-    // Up to a few agencies, one per line; a long list (units missing the same tasks) runs on,
-    // separated by semicolons, over as many rows as it needs: a row taller than a page would be cut
-    // when printed.
-    if (f.agencies.length <= listedAgencies)
-      return [
-        [
-          i + 1,
-          crossCheckLabels[f.kind].vi,
-          f.stt,
-          f.content,
-          f.agencies.map((a) => label(f, a)).join('\n'),
-          f.detail,
-        ],
-      ]
-    const chunks = Array.from({ length: Math.ceil(f.agencies.length / agenciesPerRow) }, (_, c) =>
-      f.agencies.slice(c * agenciesPerRow, (c + 1) * agenciesPerRow),
+    const few = f.agencies.length <= listedAgencies
+    const size = few ? listedAgencies : agenciesPerRow
+    const chunks = Array.from({ length: Math.ceil(f.agencies.length / size) }, (_, c) =>
+      f.agencies.slice(c * size, (c + 1) * size),
     )
     return chunks.map((chunk, c): PlannedCell[] => [
       c ? null : i + 1,
       c ? null : crossCheckLabels[f.kind].vi,
       c ? null : f.stt,
       c ? null : f.content,
-      chunk.map((a) => label(f, a)).join('; '),
+      chunk.map(label).join(few ? '\n' : '; '),
       c ? null : f.detail,
     ])
   })

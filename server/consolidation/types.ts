@@ -19,6 +19,7 @@ export type CrossCheck = {
   kind: CrossCheckKind
   stt: string | null
   content: string
+  /** Who is involved and what each reported (empty when the finding is that it reported nothing). */
   agencies: { id: string; role: 'lead' | 'coop' | null; reported: string }[]
   detail: string
 }

@@ -9,7 +9,7 @@ import {
   formatVietnamTime,
   parseDayFirstDate,
 } from '../../core/index.ts'
-import { daysInMonth, readDatePrecision, showDateAs } from '../../core/date.ts'
+import { daysInMonth, readDatePrecision, showDateAs, stripFormatLiterals } from '../../core/date.ts'
 
 describe('daysInMonth', () => {
   it.each([
@@ -216,5 +216,13 @@ describe('readDatePrecision', () => {
     expect(showDateAs('2026-04-01', 'day')).toEqual({ date: '2026-04-01' })
     expect(showDateAs('2026-04-01', 'month')).toEqual({ date: '2026-04-01', shows: 'month' })
     expect(showDateAs('2026-04-01', 'year')).toEqual({ date: '2026-04-01', shows: 'year' })
+  })
+})
+
+describe('stripFormatLiterals', () => {
+  it('keeps the parts a format shows, without quoted text, escapes, colours and locales', () => {
+    expect(stripFormatLiterals('[$-42A]"Ngày "dd"/"MM/yyyy')).toBe('ddmm/yyyy')
+    expect(stripFormatLiterals('0\\ \\d\\a\\y\\s')).toBe('0')
+    expect(stripFormatLiterals('[Red]#,##0')).toBe('#,##0')
   })
 })

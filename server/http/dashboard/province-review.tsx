@@ -142,7 +142,7 @@ export function CrossChecks({ status }: { status: PeriodStatus }) {
                     {f.agencies
                       .map(
                         (a) =>
-                          `${names.get(a.id) ?? a.id}${a.role ? role[a.role] : ''}: ${a.reported}`,
+                          `${names.get(a.id) ?? a.id}${a.role ? role[a.role] : ''}${a.reported ? `: ${a.reported}` : ''}`,
                       )
                       .join('; ')}
                   </td>
