@@ -30,6 +30,7 @@ function createDateSpan(year: number, month: number, day: number, unread: string
 // A year that belongs to the period before it: "Quý II/2026", "quý II năm 2026", "Quý II, năm 2026",
 // "quý 2 của năm 2026", "tháng 3-2026". Without these links the year would be read on its own and
 // widen the quarter to the whole year.
+const unit = '[ivx]{1,4}|\\d{1,2}'
 const yearLink = '(?:(?: ?(?:[/,-]|\\bnam\\b|\\bcua\\b|\\btrong\\b) ?)+| )((?:19|20|21)\\d{2})\\b'
 
 /**
@@ -83,20 +84,40 @@ export function findSpans(
   })
   // "ngày 15/3", "đến ngày 6.7", "trước 31/12": a day of the plan year.
   take(
-    /\b(?:ngay|truoc|den|cham nhat|muon nhat) (\d{1,2}) ?[/.] ?(\d{1,2})\b(?! ?[/.-] ?\d)/g,
+    /\b(?:ngay|truoc|den|cham nhat|muon nhat|va) (\d{1,2}) ?[/.] ?(\d{1,2})\b(?! ?[/.-] ?\d)/g,
     (m) => {
       if (year === null) return invalid()
       return createDateSpan(year, Number(m[2]), Number(m[1]), m[0])
     },
   )
-  // "6 tháng đầu năm 2026", "6 tháng cuối năm", "9 tháng đầu năm".
-  take(/\b(\d{1,2}) thang (dau|cuoi) nam(?: (\d{4}))?\b/g, (m) => {
+  // "6 tháng đầu năm 2026", "6 tháng cuối năm", "9 tháng đầu năm", "9 tháng năm 2026" (the first nine).
+  take(/\b(\d{1,2}) thang (?:(dau|cuoi) )?nam(?: (\d{4}))?\b/g, (m) => {
     const y = yearOf(m[3])
     const n = Number(m[1])
     if (y === null) return invalid()
-    const span = m[2] === 'dau' ? createMonthsSpan(y, 1, n) : createMonthsSpan(y, 13 - n, 12)
+    const span = m[2] === 'cuoi' ? createMonthsSpan(y, 13 - n, 12) : createMonthsSpan(y, 1, n)
     return span && 'unread' in span ? invalid(m[0]) : span
   })
+  // Several quarters or months under one year: "Quý II, III/2026", "quý I - quý II/2026", "tháng 6 và
+  // 12/2026". Read together, or the first would take the plan year alone and the last would lose its own.
+  take(
+    new RegExp(
+      `\\b(quy|thang) (${unit})((?: ?(?:,|-|–|va|den) ?(?:\\1 )?(?:${unit})\\b)+)(?:${yearLink})?`,
+      'g',
+    ),
+    (m) => {
+      const parts = [m[2]!, ...(m[3]!.match(/\b(?:[ivx]{1,4}|\d{1,2})\b/g) ?? [])]
+      const numbers = parts.map((p) => parseRoman(p) ?? Number(p))
+      const quarter = m[1] === 'quy'
+      const bad = parts.find((_, i) => numbers[i]! < 1 || numbers[i]! > (quarter ? 4 : 12))
+      if (bad !== undefined) return invalid(`${quarter ? 'Quý' : 'Tháng'} ${bad.toUpperCase()}`)
+      const y = yearOf(m[4])
+      if (y === null) return invalid()
+      const first = Math.min(...numbers)
+      const last = Math.max(...numbers)
+      return quarter ? createMonthsSpan(y, first * 3 - 2, last * 3) : createMonthsSpan(y, first, last)
+    },
+  )
   // "Quý IV/2026", "quý 4 năm 2026", "Quý III"; "Quý V" is no quarter.
   take(new RegExp(`\\bquy ([ivxlc]+|\\d{1,2})\\b(?:${yearLink})?`, 'g'), (m) => {
     const q = parseRoman(m[1]!) ?? Number(m[1])
@@ -117,6 +138,14 @@ export function findSpans(
     if (month < 1 || month > 12) return invalid(m[0])
     return createMonthsSpan(Number(m[2]), month, month)
   })
+  // The start, middle or end of a year ("Đầu năm 2026" is its first quarter, never the whole year); "Cả
+  // năm", "trong năm" alone are the plan year.
+  take(/\b(dau|giua|cuoi|ca|trong|suot) nam\b(?: (\d{4})\b)?(?! ?(?:hoc|tai chinh|\d))/g, (m) => {
+    const y = yearOf(m[2])
+    if (y === null) return invalid()
+    const months = { dau: [1, 3], giua: [4, 6], cuoi: [10, 12] }[m[1] as 'dau'] ?? [1, 12]
+    return createMonthsSpan(y, months[0]!, months[1]!)
+  })
   // "2021-2025", "giai đoạn 2026 - 2030".
   take(/\b((?:19|20|21)\d{2}) ?- ?((?:19|20|21)\d{2})\b/g, (m) => {
     const from = Number(m[1])
@@ -134,6 +163,14 @@ export function findSpans(
   if (unplaced && spans.length) {
     const word = { tuan: 'Tuần', thang: 'Tháng', quy: 'Quý' }[unplaced[1] as 'tuan']
     invalidPart ??= `${word} ${unplaced[2]}`
+  }
+  // A number left just before a time that was read ("Đợt 2, 2026", "II, 2026") belongs to it in a way
+  // not understood: reading the time alone would widen it.
+  for (const span of spans) {
+    const left = /(?:^|\s)((?:[ivx]{1,4}|\d{1,2})\s*(?:[,/–-]|\bva\b)?)\s*$/.exec(
+      rest.slice(Math.max(0, span.at - 12), span.at),
+    )
+    if (left) invalidPart ??= left[1]!.trim()
   }
   return { spans, invalid: invalidPart }
 }
@@ -155,7 +192,9 @@ function placeSpan(span: Span, before: string, matched: string): Span | null {
     )
   )
     return null
-  if (/\btu (nam |ngay |thang |quy )?$/.test(before)) return { ...span, startOnly: true }
+  // "Từ năm 2026 - 2030", "từ tháng 3 đến tháng 5/2026" name their own end.
+  if (/\btu (nam |ngay |thang |quy )?$/.test(before) && !/ ?(?:-|–|\bden\b) ?/.test(matched))
+    return { ...span, startOnly: true }
   if (/\btruoc $/.test(before) && /^(nam )?\d{4}$/.test(matched)) {
     const year = Number(matched.slice(-4)) - 1
     return { ...span, start: `${year}-01-01`, end: `${year}-12-31` }

@@ -31,16 +31,25 @@ const documentNumbers = /\b\d+(?:\s*\/\s*\d{2,4})?\s*\/\s*[A-ZĐ][\p{L}\d-]*(?:\
 // Standing work: "Thường xuyên", "Hằng năm", "Kịp thời", "Trong nhiệm kỳ", "Trong thời gian thực hiện
 // Nghị quyết" (as long as the plan runs).
 const recurringWords =
-  /\b(thuong xuyen|hang nam|hang quy|hang thang|hang tuan|hang ngay|dinh ky|lien tuc|tro di|kip thoi|nhiem ky|(?:suot |trong )(?:thoi gian|qua trinh) (?:thuc hien|trien khai))\b/
+  /\b(thuong xuyen|hang nam|hang quy|hang thang|hang tuan|hang ngay|dinh ky|lien tuc|tro di|kip thoi|nhiem ky|tiep tuc|(?:dau|cuoi) (?:moi )?(?:quy|thang|ky)|moi (?:nam|quy|thang|tuan|ky)|(?:suot |trong )(?:thoi gian|qua trinh) (?:thuc hien|trien khai))\b/
 // A period that goes on after it, with no end ("2026 và hằng năm", "Năm 2026 và các năm tiếp theo"):
 // SPEC's recurring work. A series with an end ("… hằng năm đến 2030") is a schedule whose first
 // time is due first.
 const goesOn =
-  /(?:\bva|,|;)\W*(?:(?:hang|moi) (?:nam|quy|thang|tuan|ky)|(?:cac|nhung) (?:nam|quy|thang|ky) (?:tiep theo|sau|ke tiep)|dinh ky|thuong xuyen)\b(?!.*\b(?:den|toi) (?:het )?(?:nam )?\d{4})/
+  /(?:\bva|,|;)\W*(?:(?:hang|moi) (?:nam|quy|thang|tuan|ky)|(?:cac|nhung) (?:nam|quy|thang|ky) (?:tiep theo|sau|ke tiep)|giai doan (?:tiep theo|sau)|dinh ky|thuong xuyen)\b(?!.*\b(?:den|toi) (?:het )?(?:nam )?\d{4})/
 const eventWords =
   /\b(khi co|sau khi|ngay sau|trong thoi han \d+ ngay|truoc khi|khi duoc|ngay khi|tuy thuoc|tuy theo|ky hop|phien hop)\b/
 const externalWords =
   /\b(theo quy dinh|theo thoi han|theo huong dan|theo yeu cau|theo ke hoach|theo lo trinh|theo chi dao|theo tien do)\b/
+
+// "Q3/2026", "Q.III/2026", "T12/2026": the letter stands for quý or tháng when a year follows; "Quí" is
+// the older spelling of quý.
+function spellOutAbbreviations(folded: string): string {
+  return folded
+    .replace(/\bqui\b/g, 'quy')
+    .replace(/\bq\.? ?(iv|i{1,3}|[1-4])\b(?= ?(?:[/-]|nam) ?\d{4})/g, 'quy $1')
+    .replace(/\bt\.? ?(\d{1,2})\b(?= ?[/-] ?\d{4})/g, 'thang $1')
+}
 
 function blank(text: string, parts: { at: number; length: number }[]): string {
   let out = text
@@ -67,7 +76,7 @@ export function parseDeadline(
   if (!source) return null
   // Document numbers name years that are no deadlines ("số 13/2026/QĐ-UBND", "09/2019/NĐ-CP").
   const cleaned = text.replace(documentNumbers, ' ').replace(/\bsố\s*\d+\S*/giu, ' ')
-  const folded = foldKeepingPunctuation(cleaned)
+  const folded = spellOutAbbreviations(foldKeepingPunctuation(cleaned))
   const relative = readRelativePhrases(folded, issued)
   const rest = blank(folded, relative)
   // Parentheses may mention other years ("(theo Kế hoạch năm 2025)"): read outside them first.

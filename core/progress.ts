@@ -22,29 +22,61 @@ const emojiStates: [RegExp, ProgressState][] = [
 
 // Read in order on folded text; the first rule that matches decides. Stopping wins over "đã …"
 // ("Đã được UBND tỉnh thông qua dừng thực hiện dự án" is stopped, not done).
-const wordRules: [RegExp, ProgressState][] = [
+const leadingRules: [RegExp, ProgressState][] = [
   [
     /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|tam dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai))\b/,
     'stopped',
   ],
   [/^(chua hoan thanh|chua xong|chua dat)\b/, 'in-progress'],
-  // Done only in part, or going at some pace ("Hoàn thành một phần", "Đúng tiến độ", "Chậm tiến độ",
-  // "Thực hiện thường xuyên"): the work goes on.
+  // Finished, late or not ("Hoàn thành nhưng chậm so với kế hoạch"), unless only in part.
+  [/^(da )?(hoan thanh|hoan tat|xong)\b(?!.*\bmot phan\b)/, 'done'],
+  // Done only in part, going at some pace, or put off ("Hoàn thành một phần", "Chậm so với kế hoạch",
+  // "Lùi thời gian sang năm 2027"): the work goes on.
   [
-    /\b(mot phan|(dung|cham|kip|dam bao|theo) tien do|thuc hien thuong xuyen|dang tiep tuc)\b/,
+    /\b(mot phan|(dung|cham|kip|dam bao|theo) (tien do|so voi)|thuc hien thuong xuyen|dang tiep tuc|lui (thoi gian|thoi han|tien do)|dieu chinh (thoi gian|thoi han|tien do|sang)|gia han|chuyen sang (nam|quy|ky))\b/,
     'in-progress',
   ],
+]
+
+// What the sentence's own words say when it has no aspect word: how it starts, or a document it cites.
+const trailingRules: [RegExp, ProgressState][] = [
   [/^(chua|khong co)\b/, 'not-started'],
   [
-    /^(dang|tiep tuc|cho|gan xong|sap hoan thanh|can|con trong han|tre han|qua han|xin gia han|du kien)\b|\bdang\b/,
+    /^(tiep tuc|cho|gan xong|sap hoan thanh|can|con trong han|tre han|qua han|xin gia han|du kien|duy tri|trien khai|thuc hien$|phoi hop|theo doi|ghi nhan)\b/,
     'in-progress',
   ],
   [
-    /^(da|hoan thanh|ht|xong|dat|hoan tat|ket thuc|thuc hien xong|x|co)\b|\bda (hoan thanh|ban hanh|thuc hien|xong|nop|gui|trien khai|to chuc|phe duyet|tham dinh|thong qua|ky|trinh|chuyen|duoc|co)\b/,
+    /^(hoan thanh|ht|xong|dat|hoan tat|ket thuc|thuc hien (xong|day du)|x|co|ban hanh|phe duyet|nghiem thu|dam bao|van hanh on dinh|dua vao (van hanh|su dung|hoat dong)|di vao (van hanh|hoat dong))\b|^duoc (\S+ ){0,6}(phe duyet|ban hanh|thong qua|cong nhan|nghiem thu)\b|\b\S+ duoc \d/,
     'done',
   ],
-  [/^(phoi hop|theo doi|ghi nhan)\b/, 'in-progress'],
+  // A result that cites the document it produced ("CV 694 ngày 16/3/2026", "Quyết định số 12/QĐ-UBND").
+  [
+    /\bso \d+|\b\d+ ?\/ ?[a-z]{1,6}\b|^(cv|qd|kh|bc|tb|ttr|nq|ct|hd|cong van|quyet dinh|ke hoach|bao cao|thong bao|to trinh|nghi quyet|chi thi|huong dan) (so )?\d/,
+    'done',
+  ],
 ]
+
+// Vietnamese marks tense with words: chưa (not yet), đang (in the course of), đã (already), sẽ (will).
+// They are read on the text with its marks: đang and đăng ("đăng tải", to post) fold alike. Text
+// typed without any marks is read on its folded words.
+const aspectWords = /(?<![\p{L}\p{N}])(chưa|đang|đã|sẽ)(?![\p{L}\p{N}])/gu
+const plainAspectWords = /\b(chua|dang|da|se)\b/g
+
+function readAspect(value: string, folded: string): ProgressState | null {
+  const marked = /[^\x00-\x7f]/.test(value)
+  const words = marked
+    ? [...value.normalize('NFC').toLowerCase().matchAll(aspectWords)].map((m) => m[1])
+    : [...folded.matchAll(plainAspectWords)].map((m) => m[1])
+  const has = (a: string, b: string) => words.includes(marked ? a : b)
+  const notYet = has('chưa', 'chua')
+  const ongoing = has('đang', 'dang')
+  const already = has('đã', 'da')
+  // "Đã xây dựng dự thảo, đang lấy ý kiến", "Đã trình, chưa được phê duyệt": one step done, the work goes on.
+  if (ongoing || (notYet && already)) return 'in-progress'
+  if (notYet || has('sẽ', 'se')) return 'not-started'
+  if (already) return 'done'
+  return null
+}
 
 /**
  * Reads a progress value: the allowed words and percentages, and the wording of real reports
@@ -68,7 +100,12 @@ export function parseProgress(value: string | number | null): Progress | Progres
   }
   // "Hiện …" (at present) only introduces what follows.
   const words = folded.replace(/^hien (nay |tai )?/, '')
-  const rule = wordRules.find(([re]) => re.test(words)) ?? (words !== folded ? inProgress : null)
+  const aspect = readAspect(value, words)
+  const rule =
+    leadingRules.find(([re]) => re.test(words)) ??
+    (aspect ? [/./, aspect] : null) ??
+    trailingRules.find(([re]) => re.test(words)) ??
+    (words !== folded ? inProgress : null)
   if (rule) {
     // "Hoàn thành 80%": the figure says how far.
     const n = percent ? parseVietnameseNumber(percent[1]!) : null

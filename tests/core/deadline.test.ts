@@ -271,3 +271,39 @@ describe('parseDeadline never widens a phrase it only partly reads', () => {
     expect(deadline.kind === 'invalid').toBe(due === null)
   })
 })
+
+// Ways plans commonly write several periods, abbreviations, parts of a year and standing work: each
+// must be read whole (never widened to the year) or reported with the part not understood.
+const compoundPhrases: [string, string, string | null][] = [
+  ['Quý II, III/2026', 'period', '2026-09-30'],
+  ['Quý II-III/2026', 'period', '2026-09-30'],
+  ['Quý I và Quý II/2026', 'period', '2026-06-30'],
+  ['quý I, II năm 2027', 'period', '2027-06-30'],
+  ['Tháng 6 và 12/2026', 'period', '2026-12-31'],
+  ['Tháng 6, tháng 9/2026', 'period', '2026-09-30'],
+  ['9 tháng năm 2026', 'period', '2026-09-30'],
+  ['Q3/2026', 'period', '2026-09-30'],
+  ['Q.III/2026', 'period', '2026-09-30'],
+  ['QIV/2026', 'period', '2026-12-31'],
+  ['T12/2026', 'period', '2026-12-31'],
+  ['Quí III/2026', 'period', '2026-09-30'],
+  ['Đầu năm 2026', 'period', '2026-03-31'],
+  ['Giữa năm 2026', 'period', '2026-06-30'],
+  ['Cuối năm 2026', 'period', '2026-12-31'],
+  ['Cả năm', 'period', '2026-12-31'],
+  ['Từ năm 2026 - 2030', 'range', '2030-12-31'],
+  ['Từ tháng 3 đến tháng 5/2026', 'period', '2026-05-31'],
+  ['Trước ngày 10/6 và 10/12 hằng năm', 'date', '2026-12-10'],
+  ['Trước ngày 20 của tháng cuối quý', 'recurring', null],
+  ['Năm 2026 và giai đoạn tiếp theo', 'recurring', null],
+  ['Tiếp tục thực hiện', 'recurring', null],
+  ['Quý V, VI/2026', 'invalid', null],
+  ['Đợt 2, 2026', 'invalid', null],
+]
+
+describe('parseDeadline on compound and abbreviated periods', () => {
+  it.each(compoundPhrases)('reads "%s" as %s due %s', (text, kind, due) => {
+    const deadline = parseDeadline(text, 2026)!
+    expect([deadline.kind, deadline.due]).toEqual([kind, due])
+  })
+})

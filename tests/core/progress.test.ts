@@ -33,6 +33,30 @@ describe('parseProgress', () => {
     expect(parseProgress(text)).toMatchObject({ state })
   })
 
+  // Narrative results as reports write them: the tense word (chưa, đang, đã) decides, else how the
+  // sentence starts or the document it cites.
+  it.each([
+    ['Ban hành Quyết định số 123/QĐ-UBND ngày 15/3/2026', 'done'],
+    ['Sở Nội vụ đã tham mưu UBND tỉnh ban hành Kế hoạch số 45/KH-UBND ngày 10/02/2026', 'done'],
+    ['CV 694 ngày 16/3/2026', 'done'],
+    ['Công văn số 694/SNV-CCHC ngày 16/3/2026', 'done'],
+    ['Được UBND tỉnh phê duyệt', 'done'],
+    ['Đã đăng tải trên Cổng thông tin điện tử', 'done'],
+    ['Hoàn thành nhưng chậm so với kế hoạch', 'done'],
+    ['Tổ chức được 02 lớp tập huấn cho 150 lượt cán bộ', 'done'],
+    ['Đã xây dựng dự thảo, đang lấy ý kiến các đơn vị', 'in-progress'],
+    ['Đã trình UBND tỉnh, chưa được phê duyệt', 'in-progress'],
+    ['Chậm so với kế hoạch', 'in-progress'],
+    ['Lùi thời gian thực hiện sang năm 2027', 'in-progress'],
+    ['Triển khai thực hiện', 'in-progress'],
+    ['Duy trì thường xuyên', 'in-progress'],
+    ['Sẽ triển khai trong quý IV', 'not-started'],
+    ['da hoan thanh', 'done'],
+    ['dang trien khai', 'in-progress'],
+  ])('reads the narrative "%s" as %s', (text, state) => {
+    expect(parseProgress(text)).toMatchObject({ state })
+  })
+
   it('reads the figure of "Hoàn thành 80%" and of percentages, a percent-formatted number as its fraction', () => {
     expect(parseProgress('Hoàn thành 80%')).toEqual({ state: 'in-progress', percent: 80 })
     expect(parseProgress('100%')).toEqual({ state: 'done', percent: 100 })
