@@ -31,6 +31,7 @@ export function computeStatus(
   if (progress.state === 'stopped') return 'not-started'
   if (deadline?.kind === 'invalid') return 'unknown'
   if (due !== null && due < asOf) return 'overdue'
-  if (deadline?.kind === 'recurring') return 'ongoing'
+  // Standing work goes on from its start; before it ("Từ quý II/2027" read in 2026) it has not begun.
+  if (deadline?.kind === 'recurring' && !(deadline.start && deadline.start > asOf)) return 'ongoing'
   return progress.state
 }

@@ -55,6 +55,10 @@ const cases: [string | null, string, string | null, string, TaskStatus][] = [
   ['Thường xuyên', 'Đang thực hiện', null, '2026-09-14', 'ongoing'],
   ['Thường xuyên', 'Chưa thực hiện', null, '2026-09-14', 'ongoing'],
   ['Hàng quý', '', null, '2026-12-14', 'ongoing'],
+  // Standing work from a start: going on once started, not begun before.
+  ['Từ quý II/2026', '', null, '2026-09-14', 'ongoing'],
+  ['Từ quý II/2027', '', null, '2026-09-14', 'not-started'],
+  ['Năm 2027 và các năm tiếp theo', 'Đang thực hiện', null, '2026-09-14', 'in-progress'],
   // Otherwise the progress cell decides.
   ['Trong năm 2026', 'Đang thực hiện', null, '2026-09-14', 'in-progress'],
   ['Trong năm 2026', '75%', null, '2026-09-14', 'in-progress'],
