@@ -115,7 +115,9 @@ export function findSpans(
       if (y === null) return invalid()
       const first = Math.min(...numbers)
       const last = Math.max(...numbers)
-      return quarter ? createMonthsSpan(y, first * 3 - 2, last * 3) : createMonthsSpan(y, first, last)
+      return quarter
+        ? createMonthsSpan(y, first * 3 - 2, last * 3)
+        : createMonthsSpan(y, first, last)
     },
   )
   // "Quý IV/2026", "quý 4 năm 2026", "Quý III"; "Quý V" is no quarter.
@@ -164,13 +166,14 @@ export function findSpans(
     const word = { tuan: 'Tuần', thang: 'Tháng', quy: 'Quý' }[unplaced[1] as 'tuan']
     invalidPart ??= `${word} ${unplaced[2]}`
   }
-  // A number left just before a time that was read ("Đợt 2, 2026", "II, 2026") belongs to it in a way
-  // not understood: reading the time alone would widen it.
+  // A number left just before a time that was read ("II/2026", "Qúy 3 - 2026") belongs to it in a way
+  // not understood: reading the time alone would widen it. A number that counts something else
+  // ("Giai đoạn 1: 2026-2027", "Đợt 2 năm 2026") is left alone.
   for (const span of spans) {
-    const left = /(?:^|\s)((?:[ivx]{1,4}|\d{1,2})\s*(?:[,/–-]|\bva\b)?)\s*$/.exec(
-      rest.slice(Math.max(0, span.at - 12), span.at),
+    const left = /(?:^|([a-z]+) |[(,;] ?)((?:[ivx]{1,4}|\d{1,2}) ?(?:[,/–-]|\bva\b)?) *$/.exec(
+      rest.slice(Math.max(0, span.at - 24), span.at),
     )
-    if (left) invalidPart ??= left[1]!.trim()
+    if (left && (!left[1] || /^(q|t|qu\S*|th\S*)$/.test(left[1]))) invalidPart ??= left[2]!.trim()
   }
   return { spans, invalid: invalidPart }
 }

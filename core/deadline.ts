@@ -31,16 +31,16 @@ const documentNumbers = /\b\d+(?:\s*\/\s*\d{2,4})?\s*\/\s*[A-ZĐ][\p{L}\d-]*(?:\
 // Standing work: "Thường xuyên", "Hằng năm", "Kịp thời", "Trong nhiệm kỳ", "Trong thời gian thực hiện
 // Nghị quyết" (as long as the plan runs).
 const recurringWords =
-  /\b(thuong xuyen|hang nam|hang quy|hang thang|hang tuan|hang ngay|dinh ky|lien tuc|tro di|kip thoi|nhiem ky|tiep tuc|(?:dau|cuoi) (?:moi )?(?:quy|thang|ky)|moi (?:nam|quy|thang|tuan|ky)|(?:suot |trong )(?:thoi gian|qua trinh) (?:thuc hien|trien khai))\b/
+  /\b(thuong xuyen|hang nam|hang quy|hang thang|hang tuan|hang ngay|dinh ky|lien tuc|tro di|kip thoi|nhiem ky|tiep tuc|(?:dau|cuoi) (?:moi )?(?:quy|thang|ky)|moi (?:nam|quy|thang|tuan|ky)|(?:suot |trong )(?:thoi gian|qua trinh|giai doan|thoi ky) (?:thuc hien|trien khai))\b/
 // A period that goes on after it, with no end ("2026 và hằng năm", "Năm 2026 và các năm tiếp theo"):
 // SPEC's recurring work. A series with an end ("… hằng năm đến 2030") is a schedule whose first
 // time is due first.
 const goesOn =
-  /(?:\bva|,|;)\W*(?:(?:hang|moi) (?:nam|quy|thang|tuan|ky)|(?:cac|nhung) (?:nam|quy|thang|ky) (?:tiep theo|sau|ke tiep)|giai doan (?:tiep theo|sau)|dinh ky|thuong xuyen)\b(?!.*\b(?:den|toi) (?:het )?(?:nam )?\d{4})/
+  /\d{4}\W*tro (?:di|ve sau)\b|(?:\bva|,|;)\W*(?:(?:duy tri|tiep tuc|thuc hien) )?(?:(?:hang|moi) (?:nam|quy|thang|tuan|ky)|(?:cac|nhung) (?:nam|quy|thang|ky) (?:tiep theo|sau|ke tiep)|giai doan (?:tiep theo|sau)|dinh ky|thuong xuyen)\b(?!.*\b(?:den|toi) (?:het )?(?:nam )?\d{4})/
 const eventWords =
-  /\b(khi co|sau khi|ngay sau|trong thoi han \d+ ngay|truoc khi|khi duoc|ngay khi|tuy thuoc|tuy theo|ky hop|phien hop)\b/
+  /\b(khi|sau khi|ngay sau|trong thoi han \d+ ngay|tuy thuoc|tuy theo|tuy tinh hinh|ky hop|phien hop|dong thoi|song song|cung (?:thoi diem|luc|voi)|trinh cung)\b/
 const externalWords =
-  /\b(theo quy dinh|theo thoi han|theo huong dan|theo yeu cau|theo ke hoach|theo lo trinh|theo chi dao|theo tien do)\b/
+  /\b(theo quy dinh|theo thoi han|theo huong dan|theo yeu cau|theo ke hoach|theo lo trinh|theo chi dao|theo tien do|phu hop (?:voi )?(?:tien do|thoi gian|ke hoach|lo trinh|tinh hinh)|can cu|dung (?:thoi han|thoi gian|quy dinh|tien do))\b/
 
 // "Q3/2026", "Q.III/2026", "T12/2026": the letter stands for quý or tháng when a year follows; "Quí" is
 // the older spelling of quý.
@@ -50,6 +50,47 @@ function spellOutAbbreviations(folded: string): string {
     .replace(/\bq\.? ?(iv|i{1,3}|[1-4])\b(?= ?(?:[/-]|nam) ?\d{4})/g, 'quy $1')
     .replace(/\bt\.? ?(\d{1,2})\b(?= ?[/-] ?\d{4})/g, 'thang $1')
 }
+
+// Months and quarters written in words ("Tháng Sáu", "Quý Ba", "Sáu tháng đầu năm"), read on the text
+// with its marks: "sáu" (six) and "sau" (after) fold alike.
+const numberNames: Record<string, number> = {
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  tư: 4,
+  năm: 5,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+  'mười một': 11,
+  'mười hai': 12,
+}
+const numberName = '(mười một|mười hai|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười)'
+const namedAfterUnit = new RegExp(`(?<!\\p{L})(tháng|quý|quí)\\s+${numberName}(?!\\p{L})`, 'giu')
+const namedBeforeMonths = new RegExp(`(?<!\\p{L})${numberName}\\s+(tháng)(?!\\p{L})`, 'giu')
+
+function writeNumbersAsDigits(text: string): string {
+  const digits = (name: string) => String(numberNames[name.toLowerCase()])
+  return text
+    .normalize('NFC')
+    .replace(namedAfterUnit, (whole: string, unit: string, name: string, at: number, all: string) =>
+      // "9 tháng năm 2026": năm is the year that follows, not May.
+      name.toLowerCase() === 'năm' && /^\s*\d/.test(all.slice(at + whole.length))
+        ? whole
+        : `${unit} ${digits(name)}`,
+    )
+    .replace(namedBeforeMonths, (_, name: string, unit: string) => `${digits(name)} ${unit}`)
+}
+
+// Work to start at once ("Triển khai ngay", "Khẩn trương thực hiện"): no date of its own. Read with its
+// marks: "ngay" (at once) and "ngày" (day) fold alike.
+const immediate = /(?<!\p{L})(ngay|khẩn trương|lập tức)(?!\p{L})/u
+
+// A vision or orientation beyond the plan ("Đến 2030, tầm nhìn đến năm 2045") names no deadline.
+const visionYears = /(?<!\p{L})(?:tầm nhìn|định hướng)(?:\s+(?:đến|tới))?(?:\s+năm)?\s+\d{4}/giu
 
 function blank(text: string, parts: { at: number; length: number }[]): string {
   let out = text
@@ -75,7 +116,9 @@ export function parseDeadline(
   const source = foldText(text)
   if (!source) return null
   // Document numbers name years that are no deadlines ("số 13/2026/QĐ-UBND", "09/2019/NĐ-CP").
-  const cleaned = text.replace(documentNumbers, ' ').replace(/\bsố\s*\d+\S*/giu, ' ')
+  const cleaned = writeNumbersAsDigits(
+    text.replace(documentNumbers, ' ').replace(/\bsố\s*\d+\S*/giu, ' '),
+  ).replace(visionYears, ' ')
   const folded = spellOutAbbreviations(foldKeepingPunctuation(cleaned))
   const relative = readRelativePhrases(folded, issued)
   const rest = blank(folded, relative)
@@ -117,7 +160,8 @@ export function parseDeadline(
       ? { kind: 'recurring', due: null, start: standing.start }
       : { kind: 'recurring', due: null }
   if (relative.length) return { kind: 'event', due: null }
-  if (eventWords.test(source)) return { kind: 'event', due: null }
+  if (eventWords.test(source) || immediate.test(text.normalize('NFC').toLowerCase()))
+    return { kind: 'event', due: null }
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }
   if (externalWords.test(source) || /^theo /.test(source)) return { kind: 'external', due: null }
   return { kind: 'invalid', due: null }

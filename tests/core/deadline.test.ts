@@ -298,7 +298,21 @@ const compoundPhrases: [string, string, string | null][] = [
   ['Năm 2026 và giai đoạn tiếp theo', 'recurring', null],
   ['Tiếp tục thực hiện', 'recurring', null],
   ['Quý V, VI/2026', 'invalid', null],
-  ['Đợt 2, 2026', 'invalid', null],
+  ['II/2026', 'invalid', null],
+  ['Giai đoạn 1: 2026-2027', 'range', '2027-12-31'],
+  ['Tháng Sáu năm 2026', 'period', '2026-06-30'],
+  ['Sáu tháng đầu năm 2026', 'period', '2026-06-30'],
+  ['Quý Ba năm 2026', 'period', '2026-09-30'],
+  ['Đến năm 2030, tầm nhìn đến năm 2045', 'period', '2030-12-31'],
+  ['Đến năm 2030 và định hướng đến năm 2045', 'period', '2030-12-31'],
+  ['Quý IV năm 2026 trở đi', 'recurring', null],
+  ['Năm 2026 và duy trì các năm tiếp theo', 'recurring', null],
+  ['Trong giai đoạn thực hiện Đề án', 'recurring', null],
+  ['Khi Trung ương ban hành văn bản hướng dẫn', 'event', null],
+  ['Triển khai ngay', 'event', null],
+  ['Đồng thời với việc triển khai Đề án', 'event', null],
+  ['Phù hợp với tiến độ của dự án', 'external', null],
+  ['Đúng thời gian quy định', 'external', null],
 ]
 
 describe('parseDeadline on compound and abbreviated periods', () => {
