@@ -61,8 +61,10 @@ const trailingRules: [RegExp, ProgressState][] = [
 // typed without any marks is read on its folded words.
 const aspectWords = /(?<![\p{L}\p{N}])(chưa|đang|đã|sẽ)(?![\p{L}\p{N}])/gu
 const plainAspectWords = /\b(chua|dang|da|se)\b/g
+const hasAspectWord = /\b(chua|dang|da|se)\b/
 
 function readAspect(value: string, folded: string): ProgressState | null {
+  if (!hasAspectWord.test(folded)) return null
   const marked = /[^\x00-\x7f]/.test(value)
   const words = marked
     ? [...value.normalize('NFC').toLowerCase().matchAll(aspectWords)].map((m) => m[1])
