@@ -17,10 +17,10 @@ import { parseAchieved, parseTargets, selectJudgeable, type Achieved } from './t
 import { parseVietnameseNumber } from './text.ts'
 
 /**
- * Reports a task without content or lead agency. A field the table has no column for is the
+ * Reports a task without content or lead agency (a sub-item may take its group's). A field the table has no column for is the
  * header's one issue (`header/missing-column`), never repeated on every row.
  */
-export function checkRequired(row: TableRow, ctx: RowContext) {
+export function checkRequired(row: TableRow, ctx: RowContext, inheritsLead = false) {
   const c = row.cells
   const requireField = (present: boolean, field: FieldKey) => {
     if (present) return
@@ -33,7 +33,7 @@ export function checkRequired(row: TableRow, ctx: RowContext) {
     )
   }
   // Rows need their task and who leads it (the deadline has its own check, with inheritance).
-  for (const key of ['content', 'lead'] as const) {
+  for (const key of inheritsLead ? (['content'] as const) : (['content', 'lead'] as const)) {
     const stand = requiredFields[key]
     if (stand.some((f) => ctx.columns.has(f)))
       requireField(

@@ -1,7 +1,7 @@
 import { checkEvidence } from './evidence.ts'
 import { createAgencyIndex } from './agency.ts'
 import { parseColumnChoices, type ColumnChoices } from './columns.ts'
-import type { FieldKey } from './fields.ts'
+import { requiredFields, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, type Grid, type TemplateMeta } from './grid.ts'
 import { createIssue, type Issue } from './issue.ts'
 import { computeScore, findProfileItem, type ScoringProfile } from './profile.ts'
@@ -119,9 +119,10 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   for (const [f, col] of Object.entries(table.header.columns))
     context.letters[f as FieldKey] = columnLetter(col)
   const groups = createGroupTracker()
+  const rows = new Map(table.rows.map((row) => [row.row, row]))
   const tasks = table.rows.map((row) => {
     const parent = groups.findParent(row)
-    const entry = evaluateRow(row, context, parent)
+    const entry = evaluateRow(row, context, parent, parent ? rows.get(parent.row) : undefined)
     groups.add(entry, parent)
     return entry
   })
@@ -158,7 +159,12 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   return createReport({ ...base, planYear, issued, header, issues: reported, tasks })
 }
 
-function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): TaskEntry {
+function evaluateRow(
+  row: TableRow,
+  ctx: RowContext,
+  parent: TaskEntry | null,
+  parentRow: TableRow | undefined,
+): TaskEntry {
   const c = row.cells
   const entry: TaskEntry = {
     row: row.row,
@@ -182,7 +188,9 @@ function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): 
   }
   if (row.kind === 'section' || row.kind === 'heading') return entry
   const isTask = row.kind === 'task'
-  if (isTask) checkRequired(row, ctx)
+  // A sub-item without its own lead agency is led by its group's ("1. … | Sở Nội vụ" over "a) …").
+  const inheritsLead = !hasLead(row) && parentRow !== undefined && hasLead(parentRow)
+  if (isTask) checkRequired(row, ctx, inheritsLead)
   const group =
     parent?.deadline && parent.deadline.kind !== 'invalid'
       ? { stt: parent.stt, deadline: parent.deadline, text: parent.deadlineText }
@@ -191,6 +199,7 @@ function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): 
   entry.deadline = read.deadline
   entry.deadlineText ||= read.text
   if (ctx.index && ctx.registry) entry.agencies = checkAgencies(row, ctx)
+  if (inheritsLead && !entry.agencies.length) entry.agencies = parent!.agencies
   if (!isTask) return entry
 
   entry.doneDate = readDoneDate(row, ctx)
@@ -223,4 +232,8 @@ function evaluateRow(row: TableRow, ctx: RowContext, parent: TaskEntry | null): 
     entry.selfScore = checkSelfScore(row, item.maxPoints, ctx)
   }
   return entry
+}
+
+function hasLead(row: TableRow): boolean {
+  return requiredFields.lead.some((f) => row.cells[f] !== undefined)
 }

@@ -136,6 +136,19 @@ describe('issue codes', () => {
     ])
   })
 
+  it("cell/required: a sub-item takes its group's lead agency, a sub-item of a group without one does not", () => {
+    const issues = issuesOf([
+      [1, 'Nhóm việc A', 'Sở Nội vụ', null, null],
+      ['1.1', 'Việc A1', null, null, 'Quý III/2026'],
+      ['1.2', 'Việc A2', null, null, 'Quý IV/2026'],
+      [2, 'Nhóm việc B', null, null, null],
+      ['2.1', 'Việc B1', null, null, 'Quý IV/2026'],
+    ])
+    expect(find(issues, 'cell/required')).toEqual([
+      { code: 'cell/required', severity: 'error', row: 8, column: 'C' },
+    ])
+  })
+
   it('cell/html-markup with its fix', () => {
     const issues = issuesOf([[1, '<p>Trong năm 2026, tổ chức 02 cuộc đối thoại</p>&nbsp;', ...ok]])
     expect(issues.find((i) => i.code === 'cell/html-markup')).toMatchObject({
