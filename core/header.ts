@@ -236,7 +236,7 @@ export function buildHeader(
         : {}),
     })
   })
-  for (const { field, columns } of series)
+  for (const { field, kind, columns } of series)
     for (const c of columns.slice(1)) {
       const reading = mapping.find((m) => m.column === columnLetter(left + c))
       const first = columnLetter(left + columns[0]!)
@@ -247,10 +247,15 @@ export function buildHeader(
                 vi: `một kỳ của thời hạn (cột ${first}): ô đánh dấu x`,
                 en: `one period of the deadline (column ${first}): cells marked x`,
               }
-            : {
-                vi: `một bước của tiến độ (cột ${first}): ô đánh dấu x`,
-                en: `one step of the progress (column ${first}): cells marked x`,
-              }
+            : kind === 'states'
+              ? {
+                  vi: `một trạng thái của tiến độ (cột ${first}): ô đánh dấu x`,
+                  en: `one state of the progress (column ${first}): cells marked x`,
+                }
+              : {
+                  vi: `một bước của tiến độ (cột ${first}): ô đánh dấu x`,
+                  en: `one step of the progress (column ${first}): cells marked x`,
+                }
     }
   cells.forEach((h, c) => {
     if (h.skip || !h.text || assigned[c]) return
@@ -314,8 +319,9 @@ export function buildHeader(
     scores,
     ...(series.length
       ? {
-          series: series.map(({ field, columns }) => ({
+          series: series.map(({ field, kind, columns }) => ({
             field,
+            kind,
             columns: columns.map((c) => left + c),
             labels: columns.map((c) => cells[c]!.text),
           })),

@@ -1,12 +1,20 @@
 import { cellText, columnLetter, type CellValue } from './grid.ts'
+import { isProgress, parseProgress } from './progress.ts'
 import { foldText } from './text.ts'
 
 /**
  * Columns that make one field together: a time parent over a series of periods ("Thời gian thực
  * hiện" over "Quý I | Quý II | Quý III | Quý IV") is the deadline, a row of numbered steps ("Bước 1 …
- * Bước 12") the progress; each row marks its periods or steps ("x"). Sheet columns, in order.
+ * Bước 12") the progress, and so are columns each naming a state ("Hoàn thành | Đang thực hiện | Chưa
+ * thực hiện"); each row marks its periods, steps or state ("x"). Sheet columns, in order.
  */
-export type ColumnSeries = { field: 'deadline' | 'progress'; columns: number[]; labels: string[] }
+export type ColumnSeries = {
+  field: 'deadline' | 'progress'
+  kind: SeriesKind
+  columns: number[]
+  labels: string[]
+}
+export type SeriesKind = 'periods' | 'steps' | 'states'
 
 /** A mark in a period or step column: the row is due then, or the step is done ("x", "✓", "•"). */
 export const seriesMark = /^(?:[xX✓✔•●+*v]|có)$/u
@@ -16,6 +24,14 @@ const periodHeader =
   /^(?:(?:quy|thang|tuan|dot|nam|giai doan) (?:[ivx]+|\d{1,4})|(?:19|20)\d{2}|q[1-4]|6 thang (?:dau|cuoi) nam)$/
 // A header naming one numbered step: "Bước 1", "Giai đoạn 2", "Công đoạn 3", "Khâu 4".
 const stepHeader = /^(?:buoc|giai doan|cong doan|khau) (\d{1,2})$/
+
+// A header naming one state of progress, its mark asked for in brackets: "Đã hoàn thành (x)".
+function readStateHeader(text: string): string | null {
+  const words = text.replace(/\([^)]*\)/g, ' ').trim()
+  if (!words || words.split(/\s+/).length > 4) return null
+  const read = parseProgress(words)
+  return isProgress(read) && read.percent === null ? read.state : null
+}
 
 /** Whether a header (under a spanning parent) names one period of a series. */
 export function isPeriodHeader(text: string): boolean {
@@ -33,9 +49,10 @@ export function findColumnSeries(
   cells: HeaderCell[],
   isTime: (parent: string) => boolean,
   marked: (run: number[], field: ColumnSeries['field']) => boolean,
-): { field: ColumnSeries['field']; columns: number[] }[] {
-  const found: { field: ColumnSeries['field']; columns: number[] }[] = []
+): Omit<ColumnSeries, 'labels'>[] {
+  const found: Omit<ColumnSeries, 'labels'>[] = []
   const step = (c: number) => Number(stepHeader.exec(foldText(cells[c]?.text ?? ''))?.[1] ?? NaN)
+  const state = (c: number) => (cells[c] ? readStateHeader(cells[c].text) : null)
   for (let c = 0; c < cells.length; c++) {
     const parent = cells[c]!.parent
     const run = [c]
@@ -46,11 +63,19 @@ export function findColumnSeries(
       )
         run.push(c + run.length)
       if (run.length >= 2 && isTime(parent) && marked(run, 'deadline'))
-        found.push({ field: 'deadline', columns: run })
+        found.push({ field: 'deadline', kind: 'periods', columns: run })
     } else if (!Number.isNaN(step(c))) {
       while (step(c + run.length) === step(c) + run.length) run.push(c + run.length)
       if (run.length >= 3 && marked(run, 'progress'))
-        found.push({ field: 'progress', columns: run })
+        found.push({ field: 'progress', kind: 'steps', columns: run })
+    } else if (state(c)) {
+      const states = new Set([state(c)])
+      while (state(c + run.length) && !states.has(state(c + run.length))) {
+        states.add(state(c + run.length))
+        run.push(c + run.length)
+      }
+      if (run.length >= 2 && marked(run, 'progress'))
+        found.push({ field: 'progress', kind: 'states', columns: run })
     }
     c += run.length - 1
   }
@@ -102,6 +127,11 @@ export function readSeriesCell(
     const [first, last] = [marked[0]!, marked[marked.length - 1]!]
     const label = (k: number) => series.labels[k]!
     return cell(first === last ? label(last) : `${label(first)} - ${label(last)}`, last)
+  }
+  // The state whose column is marked, in that column's words.
+  if (series.kind === 'states') {
+    if (!marked.length) return null
+    return cell(series.labels[marked[0]!]!.replace(/\([^)]*\)/g, ' ').trim(), marked[0]!)
   }
   const filled = [...marked, ...written].sort((a, b) => a - b)
   if (!filled.length) return null

@@ -36,9 +36,26 @@ describe('findColumnSeries', () => {
       cell('Ghi chú các bước'),
     ]
     expect(findColumnSeries(cells, isTime, always)).toEqual([
-      { field: 'deadline', columns: [2, 3, 4] },
-      { field: 'progress', columns: [5, 6, 7] },
+      { field: 'deadline', kind: 'periods', columns: [2, 3, 4] },
+      { field: 'progress', kind: 'steps', columns: [5, 6, 7] },
     ])
+  })
+
+  it('finds columns each naming a state of progress, marked in the rows', () => {
+    const cells = [
+      cell('TT'),
+      cell('Nhiệm vụ'),
+      cell('Hoàn thành (x)', 'Tiến độ'),
+      cell('Đang thực hiện (x)', 'Tiến độ'),
+      cell('Chưa thực hiện (x)', 'Tiến độ'),
+      cell('Ghi chú'),
+    ]
+    expect(findColumnSeries(cells, isTime, always)).toEqual([
+      { field: 'progress', kind: 'states', columns: [2, 3, 4] },
+    ])
+    // One state alone, or the same state twice, is no series.
+    expect(findColumnSeries([cell('Hoàn thành'), cell('Ghi chú')], isTime, always)).toEqual([])
+    expect(findColumnSeries([cell('Đã xong'), cell('Hoàn thành')], isTime, always)).toEqual([])
   })
 
   it('needs a time parent, steps that count up, and marks in the cells', () => {
@@ -68,11 +85,13 @@ describe('isMarkedRun', () => {
 describe('readSeriesCell', () => {
   const quarters: ColumnSeries = {
     field: 'deadline',
+    kind: 'periods',
     columns: [4, 5, 6, 7],
     labels: ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
   }
   const steps: ColumnSeries = {
     field: 'progress',
+    kind: 'steps',
     columns: [7, 8, 9, 10],
     labels: ['Bước 1', 'Bước 2', 'Bước 3', 'Bước 4'],
   }
@@ -99,5 +118,21 @@ describe('readSeriesCell', () => {
     expect(readSeriesCell(steps, row('x'), 1)!.text).toBe('Đang thực hiện: Bước 1')
     expect(readSeriesCell(steps, row('x', 'x', 'x', 'x'), 1)!.text).toBe('Hoàn thành')
     expect(readSeriesCell(steps, row(), 1)).toBeNull()
+  })
+
+  it('reads the state whose column is marked, in its own words', () => {
+    const states: ColumnSeries = {
+      field: 'progress',
+      kind: 'states',
+      columns: [3, 4, 5],
+      labels: ['Đã hoàn thành (x)', 'Đang thực hiện (x)', 'Chưa thực hiện (x)'],
+    }
+    expect(readSeriesCell(states, [1, 'Rà soát', null, 'x'], 1)).toEqual({
+      value: 'Đang thực hiện',
+      text: 'Đang thực hiện',
+      column: 'D',
+    })
+    expect(readSeriesCell(states, [1, 'Rà soát', 'x'], 1)!.text).toBe('Đã hoàn thành')
+    expect(readSeriesCell(states, [1, 'Rà soát'], 1)).toBeNull()
   })
 })

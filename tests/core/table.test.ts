@@ -497,6 +497,7 @@ describe('readTable on the seed plans', () => {
       expect(table.header.series).toEqual([
         {
           field: 'deadline',
+          kind: 'periods',
           columns: [4, 5, 6, 7],
           labels: ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
         },
@@ -526,6 +527,29 @@ describe('readTable on the seed plans', () => {
         [[1, 'Tỷ lệ hồ sơ trực tuyến', 'Sở Nội vụ', '80%', '90%']],
       )
       expect(table.header.series).toBeUndefined()
+    })
+
+    it('reads the state marked under "Hoàn thành | Đang thực hiện | Chưa thực hiện" as the progress', () => {
+      const table = parent(
+        'Tiến độ thực hiện',
+        ['Hoàn thành (x)', 'Đang thực hiện (x)', 'Chưa thực hiện (x)'],
+        [
+          [1, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'x', null, null],
+          [2, 'Kiểm tra công tác CCHC', 'Sở Nội vụ', null, 'x', null],
+          [3, 'Tuyên truyền CCHC', 'Sở Nội vụ', null, null, 'x'],
+        ],
+      )
+      expect(table.header.series?.map((s) => [s.field, s.kind, s.columns])).toEqual([
+        ['progress', 'states', [4, 5, 6]],
+      ])
+      expect(table.rows.map((r) => r.cells.progress?.text)).toEqual([
+        'Hoàn thành',
+        'Đang thực hiện',
+        'Chưa thực hiện',
+      ])
+      expect(table.header.mapping[4]!.reason.vi).toBe(
+        'một trạng thái của tiến độ (cột D): ô đánh dấu x',
+      )
     })
 
     it('leaves narrative progress per period alone', () => {
