@@ -41,6 +41,35 @@ export const date1904Offset = 1462
  * `date1904` flag says. The time of day is dropped. One rule for the xlsx reader and the add-in.
  * @example convertExcelSerial(46387) // '2026-12-31'; convertExcelSerial(44925, true) // '2026-12-31'
  */
+const writtenDate = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b/g
+
+/**
+ * Rewrites, column by column, dates typed month first ("1/31/2025", from a template in another
+ * language) day first, as every reader here expects. A column is month first when one of its dates
+ * only reads that way (a second number above 12) and none only reads day first; otherwise its
+ * dates are left as they are (day first, the Vietnamese way). Changes `values` in place.
+ */
+export function rewriteMonthFirstDates(values: unknown[][]): void {
+  const width = Math.max(0, ...values.map((r) => r.length))
+  for (let c = 0; c < width; c++) {
+    let monthFirst = 0
+    let dayFirst = 0
+    for (const row of values) {
+      const text = row[c]
+      if (typeof text !== 'string') continue
+      for (const m of text.matchAll(writtenDate)) {
+        if (Number(m[1]) > 12) dayFirst++
+        else if (Number(m[3]) > 12) monthFirst++
+      }
+    }
+    if (!monthFirst || dayFirst) continue
+    for (const row of values) {
+      const text = row[c]
+      if (typeof text === 'string') row[c] = text.replace(writtenDate, '$3$2$1$2$4')
+    }
+  }
+}
+
 export function convertExcelSerial(serial: number, date1904 = false): IsoDate | null {
   if (!Number.isFinite(serial)) return null
   // The time is rounded to the millisecond first, as the xlsx reader has always read it (ExcelJS too).

@@ -120,6 +120,8 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
 export function scoreHeaderText(text: string, parent: string | null = null): Weights {
   const scores: Weights = {}
   if (!text.trim() || text.length > 160) return scores
+  // A number sign or "No." alone heads the numbering.
+  if (/^\s*(?:#|no\.?|n°|nr\.?)\s*$/i.test(text)) return { stt: 7 }
   const cleaned = text.replace(/\[\d+\]/g, ' ')
   const notes: string[] = []
   const main = cleaned.replace(/\(([^)]*)\)?/g, (_, inner: string) => {

@@ -119,6 +119,17 @@ export function parseProgress(value: string | number | null): Progress | Progres
   return { problem: 'unclear' }
 }
 
+/**
+ * The progress a text reports in passing, outside the progress column: a sentence that says the
+ * work is done or going on ("Đã ban hành …", "Đang lấy ý kiến …", "Đã vận hành"), not one that names
+ * the aim ("Hoàn thành …").
+ */
+export function readReportedProgress(text: string): Progress | null {
+  if (!/^(?:đã|đang)\s/iu.test(text.trim())) return null
+  const said = parseProgress(text)
+  return isProgress(said) && said.state !== 'not-started' ? said : null
+}
+
 /** Whether a parse gave a usable progress value. */
 export function isProgress(value: Progress | ProgressProblem): value is Progress {
   return 'state' in value

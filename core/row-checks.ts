@@ -8,7 +8,7 @@ import {
 import { fieldSpecs, requiredFields, type FieldKey } from './fields.ts'
 import { isDateCell, type CellValue } from './grid.ts'
 import { createIssue } from './issue.ts'
-import { isProgress, parseProgress, type Progress } from './progress.ts'
+import { isProgress, parseProgress, readReportedProgress, type Progress } from './progress.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import { findShiftedCell } from './row-deadline.ts'
 import type { TableRow } from './table.ts'
@@ -69,19 +69,21 @@ export function checkAgencies(row: TableRow, ctx: RowContext): string[] {
 
 /**
  * Reads the progress cell: an impossible percentage is an error, text it cannot place a warning
- * (not started). A table without a progress column tells progress by its results ("Đã ban hành")
- * and completion dates, silently.
+ * (not started). Without a progress value a row tells its progress by a result or a time cell that
+ * reports ("Đã ban hành …", "Đã vận hành") and, in a table without a progress column, by its
+ * completion date, silently.
  */
 export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate | null): Progress {
   const cell = row.cells.progress
-  if (!cell && !ctx.columns.has('progress')) {
-    // A result that reports ("Đã ban hành …", "Đang lấy ý kiến …"), not one that names the aim ("Hoàn thành …").
-    const result = row.cells.achieved?.text ?? ''
-    const said = /^(?:đã|đang)\s/iu.test(result.trim()) ? parseProgress(result) : null
-    if (said && isProgress(said) && said.state !== 'not-started') return said
-    if (doneDate) return { state: 'done', percent: null }
+  if (!cell) {
+    // A result, or a time column, that reports ("Đã ban hành …", "Đã vận hành").
+    for (const field of ['achieved', 'deadline'] as const) {
+      const said = readReportedProgress(row.cells[field]?.text ?? '')
+      if (said) return said
+    }
+    if (doneDate && !ctx.columns.has('progress')) return { state: 'done', percent: null }
+    return { state: 'not-started', percent: null }
   }
-  if (!cell) return { state: 'not-started', percent: null }
   const progress = parseProgress(typeof cell.value === 'number' ? cell.value : cell.text)
   if (isProgress(progress)) return progress
   const code = progress.problem === 'percent' ? 'cell/invalid-progress' : 'cell/unclear-progress'

@@ -3,6 +3,7 @@ import { parseDeadline, parseDeadlineRange, type Deadline } from './deadline.ts'
 import { fieldSpecs, type FieldKey } from './fields.ts'
 import { isDateCell } from './grid.ts'
 import { createIssue } from './issue.ts'
+import { readReportedProgress } from './progress.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import type { RowCell, TableRow } from './table.ts'
 
@@ -88,6 +89,10 @@ export function readRowDeadline(
     }
     return { deadline: null, text: '' }
   }
+  // A time column that says the work is already done or going on ("Đã vận hành") names no time: the
+  // row's progress reads it.
+  if (deadline?.kind === 'invalid' && cell && readReportedProgress(cell.text))
+    return { deadline: null, text: cell.text }
   if (deadline?.kind === 'invalid' && cell) {
     ctx.issues.push(
       createIssue('cell/invalid-deadline', placeCell(cell, row.row, field), {

@@ -1,5 +1,6 @@
 import type { ReadingContext } from './column-profile.ts'
 import type { ColumnChoices } from './columns.ts'
+import { rewriteMonthFirstDates } from './date.ts'
 import { fieldKeys, fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, computeFilledCells, type CellValue, type Grid } from './grid.ts'
 import { locateHeader, type HeaderInfo } from './header.ts'
@@ -55,6 +56,7 @@ export function readTable(
   context: ReadingContext = {},
 ): ReadTable | null {
   const { values, covered, from } = computeFilledCells(grid)
+  rewriteMonthFirstDates(values)
   const header = locateHeader(values, covered, grid.top, grid.left, choices, context)
   if (!header) return null
   const issues: Issue[] = [...header.issues]

@@ -9,7 +9,13 @@ import {
   formatVietnamTime,
   parseDayFirstDate,
 } from '../../core/index.ts'
-import { daysInMonth, readDatePrecision, showDateAs, stripFormatLiterals } from '../../core/date.ts'
+import {
+  daysInMonth,
+  readDatePrecision,
+  rewriteMonthFirstDates,
+  showDateAs,
+  stripFormatLiterals,
+} from '../../core/date.ts'
 
 describe('daysInMonth', () => {
   it.each([
@@ -224,5 +230,29 @@ describe('stripFormatLiterals', () => {
     expect(stripFormatLiterals('[$-42A]"Ngày "dd"/"MM/yyyy')).toBe('ddmm/yyyy')
     expect(stripFormatLiterals('0\\ \\d\\a\\y\\s')).toBe('0')
     expect(stripFormatLiterals('[Red]#,##0')).toBe('#,##0')
+  })
+})
+
+describe('rewriteMonthFirstDates', () => {
+  it('writes a column of month-first dates day first, and leaves day-first and undecided columns', () => {
+    const values: unknown[][] = [
+      ['Hạn', 'Ngày', 'Khác'],
+      ['1/31/2025', '31/1/2025', '1/2/2025'],
+      ['Trước 2/28/2025', '15/3/2025', '3/4/2025'],
+      [null, 7, null],
+    ]
+    rewriteMonthFirstDates(values)
+    expect(values).toEqual([
+      ['Hạn', 'Ngày', 'Khác'],
+      ['31/1/2025', '31/1/2025', '1/2/2025'],
+      ['Trước 28/2/2025', '15/3/2025', '3/4/2025'],
+      [null, 7, null],
+    ])
+  })
+
+  it('leaves a column that holds dates only one way and the other both', () => {
+    const values: unknown[][] = [['1/31/2025'], ['31/1/2025']]
+    rewriteMonthFirstDates(values)
+    expect(values).toEqual([['1/31/2025'], ['31/1/2025']])
   })
 })

@@ -57,6 +57,43 @@ describe('headers of the phrasebook sample, read in their own tables', () => {
 })
 
 describe('header understanding by meaning', () => {
+  it('reads a tracker kept in an English template, its dates typed month first', () => {
+    const rows: CellValue[][] = [
+      [],
+      [
+        '#',
+        'TASK TITLE',
+        'TASK OWNER',
+        'START DATE',
+        'DUE DATE',
+        'DURATION (Days)',
+        '% COMPLETE',
+        'NOTES',
+      ],
+      [
+        '1.1',
+        'Sửa đổi Luật Tổ chức Chính phủ',
+        'Bộ Nội vụ',
+        '2/1/2025',
+        '2/28/2025',
+        27,
+        null,
+        null,
+      ],
+      ['1.2', 'Sửa đổi Luật KH&CN', 'Bộ KH&CN', '3/1/2025', '6/30/2025', 121, null, null],
+    ]
+    expect(fieldsOf(rows)).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'lead'],
+      ['D', 'start'],
+      ['E', 'deadline'],
+      ['F', null],
+      ['G', 'progress'],
+      ['H', 'note'],
+    ])
+  })
+
   it('reads compound, abbreviated and capitalised headers', () => {
     expect(
       fieldsOf([

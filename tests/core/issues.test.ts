@@ -149,6 +149,15 @@ describe('issue codes', () => {
     ])
   })
 
+  it('a time column that says the work is done names no time: no invalid deadline, the task done', () => {
+    const report = validateTable(
+      createPlanGrid([[1, 'Nền tảng VNeID', 'Sở Nội vụ', 'Sở Tư pháp', 'Đã vận hành']]),
+      { asOf, registry },
+    )
+    expect(report.issues.filter((i) => i.row === 4)).toEqual([])
+    expect(report.tasks.find((t) => t.row === 4)!.status).toBe('done-on-time')
+  })
+
   it('cell/html-markup with its fix', () => {
     const issues = issuesOf([[1, '<p>Trong năm 2026, tổ chức 02 cuộc đối thoại</p>&nbsp;', ...ok]])
     expect(issues.find((i) => i.code === 'cell/html-markup')).toMatchObject({
