@@ -93,6 +93,10 @@ const barePhrase = new RegExp(
   `\\b(?:trong vong|trong thoi han|cham nhat la|cham nhat|toi da|khong qua) ${count} ?${unit}\\b(?! ?(?:dau|cuoi|\\d))`,
   'g',
 )
+// A cell that is only a length of time ("60 ngày", "Hoàn thành trong 90 ngày"): the same.
+const lengthOnly = new RegExp(
+  `^(?:(?:hoan thanh|thuc hien) )?(?:trong (?:vong |thoi han )?)?(\\d{1,4}) ?${unit}$`,
+)
 // "Từ ngày ban hành Kế hoạch trở đi", "kể từ khi Luật có hiệu lực": standing work from an event.
 const standingPhrase = new RegExp(
   `\\b(?:ke )?tu (?:ngay|khi)${anchor}(?: tro di| tro ve sau)?`,
@@ -184,6 +188,11 @@ export function readRelativePhrases(folded: string, issued: IsoDate | null): Rel
     if (!isFree(m.index, m[0].length) || readCount(m[1]!.trim()) === null) continue
     found.push({ at: m.index, length: m[0].length, kind: 'relative', start: null, due: null })
     take(m.index, m[0].length)
+  }
+  const length = lengthOnly.exec(folded.trim())
+  if (length && !found.length) {
+    found.push({ at: 0, length: folded.length, kind: 'relative', start: null, due: null })
+    take(0, folded.length)
   }
   for (const m of folded.matchAll(standingPhrase)) {
     // "từ ngày 01/7/2026", "từ ngày 1.1" are start dates, read with the other dates.

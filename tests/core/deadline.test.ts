@@ -310,6 +310,8 @@ const compoundPhrases: [string, string, string | null][] = [
   ['Trong giai đoạn thực hiện Đề án', 'recurring', null],
   ['Khi Trung ương ban hành văn bản hướng dẫn', 'event', null],
   ['Triển khai ngay', 'event', null],
+  ['60 ngày', 'relative', null],
+  ['Hoàn thành trong 90 ngày', 'relative', null],
   ['Đồng thời với việc triển khai Đề án', 'event', null],
   ['Phù hợp với tiến độ của dự án', 'external', null],
   ['Đúng thời gian quy định', 'external', null],
