@@ -74,6 +74,7 @@ export function guessRequiredFields(
   cells: { text: string; skip: boolean }[],
   excluded: ReadonlySet<FieldKey>,
   fixed: Partial<Record<FieldKey, number>> = {},
+  distinct: readonly number[] = [],
 ): Set<number> {
   const guessed = new Set<number>()
   for (const group of requiredGroups) {
@@ -81,6 +82,9 @@ export function guessRequiredFields(
     // Every row needs its task: when no column passes, one only weakly named as something we do
     // not use ("Kỳ", "Loại báo cáo") may still hold what the rows are.
     const best =
+      (group === requiredFields.content
+        ? findNextToNumbering(assigned, scores, cells, fixed, distinct)
+        : null) ??
       findCandidate(group, assigned, scores, cells, fixed, (score, unused) => score > unused) ??
       (group === requiredFields.content
         ? findCandidate(group, assigned, scores, cells, fixed, (_, unused) => unused < weaklyUnused)
@@ -92,6 +96,29 @@ export function guessRequiredFields(
     }
   }
   return guessed
+}
+
+/**
+ * The column right after the numbering, when no column's words name what the rows are: there
+ * tables write their item ("TT | Chỉ tiêu | Đơn vị | Kết quả" lists indicators), if its texts differ
+ * row by row (`distinct`: the share of distinct texts of each column), unless it holds a required
+ * field already or is clearly something we do not use.
+ */
+function findNextToNumbering(
+  assigned: (FieldKey | null)[],
+  scores: Weights[],
+  cells: { text: string; skip: boolean }[],
+  fixed: Partial<Record<FieldKey, number>>,
+  distinct: readonly number[],
+): { c: number; field: FieldKey; score: number } | null {
+  const stt = assigned.indexOf('stt')
+  if (stt < 0) return null
+  let c = stt + 1
+  while (c < cells.length && (cells[c]!.skip || !cells[c]!.text)) c++
+  const held = assigned[c]
+  if (c >= cells.length || (held && (required.has(held) || fixed[held] === c))) return null
+  if ((scores[c]!.other ?? 0) >= weaklyUnused || (distinct[c] ?? 0) < 0.8) return null
+  return { c, field: 'content', score: 0 }
 }
 
 /** The unmapped (or optional) column that best stands for a missing required field, among those `open` lets in. */

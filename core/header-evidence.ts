@@ -159,5 +159,11 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
     raise('expected', Math.max(achieved, (words.product ?? 0) + (out.product ?? 0)) + 1)
   else if (resultLike && share('product') + share('docref') >= 0.5 && share('percent') < 0.3)
     raise('product', achieved + 1)
+  // A plan has no achievements yet: its result column holds aims (some measured) or products.
+  else if (plan && resultLike && p.looseProgress < 0.5 * p.filled)
+    raise(
+      share('target') + share('percent') + share('number') > 0.2 ? 'expected' : 'product',
+      achieved + 1,
+    )
   return out
 }

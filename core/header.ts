@@ -207,9 +207,23 @@ export function buildHeader(
     columns.forEach((c, k) => (scores[c] = k === 0 ? { [field]: 20 } : { other: 20 }))
   const headerTexts = cells.map((h) => (h.skip ? '' : h.text))
   const resolved = resolveColumnChoices(choices, headerTexts, left)
-  const assigned = assignColumns(scores, resolved.fixed, resolved.excluded)
+  let assigned = assignColumns(scores, resolved.fixed, resolved.excluded)
   settleRoles(assigned, scores, resolved.fixed)
-  const guessed = guessRequiredFields(assigned, scores, cells, resolved.excluded, resolved.fixed)
+  const guessed = guessRequiredFields(
+    assigned,
+    scores,
+    cells,
+    resolved.excluded,
+    resolved.fixed,
+    profiles.map((p) => (p.filled ? p.distinct / p.filled : 0)),
+  )
+  // A column taken for a missing field frees the field it held: the others are read again around it.
+  if (guessed.size) {
+    const fixed = { ...resolved.fixed }
+    for (const c of guessed) fixed[assigned[c]!] = c
+    assigned = assignColumns(scores, fixed, resolved.excluded)
+    settleRoles(assigned, scores, fixed)
+  }
   const columns: Partial<Record<FieldKey, number>> = {}
   const texts: Partial<Record<FieldKey, string>> = {}
   const mapping: ColumnReading[] = []

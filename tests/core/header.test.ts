@@ -57,6 +57,57 @@ describe('headers of the phrasebook sample, read in their own tables', () => {
 })
 
 describe('header understanding by meaning', () => {
+  it('takes the column next to the numbering for the rows when no header names them, and reads the rest around it', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['TT', 'Chỉ tiêu', 'Đơn vị', 'Kết quả', 'Cơ quan chủ trì theo dõi'],
+      ['1', 'Tỷ lệ dịch vụ công trực tuyến toàn trình', '%', 'Đạt 80%', 'Sở Nội vụ'],
+      ['2', 'Mức độ hài lòng của người dân', '%', 'Trên 95%', 'Sở Nội vụ'],
+      ['3', 'Xếp hạng Chỉ số cải cách hành chính', 'Thứ bậc', 'Nhóm đầu', 'Sở Nội vụ'],
+      ['4', 'Số thủ tục được cắt giảm', 'Thủ tục', '20', 'Sở Tư pháp'],
+      ['5', 'Tỷ lệ hồ sơ số hóa', '%', '100%', 'Sở Nội vụ'],
+    ]
+    const header = readHeader(rows)
+    expect(header.mapping.map((m) => [m.column, m.field])).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', null],
+      ['D', 'expected'],
+      ['E', 'lead'],
+    ])
+    // Said guessed, once, at the header.
+    expect(header.mapping[1]).toMatchObject({ guessed: true })
+  })
+
+  it('reads a plan’s result column as what the task should produce', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Tên nhiệm vụ', 'Cơ quan chủ trì', 'Kết quả thực hiện', 'Thời hạn hoàn thành'],
+      [
+        '1',
+        'Xây dựng mô hình du lịch thông minh',
+        'Cục Du lịch',
+        'Mô hình du lịch thông minh được triển khai',
+        'Tháng 12/2025',
+      ],
+      [
+        '2',
+        'Xây dựng bộ quy tắc ứng xử trên môi trường số',
+        'Cục Phát thanh',
+        'Bộ quy tắc ứng xử được ban hành',
+        'Tháng 12/2025',
+      ],
+      [
+        '3',
+        'Rà soát, tái cấu trúc quy trình nội bộ',
+        'Văn phòng Bộ',
+        'Quy trình nội bộ được tái cấu trúc',
+        'Tháng 12/2025',
+      ],
+    ]
+    expect(fieldsOf(rows)).toContainEqual(['D', 'product'])
+  })
+
   it('reads a tracker kept in an English template, its dates typed month first', () => {
     const rows: CellValue[][] = [
       [],
