@@ -92,6 +92,15 @@ const immediate = /(?<!\p{L})(ngay|khẩn trương|lập tức)(?!\p{L})/u
 // A vision or orientation beyond the plan ("Đến 2030, tầm nhìn đến năm 2045") names no deadline.
 const visionYears = /(?<!\p{L})(?:tầm nhìn|định hướng)(?:\s+(?:đến|tới))?(?:\s+năm)?\s+\d{4}/giu
 
+// "Trước 15/01 năm sau", "tháng 1 năm tiếp theo": the year after the plan's.
+function nameFollowingYear(folded: string, year: number | null): string {
+  if (year === null) return folded
+  return folded.replace(
+    /\b(\d{1,2} ?[/.] ?\d{1,2}|thang \d{1,2}|quy (?:[ivx]+|\d)) (?:cua )?nam (?:sau|tiep theo|ke tiep)\b/g,
+    (_, when: string) => (/^\d/.test(when) ? `${when}/${year + 1}` : `${when} nam ${year + 1}`),
+  )
+}
+
 function blank(text: string, parts: { at: number; length: number }[]): string {
   let out = text
   for (const { at, length } of parts)
@@ -119,7 +128,7 @@ export function parseDeadline(
   const cleaned = writeNumbersAsDigits(
     text.replace(documentNumbers, ' ').replace(/\bsố\s*\d+\S*/giu, ' '),
   ).replace(visionYears, ' ')
-  const folded = spellOutAbbreviations(foldKeepingPunctuation(cleaned))
+  const folded = nameFollowingYear(spellOutAbbreviations(foldKeepingPunctuation(cleaned)), year)
   const relative = readRelativePhrases(folded, issued)
   const rest = blank(folded, relative)
   // Parentheses may mention other years ("(theo Kế hoạch năm 2025)"): read outside them first.

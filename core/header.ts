@@ -97,7 +97,14 @@ export function locateHeader(
       if (cellText(row[c] ?? null).trim()) fields.add(f)
     const complete = isRequiredSatisfied(fields)
     const score = fields.size + (complete ? 100 : 0)
-    if (fields.size >= 3 && (!best || score > best.score)) best = { r, score }
+    // Three fields make a header; two do when one is a time and the row is a table's header (three
+    // or more headings over a filled row): a calendar "Kỳ | Phạm vi | Hạn nộp | Ghi chú".
+    const timed =
+      fields.size === 2 &&
+      ['deadline', 'end'].some((f) => fields.has(f as FieldKey)) &&
+      row.filter((v) => cellText(v).trim()).length >= 3 &&
+      (values[r + 1] ?? []).filter((v) => cellText(v).trim()).length >= 2
+    if ((fields.size >= 3 || timed) && (!best || score > best.score)) best = { r, score }
     if (complete && best?.r === r) break
   }
   if (!best) return null

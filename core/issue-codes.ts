@@ -34,6 +34,7 @@ export const issueCodes = [
   'report/provisional-profile',
   'report/target-not-judged',
   'report/issued-unknown',
+  'report/year-assumed',
   'plan/no-tasks',
   'plan/no-year',
   'plan/no-document',
@@ -78,6 +79,8 @@ export type MessageParams = {
   reason?: 'no-number' | 'no-date' | 'outside-period' | 'after-report' | undefined
   /** A plan version or the document that changed it ("2 (45/QĐ-UBND ngày 01/07/2026)"). */
   document?: string | undefined
+  /** A year the reading assumed (`report/year-assumed`). */
+  year?: number | undefined
 }
 
 /**
@@ -125,6 +128,7 @@ export const issueParamKeys = {
   'report/provisional-profile': ['profile'],
   'report/target-not-judged': ['count'],
   'report/issued-unknown': ['count', 'found'],
+  'report/year-assumed': ['count', 'found', 'year'],
   'plan/no-tasks': [],
   'plan/no-year': [],
   'plan/no-document': ['field'],

@@ -39,4 +39,15 @@ export const deadlineMessages = {
       en: 'Write the issue date in the title (“Kèm theo Kế hoạch số …/KH-UBND ngày 14/7/2026”), or give it: cchc validate --issued 2026-07-14 (in Excel: the “Ngày ban hành” field of the task pane).',
     }),
   },
+  'report/year-assumed': {
+    severity: 'info',
+    message: (p) => ({
+      vi: `Bảng không ghi năm kế hoạch: ${p.count ?? 0} thời hạn không ghi năm (như ${q(p.found)}) được tính theo năm ${p.year ?? ''}, năm của ngày báo cáo.`,
+      en: `The table does not name its plan year: ${p.count ?? 0} deadlines without a year (such as ${q(p.found)}) are read in ${p.year ?? ''}, the year of the report date.`,
+    }),
+    hint: () => ({
+      vi: 'Ghi năm vào tiêu đề (“KẾ HOẠCH … NĂM 2026”), hoặc nhập: cchc validate --year 2026.',
+      en: 'Write the year in the title (“KẾ HOẠCH … NĂM 2026”), or give it: cchc validate --year 2026.',
+    }),
+  },
 } satisfies Partial<Record<IssueCode, CatalogueEntry>>

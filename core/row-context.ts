@@ -9,6 +9,12 @@ import type { RowCell } from './table.ts'
 /** What every row check needs: the plan year, the cut-off, the profile, the registry and the issue list. */
 export type RowContext = {
   planYear: number | null
+  /**
+   * Without a plan year, the year of the report date: a deadline without a year is read in it, and
+   * `yearAssumed` holds those deadline texts, told once for the table.
+   */
+  fallbackYear: number
+  yearAssumed: string[]
   /** The plan's issue date, which deadlines such as "30 ngày kể từ ngày ban hành" count from. */
   issued: IsoDate | null
   asOf: IsoDate

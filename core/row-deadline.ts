@@ -142,6 +142,14 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
   let deadline = ctx.deadlines.get(cell.text)
   if (deadline === undefined) {
     deadline = parseDeadline(cell.text, ctx.planYear, ctx.issued)
+    // "Trước 10/4" in a table that never names its year: read in the report date's year, said once.
+    if (ctx.planYear === null && deadline && !deadline.due) {
+      const assumed = parseDeadline(cell.text, ctx.fallbackYear, ctx.issued)
+      if (assumed?.due) {
+        deadline = assumed
+        ctx.yearAssumed.push(cell.text)
+      }
+    }
     ctx.deadlines.set(cell.text, deadline)
   }
   return deadline && { ...deadline }

@@ -105,6 +105,8 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   ]
   const context: RowContext = {
     planYear,
+    fallbackYear: Number(options.asOf.slice(0, 4)),
+    yearAssumed: [],
     issued,
     asOf: options.asOf,
     profile,
@@ -139,6 +141,18 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
         'report/issued-unknown',
         {},
         { count: waiting.length, found: waiting[0]!.deadlineText },
+      ),
+    )
+  if (context.yearAssumed.length)
+    issues.push(
+      createIssue(
+        'report/year-assumed',
+        {},
+        {
+          count: tasks.filter((t) => context.yearAssumed.includes(t.deadlineText)).length,
+          found: context.yearAssumed[0]!,
+          year: context.fallbackYear,
+        },
       ),
     )
   if (profile?.provisional)

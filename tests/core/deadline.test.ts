@@ -311,6 +311,8 @@ const compoundPhrases: [string, string, string | null][] = [
   ['Khi Trung ương ban hành văn bản hướng dẫn', 'event', null],
   ['Triển khai ngay', 'event', null],
   ['60 ngày', 'relative', null],
+  ['Trước 15/01 năm sau', 'date', '2027-01-15'],
+  ['Tháng 1 năm tiếp theo', 'period', '2027-01-31'],
   ['Hoàn thành trong 90 ngày', 'relative', null],
   ['Đồng thời với việc triển khai Đề án', 'event', null],
   ['Phù hợp với tiến độ của dự án', 'external', null],

@@ -83,6 +83,31 @@ describe('validateTable on tables worded as other offices word them', () => {
     ])
   })
 
+  it('reads a calendar that never names its year in the report date’s year, said once', () => {
+    const grid = createGrid([
+      ['Lịch báo cáo:'],
+      ['Kỳ', 'Phạm vi', 'Hạn nộp dự kiến', 'Ghi chú'],
+      ['Quý I', '01/01 → 31/03', 'Trước 10/4', null],
+      ['6 tháng', '01/01 → 30/06', 'Trước 10/7', 'Lũy kế'],
+      ['Năm', '01/01 → 31/12', 'Trước 15/01 năm sau', 'Lũy kế'],
+    ])
+    const report = validateTable(grid, { asOf: '2026-05-18' })
+    expect(report.tasks.map((t) => [t.deadline?.due, t.status])).toEqual([
+      ['2026-04-10', 'overdue'],
+      ['2026-07-10', 'not-started'],
+      ['2027-01-15', 'not-started'],
+    ])
+    const assumed = report.issues.filter((i) => i.code === 'report/year-assumed')
+    expect(assumed.map((i) => [i.severity, i.row, i.message.vi])).toEqual([
+      [
+        'info',
+        null,
+        'Bảng không ghi năm kế hoạch: 3 thời hạn không ghi năm (như “Trước 10/4”) được tính theo năm 2026, năm của ngày báo cáo.',
+      ],
+    ])
+    expect(report.issues.filter((i) => i.code === 'cell/invalid-deadline')).toEqual([])
+  })
+
   it('reads a progress report with emoji statuses, abbreviated headers and a narrative result with figures', () => {
     const grid = createGrid([
       ['BÁO CÁO TIẾN ĐỘ NĂM 2026'],
@@ -133,10 +158,28 @@ describe('validateTable on tables worded as other offices word them', () => {
     ])
     const unknown = createGrid([
       title,
-      ['#', 'Việc', 'Ai lo', 'Chốt', 'Ra sao', 'Xong lúc'],
+      ['Mục', 'Việc', 'Ai lo', 'Chốt', 'Ra sao', 'Xong lúc'],
       ...data,
     ])
     expect(validateTable(unknown, { asOf }).issues.map((i) => i.code)).toEqual(['table/not-found'])
+    // With "#" over the numbers the header is found, and the cells say the rest (two columns guessed).
+    const numbered = createGrid([
+      title,
+      ['#', 'Việc', 'Ai lo', 'Chốt', 'Ra sao', 'Xong lúc'],
+      ...data,
+    ])
+    const read = validateTable(numbered, { asOf })
+    expect(read.header?.columns).toEqual({
+      stt: 'A',
+      content: 'B',
+      lead: 'C',
+      deadline: 'D',
+      progress: 'E',
+    })
+    expect(read.issues.map((i) => [i.code, i.column])).toEqual([
+      ['header/guessed-column', 'B'],
+      ['header/guessed-column', 'C'],
+    ])
     const columns = {
       stt: 'A',
       content: 'B',
