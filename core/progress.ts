@@ -65,7 +65,7 @@ const hasAspectWord = /\b(chua|dang|da|se)\b/
 
 function readAspect(value: string, folded: string): ProgressState | null {
   if (!hasAspectWord.test(folded)) return null
-  const marked = /[^\x00-\x7f]/.test(value)
+  const marked = /[^ -~\s]/.test(value)
   const words = marked
     ? [...value.normalize('NFC').toLowerCase().matchAll(aspectWords)].map((m) => m[1])
     : [...folded.matchAll(plainAspectWords)].map((m) => m[1])
