@@ -9,6 +9,7 @@ import { fieldSpecs, requiredFields, type FieldKey } from './fields.ts'
 import { isDateCell, type CellValue } from './grid.ts'
 import { createIssue } from './issue.ts'
 import { isProgress, parseProgress, readReportedProgress, type Progress } from './progress.ts'
+import { parseDeadline } from './deadline.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import { findShiftedCell } from './row-deadline.ts'
 import type { TableRow } from './table.ts'
@@ -77,7 +78,7 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
   const cell = row.cells.progress
   if (!cell) {
     // A result, or a time column, that reports ("Đã ban hành …", "Đã vận hành").
-    for (const field of ['achieved', 'deadline'] as const) {
+    for (const field of ['achieved', 'deadline', 'doneDate'] as const) {
       const said = readReportedProgress(row.cells[field]?.text ?? '')
       if (said) return said
     }
@@ -95,7 +96,10 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
 export function readDoneDate(row: TableRow, ctx: RowContext): IsoDate | null {
   const cell = row.cells.doneDate
   if (!cell) return null
-  const date = parseDateValue(cell.value, cell.text)
+  const date = parseDateValue(cell.value, cell.text) ?? readDonePeriod(cell.text, ctx)
+  // A state written where the date goes ("Chưa hoàn thành", "Đang thực hiện") is no bad date: the
+  // progress reads it.
+  if (!date && isProgress(parseProgress(cell.text))) return null
   if (!date) {
     ctx.issues.push(
       createIssue('cell/invalid-date', placeCell(cell, row.row, 'doneDate'), { found: cell.text }),
@@ -111,6 +115,15 @@ export function readDoneDate(row: TableRow, ctx: RowContext): IsoDate | null {
     )
   }
   return date
+}
+
+// A completion written as a month or quarter ("Tháng 5/2026"): its first day, the benefit of the doubt.
+function readDonePeriod(text: string, ctx: RowContext): IsoDate | null {
+  if (text.length > 40) return null
+  const period = parseDeadline(text, ctx.planYear ?? ctx.fallbackYear)
+  return period && (period.kind === 'period' || period.kind === 'date')
+    ? (period.start ?? null)
+    : null
 }
 
 /** Reads a completion date: a real date, a day-first date as text, or an Excel serial number. */

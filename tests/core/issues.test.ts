@@ -158,6 +158,25 @@ describe('issue codes', () => {
     expect(report.tasks.find((t) => t.row === 4)!.status).toBe('done-on-time')
   })
 
+  it('cell/invalid-date: not for a month or a state written where the completion date goes', () => {
+    const report = validateTable(
+      createPlanGrid([
+        [1, 'Việc A', 'Sở Nội vụ', null, 'Quý III/2026', 'Đã hoàn thành', 'Tháng 8/2026'],
+        [2, 'Việc B', 'Sở Nội vụ', null, 'Quý IV/2026', null, 'Đang thực hiện'],
+        [3, 'Việc C', 'Sở Nội vụ', null, 'Quý IV/2026', 'Đã hoàn thành', 'hôm qua'],
+      ]),
+      { asOf, registry },
+    )
+    expect(find(report.issues, 'cell/invalid-date')).toEqual([
+      { code: 'cell/invalid-date', severity: 'error', row: 6, column: 'G' },
+    ])
+    expect(report.tasks.map((t) => [t.doneDate, t.status])).toEqual([
+      ['2026-08-01', 'done-on-time'],
+      [null, 'in-progress'],
+      [null, 'done-on-time'],
+    ])
+  })
+
   it('cell/html-markup with its fix', () => {
     const issues = issuesOf([[1, '<p>Trong năm 2026, tổ chức 02 cuộc đối thoại</p>&nbsp;', ...ok]])
     expect(issues.find((i) => i.code === 'cell/html-markup')).toMatchObject({
