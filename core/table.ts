@@ -192,6 +192,10 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
   const numbering = createNumbering(issues, header)
   const siblings = countNumberedSiblings(drafts)
   let section: string | null = null
+  // Numbering that starts again at 1 under an unnumbered heading or a part ("Lĩnh vực …", "A. …")
+  // counts in a scope of its own.
+  let scope = 0
+  let afterHeading = false
   let previous: TableRow | null = null
   // The last numbered row, whose lettered items ("a) …") follow it.
   let numbered: TableRow | null = null
@@ -243,12 +247,14 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
         section,
         cells: draft.cells,
       }
+      afterHeading = true
       rows.push(previous)
       return
     }
     // A part (A, B …) titles the rows under it, as a heading does; the sections below it number on.
     if (stt.kind === 'part' || stt.kind === 'section') {
       numbered = null
+      afterHeading = stt.kind === 'part'
       if (stt.kind === 'section') {
         section = stt.code
         numbering.checkSection(stt.index, draft)
@@ -264,10 +270,30 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
       rows.push(previous)
       return
     }
+    // A page break that repeats the STT above over the rest of its text ("2 | (tiếp) …" with no other
+    // cell) continues that row.
+    if (stt.kind === 'numbered' && previous && previous === numbered && previous.stt === stt.code) {
+      if (Object.keys(draft.cells).every((f) => f === 'stt' || f === 'content' || f === 'note')) {
+        const { stt: _, ...rest } = draft.cells
+        appendContinuation(previous, { ...draft, cells: rest })
+        const first = rest.content ?? Object.values(rest)[0]
+        if (first)
+          issues.push(
+            createIssue('row/continuation', {
+              row: draft.row,
+              column: first.column,
+              value: first.text,
+            }),
+          )
+        return
+      }
+    }
     let code = stt.code
     let level = 1
     if (stt.kind === 'numbered') {
-      code = numbering.checkNumbered(section, stt.parts, draft)
+      if (afterHeading && stt.parts.length === 1 && stt.parts[0] === 1) scope++
+      afterHeading = false
+      code = numbering.checkNumbered(scope ? `${section}~${scope}` : section, stt.parts, draft)
       level = stt.parts.length
     } else if (stt.kind === 'lettered' && numbered?.kind === 'group') {
       // "a)" under group 1 is item 1.a, one level below it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createIssue, readTable, type CellValue } from '../../core/index.ts'
+import { createIssue, readTable, validateTable, type CellValue } from '../../core/index.ts'
 import type { TableRow } from '../../core/table.ts'
 import { createGrid } from '../helpers/grid.ts'
 import { readParSipasGrid, readPlanAppendixGrid } from '../../scripts/seeds.ts'
@@ -573,5 +573,69 @@ describe('readTable on the seed plans', () => {
       ]),
     )!
     expect(table.header.columns).toMatchObject({ content: 2, lead: 3, deadline: 4, product: 5 })
+  })
+})
+
+describe('numbering as plans write it', () => {
+  const head = ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời gian hoàn thành']
+  const read = (rows: CellValue[][]) => {
+    const report = validateTable(createGrid([['KẾ HOẠCH NĂM 2026'], head, ...rows]), {
+      asOf: '2026-09-14',
+    })
+    return {
+      issues: report.issues.filter((i) => i.severity !== 'info').map((i) => [i.code, i.row]),
+      rows: report.tasks.map((t) => [t.row, t.kind, t.stt]),
+    }
+  }
+
+  it('counts again from 1 under an unnumbered heading or a part', () => {
+    expect(
+      read([
+        ['Lĩnh vực cải cách thể chế'],
+        [1, 'Việc A', 'Sở Tư pháp', 'Quý I/2026'],
+        [2, 'Việc B', 'Sở Tư pháp', 'Quý II/2026'],
+        ['B', 'NHIỆM VỤ CỤ THỂ'],
+        [1, 'Việc C', 'Sở Nội vụ', 'Quý III/2026'],
+      ]).issues,
+    ).toEqual([])
+    // Without a heading between them, a repeated number is still one.
+    expect(
+      read([
+        [1, 'Việc A', 'Sở Tư pháp', 'Quý I/2026'],
+        [1, 'Việc C', 'Sở Nội vụ', 'Quý III/2026'],
+      ]).issues,
+    ).toEqual([['row/stt-duplicate', 4]])
+  })
+
+  it('joins a row that repeats the number above over the rest of its text (a page break)', () => {
+    expect(
+      read([
+        [1, 'Việc A', 'Sở Tư pháp', 'Quý I/2026'],
+        [2, 'Việc B rất dài bị ngắt', 'Sở Tư pháp', 'Quý II/2026'],
+        [2, '(tiếp) phần còn lại của việc B', null, null],
+        [3, 'Việc C', 'Sở Tư pháp', 'Quý II/2026'],
+      ]),
+    ).toEqual({
+      issues: [['row/continuation', 5]],
+      rows: [
+        [3, 'task', '1'],
+        [4, 'task', '2'],
+        [6, 'task', '3'],
+      ],
+    })
+  })
+
+  it('reads small letters alone as the items of the numbered row above', () => {
+    expect(
+      read([
+        [1, 'Nhóm A', 'Sở Tư pháp', 'Quý I/2026'],
+        ['a', 'Việc a', 'Sở Tư pháp', 'Quý I/2026'],
+        ['b', 'Việc b', 'Sở Tư pháp', 'Quý I/2026'],
+      ]).rows,
+    ).toEqual([
+      [3, 'group', '1'],
+      [4, 'task', '1.a'],
+      [5, 'task', '1.b'],
+    ])
   })
 })
