@@ -97,11 +97,12 @@ export function locateHeader(
       if (cellText(row[c] ?? null).trim()) fields.add(f)
     const complete = isRequiredSatisfied(fields)
     const score = fields.size + (complete ? 100 : 0)
-    // Three fields make a header; two do when one is a time and the row is a table's header (three
-    // or more headings over a filled row): a calendar "Kỳ | Phạm vi | Hạn nộp | Ghi chú".
+    // Three fields make a header; two do when one is a time or the numbering and the row is a
+    // table's header (three or more headings over a filled row): a calendar "Kỳ | Phạm vi | Hạn nộp |
+    // Ghi chú", a list "STT | Các nghị định cần sửa đổi | Điều, khoản | Cơ quan chủ trì soạn thảo".
     const timed =
       fields.size === 2 &&
-      ['deadline', 'end'].some((f) => fields.has(f as FieldKey)) &&
+      ['deadline', 'end', 'stt'].some((f) => fields.has(f as FieldKey)) &&
       row.filter((v) => cellText(v).trim()).length >= 3 &&
       (values[r + 1] ?? []).filter((v) => cellText(v).trim()).length >= 2
     if ((fields.size >= 3 || timed) && (!best || score > best.score)) best = { r, score }
@@ -202,6 +203,12 @@ export function buildHeader(
       if (k !== 'other') total[k] = total[k]! - c * 0.001
     return total
   })
+  // Tables write the item of each row right after its number: there, texts that differ row by row
+  // lean towards the task.
+  const stt = words.findIndex((w) => bestField(w) === 'stt')
+  const next = profiles[stt + 1]
+  if (stt >= 0 && next && next.filled >= 2 && next.distinct >= 0.8 * next.filled)
+    scores[stt + 1]!.content = (scores[stt + 1]!.content ?? 0) + 2
   // Periods marked under a time parent are one deadline, numbered steps one progress, read across
   // their columns: the first column holds the field, the others are part of it.
   const rows = values.slice(dataStart, sample)

@@ -28,6 +28,9 @@ const leadingRules: [RegExp, ProgressState][] = [
     'stopped',
   ],
   [/^(chua hoan thanh|chua xong|chua dat)\b/, 'in-progress'],
+  // A count of what is done so far ("chi trả 143/147 hộ", "Lũy kế … đạt 55 ha"), or a phase of the work
+  // ("giai đoạn 1"): the work goes on.
+  [/\b(luy ke|giai doan (?:[1-9]|i{1,3}|iv)\b)/, 'in-progress'],
   // Finished, late or not ("Hoàn thành nhưng chậm so với kế hoạch"), unless only in part.
   [/^(da )?(hoan thanh|hoan tat|xong)\b(?!.*\bmot phan\b)/, 'done'],
   // Done only in part, going at some pace, or put off ("Hoàn thành một phần", "Chậm so với kế hoạch",
@@ -37,6 +40,13 @@ const leadingRules: [RegExp, ProgressState][] = [
     'in-progress',
   ],
 ]
+
+// "76/90 hộ": fewer done than there are (a date such as 16/3/2026 is no count).
+function hasPartialCount(text: string): boolean {
+  for (const m of text.matchAll(/(?<![\d/])(\d+) ?\/ ?(\d+)(?![\d/])/g))
+    if (Number(m[1]) < Number(m[2])) return true
+  return false
+}
 
 // What the sentence's own words say when it has no aspect word: how it starts, or a document it cites.
 const trailingRules: [RegExp, ProgressState][] = [
@@ -103,8 +113,11 @@ export function parseProgress(value: string | number | null): Progress | Progres
   // "Hiện …" (at present) only introduces what follows.
   const words = folded.replace(/^hien (nay |tai )?/, '')
   const aspect = readAspect(value, words)
+  const [stopping, ...leading] = leadingRules
   const rule =
-    leadingRules.find(([re]) => re.test(words)) ??
+    (stopping![0].test(words) ? stopping : null) ??
+    (hasPartialCount(value) ? inProgress : null) ??
+    leading.find(([re]) => re.test(words)) ??
     (aspect ? [/./, aspect] : null) ??
     trailingRules.find(([re]) => re.test(words)) ??
     (words !== folded ? inProgress : null)

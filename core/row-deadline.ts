@@ -12,6 +12,8 @@ export function findShiftedCell(row: TableRow): (RowCell & { field: FieldKey }) 
   for (const field of ['coop', 'lead', 'executing', 'product', 'note'] as const) {
     const cell = row.cells[field]
     if (!cell) continue
+    // A report of the work ("Đang tiếp tục …") is no time, whatever time words it holds.
+    if (/^(?:đã|đang|chưa)\s/iu.test(cell.text.trim())) continue
     const d = parseDeadline(cell.text, null)
     if (
       d &&

@@ -251,6 +251,14 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
       rows.push(previous)
       return
     }
+    // A part of a section ("II.1", "III-2") over a title and nothing else titles the rows under it: a
+    // heading.
+    if (
+      stt.kind === 'other' &&
+      /^[IVXLC]+\s*[.\-–]\s*\d+$/.test(stt.code) &&
+      Object.keys(draft.cells).every((f) => f === 'stt' || f === 'content' || f === 'criterion')
+    )
+      stt = { kind: 'part', code: stt.code }
     // A part (A, B …) titles the rows under it, as a heading does; the sections below it number on.
     if (stt.kind === 'part' || stt.kind === 'section') {
       numbered = null

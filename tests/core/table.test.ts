@@ -639,3 +639,56 @@ describe('numbering as plans write it', () => {
     ])
   })
 })
+
+describe('headers and headings found with little to go on', () => {
+  it('finds a list headed by its numbering and one more field, the rest read from the cells', () => {
+    const table = readTable(
+      createGrid([
+        ['DANH MỤC VĂN BẢN ĐƯỢC ĐỀ XUẤT SỬA ĐỔI, BỔ SUNG'],
+        [
+          'STT',
+          'CÁC NGHỊ ĐỊNH CẦN SỬA ĐỔI',
+          'ĐIỀU, KHOẢN CẦN SỬA ĐỔI',
+          'CƠ QUAN CHỦ TRÌ SOẠN THẢO',
+        ],
+        [
+          '1.',
+          'Nghị định số 151/2024/NĐ-CP về quản lý, sử dụng tài sản',
+          'Điều 20, Điều 21',
+          'Bộ Công an',
+        ],
+        [
+          '2.',
+          'Nghị định số 70/2024/NĐ-CP quy định chi tiết Luật Căn cước',
+          'Điều 13',
+          'Bộ Công an',
+        ],
+        [
+          '3.',
+          'Nghị định số 69/2024/NĐ-CP quy định về định danh điện tử',
+          'Khoản 2 Điều 10',
+          'Bộ Công an',
+        ],
+      ]),
+    )!
+    expect(table.header.mapping.map((m) => [m.column, m.field])).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', null],
+      ['D', 'lead'],
+    ])
+  })
+
+  it('reads a section’s part "II.1" over a title alone as a heading', () => {
+    const { rows } = read([
+      ['II', 'Nhiệm vụ thực hiện theo lộ trình đến năm 2030'],
+      ['II.1', 'Hoàn thiện thể chế, chính sách'],
+      [1, 'Rà soát văn bản', 'Sở Tư pháp', '2026 - 2030'],
+    ])
+    expect(rows.map((r) => [r.row, r.kind])).toEqual([
+      [3, 'section'],
+      [4, 'heading'],
+      [5, 'task'],
+    ])
+  })
+})
