@@ -282,7 +282,8 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
     // cell) continues that row.
     if (stt.kind === 'numbered' && previous && previous === numbered && previous.stt === stt.code) {
       if (Object.keys(draft.cells).every((f) => f === 'stt' || f === 'content' || f === 'note')) {
-        const { stt: _, ...rest } = draft.cells
+        const rest = { ...draft.cells }
+        delete rest.stt
         appendContinuation(previous, { ...draft, cells: rest })
         const first = rest.content ?? Object.values(rest)[0]
         if (first)
