@@ -208,7 +208,7 @@ export function buildHeader(
   const stt = words.findIndex((w) => bestField(w) === 'stt')
   const next = profiles[stt + 1]
   if (stt >= 0 && next && next.filled >= 2 && next.distinct >= 0.8 * next.filled)
-    scores[stt + 1]!.content = (scores[stt + 1]!.content ?? 0) + 2
+    scores[stt + 1]!.content = (scores[stt + 1]!.content ?? 0) + 4
   // Periods marked under a time parent are one deadline, numbered steps one progress, read across
   // their columns: the first column holds the field, the others are part of it.
   const rows = values.slice(dataStart, sample)

@@ -299,18 +299,22 @@ describe('header understanding by meaning', () => {
   it('guesses the task column among those only weakly named as unused when nothing else holds it', () => {
     const rows: CellValue[][] = [
       ['NĂM 2026'],
-      ['STT', 'Loại báo cáo', 'Hạn nộp', 'Nơi nộp', 'Trạng thái'],
-      [1, 'Báo cáo khoa học công nghệ', '10/4/2026', 'Sở KH&CN', 'Chưa nộp'],
-      [2, 'Báo cáo chỉ số DTI', '15/4/2026', 'Sở KH&CN', 'Chưa nộp'],
-      [3, 'Báo cáo chuyển đổi số', '10/7/2026', 'Sở KH&CN', 'Chưa đến hạn'],
+      ['Loại báo cáo', 'Hạn nộp', 'Nơi nộp', 'Trạng thái'],
+      ['Báo cáo khoa học công nghệ', '10/4/2026', 'Sở KH&CN', 'Chưa nộp'],
+      ['Báo cáo chỉ số DTI', '15/4/2026', 'Sở KH&CN', 'Chưa nộp'],
+      ['Báo cáo chuyển đổi số', '10/7/2026', 'Sở KH&CN', 'Chưa đến hạn'],
     ]
     const header = readHeader(rows)
-    expect(header.mapping[1]).toMatchObject({ column: 'B', field: 'content', guessed: true })
+    expect(header.mapping[0]).toMatchObject({ column: 'A', field: 'content', guessed: true })
     // "Nơi nộp" (where to send) is plainly unused: never taken for the task.
-    expect(header.mapping[3]!.field).not.toBe('content')
+    expect(header.mapping[2]!.field).not.toBe('content')
     expect(
       header.issues.filter((i) => i.code === 'header/guessed-column').map((i) => i.column),
-    ).toContain('B')
+    ).toContain('A')
+    // Next to a numbering, the same column is where tables write their tasks: read, not guessed.
+    const numbered = readHeader(rows.map((r, i) => (i === 0 ? r : [i === 1 ? 'STT' : i - 1, ...r])))
+    expect(numbered.mapping[1]).toMatchObject({ column: 'B', field: 'content' })
+    expect(numbered.mapping[1]!.guessed).toBeUndefined()
   })
 
   it('names the unmapped columns when no column comes near a missing field', () => {
