@@ -33,6 +33,12 @@ function createDateSpan(year: number, month: number, day: number, unread: string
 const unit = '[ivx]{1,4}|\\d{1,2}'
 const yearLink = '(?:(?: ?(?:[/,-]|\\bnam\\b|\\bcua\\b|\\btrong\\b) ?)+| )((?:19|20|21)\\d{2})\\b'
 
+// A cell that holds days and months only, with the day of the week and the time of day around them.
+const dayMonth = '\\(?\\d{1,2} ?/ ?\\d{1,2}\\)?'
+const calendarDay = new RegExp(
+  `^(?:(?:sang|chieu|toi|ca ngay|ngay|thu (?:hai|ba|tu|nam|sau|bay|\\d)|chu nhat|t\\d|cn|\\d{1,2} ?(?:h|gio) ?\\d{0,2})[ ,]*)*${dayMonth}(?: ?[-–→,] ?${dayMonth})*$`,
+)
+
 /**
  * Finds every explicit time expression in folded text. Each regex consumes its span so that a
  * shorter pattern ("năm 2026") does not match inside a longer one ("tháng 12 năm 2026"). `invalid`
@@ -90,6 +96,15 @@ export function findSpans(
       return createDateSpan(year, Number(m[2]), Number(m[1]), m[0])
     },
   )
+  // A day of the plan year written alone, as calendars write it ("14/10", "Thứ Sáu (18/10)", "Sáng
+  // thứ Tư 16/10", "30/9 - 04/10"): in a cell of nothing else, a date when it is one.
+  if (calendarDay.test(folded))
+    take(/(?<![\d/.])(\d{1,2}) ?\/ ?(\d{1,2})(?! ?[/.] ?\d)(?!-\d)(?!\d)/g, (m) => {
+      const [day, month] = [Number(m[1]), Number(m[2])]
+      if (day < 1 || day > 31 || month < 1 || month > 12) return null
+      if (year === null) return invalid()
+      return createDateSpan(year, month, day, m[0])
+    })
   // "6 tháng đầu năm 2026", "6 tháng cuối năm", "9 tháng đầu năm", "9 tháng năm 2026" (the first nine).
   take(/\b(\d{1,2}) thang (?:(dau|cuoi) )?nam(?: (\d{4}))?\b/g, (m) => {
     const y = yearOf(m[3])
@@ -184,7 +199,8 @@ export function findSpans(
  */
 function placeSpan(span: Span, before: string, matched: string): Span | null {
   // "Sau năm 2025": work that starts once that time is over, with no due date of its own.
-  if (/\bsau (nam |ngay |thang |quy )?$/.test(before)) {
+  // "Thứ Sáu", "thứ Tư" are days of the week, not "after" and "from".
+  if (/(?<!\bthu )\bsau (nam |ngay |thang |quy )?$/.test(before)) {
     const next = new Date(`${span.end}T00:00:00Z`)
     next.setUTCDate(next.getUTCDate() + 1)
     return { ...span, start: next.toISOString().slice(0, 10), startOnly: true }
@@ -196,7 +212,10 @@ function placeSpan(span: Span, before: string, matched: string): Span | null {
   )
     return null
   // "Từ năm 2026 - 2030", "từ tháng 3 đến tháng 5/2026" name their own end.
-  if (/\btu (nam |ngay |thang |quy )?$/.test(before) && !/ ?(?:-|–|\bden\b) ?/.test(matched))
+  if (
+    /(?<!\bthu )\btu (nam |ngay |thang |quy )?$/.test(before) &&
+    !/ ?(?:-|–|\bden\b) ?/.test(matched)
+  )
     return { ...span, startOnly: true }
   if (/\btruoc $/.test(before) && /^(nam )?\d{4}$/.test(matched)) {
     const year = Number(matched.slice(-4)) - 1

@@ -37,6 +37,8 @@ const recurringWords =
 // time is due first.
 const goesOn =
   /\d{4}\W*tro (?:di|ve sau)\b|(?:\bva|,|;)\W*(?:(?:duy tri|tiep tuc|thuc hien) )?(?:(?:hang|moi) (?:nam|quy|thang|tuan|ky)|(?:cac|nhung) (?:nam|quy|thang|ky) (?:tiep theo|sau|ke tiep)|giai doan (?:tiep theo|sau)|dinh ky|thuong xuyen)\b(?!.*\b(?:den|toi) (?:het )?(?:nam )?\d{4})/
+// Words that make a time repeat.
+const everyWords = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ky)\b|\bdinh ky\b|\bthuong xuyen\b/
 const eventWords =
   /\b(khi|sau khi|ngay sau|trong thoi han \d+ ngay|tuy thuoc|tuy theo|tuy tinh hinh|ky hop|phien hop|dong thoi|song song|cung (?:thoi diem|luc|voi)|trinh cung)\b/
 const externalWords =
@@ -144,6 +146,15 @@ export function parseDeadline(
     if (r.due && r.start) spans.push({ start: r.start, end: r.due, kind: 'relative', at: r.at })
   }
   const due = spans.filter((s) => !s.startOnly)
+  // A day or month of every year ("Hằng năm (15/12)", "Tháng 10 hằng năm"): no year is named, the
+  // work repeats.
+  if (
+    due.length &&
+    !relative.length &&
+    !/\b(?:19|20|21)\d{2}\b/.test(rest) &&
+    everyWords.test(rest)
+  )
+    return { kind: 'recurring', due: null }
   // The first time of a task that then repeats: recurring from it, with no due date of its own.
   const last = due.reduce<Span | null>((a, b) => (!a || b.at > a.at ? b : a), null)
   if (last && goesOn.test(rest.slice(last.at)))

@@ -87,7 +87,14 @@ export function guessRequiredFields(
         : null) ??
       findCandidate(group, assigned, scores, cells, fixed, (score, unused) => score > unused) ??
       (group === requiredFields.content
-        ? findCandidate(group, assigned, scores, cells, fixed, (_, unused) => unused < weaklyUnused)
+        ? (findCandidate(
+            group,
+            assigned,
+            scores,
+            cells,
+            fixed,
+            (_, unused) => unused < weaklyUnused,
+          ) ?? findFirstDistinct(assigned, scores, cells, fixed, distinct))
         : null)
     if (best) {
       const { c, field } = best as { c: number; field: FieldKey }
@@ -119,6 +126,29 @@ function findNextToNumbering(
   if (c >= cells.length || (held && (required.has(held) || fixed[held] === c))) return null
   if ((scores[c]!.other ?? 0) >= weaklyUnused || (distinct[c] ?? 0) < 0.8) return null
   return { c, field: 'content', score: 0 }
+}
+
+/**
+ * The last resort for the rows' item: the leftmost column still free, not plainly something we do
+ * not use, whose texts differ row by row ("Kỳ": Quý I, 6 tháng, 9 tháng, Năm).
+ */
+function findFirstDistinct(
+  assigned: (FieldKey | null)[],
+  scores: Weights[],
+  cells: { text: string; skip: boolean }[],
+  fixed: Partial<Record<FieldKey, number>>,
+  distinct: readonly number[],
+): { c: number; field: FieldKey; score: number } | null {
+  const c = cells.findIndex(
+    (cell, i) =>
+      !cell.skip &&
+      cell.text &&
+      !assigned[i] &&
+      !Object.values(fixed).includes(i) &&
+      (scores[i]!.other ?? 0) < weaklyUnused &&
+      (distinct[i] ?? 0) >= 0.8,
+  )
+  return c < 0 ? null : { c, field: 'content', score: 0 }
 }
 
 /** The unmapped (or optional) column that best stands for a missing required field, among those `open` lets in. */
