@@ -107,6 +107,12 @@ export function computeColumnProfiles(
   // Each text read once for this table: caches of the call, never of the module.
   const kindsByText = new Map<string, CellKind>()
   const timesByText = new Map<string, boolean>()
+  const progressByText = new Map<string, boolean>()
+  const saysProgress = (text: string) => {
+    let found = progressByText.get(text)
+    if (found === undefined) progressByText.set(text, (found = isProgress(parseProgress(text))))
+    return found
+  }
   const kept: { row: CellValue[]; kinds: (CellKind | null)[] }[] = []
   for (let r = 0; r < rows.length && kept.length < profileRows; r++) {
     const row = rows[r] ?? []
@@ -142,7 +148,7 @@ export function computeColumnProfiles(
       else if (text.length <= 200 && mentionsTime(text, timesByText)) p.looseDeadline++
       if (kind === 'progress' || kind === 'percent') p.looseProgress++
       else if (kind === 'agency' || kind === 'task' || kind === 'text')
-        if (text.length <= 300 && isProgress(parseProgress(text))) p.looseProgress++
+        if (text.length <= 300 && saysProgress(text)) p.looseProgress++
       if (kind === 'date' && context.asOf) {
         const date = readCellDate(value)
         if (date && date > context.asOf) p.future++
@@ -156,10 +162,13 @@ export function computeColumnProfiles(
 }
 
 /** Whether a text names a due time somewhere in it (a month, a quarter, a date, a year). */
+const timeHint = /\b(?:19|20|21)\d{2}\b|\d ?[/.-] ?\d|\b(?:thang|qu[yi]|tuan)\b/
+
 function mentionsTime(text: string, cache: Map<string, boolean>): boolean {
   let found = cache.get(text)
   if (found === undefined) {
-    const d = /\d/.test(text) ? parseDeadline(text, 2000) : null
+    // Only a year, a day and month, or a month, quarter or week word can name a time.
+    const d = timeHint.test(foldText(text)) ? parseDeadline(text, 2000) : null
     found = d !== null && (d.kind === 'period' || d.kind === 'date' || d.kind === 'range')
     cache.set(text, found)
   }

@@ -56,7 +56,7 @@ export function rewriteMonthFirstDates(values: unknown[][]): void {
     let dayFirst = 0
     for (const row of values) {
       const text = row[c]
-      if (typeof text !== 'string') continue
+      if (typeof text !== 'string' || text.length < 8 || !/\d[/.-]\d/.test(text)) continue
       for (const m of text.matchAll(writtenDate)) {
         if (Number(m[1]) > 12) dayFirst++
         else if (Number(m[3]) > 12) monthFirst++

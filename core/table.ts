@@ -81,6 +81,13 @@ export function readTable(
     fields.filter((f) => f.field === 'stt' || f.field === 'content').map((f) => f.index),
   )
   const drafts: Draft[] = []
+  // Each distinct text is inspected once for this reading (tables repeat agencies and deadlines).
+  const inspected = new Map<string, ReturnType<typeof inspectText>>()
+  const inspect = (text: string) => {
+    let found = inspected.get(text)
+    if (!found) inspected.set(text, (found = inspectText(text)))
+    return found
+  }
   for (let r = header.dataStart - grid.top; r < values.length; r++) {
     const row = from[r] ?? []
     const draft = readDraft(
@@ -90,6 +97,7 @@ export function readTable(
       grid.top + r,
       fields,
       issues,
+      inspect,
     )
     if (!draft) continue
     // A field read across a series of columns takes what the row says across them.
@@ -120,6 +128,7 @@ function readDraft(
   row: number,
   fields: PlacedField[],
   issues: Issue[],
+  inspect: typeof inspectText,
 ): Draft | null {
   const cells: Partial<Record<FieldKey, RowCell>> = {}
   const coveredFields = new Set<FieldKey>()
@@ -132,7 +141,7 @@ function readDraft(
     const isCovered = covered[index] === true
     if (isCovered) coveredFields.add(field)
     if (typeof value === 'string' && checked) {
-      const found = inspectText(value)
+      const found = inspect(value)
       if (!isCovered) pushTextIssues(found, { row, column, field, value }, issues)
       text = found.fixed
     }
