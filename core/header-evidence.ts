@@ -114,6 +114,8 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   const add = (k: keyof Weights, v: number) => (out[k] = (out[k] ?? 0) + v)
   // Numbers in sequence (1, 2, 3 …) are a numbering; counts are not.
   add('stt', 3 * (p.ordered / p.filled) - 1)
+  // A numbering is never a score or a result.
+  if ((words.stt ?? 0) >= 6) for (const k of ['selfScore', 'score', 'achieved'] as const) add(k, -6)
   // One agency per cell leads; lists of agencies cooperate.
   if (share('agency') >= 0.5) add('coop', 3 * (p.agencyLists / p.filled) - 1)
   if (share('duration') >= 0.5) add('other', 6)

@@ -97,12 +97,11 @@ export function locateHeader(
       if (cellText(row[c] ?? null).trim()) fields.add(f)
     const complete = isRequiredSatisfied(fields)
     const score = fields.size + (complete ? 100 : 0)
-    // Three fields make a header; two do when one is a time or the numbering and the row is a
-    // table's header (three or more headings over a filled row): a calendar "Kỳ | Phạm vi | Hạn nộp |
-    // Ghi chú", a list "STT | Các nghị định cần sửa đổi | Điều, khoản | Cơ quan chủ trì soạn thảo".
+    // Three fields make a header; two do when the row is a table's header (three or more headings
+    // over a filled row): a calendar "Kỳ | Phạm vi | Hạn nộp | Ghi chú", a list "STT | Các nghị định
+    // cần sửa đổi | Điều, khoản | Cơ quan chủ trì soạn thảo", indicators "Chỉ tiêu | Mốc | Đầu mối".
     const timed =
       fields.size === 2 &&
-      ['deadline', 'end', 'stt'].some((f) => fields.has(f as FieldKey)) &&
       row.filter((v) => cellText(v).trim()).length >= 3 &&
       (values[r + 1] ?? []).filter((v) => cellText(v).trim()).length >= 2
     if ((fields.size >= 3 || timed) && (!best || score > best.score)) best = { r, score }
@@ -203,6 +202,13 @@ export function buildHeader(
       if (k !== 'other') total[k] = total[k]! - c * 0.001
     return total
   })
+  // Of several numberings ("STT chung", "STT nguồn", "STT trong Tổ"), the one that never repeats a
+  // number numbers the table's rows.
+  const numberings = words.filter((w) => (w.stt ?? 0) >= 6).length
+  if (numberings > 1)
+    profiles.forEach((p, c) => {
+      if ((words[c]!.stt ?? 0) >= 6 && p.distinct < 0.9 * p.filled) scores[c]!.stt! -= 2
+    })
   // Tables write the item of each row right after its number: there, texts that differ row by row
   // lean towards the task.
   const stt = words.findIndex((w) => bestField(w) === 'stt')

@@ -41,10 +41,14 @@ const leadingRules: [RegExp, ProgressState][] = [
   ],
 ]
 
-// "76/90 hộ": fewer done than there are (a date such as 16/3/2026 is no count).
+// "76/90 hộ", "28,875/88,525 tỷ", "đạt 32,62%": less done than there is (a date such as 16/3/2026 is no
+// count).
 function hasPartialCount(text: string): boolean {
-  for (const m of text.matchAll(/(?<![\d/])(\d+) ?\/ ?(\d+)(?![\d/])/g))
-    if (Number(m[1]) < Number(m[2])) return true
+  const number = (s: string) => parseVietnameseNumber(s) ?? NaN
+  for (const m of text.matchAll(/(?<![\d/.,])(\d+(?:[.,]\d+)*) ?\/ ?(\d+(?:[.,]\d+)*)(?![\d/])/g))
+    if (number(m[1]!) < number(m[2]!)) return true
+  for (const m of text.matchAll(/\bđạt\s+(\d+(?:[.,]\d+)?)\s*%/giu))
+    if (number(m[1]!) < 100) return true
   return false
 }
 
@@ -125,6 +129,8 @@ export function parseProgress(value: string | number | null): Progress | Progres
     // "Hoàn thành 80%": the figure says how far.
     const n = percent ? parseVietnameseNumber(percent[1]!) : null
     if (n !== null && n < 100 && rule[1] === 'done') return createFromPercent(n)
+    // "0/30 tỷ, đạt 0,00%": a count at nothing has not started.
+    if (n === 0 && rule[1] === 'in-progress') return createFromPercent(0)
     return { state: rule[1], percent: n }
   }
   const emoji = emojiStates.find(([re]) => re.test(value))

@@ -57,6 +57,47 @@ describe('headers of the phrasebook sample, read in their own tables', () => {
 })
 
 describe('header understanding by meaning', () => {
+  it('takes of several numberings the one that never repeats, and never reads a numbering as a score', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT chung', 'Tổ công tác', 'STT trong Tổ', 'Tên dự án', 'Tiến độ giải ngân', 'Chủ đầu tư'],
+      [
+        '4',
+        'Tổ 2',
+        '1',
+        'Đường giao thông từ Quốc lộ 26',
+        '28,875/88,525 tỷ, đạt 32,62%',
+        'Ban QLDA tỉnh',
+      ],
+      ['5', 'Tổ 2', '2', 'Cải tạo nâng cấp tỉnh lộ 1', '0,5/1,127 tỷ, đạt 44,42%', 'Ban QLDA tỉnh'],
+      ['6', 'Tổ 3', '1', 'Kè chống sạt lở bờ sông', '0/30 tỷ, đạt 0,00%', 'Ban QLDA tỉnh'],
+      ['7', 'Tổ 3', '2', 'Bố trí ổn định dân di cư', '1,01/30 tỷ, đạt 3,37%', 'UBND xã Ea Tu'],
+    ]
+    const mapping = readHeader(rows).mapping.map((m) => [m.column, m.field])
+    expect(mapping).toContainEqual(['A', 'stt'])
+    expect(mapping).toContainEqual(['C', null])
+    expect(mapping).toContainEqual(['D', 'content'])
+    expect(mapping).toContainEqual(['E', 'progress'])
+  })
+
+  it('finds a header of two fields over a filled table: indicators, their milestones, who answers', () => {
+    const rows: CellValue[][] = [
+      ['Chỉ tiêu trọng tâm'],
+      ['Chỉ tiêu', 'Mốc', 'Đầu mối'],
+      ['PAR Index', '2026 tăng tối thiểu 03 bậc; 2030 nhóm 20 tỉnh đứng đầu', 'Trương Ngọc Tuấn'],
+      ['SIPAS', 'Duy trì 98%; 2030 nhóm 15 tỉnh đứng đầu', 'Trương Ngọc Tuấn'],
+      ['Hồ sơ trực tuyến', '2026 đạt 80%; 2030 đạt 100%', 'Bùi Thanh Toàn'],
+    ]
+    const { values, covered } = computeFilledCells({
+      sheet: 'S',
+      top: 1,
+      left: 1,
+      cells: rows,
+      merges: [],
+    })
+    expect(locateHeader(values, covered, 1, 1)?.row).toBe(2)
+  })
+
   it('takes the column next to the numbering for the rows when no header names them, and reads the rest around it', () => {
     const rows: CellValue[][] = [
       [],
