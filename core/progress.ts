@@ -70,6 +70,15 @@ const trailingRules: [RegExp, ProgressState][] = [
   ],
 ]
 
+// "dừng" (stop) and the end of "nội dung … xây dựng" fold alike: text written with its marks must say
+// the stopping word as written.
+const stopWords =
+  /(?<!\p{L})(dừng|hủy bỏ|huỷ bỏ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai)(?!\p{L})/u
+
+function saysStopped(value: string): boolean {
+  return !/[^ -~\s]/.test(value) || stopWords.test(value.normalize('NFC').toLowerCase())
+}
+
 // Vietnamese marks tense with words: chưa (not yet), đang (in the course of), đã (already), sẽ (will).
 // They are read on the text with its marks: đang and đăng ("đăng tải", to post) fold alike. Text
 // typed without any marks is read on its folded words.
@@ -119,7 +128,7 @@ export function parseProgress(value: string | number | null): Progress | Progres
   const aspect = readAspect(value, words)
   const [stopping, ...leading] = leadingRules
   const rule =
-    (stopping![0].test(words) ? stopping : null) ??
+    (stopping![0].test(words) && saysStopped(value) ? stopping : null) ??
     (hasPartialCount(value) ? inProgress : null) ??
     leading.find(([re]) => re.test(words)) ??
     (aspect ? [/./, aspect] : null) ??

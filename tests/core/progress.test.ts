@@ -55,6 +55,9 @@ describe('parseProgress', () => {
     ['Đã kiểm kê 90/90 hộ; chi trả bồi thường cho 76/90 hộ', 'in-progress'],
     ['28,875/88,525 tỷ, đạt 32,62%; còn lại 59,65 tỷ', 'in-progress'],
     ['0/30 tỷ, đạt 0,00%; còn lại 30 tỷ', 'not-started'],
+    // "nội dung xây dựng" is no "dừng xây dựng" (stop building), though both fold alike.
+    ['Đang thực hiện; trong đó có nội dung xây dựng văn bản mới', 'in-progress'],
+    ['Tạm dừng xây dựng', 'stopped'],
     ['Đã hoàn thành giai đoạn 1 (9,5 ha)', 'in-progress'],
     ['dang trien khai', 'in-progress'],
   ])('reads the narrative "%s" as %s', (text, state) => {
