@@ -1,4 +1,4 @@
-import { foldKeepingNumbers, parseVietnameseNumber } from './text.ts'
+import { foldKeepingNumbers, foldText, parseVietnameseNumber } from './text.ts'
 
 export const progressStates = ['done', 'in-progress', 'not-started', 'stopped'] as const
 export type ProgressState = (typeof progressStates)[number]
@@ -156,6 +156,23 @@ export function readReportedProgress(text: string): Progress | null {
   if (!/^(?:đã|đang)\s/iu.test(text.trim())) return null
   const said = parseProgress(text)
   return isProgress(said) && said.state !== 'not-started' ? said : null
+}
+
+// Steps on the way to a document, not the document itself: submitted, appraised, consulted, drafted.
+const stepVerbs = '(?:trinh|tham dinh|lay y kien|xin y kien|gop y|du thao|soan thao|tiep thu)'
+const onlySteps = new RegExp(`^(?:da (?:duoc )?${stepVerbs}\\b[^;.]*?[;.]? ?)+$`)
+const completes = /\b(?:hoan thanh|ban hanh|phe duyet|xong|ket thuc)\b/
+
+/**
+ * Whether "done" rests only on steps before the task's result ("Đã trình/thẩm định", "Đã lấy ý kiến
+ * các sở"), while the task (`content`) is not itself that step ("Thẩm định hồ sơ" is done when
+ * appraised): the work goes on.
+ */
+export function isStepOnly(text: string, content: string): boolean {
+  const folded = foldText(text.replace(/\//g, ' da '))
+  if (!onlySteps.test(folded) || completes.test(folded)) return false
+  const verb = new RegExp(`^(?:\\S+ ){0,2}${stepVerbs}\\b`).exec(foldText(content))
+  return verb === null
 }
 
 /** Whether a parse gave a usable progress value. */

@@ -8,7 +8,13 @@ import {
 import { fieldSpecs, requiredFields, type FieldKey } from './fields.ts'
 import { isDateCell, type CellValue } from './grid.ts'
 import { createIssue } from './issue.ts'
-import { isProgress, parseProgress, readReportedProgress, type Progress } from './progress.ts'
+import {
+  isProgress,
+  isStepOnly,
+  parseProgress,
+  readReportedProgress,
+  type Progress,
+} from './progress.ts'
 import { parseDeadline } from './deadline.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import { findShiftedCell } from './row-deadline.ts'
@@ -86,6 +92,11 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
     return { state: 'not-started', percent: null }
   }
   const progress = parseProgress(typeof cell.value === 'number' ? cell.value : cell.text)
+  if (isProgress(progress) && progress.state === 'done') {
+    const content = row.cells.content?.text ?? row.cells.criterion?.text ?? ''
+    if (cell.text.split('\n').every((line) => !line.trim() || isStepOnly(line, content)))
+      return { state: 'in-progress', percent: null }
+  }
   if (isProgress(progress)) return progress
   const code = progress.problem === 'percent' ? 'cell/invalid-progress' : 'cell/unclear-progress'
   ctx.issues.push(createIssue(code, placeCell(cell, row.row, 'progress'), { found: cell.text }))

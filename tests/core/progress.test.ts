@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseProgress } from '../../core/progress.ts'
+import { isStepOnly, parseProgress } from '../../core/progress.ts'
 import { phrasebook } from '../../scripts/phrasebook.ts'
 
 describe('parseProgress', () => {
@@ -78,5 +78,16 @@ describe('parseProgress', () => {
   it('places every progress text of the sample that is not a plan column value', () => {
     const texts = phrasebook.progress.filter((p) => !/not progress/.test(p.note ?? ''))
     expect(texts.filter((p) => 'problem' in parseProgress(p.text)).map((p) => p.text)).toEqual([])
+  })
+
+  it('tells a step on the way to the result from the result, by the task it belongs to', () => {
+    expect(isStepOnly('Đã trình/thẩm định', 'Nghị quyết số 04/2024/NQ-HĐND')).toBe(true)
+    expect(isStepOnly('Đã lấy ý kiến các sở', 'Xây dựng quy chế phối hợp')).toBe(true)
+    // The task is that step, or the text names the result.
+    expect(isStepOnly('Đã thẩm định', 'Thẩm định hồ sơ dự án')).toBe(false)
+    expect(
+      isStepOnly('Đã trình UBND tỉnh ban hành Kế hoạch số 45/KH-UBND', 'Xây dựng Kế hoạch'),
+    ).toBe(false)
+    expect(isStepOnly('Đã hoàn thành', 'Xây dựng quy chế')).toBe(false)
   })
 })
