@@ -63,10 +63,22 @@ const requiredGroups: readonly (readonly FieldKey[])[] = Object.values(requiredF
 const weaklyUnused = 6
 const required = new Set(requiredGroups.flat())
 
+/** What the guesses look at: each column's field so far, scores, header cell and share of distinct texts. */
+type ColumnView = {
+  assigned: (FieldKey | null)[]
+  scores: Weights[]
+  cells: { text: string; skip: boolean }[]
+  fixed: Partial<Record<FieldKey, number>>
+  distinct: readonly number[]
+}
+type Candidate = { c: number; field: FieldKey; score: number }
+
 /**
  * For a required field no column has enough evidence for, takes the best candidate among the
  * columns left unmapped (any evidence for it, and not plainly something we do not use) and marks
- * it guessed; returns the guessed columns. A field without any candidate stays missing.
+ * it guessed; returns the guessed columns. A field without any candidate stays missing. Every row
+ * needs its item: for it the column next to the numbering comes first, and when nothing passes, one
+ * only weakly named as unused ("Kỳ", "Loại báo cáo"), else the leftmost free column of distinct texts.
  */
 export function guessRequiredFields(
   assigned: (FieldKey | null)[],
@@ -76,91 +88,60 @@ export function guessRequiredFields(
   fixed: Partial<Record<FieldKey, number>> = {},
   distinct: readonly number[] = [],
 ): Set<number> {
+  const view: ColumnView = { assigned, scores, cells, fixed, distinct }
   const guessed = new Set<number>()
   for (const group of requiredGroups) {
     if (group.some((f) => assigned.includes(f) || excluded.has(f))) continue
-    // Every row needs its task: when no column passes, one only weakly named as something we do
-    // not use ("Kỳ", "Loại báo cáo") may still hold what the rows are.
+    const item = group === requiredFields.content
     const best =
-      (group === requiredFields.content
-        ? findNextToNumbering(assigned, scores, cells, fixed, distinct)
-        : null) ??
-      findCandidate(group, assigned, scores, cells, fixed, (score, unused) => score > unused) ??
-      (group === requiredFields.content
-        ? (findCandidate(
-            group,
-            assigned,
-            scores,
-            cells,
-            fixed,
-            (_, unused) => unused < weaklyUnused,
-          ) ?? findFirstDistinct(assigned, scores, cells, fixed, distinct))
+      (item ? findNextToNumbering(view) : null) ??
+      findCandidate(group, view, (score, unused) => score > unused) ??
+      (item
+        ? (findCandidate(group, view, (_, unused) => unused < weaklyUnused) ??
+          findFirstDistinct(view))
         : null)
     if (best) {
-      const { c, field } = best as { c: number; field: FieldKey }
-      assigned[c] = field
-      guessed.add(c)
+      assigned[best.c] = best.field
+      guessed.add(best.c)
     }
   }
   return guessed
 }
 
-/**
- * The column right after the numbering, when no column's words name what the rows are: there
- * tables write their item ("TT | Chỉ tiêu | Đơn vị | Kết quả" lists indicators), if its texts differ
- * row by row (`distinct`: the share of distinct texts of each column), unless it holds a required
- * field already or is clearly something we do not use.
- */
-function findNextToNumbering(
-  assigned: (FieldKey | null)[],
-  scores: Weights[],
-  cells: { text: string; skip: boolean }[],
-  fixed: Partial<Record<FieldKey, number>>,
-  distinct: readonly number[],
-): { c: number; field: FieldKey; score: number } | null {
-  const stt = assigned.indexOf('stt')
-  if (stt < 0) return null
-  let c = stt + 1
-  while (c < cells.length && (cells[c]!.skip || !cells[c]!.text)) c++
-  const held = assigned[c]
-  if (c >= cells.length || (held && (required.has(held) || fixed[held] === c))) return null
-  if ((scores[c]!.other ?? 0) >= weaklyUnused || (distinct[c] ?? 0) < 0.8) return null
-  return { c, field: 'content', score: 0 }
+/** Whether a column may still be taken for the rows' item: free (or optional), not plainly unused, of distinct texts. */
+function isItemColumn(view: ColumnView, c: number): boolean {
+  const held = view.assigned[c]
+  const cell = view.cells[c]
+  if (!cell || cell.skip || !cell.text) return false
+  if (held && (required.has(held) || view.fixed[held] === c)) return false
+  return (view.scores[c]!.other ?? 0) < weaklyUnused && (view.distinct[c] ?? 0) >= 0.8
 }
 
 /**
- * The last resort for the rows' item: the leftmost column still free, not plainly something we do
- * not use, whose texts differ row by row ("Kỳ": Quý I, 6 tháng, 9 tháng, Năm).
+ * The column right after the numbering, when no column's words name what the rows are: there
+ * tables write their item ("TT | Chỉ tiêu | Đơn vị | Kết quả" lists indicators).
  */
-function findFirstDistinct(
-  assigned: (FieldKey | null)[],
-  scores: Weights[],
-  cells: { text: string; skip: boolean }[],
-  fixed: Partial<Record<FieldKey, number>>,
-  distinct: readonly number[],
-): { c: number; field: FieldKey; score: number } | null {
-  const c = cells.findIndex(
-    (cell, i) =>
-      !cell.skip &&
-      cell.text &&
-      !assigned[i] &&
-      !Object.values(fixed).includes(i) &&
-      (scores[i]!.other ?? 0) < weaklyUnused &&
-      (distinct[i] ?? 0) >= 0.8,
-  )
+function findNextToNumbering(view: ColumnView): Candidate | null {
+  const stt = view.assigned.indexOf('stt')
+  if (stt < 0) return null
+  let c = stt + 1
+  while (c < view.cells.length && (view.cells[c]!.skip || !view.cells[c]!.text)) c++
+  return isItemColumn(view, c) ? { c, field: 'content', score: 0 } : null
+}
+
+/** The last resort for the rows' item: the leftmost free column of distinct texts ("Kỳ": Quý I, 6 tháng, Năm). */
+function findFirstDistinct(view: ColumnView): Candidate | null {
+  const c = view.cells.findIndex((_, i) => !view.assigned[i] && isItemColumn(view, i))
   return c < 0 ? null : { c, field: 'content', score: 0 }
 }
 
 /** The unmapped (or optional) column that best stands for a missing required field, among those `open` lets in. */
 function findCandidate(
   group: readonly FieldKey[],
-  assigned: (FieldKey | null)[],
-  scores: Weights[],
-  cells: { text: string; skip: boolean }[],
-  fixed: Partial<Record<FieldKey, number>>,
+  { assigned, scores, cells, fixed }: ColumnView,
   open: (score: number, unused: number) => boolean,
-): { c: number; field: FieldKey; score: number } | null {
-  let best: { c: number; field: FieldKey; score: number } | null = null
+): Candidate | null {
+  let best: Candidate | null = null
   scores.forEach((s, c) => {
     if (cells[c]!.skip || !cells[c]!.text) return
     const held = assigned[c]

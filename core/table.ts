@@ -237,15 +237,7 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
           (previous.kind !== 'heading' && previous.kind !== 'section' && !isHeading(draft)))
       ) {
         appendContinuation(previous, draft)
-        if (draft.merged) return
-        const first = Object.values(draft.cells)[0]!
-        issues.push(
-          createIssue('row/continuation', {
-            row: draft.row,
-            column: first.column,
-            value: first.text,
-          }),
-        )
+        if (!draft.merged) noteContinuation(draft, Object.values(draft.cells)[0], issues)
         return
       }
       previous = {
@@ -294,15 +286,7 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
         const rest = { ...draft.cells }
         delete rest.stt
         appendContinuation(previous, { ...draft, cells: rest })
-        const first = rest.content ?? Object.values(rest)[0]
-        if (first)
-          issues.push(
-            createIssue('row/continuation', {
-              row: draft.row,
-              column: first.column,
-              value: first.text,
-            }),
-          )
+        noteContinuation(draft, rest.content ?? Object.values(rest)[0], issues)
         return
       }
     }
@@ -358,6 +342,14 @@ function isLettered(row: TableRow): boolean {
 }
 
 /** Adds a continuation row's text to the row it continues, so targets split by a page break still read. */
+/** Says at a row's first cell that it continues the row above (`row/continuation`). */
+function noteContinuation(draft: Draft, first: RowCell | undefined, issues: Issue[]) {
+  if (first)
+    issues.push(
+      createIssue('row/continuation', { row: draft.row, column: first.column, value: first.text }),
+    )
+}
+
 function appendContinuation(target: TableRow, draft: Draft) {
   for (const [field, cell] of Object.entries(draft.cells) as [FieldKey, RowCell][]) {
     const existing = target.cells[field]

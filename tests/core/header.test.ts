@@ -15,6 +15,13 @@ function readHeader(rows: CellValue[][], merges: MergeArea[] = [], r = 1) {
   return buildHeader(values, covered, r, 1, 1, {})
 }
 
+/** Finds the header of a sheet of rows as readTable does. */
+function locate(rows: CellValue[][]) {
+  const grid = { sheet: 'S', top: 1, left: 1, cells: rows, merges: [] }
+  const { values, covered } = computeFilledCells(grid)
+  return locateHeader(values, covered, 1, 1)
+}
+
 function fieldsOf(rows: CellValue[][], merges: MergeArea[] = []) {
   return readHeader(rows, merges).mapping.map((m) => [m.column, m.field])
 }
@@ -88,14 +95,7 @@ describe('header understanding by meaning', () => {
       ['SIPAS', 'Duy trì 98%; 2030 nhóm 15 tỉnh đứng đầu', 'Trương Ngọc Tuấn'],
       ['Hồ sơ trực tuyến', '2026 đạt 80%; 2030 đạt 100%', 'Bùi Thanh Toàn'],
     ]
-    const { values, covered } = computeFilledCells({
-      sheet: 'S',
-      top: 1,
-      left: 1,
-      cells: rows,
-      merges: [],
-    })
-    expect(locateHeader(values, covered, 1, 1)?.row).toBe(2)
+    expect(locate(rows)?.row).toBe(2)
   })
 
   it('takes the column next to the numbering for the rows when no header names them, and reads the rest around it', () => {
@@ -316,14 +316,7 @@ describe('header understanding by meaning', () => {
       ['STT', 'Nội dung', 'Chủ trì', 'Thời điểm ghi nhận', 'Ghi chú'],
       [1, 'Việc A', 'Sở Nội vụ', 'abc', null],
     ]
-    const { values, covered } = computeFilledCells({
-      sheet: 'S',
-      top: 1,
-      left: 1,
-      cells: rows,
-      merges: [],
-    })
-    const header = locateHeader(values, covered, 1, 1)!
+    const header = locate(rows)!
     expect(header.row).toBe(2)
     expect(header.columns).toEqual({ stt: 1, content: 2, lead: 3, deadline: 4, note: 5 })
     expect(header.mapping[3]).toMatchObject({ column: 'D', field: 'deadline', guessed: true })
