@@ -32,6 +32,8 @@ export type HeaderInfo = {
   series?: ColumnSeries[]
 }
 
+const reportedFields = new Set<FieldKey>(['evidence', 'doneDate', 'achieved', 'progress'])
+
 /** Scores a header cell (under its parent), each text once per table read. */
 type Scorer = (value: CellValue, parent?: string | null) => Weights
 
@@ -244,6 +246,16 @@ export function buildHeader(
     assigned = assignColumns(scores, fixed, resolved.excluded)
     settleRoles(assigned, scores, fixed)
   }
+  // What an agency reports about a task stands after the task: a document or a date before the task
+  // column ("Số, ký hiệu văn bản | Ngày văn bản | Trích yếu …") is the source of the task, not its
+  // evidence or completion, unless its own words say so.
+  const task = assigned.indexOf('content')
+  if (task > 0)
+    for (let c = 0; c < task; c++) {
+      const f = assigned[c]
+      if (f && reportedFields.has(f) && (words[c]![f] ?? 0) < 6 && resolved.fixed[f] !== c)
+        assigned[c] = null
+    }
   const columns: Partial<Record<FieldKey, number>> = {}
   const texts: Partial<Record<FieldKey, string>> = {}
   const mapping: ColumnReading[] = []

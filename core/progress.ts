@@ -171,7 +171,7 @@ const completes = /\b(?:hoan thanh|ban hanh|phe duyet|xong|ket thuc)\b/
 export function isStepOnly(text: string, content: string): boolean {
   const folded = foldText(text.replace(/\//g, ' da '))
   if (!onlySteps.test(folded) || completes.test(folded)) return false
-  const verb = new RegExp(`^(?:\\S+ ){0,2}${stepVerbs}\\b`).exec(foldText(content))
+  const verb = new RegExp(`^(?:to chuc |thuc hien )?${stepVerbs}\\b`).exec(foldText(content))
   return verb === null
 }
 

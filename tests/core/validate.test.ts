@@ -83,6 +83,58 @@ describe('validateTable on tables worded as other offices word them', () => {
     ])
   })
 
+  it('reads a directive tracker: the source document before the task is no evidence, a submission no completion', () => {
+    const grid = createGrid([
+      ['BẢNG THEO DÕI THỰC HIỆN CÁC NHIỆM VỤ ĐƯỢC GIAO NĂM 2017'],
+      [
+        'STT',
+        'Số, ký hiệu văn bản',
+        'Ngày văn bản',
+        'Trích yếu nội dung chỉ đạo',
+        'Đơn vị chủ trì',
+        'Thời hạn hoàn thành',
+        'Tình hình thực hiện',
+      ],
+      [
+        1,
+        '125/TB-VPCP',
+        '15/3/2017',
+        'Hoàn thiện dự thảo Nghị định về phát triển giáo dục mầm non',
+        'Vụ Giáo dục Mầm non',
+        '30/6/2017',
+        'Đã trình Chính phủ tại Tờ trình số 456/TTr-BGDĐT ngày 25/6/2017',
+      ],
+      [
+        2,
+        '4521/VPCP-KGVX',
+        '20/4/2017',
+        'Báo cáo chương trình giáo dục phổ thông',
+        'Vụ Giáo dục Trung học',
+        'Tháng 9/2017',
+        'Đang thực hiện',
+      ],
+      [
+        3,
+        'Kết luận 12-KL/TW',
+        '01/02/2017',
+        'Tổng kết 10 năm thực hiện Nghị quyết',
+        'Văn phòng Bộ',
+        'Trước 15/12/2017',
+        'Hoàn thành',
+      ],
+    ])
+    const report = validateTable(grid, { asOf: '2017-10-15' })
+    expect(report.header?.columns).toEqual({
+      stt: 'A',
+      content: 'D',
+      lead: 'E',
+      deadline: 'F',
+      progress: 'G',
+    })
+    expect(report.tasks.map((t) => t.status)).toEqual(['overdue', 'overdue', 'done-on-time'])
+    expect(report.issues.filter((i) => i.severity !== 'info')).toEqual([])
+  })
+
   it('reads a calendar that never names its year in the report date’s year, said once', () => {
     const grid = createGrid([
       ['Lịch báo cáo:'],
