@@ -55,6 +55,11 @@ function hasPartialCount(text: string): boolean {
 // What the sentence's own words say when it has no aspect word: how it starts, or a document it cites.
 const trailingRules: [RegExp, ProgressState][] = [
   [/^(chua|khong co)\b/, 'not-started'],
+  // A tracker kept in an English template ("Status: Pending | In progress | Done").
+  [/^(done|completed?|finished|closed)$/, 'done'],
+  [/^(in progress|ongoing|started|on track|delayed|overdue|at risk|behind schedule)$/, 'in-progress'],
+  [/^(not started|pending|to ?do|planned|open|new)$/, 'not-started'],
+  [/^(on hold|cancell?ed|dropped)$/, 'stopped'],
   [
     /^(tiep tuc|cho|gan xong|sap hoan thanh|can|con trong han|tre han|qua han|xin gia han|du kien|duy tri|trien khai|thuc hien$|phoi hop|theo doi|ghi nhan)\b/,
     'in-progress',
