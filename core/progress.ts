@@ -57,7 +57,10 @@ const trailingRules: [RegExp, ProgressState][] = [
   [/^(chua|khong co)\b/, 'not-started'],
   // A tracker kept in an English template ("Status: Pending | In progress | Done").
   [/^(done|completed?|finished|closed)$/, 'done'],
-  [/^(in progress|ongoing|started|on track|delayed|overdue|at risk|behind schedule)$/, 'in-progress'],
+  [
+    /^(in progress|ongoing|started|on track|delayed|overdue|at risk|behind schedule)$/,
+    'in-progress',
+  ],
   [/^(not started|pending|to ?do|planned|open|new)$/, 'not-started'],
   [/^(on hold|cancell?ed|dropped)$/, 'stopped'],
   [
