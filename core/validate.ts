@@ -24,7 +24,7 @@ import { computeTargetsResult, parseTargets } from './target.ts'
 import { findTitleIssued, findTitleYear } from './title.ts'
 import { createGroupTracker } from './group.ts'
 import type { AgencyRegistry } from './agency.ts'
-import type { IsoDate } from './date.ts'
+import { createIsoDate, type IsoDate } from './date.ts'
 
 export type ValidateOptions = {
   asOf: IsoDate
@@ -219,7 +219,17 @@ function evaluateRow(
   entry.doneDate = readDoneDate(row, ctx)
   const progress = readProgress(row, ctx, entry.doneDate)
   const done = progress.state === 'done'
-  if (done && c.doneDate === undefined && row.cells.progress && ctx.columns.has('doneDate')) {
+  // Without a completion date, the date a done result names ("Đã ban hành Quyết định số 12/QĐ-UBND
+  // ngày 20/7/2026") is when the work was done.
+  if (done && entry.doneDate === null)
+    entry.doneDate = findResultDate([c.progress?.text, c.achieved?.text], ctx.asOf)
+  if (
+    done &&
+    c.doneDate === undefined &&
+    entry.doneDate === null &&
+    row.cells.progress &&
+    ctx.columns.has('doneDate')
+  ) {
     ctx.issues.push(
       createIssue('row/done-without-date', placeCell(row.cells.progress, row.row, 'progress')),
     )
@@ -250,4 +260,15 @@ function evaluateRow(
 
 function hasLead(row: TableRow): boolean {
   return requiredFields.lead.some((f) => row.cells[f] !== undefined)
+}
+
+/** The latest day a result's words name, not after the report date, or null. */
+function findResultDate(texts: (string | undefined)[], asOf: IsoDate): IsoDate | null {
+  let latest: IsoDate | null = null
+  for (const text of texts)
+    for (const m of (text ?? '').matchAll(/\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/g)) {
+      const date = createIsoDate(Number(m[3]), Number(m[2]), Number(m[1]))
+      if (date && date <= asOf && (!latest || date > latest)) latest = date
+    }
+  return latest
 }

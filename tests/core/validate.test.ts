@@ -135,6 +135,40 @@ describe('validateTable on tables worded as other offices word them', () => {
     expect(report.issues.filter((i) => i.severity !== 'info')).toEqual([])
   })
 
+  it('takes the date a done result names as its completion when no date column says', () => {
+    const grid = createGrid([
+      ['KẾ HOẠCH NĂM 2026'],
+      ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn', 'Kết quả thực hiện'],
+      [
+        1,
+        'Ban hành quy chế',
+        'Sở Nội vụ',
+        'Quý II/2026',
+        'Đã ban hành Quyết định số 12/QĐ-UBND ngày 20/7/2026',
+      ],
+      [
+        2,
+        'Ban hành kế hoạch',
+        'Sở Nội vụ',
+        'Quý III/2026',
+        'Đã ban hành Kế hoạch số 5/KH-UBND ngày 10/8/2026',
+      ],
+      [
+        3,
+        'Tổng kết',
+        'Sở Nội vụ',
+        'Quý IV/2026',
+        'Đang xây dựng báo cáo theo Công văn ngày 01/9/2026',
+      ],
+    ])
+    const report = validateTable(grid, { asOf: '2026-09-14' })
+    expect(report.tasks.map((t) => [t.doneDate, t.status])).toEqual([
+      ['2026-07-20', 'done-late'],
+      ['2026-08-10', 'done-on-time'],
+      [null, 'in-progress'],
+    ])
+  })
+
   it('reads a calendar that never names its year in the report date’s year, said once', () => {
     const grid = createGrid([
       ['Lịch báo cáo:'],
