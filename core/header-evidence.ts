@@ -129,6 +129,9 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
       add('deadline', -3)
       add('doneDate', -3)
     }
+    // Dates on most rows the table says are not done yet are no completion dates.
+    if (p.onDoneRows !== null && p.openRows >= 2 && p.openRows - p.openBlank > 0.5 * p.openRows)
+      add('doneDate', -4)
     if (isCompletionColumn(p)) {
       add('doneDate', 6)
       add('deadline', -5)

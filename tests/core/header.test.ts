@@ -64,6 +64,18 @@ describe('headers of the phrasebook sample, read in their own tables', () => {
 })
 
 describe('header understanding by meaning', () => {
+  it('never reads dates present on rows not done yet as completion dates', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Nội dung', 'Đơn vị chủ trì', 'Ngày', 'Tình trạng'],
+      [1, 'Rà soát quy chế làm việc', 'Sở Nội vụ', { date: '2026-03-02' }, 'Đang thực hiện'],
+      [2, 'Kiểm tra công tác văn thư', 'Sở Nội vụ', { date: '2026-04-10' }, 'Chưa thực hiện'],
+      [3, 'Báo cáo công tác quý I', 'Sở Nội vụ', { date: '2026-03-20' }, 'Đã hoàn thành'],
+      [4, 'Cập nhật dữ liệu cán bộ', 'Sở Nội vụ', { date: '2026-05-05' }, 'Đang thực hiện'],
+    ]
+    expect(fieldsOf(rows)).not.toContainEqual(['D', 'doneDate'])
+  })
+
   it('takes of several numberings the one that never repeats, and never reads a numbering as a score', () => {
     const rows: CellValue[][] = [
       [],
