@@ -84,7 +84,14 @@ function writeNumbersAsDigits(text: string): string {
         ? whole
         : `${unit} ${digits(name)}`,
     )
-    .replace(namedBeforeMonths, (_, name: string, unit: string) => `${digits(name)} ${unit}`)
+    .replace(
+      namedBeforeMonths,
+      (whole: string, name: string, unit: string, at: number, all: string) =>
+        // "Hằng năm tháng 12", "cuối năm tháng 12": năm is the year, not five.
+        name.toLowerCase() === 'năm' && /\S\s*$/u.test(all.slice(0, at))
+          ? whole
+          : `${digits(name)} ${unit}`,
+    )
 }
 
 // Work to start at once ("Triển khai ngay", "Khẩn trương thực hiện"): no date of its own. Read with its

@@ -297,6 +297,8 @@ const compoundPhrases: [string, string, string | null][] = [
   ['Trước ngày 10/6 và 10/12 hằng năm', 'recurring', null],
   ['Hằng năm (15/12)', 'recurring', null],
   ['Tháng 10 hằng năm', 'recurring', null],
+  ['Hằng năm tháng 12', 'recurring', null],
+  ['Năm tháng đầu năm 2026', 'period', '2026-05-31'],
   ['14/10', 'date', '2026-10-14'],
   ['Thứ Sáu (18/10)', 'date', '2026-10-18'],
   ['Sáng thứ Tư 16/10', 'date', '2026-10-16'],
