@@ -21,7 +21,8 @@ describe('parseStt', () => {
     ['a.', { kind: 'lettered', code: 'a' }],
     ['NV1', { kind: 'other', code: 'NV1' }],
     ['Q1', { kind: 'other', code: 'Q1' }],
-    ['Bước 1', { kind: 'other', code: 'Bước 1' }],
+    // A step label numbers the steps of a procedure.
+    ['Bước 1', { kind: 'numbered', code: '1', parts: [1] }],
     ['I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY', null],
     ['Tổng thời gian giải quyết TTHC', null],
   ])('reads the phrasebook’s "%s" as %j', (text, code) => {
@@ -44,6 +45,7 @@ describe('parseStt', () => {
     ['1.2.3', { kind: 'numbered', code: '1.2.3', parts: [1, 2, 3] }],
     ['1,1', { kind: 'numbered', code: '1.1', parts: [1, 1] }],
     ['Nhiệm vụ 1', { kind: 'numbered', code: '1', parts: [1] }],
+    ['Bước 3', { kind: 'numbered', code: '3', parts: [3] }],
     ['Hoạt động 1.2', { kind: 'numbered', code: '1.2', parts: [1, 2] }],
     ['Mục 3', { kind: 'numbered', code: '3', parts: [3] }],
     ['Nội dung 4', { kind: 'numbered', code: '4', parts: [4] }],
