@@ -35,12 +35,6 @@ export function parseDayFirstDate(text: string): { date: IsoDate } | 'invalid' |
 /** Days between the two date systems: serial 0 of the 1904 system is serial 1462 of the 1900 one. */
 export const date1904Offset = 1462
 
-/**
- * Converts an Excel serial day number to an ISO date, in the workbook's date system: the 1900 system
- * (with its fictitious 29/02/1900) or the 1904 system (serial 0 is 01/01/1904), as a workbook's
- * `date1904` flag says. The time of day is dropped. One rule for the xlsx reader and the add-in.
- * @example convertExcelSerial(46387) // '2026-12-31'; convertExcelSerial(44925, true) // '2026-12-31'
- */
 const writtenDate = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b/g
 
 /**
@@ -70,6 +64,12 @@ export function rewriteMonthFirstDates(values: unknown[][]): void {
   }
 }
 
+/**
+ * Converts an Excel serial day number to an ISO date, in the workbook's date system: the 1900 system
+ * (with its fictitious 29/02/1900) or the 1904 system (serial 0 is 01/01/1904), as a workbook's
+ * `date1904` flag says. The time of day is dropped. One rule for the xlsx reader and the add-in.
+ * @example convertExcelSerial(46387) // '2026-12-31'; convertExcelSerial(44925, true) // '2026-12-31'
+ */
 export function convertExcelSerial(serial: number, date1904 = false): IsoDate | null {
   if (!Number.isFinite(serial)) return null
   // The time is rounded to the millisecond first, as the xlsx reader has always read it (ExcelJS too).

@@ -1,7 +1,7 @@
 import { readRelativePhrases } from './deadline-relative.ts'
 import { findSpans, type Span } from './deadline-spans.ts'
 import type { IsoDate } from './date.ts'
-import { foldKeepingPunctuation, foldText } from './text.ts'
+import { foldKeepingPunctuation, foldText, lowerWithMarks } from './text.ts'
 
 export const deadlineKinds = [
   'period',
@@ -187,7 +187,7 @@ export function parseDeadline(
       ? { kind: 'recurring', due: null, start: standing.start }
       : { kind: 'recurring', due: null }
   if (relative.length) return { kind: 'event', due: null }
-  if (eventWords.test(source) || immediate.test(text.normalize('NFC').toLowerCase()))
+  if (eventWords.test(source) || immediate.test(lowerWithMarks(text)))
     return { kind: 'event', due: null }
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }
   if (externalWords.test(source) || /^theo /.test(source)) return { kind: 'external', due: null }

@@ -8,7 +8,13 @@ import { describeClosest, findMissingFields, readColumn } from './header-mapping
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
 import { timeWords, type HeaderMeaning, type Weights } from './header-words.ts'
 import { createIssue, type Issue } from './issue.ts'
-import { findColumnSeries, isMarkedRun, isPeriodHeader, type ColumnSeries } from './series.ts'
+import {
+  findColumnSeries,
+  isMarkedRun,
+  isPeriodHeader,
+  type ColumnSeries,
+  type SeriesKind,
+} from './series.ts'
 import { foldText } from './text.ts'
 
 /** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
@@ -33,6 +39,19 @@ export type HeaderInfo = {
 }
 
 const reportedFields = new Set<FieldKey>(['evidence', 'doneDate', 'achieved', 'progress'])
+
+/** Why a column after a series' first is read as part of it ("một kỳ của thời hạn (cột D)"). */
+function describeSeriesPart(kind: SeriesKind, first: string): { vi: string; en: string } {
+  const part = {
+    periods: { vi: 'một kỳ của thời hạn', en: 'one period of the deadline' },
+    steps: { vi: 'một bước của tiến độ', en: 'one step of the progress' },
+    states: { vi: 'một trạng thái của tiến độ', en: 'one state of the progress' },
+  }[kind]
+  return {
+    vi: `${part.vi} (cột ${first}): ô đánh dấu x`,
+    en: `${part.en} (column ${first}): cells marked x`,
+  }
+}
 
 /** Scores a header cell (under its parent), each text once per table read. */
 type Scorer = (value: CellValue, parent?: string | null) => Weights
@@ -102,11 +121,11 @@ export function locateHeader(
     // Three fields make a header; two do when the row is a table's header (three or more headings
     // over a filled row): a calendar "Kỳ | Phạm vi | Hạn nộp | Ghi chú", a list "STT | Các nghị định
     // cần sửa đổi | Điều, khoản | Cơ quan chủ trì soạn thảo", indicators "Chỉ tiêu | Mốc | Đầu mối".
-    const timed =
+    const twoFields =
       fields.size === 2 &&
       row.filter((v) => cellText(v).trim()).length >= 3 &&
       (values[r + 1] ?? []).filter((v) => cellText(v).trim()).length >= 2
-    if ((fields.size >= 3 || timed) && (!best || score > best.score)) best = { r, score }
+    if ((fields.size >= 3 || twoFields) && (!best || score > best.score)) best = { r, score }
     if (complete && best?.r === r) break
   }
   if (!best) return null
@@ -282,26 +301,10 @@ export function buildHeader(
         : {}),
     })
   })
-  for (const { field, kind, columns } of series)
+  for (const { kind, columns } of series)
     for (const c of columns.slice(1)) {
       const reading = mapping.find((m) => m.column === columnLetter(left + c))
-      const first = columnLetter(left + columns[0]!)
-      if (reading)
-        reading.reason =
-          field === 'deadline'
-            ? {
-                vi: `một kỳ của thời hạn (cột ${first}): ô đánh dấu x`,
-                en: `one period of the deadline (column ${first}): cells marked x`,
-              }
-            : kind === 'states'
-              ? {
-                  vi: `một trạng thái của tiến độ (cột ${first}): ô đánh dấu x`,
-                  en: `one state of the progress (column ${first}): cells marked x`,
-                }
-              : {
-                  vi: `một bước của tiến độ (cột ${first}): ô đánh dấu x`,
-                  en: `one step of the progress (column ${first}): cells marked x`,
-                }
+      if (reading) reading.reason = describeSeriesPart(kind, columnLetter(left + columns[0]!))
     }
   cells.forEach((h, c) => {
     if (h.skip || !h.text || assigned[c]) return

@@ -1,4 +1,10 @@
-import { foldKeepingNumbers, foldText, parseVietnameseNumber } from './text.ts'
+import {
+  foldKeepingNumbers,
+  foldText,
+  hasMarks,
+  lowerWithMarks,
+  parseVietnameseNumber,
+} from './text.ts'
 
 export const progressStates = ['done', 'in-progress', 'not-started', 'stopped'] as const
 export type ProgressState = (typeof progressStates)[number]
@@ -20,13 +26,13 @@ const emojiStates: [RegExp, ProgressState][] = [
   [/[🟡🔄⏳🟠❌]/u, 'in-progress'],
 ]
 
-// Read in order on folded text; the first rule that matches decides. Stopping wins over "đã …"
-// ("Đã được UBND tỉnh thông qua dừng thực hiện dự án" is stopped, not done).
+// Stopping wins over everything, "đã …" too ("Đã được UBND tỉnh thông qua dừng thực hiện dự án" is
+// stopped, not done).
+const stopped =
+  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|tam dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai))\b/
+
+// Read in order on folded text after stopping and counts so far; the first rule that matches decides.
 const leadingRules: [RegExp, ProgressState][] = [
-  [
-    /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|tam dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai))\b/,
-    'stopped',
-  ],
   [/^(chua hoan thanh|chua xong|chua dat)\b/, 'in-progress'],
   // A count of what is done so far ("chi trả 143/147 hộ", "Lũy kế … đạt 55 ha"), or a phase of the work
   // ("giai đoạn 1"): the work goes on.
@@ -83,8 +89,8 @@ const trailingRules: [RegExp, ProgressState][] = [
 const stopWords =
   /(?<!\p{L})(dừng|hủy bỏ|huỷ bỏ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai)(?!\p{L})/u
 
-function saysStopped(value: string): boolean {
-  return !/[^ -~\s]/.test(value) || stopWords.test(value.normalize('NFC').toLowerCase())
+function saysStopped(words: string, value: string): boolean {
+  return stopped.test(words) && (!hasMarks(value) || stopWords.test(lowerWithMarks(value)))
 }
 
 // Vietnamese marks tense with words: chưa (not yet), đang (in the course of), đã (already), sẽ (will).
@@ -96,9 +102,9 @@ const hasAspectWord = /\b(chua|dang|da|se)\b/
 
 function readAspect(value: string, folded: string): ProgressState | null {
   if (!hasAspectWord.test(folded)) return null
-  const marked = /[^ -~\s]/.test(value)
+  const marked = hasMarks(value)
   const words = marked
-    ? [...value.normalize('NFC').toLowerCase().matchAll(aspectWords)].map((m) => m[1])
+    ? [...lowerWithMarks(value).matchAll(aspectWords)].map((m) => m[1])
     : [...folded.matchAll(plainAspectWords)].map((m) => m[1])
   const has = (a: string, b: string) => words.includes(marked ? a : b)
   const notYet = has('chưa', 'chua')
@@ -134,11 +140,10 @@ export function parseProgress(value: string | number | null): Progress | Progres
   // "Hiện …" (at present) only introduces what follows.
   const words = folded.replace(/^hien (nay |tai )?/, '')
   const aspect = readAspect(value, words)
-  const [stopping, ...leading] = leadingRules
   const rule =
-    (stopping![0].test(words) && saysStopped(value) ? stopping : null) ??
+    (saysStopped(words, value) ? ([stopped, 'stopped'] as const) : null) ??
     (hasPartialCount(value) ? inProgress : null) ??
-    leading.find(([re]) => re.test(words)) ??
+    leadingRules.find(([re]) => re.test(words)) ??
     (aspect ? [/./, aspect] : null) ??
     trailingRules.find(([re]) => re.test(words)) ??
     (words !== folded ? inProgress : null)

@@ -44,6 +44,19 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57
 }
 
+/** Whether text is written with its marks (any character outside printable ASCII). */
+export function hasMarks(text: string): boolean {
+  return /[^ -~\s]/.test(text)
+}
+
+/**
+ * Lower case with the marks kept (NFC), for words that fold alike: "đang" and "đăng", "sáu" and
+ * "sau", "ngay" and "ngày", "dừng" and the end of "nội dung".
+ */
+export function lowerWithMarks(text: string): string {
+  return text.normalize('NFC').toLowerCase()
+}
+
 /** Folds text for matching: lower case, no diacritics (đ → d), punctuation as spaces, single spaces. */
 export function foldText(text: string): string {
   // Tables repeat their words (agencies, progress, deadlines): each distinct text is folded once.

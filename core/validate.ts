@@ -1,4 +1,4 @@
-import { checkEvidence } from './evidence.ts'
+import { checkEvidence, parseEvidence } from './evidence.ts'
 import { createAgencyIndex } from './agency.ts'
 import { parseColumnChoices, type ColumnChoices } from './columns.ts'
 import { requiredFields, type FieldKey } from './fields.ts'
@@ -24,7 +24,7 @@ import { computeTargetsResult, parseTargets } from './target.ts'
 import { findTitleIssued, findTitleYear } from './title.ts'
 import { createGroupTracker } from './group.ts'
 import type { AgencyRegistry } from './agency.ts'
-import { createIsoDate, type IsoDate } from './date.ts'
+import type { IsoDate } from './date.ts'
 
 export type ValidateOptions = {
   asOf: IsoDate
@@ -262,13 +262,11 @@ function hasLead(row: TableRow): boolean {
   return requiredFields.lead.some((f) => row.cells[f] !== undefined)
 }
 
-/** The latest day a result's words name, not after the report date, or null. */
+/** The latest date of the documents a result cites, not after the report date, or null. */
 function findResultDate(texts: (string | undefined)[], asOf: IsoDate): IsoDate | null {
-  let latest: IsoDate | null = null
-  for (const text of texts)
-    for (const m of (text ?? '').matchAll(/\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/g)) {
-      const date = createIsoDate(Number(m[3]), Number(m[2]), Number(m[1]))
-      if (date && date <= asOf && (!latest || date > latest)) latest = date
-    }
-  return latest
+  const dates = texts
+    .flatMap((text) => parseEvidence(text ?? ''))
+    .map((reference) => reference.date)
+    .filter((date): date is IsoDate => date !== null && date <= asOf)
+  return dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : null
 }
