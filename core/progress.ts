@@ -29,20 +29,29 @@ const emojiStates: [RegExp, ProgressState][] = [
 // Stopping wins over everything, "đã …" too ("Đã được UBND tỉnh thông qua dừng thực hiện dự án" is
 // stopped, not done).
 const stopped =
-  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|tam dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai))\b/
+  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|tam dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|^(da |bi )?huy$)\b/
+
+const handoverVerbs = '(?:giao|tiep nhan|nhan|phan cong)'
+const handover = new RegExp(
+  `^(?:moi |vua |da )?(?:duoc )?${handoverVerbs}(?: nhiem vu| viec| van ban)?(?: cho\\b.*)?$`,
+)
 
 // Read in order on folded text after stopping and counts so far; the first rule that matches decides.
 const leadingRules: [RegExp, ProgressState][] = [
   [/^(chua hoan thanh|chua xong|chua dat)\b/, 'in-progress'],
   // A count of what is done so far ("chi trả 143/147 hộ", "Lũy kế … đạt 55 ha"), or a phase of the work
   // ("giai đoạn 1"): the work goes on.
-  [/\b(luy ke|giai doan (?:[1-9]|i{1,3}|iv)\b)/, 'in-progress'],
+  [/\b(luy ke\b(?=.*\d)|giai doan (?:[1-9]|i{1,3}|iv)\b)/, 'in-progress'],
   // Finished, late or not ("Hoàn thành nhưng chậm so với kế hoạch"), unless only in part.
-  [/^(da )?(hoan thanh|hoan tat|xong)\b(?!.*\bmot phan\b)/, 'done'],
+  [/^(da )?(hoan thanh|hoan tat|xong)\b(?!.*\b(mot|1) phan\b)/, 'done'],
+  // A tracker's first states: the task was handed over or received, nothing is reported on it yet
+  // ("Mới giao", "Đã tiếp nhận", "Đã phân công cho phòng …"); handed on for handling, it is being handled.
+  [handover, 'not-started'],
+  [/^(da )?chuyen( xu ly| giai quyet)?( cho\b.*| den\b.*| toi\b.*)?$/, 'in-progress'],
   // Done only in part, going at some pace, or put off ("Hoàn thành một phần", "Chậm so với kế hoạch",
   // "Lùi thời gian sang năm 2027"): the work goes on.
   [
-    /\b(mot phan|(dung|cham|kip|dam bao|theo) (tien do|so voi)|thuc hien thuong xuyen|dang tiep tuc|lui (thoi gian|thoi han|tien do)|dieu chinh (thoi gian|thoi han|tien do|sang)|gia han|chuyen sang (nam|quy|ky))\b/,
+    /\b((mot|1) phan|(dung|cham|kip|dam bao|theo) (tien do|so voi)|thuc hien thuong xuyen|dang tiep tuc|lui (thoi gian|thoi han|tien do)|dieu chinh (thoi gian|thoi han|tien do|sang)|gia han|chuyen sang (nam|quy|ky))\b/,
     'in-progress',
   ],
 ]
@@ -73,6 +82,10 @@ const trailingRules: [RegExp, ProgressState][] = [
     /^(tiep tuc|cho|gan xong|sap hoan thanh|can|con trong han|tre han|qua han|xin gia han|du kien|duy tri|trien khai|thuc hien$|phoi hop|theo doi|ghi nhan)\b/,
     'in-progress',
   ],
+  // A deadline's state in a tracker: still within it, near it, past it ("Trong hạn", "Sắp đến hạn", "Hết hạn").
+  [/^(trong han|con han|sap (den|het) han|den han|het han|xin lui)\b/, 'in-progress'],
+  // Finished with how: "Xử lý xong", "Nộp muộn", "Nộp đúng hạn".
+  [/^\S+( \S+)? xong$|^(nop|gui|bao cao) (muon|tre|cham|dung han|qua han)\b/, 'done'],
   [
     /^(hoan thanh|ht|xong|dat|hoan tat|ket thuc|thuc hien (xong|day du)|x|co|ban hanh|phe duyet|nghiem thu|dam bao|van hanh on dinh|dua vao (van hanh|su dung|hoat dong)|di vao (van hanh|hoat dong))\b|^duoc (\S+ ){0,6}(phe duyet|ban hanh|thong qua|cong nhan|nghiem thu)\b|\b\S+ duoc \d/,
     'done',
@@ -87,7 +100,7 @@ const trailingRules: [RegExp, ProgressState][] = [
 // "dừng" (stop) and the end of "nội dung … xây dựng" fold alike: text written with its marks must say
 // the stopping word as written.
 const stopWords =
-  /(?<!\p{L})(dừng|hủy bỏ|huỷ bỏ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai)(?!\p{L})/u
+  /(?<!\p{L})(dừng|hủy|huỷ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai)(?!\p{L})/u
 
 function saysStopped(words: string, value: string): boolean {
   return stopped.test(words) && (!hasMarks(value) || stopWords.test(lowerWithMarks(value)))
@@ -160,14 +173,20 @@ export function parseProgress(value: string | number | null): Progress | Progres
   return { problem: 'unclear' }
 }
 
+// A short remark closing a cell that says how the work stands: "Kế hoạch (đã thực hiện)",
+// "Quyết định (Đã ban hành)"; not a longer aside about a text ("Luật … (đã được sửa đổi, bổ sung năm 2025)").
+const remark = /\(\s*((?:đã|đang)(?:\s+[^\s()]+){1,3})\s*\)$/iu
+
 /**
  * The progress a text reports in passing, outside the progress column: a sentence that says the
- * work is done or going on ("Đã ban hành …", "Đang lấy ý kiến …", "Đã vận hành"), not one that names
- * the aim ("Hoàn thành …").
+ * work is done or going on ("Đã ban hành …", "Đang lấy ý kiến …", "Đã vận hành", a closing remark
+ * "(đã thực hiện)"), not one that names the aim ("Hoàn thành …").
  */
 export function readReportedProgress(text: string): Progress | null {
-  if (!/^(?:đã|đang)\s/iu.test(text.trim())) return null
-  const said = parseProgress(text)
+  const trimmed = text.trim()
+  const sentence = /^(?:đã|đang)\s/iu.test(trimmed) ? trimmed : remark.exec(trimmed)?.[1]
+  if (!sentence) return null
+  const said = parseProgress(sentence)
   return isProgress(said) && said.state !== 'not-started' ? said : null
 }
 
@@ -186,6 +205,17 @@ export function isStepOnly(text: string, content: string): boolean {
   if (!onlySteps.test(folded) || completes.test(folded)) return false
   const verb = new RegExp(`^(?:to chuc |thuc hien )?${stepVerbs}\\b`).exec(foldText(content))
   return verb === null
+}
+
+/**
+ * Whether a tracker's "handed over" state ("Đã giao", "Đã tiếp nhận") is the task's own result: the
+ * task is that handing over ("Giao chỉ tiêu kế hoạch cho các xã"), so it is done.
+ */
+export function isHandoverDone(text: string, content: string): boolean {
+  return (
+    handover.test(foldText(text)) &&
+    new RegExp(`^(?:to chuc |thuc hien )?${handoverVerbs}\\b`).test(foldText(content))
+  )
 }
 
 /** Whether a parse gave a usable progress value. */

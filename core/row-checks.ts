@@ -10,6 +10,7 @@ import { isDateCell, type CellValue } from './grid.ts'
 import { createIssue } from './issue.ts'
 import {
   isProgress,
+  isHandoverDone,
   isStepOnly,
   parseProgress,
   readReportedProgress,
@@ -83,8 +84,9 @@ export function checkAgencies(row: TableRow, ctx: RowContext): string[] {
 export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate | null): Progress {
   const cell = row.cells.progress
   if (!cell) {
-    // A result, or a time column, that reports ("Đã ban hành …", "Đã vận hành").
-    for (const field of ['achieved', 'deadline', 'doneDate'] as const) {
+    // A result, a time, a product or a note that reports ("Đã ban hành …", "Đã vận hành",
+    // "Kế hoạch (đã thực hiện)").
+    for (const field of ['achieved', 'deadline', 'doneDate', 'product', 'note'] as const) {
       const said = readReportedProgress(row.cells[field]?.text ?? '')
       if (said) return said
     }
@@ -92,11 +94,12 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
     return { state: 'not-started', percent: null }
   }
   const progress = parseProgress(typeof cell.value === 'number' ? cell.value : cell.text)
+  const content = row.cells.content?.text ?? row.cells.criterion?.text ?? ''
   if (isProgress(progress) && progress.state === 'done') {
-    const content = row.cells.content?.text ?? row.cells.criterion?.text ?? ''
     if (cell.text.split('\n').every((line) => !line.trim() || isStepOnly(line, content)))
       return { state: 'in-progress', percent: null }
   }
+  if (isHandoverDone(cell.text, content)) return { state: 'done', percent: null }
   if (isProgress(progress)) return progress
   const code = progress.problem === 'percent' ? 'cell/invalid-progress' : 'cell/unclear-progress'
   ctx.issues.push(createIssue(code, placeCell(cell, row.row, 'progress'), { found: cell.text }))

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { isStepOnly, parseProgress } from '../../core/progress.ts'
+import {
+  isHandoverDone,
+  isStepOnly,
+  parseProgress,
+  readReportedProgress,
+} from '../../core/progress.ts'
 import { phrasebook } from '../../scripts/phrasebook.ts'
 
 describe('parseProgress', () => {
@@ -64,6 +69,9 @@ describe('parseProgress', () => {
     ['Tạm dừng xây dựng', 'stopped'],
     ['Đã hoàn thành giai đoạn 1 (9,5 ha)', 'in-progress'],
     ['dang trien khai', 'in-progress'],
+    ['Hoàn thành 1 phần', 'in-progress'],
+    // "Lũy kế" alone is a note (cumulative figures), not a count so far.
+    ['Lũy kế đến nay giải ngân 55 tỷ đồng', 'in-progress'],
   ])('reads the narrative "%s" as %s', (text, state) => {
     expect(parseProgress(text)).toMatchObject({ state })
   })
@@ -82,6 +90,48 @@ describe('parseProgress', () => {
   it('places every progress text of the sample that is not a plan column value', () => {
     const texts = phrasebook.progress.filter((p) => !/not progress/.test(p.note ?? ''))
     expect(texts.filter((p) => 'problem' in parseProgress(p.text)).map((p) => p.text)).toEqual([])
+  })
+
+  // The states of task trackers: handed over or received (nothing reported yet), handed on for
+  // handling, within or past the deadline, finished with how, cancelled.
+  it.each([
+    ['Mới giao', 'not-started'],
+    ['Đã giao', 'not-started'],
+    ['Đã tiếp nhận', 'not-started'],
+    ['Đã phân công cho Phòng Tư pháp', 'not-started'],
+    ['Đã chuyển xử lý', 'in-progress'],
+    ['Trong hạn', 'in-progress'],
+    ['Sắp đến hạn', 'in-progress'],
+    ['Hết hạn', 'in-progress'],
+    ['Xử lý xong', 'done'],
+    ['Nộp muộn', 'done'],
+    ['Hủy', 'stopped'],
+    ['Đã hủy', 'stopped'],
+    ['Đã xử lý', 'done'],
+    ['Hoàn thành trễ hạn', 'done'],
+  ])('reads the tracker state "%s" as %s', (text, state) => {
+    expect(parseProgress(text)).toMatchObject({ state })
+  })
+
+  it('keeps words that only look like tracker states for what they are', () => {
+    expect(parseProgress('Lũy kế')).toEqual({ problem: 'unclear' })
+    expect(parseProgress('Huy động nguồn lực')).toEqual({ problem: 'unclear' })
+    expect(parseProgress('Đã huy động đủ kinh phí')).toMatchObject({ state: 'done' })
+  })
+
+  it('reads "Đã giao" as done where the task is the handing over', () => {
+    expect(isHandoverDone('Đã giao', 'Giao chỉ tiêu kế hoạch năm 2026 cho các xã')).toBe(true)
+    expect(isHandoverDone('Đã giao', 'Xây dựng kế hoạch CCHC năm 2026')).toBe(false)
+    expect(isHandoverDone('Đã hoàn thành', 'Giao chỉ tiêu')).toBe(false)
+  })
+
+  it('reads a short closing remark that reports, not an aside about a text', () => {
+    expect(readReportedProgress('Kế hoạch (đã thực hiện)')).toMatchObject({ state: 'done' })
+    expect(readReportedProgress('Quyết định (Đang trình ký)')).toMatchObject({
+      state: 'in-progress',
+    })
+    expect(readReportedProgress('Luật Đất đai (đã được sửa đổi, bổ sung năm 2025)')).toBeNull()
+    expect(readReportedProgress('Kế hoạch (chưa ban hành)')).toBeNull()
   })
 
   it('tells a step on the way to the result from the result, by the task it belongs to', () => {
