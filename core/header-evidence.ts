@@ -140,7 +140,13 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   }
   // Weak progress words ("Tình trạng", "Trạng thái") need cells that are progress words.
   if ((words.progress ?? 0) + (words.status ?? 0) > 0 && (words.progress ?? 0) < 7) {
-    if (p.looseProgress < 0.75 * p.filled && p.ownStatus < 0.3 * p.filled) {
+    // A figure per task ("Tỷ lệ hoàn thành (%)": 100, 60, 45) says how far, as progress words do.
+    const figures = p.kinds.percent + p.kinds.number
+    if (
+      p.looseProgress < 0.75 * p.filled &&
+      figures < 0.75 * p.filled &&
+      p.ownStatus < 0.3 * p.filled
+    ) {
       add('progress', Math.min(0, 2 - (words.progress ?? 0) - (out.progress ?? 0)))
       add('status', Math.min(0, 2 - (words.status ?? 0)))
     }

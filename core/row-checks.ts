@@ -22,7 +22,7 @@ import { findShiftedCell } from './row-deadline.ts'
 import type { TableRow } from './table.ts'
 import { readFiguresInText } from './achieved.ts'
 import { parseAchieved, parseTargets, selectJudgeable, type Achieved } from './target.ts'
-import { parseVietnameseNumber } from './text.ts'
+import { foldText, parseVietnameseNumber } from './text.ts'
 
 /**
  * Reports a task without content or lead agency (a sub-item may take its group's). A field the table has no column for is the
@@ -83,7 +83,16 @@ export function checkAgencies(row: TableRow, ctx: RowContext): string[] {
  */
 export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate | null): Progress {
   const cell = row.cells.progress
+  const content = row.cells.content?.text ?? row.cells.criterion?.text ?? ''
   if (!cell) {
+    // Without a progress column, a result written in words is the report ("Hoàn thành (Quyết định
+    // số …)", "Đã trình UBND tỉnh", "Chưa thực hiện"); a figure ("87%", "28/30") is measured against
+    // a target, not a state.
+    const result = row.cells.achieved
+    if (result && !ctx.columns.has('progress') && !isFigure(result.text)) {
+      const said = readNarrative(result.text, content)
+      if (said) return said
+    }
     // A result, a time, a product or a note that reports ("Đã ban hành …", "Đã vận hành",
     // "Kế hoạch (đã thực hiện)").
     for (const field of ['achieved', 'deadline', 'doneDate', 'product', 'note'] as const) {
@@ -94,16 +103,40 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
     return { state: 'not-started', percent: null }
   }
   const progress = parseProgress(typeof cell.value === 'number' ? cell.value : cell.text)
-  const content = row.cells.content?.text ?? row.cells.criterion?.text ?? ''
-  if (isProgress(progress) && progress.state === 'done') {
-    if (cell.text.split('\n').every((line) => !line.trim() || isStepOnly(line, content)))
-      return { state: 'in-progress', percent: null }
-  }
-  if (isHandoverDone(cell.text, content)) return { state: 'done', percent: null }
-  if (isProgress(progress)) return progress
+  if (isProgress(progress)) return settleProgress(progress, cell.text, content)
   const code = progress.problem === 'percent' ? 'cell/invalid-progress' : 'cell/unclear-progress'
   ctx.issues.push(createIssue(code, placeCell(cell, row.row, 'progress'), { found: cell.text }))
   return { state: 'not-started', percent: null }
+}
+
+/**
+ * A progress read from its words, weighed against the task: "done" that rests only on steps before
+ * the result is in progress; "handed over" is done where the task is the handing over.
+ */
+function settleProgress(progress: Progress, text: string, content: string): Progress {
+  if (
+    progress.state === 'done' &&
+    text.split('\n').every((line) => !line.trim() || isStepOnly(line, content))
+  )
+    return { state: 'in-progress', percent: null }
+  if (isHandoverDone(text, content)) return { state: 'done', percent: null }
+  return progress
+}
+
+function readNarrative(text: string, content: string): Progress | null {
+  const said = parseProgress(text)
+  return isProgress(said) ? settleProgress(said, text, content) : null
+}
+
+// A measured value: numbers with at most a unit or two and the words around a figure ("Đạt 87%",
+// "28/30", "02 cuộc", "96,2 điểm", "Không").
+function isFigure(text: string): boolean {
+  const rest = foldText(text)
+    .replace(/\d+(?:[.,]\d+)*/g, ' ')
+    .replace(/\b(dat|khoang|tren|duoi|gan|hon|dat duoc|bang)\b/g, ' ')
+    .replace(/[^a-z ]/g, ' ')
+    .trim()
+  return /\d/.test(text) ? rest.split(/\s+/).filter(Boolean).length <= 2 : /^(khong|co)$/.test(rest)
 }
 
 /** Reads the completion date, reporting one that is not a date or lies after the cut-off. */

@@ -347,6 +347,69 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     })
   })
 
+  it('reads a report whose results are written in words, without a progress column: status from the words, no error', () => {
+    const grid = createGrid([
+      ['KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH 9 THÁNG NĂM 2026'],
+      ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Kết quả thực hiện'],
+      [
+        1,
+        'Ban hành Kế hoạch rà soát VBQPPL',
+        'Sở Tư pháp',
+        'Quý I/2026',
+        'Đã ban hành Kế hoạch số 15/KH-UBND ngày 20/01/2026',
+      ],
+      [2, 'Kiểm tra tại 05 địa phương', 'Sở Tư pháp', 'Quý IV/2026', 'Đã kiểm tra 3/5 địa phương'],
+      [
+        3,
+        'Xây dựng đề án vị trí việc làm',
+        'Sở Nội vụ',
+        'Tháng 6/2026',
+        'Đã trình UBND tỉnh tại Tờ trình số 88/TTr-SNV ngày 25/6/2026',
+      ],
+      [
+        4,
+        'Sắp xếp đơn vị sự nghiệp',
+        'Sở Nội vụ',
+        'Quý II/2026',
+        'Hoàn thành (Quyết định số 901/QĐ-UBND ngày 30/7/2026)',
+      ],
+      [5, 'Tổng kết thi hành Luật', 'Sở Tư pháp', 'Tháng 11/2026', 'Chưa thực hiện'],
+      [6, 'Số hóa hồ sơ TTHC', 'Sở Nội vụ', 'Quý IV/2026', 'Đạt 87%'],
+    ])
+    const report = validateTable(grid, { asOf })
+    expect(report.header!.mapping.find((m) => m.column === 'E')?.field).toBe('achieved')
+    expect(report.tasks.map((t) => [t.row, t.status])).toEqual([
+      [3, 'done-on-time'],
+      [4, 'in-progress'],
+      // Submitted is a step before the result; the decision's date is when the work was done.
+      [5, 'overdue'],
+      [6, 'done-late'],
+      [7, 'not-started'],
+      // A figure is measured against a target, not read as a state.
+      [8, 'not-started'],
+    ])
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
+  })
+
+  it('reads a completion rate per task as its progress ("Tỷ lệ hoàn thành (%)": 100, 60, 0)', () => {
+    const grid = createGrid([
+      ['THEO DÕI TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026'],
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị thực hiện', 'Hạn hoàn thành', 'Tỷ lệ hoàn thành (%)'],
+      [1, 'Nâng cấp Cổng dịch vụ công', 'Văn phòng UBND tỉnh', '31/5/2026', 100],
+      [2, 'Chữ ký số cho cấp xã', 'Sở Khoa học và Công nghệ', '30/9/2026', 60],
+      [3, 'Kho dữ liệu dùng chung', 'Sở Khoa học và Công nghệ', '30/4/2026', 45],
+      [4, 'Đào tạo kỹ năng số', 'Sở Nội vụ', '30/11/2026', 0],
+    ])
+    const report = validateTable(grid, { asOf: '2026-06-30' })
+    expect(report.header!.mapping.find((m) => m.column === 'E')?.field).toBe('progress')
+    expect(report.tasks.map((t) => t.status)).toEqual([
+      'done-on-time',
+      'in-progress',
+      'overdue',
+      'not-started',
+    ])
+  })
+
   it('guesses a required column the words and cells cannot settle, says so once, and repeats nothing on the rows', () => {
     const grid = createGrid([
       ['KẾ HOẠCH NĂM 2026'],
