@@ -5,6 +5,7 @@ import { parseDeadline } from './deadline.ts'
 import { cellText, isDateCell, type CellValue } from './grid.ts'
 import { statusLabels } from './messages.ts'
 import { isProgress, parseProgress } from './progress.ts'
+import { seriesMark } from './series.ts'
 import { parseStt } from './stt.ts'
 import { foldText } from './text.ts'
 
@@ -25,6 +26,8 @@ export type ColumnProfile = {
   looseProgress: number
   /** Cells whose text names a time somewhere ("Trình tại Phiên họp thứ 42 (tháng 02/2025)"). */
   looseDeadline: number
+  /** Cells that are a bare mark ("x", "✓"): a yes to whatever the header asks. */
+  marks: number
   /** Cells holding a status only the product writes ("Hoàn thành đúng hạn", "Quá hạn"). */
   ownStatus: number
   /** Date cells after the report date. */
@@ -63,6 +66,7 @@ function createProfile(): ColumnProfile {
     ordered: 0,
     agencyLists: 0,
     ownStatus: 0,
+    marks: 0,
     looseProgress: 0,
     looseDeadline: 0,
     future: 0,
@@ -144,6 +148,7 @@ export function computeColumnProfiles(
       }
       if (kind === 'agency' && /[,;\n]|\svà\s/.test(text)) p.agencyLists++
       if (ownStatuses.has(foldText(text))) p.ownStatus++
+      if (seriesMark.test(text)) p.marks++
       if (kind === 'period' || kind === 'date') p.looseDeadline++
       else if (text.length <= 200 && mentionsTime(text, timesByText)) p.looseDeadline++
       if (kind === 'progress' || kind === 'percent') p.looseProgress++

@@ -74,7 +74,7 @@ export function countFitting(profile: ColumnProfile, field: FieldKey): number {
   let n = 0
   for (const [kind, weight] of Object.entries(table) as [CellKind, number][])
     if (weight >= 0.7) n += profile.kinds[kind]
-  return field === 'doneDate' ? profile.kinds.date : n
+  return field === 'doneDate' ? profile.kinds.date + profile.kinds.period : n
 }
 
 /** What a date column's place says: dates only on finished rows, never after the report date, after a "received on" column. */
@@ -138,6 +138,9 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
       add('end', -3)
     }
   }
+  // Marks ("x") say yes to what the header asks ("Cấp trình – TTg CP"): progress only where it asks that.
+  if (p.marks >= 0.6 * p.filled && (words.progress ?? 0) <= 0 && (words.status ?? 0) <= 0)
+    for (const k of ['progress', 'achieved'] as const) out[k] = Math.min(out[k] ?? 0, -2)
   // Weak progress words ("Tình trạng", "Trạng thái") need cells that are progress words.
   if ((words.progress ?? 0) + (words.status ?? 0) > 0 && (words.progress ?? 0) < 7) {
     // A figure per task ("Tỷ lệ hoàn thành (%)": 100, 60, 45) says how far, as progress words do.

@@ -2,7 +2,12 @@ import { resolveColumnChoices, type ColumnChoices, type ColumnReading } from './
 import { fieldSpecs, findMissingRequired, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, type CellValue } from './grid.ts'
 import { assignColumns, guessRequiredFields, minimumScore, settleRoles } from './header-assign.ts'
-import { computeColumnProfiles, profileRows, type ReadingContext } from './column-profile.ts'
+import {
+  computeColumnProfiles,
+  profileRows,
+  type ColumnProfile,
+  type ReadingContext,
+} from './column-profile.ts'
 import { scoreColumnContents } from './header-evidence.ts'
 import { describeClosest, findMissingFields, readColumn } from './header-mapping.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
@@ -186,6 +191,33 @@ function readHeaderCells(
   return { cells, height }
 }
 
+// A time the header says was planned ("Ngày dự kiến trình ban hành", "Thời gian theo kế hoạch").
+const plannedWords = /\b(du kien|ke hoach|dk|theo kh)\b/
+
+/**
+ * A planned time beside another time: the planned one is the deadline and the other, whose dates
+ * are never after the report date, is when the work was done ("Ngày dự kiến trình | … | Thời gian xử
+ * lý", "Kế hoạch | Thực hiện").
+ */
+function settlePlannedTime(
+  assigned: (FieldKey | null)[],
+  scores: Weights[],
+  cells: { text: string; skip: boolean }[],
+  profiles: ColumnProfile[],
+  fixed: Partial<Record<FieldKey, number>>,
+) {
+  const deadline = assigned.indexOf('deadline')
+  const planned = (c: number) => plannedWords.test(foldText(cells[c]!.text))
+  if (deadline < 0 || fixed.deadline !== undefined || fixed.doneDate !== undefined) return
+  if (assigned.includes('doneDate') || planned(deadline) || profiles[deadline]!.future > 0) return
+  const other = cells.findIndex(
+    (h, c) => !h.skip && !assigned[c] && planned(c) && (scores[c]!.deadline ?? 0) >= minimumScore,
+  )
+  if (other < 0) return
+  assigned[other] = 'deadline'
+  assigned[deadline] = 'doneDate'
+}
+
 /** Reads the header at row index `r` (0-based in `values`): every column, jointly, with the data below as evidence. */
 export function buildHeader(
   values: CellValue[][],
@@ -265,6 +297,7 @@ export function buildHeader(
     assigned = assignColumns(scores, fixed, resolved.excluded)
     settleRoles(assigned, scores, fixed)
   }
+  settlePlannedTime(assigned, scores, cells, profiles, resolved.fixed)
   // What an agency reports about a task stands after the task: a document or a date before the task
   // column ("Số, ký hiệu văn bản | Ngày văn bản | Trích yếu …") is the source of the task, not its
   // evidence or completion, unless its own words say so.

@@ -20,7 +20,7 @@ const cellNouns: Record<FieldKey, Bilingual> = {
   end: { vi: 'thời gian', en: 'times' },
   note: { vi: 'ghi chú', en: 'notes' },
   progress: { vi: 'từ chỉ tiến độ', en: 'progress words' },
-  doneDate: { vi: 'ngày', en: 'dates' },
+  doneDate: { vi: 'ngày hoặc tháng', en: 'dates or months' },
   achieved: { vi: 'kết quả', en: 'results' },
   evidence: { vi: 'văn bản kiểm chứng', en: 'document references' },
   selfScore: { vi: 'điểm', en: 'scores' },

@@ -391,6 +391,49 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
   })
 
+  it('reads a planned time beside another time: the planned one is the deadline, the other when the work was done', () => {
+    const grid = createGrid([
+      [
+        'STT',
+        'Tên gọi văn bản',
+        'Cơ quan soạn thảo',
+        'Ngày dự kiến trình ban hành',
+        'Thời gian xử lý',
+      ],
+      [
+        1,
+        'Quyết định sửa đổi đơn giá bồi thường',
+        'Sở Nông nghiệp và Môi trường',
+        'Tháng 01/2026',
+        'Tháng 01/2026',
+      ],
+      [
+        2,
+        'Quyết định về bồi thường, tái định cư',
+        'Sở Nông nghiệp và Môi trường',
+        'Tháng 01/2026',
+        'Tháng 02/2026',
+      ],
+      [3, 'Quyết định về mật độ chăn nuôi', 'Sở Nông nghiệp và Môi trường', null, 'Tháng 02/2026'],
+      [
+        4,
+        'Quy chế quản lý công trình ghi công liệt sĩ',
+        'Sở Nội vụ',
+        'Tháng 12/2025',
+        'Tháng 02/2026',
+      ],
+    ])
+    const report = validateTable(grid, { asOf: '2026-02-25' })
+    const fields = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m.field]))
+    expect(fields).toMatchObject({ D: 'deadline', E: 'doneDate' })
+    expect(report.tasks.map((t) => t.status)).toEqual([
+      'done-on-time',
+      'done-late',
+      'done-on-time',
+      'done-late',
+    ])
+  })
+
   it('reads a completion rate per task as its progress ("Tỷ lệ hoàn thành (%)": 100, 60, 0)', () => {
     const grid = createGrid([
       ['THEO DÕI TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026'],
