@@ -52,6 +52,10 @@ const specPhrases: [string, string, string | null][] = [
   ['Theo quy định', 'external', null],
   ['Theo hướng dẫn của Trung ương', 'external', null],
   ['Sau khi Bộ Nội vụ ban hành hướng dẫn', 'event', null],
+  // No time set yet: it is set when known, no due date and no error.
+  ['Chưa ghi hạn cụ thể', 'event', null],
+  ['Chưa xác định', 'event', null],
+  ['Không quy định thời hạn', 'event', null],
   ['Trong thời hạn 15 ngày, sau khi có quyết định công bố', 'event', null],
   ['Tháng 13/2026', 'invalid', null],
   ['31/02/2026', 'invalid', null],
