@@ -37,7 +37,7 @@ const targetPattern =
 const productPattern =
   /^(quyet dinh|ke hoach|bao cao|de an|van ban|nghi quyet|nghi dinh|thong tu|chi thi|cong van|huong dan|to trinh|quy che|quy dinh|chuong trinh|thong bao|du thao|phan mem|he thong|co so du lieu|luat|danh muc|so tay|tai lieu|bo tai lieu|bo cau hoi|hoi nghi|phong su|tin bai|chuyen muc|video|an pham|tap huan|bien ban)\b/
 // A document reference: a number with a symbol ("12/BC-UBND", "09/2019/NĐ-CP"), "số 12", or a link.
-const documentReference = /\d+\s*\/\s*[A-ZĐ]|\bsố\s*\d+|https?:\/\/|\bCV\s*\d+/iu
+export const documentReference = /\d+\s*\/\s*[A-ZĐ]|\bsố\s*\d+|https?:\/\/|\bCV\s*\d+/iu
 // How deadline phrases open ("Trong năm 2026", "Quý IV", "Thường xuyên", "Theo quy định", "Khi có …").
 const deadlineStart =
   /^(?:\d|trong|truoc|cham nhat|muon nhat|den|tu|quy|thang|nam|ngay|hang|thuong xuyen|dinh ky|lien tuc|theo|khi|sau|ca nam|giai doan|nhiem ky|tuan|thu \d|hoan thanh (?:truoc|trong|cham)|dau|cuoi|giua|nua)\b/

@@ -1,5 +1,5 @@
 import type { AgencyIndex } from './agency.ts'
-import { cellKinds, readCellKind, type CellKind } from './cell-kind.ts'
+import { cellKinds, documentReference, readCellKind, type CellKind } from './cell-kind.ts'
 import { parseDayFirstDate, type IsoDate } from './date.ts'
 import { parseDeadline } from './deadline.ts'
 import { cellText, isDateCell, type CellValue } from './grid.ts'
@@ -26,6 +26,8 @@ export type ColumnProfile = {
   looseProgress: number
   /** Cells whose text names a time somewhere ("Trình tại Phiên họp thứ 42 (tháng 02/2025)"). */
   looseDeadline: number
+  /** Cells that record a document or a date somewhere ("Công văn số 2170/STP ngày 02/10/2025"). */
+  records: number
   /** Cells that are a bare mark ("x", "✓"): a yes to whatever the header asks. */
   marks: number
   /** Cells holding a status only the product writes ("Hoàn thành đúng hạn", "Quá hạn"). */
@@ -67,6 +69,7 @@ function createProfile(): ColumnProfile {
     agencyLists: 0,
     ownStatus: 0,
     marks: 0,
+    records: 0,
     looseProgress: 0,
     looseDeadline: 0,
     future: 0,
@@ -149,6 +152,7 @@ export function computeColumnProfiles(
       if (kind === 'agency' && /[,;\n]|\svà\s/.test(text)) p.agencyLists++
       if (ownStatuses.has(foldText(text))) p.ownStatus++
       if (seriesMark.test(text)) p.marks++
+      if (documentReference.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) p.records++
       if (kind === 'period' || kind === 'date') p.looseDeadline++
       else if (text.length <= 200 && mentionsTime(text, timesByText)) p.looseDeadline++
       if (kind === 'progress' || kind === 'percent') p.looseProgress++

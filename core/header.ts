@@ -15,6 +15,7 @@ import { timeWords, type HeaderMeaning, type Weights } from './header-words.ts'
 import { createIssue, type Issue } from './issue.ts'
 import {
   findColumnSeries,
+  findWorkflow,
   isMarkedRun,
   isPeriodHeader,
   type ColumnSeries,
@@ -47,14 +48,20 @@ const reportedFields = new Set<FieldKey>(['evidence', 'doneDate', 'achieved', 'p
 
 /** Why a column after a series' first is read as part of it ("một kỳ của thời hạn (cột D)"). */
 function describeSeriesPart(kind: SeriesKind, first: string): { vi: string; en: string } {
+  const marked = { vi: 'ô đánh dấu x', en: 'cells marked x' }
   const part = {
-    periods: { vi: 'một kỳ của thời hạn', en: 'one period of the deadline' },
-    steps: { vi: 'một bước của tiến độ', en: 'one step of the progress' },
-    states: { vi: 'một trạng thái của tiến độ', en: 'one state of the progress' },
+    periods: { vi: 'một kỳ của thời hạn', en: 'one period of the deadline', how: marked },
+    steps: { vi: 'một bước của tiến độ', en: 'one step of the progress', how: marked },
+    states: { vi: 'một trạng thái của tiến độ', en: 'one state of the progress', how: marked },
+    workflow: {
+      vi: 'một bước của tiến độ',
+      en: 'one step of the progress',
+      how: { vi: 'ô ghi văn bản của bước', en: 'cells record the step’s document' },
+    },
   }[kind]
   return {
-    vi: `${part.vi} (cột ${first}): ô đánh dấu x`,
-    en: `${part.en} (column ${first}): cells marked x`,
+    vi: `${part.vi} (cột ${first}): ${part.how.vi}`,
+    en: `${part.en} (column ${first}): ${part.how.en}`,
   }
 }
 
@@ -308,6 +315,18 @@ export function buildHeader(
       if (f && reportedFields.has(f) && (words[c]![f] ?? 0) < 6 && resolved.fixed[f] !== c)
         assigned[c] = null
     }
+  // Without a progress column, the documents of a workflow's steps say how far each task went.
+  const canHoldProgress =
+    !assigned.includes('progress') &&
+    resolved.fixed.progress === undefined &&
+    !resolved.excluded.has('progress')
+  const workflow = canHoldProgress
+    ? findWorkflow(cells, profiles, (c) => !cells[c]!.skip && !assigned[c], task)
+    : null
+  if (workflow) {
+    assigned[workflow[0]!] = 'progress'
+    series.push({ field: 'progress', kind: 'workflow', columns: workflow })
+  }
   const columns: Partial<Record<FieldKey, number>> = {}
   const texts: Partial<Record<FieldKey, string>> = {}
   const mapping: ColumnReading[] = []

@@ -102,6 +102,8 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
     if (doneDate && !ctx.columns.has('progress')) return { state: 'done', percent: null }
     return { state: 'not-started', percent: null }
   }
+  // A completion date outweighs how far a workflow's recorded steps went.
+  if (cell.inferred && doneDate) return { state: 'done', percent: null }
   const progress = parseProgress(typeof cell.value === 'number' ? cell.value : cell.text)
   if (isProgress(progress)) return settleProgress(progress, cell.text, content)
   const code = progress.problem === 'percent' ? 'cell/invalid-progress' : 'cell/unclear-progress'

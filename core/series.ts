@@ -14,7 +14,7 @@ export type ColumnSeries = {
   columns: number[]
   labels: string[]
 }
-export type SeriesKind = 'periods' | 'steps' | 'states'
+export type SeriesKind = 'periods' | 'steps' | 'states' | 'workflow'
 
 /** A mark in a period or step column: the row is due then, or the step is done ("x", "✓", "•"). */
 export const seriesMark = /^(?:[xX✓✔•●+*v]|có)$/u
@@ -83,6 +83,39 @@ export function findColumnSeries(
   return found.filter((s, i) => found.findIndex((o) => o.field === s.field) === i)
 }
 
+// A step of handling a text or a file, named by what is done or received at it.
+const handingStep =
+  /\b(gui|trinh|dang ky|tham dinh|lay y kien|xin y kien|gop y|phuc dap|chap thuan|thong qua|tiep nhan|ngay nhan|phe duyet)\b/
+// The step that ends the work: the text issued, the result ("Số, ngày ban hành VBQPPL"), not the
+// submission for it ("VB trình UBND tỉnh ban hành").
+const resultStep = /\b(ban hanh|ket qua)\b/
+const isWorkflowStep = (text: string) => handingStep.test(text) || resultStep.test(text)
+const isWorkflowResult = (text: string) => resultStep.test(text) && !handingStep.test(text)
+
+/**
+ * The columns of a workflow after the task column (relative indices), when no column holds the
+ * progress: three or more columns free of any field, each naming a step of handling a text, whose
+ * cells record documents or dates ("Công văn số 2170/STP ngày 02/10/2025"), filled on some rows only
+ * (a column filled on every row is where the task came from). Null when there is none.
+ */
+export function findWorkflow(
+  cells: HeaderCell[],
+  profiles: { filled: number; rows: number; records: number }[],
+  free: (c: number) => boolean,
+  after: number,
+): number[] | null {
+  const run: number[] = []
+  for (let c = after + 1; c < cells.length; c++) {
+    const p = profiles[c]!
+    if (!free(c) || !isWorkflowStep(foldText(cells[c]!.text))) continue
+    if (p.records < 0.5 * p.filled) continue
+    run.push(c)
+  }
+  const recorded = run.filter((c) => profiles[c]!.filled > 0)
+  if (run.length < 3 || !recorded.length) return null
+  return recorded.every((c) => profiles[c]!.filled >= profiles[c]!.rows) ? null : run
+}
+
 /** The share of a run's filled cells that are marks, at least one: the run is a series. */
 export function isMarkedRun(rows: CellValue[][], run: number[], share: number): boolean {
   let marks = 0
@@ -96,7 +129,7 @@ export function isMarkedRun(rows: CellValue[][], run: number[], share: number): 
   return marks > 0 && marks >= share * filled
 }
 
-type SeriesCell = { value: CellValue; text: string; column: string }
+type SeriesCell = { value: CellValue; text: string; column: string; inferred?: true }
 
 /**
  * What a row says across a series, as one cell of its field (or null when it says nothing). A
@@ -127,6 +160,16 @@ export function readSeriesCell(
     const [first, last] = [marked[0]!, marked[marked.length - 1]!]
     const label = (k: number) => series.labels[k]!
     return cell(first === last ? label(last) : `${label(first)} - ${label(last)}`, last)
+  }
+  // A workflow is done when its result is recorded, else in progress at its last recorded step.
+  if (series.kind === 'workflow') {
+    const filled = texts.flatMap((text, k) => (text ? [k] : []))
+    if (!filled.length) return null
+    const last = filled[filled.length - 1]!
+    const label = series.labels[last]!
+    const done = last === texts.length - 1 && isWorkflowResult(foldText(label))
+    const said = done ? `Hoàn thành — ${texts[last]}` : `Đang thực hiện: ${label} — ${texts[last]}`
+    return { ...cell(said, last), inferred: true }
   }
   // The state whose column is marked, in that column's words.
   if (series.kind === 'states') {

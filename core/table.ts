@@ -16,7 +16,13 @@ export const rowKinds = ['section', 'group', 'task', 'heading'] as const
 export type RowKind = (typeof rowKinds)[number]
 
 /** One cell of a table row: its raw value, its cleaned text, and where it is. */
-export type RowCell = { value: CellValue; text: string; column: string }
+export type RowCell = {
+  value: CellValue
+  text: string
+  column: string
+  /** Said by the product from other cells (a workflow's last recorded step), not typed by the agency. */
+  inferred?: true
+}
 
 /** A data row after the table is read: its kind, its place in the STT hierarchy and its cells. */
 export type TableRow = {

@@ -228,16 +228,16 @@ function evaluateRow(
     c.doneDate === undefined &&
     entry.doneDate === null &&
     row.cells.progress &&
+    !row.cells.progress.inferred &&
     ctx.columns.has('doneDate')
   ) {
     ctx.issues.push(
       createIssue('row/done-without-date', placeCell(row.cells.progress, row.row, 'progress')),
     )
   }
-  if (done && c.evidence === undefined && ctx.columns.has('evidence') && row.cells.progress) {
-    ctx.issues.push(
-      createIssue('row/done-without-evidence', placeCell(row.cells.progress, row.row, 'progress')),
-    )
+  const typed = row.cells.progress?.inferred ? undefined : row.cells.progress
+  if (done && c.evidence === undefined && ctx.columns.has('evidence') && typed) {
+    ctx.issues.push(createIssue('row/done-without-evidence', placeCell(typed, row.row, 'progress')))
   }
   if (done && c.evidence) ctx.issues.push(...checkEvidence(c.evidence, row.row, ctx))
   entry.status = computeStatus(entry.deadline, progress, entry.doneDate, ctx.asOf)

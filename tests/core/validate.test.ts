@@ -434,6 +434,114 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
   })
 
+  it('reads how far each task went from the documents of a workflow’s steps, without a progress column', () => {
+    const grid = createGrid([
+      [
+        'STT',
+        'Tên văn bản',
+        'Cơ quan soạn thảo',
+        'Thời hạn',
+        'Văn bản đăng ký xây dựng',
+        'Gửi lấy ý kiến góp ý',
+        'Gửi Sở Tư pháp thẩm định',
+        'Trình UBND tỉnh',
+        'Số, ngày ban hành văn bản',
+      ],
+      [
+        1,
+        'Quyết định quy định giá dịch vụ',
+        'Sở Tài chính',
+        'Quý II/2026',
+        'Công văn số 12/STC ngày 05/01/2026',
+        'Công văn số 40/STC ngày 20/01/2026',
+        null,
+        null,
+        null,
+      ],
+      [
+        2,
+        'Quyết định về quản lý chợ',
+        'Sở Công Thương',
+        'Quý III/2026',
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+      [
+        3,
+        'Quyết định bãi bỏ quy chế cũ',
+        'Sở Nội vụ',
+        'Quý I/2026',
+        'Công văn số 7/SNV ngày 02/01/2026',
+        null,
+        'Công văn số 88/SNV ngày 03/02/2026',
+        'Tờ trình số 9/TTr-SNV ngày 10/02/2026',
+        'Quyết định số 15/2026/QĐ-UBND ngày 20/02/2026',
+      ],
+      [
+        4,
+        'Quyết định về phí thư viện',
+        'Sở Văn hóa, Thể thao và Du lịch',
+        'Quý II/2026',
+        'Công văn số 3/SVHTTDL ngày 08/01/2026',
+        null,
+        null,
+        null,
+        null,
+      ],
+    ])
+    const report = validateTable(grid, { asOf: '2026-02-25' })
+    expect(report.tasks.map((t) => [t.status, t.doneDate])).toEqual([
+      ['in-progress', null],
+      ['not-started', null],
+      // Done when the result is recorded; the issued decision's date is when.
+      ['done-on-time', '2026-02-20'],
+      ['in-progress', null],
+    ])
+    const byColumn = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m]))
+    expect(byColumn.E!.field).toBe('progress')
+    expect(byColumn.I!.reason.vi).toBe('một bước của tiến độ (cột E): ô ghi văn bản của bước')
+    // The product's reading of a workflow is no claim of the agency's: no "done without a date".
+    expect(report.issues.filter((i) => i.severity !== 'info')).toEqual([])
+  })
+
+  it('takes no workflow from a column filled on every row (where the tasks came from) or from two steps', () => {
+    const grid = createGrid([
+      [
+        'STT',
+        'Nội dung',
+        'Đơn vị chủ trì',
+        'Thời hạn',
+        'Văn bản giao',
+        'Gửi thẩm định',
+        'Trình UBND tỉnh',
+      ],
+      [
+        1,
+        'Rà soát quy chế',
+        'Sở Nội vụ',
+        'Quý II/2026',
+        'Công văn số 1/UBND ngày 02/01/2026',
+        'Công văn số 5/SNV ngày 10/02/2026',
+        null,
+      ],
+      [
+        2,
+        'Rà soát thủ tục',
+        'Sở Tư pháp',
+        'Quý II/2026',
+        'Công văn số 2/UBND ngày 03/01/2026',
+        null,
+        null,
+      ],
+    ])
+    const report = validateTable(grid, { asOf: '2026-02-25' })
+    expect(report.header!.mapping.some((m) => m.field === 'progress')).toBe(false)
+    expect(report.tasks.map((t) => t.status)).toEqual(['not-started', 'not-started'])
+  })
+
   it('reads a completion rate per task as its progress ("Tỷ lệ hoàn thành (%)": 100, 60, 0)', () => {
     const grid = createGrid([
       ['THEO DÕI TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026'],
