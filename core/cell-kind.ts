@@ -33,7 +33,7 @@ const agencyAbbreviation =
 const durationPattern =
   /^(?:khong tinh thoi gian|(?:toi da |trong |khoang )?\d+(?:[.,]\d+)?(?: \d+(?:[.,]\d+)?)? (?:ngay|gio|tuan|thang|nam)(?: lam viec)?)$/
 const targetPattern =
-  /(≥|>=|≤|\b(?:toi thieu|it nhat|tren|tu \d+(?:[.,]\d+)? pct(?: \w+)* tro len|khong duoi|dat tu|phan dau)\b|^dat muc\b)/
+  /(≥|>=|≤|\b(?:toi thieu|it nhat|tren \d+|tu \d+(?:[.,]\d+)? pct(?: \w+)* tro len|khong duoi|dat tu|phan dau)\b|^dat muc\b)/
 const productPattern =
   /^(quyet dinh|ke hoach|bao cao|de an|van ban|nghi quyet|nghi dinh|thong tu|chi thi|cong van|huong dan|to trinh|quy che|quy dinh|chuong trinh|thong bao|du thao|phan mem|he thong|co so du lieu|luat|danh muc|so tay|tai lieu|bo tai lieu|bo cau hoi|hoi nghi|phong su|tin bai|chuyen muc|video|an pham|tap huan|bien ban)\b/
 // A document reference: a number with a symbol ("12/BC-UBND", "09/2019/NĐ-CP"), "số 12", or a link.

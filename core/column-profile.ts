@@ -28,6 +28,8 @@ export type ColumnProfile = {
   looseDeadline: number
   /** Cells that record a document or a date somewhere ("Công văn số 2170/STP ngày 02/10/2025"). */
   records: number
+  /** Cells of a sentence's length (25 characters and four words or more): descriptions, titles. */
+  long: number
   /** Cells that are a bare mark ("x", "✓"): a yes to whatever the header asks. */
   marks: number
   /** Cells holding a status only the product writes ("Hoàn thành đúng hạn", "Quá hạn"). */
@@ -70,6 +72,7 @@ function createProfile(): ColumnProfile {
     ownStatus: 0,
     marks: 0,
     records: 0,
+    long: 0,
     looseProgress: 0,
     looseDeadline: 0,
     future: 0,
@@ -152,6 +155,7 @@ export function computeColumnProfiles(
       if (kind === 'agency' && /[,;\n]|\svà\s/.test(text)) p.agencyLists++
       if (ownStatuses.has(foldText(text))) p.ownStatus++
       if (seriesMark.test(text)) p.marks++
+      if (text.length >= 25 && text.split(/\s+/).length >= 4) p.long++
       if (documentReference.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) p.records++
       if (kind === 'period' || kind === 'date') p.looseDeadline++
       else if (text.length <= 200 && mentionsTime(text, timesByText)) p.looseDeadline++

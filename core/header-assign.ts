@@ -117,6 +117,17 @@ function isItemColumn(view: ColumnView, c: number): boolean {
   return (view.scores[c]!.other ?? 0) < weaklyUnused && (view.distinct[c] ?? 0) >= 0.8
 }
 
+/** The free column of distinct texts right after the numbering, where tables write each row's item. */
+export function findItemNextToNumbering(
+  assigned: (FieldKey | null)[],
+  scores: Weights[],
+  cells: { text: string; skip: boolean }[],
+  fixed: Partial<Record<FieldKey, number>>,
+  distinct: readonly number[],
+): number | null {
+  return findNextToNumbering({ assigned, scores, cells, fixed, distinct })?.c ?? null
+}
+
 /**
  * The column right after the numbering, when no column's words name what the rows are: there
  * tables write their item ("TT | Chỉ tiêu | Đơn vị | Kết quả" lists indicators).

@@ -1,7 +1,13 @@
 import { resolveColumnChoices, type ColumnChoices, type ColumnReading } from './columns.ts'
 import { fieldSpecs, findMissingRequired, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, type CellValue } from './grid.ts'
-import { assignColumns, guessRequiredFields, minimumScore, settleRoles } from './header-assign.ts'
+import {
+  assignColumns,
+  findItemNextToNumbering,
+  guessRequiredFields,
+  minimumScore,
+  settleRoles,
+} from './header-assign.ts'
 import {
   computeColumnProfiles,
   profileRows,
@@ -198,6 +204,12 @@ function readHeaderCells(
   return { cells, height }
 }
 
+/** A column whose cells are mostly sentences (task descriptions, document titles), not codes or figures. */
+function isTextColumn(p: ColumnProfile): boolean {
+  const words = p.kinds.task + p.kinds.text + p.kinds.docref + p.kinds.product
+  return words >= 0.6 * p.filled && p.long >= 0.5 * p.filled
+}
+
 // A time the header says was planned ("Ngày dự kiến trình ban hành", "Thời gian theo kế hoạch").
 const plannedWords = /\b(du kien|ke hoach|dk|theo kh)\b/
 
@@ -289,17 +301,38 @@ export function buildHeader(
   const resolved = resolveColumnChoices(choices, headerTexts, left)
   let assigned = assignColumns(scores, resolved.fixed, resolved.excluded)
   settleRoles(assigned, scores, resolved.fixed)
+  const distinctShares = profiles.map((p) => (p.filled ? p.distinct / p.filled : 0))
   const guessed = guessRequiredFields(
     assigned,
     scores,
     cells,
     resolved.excluded,
     resolved.fixed,
-    profiles.map((p) => (p.filled ? p.distinct / p.filled : 0)),
+    distinctShares,
   )
   // A column taken for a missing field frees the field it held: the others are read again around it.
   if (guessed.size) {
     const fixed = { ...resolved.fixed }
+    for (const c of guessed) fixed[assigned[c]!] = c
+    assigned = assignColumns(scores, fixed, resolved.excluded)
+    settleRoles(assigned, scores, fixed)
+  }
+  // The task stands before what is reported about it, and tables write it right after the number: a
+  // task column taken by weak words after the progress ("Giải pháp, kiến nghị"), or by its cells alone
+  // ("Hình thức xử lý"), yields to the free column of texts right after the numbering.
+  const item = findItemNextToNumbering(assigned, scores, cells, resolved.fixed, distinctShares)
+  const taken = assigned.indexOf('content')
+  const weak = taken >= 0 && (words[taken]!.content ?? 0) < 6
+  const reported = assigned.indexOf('progress')
+  if (
+    item !== null &&
+    taken > item &&
+    weak &&
+    resolved.fixed.content === undefined &&
+    ((reported >= 0 && taken > reported) || (words[taken]!.content ?? 0) <= 0) &&
+    isTextColumn(profiles[item]!)
+  ) {
+    const fixed = { ...resolved.fixed, content: item }
     for (const c of guessed) fixed[assigned[c]!] = c
     assigned = assignColumns(scores, fixed, resolved.excluded)
     settleRoles(assigned, scores, fixed)

@@ -14,6 +14,9 @@ describe('readCellKind', () => {
     ['100%', 'percent'],
     ['≥ 95%', 'target'],
     ['Đạt mức tiên tiến ở nhiều lĩnh vực quan trọng', 'target'],
+    ['Tỷ lệ hồ sơ trực tuyến trên 95%', 'target'],
+    // "trên địa bàn tỉnh" (in the province) is no "trên 95%".
+    ['Hỗ trợ doanh nghiệp trên địa bàn tỉnh chuyển đổi số', 'task'],
     ['1.1', 'numbering'],
     ['II', 'numbering'],
     ['a)', 'numbering'],

@@ -542,6 +542,78 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.tasks.map((t) => t.status)).toEqual(['not-started', 'not-started'])
   })
 
+  it('reads the task right after the numbering, not a later column taken by weak words or by its cells alone', () => {
+    const report = (header: string[], rows: (string | number)[][]) =>
+      validateTable(createGrid([header, ...rows]), { asOf: '2026-06-30' })
+    const solutions = report(
+      [
+        'TT',
+        'Cụm công nghiệp (vị trí, diện tích)',
+        'Tiến độ hiện tại',
+        'Giải pháp, kiến nghị',
+        'Cơ quan phụ trách',
+        'Thời hạn',
+      ],
+      [
+        [
+          1,
+          'CCN Châu Quế, xã Châu Quế, diện tích 75 ha',
+          'Đang tổng hợp ý kiến các sở',
+          'Đề nghị các sở sớm có ý kiến để hoàn thiện hồ sơ',
+          'Sở Công Thương',
+          'Quý III/2026',
+        ],
+        [
+          2,
+          'CCN Yên Hợp 2, xã Xuân Ái, diện tích 75 ha',
+          'Đang thẩm định hồ sơ thành lập',
+          'Đề nghị nhà đầu tư bổ sung hồ sơ đất đai',
+          'Sở Công Thương',
+          'Quý IV/2026',
+        ],
+        [
+          3,
+          'CCN Mông Sơn, xã Bảo Ái, diện tích 50 ha',
+          'Đã nộp hồ sơ đề nghị thành lập',
+          'Đề nghị UBND xã niêm yết công khai hồ sơ',
+          'UBND xã Bảo Ái',
+          'Quý IV/2026',
+        ],
+      ],
+    )
+    expect(solutions.header!.columns.content).toBe('B')
+    const forms = report(
+      ['STT', 'Văn bản', 'Cơ quan', 'Hình thức xử lý', 'Thời hạn', 'Tình trạng'],
+      [
+        [
+          1,
+          'Nghị quyết số 04/2024/NQ-HĐND quy định mức hỗ trợ trên địa bàn tỉnh',
+          'Công an tỉnh',
+          'Ban hành văn bản mới; bãi bỏ nghị quyết này',
+          'Tháng 11/2026',
+          'Đang thực hiện',
+        ],
+        [
+          2,
+          'Quyết định số 07/2014/QĐ-UBND về quản lý cư trú trên địa bàn tỉnh',
+          'Công an tỉnh',
+          'Ban hành văn bản mới và bãi bỏ quyết định này',
+          'Quý IV/2026',
+          'Chưa triển khai',
+        ],
+        [
+          3,
+          'Quyết định số 20/2016/QĐ-UBND về phòng cháy chữa cháy trên địa bàn tỉnh',
+          'Sở Xây dựng',
+          'Sửa đổi, bổ sung một số điều',
+          'Tháng 6/2026',
+          'Đang thực hiện',
+        ],
+      ],
+    )
+    expect(forms.header!.columns.content).toBe('B')
+  })
+
   it('reads a completion rate per task as its progress ("Tỷ lệ hoàn thành (%)": 100, 60, 0)', () => {
     const grid = createGrid([
       ['THEO DÕI TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026'],
