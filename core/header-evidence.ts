@@ -21,7 +21,7 @@ const fits: Partial<Record<FieldKey, Partial<Record<CellKind, number>>>> = {
   start: { period: 1, date: 0.8 },
   end: { period: 1, date: 0.8 },
   progress: { progress: 1, percent: 1, number: 0.7, text: 0.3, task: 0.3 },
-  doneDate: { date: 1, text: 0.2 },
+  doneDate: { date: 1, period: 0.6, text: 0.2 },
   achieved: {
     progress: 0.8,
     percent: 1,

@@ -614,6 +614,30 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(forms.header!.columns.content).toBe('B')
   })
 
+  it('reads months under a completion header as the completion, beside the deadline', () => {
+    const grid = createGrid([
+      ['STT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Thời hạn', 'Ngày hoàn thành'],
+      [1, 'Ban hành quy chế phối hợp', 'Sở Nội vụ', 'Tháng 01/2026', 'Tháng 01/2026'],
+      [
+        2,
+        'Sửa đổi quy định bồi thường',
+        'Sở Nông nghiệp và Môi trường',
+        'Tháng 01/2026',
+        'Tháng 02/2026',
+      ],
+      [
+        3,
+        'Bãi bỏ quyết định về mật độ chăn nuôi',
+        'Sở Nông nghiệp và Môi trường',
+        'Tháng 3/2026',
+        null,
+      ],
+    ])
+    const report = validateTable(grid, { asOf: '2026-02-25' })
+    expect(report.header!.columns).toMatchObject({ deadline: 'D', doneDate: 'E' })
+    expect(report.tasks.map((t) => t.status)).toEqual(['done-on-time', 'done-late', 'not-started'])
+  })
+
   it('reads a completion rate per task as its progress ("Tỷ lệ hoàn thành (%)": 100, 60, 0)', () => {
     const grid = createGrid([
       ['THEO DÕI TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026'],
