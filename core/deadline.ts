@@ -163,6 +163,16 @@ export function parseDeadline(
     everyWords.test(rest)
   )
     return { kind: 'recurring', due: null }
+  // A meeting placed only by a year or a season ("Kỳ họp giữa năm 2026", "Kỳ họp gần nhất 2026") is
+  // held on a day the council sets: an event. A month names its time ("Kỳ họp chuyên đề tháng 5/2026").
+  if (
+    due.length &&
+    /\b(?:ky hop|phien hop)\b/.test(rest) &&
+    due.every(
+      (s) => s.kind === 'period' && (spanDays(s) > 92 || /\b(?:dau|giua|cuoi) nam\b/.test(rest)),
+    )
+  )
+    return { kind: 'event', due: null }
   // The first time of a task that then repeats: recurring from it, with no due date of its own.
   const last = due.reduce<Span | null>((a, b) => (!a || b.at > a.at ? b : a), null)
   if (last && goesOn.test(rest.slice(last.at)))
@@ -193,6 +203,10 @@ export function parseDeadline(
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }
   if (externalWords.test(source) || /^theo /.test(source)) return { kind: 'external', due: null }
   return { kind: 'invalid', due: null }
+}
+
+function spanDays(span: Span): number {
+  return (Date.parse(span.end) - Date.parse(span.start)) / 86_400_000 + 1
 }
 
 /**

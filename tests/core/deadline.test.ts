@@ -54,6 +54,10 @@ const specPhrases: [string, string, string | null][] = [
   ['Sau khi Bộ Nội vụ ban hành hướng dẫn', 'event', null],
   // No time set yet: it is set when known, no due date and no error.
   ['Chưa ghi hạn cụ thể', 'event', null],
+  // A council session placed by a season or a year is held on a day the council sets.
+  ['Kỳ họp giữa năm 2026', 'event', null],
+  ['Kỳ họp gần nhất 2026', 'event', null],
+  ['Kỳ họp chuyên đề tháng 5/2026', 'period', '2026-05-31'],
   ['Chưa xác định', 'event', null],
   ['Không quy định thời hạn', 'event', null],
   ['Trong thời hạn 15 ngày, sau khi có quyết định công bố', 'event', null],
