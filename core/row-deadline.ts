@@ -4,6 +4,7 @@ import { fieldSpecs, type FieldKey } from './fields.ts'
 import { isDateCell } from './grid.ts'
 import { createIssue } from './issue.ts'
 import { readReportedProgress } from './progress.ts'
+import { readCellKind } from './cell-kind.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import type { RowCell, TableRow } from './table.ts'
 
@@ -14,12 +15,11 @@ export function findShiftedCell(row: TableRow): (RowCell & { field: FieldKey }) 
     if (!cell) continue
     // A report of the work ("Đang tiếp tục …") is no time, whatever time words it holds.
     if (/^(?:đã|đang|chưa)\s/iu.test(cell.text.trim())) continue
+    // A time phrase, not a sentence that mentions a year ("… không tách KH 2025 và KH 2026.").
+    const kind = readCellKind(cell.text)
+    if (kind !== 'period' && kind !== 'date') continue
     const d = parseDeadline(cell.text, null)
-    if (
-      d &&
-      (d.kind === 'period' || d.kind === 'date' || d.kind === 'recurring') &&
-      cell.text.length < 120
-    ) {
+    if (d && (d.kind === 'period' || d.kind === 'date' || d.kind === 'recurring')) {
       return { ...cell, field }
     }
   }

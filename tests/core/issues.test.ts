@@ -128,6 +128,19 @@ describe('issue codes', () => {
     expect(find(issues, 'cell/required')).toEqual([])
   })
 
+  it('row/shifted-cells: not for a sentence that only mentions a year', () => {
+    const issues = issuesOf([
+      [
+        12,
+        'Báo cáo Kế hoạch biên chế',
+        'Sở Nội vụ',
+        'Nguồn chỉ nêu số liệu chung, không tách KH 2025 và KH 2026',
+        null,
+      ],
+    ])
+    expect(find(issues, 'row/shifted-cells')).toEqual([])
+  })
+
   it('cell/required: a task without lead agency or deadline', () => {
     const issues = issuesOf([[1, 'Việc A', null, 'Sở Tư pháp', null]])
     expect(find(issues, 'cell/required')).toEqual([
