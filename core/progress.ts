@@ -192,7 +192,11 @@ export function readReportedProgress(text: string): Progress | null {
 
 // Steps on the way to a document, not the document itself: submitted, appraised, consulted, drafted.
 const stepVerbs = '(?:trinh|tham dinh|lay y kien|xin y kien|gop y|du thao|soan thao|tiep thu)'
-const onlySteps = new RegExp(`^(?:da (?:duoc )?${stepVerbs}\\b[^;.]*?[;.]? ?)+$`)
+// A sentence of such a step, its subject before it or not ("Sở Tư pháp đã thẩm định tại BCTĐ số 59"),
+// or a letter sent for one ("Đã có Công văn số 2125 gửi Sở Tư pháp thẩm định").
+const stepSentence = new RegExp(
+  `^(?:\\S+ ){0,6}?da (?:duoc )?${stepVerbs}\\b|^(?:\\S+ ){0,6}?da co (?:cong van|van ban|to trinh)\\b.*\\b(?:gui|de nghi)\\b.*\\b${stepVerbs}\\b`,
+)
 const completes = /\b(?:hoan thanh|ban hanh|phe duyet|xong|ket thuc)\b/
 
 /**
@@ -201,8 +205,15 @@ const completes = /\b(?:hoan thanh|ban hanh|phe duyet|xong|ket thuc)\b/
  * appraised): the work goes on.
  */
 export function isStepOnly(text: string, content: string): boolean {
-  const folded = foldText(text.replace(/\//g, ' da '))
-  if (!onlySteps.test(folded) || completes.test(folded)) return false
+  const sentences = text
+    .replace(/(?<=\p{L})\s*\/\s*(?=\p{L})/gu, ' đã ')
+    .split(/[.;\n]+/)
+    .map(foldText)
+    .filter(Boolean)
+  // A sentence that reports nothing done ("trong đó có nội dung bãi bỏ …") only explains the one before.
+  const steps = sentences.filter((s) => /\bda\b/.test(s) || completes.test(s))
+  if (!steps.length) return false
+  if (!steps.every((s) => stepSentence.test(s) && !completes.test(s))) return false
   const verb = new RegExp(`^(?:to chuc |thuc hien )?${stepVerbs}\\b`).exec(foldText(content))
   return verb === null
 }

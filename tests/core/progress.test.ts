@@ -137,6 +137,14 @@ describe('parseProgress', () => {
   it('tells a step on the way to the result from the result, by the task it belongs to', () => {
     expect(isStepOnly('Đã trình/thẩm định', 'Nghị quyết số 04/2024/NQ-HĐND')).toBe(true)
     expect(isStepOnly('Đã lấy ý kiến các sở', 'Xây dựng quy chế phối hợp')).toBe(true)
+    // Its subject before it, or a letter sent for it.
+    expect(
+      isStepOnly(
+        'Đã có Công văn số 2125/CAT-PC06 ngày 22/5/2026 gửi Sở Tư pháp thẩm định. Sở Tư pháp đã thẩm định tại BCTĐ số 59/BCTĐ-STP',
+        'Nghị quyết quy định mức thu lệ phí',
+      ),
+    ).toBe(true)
+    expect(isStepOnly('Đã tổ chức hội nghị lấy ý kiến nhân dân', 'Tổ chức hội nghị')).toBe(false)
     // The task is that step, or the text names the result.
     expect(isStepOnly('Đã thẩm định', 'Thẩm định hồ sơ dự án')).toBe(false)
     expect(
