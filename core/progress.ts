@@ -191,7 +191,8 @@ export function readReportedProgress(text: string): Progress | null {
 }
 
 // Steps on the way to a document, not the document itself: submitted, appraised, consulted, drafted.
-const stepVerbs = '(?:trinh|tham dinh|lay y kien|xin y kien|gop y|du thao|soan thao|tiep thu)'
+const stepVerbs =
+  '(?:trinh|tham dinh|lay y kien|xin y kien|gop y|du thao|soan thao|tiep thu|(?:nop|gui) ho so)'
 // A sentence of such a step, its subject before it or not ("Sở Tư pháp đã thẩm định tại BCTĐ số 59"),
 // or a letter sent for one ("Đã có Công văn số 2125 gửi Sở Tư pháp thẩm định").
 const stepSentence = new RegExp(

@@ -145,6 +145,9 @@ describe('parseProgress', () => {
       ),
     ).toBe(true)
     expect(isStepOnly('Đã tổ chức hội nghị lấy ý kiến nhân dân', 'Tổ chức hội nghị')).toBe(false)
+    // A dossier handed in is a step; a report handed in is the report.
+    expect(isStepOnly('Nhà đầu tư đã nộp hồ sơ đề xuất thành lập', 'CCN Mông Sơn')).toBe(true)
+    expect(isStepOnly('Đã nộp báo cáo về Sở Nội vụ', 'Báo cáo CCHC quý III')).toBe(false)
     // The task is that step, or the text names the result.
     expect(isStepOnly('Đã thẩm định', 'Thẩm định hồ sơ dự án')).toBe(false)
     expect(
