@@ -95,7 +95,7 @@ const barePhrase = new RegExp(
 )
 // A cell that is only a length of time ("60 ngày", "Hoàn thành trong 90 ngày"): the same.
 const lengthOnly = new RegExp(
-  `^(?:(?:hoan thanh|thuc hien) )?(?:trong (?:vong |thoi han )?)?(\\d{1,4}) ?${unit}$`,
+  `^(?:(?:hoan thanh|thuc hien) )?(?:(?:trong (?:vong |thoi han )?)|sau )?(\\d{1,4}) ?${unit}$`,
 )
 // "Từ ngày ban hành Kế hoạch trở đi", "kể từ khi Luật có hiệu lực": standing work from an event.
 const standingPhrase = new RegExp(

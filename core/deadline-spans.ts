@@ -155,6 +155,12 @@ export function findSpans(
     if (month < 1 || month > 12) return invalid(m[0])
     return createMonthsSpan(Number(m[2]), month, month)
   })
+  // Half of a year: "Nửa đầu năm 2026" is its first six months, "nửa cuối năm" its last six.
+  take(/\bnua (dau|cuoi) nam\b(?: (\d{4})\b)?/g, (m) => {
+    const y = yearOf(m[2])
+    if (y === null) return invalid()
+    return m[1] === 'dau' ? createMonthsSpan(y, 1, 6) : createMonthsSpan(y, 7, 12)
+  })
   // The start, middle or end of a year ("Đầu năm 2026" is its first quarter, never the whole year); "Cả
   // năm", "trong năm" alone are the plan year.
   take(/\b(dau|giua|cuoi|ca|trong|suot) nam\b(?: (\d{4})\b)?(?! ?(?:hoc|tai chinh|\d))/g, (m) => {
