@@ -4,7 +4,7 @@ import { parseDayFirstDate, type IsoDate } from './date.ts'
 import { parseDeadline } from './deadline.ts'
 import { cellText, isDateCell, type CellValue } from './grid.ts'
 import { statusLabels } from './messages.ts'
-import { isProgress, parseProgress } from './progress.ts'
+import { isProgress, parseProgress, saysTimeliness } from './progress.ts'
 import { seriesMark } from './series.ts'
 import { parseStt } from './stt.ts'
 import { foldText } from './text.ts'
@@ -30,6 +30,8 @@ export type ColumnProfile = {
   records: number
   /** Cells of a sentence's length (25 characters and four words or more): descriptions, titles. */
   long: number
+  /** Cells that say how the work stands against its deadline ("Đã hoàn thành (quá hạn)", "Trong hạn"). */
+  timeliness: number
   /** Cells that are a bare mark ("x", "✓"): a yes to whatever the header asks. */
   marks: number
   /** Cells holding a status only the product writes ("Hoàn thành đúng hạn", "Quá hạn"). */
@@ -71,6 +73,7 @@ function createProfile(): ColumnProfile {
     agencyLists: 0,
     ownStatus: 0,
     marks: 0,
+    timeliness: 0,
     records: 0,
     long: 0,
     looseProgress: 0,
@@ -155,6 +158,7 @@ export function computeColumnProfiles(
       if (kind === 'agency' && /[,;\n]|\svà\s/.test(text)) p.agencyLists++
       if (ownStatuses.has(foldText(text))) p.ownStatus++
       if (seriesMark.test(text)) p.marks++
+      if (kind === 'progress' && saysTimeliness(text)) p.timeliness++
       if (text.length >= 25 && text.split(/\s+/).length >= 4) p.long++
       if (documentReference.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) p.records++
       if (kind === 'period' || kind === 'date') p.looseDeadline++

@@ -120,6 +120,12 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   if (share('agency') >= 0.5) add('coop', 3 * (p.agencyLists / p.filled) - 1)
   if (share('duration') >= 0.5) add('other', 6)
   if ((words.status ?? 0) > 0 && p.ownStatus >= 0.3 * p.filled) add('status', 10)
+  // An office's own statement of each task against its deadline ("Đã hoàn thành (quá hạn)", "Đang
+  // thực hiện (trong hạn)") is its progress, before a log of what was done.
+  else if (p.timeliness >= 0.5 * p.filled) {
+    add('progress', 3)
+    add('status', -(words.status ?? 0))
+  }
   if (p.filled >= 2 && p.kinds.date >= 0.6 * p.filled) {
     if (p.future > 0.1 * p.kinds.date) {
       add('doneDate', -6)

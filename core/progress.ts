@@ -9,8 +9,11 @@ import {
 export const progressStates = ['done', 'in-progress', 'not-started', 'stopped'] as const
 export type ProgressState = (typeof progressStates)[number]
 
-/** What an agency wrote in the progress column. `percent` is kept when a number was given. */
-export type Progress = { state: ProgressState; percent: number | null }
+/**
+ * What an agency wrote in the progress column. `percent` is kept when a number was given; `late` when
+ * the words say the deadline was missed ("Đã hoàn thành (quá hạn)", "Đang thực hiện (quá hạn)").
+ */
+export type Progress = { state: ProgressState; percent: number | null; late?: true }
 
 /** A progress value that cannot be used: a percentage outside 0–100, or text with no progress word. */
 export type ProgressProblem = { problem: 'percent' | 'unclear' }
@@ -130,6 +133,17 @@ function readAspect(value: string, folded: string): ProgressState | null {
   return null
 }
 
+// Words that say how the work stands against its deadline: missed it, or within it.
+const lateWords =
+  /(?<!\b(?:chua|khong) )\b(?:qua han|tre han|tre hen|cham han|nop muon|nop tre|khong dung han|chua dung han)\b/
+const timelyWords = /\b(?:dung han|trong han|con han|truoc han|chua den han)\b/
+
+/** Whether a text says how the work stands against its deadline ("quá hạn", "đúng hạn", "trong hạn"). */
+export function saysTimeliness(text: string): boolean {
+  const folded = foldText(text)
+  return lateWords.test(folded) || timelyWords.test(folded)
+}
+
 /**
  * Reads a progress value: the allowed words and percentages, and the wording of real reports
  * ("Đã ban hành", "Chưa ban hành", "Hoàn thành 80%", "✅ Hoàn thành", "Đang lập báo cáo KTKT",
@@ -138,6 +152,12 @@ function readAspect(value: string, folded: string): ProgressState | null {
  * @example parseProgress('75%') // { state: 'in-progress', percent: 75 }
  */
 export function parseProgress(value: string | number | null): Progress | ProgressProblem {
+  const read = readProgressWords(value)
+  if (typeof value !== 'string' || !('state' in read) || read.state === 'stopped') return read
+  return lateWords.test(foldText(value)) ? { ...read, late: true } : read
+}
+
+function readProgressWords(value: string | number | null): Progress | ProgressProblem {
   if (value === null || value === '') return notStarted
   if (typeof value === 'number') return createFromPercent(value <= 1 ? value * 100 : value)
   const folded = foldKeepingNumbers(value)

@@ -33,7 +33,8 @@ export const repeatLimit = 3
 
 /**
  * One cause, one issue: a header-caused issue that repeats on more than `repeatLimit` rows and on
- * at least half the table's tasks is replaced by one issue at the column's header, naming the
+ * at least half the table's tasks (a quarter for a required cell left empty: a tracker that gives no
+ * deadline to some of its tasks) is replaced by one issue at the column's header, naming the
  * column, how many rows share it, a few of them and the first message. Other issues pass as they are.
  */
 export function collapseRepeatedIssues(
@@ -52,7 +53,8 @@ export function collapseRepeatedIssues(
   const replaced = new Map<Issue, Issue | null>()
   for (const group of groups.values()) {
     const rows = new Set(group.map((i) => i.row))
-    if (rows.size <= repeatLimit || rows.size < taskCount / 2) continue
+    const share = group[0]!.code === 'cell/required' ? 4 : 2
+    if (rows.size <= repeatLimit || rows.size < taskCount / share) continue
     const first = group[0]!
     const field = first.field ?? 'content'
     const listed = [...rows].slice(0, 5).join(', ') + (rows.size > 5 ? ', …' : '')

@@ -127,6 +127,9 @@ type PlacedField = {
   own: string
 }
 
+// What a program writes for an empty value when it exports a table ("None", "null", "#N/A").
+const emptyWords = /^(?:none|null|nil|undefined|nan|n\/a|#n\/a)$/i
+
 function readDraft(
   values: CellValue[],
   covered: boolean[],
@@ -152,7 +155,7 @@ function readDraft(
       text = found.fixed
     }
     text = text.trim()
-    if (!text) continue
+    if (!text || emptyWords.test(text)) continue
     // Folding keeps a label's length within a few characters, so most cells skip the fold.
     if (
       (Math.abs(text.length - label.length) < 8 || Math.abs(text.length - own.length) < 8) &&

@@ -35,6 +35,17 @@ describe('collapseRepeatedIssues', () => {
     expect(collapseRepeatedIssues(issues, header, 10)).toEqual(issues)
   })
 
+  it('folds required cells left empty on a quarter of the tasks, other problems only on half', () => {
+    const empty = (row: number) =>
+      createIssue('cell/required', { row, column: 'E', field: 'deadline' }, { field: 'Thời hạn' })
+    const blanks = [3, 4, 5, 6, 7].map(empty)
+    expect(collapseRepeatedIssues(blanks, header, 16).map((i) => i.code)).toEqual([
+      'header/unreadable-column',
+    ])
+    const unread = [3, 4, 5, 6, 7].map(invalid)
+    expect(collapseRepeatedIssues(unread, header, 16)).toEqual(unread)
+  })
+
   it('replaces a problem repeated on most rows by one issue at the column header', () => {
     const issues = [3, 4, 5, 6, 7, 8, 9].map(invalid)
     expect(collapseRepeatedIssues(issues, header, 10)).toEqual([

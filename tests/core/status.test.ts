@@ -59,6 +59,12 @@ const cases: [string | null, string, string | null, string, TaskStatus][] = [
   ['Từ quý II/2026', '', null, '2026-09-14', 'ongoing'],
   ['Từ quý II/2027', '', null, '2026-09-14', 'not-started'],
   ['Năm 2027 và các năm tiếp theo', 'Đang thực hiện', null, '2026-09-14', 'in-progress'],
+  // A tracker's own word on the deadline, where the dates cannot say.
+  ['Quý III/2026', 'Đã hoàn thành (quá hạn)', null, '2026-12-14', 'done-late'],
+  ['Quý III/2026', 'Hoàn thành trễ hạn', '2026-09-20', '2026-12-14', 'done-on-time'],
+  [null, 'Đang thực hiện (quá hạn)', null, '2026-09-14', 'overdue'],
+  [null, 'Quá hạn', null, '2026-09-14', 'overdue'],
+  ['Quý IV/2026', 'Chưa quá hạn', null, '2026-09-14', 'not-started'],
   // Otherwise the progress cell decides.
   ['Trong năm 2026', 'Đang thực hiện', null, '2026-09-14', 'in-progress'],
   ['Trong năm 2026', '75%', null, '2026-09-14', 'in-progress'],

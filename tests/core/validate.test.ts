@@ -638,6 +638,54 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.tasks.map((t) => t.status)).toEqual(['done-on-time', 'done-late', 'not-started'])
   })
 
+  it('reads an office’s own status of each task against its deadline as the progress, before a log', () => {
+    const grid = createGrid([
+      ['DANH SÁCH NHIỆM VỤ'],
+      ['TT', 'Tên nhiệm vụ', 'Đơn vị đầu mối', 'Thời hạn HT', 'Tình hình thực hiện', 'Trạng thái'],
+      [
+        1,
+        'Sửa đổi quy định tiêu chuẩn chức danh giáo sư',
+        'Cục NGCB',
+        'None',
+        'Đã hoàn thành',
+        'Đã hoàn thành (đúng hạn)',
+      ],
+      [
+        2,
+        'Báo cáo kế hoạch năm học mới',
+        'Cục CSVC',
+        '01/05/2017',
+        'Anh/chị Nguyễn Văn A đã chuyển nhiệm vụ.',
+        'Đang thực hiện (quá hạn)',
+      ],
+      [
+        3,
+        'Trả lời chất vấn đại biểu Quốc hội',
+        'Vụ CTHSSV',
+        '14/04/2017',
+        'Vụ trình Thứ trưởng ngày 14/4/2017\n- Đã hoàn thành',
+        'Đã hoàn thành (quá hạn)',
+      ],
+      [
+        4,
+        'Rà soát quy chế tuyển sinh',
+        'Vụ GDĐH',
+        'None',
+        'Anh/chị Trần Thị B chuyển nhiệm vụ cho anh/chị Lê C',
+        'Đang thực hiện (trong hạn)',
+      ],
+    ])
+    const report = validateTable(grid, { asOf: '2017-05-08' })
+    expect(report.header!.columns).toMatchObject({ progress: 'F' })
+    expect(report.header!.columns.status).toBeUndefined()
+    expect(report.tasks.map((t) => [t.status, t.deadline?.due ?? null])).toEqual([
+      ['done-on-time', null],
+      ['overdue', '2017-05-01'],
+      ['done-late', '2017-04-14'],
+      ['in-progress', null],
+    ])
+  })
+
   it('reads a completion rate per task as its progress ("Tỷ lệ hoàn thành (%)": 100, 60, 0)', () => {
     const grid = createGrid([
       ['THEO DÕI TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026'],
