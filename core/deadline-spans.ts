@@ -194,7 +194,10 @@ export function findSpans(
     const left = /(?:^|([a-z]+) |[(,;] ?)((?:[ivx]{1,4}|\d{1,2}) ?(?:[,/–-]|\bva\b)?) *$/.exec(
       rest.slice(Math.max(0, span.at - 24), span.at),
     )
-    if (left && (!left[1] || /^(q|t|qu\S*|th\S*)$/.test(left[1]))) invalidPart ??= left[2]!.trim()
+    // "Quý", "Tháng" or their letters before the number; a name's number ("Phú Thịnh 1: Quý IV/2026") is
+    // no part of the time.
+    if (left && (!left[1] || /^(q|t|qu[iy]|th|thang)$/.test(left[1])))
+      invalidPart ??= left[2]!.trim()
   }
   return { spans, invalid: invalidPart }
 }

@@ -59,6 +59,8 @@ const specPhrases: [string, string, string | null][] = [
   ['Kỳ họp gần nhất 2026', 'event', null],
   ['Kỳ họp chuyên đề tháng 5/2026', 'period', '2026-05-31'],
   ['Nửa đầu năm 2026', 'period', '2026-06-30'],
+  // A name's number is no part of the time; each named item's time is read, the latest due.
+  ['Phú Thịnh 1: Quý IV/2026; Phú Thịnh 2: trước 15/11/2026', 'period', '2026-12-31'],
   ['Nửa cuối năm 2026', 'period', '2026-12-31'],
   ['Chưa xác định', 'event', null],
   ['Không quy định thời hạn', 'event', null],
