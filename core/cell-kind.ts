@@ -1,5 +1,5 @@
 import type { AgencyIndex } from './agency.ts'
-import { parseDayFirstDate } from './date.ts'
+import { parseDayFirstDate, parseExportedDate } from './date.ts'
 import { parseDeadline } from './deadline.ts'
 import { isDateCell, type CellValue } from './grid.ts'
 import { isProgress, parseProgress } from './progress.ts'
@@ -79,7 +79,7 @@ export function readCellKind(
 
 function classifyText(text: string, index: AgencyIndex | null): CellKind {
   const short = text.length <= 80
-  const date = short ? parseDayFirstDate(text) : null
+  const date = short ? (parseDayFirstDate(text) ?? parseExportedDate(text)) : null
   if (date && date !== 'invalid') return 'date'
   const folded = foldKeepingNumbers(text.replace(/^\(|\)$/g, ''))
   if (durationPattern.test(folded)) return 'duration'

@@ -21,14 +21,31 @@ export function computeMonthEnd(year: number, month: number): IsoDate {
 }
 
 /**
- * Parses a day-first date written as text: dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy.
+ * Parses a day-first date written as text: dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy (a time of
+ * day after it left aside).
  * Returns `invalid` when it looks like a date but the day does not exist.
  * @example parseDayFirstDate('31/12/2026') // { date: '2026-12-31' }
  */
 export function parseDayFirstDate(text: string): { date: IsoDate } | 'invalid' | null {
-  const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text)
+  const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(
+    text.replace(timeOfDay, ''),
+  )
   if (!m) return null
   const date = createIsoDate(Number(m[3]), Number(m[2]), Number(m[1]))
+  return date ? { date } : 'invalid'
+}
+
+// A time of day after a date, as systems export it ("15/03/2026 08:00", "2026-03-15T08:00:00").
+const timeOfDay = /(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AP]M)?\s*$/i
+
+/**
+ * Parses a date as programs export it, year first: 2026-03-15, with or without a time of day.
+ * @example parseExportedDate('2026-03-15 08:00') // { date: '2026-03-15' }
+ */
+export function parseExportedDate(text: string): { date: IsoDate } | 'invalid' | null {
+  const m = /^\s*((?:19|20|21)\d{2})-(\d{1,2})-(\d{1,2})\s*$/.exec(text.replace(timeOfDay, ''))
+  if (!m) return null
+  const date = createIsoDate(Number(m[1]), Number(m[2]), Number(m[3]))
   return date ? { date } : 'invalid'
 }
 

@@ -79,6 +79,10 @@ export function findSpans(
       return span && 'unread' in span ? invalid(m[0]) : span
     },
   )
+  // ISO dates as programs export them: 2026-03-15 (a time after it is no part of the deadline).
+  take(/\b((?:19|20|21)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)/g, (m) =>
+    createDateSpan(Number(m[1]), Number(m[2]), Number(m[3]), m[0]),
+  )
   // Day-first dates: 31/12/2026, 1-7-2026, 31.12.2026.
   take(/\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4})\b/g, (m) =>
     createDateSpan(Number(m[3]), Number(m[2]), Number(m[1]), m[0]),

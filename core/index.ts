@@ -19,6 +19,7 @@ export {
   formatVietnameseDate,
   formatVietnamTime,
   parseDayFirstDate,
+  parseExportedDate,
   readDatePrecision,
   showDateAs,
   stripFormatLiterals,

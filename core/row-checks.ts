@@ -3,6 +3,7 @@ import {
   convertExcelSerial,
   formatVietnameseDate,
   parseDayFirstDate,
+  parseExportedDate,
   type IsoDate,
 } from './date.ts'
 import { fieldSpecs, requiredFields, type FieldKey } from './fields.ts'
@@ -175,12 +176,12 @@ function readDonePeriod(text: string, ctx: RowContext): IsoDate | null {
     : null
 }
 
-/** Reads a completion date: a real date, a day-first date as text, or an Excel serial number. */
+/** Reads a completion date: a real date, a day-first (or exported year-first) date as text, or an Excel serial number. */
 export function parseDateValue(value: CellValue, text: string): IsoDate | null {
   if (isDateCell(value)) return value.date
   if (typeof value === 'number')
     return value > 20000 && value < 80000 ? convertExcelSerial(value) : null
-  const parsed = parseDayFirstDate(text)
+  const parsed = parseDayFirstDate(text) ?? parseExportedDate(text)
   return parsed && parsed !== 'invalid' ? parsed.date : null
 }
 

@@ -8,6 +8,7 @@ import {
   formatVietnameseDate,
   formatVietnamTime,
   parseDayFirstDate,
+  parseExportedDate,
 } from '../../core/index.ts'
 import {
   daysInMonth,
@@ -79,8 +80,19 @@ describe('parseDayFirstDate', () => {
     ['1-7-2026', '2026-07-01'],
     ['15.09.2026', '2026-09-15'],
     [' 31 / 01 / 2027 ', '2027-01-31'],
+    // A time of day after the date, as systems export it.
+    ['15/03/2026 08:00', '2026-03-15'],
+    ['15/03/2026 8:00:00', '2026-03-15'],
   ])('reads "%s" as %s', (text, date) => {
     expect(parseDayFirstDate(text)).toEqual({ date })
+  })
+
+  it('reads a year-first date as programs export it, apart from day-first ones', () => {
+    expect(parseExportedDate('2026-03-15')).toEqual({ date: '2026-03-15' })
+    expect(parseExportedDate('2026-03-15T08:30:00')).toEqual({ date: '2026-03-15' })
+    expect(parseExportedDate('2026-02-30')).toBe('invalid')
+    expect(parseExportedDate('15/03/2026')).toBeNull()
+    expect(parseExportedDate('2021-2025')).toBeNull()
   })
 
   it.each(['31/02/2026', '29/02/2026', '32/01/2026', '15/13/2026'])(

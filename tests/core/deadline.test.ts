@@ -59,6 +59,10 @@ const specPhrases: [string, string, string | null][] = [
   ['Kỳ họp gần nhất 2026', 'event', null],
   ['Kỳ họp chuyên đề tháng 5/2026', 'period', '2026-05-31'],
   ['Nửa đầu năm 2026', 'period', '2026-06-30'],
+  // Dates as programs export them, year first, a time of day aside.
+  ['2026-03-15', 'date', '2026-03-15'],
+  ['2026-03-15T17:00:00', 'date', '2026-03-15'],
+  ['15/03/2026 17:00', 'date', '2026-03-15'],
   // A name's number is no part of the time; each named item's time is read, the latest due.
   ['Phú Thịnh 1: Quý IV/2026; Phú Thịnh 2: trước 15/11/2026', 'period', '2026-12-31'],
   ['Nửa cuối năm 2026', 'period', '2026-12-31'],
