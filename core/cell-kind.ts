@@ -1,5 +1,5 @@
 import type { AgencyIndex } from './agency.ts'
-import { parseDayFirstDate, parseExportedDate } from './date.ts'
+import { convertExcelSerial, parseDayFirstDate, parseExportedDate, type IsoDate } from './date.ts'
 import { parseDeadline } from './deadline.ts'
 import { isDateCell, type CellValue } from './grid.ts'
 import { isProgress, parseProgress } from './progress.ts'
@@ -46,6 +46,15 @@ const progressStart =
   /^(?:da|dang|chua|hoan thanh|ht|xong|dat|hoan tat|ket thuc|tiep tuc|cho|gan xong|sap hoan thanh|con trong han|tre han|qua han|xin gia han|du kien|khong|dung|tam dung|huy|co|can|phoi hop|theo doi|ghi nhan|\d+(?:[.,]\d+)? pct)\b/
 
 /**
+ * A whole number that can only be a date whose format was lost (a CSV, values pasted without their
+ * format): an Excel serial from 01/01/2000 to 31/12/2099, read as that day. Other numbers are numbers.
+ */
+export function readDateSerial(value: CellValue): IsoDate | null {
+  if (typeof value !== 'number' || !Number.isInteger(value)) return null
+  return value >= 36526 && value <= 73050 ? convertExcelSerial(value) : null
+}
+
+/**
  * The kind of one cell: a date, a deadline phrase, a progress word, a number, an agency name, a
  * document, a task description … The first kind that fits wins, most specific first. `cache` (one per
  * table read, with the same registry) keeps each text's kind.
@@ -59,7 +68,8 @@ export function readCellKind(
 ): CellKind | null {
   if (value === null || value === '') return null
   if (isDateCell(value)) return value.shows ? 'period' : 'date'
-  if (typeof value === 'boolean') return 'text'
+  // A checkbox (Google Sheets, Excel): ticked or not, a progress.
+  if (typeof value === 'boolean') return 'progress'
   if (typeof value === 'number') {
     if (Number.isInteger(value) && value >= 1990 && value <= 2100) return 'period'
     return 'number'

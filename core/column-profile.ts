@@ -1,5 +1,11 @@
 import type { AgencyIndex } from './agency.ts'
-import { cellKinds, documentReference, readCellKind, type CellKind } from './cell-kind.ts'
+import {
+  cellKinds,
+  documentReference,
+  readCellKind,
+  readDateSerial,
+  type CellKind,
+} from './cell-kind.ts'
 import { parseDayFirstDate, type IsoDate } from './date.ts'
 import { parseDeadline } from './deadline.ts'
 import { cellText, isDateCell, type CellValue } from './grid.ts'
@@ -32,6 +38,8 @@ export type ColumnProfile = {
   long: number
   /** Cells that say how the work stands against its deadline ("Đã hoàn thành (quá hạn)", "Trong hạn"). */
   timeliness: number
+  /** Whole numbers that may be dates whose format was lost (Excel serials of 2000–2099). */
+  serials: number
   /** Cells that are a bare mark ("x", "✓"): a yes to whatever the header asks. */
   marks: number
   /** Cells holding a status only the product writes ("Hoàn thành đúng hạn", "Quá hạn"). */
@@ -73,6 +81,7 @@ function createProfile(): ColumnProfile {
     agencyLists: 0,
     ownStatus: 0,
     marks: 0,
+    serials: 0,
     timeliness: 0,
     records: 0,
     long: 0,
@@ -158,6 +167,7 @@ export function computeColumnProfiles(
       if (kind === 'agency' && /[,;\n]|\svà\s/.test(text)) p.agencyLists++
       if (ownStatuses.has(foldText(text))) p.ownStatus++
       if (seriesMark.test(text)) p.marks++
+      if (readDateSerial(value)) p.serials++
       if (kind === 'progress' && saysTimeliness(text)) p.timeliness++
       if (text.length >= 25 && text.split(/\s+/).length >= 4) p.long++
       if (documentReference.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) p.records++

@@ -110,6 +110,11 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
     const fit = Math.max(computeFit(p, 'deadline'), named)
     out.deadline = (strength.deadline ?? 0) * (2 * fit - 1) * certainty
   }
+  // Under a header that names a time, whole numbers of the dates' range are dates whose format was
+  // lost (46022 is 31/12/2025); elsewhere they stay numbers ("Giá trị": 45000).
+  if (p.serials >= 0.6 * p.filled)
+    for (const k of ['deadline', 'doneDate', 'start', 'end'] as const)
+      if ((words[k] ?? 0) >= 3) out[k] = Math.max(out[k] ?? 0, (strength[k] ?? 0) * 0.6 * certainty)
   const share = (kind: CellKind) => p.kinds[kind] / p.filled
   const add = (k: keyof Weights, v: number) => (out[k] = (out[k] ?? 0) + v)
   // Numbers in sequence (1, 2, 3 …) are a numbering; counts are not.

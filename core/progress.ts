@@ -81,6 +81,9 @@ const trailingRules: [RegExp, ProgressState][] = [
   ],
   [/^(not started|pending|to ?do|planned|open|new)$/, 'not-started'],
   [/^(on hold|cancell?ed|dropped)$/, 'stopped'],
+  // A checkbox as a sheet exports it: ticked, or not.
+  [/^true$/, 'done'],
+  [/^false$/, 'not-started'],
   [
     /^(tiep tuc|cho|gan xong|sap hoan thanh|can|con trong han|tre han|qua han|xin gia han|du kien|duy tri|trien khai|thuc hien$|phoi hop|theo doi|ghi nhan)\b/,
     'in-progress',

@@ -4,7 +4,7 @@ import { fieldSpecs, type FieldKey } from './fields.ts'
 import { isDateCell } from './grid.ts'
 import { createIssue } from './issue.ts'
 import { readReportedProgress } from './progress.ts'
-import { readCellKind } from './cell-kind.ts'
+import { readCellKind, readDateSerial } from './cell-kind.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import type { RowCell, TableRow } from './table.ts'
 
@@ -141,6 +141,9 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
   // A date shown as its month or year is that period; a date shown with its day is that day.
   if (isDateCell(cell.value) && !cell.value.shows)
     return { kind: 'date', due: cell.value.date, start: cell.value.date }
+  // A date that lost its format (a CSV, a copy as values) is its Excel serial number: 46022.
+  const serial = readDateSerial(cell.value)
+  if (serial) return { kind: 'date', due: serial, start: serial }
   let deadline = ctx.deadlines.get(cell.text)
   if (deadline === undefined) {
     deadline = parseDeadline(cell.text, ctx.planYear, ctx.issued)

@@ -686,6 +686,27 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
   })
 
+  it('reads dates that lost their format under a time header, and checkboxes as progress', () => {
+    const report = validateTable(
+      createGrid([
+        ['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Hạn hoàn thành', 'Hoàn thành', 'Giá trị'],
+        [1, 'Rà soát quy chế', 'Sở Nội vụ', 46022, true, 45000],
+        [2, 'Báo cáo quý II', 'Sở Tư pháp', 46203, false, 52000],
+        [3, 'Tập huấn CCHC', 'Sở Nội vụ', 46295, 'FALSE', 38000],
+      ]),
+      { asOf: '2026-06-30' },
+    )
+    expect(report.header!.columns).toMatchObject({ deadline: 'D', progress: 'E' })
+    // Numbers under a header that names no time stay numbers.
+    expect(report.header!.columns.doneDate).toBeUndefined()
+    expect(report.tasks.map((t) => [t.deadline?.due, t.status])).toEqual([
+      ['2025-12-31', 'done-on-time'],
+      ['2026-06-30', 'not-started'],
+      ['2026-09-30', 'not-started'],
+    ])
+    expect(report.issues).toEqual([])
+  })
+
   it('reads a completion rate per task as its progress ("Tỷ lệ hoàn thành (%)": 100, 60, 0)', () => {
     const grid = createGrid([
       ['THEO DÕI TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026'],
