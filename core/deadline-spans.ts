@@ -1,4 +1,5 @@
 import { computeMonthEnd, createIsoDate, type IsoDate } from './date.ts'
+import { computeLunarNewYear } from './lunar.ts'
 import { parseRoman } from './stt.ts'
 
 /** A stretch of time named by one expression in the text ("quý IV/2026" → Oct 1 … Dec 31). */
@@ -83,6 +84,11 @@ export function findSpans(
   take(/\b((?:19|20|21)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)/g, (m) =>
     createDateSpan(Number(m[1]), Number(m[2]), Number(m[3]), m[0]),
   )
+  // The Lunar New Year of a year ("Trước Tết Nguyên đán Bính Ngọ 2026", "Dịp Tết 2027"): its first day.
+  take(/\btet(?: nguyen dan)?(?: [a-z]+ [a-z]+)?(?: nam)? ((?:19|20|21)\d{2})\b/g, (m) => {
+    const day = computeLunarNewYear(Number(m[1]))
+    return { start: day, end: day, kind: 'date', at: 0 }
+  })
   // Day-first dates: 31/12/2026, 1-7-2026, 31.12.2026.
   take(/\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4})\b/g, (m) =>
     createDateSpan(Number(m[3]), Number(m[2]), Number(m[1]), m[0]),

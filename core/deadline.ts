@@ -37,22 +37,41 @@ const recurringWords =
 // time is due first.
 const goesOn =
   /\d{4}\W*tro (?:di|ve sau)\b|(?:\bva|,|;)\W*(?:(?:duy tri|tiep tuc|thuc hien) )?(?:(?:hang|moi) (?:nam|quy|thang|tuan|ky)|(?:cac|nhung) (?:nam|quy|thang|ky) (?:tiep theo|sau|ke tiep)|giai doan (?:tiep theo|sau)|dinh ky|thuong xuyen)\b(?!.*\b(?:den|toi) (?:het )?(?:nam )?\d{4})/
+// "6 tháng/lần", "1 lần/quý" (the whole cell): a time that repeats.
+const timesPerPeriod =
+  /^\d+ (?:thang|quy|nam|tuan|ngay) ?\/? ?lan$|^\d+ lan ?\/? ?(?:thang|quy|nam|tuan)$/
+// "Trong tháng", "Trong quý" alone: within the period the plan is for, counted from nothing named.
+const withinPeriod = /^trong (?:thang|quy|tuan|nam|ky)(?: nay)?$/
+// "Không", "Không có": the cell says there is no deadline.
+const noDeadline = /^(?:khong|khong co|chua co)$/
+
 // Words that make a time repeat.
 const everyWords = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ky)\b|\bdinh ky\b|\bthuong xuyen\b/
 // "Chưa ghi hạn cụ thể", "Không quy định thời hạn", "Chưa xác định": no time yet, set when known.
 const eventWords =
-  /\b((?:chua|khong) (?:ghi|co|xac dinh|quy dinh|neu|dat) (?:ro )?(?:thoi )?(?:han|thoi gian|thoi diem)|chua xac dinh|khi|sau khi|ngay sau|trong thoi han \d+ ngay|tuy thuoc|tuy theo|tuy tinh hinh|ky hop|phien hop|dong thoi|song song|cung (?:thoi diem|luc|voi)|trinh cung)\b/
+  /\b((?:chua|khong) (?:ghi|co|xac dinh|quy dinh|neu|dat) (?:ro )?(?:thoi )?(?:han|thoi gian|thoi diem)|chua xac dinh|tet|khi|sau khi|ngay sau|trong thoi han \d+ ngay|tuy thuoc|tuy theo|tuy tinh hinh|ky hop|phien hop|dong thoi|song song|cung (?:thoi diem|luc|voi)|trinh cung)\b/
 const externalWords =
   /\b(theo quy dinh|theo thoi han|theo huong dan|theo yeu cau|theo ke hoach|theo lo trinh|theo chi dao|theo tien do|phu hop (?:voi )?(?:tien do|thoi gian|ke hoach|lo trinh|tinh hinh)|can cu|dung (?:thoi han|thoi gian|quy dinh|tien do))\b/
 
 // "Q3/2026", "Q.III/2026", "T12/2026": the letter stands for quý or tháng when a year follows; "Quí" is
 // the older spelling of quý.
 function spellOutAbbreviations(folded: string): string {
-  return folded
-    .replace(/\bqui\b/g, 'quy')
-    .replace(/\bq\.? ?(iv|i{1,3}|[1-4])\b(?= ?(?:[/-]|nam) ?\d{4})/g, 'quy $1')
-    .replace(/\bt\.? ?(\d{1,2})\b(?= ?[/-] ?\d{4})/g, 'thang $1')
+  return (
+    folded
+      .replace(/\bqui\b/g, 'quy')
+      .replace(/\bq\.? ?(iv|i{1,3}|[1-4])\b(?= ?(?:[/-]|nam) ?\d{4})/g, 'quy $1')
+      .replace(/\b(?:t|th)\.? ?(\d{1,2})\b(?= ?[/-] ?\d{4})/g, 'thang $1')
+      // A month in roman numerals ("Tháng VI/2026").
+      .replace(
+        /\bthang (xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\b(?= ?(?:[/-]|nam) ?\d{4})/g,
+        (_, r: string) => `thang ${romanMonths.indexOf(r) + 1}`,
+      )
+      // A year of two digits in a written date ("30/06/26"): this century.
+      .replace(/\b(\d{1,2}) ?\/ ?(\d{1,2}) ?\/ ?(\d{2})\b(?! ?[/-])/g, '$1/$2/20$3')
+  )
 }
+
+const romanMonths = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']
 
 // Months and quarters written in words ("Tháng Sáu", "Quý Ba", "Sáu tháng đầu năm"), read on the text
 // with its marks: "sáu" (six) and "sau" (after) fold alike.
@@ -134,6 +153,7 @@ export function parseDeadline(
 ): Deadline | null {
   const source = foldText(text)
   if (!source) return null
+  if (timesPerPeriod.test(source)) return { kind: 'recurring', due: null }
   // Document numbers name years that are no deadlines ("số 13/2026/QĐ-UBND", "09/2019/NĐ-CP").
   const cleaned = writeNumbersAsDigits(
     text.replace(documentNumbers, ' ').replace(/\bsố\s*\d+\S*/giu, ' '),
@@ -201,6 +221,8 @@ export function parseDeadline(
   if (eventWords.test(source) || immediate.test(lowerWithMarks(text)))
     return { kind: 'event', due: null }
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }
+  if (withinPeriod.test(source)) return { kind: 'relative', due: null }
+  if (noDeadline.test(source)) return { kind: 'event', due: null }
   if (externalWords.test(source) || /^theo /.test(source)) return { kind: 'external', due: null }
   return { kind: 'invalid', due: null }
 }

@@ -207,7 +207,9 @@ const remark = /\(\s*((?:đã|đang)(?:\s+[^\s()]+){1,3})\s*\)$/iu
  */
 export function readReportedProgress(text: string): Progress | null {
   const trimmed = text.trim()
-  const sentence = /^(?:đã|đang)\s/iu.test(trimmed) ? trimmed : remark.exec(trimmed)?.[1]
+  // "Hoàn thành" alone (where a time or a note goes) is a state, not an aim.
+  const state = /^(?:hoàn thành|xong|hoàn tất)$/iu.test(trimmed)
+  const sentence = /^(?:đã|đang)\s/iu.test(trimmed) || state ? trimmed : remark.exec(trimmed)?.[1]
   if (!sentence) return null
   const said = parseProgress(sentence)
   return isProgress(said) && said.state !== 'not-started' ? said : null

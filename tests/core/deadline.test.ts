@@ -59,6 +59,17 @@ const specPhrases: [string, string, string | null][] = [
   ['Kỳ họp gần nhất 2026', 'event', null],
   ['Kỳ họp chuyên đề tháng 5/2026', 'period', '2026-05-31'],
   ['Nửa đầu năm 2026', 'period', '2026-06-30'],
+  ['th6/2026', 'period', '2026-06-30'],
+  ['Tháng VI/2026', 'period', '2026-06-30'],
+  ['30/06/26', 'date', '2026-06-30'],
+  ['6 tháng/lần', 'recurring', null],
+  ['1 lần/quý', 'recurring', null],
+  ['Trong tháng', 'relative', null],
+  ['Không có', 'event', null],
+  // The Lunar New Year of the year named; without one, a holiday of no known date.
+  ['Trước Tết Nguyên đán Bính Ngọ 2026', 'date', '2026-02-17'],
+  ['Dịp Tết 2027', 'date', '2027-02-06'],
+  ['Trước Tết Nguyên đán', 'event', null],
   // Dates as programs export them, year first, a time of day aside.
   ['2026-03-15', 'date', '2026-03-15'],
   ['2026-03-15T17:00:00', 'date', '2026-03-15'],

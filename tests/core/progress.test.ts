@@ -132,6 +132,8 @@ describe('parseProgress', () => {
     })
     expect(readReportedProgress('Luật Đất đai (đã được sửa đổi, bổ sung năm 2025)')).toBeNull()
     expect(readReportedProgress('Kế hoạch (chưa ban hành)')).toBeNull()
+    expect(readReportedProgress('Hoàn thành')).toMatchObject({ state: 'done' })
+    expect(readReportedProgress('Hoàn thành Kế hoạch CCHC')).toBeNull()
   })
 
   it('tells a step on the way to the result from the result, by the task it belongs to', () => {
