@@ -23,7 +23,8 @@ const inProgress: [RegExp, ProgressState] = [/./, 'in-progress']
 
 // Status emoji offices put before (or instead of) the words.
 const emojiStates: [RegExp, ProgressState][] = [
-  [/[✅✔☑🟢]/u, 'done'],
+  [/[✅✔✓☑🟢]/u, 'done'],
+  [/[✗✘]/u, 'not-started'],
   [/[🔴⛔]/u, 'not-started'],
   [/[🔜⚪]/u, 'not-started'],
   [/[🟡🔄⏳🟠❌]/u, 'in-progress'],
@@ -50,6 +51,8 @@ const leadingRules: [RegExp, ProgressState][] = [
   // A tracker's first states: the task was handed over or received, nothing is reported on it yet
   // ("Mới giao", "Đã tiếp nhận", "Đã phân công cho phòng …"); handed on for handling, it is being handled.
   [handover, 'not-started'],
+  // Only begun ("Đã khởi công"): the work goes on.
+  [/^(?:da )?(?:khoi cong|bat dau|khai truong)\b/, 'in-progress'],
   [/^(da )?chuyen( xu ly| giai quyet)?( cho\b.*| den\b.*| toi\b.*)?$/, 'in-progress'],
   // Done only in part, going at some pace, or put off ("Hoàn thành một phần", "Chậm so với kế hoạch",
   // "Lùi thời gian sang năm 2027"): the work goes on.
@@ -58,6 +61,15 @@ const leadingRules: [RegExp, ProgressState][] = [
     'in-progress',
   ],
 ]
+
+// Waiting on another's act ("Đã trình, chờ phê duyệt"): the work goes on. "chờ" (wait) and "cho" (give:
+// "Đã cho ý kiến") fold alike, so text with marks must say "chờ".
+const waitingFor =
+  /\bcho (?:phe duyet|y kien|ky|ban hanh|tham dinh|xu ly|thong qua|ket qua|huong dan|bo tri)\b/
+function isWaiting(value: string, words: string): boolean {
+  if (!waitingFor.test(words)) return false
+  return !hasMarks(value) || /(?<!\p{L})chờ(?!\p{L})/u.test(lowerWithMarks(value))
+}
 
 // "76/90 hộ", "28,875/88,525 tỷ", "đạt 32,62%": less done than there is (a date such as 16/3/2026 is no
 // count).
@@ -72,7 +84,9 @@ function hasPartialCount(text: string): boolean {
 
 // What the sentence's own words say when it has no aspect word: how it starts, or a document it cites.
 const trailingRules: [RegExp, ProgressState][] = [
-  [/^(chua|khong co)\b/, 'not-started'],
+  [/^(chua|khong co|chuan bi|sap (?:trien khai|thuc hien|bat dau|to chuc))\b/, 'not-started'],
+  // Late, in a word ("Chậm", "Trễ").
+  [/^(cham|tre)$/, 'in-progress'],
   // A tracker kept in an English template ("Status: Pending | In progress | Done").
   [/^(done|completed?|finished|closed)$/, 'done'],
   [
@@ -93,7 +107,7 @@ const trailingRules: [RegExp, ProgressState][] = [
   // Finished with how: "Xử lý xong", "Nộp muộn", "Nộp đúng hạn".
   [/^\S+( \S+)? xong$|^(nop|gui|bao cao) (muon|tre|cham|dung han|qua han)\b/, 'done'],
   [
-    /^(hoan thanh|ht|xong|dat|hoan tat|ket thuc|thuc hien (xong|day du)|x|co|ban hanh|phe duyet|nghiem thu|dam bao|van hanh on dinh|dua vao (van hanh|su dung|hoat dong)|di vao (van hanh|hoat dong))\b|^duoc (\S+ ){0,6}(phe duyet|ban hanh|thong qua|cong nhan|nghiem thu)\b|\b\S+ duoc \d/,
+    /^(hoan thanh|ht|xong|dat|hoan tat|ket thuc|thuc hien (xong|day du)|x|ok|co|ban hanh|phe duyet|nghiem thu|dam bao|van hanh on dinh|dua vao (van hanh|su dung|hoat dong)|di vao (van hanh|hoat dong))\b|^duoc (\S+ ){0,6}(phe duyet|ban hanh|thong qua|cong nhan|nghiem thu)\b|\b\S+ duoc \d/,
     'done',
   ],
   // A result that cites the document it produced ("CV 694 ngày 16/3/2026", "Quyết định số 12/QĐ-UBND").
@@ -168,6 +182,12 @@ function readProgressWords(value: string | number | null): Progress | ProgressPr
     const emoji = emojiStates.find(([re]) => re.test(value))
     return emoji ? { state: emoji[1], percent: null } : notStarted
   }
+  // A whole number kept as text (a CSV), 0 to 100: a percentage; a decimal below 1: its fraction.
+  const figure = /^\s*(\d{1,3})\s*$|^\s*(0[.,]\d+)\s*$/.exec(value)
+  if (figure) {
+    const n = parseVietnameseNumber(figure[1] ?? figure[2]!)
+    if (n !== null && n <= 100) return createFromPercent(figure[2] ? n * 100 : n)
+  }
   const percent = /(?:^|\s)(\d+(?:[.,]\d+)?) pct\b/.exec(folded)
   if (percent && /^\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(value)) {
     const n = parseVietnameseNumber(percent[1]!)
@@ -179,6 +199,7 @@ function readProgressWords(value: string | number | null): Progress | ProgressPr
   const rule =
     (saysStopped(words, value) ? ([stopped, 'stopped'] as const) : null) ??
     (hasPartialCount(value) ? inProgress : null) ??
+    (isWaiting(value, words) ? inProgress : null) ??
     leadingRules.find(([re]) => re.test(words)) ??
     (aspect ? [/./, aspect] : null) ??
     trailingRules.find(([re]) => re.test(words)) ??

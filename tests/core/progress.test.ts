@@ -109,12 +109,29 @@ describe('parseProgress', () => {
     ['Đã hủy', 'stopped'],
     ['Đã xử lý', 'done'],
     ['Hoàn thành trễ hạn', 'done'],
+    // Waiting on another's act, or only begun: the work goes on ("cho ý kiến", to give one, is done).
+    ['Đã trình, chờ phê duyệt', 'in-progress'],
+    ['Đã cho ý kiến', 'done'],
+    ['Đã khởi công', 'in-progress'],
+    ['Chuẩn bị triển khai', 'not-started'],
+    ['Sắp triển khai', 'not-started'],
+    // Marks and numbers as sheets and CSV files keep them.
+    ['✓', 'done'],
+    ['✗', 'not-started'],
+    ['OK', 'done'],
+    ['TRUE', 'done'],
+    ['FALSE', 'not-started'],
+    ['100', 'done'],
+    ['50', 'in-progress'],
+    ['0', 'not-started'],
   ])('reads the tracker state "%s" as %s', (text, state) => {
     expect(parseProgress(text)).toMatchObject({ state })
   })
 
   it('keeps words that only look like tracker states for what they are', () => {
     expect(parseProgress('Lũy kế')).toEqual({ problem: 'unclear' })
+    // A year kept as text is no percentage.
+    expect(parseProgress('2026')).toEqual({ problem: 'unclear' })
     expect(parseProgress('Huy động nguồn lực')).toEqual({ problem: 'unclear' })
     expect(parseProgress('Đã huy động đủ kinh phí')).toMatchObject({ state: 'done' })
   })
