@@ -68,6 +68,8 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
       const modifier = headerModifiers[phrase]
       const weights = headerPhrases[phrase]
       if (modifier) {
+        // "Cơ quan được giao": a qualifier that is also a role.
+        role ??= agentRoles[phrase] ?? null
         if (!seen.has(phrase)) addWeights(scores, modifier, 1)
         seen.add(phrase)
         matched = n

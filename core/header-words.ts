@@ -33,6 +33,9 @@ export const headerPhrases: Record<string, Weights> = {
   'chuong trinh': { content: 3 },
   'du an': { content: 4 },
   'cong viec': { content: 4.5 },
+  viec: { content: 3.5 },
+  'dau viec': { content: 5 },
+  'trich yeu': { content: 3 },
   'giai phap': { content: 4 },
   'bien phap': { content: 4 },
   // An internal procedure's table: its steps, who is responsible, its forms ("Trình tự | Trách nhiệm |
@@ -131,6 +134,14 @@ export const headerPhrases: Record<string, Weights> = {
   'tinh trang': { progress: 4.5 },
   'danh gia': { progress: 4 },
   'ket qua giai quyet': { progress: 3.5 },
+  'ket qua xu ly': { progress: 4, achieved: 2 },
+  // How far the work went, as a share ("% hoàn thành", "Tỷ lệ hoàn thành", "Phần trăm hoàn thành").
+  'ty le hoan thanh': { progress: 7 },
+  'phan tram hoan thanh': { progress: 7 },
+  'pct hoan thanh': { progress: 7 },
+  // The day a task came in: its source, not a time of the work.
+  'ngay giao': { other: 6 },
+  'ngay nhan': { other: 6 },
   'dung han': { progress: 2 },
   'qua han': { progress: 2 },
   'truoc han': { progress: 2 },
@@ -339,6 +350,7 @@ export const agentRoles: Record<string, FieldKey> = {
   'phu trach': 'lead',
   'tham muu': 'lead',
   'chiu trach nhiem': 'lead',
+  'duoc giao': 'lead',
   'thuc hien': 'executing',
   'trien khai': 'executing',
   'phoi hop': 'coop',

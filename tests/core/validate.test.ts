@@ -244,7 +244,7 @@ describe('validateTable on tables worded as other offices word them', () => {
     ])
     const unknown = createGrid([
       title,
-      ['Mục', 'Việc', 'Ai lo', 'Chốt', 'Ra sao', 'Xong lúc'],
+      ['Mục', 'Làm gì', 'Ai lo', 'Chốt', 'Ra sao', 'Xong lúc'],
       ...data,
     ])
     expect(validateTable(unknown, { asOf }).issues.map((i) => i.code)).toEqual(['table/not-found'])
@@ -252,7 +252,7 @@ describe('validateTable on tables worded as other offices word them', () => {
     // numbers are the tasks; the agencies' column is guessed).
     const numbered = createGrid([
       title,
-      ['#', 'Việc', 'Ai lo', 'Chốt', 'Ra sao', 'Xong lúc'],
+      ['#', 'Làm gì', 'Ai lo', 'Chốt', 'Ra sao', 'Xong lúc'],
       ...data,
     ])
     const read = validateTable(numbered, { asOf })
