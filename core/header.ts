@@ -386,11 +386,23 @@ export function buildHeader(
         : {}),
     })
   })
-  for (const { kind, columns } of series)
+  for (const { kind, columns } of series) {
+    // A workflow's first column holds the progress read across its steps: say so, not what its own cells fit.
+    const first = mapping.find((m) => m.column === columnLetter(left + columns[0]!))
+    if (kind === 'workflow' && first) {
+      const last = columnLetter(left + columns[columns.length - 1]!)
+      first.reason = {
+        vi: `tiến độ đọc qua các bước (cột ${first.column}–${last}): ô ghi văn bản của bước`,
+        en: `progress read across the steps (columns ${first.column}–${last}): cells record each step’s document`,
+      }
+      first.basis = 'both'
+      first.confidence = 0.6
+    }
     for (const c of columns.slice(1)) {
       const reading = mapping.find((m) => m.column === columnLetter(left + c))
       if (reading) reading.reason = describeSeriesPart(kind, columnLetter(left + columns[0]!))
     }
+  }
   cells.forEach((h, c) => {
     if (h.skip || !h.text || assigned[c]) return
     // A column that reads clearly as a field another column already holds is a duplicate.
