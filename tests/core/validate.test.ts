@@ -502,6 +502,7 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
     const byColumn = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m]))
     expect(byColumn.E!.field).toBe('progress')
+    expect(byColumn.E!.reason.vi).toBe('tiến độ đọc qua các bước (cột E–I): ô ghi văn bản của bước')
     expect(byColumn.I!.reason.vi).toBe('một bước của tiến độ (cột E): ô ghi văn bản của bước')
     // The product's reading of a workflow is no claim of the agency's: no "done without a date".
     expect(report.issues.filter((i) => i.severity !== 'info')).toEqual([])
