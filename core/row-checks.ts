@@ -106,11 +106,18 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
   // A completion date outweighs how far a workflow's recorded steps went.
   if (cell.inferred && doneDate) return { state: 'done', percent: null }
   const progress = parseProgress(typeof cell.value === 'number' ? cell.value : cell.text)
+  // With a completion date, a verdict on the timing ("Đúng hạn", "Chậm") or words not placed say how
+  // the finished work went, not that it goes on.
+  if (doneDate && (!isProgress(progress) || timingVerdict.test(foldText(cell.text))))
+    return { state: 'done', percent: null }
   if (isProgress(progress)) return settleProgress(progress, cell.text, content)
   const code = progress.problem === 'percent' ? 'cell/invalid-progress' : 'cell/unclear-progress'
   ctx.issues.push(createIssue(code, placeCell(cell, row.row, 'progress'), { found: cell.text }))
   return { state: 'not-started', percent: null }
 }
+
+const timingVerdict =
+  /^(?:dung han|dung tien do|som|truoc han|kip thoi|cham|tre|cham tien do|tre han|qua han|cham so voi ke hoach)$/
 
 /**
  * A progress read from its words, weighed against the task: "done" that rests only on steps before

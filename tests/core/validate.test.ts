@@ -708,6 +708,33 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues).toEqual([])
   })
 
+  it('reads a verdict on the timing beside a completion date as done ("Đúng hạn", "Chậm")', () => {
+    const report = validateTable(
+      createGrid([
+        [
+          'TT',
+          'Nội dung nhiệm vụ',
+          'Đơn vị chủ trì',
+          'Thời hạn theo kế hoạch',
+          'Thời gian hoàn thành thực tế',
+          'Đánh giá',
+        ],
+        [1, 'Tham mưu quy chế phối hợp', 'Sở Công Thương', '30/06/2026', '25/06/2026', 'Đúng hạn'],
+        [
+          2,
+          'Xây dựng đề án thương mại điện tử',
+          'Sở Công Thương',
+          '31/07/2026',
+          '15/08/2026',
+          'Chậm',
+        ],
+        [3, 'Rà soát quy hoạch mạng lưới chợ', 'Sở Công Thương', '31/08/2026', null, 'Chậm'],
+      ]),
+      { asOf: '2026-09-30' },
+    )
+    expect(report.tasks.map((t) => t.status)).toEqual(['done-on-time', 'done-late', 'overdue'])
+  })
+
   it('reads a completion rate per task as its progress ("Tỷ lệ hoàn thành (%)": 100, 60, 0)', () => {
     const grid = createGrid([
       ['THEO DÕI TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026'],
