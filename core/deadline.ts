@@ -40,7 +40,8 @@ const goesOn =
 // "6 tháng/lần", "1 lần/quý" (the whole cell): a time that repeats.
 const timesPerPeriod =
   /^\d+ (?:thang|quy|nam|tuan|ngay) ?\/? ?lan$|^\d+ lan ?\/? ?(?:thang|quy|nam|tuan)$/
-// "Trong tháng", "Trong quý" alone: within the period the plan is for, counted from nothing named.
+// "Trong tháng", "Trong quý" alone: within the period the plan is for; without that period known
+// (a monthly plan's title names it), a time of no date.
 const withinPeriod = /^trong (?:thang|quy|tuan|nam|ky)(?: nay)?$/
 // "Không", "Không có": the cell says there is no deadline.
 const noDeadline = /^(?:khong|khong co|chua co)$/
@@ -221,7 +222,7 @@ export function parseDeadline(
   if (eventWords.test(source) || immediate.test(lowerWithMarks(text)))
     return { kind: 'event', due: null }
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }
-  if (withinPeriod.test(source)) return { kind: 'relative', due: null }
+  if (withinPeriod.test(source)) return { kind: 'event', due: null }
   if (noDeadline.test(source)) return { kind: 'event', due: null }
   if (externalWords.test(source) || /^theo /.test(source)) return { kind: 'external', due: null }
   return { kind: 'invalid', due: null }

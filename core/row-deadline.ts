@@ -1,4 +1,4 @@
-import { formatVietnameseDate } from './date.ts'
+import { computeMonthEnd, createIsoDate, formatVietnameseDate, type IsoDate } from './date.ts'
 import { parseDeadline, parseDeadlineRange, type Deadline } from './deadline.ts'
 import { fieldSpecs, type FieldKey } from './fields.ts'
 import { isDateCell } from './grid.ts'
@@ -7,6 +7,7 @@ import { readReportedProgress } from './progress.ts'
 import { readCellKind, readDateSerial } from './cell-kind.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import type { RowCell, TableRow } from './table.ts'
+import { foldText } from './text.ts'
 
 /** A deadline written in another column while the deadline column is empty (cells shifted left). */
 export function findShiftedCell(row: TableRow): (RowCell & { field: FieldKey }) | null {
@@ -144,6 +145,8 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
   // A date that lost its format (a CSV, a copy as values) is its Excel serial number: 46022.
   const serial = readDateSerial(cell.value)
   if (serial) return { kind: 'date', due: serial, start: serial }
+  const inMonth = ctx.planMonth ? readWithinPlanMonth(cell.text, ctx.planMonth) : null
+  if (inMonth) return inMonth
   let deadline = ctx.deadlines.get(cell.text)
   if (deadline === undefined) {
     deadline = parseDeadline(cell.text, ctx.planYear, ctx.issued)
@@ -158,4 +161,29 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
     ctx.deadlines.set(cell.text, deadline)
   }
   return deadline && { ...deadline }
+}
+
+/**
+ * A time within the month a monthly plan is for: "Trong tháng" is its last day, "Tuần 3" (the third
+ * week: days 15–21) the last day of that week, "Trong quý" the last day of its quarter.
+ */
+function readWithinPlanMonth(
+  text: string,
+  { year, month }: { year: number; month: number },
+): Deadline | null {
+  const folded = foldText(text)
+  const end = computeMonthEnd(year, month)
+  const first = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01` as IsoDate
+  if (/^(?:trong|het|cuoi) thang(?: nay)?$/.test(folded))
+    return { kind: 'period', due: end, start: first }
+  if (/^(?:trong|het|cuoi) quy(?: nay)?$/.test(folded)) {
+    const last = Math.ceil(month / 3) * 3
+    return { kind: 'period', due: computeMonthEnd(year, last), start: first }
+  }
+  const week = /^tuan (?:thu )?([1-5])$/.exec(folded)
+  if (!week) return null
+  const day = Math.min(7 * Number(week[1]), Number(end.slice(8)))
+  const due = createIsoDate(year, month, day)
+  const start = createIsoDate(year, month, 7 * Number(week[1]) - 6)
+  return due && start ? { kind: 'period', due, start } : null
 }

@@ -40,3 +40,17 @@ export function findTitleYear(titleText: string): number | null {
   const year = named ? Number(named[named.length - 1]) : NaN
   return year >= 1900 && year <= 2199 ? year : null
 }
+
+/**
+ * The month a plan is for, from its title rows: "KẾ HOẠCH CÔNG TÁC THÁNG 10/2026", "NHIỆM VỤ THÁNG 02
+ * NĂM 2026" (a date of the month, "ngày 14/7/2026", names no plan month).
+ * @example findTitleMonth('KẾ HOẠCH CÔNG TÁC THÁNG 10/2026') // { year: 2026, month: 10 }
+ */
+export function findTitleMonth(titleText: string): { year: number; month: number } | null {
+  const m = /\bthang (\d{1,2})(?: ?[/.-] ?| nam )((?:19|20|21)\d{2})\b/.exec(
+    foldKeepingPunctuation(titleText),
+  )
+  if (!m) return null
+  const month = Number(m[1])
+  return month >= 1 && month <= 12 ? { year: Number(m[2]), month } : null
+}

@@ -64,7 +64,7 @@ const specPhrases: [string, string, string | null][] = [
   ['30/06/26', 'date', '2026-06-30'],
   ['6 tháng/lần', 'recurring', null],
   ['1 lần/quý', 'recurring', null],
-  ['Trong tháng', 'relative', null],
+  ['Trong tháng', 'event', null],
   ['Không có', 'event', null],
   // The Lunar New Year of the year named; without one, a holiday of no known date.
   ['Trước Tết Nguyên đán Bính Ngọ 2026', 'date', '2026-02-17'],

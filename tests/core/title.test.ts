@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findTitleIssued, findTitleYear } from '../../core/title.ts'
+import { findTitleIssued, findTitleMonth, findTitleYear } from '../../core/title.ts'
 
 describe('findTitleYear', () => {
   it.each<[string, number | null]>([
@@ -30,5 +30,16 @@ describe('findTitleIssued', () => {
     ['(Kèm theo Kế hoạch số 45/KH-UBND ngày 31/02/2026)', null],
   ])('reads "%s" as issued %s', (title, issued) => {
     expect(findTitleIssued(title)).toBe(issued)
+  })
+})
+
+describe('findTitleMonth', () => {
+  it.each([
+    ['KẾ HOẠCH CÔNG TÁC THÁNG 10/2026', { year: 2026, month: 10 }],
+    ['NHIỆM VỤ THÁNG 02 NĂM 2026', { year: 2026, month: 2 }],
+    ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026', null],
+    ['(Kèm theo Kế hoạch số 45/KH-UBND ngày 14/7/2026)', null],
+  ])('reads the month a plan is for in "%s"', (title, month) => {
+    expect(findTitleMonth(title)).toEqual(month)
   })
 })

@@ -735,6 +735,28 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.tasks.map((t) => t.status)).toEqual(['done-on-time', 'done-late', 'overdue'])
   })
 
+  it('reads "Trong tháng" and "Tuần 3" within the month a monthly plan is for', () => {
+    const grid = createGrid([
+      ['KẾ HOẠCH CÔNG TÁC THÁNG 10/2026 CỦA PHÒNG CẢI CÁCH HÀNH CHÍNH'],
+      ['TT', 'Nội dung công việc', 'Đơn vị/cá nhân thực hiện', 'Thời gian hoàn thành'],
+      [1, 'Tham mưu báo cáo CCHC quý III', 'Đ/c Hùng', 'Ngày 15/10'],
+      [2, 'Kiểm tra CCHC tại 3 sở', 'Tổ kiểm tra', 'Tuần 3'],
+      [3, 'Cập nhật Chỉ số CCHC', 'Đ/c Mai', 'Trong tháng'],
+    ])
+    const report = validateTable(grid, { asOf: '2026-10-10' })
+    expect(report.tasks.map((t) => t.deadline?.due)).toEqual([
+      '2026-10-15',
+      '2026-10-21',
+      '2026-10-31',
+    ])
+    expect(report.issues).toEqual([])
+    // Without a month named, "Trong tháng" has no date and no error.
+    const yearly = validateTable(createGrid([['KẾ HOẠCH NĂM 2026'], ...grid.cells.slice(1)]), {
+      asOf: '2026-10-10',
+    })
+    expect(yearly.tasks[2]!.deadline).toMatchObject({ kind: 'event', due: null })
+  })
+
   it('reads a completion rate per task as its progress ("Tỷ lệ hoàn thành (%)": 100, 60, 0)', () => {
     const grid = createGrid([
       ['THEO DÕI TIẾN ĐỘ NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026'],
