@@ -47,7 +47,7 @@ export function findTitleYear(titleText: string): number | null {
  * @example findTitleMonth('KẾ HOẠCH CÔNG TÁC THÁNG 10/2026') // { year: 2026, month: 10 }
  */
 export function findTitleMonth(titleText: string): { year: number; month: number } | null {
-  const m = /\bthang (\d{1,2})(?: ?[/.-] ?| nam )((?:19|20|21)\d{2})\b/.exec(
+  const m = /(?<!\d )\bthang (\d{1,2})(?: ?[/.-] ?| nam )((?:19|20|21)\d{2})\b/.exec(
     foldKeepingPunctuation(titleText),
   )
   if (!m) return null

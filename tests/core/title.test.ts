@@ -39,6 +39,7 @@ describe('findTitleMonth', () => {
     ['NHIỆM VỤ THÁNG 02 NĂM 2026', { year: 2026, month: 2 }],
     ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026', null],
     ['(Kèm theo Kế hoạch số 45/KH-UBND ngày 14/7/2026)', null],
+    ['(Kèm theo Quyết định số 12/QĐ-UBND ngày 14 tháng 7 năm 2026)', null],
   ])('reads the month a plan is for in "%s"', (title, month) => {
     expect(findTitleMonth(title)).toEqual(month)
   })
