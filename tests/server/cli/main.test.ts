@@ -134,7 +134,7 @@ describe('cchc validate --columns', () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('Bảng')
     ws.addRow(['THEO DÕI NHIỆM VỤ NĂM 2026'])
-    ws.addRow(['#', 'Việc', 'Ai lo', 'Chốt'])
+    ws.addRow(['#', 'Làm gì', 'Ai lo', 'Chốt'])
     ws.addRow([1, 'Ban hành kế hoạch', 'Sở Nội vụ', 'Quý IV/2026'])
     const file = join(dir, 'unknown-headers.xlsx')
     writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()))
