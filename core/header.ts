@@ -310,33 +310,31 @@ export function buildHeader(
     resolved.fixed,
     distinctShares,
   )
-  // A column taken for a missing field frees the field it held: the others are read again around it.
-  if (guessed.size) {
-    const fixed = { ...resolved.fixed }
+  // A column taken for a missing field frees the field it held: the others are read again around it
+  // (and around a column given the task below).
+  const reassign = (extra: Partial<Record<FieldKey, number>>) => {
+    const fixed = { ...resolved.fixed, ...extra }
     for (const c of guessed) fixed[assigned[c]!] = c
     assigned = assignColumns(scores, fixed, resolved.excluded)
     settleRoles(assigned, scores, fixed)
   }
+  if (guessed.size) reassign({})
   // The task stands before what is reported about it, and tables write it right after the number: a
   // task column taken by weak words after the progress ("Giải pháp, kiến nghị"), or by its cells alone
   // ("Hình thức xử lý"), yields to the free column of texts right after the numbering.
   const item = findItemNextToNumbering(assigned, scores, cells, resolved.fixed, distinctShares)
   const taken = assigned.indexOf('content')
-  const weak = taken >= 0 && (words[taken]!.content ?? 0) < 6
+  const taskWords = taken >= 0 ? (words[taken]!.content ?? 0) : 6
   const reported = assigned.indexOf('progress')
   if (
     item !== null &&
     taken > item &&
-    weak &&
+    taskWords < 6 &&
     resolved.fixed.content === undefined &&
-    ((reported >= 0 && taken > reported) || (words[taken]!.content ?? 0) <= 0) &&
+    ((reported >= 0 && taken > reported) || taskWords <= 0) &&
     isTextColumn(profiles[item]!)
-  ) {
-    const fixed = { ...resolved.fixed, content: item }
-    for (const c of guessed) fixed[assigned[c]!] = c
-    assigned = assignColumns(scores, fixed, resolved.excluded)
-    settleRoles(assigned, scores, fixed)
-  }
+  )
+    reassign({ content: item })
   settlePlannedTime(assigned, scores, cells, profiles, resolved.fixed)
   // What an agency reports about a task stands after the task: a document or a date before the task
   // column ("Số, ký hiệu văn bản | Ngày văn bản | Trích yếu …") is the source of the task, not its

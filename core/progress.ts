@@ -161,6 +161,14 @@ export function saysTimeliness(text: string): boolean {
   return lateWords.test(folded) || timelyWords.test(folded)
 }
 
+const timingVerdict =
+  /^(?:dung han|dung tien do|som|truoc han|kip thoi|cham|tre|cham tien do|tre han|qua han|cham so voi ke hoach)$/
+
+/** Whether a text is only a verdict on the timing of the work ("Đúng hạn", "Chậm", "Trễ hạn"). */
+export function isTimingVerdict(text: string): boolean {
+  return timingVerdict.test(foldText(text))
+}
+
 /**
  * Reads a progress value: the allowed words and percentages, and the wording of real reports
  * ("Đã ban hành", "Chưa ban hành", "Hoàn thành 80%", "✅ Hoàn thành", "Đang lập báo cáo KTKT",

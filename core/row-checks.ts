@@ -12,6 +12,7 @@ import { createIssue } from './issue.ts'
 import {
   isProgress,
   isHandoverDone,
+  isTimingVerdict,
   isStepOnly,
   parseProgress,
   readReportedProgress,
@@ -23,7 +24,7 @@ import { findShiftedCell } from './row-deadline.ts'
 import type { TableRow } from './table.ts'
 import { readFiguresInText } from './achieved.ts'
 import { parseAchieved, parseTargets, selectJudgeable, type Achieved } from './target.ts'
-import { foldText, parseVietnameseNumber } from './text.ts'
+import { parseVietnameseNumber } from './text.ts'
 
 /**
  * Reports a task without content or lead agency (a sub-item may take its group's). A field the table has no column for is the
@@ -90,7 +91,8 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
     // số …)", "Đã trình UBND tỉnh", "Chưa thực hiện"); a figure ("87%", "28/30") is measured against
     // a target, not a state.
     const result = row.cells.achieved
-    if (result && !ctx.columns.has('progress') && !isFigure(result.text)) {
+    const figure = (parseAchieved(result?.text ?? '')?.length ?? 0) > 0
+    if (result && !ctx.columns.has('progress') && !figure) {
       const said = readNarrative(result.text, content)
       if (said) return said
     }
@@ -108,16 +110,13 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
   const progress = parseProgress(typeof cell.value === 'number' ? cell.value : cell.text)
   // With a completion date, a verdict on the timing ("Đúng hạn", "Chậm") or words not placed say how
   // the finished work went, not that it goes on.
-  if (doneDate && (!isProgress(progress) || timingVerdict.test(foldText(cell.text))))
+  if (doneDate && (!isProgress(progress) || isTimingVerdict(cell.text)))
     return { state: 'done', percent: null }
   if (isProgress(progress)) return settleProgress(progress, cell.text, content)
   const code = progress.problem === 'percent' ? 'cell/invalid-progress' : 'cell/unclear-progress'
   ctx.issues.push(createIssue(code, placeCell(cell, row.row, 'progress'), { found: cell.text }))
   return { state: 'not-started', percent: null }
 }
-
-const timingVerdict =
-  /^(?:dung han|dung tien do|som|truoc han|kip thoi|cham|tre|cham tien do|tre han|qua han|cham so voi ke hoach)$/
 
 /**
  * A progress read from its words, weighed against the task: "done" that rests only on steps before
@@ -136,17 +135,6 @@ function settleProgress(progress: Progress, text: string, content: string): Prog
 function readNarrative(text: string, content: string): Progress | null {
   const said = parseProgress(text)
   return isProgress(said) ? settleProgress(said, text, content) : null
-}
-
-// A measured value: numbers with at most a unit or two and the words around a figure ("Đạt 87%",
-// "28/30", "02 cuộc", "96,2 điểm", "Không").
-function isFigure(text: string): boolean {
-  const rest = foldText(text)
-    .replace(/\d+(?:[.,]\d+)*/g, ' ')
-    .replace(/\b(dat|khoang|tren|duoi|gan|hon|dat duoc|bang)\b/g, ' ')
-    .replace(/[^a-z ]/g, ' ')
-    .trim()
-  return /\d/.test(text) ? rest.split(/\s+/).filter(Boolean).length <= 2 : /^(khong|co)$/.test(rest)
 }
 
 /** Reads the completion date, reporting one that is not a date or lies after the cut-off. */

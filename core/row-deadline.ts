@@ -1,4 +1,4 @@
-import { computeMonthEnd, createIsoDate, formatVietnameseDate, type IsoDate } from './date.ts'
+import { computeMonthEnd, createIsoDate, formatVietnameseDate } from './date.ts'
 import { parseDeadline, parseDeadlineRange, type Deadline } from './deadline.ts'
 import { fieldSpecs, type FieldKey } from './fields.ts'
 import { isDateCell } from './grid.ts'
@@ -173,7 +173,7 @@ function readWithinPlanMonth(
 ): Deadline | null {
   const folded = foldText(text)
   const end = computeMonthEnd(year, month)
-  const first = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01` as IsoDate
+  const first = createIsoDate(year, month, 1)!
   if (/^(?:trong|het|cuoi) thang(?: nay)?$/.test(folded))
     return { kind: 'period', due: end, start: first }
   if (/^(?:trong|het|cuoi) quy(?: nay)?$/.test(folded)) {

@@ -224,19 +224,17 @@ function evaluateRow(
   // ngày 20/7/2026") is when the work was done.
   if (done && entry.doneDate === null)
     entry.doneDate = findResultDate([c.progress?.text, c.achieved?.text], ctx.asOf)
+  // What the agency typed: a progress the product read across a workflow's steps claims nothing.
+  const typed = row.cells.progress?.inferred ? undefined : row.cells.progress
   if (
     done &&
     c.doneDate === undefined &&
     entry.doneDate === null &&
-    row.cells.progress &&
-    !row.cells.progress.inferred &&
+    typed &&
     ctx.columns.has('doneDate')
   ) {
-    ctx.issues.push(
-      createIssue('row/done-without-date', placeCell(row.cells.progress, row.row, 'progress')),
-    )
+    ctx.issues.push(createIssue('row/done-without-date', placeCell(typed, row.row, 'progress')))
   }
-  const typed = row.cells.progress?.inferred ? undefined : row.cells.progress
   if (done && c.evidence === undefined && ctx.columns.has('evidence') && typed) {
     ctx.issues.push(createIssue('row/done-without-evidence', placeCell(typed, row.row, 'progress')))
   }
