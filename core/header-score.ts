@@ -58,6 +58,11 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
   let role: FieldKey | null = null
   let time = false
   let when: FieldKey | null = null
+  // "đã" before the act: the time it happened, not the time it is due ("Thời gian đã hoàn thành").
+  let past = false
+  // An act with no field of its own names the time only beside a time noun ("Thời điểm trình"), not
+  // beside a calendar unit ("năm ban hành" is when a text was issued).
+  let acted: FieldKey | null = null
   // What the words after a leading "Tên" gave: the name of a thing is the row's item, whatever it is.
   const named: Weights = {}
   let agentNamed = false
@@ -70,6 +75,7 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
       if (modifier) {
         // "Cơ quan được giao": a qualifier that is also a role.
         role ??= agentRoles[phrase] ?? null
+        past ||= phrase === 'da'
         if (!seen.has(phrase)) addWeights(scores, modifier, 1)
         seen.add(phrase)
         matched = n
@@ -90,8 +96,12 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
       }
     }
     if (!matched) {
+      // The act a time closes, said in words of no field of their own ("Thời điểm trình").
+      const pair = tokens.slice(i, i + 2).join(' ')
+      const act = [pair, tokens[i]!].find((w) => timeRoles[w])
+      if (act) acted ??= timeRoles[act]!
       if (!stopWords.has(tokens[i]!)) unexplained++
-      matched = 1
+      matched = act ? act.split(' ').length : 1
     }
     i += matched
   }
@@ -100,6 +110,8 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
       if (k !== role) scores[k] = (scores[k] ?? 0) - v
     scores[role] = (scores[role] ?? 0) + 6 * weight
   }
+  if (time) when ??= acted
+  if (past && (when === 'deadline' || when === 'end')) when = 'doneDate'
   if ((time || periodNouns.has(tokens[0]!)) && when) scores[when] = (scores[when] ?? 0) + 4 * weight
   // "Tên …" names the rows ("Tên văn bản", "Tên chỉ tiêu", "Tên dự án"): the thing named is the task
   // (or the criterion), not a product, target or document column; the name of an agent is an agency.
@@ -113,6 +125,35 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
   return unexplained
 }
 
+// The period or date a column reports on, as a reporting office adds it after the column's name
+// ("Kết quả thực hiện Quý III/2026", "Tiến độ đến ngày 30/9", "Tình hình 6 tháng đầu năm", "Trạng
+// thái hiện nay"): it says when, not what, and is dropped before the words are weighed.
+const edge = '(?<![\\p{L}\\d])'
+const dayMonth = '\\d{1,2}\\s*[/.-]\\s*\\d{1,2}(?:\\s*[/.-]\\s*\\d{2,4})?'
+const quarterOrMonth =
+  '(?:quý|tháng)\\s+(?:[IVX]+|\\d{1,2})(?:\\s*[/.-]\\s*\\d{4}|\\s+năm\\s+\\d{4})?'
+const timeQualifier = new RegExp(
+  [
+    `${edge}(?:tính\\s+)?(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+|thời điểm\\s+)?(?:${dayMonth}|${quarterOrMonth}|năm\\s+\\d{4})`,
+    `${edge}${quarterOrMonth}`,
+    `${edge}(?:ngày\\s+)?\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}`,
+    `${edge}(?:\\d{1,2}|sáu|chín)\\s+tháng(?:\\s+(?:đầu|cuối))?\\s+năm(?:\\s+\\d{4})?`,
+    `${edge}nửa\\s+(?:đầu|cuối)\\s+năm(?:\\s+\\d{4})?`,
+    `${edge}(?:năm\\s+)?\\d{4}${edge.replace('<', '')}`,
+    `${edge}hiện\\s+nay${edge.replace('<', '')}`,
+  ].join('|'),
+  'giu',
+)
+
+/** A header without the period it reports on, when words remain that say what it holds. */
+function dropTimeQualifiers(text: string): string {
+  const rest = text.replace(timeQualifier, ' ')
+  return rest !== text &&
+    /\p{L}{2}/u.test(foldText(rest).replace(/\b(?:nam|quy|thang|ngay)\b/g, ''))
+    ? rest
+    : text
+}
+
 /**
  * Scores a header cell against every field (and `other`, for columns we do not use): key words,
  * the words that modify them, abbreviations, compound headers ("Cơ quan thực hiện/phối hợp": the
@@ -124,7 +165,8 @@ export function scoreHeaderText(text: string, parent: string | null = null): Wei
   if (!text.trim() || text.length > 160) return scores
   // A number sign or "No." alone heads the numbering.
   if (/^\s*(?:#|no\.?|n°|nr\.?)\s*$/i.test(text)) return { stt: 7 }
-  const cleaned = text.replace(/\[\d+\]/g, ' ')
+  const marked = text.replace(/\[\d+\]/g, ' ')
+  const cleaned = dropTimeQualifiers(marked)
   const notes: string[] = []
   const main = cleaned.replace(/\(([^)]*)\)?/g, (_, inner: string) => {
     notes.push(inner)
@@ -143,7 +185,8 @@ export function scoreHeaderText(text: string, parent: string | null = null): Wei
   const folded = foldText(cleaned)
   const exact = exactLabels.get(folded)
   if (exact) scores[exact] = (scores[exact] ?? 0) + 3
-  if (horizonWords.test(folded)) scores.expected = (scores.expected ?? 0) + 5
+  // A horizon is an aim's time ("Giải ngân đến năm 2026"), kept though the period is dropped.
+  if (horizonWords.test(foldText(marked))) scores.expected = (scores.expected ?? 0) + 5
   if (unexplained) {
     for (const k of Object.keys(scores) as HeaderMeaning[]) {
       if (k !== 'other' && scores[k]! > 0) scores[k] = Math.max(0, scores[k]! - 0.5 * unexplained)

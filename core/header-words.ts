@@ -90,6 +90,7 @@ export const headerPhrases: Record<string, Weights> = {
   'ho tro': { coop: 4 },
   'luc luong ho tro': { coop: 6 },
   'tham gia': { coop: 4 },
+  'cung thuc hien': { coop: 5 },
   'thoi gian': { deadline: 4, start: 1.5, end: 1.5 },
   'thoi han': { deadline: 6.5 },
   'ky han': { deadline: 6 },
@@ -105,6 +106,8 @@ export const headerPhrases: Record<string, Weights> = {
   'thoi diem': { deadline: 3, doneDate: 2 },
   'hoan thanh': { end: 3, deadline: 2.5, doneDate: 2, progress: 1.5 },
   'ngay hoan thanh': { doneDate: 5.5, deadline: 4.5 },
+  // A planned day is a deadline ("Ngày dự kiến trình ban hành").
+  'ngay du kien': { deadline: 5 },
   'ngay nop': { doneDate: 5, deadline: 2 },
   'tra ket qua': { doneDate: 4.5 },
   'bat dau': { start: 6.5 },
@@ -300,6 +303,8 @@ export const headerModifiers: Record<string, Weights> = {
   'du kien': { achieved: -4, doneDate: -4, progress: -2, product: 1.5, expected: 1.5, deadline: 1 },
   'ke hoach': { achieved: -2, doneDate: -2, expected: 1, deadline: 1 },
   'thuc te': { doneDate: 3, achieved: 2, deadline: -4, expected: -4, product: -2 },
+  // What has happened ("Ngày đã hoàn thành", "Kết quả đã đạt được"): no plan's aim or deadline.
+  da: { doneDate: 2, deadline: -2, expected: -3 },
   'lien quan': { other: 6 },
   cu: { other: 6 },
   chuan: { other: 4 },
@@ -356,6 +361,7 @@ export const agentRoles: Record<string, FieldKey> = {
   'phoi hop': 'coop',
   'ho tro': 'coop',
   'tham gia': 'coop',
+  'cung thuc hien': 'coop',
 }
 
 /** Nouns for a time; beside one, a word for what happens then names the field ("Mốc hoàn thành"). */
@@ -369,6 +375,14 @@ export const timeRoles: Record<string, FieldKey> = {
   'hoan thanh': 'deadline',
   'bat dau': 'start',
   'ket thuc': 'end',
+  // The act a deadline closes ("Thời điểm trình", "Hạn ban hành", "Thời gian nộp").
+  trinh: 'deadline',
+  'ban hanh': 'deadline',
+  nop: 'deadline',
+  gui: 'deadline',
+  'bao cao': 'deadline',
+  'xu ly': 'deadline',
+  'giai quyet': 'deadline',
 }
 
 /** Nouns for the work itself; "Tên …" before one names the task ("Tên đề án", "Tên nhiệm vụ"). */

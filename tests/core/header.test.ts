@@ -219,6 +219,62 @@ describe('header understanding by meaning', () => {
     ])
   })
 
+  it('reads a header by what it names, not the period it reports on, and a time by the act it closes', () => {
+    expect(
+      fieldsOf([
+        [],
+        [
+          'STT',
+          'Nội dung công việc',
+          'Đơn vị phụ trách',
+          'Cơ quan cùng thực hiện',
+          'Thời điểm trình',
+          'Tình hình thực hiện 9 tháng đầu năm 2026',
+          'Ngày đã hoàn thành',
+        ],
+        [1, 'Trình ban hành quy chế', 'Sở Nội vụ', 'Sở Tư pháp', 'Tháng 6/2026', 'Đã trình', null],
+      ]),
+    ).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'lead'],
+      ['D', 'coop'],
+      ['E', 'deadline'],
+      ['F', 'progress'],
+      ['G', 'doneDate'],
+    ])
+    // The period qualifies a progress column; a planned day is the deadline; the year a text was
+    // issued is no deadline.
+    expect(
+      fieldsOf([
+        [],
+        [
+          'TT',
+          'Tên văn bản',
+          'Cơ quan soạn thảo',
+          'Ngày dự kiến trình ban hành',
+          'Trạng thái 05/10/2026',
+          'Số, trích yếu, ngày, tháng, năm ban hành',
+        ],
+        [
+          1,
+          'Quyết định quy định giá',
+          'Sở Tài chính',
+          { date: '2026-11-30' },
+          'Đã gửi Sở Tư pháp thẩm định',
+          null,
+        ],
+      ]),
+    ).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'lead'],
+      ['D', 'deadline'],
+      ['E', 'progress'],
+      ['F', null],
+    ])
+  })
+
   it('reads "Thời gian dự kiến hoàn thành" as the deadline and leaves funding and durations unmapped', () => {
     expect(
       fieldsOf([
