@@ -188,7 +188,8 @@ export function parseDeadline(
   // held on a day the council sets: an event. A month names its time ("Kỳ họp chuyên đề tháng 5/2026").
   if (
     due.length &&
-    /\b(?:ky hop|phien hop)\b/.test(rest) &&
+    // (a meeting named only in an aside leaves the time before it standing: "Quý II/2026 (trình tại kỳ họp giữa năm)")
+    /\b(?:ky hop|phien hop)\b/.test(rest.replace(/\([^)]*\)/g, ' ')) &&
     due.every(
       (s) => s.kind === 'period' && (spanDays(s) > 92 || /\b(?:dau|giua|cuoi) nam\b/.test(rest)),
     )

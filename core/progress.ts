@@ -33,7 +33,7 @@ const emojiStates: [RegExp, ProgressState][] = [
 // Stopping wins over everything, "đã …" too ("Đã được UBND tỉnh thông qua dừng thực hiện dự án" is
 // stopped, not done).
 const stopped =
-  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|tam dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|^(da |bi )?huy$)\b/
+  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|tam dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|(dua|rut) ra khoi (ke hoach|danh muc|chuong trinh)|khong con phu hop|^(da |bi )?huy$)\b/
 
 const handoverVerbs = '(?:giao|tiep nhan|nhan|phan cong)'
 const handover = new RegExp(
@@ -43,6 +43,8 @@ const handover = new RegExp(
 // Read in order on folded text after stopping and counts so far; the first rule that matches decides.
 const leadingRules: [RegExp, ProgressState][] = [
   [/^(chua hoan thanh|chua xong|chua dat)\b/, 'in-progress'],
+  // All of it ("Triển khai đạt 100%"): done.
+  [/(?<!\b(?:chua|khong) )\b(dat|hoan thanh) 100 (pct|phan tram)\b/, 'done'],
   // A count of what is done so far ("chi trả 143/147 hộ", "Lũy kế … đạt 55 ha"), or a phase of the work
   // ("giai đoạn 1"): the work goes on.
   [/\b(luy ke\b(?=.*\d)|giai doan (?:[1-9]|i{1,3}|iv)\b)/, 'in-progress'],
@@ -120,7 +122,7 @@ const trailingRules: [RegExp, ProgressState][] = [
 // "dừng" (stop) and the end of "nội dung … xây dựng" fold alike: text written with its marks must say
 // the stopping word as written.
 const stopWords =
-  /(?<!\p{L})(dừng|hủy|huỷ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai)(?!\p{L})/u
+  /(?<!\p{L})(dừng|hủy|huỷ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai|(?:đưa|rút) ra khỏi|không còn phù hợp)(?!\p{L})/u
 
 function saysStopped(words: string, value: string): boolean {
   return stopped.test(words) && (!hasMarks(value) || stopWords.test(lowerWithMarks(value)))

@@ -58,6 +58,8 @@ const specPhrases: [string, string, string | null][] = [
   ['Kỳ họp giữa năm 2026', 'event', null],
   ['Kỳ họp gần nhất 2026', 'event', null],
   ['Kỳ họp chuyên đề tháng 5/2026', 'period', '2026-05-31'],
+  // A meeting named only in an aside leaves the time before it standing.
+  ['Quý II/2026 (trình HĐND tỉnh tại kỳ họp giữa năm)', 'period', '2026-06-30'],
   ['Nửa đầu năm 2026', 'period', '2026-06-30'],
   ['th6/2026', 'period', '2026-06-30'],
   ['Tháng VI/2026', 'period', '2026-06-30'],

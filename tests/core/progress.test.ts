@@ -67,6 +67,9 @@ describe('parseProgress', () => {
     // "nội dung xây dựng" is no "dừng xây dựng" (stop building), though both fold alike.
     ['Đang thực hiện; trong đó có nội dung xây dựng văn bản mới', 'in-progress'],
     ['Tạm dừng xây dựng', 'stopped'],
+    // Taken out of the plan: stopped; all of it reached: done.
+    ['Không còn phù hợp, đề nghị đưa ra khỏi kế hoạch', 'stopped'],
+    ['Triển khai đạt 100%', 'done'],
     ['Đã hoàn thành giai đoạn 1 (9,5 ha)', 'in-progress'],
     ['dang trien khai', 'in-progress'],
     ['Hoàn thành 1 phần', 'in-progress'],
