@@ -108,6 +108,9 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
   }
   const plain = foldText(text)
   if (isAgencyText(text, plain, index)) return 'agency'
+  // "Không", "Không có", "Chưa có" answer whatever the header asks: read as no deadline in a deadline
+  // column, they are no evidence of one.
+  if (/^(?:khong|khong co|chua co)$/.test(plain)) return 'text'
   if (text.length <= 60 && (text.length <= 20 || deadlineStart.test(plain))) {
     const d = parseDeadline(text, 2000)
     if (d && d.kind !== 'invalid') return 'period'

@@ -149,6 +149,9 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
       add('end', -3)
     }
   }
+  // One answer repeated ("Không có" on every filled row) tells no progress where the header asks none.
+  if (p.distinct <= 1 && p.filled >= 3 && (words.progress ?? 0) <= 0 && (words.status ?? 0) <= 0)
+    out.progress = Math.min(out.progress ?? 0, 0)
   // Marks ("x") say yes to what the header asks ("Cấp trình – TTg CP"): progress only where it asks that.
   if (p.marks >= 0.6 * p.filled && (words.progress ?? 0) <= 0 && (words.status ?? 0) <= 0)
     for (const k of ['progress', 'achieved'] as const) out[k] = Math.min(out[k] ?? 0, -2)

@@ -303,6 +303,8 @@ export const headerModifiers: Record<string, Weights> = {
   'du kien': { achieved: -4, doneDate: -4, progress: -2, product: 1.5, expected: 1.5, deadline: 1 },
   'ke hoach': { achieved: -2, doneDate: -2, expected: 1, deadline: 1 },
   'thuc te': { doneDate: 3, achieved: 2, deadline: -4, expected: -4, product: -2 },
+  // Finished ("Ngày xong", "Ngày thực hiện xong"): the day it was done, not begun.
+  xong: { doneDate: 3.5, start: -5, deadline: -1 },
   // What has happened ("Ngày đã hoàn thành", "Kết quả đã đạt được"): no plan's aim or deadline.
   da: { doneDate: 2, deadline: -2, expected: -3 },
   'lien quan': { other: 6 },

@@ -89,10 +89,10 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
   if (!cell) {
     // Without a progress column, a result written in words is the report ("Hoàn thành (Quyết định
     // số …)", "Đã trình UBND tỉnh", "Chưa thực hiện"); a figure ("87%", "28/30") is measured against
-    // a target, not a state.
+    // a target where the table sets one, and says how far the work went where it does not.
     const result = row.cells.achieved
     const figure = (parseAchieved(result?.text ?? '')?.length ?? 0) > 0
-    if (result && !ctx.columns.has('progress') && !figure) {
+    if (result && !ctx.columns.has('progress') && !(figure && ctx.columns.has('expected'))) {
       const said = readNarrative(result.text, content)
       if (said) return said
     }

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { findTitleYear, validateTable } from '../../core/validate.ts'
+import type { CellValue } from '../../core/index.ts'
 import { createGrid, createPlanGrid } from '../helpers/grid.ts'
 import { buildReadingCases, buildTrackerCase } from '../helpers/reading-cases.ts'
 const asOf = '2026-09-14'
@@ -244,7 +245,7 @@ describe('validateTable on tables worded as other offices word them', () => {
     ])
     const unknown = createGrid([
       title,
-      ['Mục', 'Làm gì', 'Ai lo', 'Chốt', 'Ra sao', 'Xong lúc'],
+      ['Mục', 'Làm gì', 'Ai lo', 'Chốt', 'Ra sao', 'Lúc nào'],
       ...data,
     ])
     expect(validateTable(unknown, { asOf }).issues.map((i) => i.code)).toEqual(['table/not-found'])
@@ -252,7 +253,7 @@ describe('validateTable on tables worded as other offices word them', () => {
     // numbers are the tasks; the agencies' column is guessed).
     const numbered = createGrid([
       title,
-      ['#', 'Làm gì', 'Ai lo', 'Chốt', 'Ra sao', 'Xong lúc'],
+      ['#', 'Làm gì', 'Ai lo', 'Chốt', 'Ra sao', 'Lúc nào'],
       ...data,
     ])
     const read = validateTable(numbered, { asOf })
@@ -385,8 +386,53 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
       [5, 'overdue'],
       [6, 'done-late'],
       [7, 'not-started'],
-      // A figure is measured against a target, not read as a state.
-      [8, 'not-started'],
+      // A figure where the table sets no target says how far the work went.
+      [8, 'in-progress'],
+    ])
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
+  })
+
+  it('reads a quarterly report whose result column carries its period and a notes column answers "Không có"', () => {
+    const rows: CellValue[][] = [
+      ['BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
+      [
+        'Số TT',
+        'Nội dung công việc',
+        'Cơ quan chủ trì',
+        'Tiến độ thực hiện',
+        'Kết quả thực hiện Quý III/2026',
+        'Ngày xong',
+        'Nguyên nhân',
+      ],
+    ]
+    const results = ['Đã hoàn thành', '50%', 'Chưa thực hiện', 'Đạt 60%', 'Đang dự thảo']
+    for (let i = 0; i < 10; i++)
+      rows.push([
+        i + 1,
+        `Nhiệm vụ cải cách hành chính số ${i + 1} của kế hoạch`,
+        'Sở Nội vụ',
+        i % 2 ? 'Quý IV/2026' : 'Trong năm 2026',
+        results[i % 5]!,
+        i % 5 === 0 ? { date: '2026-08-15' } : null,
+        i % 3 ? null : 'Không có',
+      ])
+    const report = validateTable(createGrid(rows), { asOf: '2026-09-30' })
+    expect(report.header!.mapping.map((m) => [m.column, m.field])).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'lead'],
+      ['D', 'deadline'],
+      ['E', 'achieved'],
+      ['F', 'doneDate'],
+      ['G', 'note'],
+    ])
+    // The table sets no target: a percentage says how far the work went.
+    expect(report.tasks.slice(0, 5).map((t) => t.status)).toEqual([
+      'done-on-time',
+      'in-progress',
+      'not-started',
+      'in-progress',
+      'in-progress',
     ])
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
   })
