@@ -56,6 +56,11 @@ const leadingRules: [RegExp, ProgressState][] = [
   // Only begun ("Đã khởi công"): the work goes on.
   [/^(?:da )?(?:khoi cong|bat dau|khai truong)\b/, 'in-progress'],
   [/^(da )?chuyen( xu ly| giai quyet)?( cho\b.*| den\b.*| toi\b.*)?$/, 'in-progress'],
+  // Done, and on time ("Đã thực hiện đúng tiến độ"): the pace says how the finished work went.
+  [
+    /^da (?:\S+ ){1,3}(?:dung|kip|dam bao) (?:tien do|thoi han|han)\b(?!.*\b(?:dang|chua)\b)/,
+    'done',
+  ],
   // Done only in part, going at some pace, or put off ("Hoàn thành một phần", "Chậm so với kế hoạch",
   // "Lùi thời gian sang năm 2027"): the work goes on.
   [

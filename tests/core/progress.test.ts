@@ -70,6 +70,9 @@ describe('parseProgress', () => {
     // Taken out of the plan: stopped; all of it reached: done.
     ['Không còn phù hợp, đề nghị đưa ra khỏi kế hoạch', 'stopped'],
     ['Triển khai đạt 100%', 'done'],
+    // Done on schedule is done; on schedule alone goes on.
+    ['Đã thực hiện đúng tiến độ', 'done'],
+    ['Đúng tiến độ', 'in-progress'],
     ['Đã hoàn thành giai đoạn 1 (9,5 ha)', 'in-progress'],
     ['dang trien khai', 'in-progress'],
     ['Hoàn thành 1 phần', 'in-progress'],
