@@ -98,8 +98,11 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
     if (!matched) {
       // The act a time closes, said in words of no field of their own ("Thời điểm trình").
       const pair = tokens.slice(i, i + 2).join(' ')
-      const act = [pair, tokens[i]!].find((w) => timeRoles[w])
-      if (act) acted ??= timeRoles[act]!
+      const act = [pair, tokens[i]!].find((w) => timeRoles[w] || agentRoles[w])
+      if (act) {
+        acted ??= timeRoles[act] ?? null
+        role ??= agentRoles[act] ?? null
+      }
       if (!stopWords.has(tokens[i]!)) unexplained++
       matched = act ? act.split(' ').length : 1
     }

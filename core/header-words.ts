@@ -364,6 +364,9 @@ export const agentRoles: Record<string, FieldKey> = {
   'ho tro': 'coop',
   'tham gia': 'coop',
   'cung thuc hien': 'coop',
+  // Who handles a matter in a tracker ("Người xử lý", "Chuyên viên thụ lý").
+  'xu ly': 'executing',
+  'thu ly': 'executing',
 }
 
 /** Nouns for a time; beside one, a word for what happens then names the field ("Mốc hoàn thành"). */

@@ -275,6 +275,22 @@ describe('header understanding by meaning', () => {
     ])
   })
 
+  it('reads who handles a matter in a tracker ("Người xử lý", "Chuyên viên thụ lý") as who carries it out', () => {
+    expect(
+      fieldsOf([
+        [],
+        ['STT', 'Nội dung công việc', 'Người xử lý', 'Hạn xử lý', 'Kết quả xử lý'],
+        [1, 'Dự thảo văn bản trả lời kiến nghị', 'Nguyễn Văn An', '20/10/2026', 'Đã xử lý'],
+      ]),
+    ).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'executing'],
+      ['D', 'deadline'],
+      ['E', 'progress'],
+    ])
+  })
+
   it('reads "Thời gian dự kiến hoàn thành" as the deadline and leaves funding and durations unmapped', () => {
     expect(
       fieldsOf([
