@@ -134,9 +134,15 @@ function isProgressText(text: string, plain: string): boolean {
   return progressStart.test(plain) && /^\S/.test(plain) && isProgress(parseProgress(text))
 }
 
+// A person named as who does the work ("Phạm Văn Mạnh", "Đ/c Trần Thị B"): a common family name, then
+// two to three capitalised words.
+const personName =
+  /^(?:(?:[Đđ]\/[Cc]|[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+)?(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Đoàn|Lâm|Mai|Trịnh|Trương|Đào|Cao|Lương|Hà|Tạ|Lưu|Kiều|Chu|Thái|Quách|Tô|Vương|Triệu|Nông|Lò|Lục|Giàng|Thào|Sùng|Vi|Lường|Cầm|Châu|Tăng|Từ|Khúc|Kim|Hứa|Nghiêm|Phùng|Âu|Bạch|Đàm|Giang|Hầu|Mạc|Ninh|Tống)(?:\s+\p{Lu}\p{Ll}*){1,3}$/u
+
 function isAgencyText(text: string, plain: string, index: AgencyIndex | null): boolean {
   if (text.length > 250) return false
   const first = text.split(/[,;\n]|\svà\s/)[0]!.trim()
+  if (first.length <= 40 && personName.test(first)) return true
   // A registry name is looked up, not searched for: the profile reads every cell of a column.
   if (index?.byName.has(foldText(first))) return true
   if (agencyAbbreviation.test(first)) return true

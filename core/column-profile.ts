@@ -168,7 +168,8 @@ export function computeColumnProfiles(
       if (ownStatuses.has(foldText(text))) p.ownStatus++
       if (seriesMark.test(text)) p.marks++
       if (readDateSerial(value)) p.serials++
-      if (kind === 'progress' && saysTimeliness(text)) p.timeliness++
+      // (a verdict alone, "Trước hạn", is no progress word, but says as much)
+      if (kind !== 'date' && text.length <= 60 && saysTimeliness(text)) p.timeliness++
       if (text.length >= 25 && text.split(/\s+/).length >= 4) p.long++
       if (documentReference.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) p.records++
       if (kind === 'period' || kind === 'date') p.looseDeadline++

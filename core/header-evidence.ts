@@ -124,7 +124,8 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   // One agency per cell leads; lists of agencies cooperate.
   if (share('agency') >= 0.5) add('coop', 3 * (p.agencyLists / p.filled) - 1)
   if (share('duration') >= 0.5) add('other', 6)
-  if ((words.status ?? 0) > 0 && p.ownStatus >= 0.3 * p.filled) add('status', 10)
+  // Our own column holds our labels only; an office's mixes in its own words ("Trước hạn").
+  if ((words.status ?? 0) > 0 && p.ownStatus >= 0.8 * p.filled) add('status', 10)
   // An office's own statement of each task against its deadline ("Đã hoàn thành (quá hạn)", "Đang
   // thực hiện (trong hạn)") is its progress, before a log of what was done.
   else if (p.timeliness >= 0.5 * p.filled) {
@@ -162,7 +163,8 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
     if (
       p.looseProgress < 0.75 * p.filled &&
       figures < 0.75 * p.filled &&
-      p.ownStatus < 0.3 * p.filled
+      p.ownStatus < 0.3 * p.filled &&
+      p.timeliness < 0.5 * p.filled
     ) {
       add('progress', Math.min(0, 2 - (words.progress ?? 0) - (out.progress ?? 0)))
       add('status', Math.min(0, 2 - (words.status ?? 0)))

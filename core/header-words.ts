@@ -192,10 +192,11 @@ export const headerPhrases: Record<string, Weights> = {
   phong: { lead: 1, executing: 1 },
   'dia phuong': { lead: 1, executing: 1 },
   nganh: { lead: 1, executing: 1 },
-  // People who do the work: only with a role word do they name a field ("Chuyên viên thực hiện").
-  'chuyen vien': {},
-  'can bo': {},
-  'cong chuc': {},
+  // People who do the work: with a role word that role ("Chuyên viên thực hiện"); alone ("Cán bộ"),
+  // faintly the one who carries the task out.
+  'chuyen vien': { executing: 1.5 },
+  'can bo': { executing: 1.5 },
+  'cong chuc': { executing: 1.5 },
   'chuyen mon': {},
   'lanh dao': { other: 6.5 },
   'thanh vien': { other: 7 },

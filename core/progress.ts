@@ -33,7 +33,7 @@ const emojiStates: [RegExp, ProgressState][] = [
 // Stopping wins over everything, "đã …" too ("Đã được UBND tỉnh thông qua dừng thực hiện dự án" is
 // stopped, not done).
 const stopped =
-  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|tam dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|(dua|rut) ra khoi (ke hoach|danh muc|chuong trinh)|khong con phu hop|^(da |bi )?huy$)\b/
+  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|(dua|rut) ra khoi (ke hoach|danh muc|chuong trinh)|khong con phu hop|^(da |bi )?huy$)\b/
 
 const handoverVerbs = '(?:giao|tiep nhan|nhan|phan cong)'
 const handover = new RegExp(
@@ -43,6 +43,8 @@ const handover = new RegExp(
 // Read in order on folded text after stopping and counts so far; the first rule that matches decides.
 const leadingRules: [RegExp, ProgressState][] = [
   [/^(chua hoan thanh|chua xong|chua dat)\b/, 'in-progress'],
+  // A tracker's countdown: days past the deadline or left before it ("Quá 12 ngày", "Còn 3 ngày").
+  [/^(?:qua|tre|cham|con(?: lai)?) (?:han )?\d+ ngay\b/, 'in-progress'],
   // All of it ("Triển khai đạt 100%"): done.
   [/(?<!\b(?:chua|khong) )\b(dat|hoan thanh) 100 (pct|phan tram)\b/, 'done'],
   // A count of what is done so far ("chi trả 143/147 hộ", "Lũy kế … đạt 55 ha"), or a phase of the work
@@ -129,8 +131,15 @@ const trailingRules: [RegExp, ProgressState][] = [
 const stopWords =
   /(?<!\p{L})(dừng|hủy|huỷ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai|(?:đưa|rút) ra khỏi|không còn phù hợp)(?!\p{L})/u
 
+// Paused ("Tạm dừng chờ phương án", "Đang tạm dừng"): not done and not given up; the dates judge it.
+const paused = /\btam (?:dung|ngung|hoan)\b/
+
 function saysStopped(words: string, value: string): boolean {
-  return stopped.test(words) && (!hasMarks(value) || stopWords.test(lowerWithMarks(value)))
+  return (
+    !paused.test(words) &&
+    stopped.test(words) &&
+    (!hasMarks(value) || stopWords.test(lowerWithMarks(value)))
+  )
 }
 
 // Vietnamese marks tense with words: chưa (not yet), đang (in the course of), đã (already), sẽ (will).
@@ -159,7 +168,7 @@ function readAspect(value: string, folded: string): ProgressState | null {
 
 // Words that say how the work stands against its deadline: missed it, or within it.
 const lateWords =
-  /(?<!\b(?:chua|khong) )\b(?:qua han|tre han|tre hen|cham han|nop muon|nop tre|khong dung han|chua dung han)\b/
+  /(?<!\b(?:chua|khong) )\b(?:qua han|tre han|tre hen|cham han|nop muon|nop tre|khong dung han|chua dung han)\b|^(?:qua|tre|cham) (?:han )?\d+ ngay\b/
 const timelyWords = /\b(?:dung han|trong han|con han|truoc han|chua den han)\b/
 
 /** Whether a text says how the work stands against its deadline ("quá hạn", "đúng hạn", "trong hạn"). */
@@ -213,6 +222,7 @@ function readProgressWords(value: string | number | null): Progress | ProgressPr
   const aspect = readAspect(value, words)
   const rule =
     (saysStopped(words, value) ? ([stopped, 'stopped'] as const) : null) ??
+    (paused.test(words) ? inProgress : null) ??
     (hasPartialCount(value) ? inProgress : null) ??
     (isWaiting(value, words) ? inProgress : null) ??
     leadingRules.find(([re]) => re.test(words)) ??
@@ -260,6 +270,12 @@ const stepSentence = new RegExp(
   `^(?:\\S+ ){0,6}?da (?:duoc )?${stepVerbs}\\b|^(?:\\S+ ){0,6}?da co (?:cong van|van ban|to trinh)\\b.*\\b(?:gui|de nghi)\\b.*\\b${stepVerbs}\\b`,
 )
 const completes = /\b(?:hoan thanh|ban hanh|phe duyet|xong|ket thuc)\b/
+// The papers an investment project is prepared with (Luật Đầu tư công, Luật Xây dựng): approving them
+// readies the work, it does not build it ("Đã phê duyệt BCKTKT", "Tư vấn đã khảo sát bước NCKT").
+const preparation =
+  /\b(?:chu truong dau tu|bao cao (?:kinh te ky thuat|nghien cuu (?:tien )?kha thi|de xuat chu truong)|bcktkt|bcnckt|nckt|du toan|thiet ke (?:co so|ky thuat|ban ve thi cong|xay dung)|tkbvtc|tkcs|ke hoach lua chon nha thau|khlcnt|ho so moi thau|khao sat (?:buoc|dia hinh|dia chat|thiet ke|lap))\b/
+const built =
+  /\b(?:hoan thanh (?:thi cong|xay dung|cong trinh|du an|dau tu)|ban giao|dua vao (?:su dung|van hanh|khai thac)|quyet toan|nghiem thu|khanh thanh)\b/
 
 /**
  * Whether "done" rests only on steps before the task's result ("Đã trình/thẩm định", "Đã lấy ý kiến
@@ -275,8 +291,13 @@ export function isStepOnly(text: string, content: string): boolean {
   // A sentence that reports nothing done ("trong đó có nội dung bãi bỏ …") only explains the one before.
   const steps = sentences.filter((s) => /\bda\b/.test(s) || completes.test(s))
   if (!steps.length) return false
-  if (!steps.every((s) => stepSentence.test(s) && !completes.test(s))) return false
-  const verb = new RegExp(`^(?:to chuc |thuc hien )?${stepVerbs}\\b`).exec(foldText(content))
+  const task = foldText(content)
+  // (preparing the project is the task's own result where the task names that paper)
+  const step = (s: string) =>
+    (stepSentence.test(s) && !completes.test(s)) ||
+    (preparation.test(s) && !built.test(s) && !preparation.test(task))
+  if (!steps.every(step)) return false
+  const verb = new RegExp(`^(?:to chuc |thuc hien )?${stepVerbs}\\b`).exec(task)
   return verb === null
 }
 

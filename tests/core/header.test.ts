@@ -289,6 +289,28 @@ describe('header understanding by meaning', () => {
       ['D', 'deadline'],
       ['E', 'progress'],
     ])
+    // A column of people's names headed "Cán bộ" alone is who carries the tasks out.
+    expect(
+      fieldsOf([
+        [],
+        ['STT', 'Cán bộ', 'Nhiệm vụ cụ thể', 'Hạn hoàn thành', 'Trạng thái'],
+        [
+          1,
+          'Phạm Văn Mạnh\nChánh Văn phòng',
+          'Chuẩn bị nội dung tập huấn',
+          '15/7/2026',
+          'Đúng hạn',
+        ],
+        [2, 'Nguyễn Thị Hoa', 'Lập dự toán ngân sách 2027', '20/7/2026', 'Quá hạn'],
+        [3, 'Đ/c Trần Văn Nam', 'Rà soát phân công nhiệm vụ', '25/7/2026', 'Trước hạn'],
+      ]),
+    ).toEqual([
+      ['A', 'stt'],
+      ['B', 'executing'],
+      ['C', 'content'],
+      ['D', 'deadline'],
+      ['E', 'progress'],
+    ])
   })
 
   it('reads "Thời gian dự kiến hoàn thành" as the deadline and leaves funding and durations unmapped', () => {

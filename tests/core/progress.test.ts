@@ -66,7 +66,12 @@ describe('parseProgress', () => {
     ['0/30 tỷ, đạt 0,00%; còn lại 30 tỷ', 'not-started'],
     // "nội dung xây dựng" is no "dừng xây dựng" (stop building), though both fold alike.
     ['Đang thực hiện; trong đó có nội dung xây dựng văn bản mới', 'in-progress'],
-    ['Tạm dừng xây dựng', 'stopped'],
+    // Paused is not given up: the dates judge it.
+    ['Tạm dừng xây dựng', 'in-progress'],
+    ['Hiện đang tạm dừng chờ thống nhất phương án với nhà đầu tư', 'in-progress'],
+    // A tracker's countdown: late by some days, or days left.
+    ['Quá 12 ngày', 'in-progress'],
+    ['Còn 3 ngày', 'in-progress'],
     // Taken out of the plan: stopped; all of it reached: done.
     ['Không còn phù hợp, đề nghị đưa ra khỏi kế hoạch', 'stopped'],
     ['Triển khai đạt 100%', 'done'],
@@ -173,6 +178,20 @@ describe('parseProgress', () => {
     // A dossier handed in is a step; a report handed in is the report.
     expect(isStepOnly('Nhà đầu tư đã nộp hồ sơ đề xuất thành lập', 'CCN Mông Sơn')).toBe(true)
     expect(isStepOnly('Đã nộp báo cáo về Sở Nội vụ', 'Báo cáo CCHC quý III')).toBe(false)
+    // The papers an investment project is prepared with ready the work; they do not build it, unless
+    // preparing them is the task, or the work is handed over.
+    expect(
+      isStepOnly('Đã phê duyệt BCKTKT tại Quyết định số 582/QĐ-UBND', 'Dự án nhà học 03 tầng'),
+    ).toBe(true)
+    expect(isStepOnly('Tư vấn thiết kế đã khảo sát bước NCKT', 'Xây dựng trụ sở UBND xã')).toBe(
+      true,
+    )
+    expect(isStepOnly('Đã phê duyệt', 'Lập báo cáo nghiên cứu khả thi dự án đường ven biển')).toBe(
+      false,
+    )
+    expect(
+      isStepOnly('Đã phê duyệt quyết toán, bàn giao đưa vào sử dụng', 'Dự án nhà học 03 tầng'),
+    ).toBe(false)
     // The task is that step, or the text names the result.
     expect(isStepOnly('Đã thẩm định', 'Thẩm định hồ sơ dự án')).toBe(false)
     expect(
