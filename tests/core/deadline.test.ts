@@ -58,6 +58,11 @@ const specPhrases: [string, string, string | null][] = [
   ['Kỳ họp giữa năm 2026', 'event', null],
   ['Kỳ họp gần nhất 2026', 'event', null],
   ['Kỳ họp chuyên đề tháng 5/2026', 'period', '2026-05-31'],
+  // A part of a month: its first ten days, its middle, its end; its first week.
+  ['Đầu tháng 9/2026', 'period', '2026-09-10'],
+  ['Giữa tháng 10', 'period', '2026-10-20'],
+  ['Hạ tuần tháng 2/2026', 'period', '2026-02-28'],
+  ['Tuần đầu tháng 11/2026', 'period', '2026-11-07'],
   // A meeting named only in an aside leaves the time before it standing.
   ['Quý II/2026 (trình HĐND tỉnh tại kỳ họp giữa năm)', 'period', '2026-06-30'],
   ['Nửa đầu năm 2026', 'period', '2026-06-30'],
