@@ -176,8 +176,21 @@ function readHeaderCells(
     )
     parents.push(own || parent)
   }
+  // A header cell whose words go on in the row below without a merge ("Thời gian" over "hoàn thành"):
+  // a few words, no figures, that make a field with the words above.
+  const continues = (c: number) => {
+    const own = text(headerRow, c)
+    const sub = text(below, c)
+    return (
+      own !== '' &&
+      sub.split(/\s+/).length <= 4 &&
+      !/\d/.test(sub) &&
+      bestField(scoreCell(`${own} ${sub}`)) !== null
+    )
+  }
   // The row below is a header row when it names fields under spanning parents and holds nothing
-  // else but copies of the cells above (vertical merges): a data row never qualifies.
+  // else but copies of the cells above (vertical merges) or their words going on: a data row never
+  // qualifies.
   const belowIsHeader =
     !isNumberingRow(below) &&
     below.some(
@@ -186,7 +199,10 @@ function readHeaderCells(
         text(below, c) !== text(headerRow, c) &&
         (bestField(scoreCell(v)) || isPeriodHeader(text(below, c))),
     ) &&
-    below.every((_, c) => spans[c] || !text(below, c) || text(below, c) === text(headerRow, c))
+    below.every(
+      (_, c) =>
+        spans[c] || !text(below, c) || text(below, c) === text(headerRow, c) || continues(c),
+    )
   const cells: { text: string; parent: string | null; skip: boolean }[] = []
   let height = 1
   for (let c = 0; c < width; c++) {
@@ -195,6 +211,8 @@ function readHeaderCells(
     if (belowIsHeader && spans[c] && sub && sub !== own && !covered[r + 1]?.[c]) {
       height = 2
       cells.push({ text: sub, parent: parents[c] || null, skip: false })
+    } else if (belowIsHeader && sub && sub !== own && !covered[r + 1]?.[c]) {
+      cells.push({ text: `${own} ${sub}`, parent: null, skip: false })
     } else {
       // A merged header cell is read once, at its top-left.
       const left = c > 0 ? text(headerRow, c - 1) : ''

@@ -388,6 +388,28 @@ describe('header understanding by meaning', () => {
     ])
   })
 
+  it('reads a header whose words go on in the row below, beside a parent over two children', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Nội dung', 'Cơ quan', null, 'Thời gian', 'Sản phẩm'],
+      [null, null, 'Chủ trì', 'Phối hợp', 'hoàn thành', null],
+      ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'],
+      [1, 'Rà soát TTHC', 'Sở Tư pháp', 'Sở Nội vụ', 'Quý III/2026', 'Báo cáo'],
+      [2, 'Kiểm tra CCHC', 'Sở Nội vụ', 'Các sở', 'Quý II/2026', 'Thông báo'],
+    ]
+    const header = readHeader(rows)
+    expect(header.mapping.map((m) => [m.column, m.field])).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'lead'],
+      ['D', 'coop'],
+      ['E', 'deadline'],
+      ['F', 'product'],
+    ])
+    // The column-numbering row under it is no data row.
+    expect(header.dataStart).toBe(5)
+  })
+
   it('reads a two-row header written without merged cells (parent once, blanks beside it)', () => {
     const rows: CellValue[][] = [
       [],
