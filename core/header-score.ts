@@ -175,7 +175,8 @@ export function scoreHeaderText(text: string, parent: string | null = null): Wei
     notes.push(inner)
     return ' '
   })
-  const split = (s: string) => s.split(/[/,;\n]|\s[-–]\s|\svà\s|\sVÀ\s/)
+  // A line break wraps a header ("Ghi\nchú"); slashes, commas and dashes join two.
+  const split = (s: string) => s.replace(/\s*\n\s*/g, ' ').split(/[/,;]|\s[-–]\s|\svà\s|\sVÀ\s/)
   const parts = split(main)
     .map(tokenize)
     .filter((t) => t.length)

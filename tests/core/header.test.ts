@@ -208,6 +208,8 @@ describe('header understanding by meaning', () => {
           'ĐV chủ trì',
           'Cơ quan thực hiện/phối hợp',
           'KQ, sản phẩm',
+          // A line break only wraps the words.
+          'Ghi\nchú',
         ],
       ]),
     ).toEqual([
@@ -216,6 +218,7 @@ describe('header understanding by meaning', () => {
       ['C', 'lead'],
       ['D', 'executing'],
       ['E', 'product'],
+      ['F', 'note'],
     ])
   })
 
