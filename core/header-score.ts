@@ -148,6 +148,23 @@ const timeQualifier = new RegExp(
   'giu',
 )
 
+/**
+ * Lines of a header joined where a line break only wraps a word away ("Ghi\nchú"): a line of one
+ * word goes with its neighbour; lines of several words stay apart ("Cơ quan chủ trì\nCơ quan phối hợp").
+ */
+function joinWrapped(text: string): string {
+  const lines = text.split(/\s*\n\s*/).filter(Boolean)
+  const single = (line: string) => !/\s/.test(line.trim())
+  const out: string[] = []
+  for (const line of lines) {
+    const last = out.length - 1
+    if (last >= 0 && (single(line) || single(out[last]!)) && !/^[(\d]/.test(line))
+      out[last] = `${out[last]} ${line}`
+    else out.push(line)
+  }
+  return out.join('\n')
+}
+
 /** A header without the period it reports on, when words remain that say what it holds. */
 function dropTimeQualifiers(text: string): string {
   const rest = text.replace(timeQualifier, ' ')
@@ -175,8 +192,7 @@ export function scoreHeaderText(text: string, parent: string | null = null): Wei
     notes.push(inner)
     return ' '
   })
-  // A line break wraps a header ("Ghi\nchú"); slashes, commas and dashes join two.
-  const split = (s: string) => s.replace(/\s*\n\s*/g, ' ').split(/[/,;]|\s[-–]\s|\svà\s|\sVÀ\s/)
+  const split = (s: string) => joinWrapped(s).split(/[/,;\n]|\s[-–]\s|\svà\s|\sVÀ\s/)
   const parts = split(main)
     .map(tokenize)
     .filter((t) => t.length)
