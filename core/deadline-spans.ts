@@ -81,8 +81,8 @@ export function findSpans(
     },
   )
   // ISO dates as programs export them: 2026-03-15 (a time after it is no part of the deadline).
-  take(/\b((?:19|20|21)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)/g, (m) =>
-    createDateSpan(Number(m[1]), Number(m[2]), Number(m[3]), m[0]),
+  take(/\b((?:19|20|21)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g, (m) =>
+    createDateSpan(Number(m[1]), Number(m[3]), Number(m[4]), m[0]),
   )
   // The Lunar New Year of a year ("Trước Tết Nguyên đán Bính Ngọ 2026", "Dịp Tết 2027"): its first day.
   take(/\btet(?: nguyen dan)?(?: [a-z]+ [a-z]+)?(?: nam)? ((?:19|20|21)\d{2})\b/g, (m) => {

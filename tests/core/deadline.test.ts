@@ -58,6 +58,9 @@ const specPhrases: [string, string, string | null][] = [
   ['Kỳ họp giữa năm 2026', 'event', null],
   ['Kỳ họp gần nhất 2026', 'event', null],
   ['Kỳ họp chuyên đề tháng 5/2026', 'period', '2026-05-31'],
+  // A date written year first with slashes or dots.
+  ['2026/12/15', 'date', '2026-12-15'],
+  ['2026.03.15', 'date', '2026-03-15'],
   // A part of a month: its first ten days, its middle, its end; its first week.
   ['Đầu tháng 9/2026', 'period', '2026-09-10'],
   ['Giữa tháng 10', 'period', '2026-10-20'],
