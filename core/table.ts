@@ -95,6 +95,8 @@ export function readTable(
     return found
   }
   for (let r = header.dataStart - grid.top; r < values.length; r++) {
+    // The document's closing block ends the table: what follows is no task.
+    if (drafts.length && isClosingRow(values[r] ?? [])) break
     const row = from[r] ?? []
     const draft = readDraft(
       values[r] ?? [],
@@ -125,6 +127,22 @@ type PlacedField = {
   label: string
   /** The folded text of this table's own header cell. */
   own: string
+}
+
+// How a document's closing block starts, below its table: the recipients ("Nơi nhận:", "- Lưu: VT"), the
+// signer's authority and title ("KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "PHÓ GIÁM ĐỐC"), the signatures of
+// a report's form ("Người lập biểu", "Thủ trưởng đơn vị", "(Ký, ghi rõ họ tên)").
+const closingCell =
+  /^(?:noi nhan|luu vt\b|(?:kt|tm|tl|ttl|q) (?:chu tich|giam doc|uy ban|ubnd|bo truong|thu truong|chanh|truong|hieu truong|vien truong|cuc truong|ban|hoi dong|so)\b|(?:pho )?(?:chu tich|giam doc|chanh van phong|truong phong|truong ban|bi thu|hieu truong|vien truong|cuc truong|bo truong|thu truong)$|nguoi lap(?: bieu| bang)?$|nguoi (?:ky|duyet|kiem tra)$|thu truong (?:co quan|don vi)$|ke toan truong$|ky (?:ghi ro )?ho ten)/
+
+/** Whether a row opens the document's closing block (a short cell of its words, no numbering before it). */
+function isClosingRow(values: CellValue[]): boolean {
+  const first = values.find((v) => v !== null && v !== '')
+  if (first === undefined || typeof first === 'number') return false
+  if (typeof first === 'string' && parseStt(first.trim())?.kind === 'numbered') return false
+  return values.some(
+    (v) => typeof v === 'string' && v.trim().length <= 40 && closingCell.test(foldText(v)),
+  )
 }
 
 // What a program writes for an empty value when it exports a table ("None", "null", "#N/A").

@@ -392,6 +392,23 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
   })
 
+  it('ends the table at the document’s closing block: recipients and signatures are no tasks', () => {
+    const grid = createGrid([
+      ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
+      ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành'],
+      [1, 'Rà soát TTHC nội bộ', 'Sở Tư pháp', 'Sở Nội vụ', 'Quý III/2026'],
+      [2, 'Kiểm tra CCHC', 'Sở Nội vụ', 'Các sở', 'Quý II/2026'],
+      [],
+      ['Nơi nhận:', null, null, null, 'KT. CHỦ TỊCH'],
+      ['- Như trên;', null, null, null, 'PHÓ CHỦ TỊCH'],
+      ['- Lưu: VT, NC.'],
+      [null, null, null, null, 'Nguyễn Văn An'],
+    ])
+    const report = validateTable(grid, { asOf: '2026-07-15' })
+    expect(report.tasks.map((t) => t.row)).toEqual([3, 4])
+    expect(report.issues).toEqual([])
+  })
+
   it('reads a quarterly report whose result column carries its period and a notes column answers "Không có"', () => {
     const rows: CellValue[][] = [
       ['BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
