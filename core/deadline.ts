@@ -119,6 +119,48 @@ function writeNumbersAsDigits(text: string): string {
 // marks: "ngay" (at once) and "ngày" (day) fold alike.
 const immediate = /(?<!\p{L})(ngay|khẩn trương|lập tức)(?!\p{L})/u
 
+// A document's number and the date it was issued on, which follows it.
+const documentDated = new RegExp(
+  `${documentNumbers.source}(?:\\s*,?\\s*(?:ban hành\\s+)?ngày\\s*\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{2,4})?`,
+  'giu',
+)
+// "Theo <a document> …" with no separate time after it.
+const followsDocument =
+  /^theo (?:cac moc (?:thoi gian )?(?:tai|cua|theo) )?(?:ke hoach|quyet dinh|chuong trinh|de an|van ban|thong bao|chi thi|nghi quyet|nghi dinh|thong tu|cong van|phuong an|dieu \d+)\b/
+
+// "năm liền kề" (the year after the one the work concerns), "năm trước liền kề" (the one before),
+// "tháng liền kề/sau/tiếp theo" (the next month).
+const adjacentYear =
+  /(?<![\p{L}\d])(\d{1,2}\s*[/.]\s*\d{1,2}|tháng\s+\d{1,2})\s+(?:của\s+)?năm\s+(?:(trước)\s+)?(?:liền kề|kế tiếp|tiếp theo|sau)(?!\p{L})/giu
+// (read with its marks: "tháng sau" is the next month, "tháng sáu" June)
+const adjacentMonth = /(?<!\p{L})(?:tháng|quý)\s+(?:liền kề|kế tiếp|tiếp theo|sau)(?!\p{L})/u
+
+/** Whether a deadline counts a day of the year next to (or before) the one the work concerns ("31/01 năm liền kề"). */
+export function namesAdjacentYear(text: string): boolean {
+  return /\d (?:cua )?nam (?:truoc )?(?:lien ke|ke tiep|tiep theo|sau)\b/.test(foldText(text))
+}
+
+/**
+ * Writes a day of "năm liền kề" with its year (the plan's next; "năm trước liền kề" its last), or
+ * returns null where the time repeats: a day of the next month, or of the next year in a plan of no
+ * single year. Returns the text unchanged where neither is said.
+ */
+function shiftAdjacentYears(
+  text: string,
+  folded: string,
+  year: number | null,
+): ((text: string) => string) | null {
+  if (adjacentMonth.test(lowerWithMarks(text))) return null
+  if (!/\d (?:cua )?nam (?:truoc )?(?:lien ke|ke tiep|tiep theo|sau)\b/.test(folded))
+    return (t) => t
+  if (year === null) return null
+  return (text) =>
+    text.replace(adjacentYear, (_, day: string, before?: string) => {
+      const y = before ? year - 1 : year + 1
+      return /^\d/.test(day) ? `${day}/${y}` : `${day}/${y}`
+    })
+}
+
 // A vision or orientation beyond the plan ("Đến 2030, tầm nhìn đến năm 2045") names no deadline.
 const visionYears = /(?<!\p{L})(?:tầm nhìn|định hướng)(?:\s+(?:đến|tới))?(?:\s+năm)?\s+\d{4}/giu
 
@@ -155,9 +197,19 @@ export function parseDeadline(
   const source = foldText(text)
   if (!source) return null
   if (timesPerPeriod.test(source)) return { kind: 'recurring', due: null }
-  // Document numbers name years that are no deadlines ("số 13/2026/QĐ-UBND", "09/2019/NĐ-CP").
+  // A time counted from the year or month it concerns ("Trước ngày 31/01 năm liền kề", "Trước ngày 05
+  // của tháng liền kề"): the year after the plan's, or every month; every year in a plan of several.
+  const shifted = shiftAdjacentYears(text, source, year)
+  if (shifted === null) return { kind: 'recurring', due: null }
+  // A day or month of every year needs no year ("Trong tháng 01 hằng năm"), whatever the plan's.
+  year ??= everyWords.test(source) && !/\b(?:19|20|21)\d{2}\b/.test(source) ? 2000 : null
+  // Document numbers name years that are no deadlines ("số 13/2026/QĐ-UBND", "09/2019/NĐ-CP"), and
+  // the date after one is the document's ("Nghị định số 52/2015/NĐ-CP ngày 28/5/2015").
   const cleaned = writeNumbersAsDigits(
-    text.replace(documentNumbers, ' ').replace(/\bsố\s*\d+\S*/giu, ' '),
+    shifted(text)
+      // (a period counted from a document's issue keeps the date it names)
+      .replace(/\b(?:ke tu|tinh tu)\b/.test(source) ? documentNumbers : documentDated, ' ')
+      .replace(/\bsố\s*\d+\S*/giu, ' '),
   ).replace(visionYears, ' ')
   const folded = nameFollowingYear(spellOutAbbreviations(foldKeepingPunctuation(cleaned)), year)
   const relative = readRelativePhrases(folded, issued)
@@ -175,6 +227,10 @@ export function parseDeadline(
     if (r.due && r.start) spans.push({ start: r.start, end: r.due, kind: 'relative', at: r.at })
   }
   const due = spans.filter((s) => !s.startOnly)
+  // A time another document sets, named with that document ("Theo Kế hoạch rà soát … năm 2026 của
+  // tỉnh"): a year alone names the document; a quarter, month or day is a time of its own.
+  if (followsDocument.test(source) && due.every((s) => isWholeYear(s)))
+    return { kind: 'external', due: null }
   // A day or month of every year ("Hằng năm (15/12)", "Tháng 10 hằng năm"): no year is named, the
   // work repeats.
   if (
@@ -220,6 +276,10 @@ export function parseDeadline(
       ? { kind: 'recurring', due: null, start: standing.start }
       : { kind: 'recurring', due: null }
   if (relative.length) return { kind: 'event', due: null }
+  // Standing work said outright outweighs the occasions named with it ("Thực hiện thường xuyên khi
+  // có yêu cầu").
+  if (/\b(?:thuong xuyen|dinh ky|hang (?:nam|quy|thang|tuan))\b/.test(source))
+    return { kind: 'recurring', due: null }
   if (eventWords.test(source) || immediate.test(lowerWithMarks(text)))
     return { kind: 'event', due: null }
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }
@@ -227,6 +287,10 @@ export function parseDeadline(
   if (noDeadline.test(source)) return { kind: 'event', due: null }
   if (externalWords.test(source) || /^theo /.test(source)) return { kind: 'external', due: null }
   return { kind: 'invalid', due: null }
+}
+
+function isWholeYear(span: Span): boolean {
+  return span.start.endsWith('-01-01') && span.end === `${span.start.slice(0, 4)}-12-31`
 }
 
 function spanDays(span: Span): number {

@@ -1,5 +1,5 @@
 import { computeMonthEnd, createIsoDate, formatVietnameseDate } from './date.ts'
-import { parseDeadline, parseDeadlineRange, type Deadline } from './deadline.ts'
+import { namesAdjacentYear, parseDeadline, parseDeadlineRange, type Deadline } from './deadline.ts'
 import { fieldSpecs, type FieldKey } from './fields.ts'
 import { isDateCell } from './grid.ts'
 import { createIssue } from './issue.ts'
@@ -149,9 +149,13 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
   if (inMonth) return inMonth
   let deadline = ctx.deadlines.get(cell.text)
   if (deadline === undefined) {
-    deadline = parseDeadline(cell.text, ctx.planYear, ctx.issued)
+    // In a plan of several years, a day of the year after the one the work concerns comes every year.
+    const repeats = ctx.severalYears && namesAdjacentYear(cell.text)
+    deadline = repeats
+      ? { kind: 'recurring', due: null }
+      : parseDeadline(cell.text, ctx.planYear, ctx.issued)
     // "Trước 10/4" in a table that never names its year: read in the report date's year, said once.
-    if (ctx.planYear === null && deadline && !deadline.due) {
+    if (ctx.planYear === null && !repeats && deadline && !deadline.due) {
       const assumed = parseDeadline(cell.text, ctx.fallbackYear, ctx.issued)
       if (assumed?.due) {
         deadline = assumed

@@ -295,11 +295,19 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
         section = stt.code
         numbering.checkSection(stt.index, draft)
       }
+      // A section with its own deadline and nothing numbered under it is a task of its own ("III |
+      // Tính toán … | Trước 15/8/2020 | P9" between sections with items).
+      const next = drafts[i + 1]
+      const alone =
+        stt.kind === 'section' &&
+        isOwnTask(draft) &&
+        (draft.cells.deadline !== undefined || draft.cells.end !== undefined) &&
+        (!next || next.stt?.kind === 'section' || next.stt?.kind === 'part')
       previous = {
         row: draft.row,
-        kind: stt.kind === 'part' ? 'heading' : 'section',
+        kind: alone ? 'task' : stt.kind === 'part' ? 'heading' : 'section',
         stt: stt.code,
-        level: 0,
+        level: alone ? 1 : 0,
         section,
         cells: draft.cells,
       }

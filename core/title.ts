@@ -42,6 +42,17 @@ export function findTitleYear(titleText: string): number | null {
 }
 
 /**
+ * Whether the title rows name a plan for several years ("GIAI ĐOẠN 2026 - 2030", "2026-2030").
+ * @example namesSeveralYears('KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH GIAI ĐOẠN 2026 - 2030') // true
+ */
+export function namesSeveralYears(titleText: string): boolean {
+  const m = /\b((?:19|20|21)\d{2}) ?[-–] ?((?:19|20|21)\d{2})\b/.exec(
+    foldKeepingPunctuation(titleText),
+  )
+  return m !== null && Number(m[2]) > Number(m[1])
+}
+
+/**
  * The month a plan is for, from its title rows: "KẾ HOẠCH CÔNG TÁC THÁNG 10/2026", "NHIỆM VỤ THÁNG 02
  * NĂM 2026" (a date of the month, "ngày 14/7/2026", names no plan month).
  * @example findTitleMonth('KẾ HOẠCH CÔNG TÁC THÁNG 10/2026') // { year: 2026, month: 10 }

@@ -21,7 +21,7 @@ import { computeGroupTotals } from './score.ts'
 import { computeStatus } from './status.ts'
 import { readTable, type TableRow } from './table.ts'
 import { computeTargetsResult, parseTargets } from './target.ts'
-import { findTitleIssued, findTitleMonth, findTitleYear } from './title.ts'
+import { findTitleIssued, findTitleMonth, findTitleYear, namesSeveralYears } from './title.ts'
 import { createGroupTracker } from './group.ts'
 import type { AgencyRegistry } from './agency.ts'
 import type { IsoDate } from './date.ts'
@@ -106,6 +106,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   const context: RowContext = {
     planYear,
     planMonth: findTitleMonth(table.titleText),
+    severalYears: namesSeveralYears(table.titleText),
     fallbackYear: Number(options.asOf.slice(0, 4)),
     yearAssumed: [],
     issued,

@@ -58,6 +58,26 @@ const specPhrases: [string, string, string | null][] = [
   ['Kỳ họp giữa năm 2026', 'event', null],
   ['Kỳ họp gần nhất 2026', 'event', null],
   ['Kỳ họp chuyên đề tháng 5/2026', 'period', '2026-05-31'],
+  // A time set by another document, named with it: the document's year and date are no deadline.
+  ['Theo Kế hoạch rà soát, đánh giá thủ tục hành chính năm 2026 của tỉnh', 'external', null],
+  [
+    'Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh',
+    'external',
+    null,
+  ],
+  ['Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ', 'external', null],
+  ['Theo kế hoạch, hoàn thành Quý III/2026', 'period', '2026-09-30'],
+  [
+    'Hoàn thành trước ngày 30/6/2026 theo Công văn số 12/UBND-NC ngày 5/1/2026',
+    'date',
+    '2026-06-30',
+  ],
+  // The year next to the plan's, or every month; standing work said outright outweighs its occasions.
+  ['Trước ngày 31/01 năm liền kề', 'date', '2027-01-31'],
+  ['Chậm nhất là ngày 31/12 năm trước liền kề', 'date', '2025-12-31'],
+  ['Trước ngày 05 của tháng liền kề', 'recurring', null],
+  ['Tháng Sáu năm 2026', 'period', '2026-06-30'],
+  ['Thực hiện thường xuyên khi có yêu cầu của bộ, ngành Trung ương.', 'recurring', null],
   // A date written year first with slashes or dots.
   ['2026/12/15', 'date', '2026-12-15'],
   ['2026.03.15', 'date', '2026-03-15'],

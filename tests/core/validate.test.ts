@@ -392,6 +392,34 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
   })
 
+  it('reads a plan for several years: days of the next year and months of every year repeat', () => {
+    const grid = createGrid([
+      ['PHÂN CÔNG THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH GIAI ĐOẠN 2026 - 2030'],
+      ['STT', 'Nội dung', 'Thời gian hoàn thành', 'Chủ trì thực hiện'],
+      ['I', 'CẢI CÁCH THỂ CHẾ', null, null],
+      [1, 'Tổng hợp kết quả rà soát văn bản', 'Trước ngày 31/01 năm liền kề', 'Sở Tư pháp'],
+      [
+        2,
+        'Ban hành kế hoạch kiểm tra',
+        'Ban hành kế hoạch trong tháng 01 hằng năm và tổ chức thực hiện',
+        'Sở Nội vụ',
+      ],
+      [3, 'Số hóa hồ sơ', 'Năm 2027', 'Sở Khoa học và Công nghệ'],
+      // A section with its own deadline and nothing numbered under it is a task of its own.
+      ['II', 'Tổng kết giai đoạn', 'Quý IV/2030', 'Sở Nội vụ'],
+    ])
+    const report = validateTable(grid, { asOf: '2026-06-14' })
+    expect(
+      report.tasks.filter((t) => t.kind === 'task').map((t) => [t.row, t.deadline?.kind, t.status]),
+    ).toEqual([
+      [4, 'recurring', 'ongoing'],
+      [5, 'recurring', 'ongoing'],
+      [6, 'period', 'not-started'],
+      [7, 'period', 'not-started'],
+    ])
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
+  })
+
   it('ends the table at the document’s closing block: recipients and signatures are no tasks', () => {
     const grid = createGrid([
       ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
