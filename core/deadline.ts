@@ -133,7 +133,21 @@ const followsDocument =
 const adjacentYear =
   /(?<![\p{L}\d])(\d{1,2}\s*[/.]\s*\d{1,2}|tháng\s+\d{1,2})\s+(?:của\s+)?năm\s+(?:(trước)\s+)?(?:liền kề|kế tiếp|tiếp theo|sau)(?!\p{L})/giu
 // (read with its marks: "tháng sau" is the next month, "tháng sáu" June)
-const adjacentMonth = /(?<!\p{L})(?:tháng|quý)\s+(?:liền kề|kế tiếp|tiếp theo|sau)(?!\p{L})/u
+// ("6 tháng sau khi …" counts months, it names none)
+const adjacentMonth =
+  /(?<!\p{L})(?<!\d\s*)(?:tháng|quý)\s+(?:liền kề|kế tiếp|tiếp theo|sau)(?!\p{L})(?!\s+(?:khi|đó)\b)/u
+
+// A time of day, or two ("14h00 - 14h05", "08:30", "10h30", "7 giờ 45"): a hour of a day said elsewhere.
+const clockTime = '\\d{1,2} ?(?:h|g|giờ|:) ?(?:\\d{2})?(?: ?(?:phút|p))?'
+const clockOnly = new RegExp(
+  `^(?:(?:từ|lúc|bắt đầu lúc)\\s*)?${clockTime}(?:\\s*(?:-|–|đến)\\s*${clockTime})?$`,
+  'iu',
+)
+
+/** Whether a cell holds only a time of day ("14h00 - 14h05"): its day is the one the table names. */
+export function isClockTime(text: string): boolean {
+  return clockOnly.test(text.trim())
+}
 
 /** Whether a deadline counts a day of the year next to (or before) the one the work concerns ("31/01 năm liền kề"). */
 export function namesAdjacentYear(text: string): boolean {

@@ -15,6 +15,8 @@ export type RowContext = {
    */
   fallbackYear: number
   yearAssumed: string[]
+  /** The one day the title names (a meeting's programme): a time of day in the deadline column is on it. */
+  titleDay: IsoDate | null
   /** A plan for several years ("GIAI ĐOẠN 2026 - 2030"): a day of "năm liền kề" comes every year. */
   severalYears: boolean
   /** The month a monthly plan is for ("KẾ HOẠCH CÔNG TÁC THÁNG 10/2026"): "Trong tháng", "Tuần 3" fall in it. */

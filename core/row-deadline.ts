@@ -1,5 +1,11 @@
 import { computeMonthEnd, createIsoDate, formatVietnameseDate } from './date.ts'
-import { namesAdjacentYear, parseDeadline, parseDeadlineRange, type Deadline } from './deadline.ts'
+import {
+  isClockTime,
+  namesAdjacentYear,
+  parseDeadline,
+  parseDeadlineRange,
+  type Deadline,
+} from './deadline.ts'
 import { fieldSpecs, type FieldKey } from './fields.ts'
 import { isDateCell } from './grid.ts'
 import { createIssue } from './issue.ts'
@@ -147,6 +153,11 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
   if (serial) return { kind: 'date', due: serial, start: serial }
   const inMonth = ctx.planMonth ? readWithinPlanMonth(cell.text, ctx.planMonth) : null
   if (inMonth) return inMonth
+  // A meeting's programme: a time of day is on the day its title names (without one, no date and no error).
+  if (isClockTime(cell.text))
+    return ctx.titleDay
+      ? { kind: 'date', due: ctx.titleDay, start: ctx.titleDay }
+      : { kind: 'event', due: null }
   let deadline = ctx.deadlines.get(cell.text)
   if (deadline === undefined) {
     // In a plan of several years, a day of the year after the one the work concerns comes every year.

@@ -369,7 +369,8 @@ function isUnnumberedTask(draft: Draft, previous: TableRow | null): boolean {
     previous.kind === 'section' ||
     (previous.kind === 'task' && previous.stt === null)
   const content = draft.cells.content ?? draft.cells.criterion
-  return after && !!content && /^[\p{Lu}\d]/u.test(content.text) && isOwnTask(draft)
+  // (a bullet before it changes nothing: "- Tham luận của các bộ …")
+  return after && !!content && /^(?:[-–•+*]\s*)?[\p{Lu}\d]/u.test(content.text) && isOwnTask(draft)
 }
 
 function isLettered(row: TableRow): boolean {

@@ -42,6 +42,20 @@ export function findTitleYear(titleText: string): number | null {
 }
 
 /**
+ * The one day the title rows name, where they name a single day (a meeting's programme: "Thời gian:
+ * 14h00, ngày 22/01/2026"); null where they name none or several.
+ * @example findTitleDay('CHƯƠNG TRÌNH HỘI NGHỊ\nThời gian: 14h00, ngày 22/01/2026') // '2026-01-22'
+ */
+export function findTitleDay(titleText: string): IsoDate | null {
+  const days = new Set<IsoDate>()
+  for (const m of foldKeepingPunctuation(titleText).matchAll(new RegExp(`\\b${date}\\b`, 'g'))) {
+    const day = createIsoDate(Number(m[3]), Number(m[2]), Number(m[1]))
+    if (day) days.add(day)
+  }
+  return days.size === 1 ? [...days][0]! : null
+}
+
+/**
  * Whether the title rows name a plan for several years ("GIAI ĐOẠN 2026 - 2030", "2026-2030").
  * @example namesSeveralYears('KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH GIAI ĐOẠN 2026 - 2030') // true
  */

@@ -21,7 +21,13 @@ import { computeGroupTotals } from './score.ts'
 import { computeStatus } from './status.ts'
 import { readTable, type TableRow } from './table.ts'
 import { computeTargetsResult, parseTargets } from './target.ts'
-import { findTitleIssued, findTitleMonth, findTitleYear, namesSeveralYears } from './title.ts'
+import {
+  findTitleDay,
+  findTitleIssued,
+  findTitleMonth,
+  findTitleYear,
+  namesSeveralYears,
+} from './title.ts'
 import { createGroupTracker } from './group.ts'
 import type { AgencyRegistry } from './agency.ts'
 import type { IsoDate } from './date.ts'
@@ -107,6 +113,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     planYear,
     planMonth: findTitleMonth(table.titleText),
     severalYears: namesSeveralYears(table.titleText),
+    titleDay: findTitleDay(table.titleText),
     fallbackYear: Number(options.asOf.slice(0, 4)),
     yearAssumed: [],
     issued,

@@ -78,6 +78,12 @@ const specPhrases: [string, string, string | null][] = [
   ['Trước ngày 05 của tháng liền kề', 'recurring', null],
   ['Tháng Sáu năm 2026', 'period', '2026-06-30'],
   ['Thực hiện thường xuyên khi có yêu cầu của bộ, ngành Trung ương.', 'recurring', null],
+  // "6 tháng sau khi …" counts months; it names no next month.
+  [
+    'Tháng 12/2026. Thời gian hoàn thành trong 6 tháng sau khi Chính phủ ban hành Nghị định',
+    'period',
+    '2026-12-31',
+  ],
   // A date written year first with slashes or dots.
   ['2026/12/15', 'date', '2026-12-15'],
   ['2026.03.15', 'date', '2026-03-15'],

@@ -420,6 +420,25 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
   })
 
+  it('reads a meeting’s programme: times of day fall on the day its title names', () => {
+    const grid = createGrid([
+      ['CHƯƠNG TRÌNH HỘI NGHỊ'],
+      ['Thời gian: 14h00, ngày 22/01/2026 (Chiều thứ Năm)'],
+      ['Thời gian', 'Nội dung', 'Chủ trì'],
+      ['14h00 -14h05', 'Ổn định tổ chức, giới thiệu đại biểu', 'Sở Nội vụ'],
+      ['14h05 - 14h30', 'Báo cáo kết quả cải cách hành chính năm 2025', 'Sở Nội vụ'],
+      ['14h30 - 15h20', '- Tham luận của các sở, ngành', 'Sở Tư pháp'],
+    ])
+    const report = validateTable(grid, { asOf: '2026-01-20' })
+    expect(report.header!.mapping.find((m) => m.column === 'A')?.field).toBe('deadline')
+    expect(report.tasks.map((t) => [t.row, t.deadline?.due, t.status])).toEqual([
+      [4, '2026-01-22', 'not-started'],
+      [5, '2026-01-22', 'not-started'],
+      [6, '2026-01-22', 'not-started'],
+    ])
+    expect(report.issues.filter((i) => i.code.startsWith('cell/'))).toEqual([])
+  })
+
   it('ends the table at the document’s closing block: recipients and signatures are no tasks', () => {
     const grid = createGrid([
       ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
