@@ -1,6 +1,6 @@
 import type { AgencyIndex } from './agency.ts'
 import { convertExcelSerial, parseDayFirstDate, parseExportedDate, type IsoDate } from './date.ts'
-import { isClockTime, parseDeadline } from './deadline.ts'
+import { parseDeadline } from './deadline.ts'
 import { isDateCell, type CellValue } from './grid.ts'
 import { isProgress, parseProgress } from './progress.ts'
 import { parseStt } from './stt.ts'
@@ -111,8 +111,6 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
   // "Không", "Không có", "Chưa có" answer whatever the header asks: read as no deadline in a deadline
   // column, they are no evidence of one.
   if (/^(?:khong|khong co|chua co)$/.test(plain)) return 'text'
-  // A time of day ("14h00 - 14h05"): a time, as a programme's time column holds.
-  if (isClockTime(text)) return 'period'
   if (text.length <= 60 && (text.length <= 20 || deadlineStart.test(plain))) {
     const d = parseDeadline(text, 2000)
     if (d && d.kind !== 'invalid') return 'period'
