@@ -135,6 +135,12 @@ export function computeColumnProfiles(
     if (found === undefined) progressByText.set(text, (found = isProgress(parseProgress(text))))
     return found
   }
+  const timelyByText = new Map<string, boolean>()
+  const timely = (text: string) => {
+    let found = timelyByText.get(text)
+    if (found === undefined) timelyByText.set(text, (found = saysTimeliness(text)))
+    return found
+  }
   const kept: { row: CellValue[]; kinds: (CellKind | null)[] }[] = []
   for (let r = 0; r < rows.length && kept.length < profileRows; r++) {
     const row = rows[r] ?? []
@@ -169,7 +175,8 @@ export function computeColumnProfiles(
       if (seriesMark.test(text)) p.marks++
       if (readDateSerial(value)) p.serials++
       // (a verdict alone, "Trước hạn", is no progress word, but says as much)
-      if (kind !== 'date' && text.length <= 60 && saysTimeliness(text)) p.timeliness++
+      if (kind !== 'date' && text.length <= 60 && /h[aạ]n|ng[aà]y/iu.test(text) && timely(text))
+        p.timeliness++
       if (text.length >= 25 && text.split(/\s+/).length >= 4) p.long++
       if (documentReference.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) p.records++
       if (kind === 'period' || kind === 'date') p.looseDeadline++

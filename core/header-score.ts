@@ -153,6 +153,7 @@ const timeQualifier = new RegExp(
  * word goes with its neighbour; lines of several words stay apart ("Cơ quan chủ trì\nCơ quan phối hợp").
  */
 function joinWrapped(text: string): string {
+  if (!text.includes('\n')) return text
   const lines = text.split(/\s*\n\s*/).filter(Boolean)
   const single = (line: string) => !/\s/.test(line.trim())
   const out: string[] = []
@@ -167,6 +168,8 @@ function joinWrapped(text: string): string {
 
 /** A header without the period it reports on, when words remain that say what it holds. */
 function dropTimeQualifiers(text: string): string {
+  // (every qualifier holds a figure or "hiện nay": most headers hold neither; a header is short)
+  if (text.length > 80 || !/\d|hi[eệ]n\s+nay/iu.test(text)) return text
   const rest = text.replace(timeQualifier, ' ')
   return rest !== text &&
     /\p{L}{2}/u.test(foldText(rest).replace(/\b(?:nam|quy|thang|ngay)\b/g, ''))

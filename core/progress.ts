@@ -270,6 +270,8 @@ const stepSentence = new RegExp(
   `^(?:\\S+ ){0,6}?da (?:duoc )?${stepVerbs}\\b|^(?:\\S+ ){0,6}?da co (?:cong van|van ban|to trinh)\\b.*\\b(?:gui|de nghi)\\b.*\\b${stepVerbs}\\b`,
 )
 const completes = /\b(?:hoan thanh|ban hanh|phe duyet|xong|ket thuc)\b/
+// A task that is itself such a step ("Thẩm định hồ sơ").
+const stepTask = new RegExp(`^(?:to chuc |thuc hien )?${stepVerbs}\\b`)
 // The papers an investment project is prepared with (Luật Đầu tư công, Luật Xây dựng): approving them
 // readies the work, it does not build it ("Đã phê duyệt BCKTKT", "Tư vấn đã khảo sát bước NCKT").
 const preparation =
@@ -291,14 +293,16 @@ export function isStepOnly(text: string, content: string): boolean {
   // A sentence that reports nothing done ("trong đó có nội dung bãi bỏ …") only explains the one before.
   const steps = sentences.filter((s) => /\bda\b/.test(s) || completes.test(s))
   if (!steps.length) return false
-  const task = foldText(content)
-  // (preparing the project is the task's own result where the task names that paper)
-  const step = (s: string) =>
-    (stepSentence.test(s) && !completes.test(s)) ||
-    (preparation.test(s) && !built.test(s) && !preparation.test(task))
-  if (!steps.every(step)) return false
-  const verb = new RegExp(`^(?:to chuc |thuc hien )?${stepVerbs}\\b`).exec(task)
-  return verb === null
+  // The task's words, folded once a sentence is a step.
+  let task: string | null = null
+  for (const s of steps) {
+    if (stepSentence.test(s) && !completes.test(s)) continue
+    if (!preparation.test(s) || built.test(s)) return false
+    // (preparing the project is the task's own result where the task names that paper)
+    task ??= foldText(content)
+    if (preparation.test(task)) return false
+  }
+  return !stepTask.test(task ?? foldText(content))
 }
 
 /**

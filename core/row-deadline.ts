@@ -153,20 +153,26 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
   if (serial) return { kind: 'date', due: serial, start: serial }
   const inMonth = ctx.planMonth ? readWithinPlanMonth(cell.text, ctx.planMonth) : null
   if (inMonth) return inMonth
-  // A meeting's programme: a time of day is on the day its title names (without one, no date and no error).
-  if (isClockTime(cell.text))
-    return ctx.titleDay
-      ? { kind: 'date', due: ctx.titleDay, start: ctx.titleDay }
-      : { kind: 'event', due: null }
   let deadline = ctx.deadlines.get(cell.text)
   if (deadline === undefined) {
     // In a plan of several years, a day of the year after the one the work concerns comes every year.
     const repeats = ctx.severalYears && namesAdjacentYear(cell.text)
-    deadline = repeats
-      ? { kind: 'recurring', due: null }
-      : parseDeadline(cell.text, ctx.planYear, ctx.issued)
+    deadline = isClockTime(cell.text)
+      ? // A meeting's programme: a time of day is on the day its title names (else no date, no error).
+        ctx.titleDay
+        ? { kind: 'date', due: ctx.titleDay, start: ctx.titleDay }
+        : { kind: 'event', due: null }
+      : repeats
+        ? { kind: 'recurring', due: null }
+        : parseDeadline(cell.text, ctx.planYear, ctx.issued)
     // "Trước 10/4" in a table that never names its year: read in the report date's year, said once.
-    if (ctx.planYear === null && !repeats && deadline && !deadline.due) {
+    if (
+      ctx.planYear === null &&
+      !repeats &&
+      deadline?.kind !== 'date' &&
+      deadline &&
+      !deadline.due
+    ) {
       const assumed = parseDeadline(cell.text, ctx.fallbackYear, ctx.issued)
       if (assumed?.due) {
         deadline = assumed

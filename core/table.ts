@@ -135,14 +135,31 @@ type PlacedField = {
 const closingCell =
   /^(?:noi nhan|luu vt\b|(?:kt|tm|tl|ttl|q) (?:chu tich|giam doc|uy ban|ubnd|bo truong|thu truong|chanh|truong|hieu truong|vien truong|cuc truong|ban|hoi dong|so)\b|(?:pho )?(?:chu tich|giam doc|chanh van phong|truong phong|truong ban|bi thu|hieu truong|vien truong|cuc truong|bo truong|thu truong)$|nguoi lap(?: bieu| bang)?$|nguoi (?:ky|duyet|kiem tra)$|thu truong (?:co quan|don vi)$|ke toan truong$|ky (?:ghi ro )?ho ten)/
 
+// The first letters of those words, checked before any folding: most cells start otherwise.
+const closingStart =
+  /^[\s(-]*(?:n[oơ]i|l[uư]u|kt|tm|tl|ttl|q\.|ph[oó]|ch[uủ]|gi[aá]m|ch[aá]nh|tr[uư][oở]ng|b[ií]|hi[eệ]u|vi[eệ]n|c[uụ]c|b[oộ]|th[uủ]|ng[uư][oờ]i|k[eế]|k[yý])/iu
+
 /** Whether a row opens the document's closing block (a short cell of its words, no numbering before it). */
 function isClosingRow(values: CellValue[]): boolean {
-  const first = values.find((v) => v !== null && v !== '')
-  if (first === undefined || typeof first === 'number') return false
-  if (typeof first === 'string' && parseStt(first.trim())?.kind === 'numbered') return false
-  return values.some(
-    (v) => typeof v === 'string' && v.trim().length <= 40 && closingCell.test(foldText(v)),
-  )
+  let first = true
+  for (const v of values) {
+    if (v === null || v === '') continue
+    // A numbered row is a task, whatever it says.
+    if (first && (typeof v === 'number' || (typeof v === 'string' && isNumbered(v)))) return false
+    first = false
+    if (
+      typeof v === 'string' &&
+      v.length <= 60 &&
+      closingStart.test(v) &&
+      closingCell.test(foldText(v))
+    )
+      return true
+  }
+  return false
+}
+
+function isNumbered(text: string): boolean {
+  return parseStt(text.trim())?.kind === 'numbered'
 }
 
 // What a program writes for an empty value when it exports a table ("None", "null", "#N/A").
