@@ -149,9 +149,11 @@ export function isClockTime(text: string): boolean {
   return clockOnly.test(text.trim())
 }
 
+const adjacentYearFolded = /\d (?:cua )?nam (?:truoc )?(?:lien ke|ke tiep|tiep theo|sau)\b/
+
 /** Whether a deadline counts a day of the year next to (or before) the one the work concerns ("31/01 năm liền kề"). */
 export function namesAdjacentYear(text: string): boolean {
-  return /\d (?:cua )?nam (?:truoc )?(?:lien ke|ke tiep|tiep theo|sau)\b/.test(foldText(text))
+  return adjacentYearFolded.test(foldText(text))
 }
 
 /**
@@ -165,14 +167,13 @@ function shiftAdjacentYears(
   year: number | null,
 ): ((text: string) => string) | null {
   if (adjacentMonth.test(lowerWithMarks(text))) return null
-  if (!/\d (?:cua )?nam (?:truoc )?(?:lien ke|ke tiep|tiep theo|sau)\b/.test(folded))
-    return (t) => t
+  if (!adjacentYearFolded.test(folded)) return (t) => t
   if (year === null) return null
   return (text) =>
-    text.replace(adjacentYear, (_, day: string, before?: string) => {
-      const y = before ? year - 1 : year + 1
-      return /^\d/.test(day) ? `${day}/${y}` : `${day}/${y}`
-    })
+    text.replace(
+      adjacentYear,
+      (_, day: string, before?: string) => `${day}/${before ? year - 1 : year + 1}`,
+    )
 }
 
 // A vision or orientation beyond the plan ("Đến 2030, tầm nhìn đến năm 2045") names no deadline.
@@ -292,8 +293,7 @@ export function parseDeadline(
   if (relative.length) return { kind: 'event', due: null }
   // Standing work said outright outweighs the occasions named with it ("Thực hiện thường xuyên khi
   // có yêu cầu").
-  if (/\b(?:thuong xuyen|dinh ky|hang (?:nam|quy|thang|tuan))\b/.test(source))
-    return { kind: 'recurring', due: null }
+  if (everyWords.test(source)) return { kind: 'recurring', due: null }
   if (eventWords.test(source) || immediate.test(lowerWithMarks(text)))
     return { kind: 'event', due: null }
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }

@@ -308,6 +308,8 @@ export const headerModifiers: Record<string, Weights> = {
   xong: { doneDate: 3.5, start: -5, deadline: -1 },
   // What has happened ("Ngày đã hoàn thành", "Kết quả đã đạt được"): no plan's aim or deadline.
   da: { doneDate: 2, deadline: -2, expected: -3 },
+  // "tối đa" (at most) is no "đã".
+  'toi da': {},
   'lien quan': { other: 6 },
   cu: { other: 6 },
   chuan: { other: 4 },
