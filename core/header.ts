@@ -306,12 +306,20 @@ export function buildHeader(
   if (stt >= 0 && next && next.filled >= 2 && next.distinct >= 0.8 * next.filled)
     scores[stt + 1]!.content = (scores[stt + 1]!.content ?? 0) + 4
   // Periods marked under a time parent are one deadline, numbered steps one progress, read across
-  // their columns: the first column holds the field, the others are part of it.
+  // their columns: the first column holds the field, the others are part of it. Periods whose cells
+  // write their own times ("Đợt 1 | Đợt 2": "Trước ngày 25/3/2020") are one deadline too.
   const rows = values.slice(dataStart, sample)
+  const timed = (run: number[]) => {
+    const filled = run.reduce((n, c) => n + profiles[c]!.filled, 0)
+    const times = run.reduce((n, c) => n + profiles[c]!.looseDeadline, 0)
+    return filled >= 2 && times >= 0.6 * filled
+  }
   const series = findColumnSeries(
     cells,
     (parent) => timeWords.test(foldText(parent)) || bestField(scoreCell(parent)) === 'deadline',
-    (run, field) => isMarkedRun(rows, run, field === 'deadline' ? 0.6 : 0.4),
+    (run, field) =>
+      isMarkedRun(rows, run, field === 'deadline' ? 0.6 : 0.4) ||
+      (field === 'deadline' && timed(run)),
   )
   for (const { field, columns } of series)
     columns.forEach((c, k) => (scores[c] = k === 0 ? { [field]: 20 } : { other: 20 }))

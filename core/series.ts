@@ -33,6 +33,11 @@ function readStateHeader(text: string): string | null {
   return isProgress(read) && read.percent === null ? read.state : null
 }
 
+/** Whether a parent names the periods under it ("Các đợt trong năm 2020", "Các quý"). */
+function isPeriodParent(text: string): boolean {
+  return /\b(?:cac|nhung) (?:dot|quy|thang|ky|lan|giai doan)\b/.test(foldText(text))
+}
+
 /** Whether a header (under a spanning parent) names one period of a series. */
 export function isPeriodHeader(text: string): boolean {
   return periodHeader.test(foldText(text))
@@ -62,7 +67,7 @@ export function findColumnSeries(
         isPeriodHeader(cells[c + run.length]!.text)
       )
         run.push(c + run.length)
-      if (run.length >= 2 && isTime(parent) && marked(run, 'deadline'))
+      if (run.length >= 2 && (isTime(parent) || isPeriodParent(parent)) && marked(run, 'deadline'))
         found.push({ field: 'deadline', kind: 'periods', columns: run })
     } else if (!Number.isNaN(step(c))) {
       while (step(c + run.length) === step(c) + run.length) run.push(c + run.length)
@@ -155,7 +160,9 @@ export function readSeriesCell(
     column: columnLetter(series.columns[k]!),
   })
   if (series.field === 'deadline') {
-    if (written.length) return cell(texts[written[0]!]!, written[0]!)
+    // Times written in several periods are read together: the latest is due.
+    if (written.length)
+      return cell(written.map((k) => texts[k]!).join('; '), written[written.length - 1]!)
     if (!marked.length) return null
     const [first, last] = [marked[0]!, marked[marked.length - 1]!]
     const label = (k: number) => series.labels[k]!

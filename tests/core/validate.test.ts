@@ -420,6 +420,33 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
   })
 
+  it('reads periods side by side whose cells write their own times as one deadline, the latest due', () => {
+    const grid = createGrid(
+      [
+        ['KẾ HOẠCH HỌC TẬP NĂM 2026'],
+        ['STT', 'Nội dung công việc', 'Các đợt trong năm 2026', null, null],
+        [null, null, 'Đợt 1', 'Đợt 2', 'Đợt 3'],
+        ['I', 'Báo cáo tiến độ', null, null, null],
+        [1, 'Nộp báo cáo tiến độ cho Bộ môn', 'Trước ngày 25/3/2026', null, 'Trước ngày 30/9/2026'],
+        [2, 'Tổ chức báo cáo tại Bộ môn', null, 'Tháng 6/2026', 'Tháng 11/2026'],
+      ],
+      [
+        { top: 2, left: 3, bottom: 2, right: 5 },
+        { top: 4, left: 2, bottom: 4, right: 5 },
+      ],
+    )
+    const report = validateTable(grid, { asOf: '2026-10-15' })
+    expect(
+      report.tasks.filter((t) => t.kind === 'task').map((t) => [t.row, t.deadline?.due, t.status]),
+    ).toEqual([
+      [5, '2026-09-30', 'overdue'],
+      [6, '2026-11-30', 'not-started'],
+    ])
+    expect(report.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual([
+      'header/missing-column',
+    ])
+  })
+
   it('reads a meeting’s programme: times of day fall on the day its title names', () => {
     const grid = createGrid([
       ['CHƯƠNG TRÌNH HỘI NGHỊ'],
