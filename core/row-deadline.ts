@@ -166,13 +166,7 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
         ? { kind: 'recurring', due: null }
         : parseDeadline(cell.text, ctx.planYear, ctx.issued)
     // "Trước 10/4" in a table that never names its year: read in the report date's year, said once.
-    if (
-      ctx.planYear === null &&
-      !repeats &&
-      deadline?.kind !== 'date' &&
-      deadline &&
-      !deadline.due
-    ) {
+    if (ctx.planYear === null && !repeats && deadline && !deadline.due) {
       const assumed = parseDeadline(cell.text, ctx.fallbackYear, ctx.issued)
       if (assumed?.due) {
         deadline = assumed

@@ -110,9 +110,9 @@ export function readTable(
     if (!draft) continue
     // A field read across a series of columns takes what the row says across them.
     // (a title merged across the row from the task's words says nothing in the series' columns)
-    const own = (values[r] ?? []).map((v, i) =>
-      i !== row[i] && titled.has(row[i] ?? -1) ? null : v,
-    )
+    const own = header.series?.length
+      ? (values[r] ?? []).map((v, i) => (i !== row[i] && titled.has(row[i] ?? -1) ? null : v))
+      : []
     for (const series of header.series ?? []) {
       const cell = readSeriesCell(series, own, grid.left)
       if (cell) draft.cells[series.field] = cell
