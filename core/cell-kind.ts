@@ -1,6 +1,6 @@
 import type { AgencyIndex } from './agency.ts'
 import { convertExcelSerial, parseDayFirstDate, parseExportedDate, type IsoDate } from './date.ts'
-import { parseDeadline } from './deadline.ts'
+import { noDeadline, parseDeadline } from './deadline.ts'
 import { isDateCell, type CellValue } from './grid.ts'
 import { isProgress, parseProgress } from './progress.ts'
 import { parseStt } from './stt.ts'
@@ -110,7 +110,7 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
   if (isAgencyText(text, plain, index)) return 'agency'
   // "Không", "Không có", "Chưa có" answer whatever the header asks: read as no deadline in a deadline
   // column, they are no evidence of one.
-  if (/^(?:khong|khong co|chua co)$/.test(plain)) return 'text'
+  if (noDeadline.test(plain)) return 'text'
   if (text.length <= 60 && (text.length <= 20 || deadlineStart.test(plain))) {
     const d = parseDeadline(text, 2000)
     if (d && d.kind !== 'invalid') return 'period'

@@ -175,8 +175,7 @@ export function computeColumnProfiles(
       if (seriesMark.test(text)) p.marks++
       if (readDateSerial(value)) p.serials++
       // (a verdict alone, "Trước hạn", is no progress word, but says as much)
-      if (kind !== 'date' && text.length <= 60 && /h[aạ]n|ng[aà]y/iu.test(text) && timely(text))
-        p.timeliness++
+      if (kind !== 'date' && text.length <= 60 && timely(text)) p.timeliness++
       if (text.length >= 25 && text.split(/\s+/).length >= 4) p.long++
       if (documentReference.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) p.records++
       if (kind === 'period' || kind === 'date') p.looseDeadline++

@@ -43,8 +43,8 @@ const timesPerPeriod =
 // "Trong tháng", "Trong quý" alone: within the period the plan is for; without that period known
 // (a monthly plan's title names it), a time of no date.
 const withinPeriod = /^trong (?:thang|quy|tuan|nam|ky)(?: nay)?$/
-// "Không", "Không có": the cell says there is no deadline.
-const noDeadline = /^(?:khong|khong co|chua co)$/
+// "Không", "Không có": the cell says there is no deadline (folded text).
+export const noDeadline = /^(?:khong|khong co|chua co)$/
 
 // Words that make a time repeat.
 const everyWords = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ky)\b|\bdinh ky\b|\bthuong xuyen\b/

@@ -53,10 +53,15 @@ export type HeaderInfo = {
 const reportedFields = new Set<FieldKey>(['evidence', 'doneDate', 'achieved', 'progress'])
 
 /** Why a column after a series' first is read as part of it ("một kỳ của thời hạn (cột D)"). */
-function describeSeriesPart(kind: SeriesKind, first: string): { vi: string; en: string } {
+function describeSeriesPart(kind: SeriesKind | 'timed', first: string): { vi: string; en: string } {
   const marked = { vi: 'ô đánh dấu x', en: 'cells marked x' }
   const part = {
     periods: { vi: 'một kỳ của thời hạn', en: 'one period of the deadline', how: marked },
+    timed: {
+      vi: 'một kỳ của thời hạn',
+      en: 'one period of the deadline',
+      how: { vi: 'ô ghi thời hạn', en: 'cells write a time' },
+    },
     steps: { vi: 'một bước của tiến độ', en: 'one step of the progress', how: marked },
     states: { vi: 'một trạng thái của tiến độ', en: 'one state of the progress', how: marked },
     workflow: {
@@ -422,9 +427,11 @@ export function buildHeader(
       first.basis = 'both'
       first.confidence = 0.6
     }
+    // (periods whose cells write their own times are told from periods marked x)
+    const told = kind === 'periods' && !isMarkedRun(rows, columns, 0.6) ? 'timed' : kind
     for (const c of columns.slice(1)) {
       const reading = mapping.find((m) => m.column === columnLetter(left + c))
-      if (reading) reading.reason = describeSeriesPart(kind, columnLetter(left + columns[0]!))
+      if (reading) reading.reason = describeSeriesPart(told, columnLetter(left + columns[0]!))
     }
   }
   cells.forEach((h, c) => {

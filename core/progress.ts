@@ -40,11 +40,14 @@ const handover = new RegExp(
   `^(?:moi |vua |da )?(?:duoc )?${handoverVerbs}(?: nhiem vu| viec| van ban)?(?: cho\\b.*)?$`,
 )
 
+// Days past the deadline, as a tracker counts them ("Quá 12 ngày", "Trễ 2 ngày").
+const lateBy = '(?:qua|tre|cham) (?:han )?\\d+ ngay\\b'
+
 // Read in order on folded text after stopping and counts so far; the first rule that matches decides.
 const leadingRules: [RegExp, ProgressState][] = [
   [/^(chua hoan thanh|chua xong|chua dat)\b/, 'in-progress'],
   // A tracker's countdown: days past the deadline or left before it ("Quá 12 ngày", "Còn 3 ngày").
-  [/^(?:qua|tre|cham|con(?: lai)?) (?:han )?\d+ ngay\b/, 'in-progress'],
+  [new RegExp(`^(?:${lateBy}|con(?: lai)? \\d+ ngay\\b)`), 'in-progress'],
   // All of it ("Triển khai đạt 100%"): done.
   [/(?<!\b(?:chua|khong) )\b(dat|hoan thanh) 100 (pct|phan tram)\b/, 'done'],
   // A count of what is done so far ("chi trả 143/147 hộ", "Lũy kế … đạt 55 ha"), or a phase of the work
@@ -167,12 +170,15 @@ function readAspect(value: string, folded: string): ProgressState | null {
 }
 
 // Words that say how the work stands against its deadline: missed it, or within it.
-const lateWords =
-  /(?<!\b(?:chua|khong) )\b(?:qua han|tre han|tre hen|cham han|nop muon|nop tre|khong dung han|chua dung han)\b|^(?:qua|tre|cham) (?:han )?\d+ ngay\b/
+const lateWords = new RegExp(
+  `(?<!\\b(?:chua|khong) )\\b(?:qua han|tre han|tre hen|cham han|nop muon|nop tre|khong dung han|chua dung han)\\b|^${lateBy}`,
+)
 const timelyWords = /\b(?:dung han|trong han|con han|truoc han|chua den han)\b/
 
 /** Whether a text says how the work stands against its deadline ("quá hạn", "đúng hạn", "trong hạn"). */
 export function saysTimeliness(text: string): boolean {
+  // (every such word holds "hạn" or "ngày": most texts are passed over without folding)
+  if (!/h[aạ]n|ng[aà]y/iu.test(text)) return false
   const folded = foldText(text)
   return lateWords.test(folded) || timelyWords.test(folded)
 }

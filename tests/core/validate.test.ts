@@ -436,6 +436,9 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
       ],
     )
     const report = validateTable(grid, { asOf: '2026-10-15' })
+    expect(report.header!.mapping.find((m) => m.column === 'D')?.reason.vi).toBe(
+      'một kỳ của thời hạn (cột C): ô ghi thời hạn',
+    )
     expect(
       report.tasks.filter((t) => t.kind === 'task').map((t) => [t.row, t.deadline?.due, t.status]),
     ).toEqual([
