@@ -436,18 +436,23 @@ export function buildHeader(
   }
   cells.forEach((h, c) => {
     if (h.skip || !h.text || assigned[c]) return
-    // A column that reads clearly as a field another column already holds is a duplicate.
+    // A column whose header names, clearly and by itself, a field another column already holds is a
+    // duplicate; cells that merely look like a field's ("Mã dự án" of numbers) are no second header.
     const best = findBestMeaning(scores[c]!)
-    const twin: [FieldKey] | null =
-      best && best.meaning !== 'other' && best.score >= 6 && columns[best.meaning] !== undefined
-        ? [best.meaning]
+    const twin =
+      best &&
+      best.meaning !== 'other' &&
+      best.score >= 6 &&
+      (words[c]![best.meaning] ?? 0) >= 5 &&
+      columns[best.meaning] !== undefined
+        ? best.meaning
         : null
     if (twin) {
       issues.push(
         createIssue(
           'header/duplicate-column',
-          { row: top + r, column: columnLetter(left + c), field: twin[0], value: h.text },
-          { field: fieldSpecs[twin[0]].label },
+          { row: top + r, column: columnLetter(left + c), field: twin, value: h.text },
+          { field: fieldSpecs[twin].label, column: columnLetter(columns[twin]!) },
         ),
       )
     }

@@ -90,7 +90,7 @@ export type MessageParams = {
 export const issueParamKeys = {
   'table/not-found': [],
   'header/missing-column': ['columns', 'field', 'key'],
-  'header/duplicate-column': ['field'],
+  'header/duplicate-column': ['column', 'field'],
   'header/unknown-choice': ['found'],
   'header/guessed-column': ['column', 'expected', 'field', 'found', 'key'],
   'header/unreadable-column': [

@@ -28,8 +28,8 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
   'header/duplicate-column': {
     severity: 'warning',
     message: (p) => ({
-      vi: `Cột ${q(p.field)} xuất hiện nhiều lần; chỉ dùng cột đầu tiên.`,
-      en: `Column ${q(p.field)} appears more than once; only the first is used.`,
+      vi: `Cột ${q(p.field)} xuất hiện nhiều lần; dùng ${p.column ? `cột ${p.column}` : 'một cột'}, bỏ qua cột này.`,
+      en: `Column ${q(p.field)} appears more than once; ${p.column ? `column ${p.column}` : 'one column'} is used and this one is left out.`,
     }),
     hint: () => ({
       vi: 'Xóa hoặc đổi tên cột trùng.',

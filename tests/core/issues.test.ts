@@ -90,6 +90,25 @@ describe('issue codes', () => {
     expect(find(report.issues, 'header/duplicate-column')).toEqual([
       { code: 'header/duplicate-column', severity: 'warning', row: 1, column: 'E' },
     ])
+    const twin = report.issues.find((i) => i.code === 'header/duplicate-column')!
+    expect(twin.message.vi).toContain('dùng cột C')
+  })
+
+  it('header/duplicate-column: a code column of numbers is no second STT', () => {
+    const report = validateTable(
+      createGrid([
+        ['TT', 'Dự án', 'Mã Dự án (Tabmis)', 'Chủ đầu tư', 'Thời gian thực hiện'],
+        [1, 'Đường A', '8172870', 'Sở Nội vụ', '2025-2026'],
+        [2, 'Đường B', '8133114', 'Sở Tư pháp', '2024-2027'],
+        [3, 'Trường C', '8132633', 'Sở Nội vụ', '2025-2026'],
+        [4, 'Trụ sở D', '7956688', 'Sở Tư pháp', '2023-2026'],
+        [5, 'Cầu E', '8172871', 'Sở Nội vụ', '2025-2027'],
+        [6, 'Kè F', '8100412', 'Sở Tư pháp', '2026-2027'],
+      ]),
+      { asOf },
+    )
+    expect(report.header?.columns.stt).toBe('A')
+    expect(find(report.issues, 'header/duplicate-column')).toEqual([])
   })
 
   it('row/stt-duplicate and row/stt-sequence', () => {
