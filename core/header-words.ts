@@ -209,7 +209,7 @@ export const headerPhrases: Record<string, Weights> = {
   'noi nhan': { other: 6 },
   'cong van': { other: 4 },
   'phuong thuc': { other: 7 },
-  'lo trinh': { other: 7 },
+  'lo trinh': { other: 3.5, deadline: 2 },
   'gia han': { other: 7 },
   'giao nhan': { other: 6 },
   'ngay lam viec': { other: 8 },

@@ -348,6 +348,18 @@ describe('header understanding by meaning', () => {
     ])
   })
 
+  it('reads a roadmap ("Lộ trình thực hiện") by its cells: times are the deadline, class letters are not', () => {
+    const head = ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Lộ trình thực hiện']
+    const timed = [
+      [1, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Quý III/2026'],
+      [2, 'Số hóa hồ sơ', 'Sở Nội vụ', 'Năm 2026'],
+      [3, 'Khảo sát sự hài lòng', 'Sở Nội vụ', '2026-2027'],
+    ]
+    expect(fieldsOf([[], head, ...timed]).at(-1)).toEqual(['D', 'deadline'])
+    const lettered = timed.map((r, i) => [...r.slice(0, 3), i ? 'B' : 'A'])
+    expect(fieldsOf([[], head, ...lettered]).at(-1)).toEqual(['D', null])
+  })
+
   it('reads "Ngày hoàn thành" over month texts as the deadline, over dates in a progress report as the completion date', () => {
     const head = ['STT', 'Nội dung', 'Chủ trì', 'Ngày hoàn thành']
     expect(fieldsOf([[], head, [1, 'Việc A', 'Sở Nội vụ', 'Tháng 5/2026']]).at(-1)).toEqual([
