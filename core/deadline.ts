@@ -37,6 +37,8 @@ const recurringWords =
 // time is due first.
 const goesOn =
   /\d{4}\W*tro (?:di|ve sau)\b|(?:\bva|,|;)\W*(?:(?:duy tri|tiep tuc|thuc hien) )?(?:(?:hang|moi) (?:nam|quy|thang|tuan|ky)|(?:cac|nhung) (?:nam|quy|thang|ky) (?:tiep theo|sau|ke tiep)|giai doan (?:tiep theo|sau)|dinh ky|thuong xuyen)\b(?!.*\b(?:den|toi) (?:het )?(?:nam )?\d{4})/
+// Words that say a time finishes the work, not starts it.
+const completes = /\b(?:hoan thanh|xong|truoc|cham nhat|muon nhat|khong qua)\b/
 // "6 tháng/lần", "1 lần/quý" (the whole cell): a time that repeats.
 const timesPerPeriod =
   /^\d+ (?:thang|quy|nam|tuan|ngay) ?\/? ?lan$|^\d+ lan ?\/? ?(?:thang|quy|nam|tuan)$/
@@ -266,9 +268,11 @@ export function parseDeadline(
     )
   )
     return { kind: 'event', due: null }
-  // The first time of a task that then repeats: recurring from it, with no due date of its own.
+  // The first time of a task that then repeats: recurring from it, with no due date of its own. A
+  // time said to finish the work ("Hoàn thành trong Quý II/2026; duy trì thường xuyên") is its
+  // deadline, and what goes on after it is upkeep.
   const last = due.reduce<Span | null>((a, b) => (!a || b.at > a.at ? b : a), null)
-  if (last && goesOn.test(rest.slice(last.at)))
+  if (last && goesOn.test(rest.slice(last.at)) && !completes.test(rest.slice(0, last.at)))
     return {
       kind: 'recurring',
       due: null,

@@ -166,6 +166,16 @@ describe('parseDeadline', () => {
   })
 
   it.each([
+    ['Hoàn thành trong Quý II/2026; duy trì thường xuyên', '2026-06-30'],
+    ['Xong trước 30/9/2026 và duy trì hằng năm', '2026-09-30'],
+  ])(
+    'reads a time said to finish the work, "%s", as its deadline, the upkeep after it aside',
+    (text, due) => {
+      expect(parseDeadline(text, 2026)?.due).toBe(due)
+    },
+  )
+
+  it.each([
     ['Tháng 9-10/2025', 'period', '2025-10-31'],
     ['tháng 9 đến tháng 10 năm 2025', 'period', '2025-10-31'],
     ['Trước 31/12', 'date', '2025-12-31'],
