@@ -154,12 +154,13 @@ function findCandidate(
 ): Candidate | null {
   let best: Candidate | null = null
   scores.forEach((s, c) => {
-    if (cells[c]!.skip || !cells[c]!.text) return
+    if (cells[c]!.skip) return
     const held = assigned[c]
     // A column read as an optional field yields it when the required field is nearly as likely
     // there: a table without its deadline is worse off than one without its progress.
     if (held && (required.has(held) || fixed[held] === c)) return
-    const floor = held ? 0.75 * (s[held] ?? 0) : 0
+    // An unlabelled column stands for a field only on what its cells plainly are.
+    const floor = held ? 0.75 * (s[held] ?? 0) : cells[c]!.text ? 0 : minimumScore
     for (const field of group) {
       const score = s[field] ?? 0
       if (score > 0 && open(score, s.other ?? 0) && score >= floor && (!best || score > best.score))

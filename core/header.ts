@@ -285,8 +285,14 @@ export function buildHeader(
   const words = cells.map((h) => (h.skip || !h.text ? {} : scoreCell(h.text, h.parent)))
   // A plan has no progress columns: there "Kết quả" holds targets or products, not achievements.
   const plan = !words.some((s) => ['progress', 'doneDate'].includes(bestField(s) ?? ''))
+  // A column with data under an empty header cell is read by its cells alone, and only where the
+  // user names it or a required field has no other column: an unlabelled column of numbers beside
+  // the tasks is their STT.
+  const unlabelled = cells.map((h, c) => !h.skip && !h.text && profiles[c]!.filled >= 2)
   const contents = profiles.map((p, c) =>
-    cells[c]!.skip || !cells[c]!.text ? {} : scoreColumnContents(p, words[c]!, plan),
+    cells[c]!.skip || (!cells[c]!.text && !unlabelled[c])
+      ? {}
+      : scoreColumnContents(p, words[c]!, plan),
   )
   const scores = words.map((w, c) => {
     const total: Weights = { ...w }
@@ -330,8 +336,10 @@ export function buildHeader(
     columns.forEach((c, k) => (scores[c] = k === 0 ? { [field]: 20 } : { other: 20 }))
   const headerTexts = cells.map((h) => (h.skip ? '' : h.text))
   const resolved = resolveColumnChoices(choices, headerTexts, left)
-  let assigned = assignColumns(scores, resolved.fixed, resolved.excluded)
-  settleRoles(assigned, scores, resolved.fixed)
+  // (the joint reading leaves unlabelled columns out)
+  const labelled = scores.map((s, c) => (unlabelled[c] ? {} : s))
+  let assigned = assignColumns(labelled, resolved.fixed, resolved.excluded)
+  settleRoles(assigned, labelled, resolved.fixed)
   const distinctShares = profiles.map((p) => (p.filled ? p.distinct / p.filled : 0))
   const guessed = guessRequiredFields(
     assigned,
@@ -346,8 +354,8 @@ export function buildHeader(
   const reassign = (extra: Partial<Record<FieldKey, number>>) => {
     const fixed = { ...resolved.fixed, ...extra }
     for (const c of guessed) fixed[assigned[c]!] = c
-    assigned = assignColumns(scores, fixed, resolved.excluded)
-    settleRoles(assigned, scores, fixed)
+    assigned = assignColumns(labelled, fixed, resolved.excluded)
+    settleRoles(assigned, labelled, fixed)
   }
   if (guessed.size) reassign({})
   // The task stands before what is reported about it, and tables write it right after the number: a
@@ -396,8 +404,9 @@ export function buildHeader(
   let lastColumn = left
   cells.forEach((h, c) => {
     if (h.text || cellText(values[r]?.[c] ?? null).trim()) lastColumn = left + c
-    if (h.skip || !h.text) return
     const field = assigned[c] ?? null
+    if (h.skip || (!h.text && !field)) return
+    if (!h.text) lastColumn = Math.max(lastColumn, left + c)
     const chosen = field !== null && resolved.fixed[field] === c
     if (field) {
       columns[field] = left + c

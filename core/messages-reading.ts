@@ -25,8 +25,8 @@ export const readingMessages = {
   'header/guessed-column': {
     severity: 'warning',
     message: (p) => ({
-      vi: `Không cột nào chắc chắn là ${q(p.field)}: tạm đọc cột ${p.column ?? ''} ${q(p.found)} (đoán; ${p.expected ?? ''}).`,
-      en: `No column is clearly ${q(p.field)}: column ${p.column ?? ''} ${q(p.found)} is read as it (guessed).`,
+      vi: `Không cột nào chắc chắn là ${q(p.field)}: tạm đọc cột ${p.column ?? ''} ${p.found ? q(p.found) : '(không có tiêu đề)'} (đoán; ${p.expected ?? ''}).`,
+      en: `No column is clearly ${q(p.field)}: column ${p.column ?? ''} ${p.found ? q(p.found) : '(no header)'} is read as it (guessed).`,
     }),
     hint: (p) => ({
       vi: `Nếu đoán sai, chỉ định cột: cchc validate --columns ${p.key ?? 'content'}=<cột> (trong Excel: “Cách đọc cột” ở ngăn tác vụ), hoặc đặt tiêu đề ${q(p.field)} cho đúng cột.`,

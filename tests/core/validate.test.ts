@@ -292,6 +292,50 @@ describe('validateTable on tables worded as other offices word them', () => {
     expect(remembered.tasks).toEqual(expected.tasks)
   })
 
+  it('reads a column under an empty header cell by its cells: guessed for a missing required field, or as the user names it', () => {
+    const data: CellValue[][] = [
+      [1, 'Rà soát thủ tục hành chính nội bộ', 'Sở Tư pháp', 'Quý III/2026', 'Đang thực hiện'],
+      [2, 'Kiểm tra công tác cải cách hành chính', 'Sở Nội vụ', 'Quý II/2026', 'Đã hoàn thành'],
+      [
+        3,
+        'Tuyên truyền cải cách hành chính',
+        'Văn phòng UBND tỉnh',
+        'Thường xuyên',
+        'Đang thực hiện',
+      ],
+      [4, 'Khảo sát mức độ hài lòng', 'Sở Nội vụ', 'Tháng 10/2026', 'Chưa thực hiện'],
+    ]
+    const head = ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn', 'Tiến độ']
+    const expected = validateTable(createGrid([['KẾ HOẠCH NĂM 2026'], head, ...data]), { asOf })
+    head.forEach((_, c) => {
+      const blanked = head.map((h, i) => (i === c ? '' : h))
+      const read = validateTable(createGrid([['KẾ HOẠCH NĂM 2026'], blanked, ...data]), { asOf })
+      const letter = 'ABCDE'[c]!
+      if (c < 4) {
+        // A required field: one question at the header, the rows read as before.
+        expect(read.header?.columns).toEqual(expected.header?.columns)
+        expect(read.issues.map((i) => [i.code, i.column])).toEqual([
+          ['header/guessed-column', letter],
+        ])
+        expect(read.issues[0]!.message.vi).toContain(`cột ${letter} (không có tiêu đề)`)
+        expect(read.tasks).toEqual(expected.tasks)
+      } else {
+        // An optional one is left out unless the user names it.
+        expect(read.header?.columns.progress).toBeUndefined()
+        const named = validateTable(createGrid([['KẾ HOẠCH NĂM 2026'], blanked, ...data]), {
+          asOf,
+          columns: { progress: letter },
+        })
+        expect(named.tasks).toEqual(expected.tasks)
+        expect(named.header?.mapping.find((m) => m.column === letter)).toMatchObject({
+          header: '',
+          field: 'progress',
+          chosen: true,
+        })
+      }
+    })
+  })
+
   it('unmaps a field with an empty choice and moves it with a letter', () => {
     const grid = createPlanGrid([[1, 'Việc A', 'Sở Nội vụ', 'Quý IV/2026', 'Quý III/2026']])
     const report = validateTable(grid, { asOf, columns: { coop: null, deadline: 'D' } })
