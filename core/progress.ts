@@ -152,6 +152,9 @@ const aspectWords = /(?<![\p{L}\p{N}])(chưa|đang|đã|sẽ)(?![\p{L}\p{N}])/gu
 const plainAspectWords = /\b(chua|dang|da|se)\b/g
 const hasAspectWord = /\b(chua|dang|da|se)\b/
 
+const goesOn = /\b(?:tiep tuc|thuong xuyen)\b/
+const finished = /\b(?:hoan thanh|hoan tat|xong)\b/
+
 function readAspect(value: string, folded: string): ProgressState | null {
   if (!hasAspectWord.test(folded)) return null
   const marked = hasMarks(value)
@@ -218,7 +221,9 @@ function readProgressWords(value: string | number | null): Progress | ProgressPr
     const n = parseVietnameseNumber(figure[1] ?? figure[2]!)
     if (n !== null && n <= 100) return createFromPercent(figure[2] ? n * 100 : n)
   }
-  const percent = /(?:^|\s)(\d+(?:[.,]\d+)?) pct\b/.exec(folded)
+  // (a figure inside a long account is one of its results, "đạt tỷ lệ 100% đảng viên …", or an aim,
+  // "phấn đấu đạt 100%": not how far the task went)
+  const percent = value.length <= 80 ? /(?:^|\s)(\d+(?:[.,]\d+)?) pct\b/.exec(folded) : null
   if (percent && /^\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(value)) {
     const n = parseVietnameseNumber(percent[1]!)
     return n === null ? { problem: 'percent' } : createFromPercent(n)
@@ -236,6 +241,10 @@ function readProgressWords(value: string | number | null): Progress | ProgressPr
     trailingRules.find(([re]) => re.test(words)) ??
     (words !== folded ? inProgress : null)
   if (rule) {
+    // An account of what was done that says the work goes on ("Đã chỉ đạo …; tiếp tục theo dõi",
+    // "thường xuyên …") and never that it is finished.
+    if (rule[1] === 'done' && goesOn.test(words) && !finished.test(words))
+      return { state: 'in-progress', percent: null }
     // "Hoàn thành 80%": the figure says how far.
     const n = percent ? parseVietnameseNumber(percent[1]!) : null
     if (n !== null && n < 100 && rule[1] === 'done') return createFromPercent(n)

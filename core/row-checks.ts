@@ -92,9 +92,12 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
     // a target where the table sets one, and says how far the work went where it does not.
     const result = row.cells.achieved
     const figure = (parseAchieved(result?.text ?? '')?.length ?? 0) > 0
-    if (result && !ctx.columns.has('progress') && !(figure && ctx.columns.has('expected'))) {
+    if (result && !(figure && ctx.columns.has('expected'))) {
       const said = readNarrative(result.text, content)
       if (said) return said
+      // A result written out in sentences ("Cấp uỷ thường xuyên đổi mới …") reports work done on the
+      // task; it does not say the task is finished.
+      if (!figure && isWrittenReport(result.text)) return { state: 'in-progress', percent: null }
     }
     // A result, a time, a product or a note that reports ("Đã ban hành …", "Đã vận hành",
     // "Kế hoạch (đã thực hiện)").
@@ -130,6 +133,12 @@ function settleProgress(progress: Progress, text: string, content: string): Prog
     return { state: 'in-progress', percent: null }
   if (isHandoverDone(text, content)) return { state: 'done', percent: null }
   return progress
+}
+
+/** A result of at least a sentence: several words, not a figure or a code. */
+function isWrittenReport(text: string): boolean {
+  const trimmed = text.trim()
+  return trimmed.length >= 25 && trimmed.split(/\s+/).length >= 5
 }
 
 function readNarrative(text: string, content: string): Progress | null {

@@ -380,7 +380,11 @@ function isOwnTask(draft: Draft): boolean {
   if (own('deadline') || own('end')) return true
   // Text split by a page break starts in the middle of a phrase ("vị, địa phương"), in lower case.
   const starts = (f: FieldKey) => own(f) && /^[\p{Lu}\d]/u.test(draft.cells[f]!.text)
-  return (starts('content') || starts('criterion')) && (starts('lead') || starts('executing'))
+  // A task of its own names who does it, or (in a report) what was done on it.
+  return (
+    (starts('content') || starts('criterion')) &&
+    (starts('lead') || starts('executing') || starts('progress') || starts('achieved'))
+  )
 }
 
 function isUnnumberedTask(draft: Draft, previous: TableRow | null): boolean {

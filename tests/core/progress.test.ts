@@ -93,6 +93,24 @@ describe('parseProgress', () => {
     expect(parseProgress(0.5)).toEqual({ state: 'in-progress', percent: 50 })
   })
 
+  it('reads an account that says the work goes on as in progress, and no figure inside a long account as how far', () => {
+    expect(
+      parseProgress(
+        'Tiếp tục theo dõi, đôn đốc đẩy nhanh tiến độ giải ngân phấn đấu đạt 100% số kế hoạch vốn giao; định kỳ hàng tháng tổ chức họp nghe báo cáo.',
+      ),
+    ).toEqual({ state: 'in-progress', percent: null })
+    expect(
+      parseProgress(
+        'Trong năm 2025, Đảng uỷ đã chỉ đạo tổ chức kiểm tra việc sinh hoạt đảng; công tác giáo dục chính trị được tăng cường thường xuyên, đạt tỷ lệ 100% đảng viên xây dựng bản cam kết.',
+      ),
+    ).toEqual({ state: 'in-progress', percent: null })
+    // Finished said outright stays finished, whatever goes on after it.
+    expect(parseProgress('Đã hoàn thành; tiếp tục duy trì thường xuyên')).toMatchObject({
+      state: 'done',
+    })
+    expect(parseProgress('Đạt 85%')).toEqual({ state: 'in-progress', percent: 85 })
+  })
+
   it('tells an impossible percentage from text it cannot place', () => {
     expect(parseProgress('150%')).toEqual({ problem: 'percent' })
     expect(parseProgress('Thực hiện mới')).toEqual({ problem: 'unclear' })

@@ -461,6 +461,32 @@ describe('readTable on the seed plans', () => {
     )
   })
 
+  it('reads the unnumbered rows of a report, each with its own result, as tasks', () => {
+    const report = validateTable(
+      createGrid([
+        ['BÁO CÁO tình hình thực hiện các nhiệm vụ năm 2026'],
+        ['TT', 'Nội dung chỉ đạo', 'Kết quả thực hiện', 'Tiến độ'],
+        [null, 'Khẩn trương kiện toàn cấp uỷ các cấp', 'Đã kiện toàn cấp uỷ', 'Hoàn thành'],
+        // (no progress given: the result written out says the work went on)
+        [
+          null,
+          'Lãnh đạo đổi mới phương thức lãnh đạo',
+          'Cấp uỷ thường xuyên đổi mới phương thức lãnh đạo, lề lối làm việc',
+          null,
+        ],
+        // (a result split by a page break goes on in lower case: no task of its own)
+        [null, 'và nâng cao năng lực của cấp uỷ', 'chú trọng nâng cao chất lượng', null],
+        [null, 'Rà soát quy chế làm việc của cấp uỷ', 'Đang rà soát', null],
+      ]),
+      { asOf: '2026-03-05' },
+    )
+    expect(report.tasks.map((t) => [t.row, t.kind, t.status])).toEqual([
+      [3, 'task', 'done-on-time'],
+      [4, 'task', 'in-progress'],
+      [6, 'task', 'in-progress'],
+    ])
+  })
+
   describe('a deadline marked across period columns', () => {
     const parent = (name: string, periods: string[], rows: CellValue[][]) =>
       readTable(
