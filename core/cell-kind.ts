@@ -29,7 +29,7 @@ const agencyStart =
   /^(?:(?:cac|tat ca) (?:so|co quan|don vi|xa|phuong|huyen|dia phuong|nganh|phong|ban|thanh vien|to chuc|bo)|so (?!hoa|lieu|luong|sanh|ket|tay|do|hieu)\w+|ubnd|uy ban|hdnd|phong (?!chong|ngua)|ban (?!hanh|giao|do)\w+|van phong|vp|cong an|bo (?!sung|tri|cau|tai)\w+|cuc|chi cuc|tong cuc|trung tam|dai (?:phat|truyen|pt)|bao (?!cao|dam|ve|quan|tri)\w+|bao hiem|hoi (?!nghi|thao|thi|cho)\w+|lien doan|lien minh|doan (?!ket)\w+|thanh tra|kho bac|toa an|vien (?!thong|chuc)\w+|vu (?!viec|an)\w+|co quan|don vi|truong (?!hop)\w+|benh vien|cong ty|tong cong ty|to (?:cong tac|giup viec|cong nghe|chuyen|thu ky)|chuyen vien|can bo|cong chuc|lanh dao|(?:tinh|huyen|thanh|dang) uy|mat tran|ubmttq|ngan hang|doi (?!moi|thoai|voi)\w+|bo chi huy|chi nhanh|xa (?!hoi)\w+|phuong (?!an|thuc|phap|tien|huong|cham)\w+|huyen|thanh pho|tp|thi xa|chu tich|pho chu tich|giam doc|thu truong|d c|dong chi|nguoi dung dau|bch|bql|ban quan ly|hop tac xa|dia phuong|nganh)\b/
 // Short capitalised abbreviations of agencies ("STP", "VP UBND", "BCĐ 138").
 const agencyAbbreviation =
-  /^(?!(?:QĐ|KH|BC|CV|TB|NQ|TTR|HD|QC|ĐA|CT)\b)[A-ZĐ]{2,8}(?: [A-ZĐ0-9]{1,8})*$/u
+  /^(?!(?:QĐ|KH|BC|CV|TB|NQ|TTR|HD|QC|ĐA|CT)(?![A-ZĐ]))[A-ZĐ]{2,8}(?: [A-ZĐ0-9]{1,8})*$/u
 const durationPattern =
   /^(?:khong tinh thoi gian|(?:toi da |trong |khoang )?\d+(?:[.,]\d+)?(?: \d+(?:[.,]\d+)?)? (?:ngay|gio|tuan|thang|nam)(?: lam viec)?)$/
 const targetPattern =
@@ -75,6 +75,8 @@ export function readCellKind(
     return 'number'
   }
   const text = value.trim()
+  // A checkbox exported as text (Google Sheets, CSV): "TRUE", "FALSE".
+  if (/^(?:TRUE|FALSE)$/.test(text)) return 'progress'
   // Dashes and dots stand for "nothing here".
   if (!text || /^[-–—.…/]+$/.test(text)) return null
   // A cell's kind depends only on its text (and the registry): tables repeat texts, so a caller
@@ -117,8 +119,11 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
   }
   if (isProgressText(text, plain)) return 'progress'
   if (documentReference.test(text)) return 'docref'
-  // Codes that number tasks: "260514-01", "NV-03", "1.2.a" (digits, no spaces).
-  if (text.length <= 15 && /^(?=.*\d)[\p{L}\d]+(?:[-./_][\p{L}\d]+)+$/u.test(text))
+  // Codes that number tasks: "260514-01", "NV-03", "1.2.a" (digits, no spaces), "T076", "NV01".
+  if (
+    text.length <= 15 &&
+    (/^(?=.*\d)[\p{L}\d]+(?:[-./_][\p{L}\d]+)+$/u.test(text) || /^\p{Lu}{1,4}\d{2,5}$/u.test(text))
+  )
     return 'numbering'
   if (productPattern.test(plain)) return 'product'
   const words = plain.split(' ').length

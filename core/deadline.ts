@@ -37,6 +37,10 @@ const recurringWords =
 // time is due first.
 const goesOn =
   /\d{4}\W*tro (?:di|ve sau)\b|(?:\bva|,|;)\W*(?:(?:duy tri|tiep tuc|thuc hien) )?(?:(?:hang|moi) (?:nam|quy|thang|tuan|ky)|(?:cac|nhung) (?:nam|quy|thang|ky) (?:tiep theo|sau|ke tiep)|giai doan (?:tiep theo|sau)|dinh ky|thuong xuyen)\b(?!.*\b(?:den|toi) (?:het )?(?:nam )?\d{4})/
+// Standing work done within a period ("Thường xuyên trong Quý IV/2026", "Hằng tháng trong năm
+// 2026"): the period bounds the work, it is no deadline.
+const standingWithin =
+  /\b(?:thuong xuyen|lien tuc|hang (?:ngay|tuan|thang|quy)|dinh ky)(?: (?:thuc hien|trien khai))?(?: trong)?(?: ca)? ?$/
 // Words that say a time finishes the work, not starts it.
 const completes = /\b(?:hoan thanh|xong|truoc|cham nhat|muon nhat|khong qua)\b/
 // "6 tháng/lần", "1 lần/quý" (the whole cell): a time that repeats.
@@ -272,7 +276,11 @@ export function parseDeadline(
   // time said to finish the work ("Hoàn thành trong Quý II/2026; duy trì thường xuyên") is its
   // deadline, and what goes on after it is upkeep.
   const last = due.reduce<Span | null>((a, b) => (!a || b.at > a.at ? b : a), null)
-  if (last && goesOn.test(rest.slice(last.at)) && !completes.test(rest.slice(0, last.at)))
+  if (
+    last &&
+    (goesOn.test(rest.slice(last.at)) || standingWithin.test(rest.slice(0, last.at))) &&
+    !completes.test(rest.slice(0, last.at))
+  )
     return {
       kind: 'recurring',
       due: null,

@@ -117,8 +117,10 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
       if ((words[k] ?? 0) >= 3) out[k] = Math.max(out[k] ?? 0, (strength[k] ?? 0) * 0.6 * certainty)
   const share = (kind: CellKind) => p.kinds[kind] / p.filled
   const add = (k: keyof Weights, v: number) => (out[k] = (out[k] ?? 0) + v)
-  // Numbers in sequence (1, 2, 3 …) are a numbering; counts are not.
+  // Numbers in sequence (1, 2, 3 …) are a numbering; counts are not, nor one number repeated
+  // ("0, 0, 0": a figure nobody filled in yet).
   add('stt', 3 * (p.ordered / p.filled) - 1)
+  if (p.filled >= 3 && p.distinct < 0.5 * p.filled) add('stt', -4)
   // A numbering is never a score or a result.
   if ((words.stt ?? 0) >= 6) for (const k of ['selfScore', 'score', 'achieved'] as const) add(k, -6)
   // One agency per cell leads; lists of agencies cooperate.

@@ -254,6 +254,9 @@ function englishPhrases(): Record<string, Weights> {
     output: { product: 4 },
     outputs: { product: 4 },
     owner: { lead: 5 },
+    department: { lead: 4.5 },
+    unit: { lead: 4 },
+    agency: { lead: 4.5 },
     'task owner': { lead: 6.5 },
     responsible: { lead: 5 },
     lead: { lead: 5 },
@@ -292,6 +295,8 @@ function englishPhrases(): Record<string, Weights> {
     duration: { other: 6 },
     days: { other: 3 },
     budget: { other: 6 },
+    approved: { other: 5 },
+    approval: { other: 5 },
     cost: { other: 5 },
   }
 }

@@ -24,6 +24,8 @@ import {
   findWorkflow,
   isMarkedRun,
   isPeriodHeader,
+  isStateHeader,
+  seriesMark,
   type ColumnSeries,
   type SeriesKind,
 } from './series.ts'
@@ -193,6 +195,12 @@ function readHeaderCells(
       bestField(scoreCell(`${own} ${sub}`)) !== null
     )
   }
+  // A short label under a merged parent, beside another ("Thời gian trình" over "BTV | BCH"): no
+  // figures, no mark.
+  const isSubLabel = (sub: string, c: number) =>
+    covered[r]?.[c] === true || covered[r]?.[c + 1] === true
+      ? sub.length <= 20 && sub.split(/\s+/).length <= 3 && !/\d/.test(sub) && !seriesMark.test(sub)
+      : false
   // The row below is a header row when it names fields under spanning parents and holds nothing
   // else but copies of the cells above (vertical merges) or their words going on: a data row never
   // qualifies.
@@ -202,7 +210,10 @@ function readHeaderCells(
       (v, c) =>
         spans[c] &&
         text(below, c) !== text(headerRow, c) &&
-        (bestField(scoreCell(v)) || isPeriodHeader(text(below, c))),
+        (bestField(scoreCell(v)) ||
+          isPeriodHeader(text(below, c)) ||
+          isStateHeader(text(below, c)) ||
+          isSubLabel(text(below, c), c)),
     ) &&
     below.every(
       (_, c) =>
@@ -331,6 +342,7 @@ export function buildHeader(
     (run, field) =>
       isMarkedRun(rows, run, field === 'deadline' ? 0.6 : 0.4) ||
       (field === 'deadline' && timed(run)),
+    timed,
   )
   for (const { field, columns } of series)
     columns.forEach((c, k) => (scores[c] = k === 0 ? { [field]: 20 } : { other: 20 }))

@@ -194,6 +194,11 @@ export function isTimingVerdict(text: string): boolean {
   return timingVerdict.test(foldText(text))
 }
 
+/** Whether a text only says the task was given no deadline ("Không giao hạn", "Chưa có thời hạn"). */
+export function givesNoDeadline(text: string): boolean {
+  return /^(?:khong|chua) (?:giao|co|xac dinh|quy dinh) (?:thoi )?han$/.test(foldText(text))
+}
+
 /**
  * Reads a progress value: the allowed words and percentages, and the wording of real reports
  * ("Đã ban hành", "Chưa ban hành", "Hoàn thành 80%", "✅ Hoàn thành", "Đang lập báo cáo KTKT",

@@ -20,12 +20,14 @@ export const headerCausedCodes = [
   'row/done-without-evidence',
 ] as const satisfies readonly IssueCode[]
 
-// A row whose cells slid one column, or an agency the registry lacks, is about that row; on most
-// rows it is a column misread (a column of people's names read as the lead agency).
+// A row whose cells slid one column, an agency the registry lacks or a number used twice is about
+// that row; on most rows it is a column misread (a column of people's names read as the lead
+// agency, a column of figures as the numbering).
 const folded = new Set<IssueCode>([
   ...headerCausedCodes,
   'row/shifted-cells',
   'cell/unknown-agency',
+  'row/stt-duplicate',
 ])
 
 /** A row issue may repeat on at most this many rows before it is read as one cause. */

@@ -12,6 +12,7 @@ import { createIssue } from './issue.ts'
 import {
   isProgress,
   isHandoverDone,
+  givesNoDeadline,
   isTimingVerdict,
   isStepOnly,
   parseProgress,
@@ -86,28 +87,7 @@ export function checkAgencies(row: TableRow, ctx: RowContext): string[] {
 export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate | null): Progress {
   const cell = row.cells.progress
   const content = row.cells.content?.text ?? row.cells.criterion?.text ?? ''
-  if (!cell) {
-    // Without a progress column, a result written in words is the report ("Hoàn thành (Quyết định
-    // số …)", "Đã trình UBND tỉnh", "Chưa thực hiện"); a figure ("87%", "28/30") is measured against
-    // a target where the table sets one, and says how far the work went where it does not.
-    const result = row.cells.achieved
-    const figure = (parseAchieved(result?.text ?? '')?.length ?? 0) > 0
-    if (result && !(figure && ctx.columns.has('expected'))) {
-      const said = readNarrative(result.text, content)
-      if (said) return said
-      // A result written out in sentences ("Cấp uỷ thường xuyên đổi mới …") reports work done on the
-      // task; it does not say the task is finished.
-      if (!figure && isWrittenReport(result.text)) return { state: 'in-progress', percent: null }
-    }
-    // A result, a time, a product or a note that reports ("Đã ban hành …", "Đã vận hành",
-    // "Kế hoạch (đã thực hiện)").
-    for (const field of ['achieved', 'deadline', 'doneDate', 'product', 'note'] as const) {
-      const said = readReportedProgress(row.cells[field]?.text ?? '')
-      if (said) return said
-    }
-    if (doneDate && !ctx.columns.has('progress')) return { state: 'done', percent: null }
-    return { state: 'not-started', percent: null }
-  }
+  if (!cell) return readUntoldProgress(row, ctx, content, doneDate)
   // A completion date outweighs how far a workflow's recorded steps went.
   if (cell.inferred && doneDate) return { state: 'done', percent: null }
   const progress = parseProgress(typeof cell.value === 'number' ? cell.value : cell.text)
@@ -115,6 +95,12 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
   // the finished work went, not that it goes on.
   if (doneDate && (!isProgress(progress) || isTimingVerdict(cell.text)))
     return { state: 'done', percent: null }
+  // Without one, a verdict on the timing alone ("Đúng hạn", "Trễ hạn", "Không giao hạn") says how
+  // the work stands against its deadline, not how far it went: the rest of the row tells that.
+  if (isTimingVerdict(cell.text) || givesNoDeadline(cell.text)) {
+    const told = readUntoldProgress(row, ctx, content, doneDate)
+    return isProgress(progress) && progress.late ? { ...told, late: true } : told
+  }
   if (isProgress(progress)) return settleProgress(progress, cell.text, content)
   const code = progress.problem === 'percent' ? 'cell/invalid-progress' : 'cell/unclear-progress'
   ctx.issues.push(createIssue(code, placeCell(cell, row.row, 'progress'), { found: cell.text }))
@@ -133,6 +119,37 @@ function settleProgress(progress: Progress, text: string, content: string): Prog
     return { state: 'in-progress', percent: null }
   if (isHandoverDone(text, content)) return { state: 'done', percent: null }
   return progress
+}
+
+/**
+ * The progress of a row that gives no progress value: a result written in words is the report
+ * ("Hoàn thành (Quyết định số …)", "Đã trình UBND tỉnh", "Chưa thực hiện"); a figure ("87%", "28/30")
+ * is measured against a target where the table sets one, and says how far the work went where it
+ * does not.
+ */
+function readUntoldProgress(
+  row: TableRow,
+  ctx: RowContext,
+  content: string,
+  doneDate: IsoDate | null,
+): Progress {
+  const result = row.cells.achieved
+  const figure = (parseAchieved(result?.text ?? '')?.length ?? 0) > 0
+  if (result && !(figure && ctx.columns.has('expected'))) {
+    const said = readNarrative(result.text, content)
+    if (said) return said
+    // A result written out in sentences ("Cấp uỷ thường xuyên đổi mới …") reports work done on the
+    // task; it does not say the task is finished.
+    if (!figure && isWrittenReport(result.text)) return { state: 'in-progress', percent: null }
+  }
+  // A result, a time, a product or a note that reports ("Đã ban hành …", "Đã vận hành",
+  // "Kế hoạch (đã thực hiện)").
+  for (const field of ['achieved', 'deadline', 'doneDate', 'product', 'note'] as const) {
+    const said = readReportedProgress(row.cells[field]?.text ?? '')
+    if (said) return said
+  }
+  if (doneDate && !ctx.columns.has('progress')) return { state: 'done', percent: null }
+  return { state: 'not-started', percent: null }
 }
 
 /** A result of at least a sentence: several words, not a figure or a code. */

@@ -1,5 +1,5 @@
 import { cellText, columnLetter, type CellValue } from './grid.ts'
-import { isProgress, parseProgress } from './progress.ts'
+import { givesNoDeadline, isProgress, isTimingVerdict, parseProgress } from './progress.ts'
 import { foldText } from './text.ts'
 
 /**
@@ -25,12 +25,30 @@ const periodHeader =
 // A header naming one numbered step: "Bước 1", "Giai đoạn 2", "Công đoạn 3", "Khâu 4".
 const stepHeader = /^(?:buoc|giai doan|cong doan|khau) (\d{1,2})$/
 
-// A header naming one state of progress, its mark asked for in brackets: "Đã hoàn thành (x)".
+// A header naming one state of progress, its mark asked for in brackets: "Đã hoàn thành (x)"; or one
+// verdict on the timing ("Đúng hạn | Trễ hạn | Không giao hạn" under "Tiến độ").
 function readStateHeader(text: string): string | null {
   const words = text.replace(/\([^)]*\)/g, ' ').trim()
   if (!words || words.split(/\s+/).length > 4) return null
+  if (isTimingVerdict(words) || givesNoDeadline(words)) return foldText(words)
   const read = parseProgress(words)
   return isProgress(read) && read.percent === null ? read.state : null
+}
+
+// A brief label, no figures, that names no bound of a time ("Bắt đầu", "Kết thúc", "Từ", "Đến").
+function isRecipientLabel(text: string): boolean {
+  const folded = foldText(text)
+  return (
+    text.length <= 20 &&
+    folded.split(' ').length <= 3 &&
+    !/\d/.test(folded) &&
+    !/\b(?:bat dau|ket thuc|tu|den|khoi cong|hoan thanh|du kien|thuc te|ke hoach)\b/.test(folded)
+  )
+}
+
+/** Whether a header names one state of progress or one verdict on the timing, as a column of marks does. */
+export function isStateHeader(text: string): boolean {
+  return readStateHeader(text) !== null
 }
 
 /** Whether a parent names the periods under it ("Các đợt trong năm 2020", "Các quý"). */
@@ -54,6 +72,7 @@ export function findColumnSeries(
   cells: HeaderCell[],
   isTime: (parent: string) => boolean,
   marked: (run: number[], field: ColumnSeries['field']) => boolean,
+  written: (run: number[]) => boolean = () => false,
 ): Omit<ColumnSeries, 'labels'>[] {
   const found: Omit<ColumnSeries, 'labels'>[] = []
   const step = (c: number) => Number(stepHeader.exec(foldText(cells[c]?.text ?? ''))?.[1] ?? NaN)
@@ -68,6 +87,17 @@ export function findColumnSeries(
       )
         run.push(c + run.length)
       if (run.length >= 2 && (isTime(parent) || isPeriodParent(parent)) && marked(run, 'deadline'))
+        found.push({ field: 'deadline', kind: 'periods', columns: run })
+    } else if (parent && isTime(parent) && isRecipientLabel(cells[c]!.text) && !state(c)) {
+      // Times under one time parent, one per body or step named briefly ("Thời gian trình" over
+      // "BTV | BCH"), each cell writing its time: one deadline, the latest.
+      while (
+        cells[c + run.length]?.parent === parent &&
+        isRecipientLabel(cells[c + run.length]!.text) &&
+        !state(c + run.length)
+      )
+        run.push(c + run.length)
+      if (run.length >= 2 && written(run))
         found.push({ field: 'deadline', kind: 'periods', columns: run })
     } else if (!Number.isNaN(step(c))) {
       while (step(c + run.length) === step(c) + run.length) run.push(c + run.length)

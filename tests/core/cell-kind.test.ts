@@ -32,6 +32,15 @@ describe('readCellKind', () => {
     ['Tiếp tục rà soát, đơn giản hóa TTHC', 'task'],
     ['Kè chống sạt lở', 'text'],
     ['260514-01', 'numbering'],
+    ['T076', 'numbering'],
+    ['NV01', 'numbering'],
+    // Abbreviated bodies, whatever letter follows a document's abbreviation ("BC", "KH").
+    ['BCĐ', 'agency'],
+    ['KHĐT', 'agency'],
+    ['KH', 'text'],
+    // A checkbox exported as text is a mark, not an abbreviated body.
+    ['FALSE', 'progress'],
+    ['TRUE', 'progress'],
     ['12/KH-UBND', 'docref'],
     ['2025-2026', 'period'],
   ])('reads "%s" as %s', (text, kind) => {

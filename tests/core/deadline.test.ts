@@ -166,6 +166,14 @@ describe('parseDeadline', () => {
   })
 
   it.each([
+    ['Thường xuyên trong Quý IV/2026', '2026-10-01'],
+    ['Thực hiện thường xuyên trong năm 2026', '2026-01-01'],
+    ['Hằng tháng trong năm 2026', '2026-01-01'],
+  ])('reads standing work within a period, "%s", as recurring from %s', (text, start) => {
+    expect(parseDeadline(text, 2026)).toEqual({ kind: 'recurring', due: null, start })
+  })
+
+  it.each([
     ['Hoàn thành trong Quý II/2026; duy trì thường xuyên', '2026-06-30'],
     ['Xong trước 30/9/2026 và duy trì hằng năm', '2026-09-30'],
   ])(

@@ -60,6 +60,11 @@ describe('scoreColumnContents', () => {
     expect(4.5 + scores.progress!).toBeLessThan(3)
   })
 
+  it('reads one number repeated ("0" on every row) as no numbering, numbers in sequence as one', () => {
+    expect(scoreColumnContents(profileOf([0, 0, 0, 0, 0]), {}, false).stt).toBeLessThan(0)
+    expect(scoreColumnContents(profileOf([1, 2, 3, 4, 5]), {}, false).stt).toBeGreaterThan(3)
+  })
+
   it('leaves a header alone when there is no data', () => {
     expect(scoreColumnContents(profileOf([null, null]), { progress: 5 }, false)).toEqual({})
   })

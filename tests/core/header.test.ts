@@ -360,6 +360,65 @@ describe('header understanding by meaning', () => {
     expect(fieldsOf([[], head, ...lettered]).at(-1)).toEqual(['D', null])
   })
 
+  it('reads a store synced to a sheet: its codes as the numbering, never a column of zeros or of checkboxes', () => {
+    const rows: CellValue[][] = [
+      [
+        'target_id',
+        'project_name',
+        'department',
+        'target_name',
+        'deadline',
+        'status',
+        'approved',
+        'progress',
+      ],
+      [
+        'T076',
+        'KDC Phước Lý MR',
+        'KHĐT',
+        'Thủ tục kết thúc dự án',
+        'Tháng 12/2026',
+        'Chưa bắt đầu',
+        'FALSE',
+        0,
+      ],
+      [
+        'T077',
+        'Đường Lê Trọng Tấn',
+        'KHĐT',
+        'Phụ lục hợp đồng BT',
+        'Tháng 7/2026',
+        'Chưa bắt đầu',
+        'FALSE',
+        0,
+      ],
+      [
+        'T078',
+        'Đường Lê Trọng Tấn',
+        'KHĐT',
+        'Thủ tục thanh toán BT',
+        'Tháng 9/2026',
+        'Chưa bắt đầu',
+        'FALSE',
+        0,
+      ],
+      [
+        'T079',
+        'Khu TĐC Hòa Liên 5',
+        'KHĐT',
+        'Kế hoạch vốn 2026',
+        'Quý IV/2026',
+        'Chưa bắt đầu',
+        'FALSE',
+        0,
+      ],
+    ]
+    const fields = Object.fromEntries(locate(rows)!.mapping.map((m) => [m.column, m.field]))
+    expect(fields).toMatchObject({ A: 'stt', C: 'lead', E: 'deadline', F: 'progress' })
+    expect(fields.G).not.toBe('lead')
+    expect(fields.H).not.toBe('stt')
+  })
+
   it('reads "Ngày hoàn thành" over month texts as the deadline, over dates in a progress report as the completion date', () => {
     const head = ['STT', 'Nội dung', 'Chủ trì', 'Ngày hoàn thành']
     expect(fieldsOf([[], head, [1, 'Việc A', 'Sở Nội vụ', 'Tháng 5/2026']]).at(-1)).toEqual([

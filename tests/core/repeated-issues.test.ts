@@ -68,6 +68,18 @@ describe('collapseRepeatedIssues', () => {
   })
 })
 
+describe('a numbering used twice on most rows', () => {
+  it('is one question at the column read as STT, not an error on every row', () => {
+    const rows: CellValue[][] = [['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn']]
+    for (let i = 0; i < 8; i++) rows.push([1, `Việc ${i + 1}`, 'Sở Nội vụ', 'Quý IV/2026'])
+    const report = validateTable(createGrid(rows), { asOf: '2026-09-14' })
+    expect(report.issues.filter((i) => i.code === 'row/stt-duplicate')).toEqual([])
+    expect(report.issues.filter((i) => i.code === 'header/unreadable-column')).toMatchObject([
+      { column: 'A', field: 'stt' },
+    ])
+  })
+})
+
 /** A plan of templates/plans as the agency receives it, without progress. */
 function readPlanGrid(file: string): Grid {
   const plan = JSON.parse(

@@ -336,6 +336,100 @@ describe('validateTable on tables worded as other offices word them', () => {
     })
   })
 
+  it('reads marks under "Tiến độ: Đúng hạn | Trễ hạn | Không giao hạn" as the timing, the result as how far', () => {
+    const report = validateTable(
+      createGrid(
+        [
+          ['BÁO CÁO tình hình thực hiện nhiệm vụ năm 2026'],
+          ['TT', 'Nội dung', 'Đơn vị thực hiện', 'Kết quả thực hiện', 'Tiến độ', null, null],
+          [null, null, null, null, 'Đúng hạn', 'Trễ hạn', 'Không giao hạn'],
+          [
+            1,
+            'Kiện toàn Ban chỉ đạo',
+            'Văn phòng',
+            'Đã hoàn thành việc kiện toàn',
+            'X',
+            null,
+            null,
+          ],
+          [
+            2,
+            'Ban hành quy chế làm việc',
+            'Văn phòng',
+            'Đã hoàn thành, ban hành quy chế',
+            null,
+            'X',
+            null,
+          ],
+          [
+            3,
+            'Lãnh đạo đổi mới phương thức',
+            'Văn phòng',
+            'Cấp uỷ thường xuyên đổi mới phương thức lãnh đạo',
+            null,
+            null,
+            'X',
+          ],
+        ],
+        [
+          { top: 2, left: 1, bottom: 3, right: 1 },
+          { top: 2, left: 2, bottom: 3, right: 2 },
+          { top: 2, left: 3, bottom: 3, right: 3 },
+          { top: 2, left: 4, bottom: 3, right: 4 },
+          { top: 2, left: 5, bottom: 2, right: 7 },
+        ],
+      ),
+      { asOf: '2026-03-05' },
+    )
+    expect(report.header?.mapping.map((m) => [m.column, m.field])).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'executing'],
+      ['D', 'achieved'],
+      ['E', 'progress'],
+      ['F', null],
+      ['G', null],
+    ])
+    expect(report.tasks.map((t) => t.status)).toEqual(['done-on-time', 'done-late', 'in-progress'])
+    expect(report.issues.filter((i) => i.code === 'cell/unclear-progress')).toEqual([])
+  })
+
+  it('reads times written per body under one time parent ("Thời gian trình" over "BTV | BCH") as one deadline, the latest', () => {
+    const report = validateTable(
+      createGrid(
+        [
+          ['CHƯƠNG TRÌNH CÔNG TÁC NĂM 2026'],
+          ['STT', 'Nội dung', 'Thời gian trình', null, 'Cơ quan chủ trì'],
+          [null, null, 'BTV', 'BCH', null],
+          [
+            1,
+            'Nghị quyết về phát triển công nghiệp',
+            'Quý I/2026',
+            'Quý II/2026',
+            'Đảng uỷ UBND xã',
+          ],
+          [
+            2,
+            'Nghị quyết về cơ cấu lại nông nghiệp',
+            'Quý III/2026',
+            'Quý III/2026',
+            'Đảng uỷ UBND xã',
+          ],
+        ],
+        [
+          { top: 2, left: 1, bottom: 3, right: 1 },
+          { top: 2, left: 2, bottom: 3, right: 2 },
+          { top: 2, left: 3, bottom: 2, right: 4 },
+          { top: 2, left: 5, bottom: 3, right: 5 },
+        ],
+      ),
+      { asOf: '2026-03-05' },
+    )
+    expect(report.header?.columns).toMatchObject({ deadline: 'C', lead: 'E' })
+    expect(report.header?.columns.start).toBeUndefined()
+    expect(report.tasks.map((t) => t.deadline?.due)).toEqual(['2026-06-30', '2026-09-30'])
+  })
+
   it('unmaps a field with an empty choice and moves it with a letter', () => {
     const grid = createPlanGrid([[1, 'Việc A', 'Sở Nội vụ', 'Quý IV/2026', 'Quý III/2026']])
     const report = validateTable(grid, { asOf, columns: { coop: null, deadline: 'D' } })
