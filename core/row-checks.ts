@@ -19,13 +19,13 @@ import {
   readReportedProgress,
   type Progress,
 } from './progress.ts'
-import { parseDeadline } from './deadline.ts'
+import { parseDeadline, type Deadline } from './deadline.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import { findShiftedCell } from './row-deadline.ts'
 import type { TableRow } from './table.ts'
 import { readFiguresInText } from './achieved.ts'
 import { parseAchieved, parseTargets, selectJudgeable, type Achieved } from './target.ts'
-import { parseVietnameseNumber } from './text.ts'
+import { foldText, parseVietnameseNumber } from './text.ts'
 
 /**
  * Reports a task without content or lead agency (a sub-item may take its group's). A field the table has no column for is the
@@ -150,6 +150,29 @@ function readUntoldProgress(
   }
   if (doneDate && !ctx.columns.has('progress')) return { state: 'done', percent: null }
   return { state: 'not-started', percent: null }
+}
+
+// A duty that goes on as long as the work does: leading, directing, keeping up, stepping up.
+const standingDuty =
+  /^(?:[-–•+*]\s*)?(?:lanh dao|chi dao|tap trung|thuong xuyen|tiep tuc|day manh|tang cuong|chu dong|thuc hien nghiem|duy tri|quan triet|phat huy|theo doi|don doc|nang cao)\b/
+const saysFinished = /\b(?:hoan thanh|hoan tat|xong)\b/
+
+/**
+ * A standing duty given no date ("Lãnh đạo đổi mới …", "Chủ động nắm tình hình …") is not finished by
+ * an account of what was done ("Đảng uỷ đã chỉ đạo …", "Ban hành Chỉ thị số 02 …"), only by words that
+ * say it is: the account says the work went on.
+ */
+export function settleStandingDuty(
+  progress: Progress,
+  row: TableRow,
+  deadline: Deadline | null,
+): Progress {
+  if (progress.state !== 'done' || (deadline?.due ?? null) !== null) return progress
+  const content = row.cells.content?.text ?? row.cells.criterion?.text ?? ''
+  if (!standingDuty.test(foldText(content))) return progress
+  const said = [row.cells.progress?.text, row.cells.achieved?.text].filter(Boolean).join(' ')
+  if (!isWrittenReport(said) || saysFinished.test(foldText(said))) return progress
+  return { state: 'in-progress', percent: null }
 }
 
 /** A result of at least a sentence: several words, not a figure or a code. */

@@ -13,6 +13,7 @@ import {
   readAchieved,
   readDoneDate,
   readProgress,
+  settleStandingDuty,
 } from './row-checks.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import { readRowDeadline } from './row-deadline.ts'
@@ -226,7 +227,7 @@ function evaluateRow(
   if (!isTask) return entry
 
   entry.doneDate = readDoneDate(row, ctx)
-  const progress = readProgress(row, ctx, entry.doneDate)
+  const progress = settleStandingDuty(readProgress(row, ctx, entry.doneDate), row, entry.deadline)
   const done = progress.state === 'done'
   // Without a completion date, the date a done result names ("Đã ban hành Quyết định số 12/QĐ-UBND
   // ngày 20/7/2026") is when the work was done.

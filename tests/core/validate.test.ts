@@ -430,6 +430,39 @@ describe('validateTable on tables worded as other offices word them', () => {
     expect(report.tasks.map((t) => t.deadline?.due)).toEqual(['2026-06-30', '2026-09-30'])
   })
 
+  it('reads a standing duty given no date as going on, whatever acts its account reports, unless it says finished', () => {
+    const report = validateTable(
+      createGrid([
+        ['BÁO CÁO tình hình thực hiện nhiệm vụ năm 2026'],
+        ['TT', 'Nội dung', 'Đơn vị thực hiện', 'Kết quả thực hiện'],
+        [
+          1,
+          'Lãnh đạo tổ chức thực hiện Chỉ thị số 01',
+          'Đảng uỷ xã',
+          'Ban Thường vụ Đảng uỷ xã đã ban hành Chỉ thị số 02-CT/ĐU về đẩy mạnh công tác',
+        ],
+        [
+          2,
+          'Tăng cường kiểm tra việc sinh hoạt đảng',
+          'Đảng uỷ xã',
+          'Đã hoàn thành kiểm tra 12 chi bộ theo kế hoạch năm',
+        ],
+        [
+          3,
+          'Ban hành quy chế làm việc của Đảng uỷ',
+          'Đảng uỷ xã',
+          'Đảng uỷ đã ban hành Quy chế làm việc số 01-QC/ĐU',
+        ],
+      ]),
+      { asOf: '2026-03-05' },
+    )
+    expect(report.tasks.map((t) => t.status)).toEqual([
+      'in-progress',
+      'done-on-time',
+      'done-on-time',
+    ])
+  })
+
   it('unmaps a field with an empty choice and moves it with a letter', () => {
     const grid = createPlanGrid([[1, 'Việc A', 'Sở Nội vụ', 'Quý IV/2026', 'Quý III/2026']])
     const report = validateTable(grid, { asOf, columns: { coop: null, deadline: 'D' } })
