@@ -167,11 +167,16 @@ export function settleStandingDuty(
   row: TableRow,
   deadline: Deadline | null,
 ): Progress {
-  if (progress.state !== 'done' || (deadline?.due ?? null) !== null) return progress
-  const content = row.cells.content?.text ?? row.cells.criterion?.text ?? ''
-  if (!standingDuty.test(foldText(content))) return progress
+  // (a completion date says the work was finished)
+  if (progress.state !== 'done' || (deadline?.due ?? null) !== null || row.cells.doneDate)
+    return progress
   const said = [row.cells.progress?.text, row.cells.achieved?.text].filter(Boolean).join(' ')
-  if (!isWrittenReport(said) || saysFinished.test(foldText(said))) return progress
+  if (saysFinished.test(foldText(said))) return progress
+  // Recurring work ("Thường xuyên") reported by what was done this time ("Đã đăng 45 tin bài").
+  if (deadline?.kind === 'recurring' && said.trim().split(/\s+/).length >= 3)
+    return { state: 'in-progress', percent: null }
+  const content = row.cells.content?.text ?? row.cells.criterion?.text ?? ''
+  if (!standingDuty.test(foldText(content)) || !isWrittenReport(said)) return progress
   return { state: 'in-progress', percent: null }
 }
 

@@ -461,6 +461,17 @@ describe('validateTable on tables worded as other offices word them', () => {
       'done-on-time',
       'done-on-time',
     ])
+    // Recurring work reported by what was done this time goes on.
+    const recurring = validateTable(
+      createGrid([
+        ['BÁO CÁO 9 THÁNG NĂM 2026'],
+        ['TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Kết quả thực hiện'],
+        [1, 'Tuyên truyền cải cách hành chính', 'Sở Văn hoá', 'Thường xuyên', 'Đã đăng 45 tin bài'],
+        [2, 'Cập nhật cơ sở dữ liệu', 'Sở Nội vụ', 'Hằng quý', 'Đã hoàn thành cập nhật quý III'],
+      ]),
+      { asOf: '2026-09-30' },
+    )
+    expect(recurring.tasks.map((t) => t.status)).toEqual(['ongoing', 'done-on-time'])
   })
 
   it('unmaps a field with an empty choice and moves it with a letter', () => {
