@@ -342,6 +342,8 @@ const partialPhrases: [string, string | null, string | undefined][] = [
   ['13/2026', null, '13/2026'],
   ['31/02/2026', null, '31/02/2026'],
   ['Tuần 3 tháng 7/2026', null, 'Tuần 3'],
+  // A week whose days are written beside it is placed by them.
+  ['Tuần 2 (từ 08/9 đến 13/9/2026)', '2026-09-13', undefined],
 ]
 
 describe('parseDeadline never widens a phrase it only partly reads', () => {
