@@ -222,7 +222,8 @@ export function findSpans(
   // A week or month named but not placed ("tuần 3 tháng 7/2026"): the rest would widen it.
   const unplaced = /\b(tuan|thang|quy) (\d{1,2}|[ivxlc]+)\b/.exec(rest)
   // (a week whose days are written beside it is placed: "Tuần 2 (từ 08/9 đến 13/9/2026)")
-  const placed = unplaced?.[1] === 'tuan' && spans.length > 0 && spans.every((s) => s.kind === 'date')
+  const placed =
+    unplaced?.[1] === 'tuan' && spans.length > 0 && spans.every((s) => s.kind === 'date')
   if (unplaced && spans.length && !placed) {
     const word = { tuan: 'Tuần', thang: 'Tháng', quy: 'Quý' }[unplaced[1] as 'tuan']
     invalidPart ??= `${word} ${unplaced[2]}`
