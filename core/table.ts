@@ -146,20 +146,20 @@ const closingStart =
 /** Whether a row opens the document's closing block (a short cell of its words, no numbering before it). */
 function isClosingRow(values: CellValue[]): boolean {
   let first = true
+  let closing = false
+  let task = false
   for (const v of values) {
     if (v === null || v === '') continue
     // A numbered row is a task, whatever it says.
     if (first && (typeof v === 'number' || (typeof v === 'string' && isNumbered(v)))) return false
     first = false
-    if (
-      typeof v === 'string' &&
-      v.length <= 60 &&
-      closingStart.test(v) &&
-      closingCell.test(foldText(v))
-    )
-      return true
+    if (typeof v !== 'string') continue
+    if (v.length <= 60 && closingStart.test(v) && closingCell.test(foldText(v))) closing = true
+    // A task beside a title ("Tổng kết tháng 9 | Hiệu trưởng") is done by that person; the closing
+    // block holds titles, recipients ("- Như trên;") and names.
+    else if (!/^\s*[-+•]/.test(v) && v.trim().split(/\s+/).length >= 3) task = true
   }
-  return false
+  return closing && !task
 }
 
 function isNumbered(text: string): boolean {

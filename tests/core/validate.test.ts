@@ -666,6 +666,17 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     const report = validateTable(grid, { asOf: '2026-07-15' })
     expect(report.tasks.map((t) => t.row)).toEqual([3, 4])
     expect(report.issues).toEqual([])
+    // A task done by a person named by title ("Hiệu trưởng") is a task, not the signature.
+    const school = validateTable(
+      createGrid([
+        ['KẾ HOẠCH CÔNG TÁC THÁNG 9 NĂM 2026'],
+        ['Thời gian', 'Nội dung công việc', 'Người thực hiện', 'Ghi chú'],
+        ['Tuần 1', 'Khai giảng năm học mới', 'Ban giám hiệu', null],
+        ['Tuần 4', 'Tổng kết công tác tháng 9', 'Hiệu trưởng', null],
+      ]),
+      { asOf: '2026-09-20' },
+    )
+    expect(school.tasks.map((t) => t.row)).toEqual([3, 4])
   })
 
   it('reads a quarterly report whose result column carries its period and a notes column answers "Không có"', () => {
