@@ -4,6 +4,7 @@
 /** Every issue code the product reports; stable, documented in the README. */
 export const issueCodes = [
   'table/not-found',
+  'table/second-table',
   'header/missing-column',
   'header/duplicate-column',
   'header/unknown-choice',
@@ -89,6 +90,7 @@ export type MessageParams = {
  */
 export const issueParamKeys = {
   'table/not-found': [],
+  'table/second-table': ['found'],
   'header/missing-column': ['columns', 'field', 'key'],
   'header/duplicate-column': ['column', 'field'],
   'header/unknown-choice': ['found'],

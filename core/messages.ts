@@ -25,6 +25,17 @@ export const issueCatalogue: Record<IssueCode, CatalogueEntry> = {
       en: 'The table needs a header row with STT, Content (or Criterion), Lead (or Executing) agency and Deadline columns.',
     }),
   },
+  'table/second-table': {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Từ dòng này là một bảng khác, với tiêu đề riêng (${q(p.found)}): bảng đó không được kiểm tra cùng bảng phía trên.`,
+      en: `A second table starts at this row, with its own header (${q(p.found)}): it is not checked with the table above.`,
+    }),
+    hint: () => ({
+      vi: 'Đặt mỗi bảng vào một trang tính riêng để kiểm tra từng bảng.',
+      en: 'Put each table on a sheet of its own to check it.',
+    }),
+  },
   'header/duplicate-column': {
     severity: 'warning',
     message: (p) => ({

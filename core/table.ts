@@ -4,6 +4,7 @@ import { rewriteMonthFirstDates } from './date.ts'
 import { fieldKeys, fieldSpecs, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, computeFilledCells, type CellValue, type Grid } from './grid.ts'
 import { locateHeader, type HeaderInfo } from './header.ts'
+import { findBestMeaning, scoreHeaderText } from './header-score.ts'
 import { readSeriesCell } from './series.ts'
 import { inspectText } from './hygiene.ts'
 import { createIssue, type Issue } from './issue.ts'
@@ -97,6 +98,19 @@ export function readTable(
   for (let r = header.dataStart - grid.top; r < values.length; r++) {
     // The document's closing block ends the table: what follows is no task.
     if (drafts.length && isClosingRow(values[r] ?? [])) break
+    // So does another table's own header ("STT | Chỉ tiêu | Chỉ tiêu cần đạt | …" under a task list):
+    // its rows are read by other columns.
+    if (drafts.length && isAnotherHeader(values[r] ?? [], header)) {
+      const found = (values[r] ?? []).map((v) => cellText(v).trim()).filter(Boolean)
+      issues.push(
+        createIssue(
+          'table/second-table',
+          { row: grid.top + r, column: null, value: found.join(' | ') },
+          { found: found.slice(0, 4).join(' | ') },
+        ),
+      )
+      break
+    }
     const row = from[r] ?? []
     const draft = readDraft(
       values[r] ?? [],
@@ -160,6 +174,32 @@ function isClosingRow(values: CellValue[]): boolean {
     else if (!/^\s*[-+•]/.test(v) && v.trim().split(/\s+/).length >= 3) task = true
   }
   return closing && !task
+}
+
+// The word that heads a numbering column: "STT", "TT", "Số TT", "Số thứ tự", "No.".
+const numberingHeader = /^(?:so )?(?:stt|tt|thu tu)$|^no$/
+
+/**
+ * Whether a row is the header of another table: it opens with the numbering's own word and names
+ * at least two more fields clearly, and it is not this table's header repeated (those rows are
+ * skipped as page-break repeats).
+ */
+function isAnotherHeader(values: CellValue[], header: HeaderInfo): boolean {
+  const texts = values.map((v) => (typeof v === 'string' ? v.trim() : ''))
+  const first = texts.findIndex(Boolean)
+  // (most rows open with a number or a long text: no folding for them)
+  if (first < 0 || texts[first]!.length > 12 || !numberingHeader.test(foldText(texts[first]!)))
+    return false
+  const fields = new Set<string>()
+  for (const text of texts.slice(first + 1)) {
+    if (!text || text.length > 80) continue
+    const best = findBestMeaning(scoreHeaderText(text))
+    if (best && best.meaning !== 'other' && best.score >= 6) fields.add(best.meaning)
+  }
+  if (fields.size < 2) return false
+  // (a two-row header repeated shows its parents and children: "Thời gian – Bắt đầu")
+  const own = header.mapping.flatMap((m) => [m.header, ...m.header.split(' – ')].map(foldText))
+  return texts.slice(first + 1).some((t) => t && !own.includes(foldText(t)))
 }
 
 function isNumbered(text: string): boolean {

@@ -651,6 +651,26 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.code.startsWith('cell/'))).toEqual([])
   })
 
+  it('ends the table at another table’s own header, saying once that the second table is not checked', () => {
+    const grid = createGrid([
+      ['PHỤ LỤC I. NHIỆM VỤ CCHC NĂM 2026'],
+      ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
+      [1, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Quý III/2026'],
+      [2, 'Kiểm tra công tác CCHC', 'Sở Nội vụ', 'Quý IV/2026'],
+      // (the same header repeated at a page break is skipped, not a second table)
+      ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
+      [3, 'Khảo sát sự hài lòng', 'Sở Nội vụ', 'Quý IV/2026'],
+      ['PHỤ LỤC II. CHỈ TIÊU CCHC NĂM 2026'],
+      ['STT', 'Chỉ tiêu', 'Chỉ tiêu cần đạt', 'Cơ quan chủ trì', 'Thời gian'],
+      [1, 'Tỷ lệ hồ sơ trực tuyến', 'Từ 80% trở lên', 'Sở Nội vụ', 'Năm 2026'],
+      [2, 'Tỷ lệ số hoá', '100%', 'Các sở, ngành', 'Năm 2026'],
+    ])
+    const report = validateTable(grid, { asOf: '2026-07-15' })
+    expect(report.tasks.filter((t) => t.kind === 'task').map((t) => t.row)).toEqual([3, 4, 6])
+    expect(report.issues.map((i) => [i.code, i.row])).toEqual([['table/second-table', 8]])
+    expect(report.issues[0]!.message.vi).toContain('STT | Chỉ tiêu | Chỉ tiêu cần đạt')
+  })
+
   it('ends the table at the document’s closing block: recipients and signatures are no tasks', () => {
     const grid = createGrid([
       ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
