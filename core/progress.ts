@@ -33,7 +33,7 @@ const emojiStates: [RegExp, ProgressState][] = [
 // Stopping wins over everything, "đã …" too ("Đã được UBND tỉnh thông qua dừng thực hiện dự án" is
 // stopped, not done).
 const stopped =
-  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|(dua|rut) ra khoi (ke hoach|danh muc|chuong trinh)|khong con phu hop|^(da |bi )?huy$)\b/
+  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|(dua|rut) ra khoi (ke hoach|danh muc|chuong trinh)|khong con phu hop|^(da |bi )?huy$|^khong phat sinh$)\b/
 
 const handoverVerbs = '(?:giao|tiep nhan|nhan|phan cong)'
 const handover = new RegExp(
@@ -132,7 +132,7 @@ const trailingRules: [RegExp, ProgressState][] = [
 // "dừng" (stop) and the end of "nội dung … xây dựng" fold alike: text written with its marks must say
 // the stopping word as written.
 const stopWords =
-  /(?<!\p{L})(dừng|hủy|huỷ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai|(?:đưa|rút) ra khỏi|không còn phù hợp)(?!\p{L})/u
+  /(?<!\p{L})(dừng|hủy|huỷ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai|(?:đưa|rút) ra khỏi|không còn phù hợp|không phát sinh)(?!\p{L})/u
 
 // Paused ("Tạm dừng chờ phương án", "Đang tạm dừng"): not done and not given up; the dates judge it.
 const paused = /\btam (?:dung|ngung|hoan)\b/

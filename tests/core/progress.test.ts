@@ -34,6 +34,8 @@ describe('parseProgress', () => {
       'stopped',
     ],
     ['Không tiếp tục xây dựng', 'stopped'],
+    // Nothing arose to act on ("Xử lý vi phạm (nếu có)"): not done, not late.
+    ['Không phát sinh', 'stopped'],
   ])('reads "%s" as %s', (text, state) => {
     expect(parseProgress(text)).toMatchObject({ state })
   })
