@@ -186,6 +186,10 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
     add('evidence', -2)
     add('product', 1)
   }
+  // Figures cannot tell an aim from a result: in a report, a column whose words lean to the result
+  // ("Tỷ lệ (%)" beside "Kết quả thực hiện") is no target for its figures alone.
+  if (!plan && (words.achieved ?? 0) > (words.expected ?? 0))
+    out.expected = Math.min(out.expected ?? 0, 0)
   const achieved = (words.achieved ?? 0) + (out.achieved ?? 0)
   if (resultLike && targets)
     raise('expected', Math.max(achieved, (words.product ?? 0) + (out.product ?? 0)) + 1)

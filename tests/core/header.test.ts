@@ -419,6 +419,43 @@ describe('header understanding by meaning', () => {
     expect(fields.H).not.toBe('stt')
   })
 
+  it('leaves a report’s rate column ("Tỷ lệ (%)" beside the result) out of the targets: figures cannot tell an aim from a result', () => {
+    const rows: CellValue[][] = [
+      [],
+      [
+        'STT',
+        'Nội dung',
+        'Đơn vị chủ trì',
+        'Thời hạn',
+        'Kết quả thực hiện',
+        'Tỷ lệ (%)',
+        'Đánh giá',
+      ],
+      [
+        1,
+        'Ban hành kế hoạch',
+        'Sở Nội vụ',
+        'Quý I/2026',
+        'Đã ban hành Kế hoạch số 15/KH-SNV',
+        100,
+        'Hoàn thành',
+      ],
+      [
+        2,
+        'Kiểm tra 20 đơn vị',
+        'Sở Nội vụ',
+        'Quý III/2026',
+        'Đã kiểm tra 12/20 đơn vị',
+        60,
+        'Chưa hoàn thành',
+      ],
+      [3, 'Tập huấn', 'Sở Tư pháp', 'Tháng 6/2026', 'Chưa tổ chức', 0, 'Chưa hoàn thành'],
+    ]
+    const fields = Object.fromEntries(fieldsOf(rows))
+    expect(fields).toMatchObject({ E: 'achieved', G: 'progress' })
+    expect(fields.F).not.toBe('expected')
+  })
+
   it('reads "Ngày hoàn thành" over month texts as the deadline, over dates in a progress report as the completion date', () => {
     const head = ['STT', 'Nội dung', 'Chủ trì', 'Ngày hoàn thành']
     expect(fieldsOf([[], head, [1, 'Việc A', 'Sở Nội vụ', 'Tháng 5/2026']]).at(-1)).toEqual([
