@@ -450,6 +450,25 @@ describe('header understanding by meaning', () => {
         'Chưa hoàn thành',
       ],
       [3, 'Tập huấn', 'Sở Tư pháp', 'Tháng 6/2026', 'Chưa tổ chức', 0, 'Chưa hoàn thành'],
+      [4, 'Số hoá hồ sơ', 'Các sở, ngành', 'Năm 2026', 'Đạt 85%', 85, 'Đang thực hiện'],
+      [
+        5,
+        'Đo lường sự hài lòng',
+        'Sở Nội vụ',
+        'Quý IV/2026',
+        'Đang xây dựng phiếu',
+        20,
+        'Đang thực hiện',
+      ],
+      [
+        6,
+        'Rà soát quy chế',
+        'Văn phòng',
+        'Tháng 8/2026',
+        'Đã ban hành Quyết định 99/QĐ-UBND',
+        100,
+        'Hoàn thành',
+      ],
     ]
     const fields = Object.fromEntries(fieldsOf(rows))
     expect(fields).toMatchObject({ E: 'achieved', G: 'progress' })
