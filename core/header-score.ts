@@ -36,6 +36,10 @@ function addWeights(into: Weights, from: Weights, factor: number) {
     into[k] = (into[k] ?? 0) + v * factor
 }
 
+// Acts an agency undergoes, not carries out: inspected, audited, surveyed, assessed, supported.
+const objectActs =
+  /^(?:kiem tra|thanh tra|giam sat|khao sat|danh gia|ho tro|tham dinh|kiem toan|xep loai|cham diem|lay y kien|lam viec)\b/
+
 /** Folds one part of a header into tokens, abbreviations expanded and bare numbers dropped. */
 function tokenize(part: string): string[] {
   return foldKeepingNumbers(part)
@@ -108,7 +112,14 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
     }
     i += matched
   }
-  if (agent && role) {
+  // An agent that undergoes the act ("Đơn vị được kiểm tra", "Địa phương được khảo sát") is what
+  // the row is about, not who does the work.
+  const undergoes = tokens.indexOf('duoc')
+  if (agent && undergoes > 0 && objectActs.test(tokens.slice(undergoes + 1).join(' '))) {
+    // (its cells name agencies, and say so, but the words have said they are not the doers)
+    for (const k of ['lead', 'executing', 'coop'] as const) scores[k] = -6 * weight
+    scores.content = (scores.content ?? 0) + 6 * weight
+  } else if (agent && role) {
     for (const [k, v] of Object.entries(agent) as [FieldKey, number][])
       if (k !== role) scores[k] = (scores[k] ?? 0) - v
     scores[role] = (scores[role] ?? 0) + 6 * weight

@@ -475,6 +475,34 @@ describe('header understanding by meaning', () => {
     expect(fields.F).not.toBe('expected')
   })
 
+  it('reads the unit an act is done to ("Đơn vị được kiểm tra") as what the row is about, never as who does it', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Đơn vị được kiểm tra', 'Thời gian kiểm tra', 'Cơ quan chủ trì kiểm tra'],
+      [1, 'Sở Tài chính', 'Tháng 5/2026', 'Sở Nội vụ'],
+      [2, 'Sở Xây dựng', 'Tháng 6/2026', 'Sở Nội vụ'],
+      [3, 'UBND xã Hòa Phú', 'Tháng 7/2026', 'Sở Nội vụ'],
+      [4, 'UBND phường Tân An', 'Tháng 8/2026', 'Sở Nội vụ'],
+      [5, 'Sở Y tế', 'Tháng 10/2026', 'Sở Nội vụ'],
+    ]
+    expect(fieldsOf(rows)).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'deadline'],
+      ['D', 'lead'],
+    ])
+    // Without a column of who inspects, the units inspected are still not the doers.
+    const alone = rows.map((r) => r.slice(0, 3))
+    expect(Object.fromEntries(fieldsOf(alone)).B).not.toBe('lead')
+    // An agency given the work is its doer.
+    const given = [
+      [],
+      ['STT', 'Nội dung', 'Đơn vị được giao chủ trì', 'Thời hạn'],
+      [1, 'Rà soát', 'Sở Tư pháp', 'Quý III/2026'],
+    ]
+    expect(Object.fromEntries(fieldsOf(given)).C).toBe('lead')
+  })
+
   it('reads "Ngày hoàn thành" over month texts as the deadline, over dates in a progress report as the completion date', () => {
     const head = ['STT', 'Nội dung', 'Chủ trì', 'Ngày hoàn thành']
     expect(fieldsOf([[], head, [1, 'Việc A', 'Sở Nội vụ', 'Tháng 5/2026']]).at(-1)).toEqual([
