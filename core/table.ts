@@ -292,6 +292,8 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
   // Numbering that starts again at 1 under an unnumbered heading or a part ("Lĩnh vực …", "A. …")
   // counts in a scope of its own.
   let scope = 0
+  // The highest top-level number of the current run, to see a run start over.
+  let top = 0
   let afterHeading = false
   let previous: TableRow | null = null
   // The last numbered row, whose lettered items ("a) …") follow it.
@@ -389,7 +391,14 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
     let code = stt.code
     let level = 1
     if (stt.kind === 'numbered') {
-      if (afterHeading && stt.parts.length === 1 && stt.parts[0] === 1) scope++
+      const first = stt.parts.length === 1 && stt.parts[0] === 1
+      // A list numbered "1, 2, 3" that starts over at "1, 2 …" without a heading (its groups named
+      // in a column: "Lĩnh vực") is a new run, not a repeat; a lone "1" among them is a repeat.
+      if (first && (afterHeading || (top > 1 && startsRun(drafts, i)))) {
+        scope++
+        top = 0
+      }
+      if (stt.parts.length === 1) top = Math.max(top, stt.parts[0]!)
       afterHeading = false
       code = numbering.checkNumbered(scope ? `${section}~${scope}` : section, stt.parts, draft)
       level = stt.parts.length
@@ -413,6 +422,16 @@ function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): Tab
     rows.push(previous)
   })
   return rows
+}
+
+/** Whether the next top-level number after row `i` is 2: the "1" at `i` opens a run. */
+function startsRun(drafts: Draft[], i: number): boolean {
+  for (let j = i + 1; j < drafts.length; j++) {
+    const stt = drafts[j]!.stt
+    if (stt?.kind === 'numbered' && stt.parts.length === 1) return stt.parts[0] === 2
+    if (stt?.kind === 'section' || stt?.kind === 'part') return false
+  }
+  return false
 }
 
 function isOwnTask(draft: Draft): boolean {

@@ -614,6 +614,16 @@ describe('numbering as plans write it', () => {
     }
   }
 
+  it('reads a list that starts over at 1, 2 … (its groups named in a column) as a new run, a lone 1 as a repeat', () => {
+    const rows = (stts: number[]) =>
+      stts.map((n, i) => [n, `Nhiệm vụ ${i + 1}`, 'Sở Nội vụ', 'Quý IV/2026'] as CellValue[])
+    expect(read(rows([1, 2, 1, 2, 3])).issues).toEqual([])
+    expect(read(rows([1, 2, 3, 1, 5])).issues).toEqual([
+      ['row/stt-duplicate', 6],
+      ['row/stt-sequence', 7],
+    ])
+  })
+
   it('counts again from 1 under an unnumbered heading or a part', () => {
     expect(
       read([
