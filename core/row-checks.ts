@@ -196,9 +196,9 @@ export function readDoneDate(row: TableRow, ctx: RowContext): IsoDate | null {
   const cell = row.cells.doneDate
   if (!cell) return null
   const date = parseDateValue(cell.value, cell.text) ?? readDonePeriod(cell.text, ctx)
-  // A state written where the date goes ("Chưa hoàn thành", "Đang thực hiện") is no bad date: the
-  // progress reads it.
-  if (!date && isProgress(parseProgress(cell.text))) return null
+  // A state or a verdict written where the date goes ("Chưa hoàn thành", "Đang thực hiện", "Đúng
+  // hạn") is no bad date: the progress reads it.
+  if (!date && (isProgress(parseProgress(cell.text)) || isTimingVerdict(cell.text))) return null
   if (!date) {
     ctx.issues.push(
       createIssue('cell/invalid-date', placeCell(cell, row.row, 'doneDate'), { found: cell.text }),

@@ -196,6 +196,8 @@ describe('issue codes', () => {
         [1, 'Việc A', 'Sở Nội vụ', null, 'Quý III/2026', 'Đã hoàn thành', 'Tháng 8/2026'],
         [2, 'Việc B', 'Sở Nội vụ', null, 'Quý IV/2026', null, 'Đang thực hiện'],
         [3, 'Việc C', 'Sở Nội vụ', null, 'Quý IV/2026', 'Đã hoàn thành', 'hôm qua'],
+        // (a verdict on the timing where the date goes says how the finished work went)
+        [4, 'Việc D', 'Sở Nội vụ', null, 'Quý III/2026', 'Đã hoàn thành', 'Đúng hạn'],
       ]),
       { asOf, registry },
     )
@@ -205,6 +207,7 @@ describe('issue codes', () => {
     expect(report.tasks.map((t) => [t.doneDate, t.status])).toEqual([
       ['2026-08-01', 'done-on-time'],
       [null, 'in-progress'],
+      [null, 'done-on-time'],
       [null, 'done-on-time'],
     ])
   })
