@@ -33,7 +33,7 @@ const emojiStates: [RegExp, ProgressState][] = [
 // Stopping wins over everything, "đã …" too ("Đã được UBND tỉnh thông qua dừng thực hiện dự án" is
 // stopped, not done).
 const stopped =
-  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|(dua|rut) ra khoi (ke hoach|danh muc|chuong trinh)|khong con phu hop|^(da |bi )?huy$|^khong phat sinh$)\b/
+  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|(dua|rut) ra khoi (ke hoach|danh muc|chuong trinh)|khong con phu hop|^(da |bi )?huy$|^khong (phat sinh|ap dung)$)\b/
 
 const handoverVerbs = '(?:giao|tiep nhan|nhan|phan cong)'
 const handover = new RegExp(
@@ -53,8 +53,12 @@ const leadingRules: [RegExp, ProgressState][] = [
   // A count of what is done so far ("chi trả 143/147 hộ", "Lũy kế … đạt 55 ha"), or a phase of the work
   // ("giai đoạn 1"): the work goes on.
   [/\b(luy ke\b(?=.*\d)|giai doan (?:[1-9]|i{1,3}|iv)\b)/, 'in-progress'],
-  // Finished, late or not ("Hoàn thành nhưng chậm so với kế hoạch"), unless only in part.
+  // Finished, late or not ("Hoàn thành nhưng chậm so với kế hoạch"), unless only in part; beyond
+  // the plan or the target ("Vượt kế hoạch", "Vượt chỉ tiêu"): done.
   [/^(da )?(hoan thanh|hoan tat|xong)\b(?!.*\b(mot|1) phan\b)/, 'done'],
+  [/^(da )?vuot (ke hoach|chi tieu|muc tieu)\b/, 'done'],
+  // Ahead of the pace ("Vượt tiến độ"): the work goes on, early.
+  [/^vuot tien do\b/, 'in-progress'],
   // A tracker's first states: the task was handed over or received, nothing is reported on it yet
   // ("Mới giao", "Đã tiếp nhận", "Đã phân công cho phòng …"); handed on for handling, it is being handled.
   [handover, 'not-started'],
@@ -132,7 +136,7 @@ const trailingRules: [RegExp, ProgressState][] = [
 // "dừng" (stop) and the end of "nội dung … xây dựng" fold alike: text written with its marks must say
 // the stopping word as written.
 const stopWords =
-  /(?<!\p{L})(dừng|hủy|huỷ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai|(?:đưa|rút) ra khỏi|không còn phù hợp|không phát sinh)(?!\p{L})/u
+  /(?<!\p{L})(dừng|hủy|huỷ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai|(?:đưa|rút) ra khỏi|không còn phù hợp|không phát sinh|không áp dụng)(?!\p{L})/u
 
 // Paused ("Tạm dừng chờ phương án", "Đang tạm dừng"): not done and not given up; the dates judge it.
 const paused = /\btam (?:dung|ngung|hoan)\b/

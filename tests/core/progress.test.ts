@@ -36,6 +36,10 @@ describe('parseProgress', () => {
     ['Không tiếp tục xây dựng', 'stopped'],
     // Nothing arose to act on ("Xử lý vi phạm (nếu có)"): not done, not late.
     ['Không phát sinh', 'stopped'],
+    ['Không áp dụng', 'stopped'],
+    // Beyond the plan is done; ahead of the pace goes on.
+    ['Vượt kế hoạch', 'done'],
+    ['Vượt tiến độ', 'in-progress'],
   ])('reads "%s" as %s', (text, state) => {
     expect(parseProgress(text)).toMatchObject({ state })
   })
