@@ -93,7 +93,7 @@ function computeMappingRows(report: Report): CellValue[][] {
     ...mapping.map((m): CellValue[] => [
       m.column,
       null,
-      m.header,
+      m.header || '(không có tiêu đề)',
       `${Math.round(m.confidence * 100)}%`,
       `${formatReadingName(m, 'vi')} — ${m.reason.vi}`,
     ]),

@@ -96,5 +96,7 @@ export function formatColumnReading(
   lang: 'vi' | 'en' = 'vi',
 ): string {
   const header = reading.header.replace(/\s+/g, ' ').trim()
-  return `${lang === 'vi' ? 'Cột' : 'Column'} ${reading.column} “${header}” → ${formatReadingName(reading, lang)}`
+  // (a column under an empty header cell, read by its cells)
+  const named = header ? `“${header}”` : lang === 'vi' ? '(không có tiêu đề)' : '(no header)'
+  return `${lang === 'vi' ? 'Cột' : 'Column'} ${reading.column} ${named} → ${formatReadingName(reading, lang)}`
 }

@@ -30,7 +30,8 @@ export function renderMapping(container: HTMLElement, report: Report, onChoose: 
     if (m.guessed) li.className = 'guessed'
     else if (!m.chosen && m.field && m.confidence < 0.6) li.className = 'unsure'
     const label = document.createElement('label')
-    label.textContent = `Cột ${m.column} “${m.header.replace(/\s+/g, ' ').trim()}” → `
+    const header = m.header.replace(/\s+/g, ' ').trim()
+    label.textContent = `Cột ${m.column} ${header ? `“${header}”` : '(không có tiêu đề)'} → `
     const select = document.createElement('select')
     select.setAttribute('aria-label', `Ý nghĩa của cột ${m.column}`)
     select.append(new Option('không dùng', ''))

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { findTitleYear, validateTable } from '../../core/validate.ts'
-import type { CellValue } from '../../core/index.ts'
+import { formatColumnReading, type CellValue } from '../../core/index.ts'
 import { createGrid, createPlanGrid } from '../helpers/grid.ts'
 import { buildReadingCases, buildTrackerCase } from '../helpers/reading-cases.ts'
 const asOf = '2026-09-14'
@@ -318,6 +318,8 @@ describe('validateTable on tables worded as other offices word them', () => {
           ['header/guessed-column', letter],
         ])
         expect(read.issues[0]!.message.vi).toContain(`cột ${letter} (không có tiêu đề)`)
+        const reading = read.header!.mapping.find((m) => m.column === letter)!
+        expect(formatColumnReading(reading)).toContain(`Cột ${letter} (không có tiêu đề) →`)
         expect(read.tasks).toEqual(expected.tasks)
       } else {
         // An optional one is left out unless the user names it.
