@@ -14,6 +14,7 @@ import {
   type ColumnProfile,
   type ReadingContext,
 } from './column-profile.ts'
+import { isClosingRow } from './closing.ts'
 import { scoreColumnContents } from './header-evidence.ts'
 import { describeClosest, findMissingFields, readColumn } from './header-mapping.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
@@ -285,8 +286,14 @@ export function buildHeader(
   const { cells, height } = readHeaderCells(values, covered, r, scoreCell)
   let dataStart = r + height
   if (isNumberingRow(values[dataStart] ?? [])) dataStart++
-  // The profile reads a bounded sample of the data (headings skipped), whatever the sheet's size.
-  const sample = dataStart + 2 * profileRows
+  // The profile reads a bounded sample of the data (headings skipped), whatever the sheet's size,
+  // and stops at the document's closing block: signatures and recipients are no column's cells.
+  let sample = dataStart + 2 * profileRows
+  for (let i = dataStart + 1; i < Math.min(sample, values.length); i++)
+    if (isClosingRow(values[i] ?? [])) {
+      sample = i
+      break
+    }
   const profiles = computeColumnProfiles(
     values.slice(dataStart, sample),
     covered.slice(dataStart, sample),

@@ -688,6 +688,11 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     const report = validateTable(grid, { asOf: '2026-07-15' })
     expect(report.tasks.map((t) => t.row)).toEqual([3, 4])
     expect(report.issues).toEqual([])
+    // The columns are read from the table's cells alone, not the signatures below it.
+    expect(report.header!.mapping.map((m) => [m.column, m.reason.vi])).toContainEqual([
+      'E',
+      'theo tiêu đề; ô trong cột: 2/2 là thời hạn',
+    ])
     // A task done by a person named by title ("Hiệu trưởng") is a task, not the signature.
     const school = validateTable(
       createGrid([

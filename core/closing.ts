@@ -1,0 +1,38 @@
+// The document's closing block below its table (recipients, the signer's title, the form's
+// signatures): where the table ends, for the header's sample of cells and for the rows read.
+import type { CellValue } from './grid.ts'
+import { parseStt } from './stt.ts'
+import { foldText } from './text.ts'
+
+// How a document's closing block starts, below its table: the recipients ("Nơi nhận:", "- Lưu: VT"), the
+// signer's authority and title ("KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "PHÓ GIÁM ĐỐC"), the signatures of
+// a report's form ("Người lập biểu", "Thủ trưởng đơn vị", "(Ký, ghi rõ họ tên)").
+const closingCell =
+  /^(?:noi nhan|luu vt\b|(?:kt|tm|tl|ttl|q) (?:chu tich|giam doc|uy ban|ubnd|bo truong|thu truong|chanh|truong|hieu truong|vien truong|cuc truong|ban|hoi dong|so)\b|(?:pho )?(?:chu tich|giam doc|chanh van phong|truong phong|truong ban|bi thu|hieu truong|vien truong|cuc truong|bo truong|thu truong)$|nguoi lap(?: bieu| bang)?$|nguoi (?:ky|duyet|kiem tra)$|thu truong (?:co quan|don vi)$|ke toan truong$|ky (?:ghi ro )?ho ten)/
+
+// The first letters of those words, checked before any folding: most cells start otherwise.
+const closingStart =
+  /^[\s(-]*(?:n[oơ]i|l[uư]u|kt|tm|tl|ttl|q\.|ph[oó]|ch[uủ]|gi[aá]m|ch[aá]nh|tr[uư][oở]ng|b[ií]|hi[eệ]u|vi[eệ]n|c[uụ]c|b[oộ]|th[uủ]|ng[uư][oờ]i|k[eế]|k[yý])/iu
+
+/** Whether a row opens the document's closing block (a short cell of its words, no numbering before it). */
+export function isClosingRow(values: CellValue[]): boolean {
+  let first = true
+  let closing = false
+  let task = false
+  for (const v of values) {
+    if (v === null || v === '') continue
+    // A numbered row is a task, whatever it says.
+    if (first && (typeof v === 'number' || (typeof v === 'string' && isNumbered(v)))) return false
+    first = false
+    if (typeof v !== 'string') continue
+    if (v.length <= 60 && closingStart.test(v) && closingCell.test(foldText(v))) closing = true
+    // A task beside a title ("Tổng kết tháng 9 | Hiệu trưởng") is done by that person; the closing
+    // block holds titles, recipients ("- Như trên;") and names.
+    else if (!/^\s*[-+•]/.test(v) && v.trim().split(/\s+/).length >= 3) task = true
+  }
+  return closing && !task
+}
+
+function isNumbered(text: string): boolean {
+  return parseStt(text.trim())?.kind === 'numbered'
+}
