@@ -158,9 +158,10 @@ const standingDuty =
 const saysFinished = /\b(?:hoan thanh|hoan tat|xong)\b/
 
 /**
- * A standing duty given no date ("Lãnh đạo đổi mới …", "Chủ động nắm tình hình …") is not finished by
- * an account of what was done ("Đảng uỷ đã chỉ đạo …", "Ban hành Chỉ thị số 02 …"), only by words that
- * say it is: the account says the work went on.
+ * Work without a due date that goes on is not finished by an account of what was done, only by words
+ * that say it is (or a completion date): recurring work reported by what was done this time ("Thường
+ * xuyên" | "Đã đăng 45 tin bài"), and a standing duty given no date ("Lãnh đạo đổi mới …", "Chủ động
+ * nắm tình hình …") reported by its acts ("Đảng uỷ đã chỉ đạo …", "Ban hành Chỉ thị số 02 …").
  */
 export function settleStandingDuty(
   progress: Progress,
