@@ -41,6 +41,9 @@ const goesOn =
 // 2026"): the period bounds the work, it is no deadline.
 const standingWithin =
   /\b(?:thuong xuyen|lien tuc|hang (?:ngay|tuan|thang|quy)|dinh ky)(?: (?:thuc hien|trien khai))?(?: trong)?(?: ca)? ?$/
+// An aside that moves the time: "(lùi sang Quý IV)", "(gia hạn đến 31/12)", "(điều chỉnh sang tháng 11)".
+const postponedAside =
+  /\([^)]*\b(?:lui|chuyen|dieu chinh|gia han|keo dai|doi)\b[^)]*\b(?:sang|den|toi|thanh)\b[^)]*\)/
 // Words that say a time finishes the work, not starts it.
 const completes = /\b(?:hoan thanh|xong|truoc|cham nhat|muon nhat|khong qua)\b/
 // "6 tháng/lần", "1 lần/quý" (the whole cell): a time that repeats.
@@ -240,7 +243,11 @@ export function parseDeadline(
     rest.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)),
     year,
   )
-  if (!found.spans.length && !found.invalid && !relative.length) found = findSpans(rest, year)
+  // … unless an aside moves the time ("Quý III/2026 (lùi sang Quý IV)"): then the later one is due.
+  if ((!found.spans.length && !found.invalid && !relative.length) || postponedAside.test(rest)) {
+    const whole = findSpans(rest, year)
+    if (!found.spans.length || !whole.invalid) found = whole
+  }
   if (found.invalid === true) return { kind: 'invalid', due: null }
   if (found.invalid) return { kind: 'invalid', due: null, unread: found.invalid }
   const spans: Span[] = [...found.spans]

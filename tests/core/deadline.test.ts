@@ -166,6 +166,16 @@ describe('parseDeadline', () => {
   })
 
   it.each([
+    ['Quý III/2026 (lùi sang Quý IV)', '2026-12-31'],
+    ['Tháng 6/2026 (điều chỉnh sang tháng 11)', '2026-11-30'],
+    ['Quý III/2026 (gia hạn đến 31/12/2026)', '2026-12-31'],
+    // (an aside that names another document's year moves nothing)
+    ['Quý II/2026 (theo Kế hoạch năm 2025)', '2026-06-30'],
+  ])('reads a time moved by its aside, "%s", as due %s', (text, due) => {
+    expect(parseDeadline(text, 2026)?.due).toBe(due)
+  })
+
+  it.each([
     ['Thường xuyên trong Quý IV/2026', '2026-10-01'],
     ['Thực hiện thường xuyên trong năm 2026', '2026-01-01'],
     ['Hằng tháng trong năm 2026', '2026-01-01'],
