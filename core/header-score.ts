@@ -159,9 +159,16 @@ const timeQualifier = new RegExp(
   'giu',
 )
 
+// A word that cannot end a phrase: what follows it is the same phrase ("Mốc trong\nBáo cáo").
+const openEnd =
+  /\b(?:cua|trong|theo|cho|den|toi|tai|voi|ve|cac|nhung|duoc|va|hoac|tu|do|de|la|thuoc|vao)$/
+
 /**
- * Lines of a header joined where a line break only wraps a word away ("Ghi\nchú"): a line of one
- * word goes with its neighbour; lines of several words stay apart ("Cơ quan chủ trì\nCơ quan phối hợp").
+ * Lines of a header joined where a line break only wraps a phrase ("Ghi\nchú", "Thời gian\nhoàn
+ * thành", a converted document's "Đơn vị phối\nhợp thực hiện"): a line of one word goes with its
+ * neighbour, and so does a line that goes on in small letters or after a word that cannot end a
+ * phrase; a line that opens a phrase of its own with a capital stays apart ("Cơ quan chủ trì\nCơ
+ * quan phối hợp").
  */
 function joinWrapped(text: string): string {
   if (!text.includes('\n')) return text
@@ -170,8 +177,12 @@ function joinWrapped(text: string): string {
   const out: string[] = []
   for (const line of lines) {
     const last = out.length - 1
-    if (last >= 0 && (single(line) || single(out[last]!)) && !/^[(\d]/.test(line))
-      out[last] = `${out[last]} ${line}`
+    const goesOn =
+      single(line) ||
+      single(out[last] ?? '') ||
+      /^\p{Ll}/u.test(line) ||
+      openEnd.test(foldText(out[last] ?? ''))
+    if (last >= 0 && goesOn && !/^[(\d]/.test(line)) out[last] = `${out[last]} ${line}`
     else out.push(line)
   }
   return out.join('\n')
@@ -199,7 +210,11 @@ export function scoreHeaderText(text: string, parent: string | null = null): Wei
   if (!text.trim() || text.length > 160) return scores
   // A number sign or "No." alone heads the numbering.
   if (/^\s*(?:#|no\.?|n°|nr\.?)\s*$/i.test(text)) return { stt: 7 }
-  const marked = text.replace(/\[\d+\]/g, ' ')
+  // A footnote mark is no word; a slash between two letters shortens a word ("Đ/v", "T/g"), it does
+  // not part two fields.
+  const marked = text
+    .replace(/\[\d+\]/g, ' ')
+    .replace(/(?<!\p{L})(\p{L})\/(\p{L})(?!\p{L})/gu, '$1$2')
   const cleaned = dropTimeQualifiers(marked)
   const notes: string[] = []
   const main = cleaned.replace(/\(([^)]*)\)?/g, (_, inner: string) => {

@@ -424,6 +424,8 @@ export const headerAbbreviations: Record<string, string> = {
   cv: 'cong van',
   ht: 'hoan thanh',
   th: 'thuc hien',
+  nd: 'noi dung',
+  ph: 'phoi hop',
   ldvp: 'lanh dao van phong',
   ld: 'lanh dao',
   tl: 'tai lieu',

@@ -70,6 +70,34 @@ describe('scoreHeaderText', () => {
     expect(best(text)).toBe(meaning)
   })
 
+  // A line break typed or left by a converted document wraps a phrase anywhere; the header reads as
+  // if the line were not broken.
+  it.each([
+    'Đơn vị phối hợp thực hiện',
+    'Cơ quan, tổ chức đảng chủ trì',
+    'Sở, ngành chủ trì tham mưu',
+    'Mục tiêu, tên chỉ tiêu',
+    'Thời gian hoàn thành',
+    'Mốc trong Báo cáo',
+    'Cơ quan chủ trì',
+  ])('reads "%s" wrapped at any word as it reads whole', (text) => {
+    const words = text.split(' ')
+    const whole = best(text)
+    for (let at = 1; at < words.length; at++) {
+      const wrapped = `${words.slice(0, at).join(' ')}\n${words.slice(at).join(' ')}`
+      expect([wrapped, best(wrapped)]).toEqual([wrapped, whole])
+    }
+  })
+
+  it('keeps apart a line that opens a header of its own, and reads a slash inside a word as a short word', () => {
+    expect(scoreHeaderText('Cơ quan chủ trì\nCơ quan phối hợp').coop).toBeGreaterThan(5)
+    expect(best('T/g thực hiện')).toBe('deadline')
+    expect(best('Đ/v chủ trì')).toBe('lead')
+    expect(best('Đ/v phối hợp')).toBe('coop')
+    expect(best('Đơn vị chủ trì/phối hợp')).toBe('lead')
+    expect(scoreHeaderText('Đơn vị chủ trì/phối hợp').coop).toBeGreaterThan(5)
+  })
+
   it('reads a person’s name as no field of ours', () => {
     expect(best('Họ và tên') ?? 'other').toBe('other')
     expect(scoreHeaderText('Tên').content).toBeUndefined()
