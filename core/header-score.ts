@@ -1,6 +1,7 @@
 import { fieldKeys, fieldSpecs, type FieldKey } from './fields.ts'
 import {
   agentNouns,
+  headNouns,
   agentRoles,
   headerAbbreviations,
   headerModifiers,
@@ -159,33 +160,38 @@ const timeQualifier = new RegExp(
   'giu',
 )
 
-// A word that cannot end a phrase: what follows it is the same phrase ("Mốc trong\nBáo cáo").
+// A word that cannot end a phrase: what follows it is the same phrase ("Mục tiêu, tên\nChỉ tiêu").
 const openEnd =
-  /\b(?:cua|trong|theo|cho|den|toi|tai|voi|ve|cac|nhung|duoc|va|hoac|tu|do|de|la|thuoc|vao)$/
+  /\b(?:ten|cua|trong|theo|cho|den|toi|tai|voi|ve|cac|nhung|duoc|va|hoac|tu|do|de|la|thuoc|vao)$/
 
 /**
  * Lines of a header joined where a line break only wraps a phrase ("Ghi\nchú", "Thời gian\nhoàn
- * thành", a converted document's "Đơn vị phối\nhợp thực hiện"): a line of one word goes with its
- * neighbour, and so does a line that goes on in small letters or after a word that cannot end a
- * phrase; a line that opens a phrase of its own with a capital stays apart ("Cơ quan chủ trì\nCơ
- * quan phối hợp").
+ * thành", a converted document's "Đơn vị phối\nhợp thực hiện", "MỐC TRONG\nBÁO CÁO"): a line stays
+ * apart only where it opens a header of its own after a line that can end: with a capital and the
+ * noun a header opens with ("Cơ quan chủ trì\nCơ quan phối hợp"), or with a number or a bracket
+ * ("Giải ngân\n(dự kiến)").
  */
 function joinWrapped(text: string): string {
   if (!text.includes('\n')) return text
   const lines = text.split(/\s*\n\s*/).filter(Boolean)
-  const single = (line: string) => !/\s/.test(line.trim())
   const out: string[] = []
   for (const line of lines) {
     const last = out.length - 1
-    const goesOn =
-      single(line) ||
-      single(out[last] ?? '') ||
-      /^\p{Ll}/u.test(line) ||
-      openEnd.test(foldText(out[last] ?? ''))
+    // (after a line of one word, a word was wrapped away: "Tên\nNhiệm vụ")
+    const before = out[last] ?? ''
+    const goesOn = !/\s/.test(before) || openEnd.test(foldText(before)) || !opensHeader(line)
     if (last >= 0 && goesOn && !/^[(\d]/.test(line)) out[last] = `${out[last]} ${line}`
     else out.push(line)
   }
   return out.join('\n')
+}
+
+function opensHeader(line: string): boolean {
+  if (!/^\p{Lu}/u.test(line)) return false
+  const words = foldText(line).split(' ')
+  // (a line of one word is a word wrapped away: "Ghi\nchú")
+  if (words.length < 2) return false
+  return headNouns.has(words[0]!) || headNouns.has(`${words[0]} ${words[1]}`)
 }
 
 /** A header without the period it reports on, when words remain that say what it holds. */

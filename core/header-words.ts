@@ -412,6 +412,31 @@ export const taskNouns = new Set([
   'van ban',
 ])
 
+/**
+ * Nouns a header opens with: who, when, what, what came of it. A line of a header that opens with
+ * one starts a header of its own; any other line goes on with the line before.
+ */
+export const headNouns: ReadonlySet<string> = new Set([
+  ...agentNouns,
+  ...timeNouns,
+  ...taskNouns,
+  'stt',
+  'tt',
+  'ten',
+  'ngay',
+  'ket qua',
+  'san pham',
+  'ghi chu',
+  'tien do',
+  'tinh hinh',
+  'trang thai',
+  'muc tieu',
+  'chi tieu',
+  'tieu chi',
+  'ty le',
+  'danh gia',
+])
+
 /** Abbreviations offices write in headers, expanded before matching. */
 export const headerAbbreviations: Record<string, string> = {
   dv: 'don vi',

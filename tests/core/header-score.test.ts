@@ -81,16 +81,20 @@ describe('scoreHeaderText', () => {
     'Mốc trong Báo cáo',
     'Cơ quan chủ trì',
   ])('reads "%s" wrapped at any word as it reads whole', (text) => {
-    const words = text.split(' ')
     const whole = best(text)
-    for (let at = 1; at < words.length; at++) {
-      const wrapped = `${words.slice(0, at).join(' ')}\n${words.slice(at).join(' ')}`
-      expect([wrapped, best(wrapped)]).toEqual([wrapped, whole])
+    for (const cased of [text, text.toLocaleUpperCase('vi')]) {
+      const words = cased.split(' ')
+      for (let at = 1; at < words.length; at++) {
+        const wrapped = `${words.slice(0, at).join(' ')}\n${words.slice(at).join(' ')}`
+        expect([wrapped, best(wrapped)]).toEqual([wrapped, whole])
+      }
     }
   })
 
   it('keeps apart a line that opens a header of its own, and reads a slash inside a word as a short word', () => {
     expect(scoreHeaderText('Cơ quan chủ trì\nCơ quan phối hợp').coop).toBeGreaterThan(5)
+    expect(scoreHeaderText('CƠ QUAN CHỦ TRÌ\nCƠ QUAN PHỐI HỢP').coop).toBeGreaterThan(5)
+    expect(best('Nội dung công việc\n(1)')).toBe('content')
     expect(best('T/g thực hiện')).toBe('deadline')
     expect(best('Đ/v chủ trì')).toBe('lead')
     expect(best('Đ/v phối hợp')).toBe('coop')
