@@ -53,6 +53,21 @@ function isStableText(text: string): boolean {
   return true
 }
 
+// Spaces that are no plain space (no-break, thin, ideographic) and marks of zero width.
+const oddSpaces = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]|[\u200b-\u200d\u2060\ufeff]/g
+
+/**
+ * A cell's text as it reads: precomposed (NFC), its odd spaces plain and its marks of zero width gone
+ * (a cell pasted from a web page or a PDF, or typed on a system that decomposes). The cell keeps
+ * its own text; only the reading changes.
+ */
+export function readableText(text: string): string {
+  const normal = isStableText(text) ? text : text.normalize('NFC')
+  return normal.replace(oddSpaces, (c) =>
+    (c >= '\u200b' && c <= '\u200d') || c === '\u2060' || c === '\ufeff' ? '' : ' ',
+  )
+}
+
 /** Checks a cell's text for HTML remnants, legacy encodings and non-NFC Unicode. */
 export function inspectText(text: string): TextProblems {
   const html =

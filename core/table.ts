@@ -7,7 +7,7 @@ import { isClosingRow } from './closing.ts'
 import { locateHeader, type HeaderInfo } from './header.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
 import { readSeriesCell } from './series.ts'
-import { inspectText } from './hygiene.ts'
+import { inspectText, readableText } from './hygiene.ts'
 import { createIssue, type Issue } from './issue.ts'
 import { countNumberedSiblings, findItemLetter, isLetteredItem, opensItems } from './items.ts'
 import { createNumbering } from './numbering.ts'
@@ -63,7 +63,17 @@ export function readTable(
   choices: ColumnChoices = {},
   context: ReadingContext = {},
 ): ReadTable | null {
-  const { values, covered, from } = computeFilledCells(grid)
+  const { values: raw, covered, from } = computeFilledCells(grid)
+  // Every text is read as it reads (precomposed, plain spaces); a cell's own text stays for its issues.
+  const readable = new Map<string, string>()
+  const values = raw.map((cells) =>
+    cells.map((v) => {
+      if (typeof v !== 'string') return v
+      let text = readable.get(v)
+      if (text === undefined) readable.set(v, (text = readableText(v)))
+      return text
+    }),
+  )
   rewriteMonthFirstDates(values)
   const header = locateHeader(values, covered, grid.top, grid.left, choices, context)
   if (!header) return null
@@ -115,6 +125,7 @@ export function readTable(
     const row = from[r] ?? []
     const draft = readDraft(
       values[r] ?? [],
+      raw[r] ?? [],
       covered[r] ?? [],
       (index, field) => field !== 'content' && field !== 'stt' && titled.has(row[index] ?? -1),
       grid.top + r,
@@ -179,6 +190,7 @@ const emptyWords = /^(?:none|null|nil|undefined|nan|n\/a|#n\/a)$/i
 
 function readDraft(
   values: CellValue[],
+  typed: CellValue[],
   covered: boolean[],
   isTitle: (index: number, field: FieldKey) => boolean,
   row: number,
@@ -191,15 +203,24 @@ function readDraft(
   let headerLike = 0
   let count = 0
   for (const { field, index, column, checked, label, own } of fields) {
-    const value = values[index] ?? null
-    if (value === null || value === '' || isTitle(index, field)) continue
-    let text = cellText(value)
+    const read = values[index] ?? null
+    if (read === null || read === '' || isTitle(index, field)) continue
+    // (a text rewritten, a month-first date, stays rewritten)
+    const mine = typed[index]
+    const value =
+      typeof read === 'string' &&
+      typeof mine === 'string' &&
+      mine !== read &&
+      readableText(mine) === read
+        ? mine
+        : read
+    let text = cellText(read)
     const isCovered = covered[index] === true
     if (isCovered) coveredFields.add(field)
     if (typeof value === 'string' && checked) {
       const found = inspect(value)
       if (!isCovered) pushTextIssues(found, { row, column, field, value }, issues)
-      text = found.fixed
+      text = readableText(found.fixed)
     }
     text = text.trim()
     if (!text || emptyWords.test(text)) continue

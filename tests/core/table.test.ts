@@ -728,3 +728,38 @@ describe('headers and headings found with little to go on', () => {
     ])
   })
 })
+
+describe('text as it reads', () => {
+  it('reads a table typed decomposed or pasted with odd spaces as the same table, and says so once per cell of ours', () => {
+    const head = ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Tiến độ thực hiện']
+    const rows: CellValue[][] = [
+      [1, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Quý II/2026', 'Đang thực hiện'],
+      [2, 'Số hóa hồ sơ', 'Văn phòng UBND tỉnh', 'Tháng 12/2026', 'Đã hoàn thành'],
+      [3, 'Khảo sát SIPAS', 'Sở Nội vụ', 'Thường xuyên', 'Chưa thực hiện'],
+      [4, 'Công bố chỉ số CCHC', 'Sở Nội vụ', 'Trước ngày 05 của tháng liền kề', null],
+      [5, 'Công bố danh mục văn bản', 'Sở Tư pháp', 'Trước ngày 31/01 năm liền kề', null],
+    ]
+    const odd = (v: CellValue) =>
+      typeof v === 'string' ? `\u00a0${v.normalize('NFD').replace(/ /g, '\u00a0')}\u200b` : v
+    const check = (cells: CellValue[][]) =>
+      validateTable(createGrid([['KẾ HOẠCH NĂM 2026'], ...cells]), { asOf: '2026-09-14' })
+    const plain = check([head, ...rows])
+    const typed = check([head.map(odd), ...rows.map((r) => r.map(odd))])
+    const reading = (r: typeof plain) =>
+      r.tasks.map((t) => [t.row, t.status, t.deadline?.kind, t.deadline?.due])
+    expect(reading(typed)).toEqual(reading(plain))
+    expect(reading(plain)).toEqual([
+      [3, 'overdue', 'period', '2026-06-30'],
+      [4, 'done-on-time', 'period', '2026-12-31'],
+      [5, 'ongoing', 'recurring', null],
+      [6, 'ongoing', 'recurring', null],
+      [7, 'not-started', 'date', '2027-01-31'],
+    ])
+    expect(typed.header?.mapping.map((m) => m.field)).toEqual(
+      plain.header?.mapping.map((m) => m.field),
+    )
+    expect(typed.issues.filter((i) => i.severity === 'error')).toEqual([])
+    // The decomposed text of a cell we check is still said, with its fix.
+    expect(typed.issues.some((i) => i.code === 'cell/unnormalized-text' && i.row === 3)).toBe(true)
+  })
+})
