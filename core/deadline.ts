@@ -218,6 +218,8 @@ export function parseDeadline(
   year: number | null,
   issued: IsoDate | null = null,
 ): Deadline | null {
+  // A time reads across the lines it is wrapped on ("Cuối Quý\nIV", "Đầu tháng\n9/2026").
+  if (text.includes('\n')) text = text.replace(/\s*\n\s*/g, ' ')
   const source = foldText(text)
   if (!source) return null
   if (timesPerPeriod.test(source)) return { kind: 'recurring', due: null }

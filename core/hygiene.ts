@@ -57,13 +57,18 @@ function isStableText(text: string): boolean {
 const oddSpaces = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]|[\u200b-\u200d\u2060\ufeff]/g
 
 /**
- * A cell's text as it reads: precomposed (NFC), its odd spaces plain and its marks of zero width gone
+ * A cell's text as it reads: precomposed (NFC), a wrapped sentence whole, its odd spaces plain and its
+ * marks of zero width gone
  * (a cell pasted from a web page or a PDF, or typed on a system that decomposes). The cell keeps
  * its own text; only the reading changes.
  */
 export function readableText(text: string): string {
   const normal = isStableText(text) ? text : text.normalize('NFC')
-  return normal.replace(oddSpaces, (c) =>
+  // A line that goes on in small letters is a sentence wrapped ("Đã phê duyệt BCKTKT tại Quyết\nđịnh số …").
+  const unwrapped = normal.includes('\n')
+    ? normal.replace(/[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu, ' ')
+    : normal
+  return unwrapped.replace(oddSpaces, (c) =>
     (c >= '\u200b' && c <= '\u200d') || c === '\u2060' || c === '\ufeff' ? '' : ' ',
   )
 }

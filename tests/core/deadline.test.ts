@@ -149,6 +149,18 @@ describe('parseDeadline', () => {
     expect(parseDeadline('Quý II', null)).toEqual({ kind: 'invalid', due: null })
   })
 
+  // A narrow column wraps a time anywhere: it reads as on one line.
+  it.each([
+    ['Cuối Quý\nIV', 'period', '2026-12-31'],
+    ['Quý II,\nIII/2026', 'period', '2026-09-30'],
+    ['Trong quý I\nnăm 2026', 'period', '2026-03-31'],
+    ['Đầu tháng\n9/2026', 'period', '2026-09-10'],
+    ['Quý II\n/2026', 'period', '2026-06-30'],
+    ['Thực hiện thường\nxuyên trong năm', 'recurring', null],
+  ])('reads the wrapped "%s" as %s due %s', (text, kind, due) => {
+    expect(parseDeadline(text, 2026)).toMatchObject({ kind, due })
+  })
+
   it('takes the latest explicit deadline in a cell with several', () => {
     expect(parseDeadline('Quý II/2026; báo cáo trước 15/11/2026', 2026)).toMatchObject({
       kind: 'date',

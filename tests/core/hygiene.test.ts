@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cleanText, inspectText, stripHtml } from '../../core/index.ts'
+import { readableText } from '../../core/hygiene.ts'
 import { readSeed } from '../../scripts/seeds.ts'
 
 describe('stripHtml', () => {
@@ -118,5 +119,17 @@ describe('cleanText', () => {
   it('is the fixed text of inspectText', () => {
     expect(cleanText('<p>Së Néi vô</p>')).toBe('Sở Nội vụ')
     expect(cleanText('Sở Nội vụ')).toBe('Sở Nội vụ')
+  })
+})
+
+describe('readableText', () => {
+  it('reads a cell whole: precomposed, a wrapped sentence joined, odd spaces plain', () => {
+    expect(
+      readableText('Đã phê duyệt BCKTKT tại Quyết\nđịnh số 582/QĐ-UBND'.normalize('NFD')),
+    ).toBe('Đã phê duyệt BCKTKT tại Quyết định số 582/QĐ-UBND')
+    expect(readableText('Quý\u00a0IV/2026\u200b')).toBe('Quý IV/2026')
+    // Lines that open with a capital or a dash are lines of their own.
+    expect(readableText('Sở Tư pháp;\nSở Nội vụ')).toBe('Sở Tư pháp;\nSở Nội vụ')
+    expect(readableText('Đang thực hiện\n- đã lấy ý kiến')).toBe('Đang thực hiện\n- đã lấy ý kiến')
   })
 })
