@@ -148,6 +148,9 @@ function isAgencyText(text: string, plain: string, index: AgencyIndex | null): b
   if (text.length > 250) return false
   const first = text.split(/[,;\n]|\svà\s/)[0]!.trim()
   if (first.length <= 40 && personName.test(first)) return true
+  // A department's code before the people who do the work ("HCTH/ Lộc, Minh/ Hữu").
+  const code = /^([A-ZĐ]{2,8})\s*\/\s*\p{Lu}/u.exec(first)
+  if (code && agencyAbbreviation.test(code[1]!)) return true
   // A registry name is looked up, not searched for: the profile reads every cell of a column.
   if (index?.byName.has(foldText(first))) return true
   if (agencyAbbreviation.test(first)) return true

@@ -55,6 +55,8 @@ export type ColumnProfile = {
   /** Rows the table says are not done, and how many of them have no date here. */
   openRows: number
   openBlank: number
+  /** The one year every filled cell writes bare ("2026" on each row of an export), or null. */
+  year: number | null
 }
 
 /** What the profile needs besides the cells: the report date and the province's agencies. */
@@ -93,6 +95,7 @@ function createProfile(): ColumnProfile {
     onDoneRows: null,
     openRows: 0,
     openBlank: 0,
+    year: null,
   }
 }
 
@@ -189,6 +192,10 @@ export function computeColumnProfiles(
       }
     }
     p.distinct = texts.size
+    if (p.distinct === 1 && p.filled >= 3) {
+      const [only] = texts
+      if (/^(?:19|20|21)\d{2}$/.test(only!)) p.year = Number(only)
+    }
   }
   relateDateColumns(kept, profiles)
   relateDoneRows(kept, profiles)

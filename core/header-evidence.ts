@@ -152,6 +152,18 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
       add('end', -3)
     }
   }
+  // One agency repeated on every row (the unit whose plan it is) tells nothing of each task: the
+  // header alone can make it the lead.
+  if (p.distinct === 1 && p.filled >= 3)
+    for (const k of ['lead', 'executing', 'coop'] as const) out[k] = Math.min(out[k] ?? 0, 0)
+  // One year written bare on every row ("plan_year": 2026) is the table's year, not a time of each
+  // task, unless the header names a time.
+  if (
+    p.year !== null &&
+    !['deadline', 'start', 'end', 'doneDate'].some((k) => (words[k as FieldKey] ?? 0) > 0)
+  )
+    for (const k of ['deadline', 'start', 'end', 'doneDate', 'stt'] as const)
+      out[k] = Math.min(out[k] ?? 0, -4)
   // One answer repeated ("Không có" on every filled row) tells no progress where the header asks none.
   if (p.distinct <= 1 && p.filled >= 3 && (words.progress ?? 0) <= 0 && (words.status ?? 0) <= 0)
     out.progress = Math.min(out.progress ?? 0, 0)

@@ -51,6 +51,8 @@ export type HeaderInfo = {
   scores: Weights[]
   /** Columns read together as one field: periods marked under a time parent, numbered steps. */
   series?: ColumnSeries[]
+  /** The year a column writes on every row and no field takes ("plan_year": 2026): the table's year. */
+  year?: number
 }
 
 const reportedFields = new Set<FieldKey>(['evidence', 'doneDate', 'achieved', 'progress'])
@@ -517,10 +519,14 @@ export function buildHeader(
   }
   for (const choice of resolved.missing)
     issues.push(createIssue('header/unknown-choice', { row: top + r }, { found: choice }))
+  const yearColumn = profiles.findIndex(
+    (p, c) => p.year !== null && !assigned[c] && !cells[c]!.skip,
+  )
   return {
     row: top + r,
     height,
     dataStart: top + dataStart,
+    ...(yearColumn >= 0 ? { year: profiles[yearColumn]!.year! } : {}),
     columns,
     mapping,
     texts,

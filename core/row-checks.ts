@@ -144,7 +144,15 @@ function readUntoldProgress(
   }
   // A result, a time, a product or a note that reports ("Đã ban hành …", "Đã vận hành",
   // "Kế hoạch (đã thực hiện)").
-  for (const field of ['achieved', 'deadline', 'doneDate', 'product', 'note'] as const) {
+  for (const field of [
+    'achieved',
+    'deadline',
+    'start',
+    'end',
+    'doneDate',
+    'product',
+    'note',
+  ] as const) {
     const said = readReportedProgress(row.cells[field]?.text ?? '')
     if (said) return said
   }

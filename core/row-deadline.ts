@@ -57,7 +57,8 @@ export function readRowDeadline(
       ctx.planYear,
       ctx.issued,
     )
-    if (range.startInvalid && c.start) {
+    // (a start that says the work is done or going on, "Đã thực hiện", names no time: the progress reads it)
+    if (range.startInvalid && c.start && !readReportedProgress(c.start.text)) {
       ctx.issues.push(
         createIssue('cell/invalid-deadline', placeCell(c.start, row.row, 'start'), {
           found: c.start.text,

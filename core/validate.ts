@@ -102,6 +102,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     options.year ??
     options.meta?.year ??
     findTitleYear(table.titleText) ??
+    table.header.year ??
     (issued ? Number(issued.slice(0, 4)) : null)
   // A unit's template holds only its own tasks: gaps in their numbering are by design.
   const issues = [

@@ -501,6 +501,56 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     })
   }
 
+  it('reads an app’s export: a year on every row is the table’s year, a unit on every row is no lead, a start that says done is progress', () => {
+    const head = [
+      'plan_year',
+      'unit_code',
+      'task_name',
+      'start_period',
+      'end_period',
+      'responsible_text',
+      'collaborating_text',
+      'sort_order',
+    ]
+    const tasks: [string, string, string, string, string | null][] = [
+      ['Xây dựng quy chế làm việc', 'Quý I', 'Quý II', 'TCHC/ Lan, Minh', null],
+      ['Theo dõi công tác phòng chống tham nhũng', 'Quý I', 'Quý IV', 'TCHC/ Hà', 'KHTC'],
+      ['Kiểm kê tài sản cuối năm', 'Tháng 11', 'Tháng 12', 'KHTC/ Tuấn', null],
+      ['Cập nhật hồ sơ cán bộ', 'Tháng 4', 'Tháng 5', 'TCHC/ Lan', null],
+      ['Quy chế chi tiêu nội bộ', 'Đã thực hiện', 'Tháng 3', 'KHTC/ Tuấn, Hà', 'TCHC'],
+    ]
+    const rows: CellValue[][] = tasks.map(([task, start, end, who, with_], i) => [
+      2026,
+      'TCHC',
+      task,
+      start,
+      end,
+      who,
+      with_,
+      i,
+    ])
+    const report = validateTable(createGrid([head, ...rows]), { asOf: '2026-07-15' })
+    expect(report.header!.mapping.map((m) => m.field)).toEqual([
+      null,
+      null,
+      'content',
+      'start',
+      'end',
+      'lead',
+      'coop',
+      'stt',
+    ])
+    expect(report.planYear).toBe(2026)
+    expect(report.tasks.map((t) => [t.status, t.deadline?.due])).toEqual([
+      ['overdue', '2026-06-30'],
+      ['not-started', '2026-12-31'],
+      ['not-started', '2026-12-31'],
+      ['overdue', '2026-05-31'],
+      ['done-on-time', '2026-03-31'],
+    ])
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
+  })
+
   it('says why a column was read so: a progress header over deadlines, a deadline header over completion dates', () => {
     const report = validateTable(buildTrackerCase().grid, { asOf: '2026-06-30' })
     const byColumn = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m]))
