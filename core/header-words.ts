@@ -166,6 +166,8 @@ export const headerPhrases: Record<string, Weights> = {
   'diem tu danh gia': { selfScore: 8 },
   'tu danh gia': { selfScore: 6.5 },
   diem: { score: 4.5 },
+  // A place ("Địa điểm", "Nơi tổ chức"): where, not a score.
+  'dia diem': { other: 6 },
   'diem tinh': { score: 7 },
   'diem dat duoc': { selfScore: 6 },
   'diem toi da': { other: 7 },

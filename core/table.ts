@@ -2,7 +2,14 @@ import type { ReadingContext } from './column-profile.ts'
 import type { ColumnChoices } from './columns.ts'
 import { rewriteMonthFirstDates } from './date.ts'
 import { fieldKeys, fieldSpecs, type FieldKey } from './fields.ts'
-import { cellText, columnLetter, computeFilledCells, type CellValue, type Grid } from './grid.ts'
+import {
+  cellText,
+  columnLetter,
+  computeFilledCells,
+  isDateCell,
+  type CellValue,
+  type Grid,
+} from './grid.ts'
 import { isClosingRow } from './closing.ts'
 import { locateHeader, type HeaderInfo } from './header.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
@@ -12,7 +19,7 @@ import { createIssue, type Issue } from './issue.ts'
 import { countNumberedSiblings, findItemLetter, isLetteredItem, opensItems } from './items.ts'
 import { createNumbering } from './numbering.ts'
 import { parseStt, type SttCode } from './stt.ts'
-import { foldText } from './text.ts'
+import { foldKeepingPunctuation, foldText } from './text.ts'
 
 export const rowKinds = ['section', 'group', 'task', 'heading'] as const
 export type RowKind = (typeof rowKinds)[number]
@@ -146,7 +153,54 @@ export function readTable(
     }
     drafts.push(draft)
   }
+  fillDaysDown(drafts)
   return { header, rows: classifyRows(drafts, header, issues), titleText, issues }
+}
+
+// A day as a work calendar writes it: a date, with or without its weekday ("Thứ 2 26/01", "T4
+// 28/01/2026", "CN (01/02)").
+const calendarDay =
+  /^(?:(?:thu (?:\d|hai|ba|tu|nam|sau|bay)|t\d|chu nhat|cn)\W*)?\(?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\)?$/
+
+/**
+ * A work calendar writes each day once, on its first row, and leaves the rows of the same day
+ * blank below it: where every day written is a single day and the days go forward, a row without
+ * one is on the day above, as if the cell were merged down.
+ */
+function fillDaysDown(drafts: Draft[]) {
+  const days: string[] = []
+  let blank = 0
+  for (const d of drafts) {
+    const cell = d.cells.deadline
+    if (!cell) {
+      if (days.length) blank++
+      continue
+    }
+    if (d.covered.has('deadline')) continue
+    const day = readCalendarDay(cell)
+    if (!day || (days.length && day < days[days.length - 1]!)) return
+    days.push(day)
+  }
+  if (days.length < 2 || !blank) return
+  let above: RowCell | null = null
+  for (const d of drafts) {
+    const cell = d.cells.deadline
+    if (cell) above = cell
+    else if (above && d.cells.content) {
+      d.cells.deadline = above
+      d.covered.add('deadline')
+    }
+  }
+}
+
+/** The month and day ("MM-DD", or the date when it has a year) a calendar's day cell writes. */
+function readCalendarDay(cell: RowCell): string | null {
+  if (isDateCell(cell.value)) return cell.value.shows ? null : cell.value.date
+  const folded = foldKeepingPunctuation(cell.text).replace(/\s+/g, ' ').trim()
+  if (folded.length > 30 || !calendarDay.test(folded)) return null
+  const m = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?\)?$/.exec(folded)!
+  const year = m[3] ? (m[3].length === 2 ? `20${m[3]}` : m[3]) : '0000'
+  return `${year}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
 }
 
 type PlacedField = {
@@ -427,7 +481,7 @@ function isOwnTask(draft: Draft): boolean {
   const own = (f: FieldKey) => draft.cells[f] !== undefined && !draft.covered.has(f)
   if (own('deadline') || own('end')) return true
   // Text split by a page break starts in the middle of a phrase ("vị, địa phương"), in lower case.
-  const starts = (f: FieldKey) => own(f) && /^[\p{Lu}\d]/u.test(draft.cells[f]!.text)
+  const starts = (f: FieldKey) => own(f) && opensText.test(draft.cells[f]!.text)
   // A task of its own names who does it, or (in a report) what was done on it.
   return (
     (starts('content') || starts('criterion')) &&
@@ -442,9 +496,12 @@ function isUnnumberedTask(draft: Draft, previous: TableRow | null): boolean {
     previous.kind === 'section' ||
     (previous.kind === 'task' && previous.stt === null)
   const content = draft.cells.content ?? draft.cells.criterion
-  // (a bullet before it changes nothing: "- Tham luận của các bộ …")
-  return after && !!content && /^(?:[-–•+*]\s*)?[\p{Lu}\d]/u.test(content.text) && isOwnTask(draft)
+  return after && !!content && opensText.test(content.text) && isOwnTask(draft)
 }
+
+// How a text of its own opens: a capital or a figure, after a bullet or a time in brackets ("- Tham
+// luận của các bộ …", "(14h) Họp Hội đồng …") if any.
+const opensText = /^(?:[-–•+*]\s*|\([^()]{1,15}\)\s*)?[\p{Lu}\d]/u
 
 function isLettered(row: TableRow): boolean {
   return /\.[a-zđ]$/u.test(row.stt ?? '')

@@ -551,6 +551,62 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
   })
 
+  it('reads a weekly calendar: a day written on its first row covers the rows of the day below it, a time in brackets opens a task', () => {
+    const report = validateTable(
+      createGrid([
+        ['LỊCH CÔNG TÁC TUẦN CỦA LÃNH ĐẠO SỞ'],
+        ['Từ ngày 09/3/2026 đến ngày 13/3/2026'],
+        ['STT', 'Ngày', 'Buổi', 'Nội dung công việc', 'Địa điểm', 'Chủ trì'],
+        [1, 'Thứ 2\n09/3', 'Sáng', '(8h00) Giao ban đầu tuần', 'Phòng họp 1', 'Giám đốc'],
+        [2, null, null, '(9h30) Làm việc với đoàn kiểm tra CCHC', 'Phòng họp 2', 'Phó Giám đốc'],
+        [3, null, 'Chiều', 'Họp Hội đồng thi đua', 'Phòng họp 1', 'Giám đốc'],
+        [4, 'Thứ 4\n11/3', 'Sáng', '(8h00) Kiểm tra công vụ tại xã', 'Xã Tân Lập', 'Phó Giám đốc'],
+        [5, null, 'Chiều', '(14h00) Tiếp công dân định kỳ', 'Trụ sở', 'Giám đốc'],
+      ]),
+      { asOf: '2026-03-10' },
+    )
+    expect(report.tasks.map((t) => [t.row, t.kind, t.deadline?.due, t.status])).toEqual([
+      [4, 'task', '2026-03-09', 'overdue'],
+      [5, 'task', '2026-03-09', 'overdue'],
+      [6, 'task', '2026-03-09', 'overdue'],
+      [7, 'task', '2026-03-11', 'not-started'],
+      [8, 'task', '2026-03-11', 'not-started'],
+    ])
+    expect(report.issues.filter((i) => i.severity !== 'info')).toEqual([])
+    // Unnumbered, as most calendars are: each row is still a task, one opening with its hour too.
+    const unnumbered = validateTable(
+      createGrid([
+        ['Ngày', 'Buổi', 'Nội dung công việc', 'Địa điểm', 'Chủ trì'],
+        ['Thứ 2\n09/3/2026', 'Sáng', 'Giao ban đầu tuần', 'Phòng họp 1', 'Giám đốc'],
+        [null, null, '(9h30) Làm việc với đoàn kiểm tra CCHC', 'Phòng họp 2', 'Phó Giám đốc'],
+        ['Thứ 4\n11/3/2026', 'Chiều', '(14h00) Tiếp công dân định kỳ', 'Trụ sở', 'Giám đốc'],
+      ]),
+      { asOf: '2026-03-10' },
+    )
+    expect(unnumbered.tasks.map((t) => [t.row, t.kind, t.deadline?.due])).toEqual([
+      [2, 'task', '2026-03-09'],
+      [3, 'task', '2026-03-09'],
+      [4, 'task', '2026-03-11'],
+    ])
+  })
+
+  it('does not fill a tracker’s blank deadlines from the row above: its days do not go forward', () => {
+    const report = validateTable(
+      createGrid([
+        ['Nhiệm vụ', 'Đơn vị chủ trì', 'Hạn xử lý'],
+        ['Báo cáo tổng kết', 'Sở Nội vụ', '20/6/2026'],
+        ['Rà soát thủ tục', 'Sở Tư pháp', '15/3/2026'],
+        ['Khảo sát mức độ hài lòng', 'Sở Nội vụ', null],
+      ]),
+      { asOf: '2026-04-01' },
+    )
+    expect(report.tasks.map((t) => t.deadline?.due ?? null)).toEqual([
+      '2026-06-20',
+      '2026-03-15',
+      null,
+    ])
+  })
+
   it('says why a column was read so: a progress header over deadlines, a deadline header over completion dates', () => {
     const report = validateTable(buildTrackerCase().grid, { asOf: '2026-06-30' })
     const byColumn = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m]))
