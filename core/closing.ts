@@ -1,4 +1,4 @@
-// The document's closing block below its table (recipients, the signer's title, the form's
+// The document's closing block below its table (notes, recipients, the signer's title, the form's
 // signatures): where the table ends, for the header's sample of cells and for the rows read.
 import type { CellValue } from './grid.ts'
 import { parseStt } from './stt.ts'
@@ -13,6 +13,24 @@ const closingCell =
 // The first letters of those words, checked before any folding: most cells start otherwise.
 const closingStart =
   /^[\s(-]*(?:n[oơ]i|l[uư]u|kt|tm|tl|ttl|q\.|ph[oó]|ch[uủ]|gi[aá]m|ch[aá]nh|tr[uư][oở]ng|b[ií]|hi[eệ]u|vi[eệ]n|c[uụ]c|b[oộ]|th[uủ]|ng[uư][oờ]i|k[eế]|k[yý])/iu
+
+// A note under the table, alone on its row ("Ghi chú: …", "* Lưu ý: …", "(*) Thời hạn …").
+const noteLine = /^\s*(?:\(?\*+\)?\s*)?(?:ghi chú|lưu ý|chú thích|chú giải)\s*:|^\s*\(\*+\)\s+\S/iu
+
+/**
+ * Whether a row is a note under the table ("Ghi chú: …" alone on its row) with no numbered row in
+ * the few rows below it: a note between tasks does not end the table.
+ */
+export function isNoteBelow(values: CellValue[][], r: number): boolean {
+  const filled = (values[r] ?? []).filter((v) => v !== null && v !== '')
+  if (filled.length !== 1 || typeof filled[0] !== 'string' || !noteLine.test(filled[0]))
+    return false
+  for (let i = r + 1; i < Math.min(values.length, r + 6); i++) {
+    const first = (values[i] ?? []).find((v) => v !== null && v !== '')
+    if (typeof first === 'number' || (typeof first === 'string' && isNumbered(first))) return false
+  }
+  return true
+}
 
 /** Whether a row opens the document's closing block (a short cell of its words, no numbering before it). */
 export function isClosingRow(values: CellValue[]): boolean {

@@ -55,7 +55,9 @@ export type ColumnProfile = {
   /** Rows the table says are not done, and how many of them have no date here. */
   openRows: number
   openBlank: number
-  /** The one year every filled cell writes bare ("2026" on each row of an export), or null. */
+  /** How many filled cells hold the commonest text. */
+  common: number
+  /** The one year (nearly) every filled cell writes bare ("2026" on each row of an export), or null. */
   year: number | null
 }
 
@@ -95,15 +97,28 @@ function createProfile(): ColumnProfile {
     onDoneRows: null,
     openRows: 0,
     openBlank: 0,
+    common: 0,
     year: null,
   }
+}
+
+/** Whether a column holds one value on (nearly) every filled row: a total or a note may differ. */
+export function holdsOneValue(p: ColumnProfile): boolean {
+  return p.common >= Math.max(3, Math.min(0.9 * p.filled, p.filled - 1))
 }
 
 /** A row the profile skips: empty, a section row ("I", "Phần II"), or a heading merged across the row. */
 function isHeadingRow(row: CellValue[], covered: boolean[]): boolean {
   const own = row.findIndex((v, c) => v !== null && v !== '' && !covered[c])
   if (own < 0) return true
+  // A row of one long text alone is a title or a note ("* Ghi chú: …"), not a row of the columns.
   const first = row[own]!
+  if (
+    typeof first === 'string' &&
+    first.length > 60 &&
+    row.every((v, c) => c === own || v === null || v === '' || covered[c])
+  )
+    return true
   if (typeof first === 'string' && first.length <= 15 && parseStt(first)?.kind === 'section')
     return true
   return covered.filter(Boolean).length >= 2
@@ -158,7 +173,7 @@ export function computeColumnProfiles(
   }
   for (let c = 0; c < width; c++) {
     const p = profiles[c]!
-    const texts = new Set<string>()
+    const texts = new Map<string, number>()
     let previous: string | null = null
     for (const { row, kinds } of kept) {
       p.rows++
@@ -168,7 +183,7 @@ export function computeColumnProfiles(
       p.filled++
       p.kinds[kind]++
       const text = cellText(value).trim()
-      texts.add(text)
+      texts.set(text, (texts.get(text) ?? 0) + 1)
       if (kind === 'numbering' || kind === 'number') {
         if (previous !== null && followsNumber(previous, text)) p.ordered++
         previous = text
@@ -192,10 +207,14 @@ export function computeColumnProfiles(
       }
     }
     p.distinct = texts.size
-    if (p.distinct === 1 && p.filled >= 3) {
-      const [only] = texts
-      if (/^(?:19|20|21)\d{2}$/.test(only!)) p.year = Number(only)
-    }
+    p.common = 0
+    for (const [text, n] of texts)
+      if (n > p.common) {
+        p.common = n
+        p.year = /^(?:19|20|21)\d{2}$/.test(text) ? Number(text) : null
+      }
+    // (a total or a note below the rows may differ: "Tổng cộng")
+    if (!holdsOneValue(p)) p.year = null
   }
   relateDateColumns(kept, profiles)
   relateDoneRows(kept, profiles)

@@ -1,5 +1,5 @@
 import type { CellKind } from './cell-kind.ts'
-import type { ColumnProfile } from './column-profile.ts'
+import { holdsOneValue, type ColumnProfile } from './column-profile.ts'
 import type { FieldKey } from './fields.ts'
 import type { Weights } from './header-words.ts'
 
@@ -154,7 +154,7 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   }
   // One agency repeated on every row (the unit whose plan it is) tells nothing of each task: the
   // header alone can make it the lead.
-  if (p.distinct === 1 && p.filled >= 3)
+  if (holdsOneValue(p))
     for (const k of ['lead', 'executing', 'coop'] as const) out[k] = Math.min(out[k] ?? 0, 0)
   // One year written bare on every row ("plan_year": 2026) is the table's year, not a time of each
   // task, unless the header names a time.

@@ -10,7 +10,7 @@ import {
   type CellValue,
   type Grid,
 } from './grid.ts'
-import { isClosingRow } from './closing.ts'
+import { isClosingRow, isNoteBelow } from './closing.ts'
 import { locateHeader, type HeaderInfo } from './header.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
 import { readSeriesCell } from './series.ts'
@@ -115,7 +115,7 @@ export function readTable(
   }
   for (let r = header.dataStart - grid.top; r < values.length; r++) {
     // The document's closing block ends the table: what follows is no task.
-    if (drafts.length && isClosingRow(values[r] ?? [])) break
+    if (drafts.length && (isClosingRow(values[r] ?? []) || isNoteBelow(values, r))) break
     // So does another table's own header ("STT | Chỉ tiêu | Chỉ tiêu cần đạt | …" under a task list):
     // its rows are read by other columns.
     if (drafts.length && isAnotherHeader(values[r] ?? [], header)) {
@@ -173,10 +173,11 @@ function fillDaysDown(drafts: Draft[]) {
   for (const d of drafts) {
     const cell = d.cells.deadline
     if (!cell) {
-      if (days.length) blank++
+      if (days.length && d.cells.content) blank++
       continue
     }
-    if (d.covered.has('deadline')) continue
+    // (a total or a note below the days is no task: "Tổng cộng", "* Ghi chú: …")
+    if (d.covered.has('deadline') || !d.cells.content) continue
     const day = readCalendarDay(cell)
     if (!day || (days.length && day < days[days.length - 1]!)) return
     days.push(day)
@@ -187,7 +188,7 @@ function fillDaysDown(drafts: Draft[]) {
     const cell = d.cells.deadline
     if (cell) above = cell
     else if (above && d.cells.content) {
-      d.cells.deadline = above
+      d.cells.deadline = { ...above }
       d.covered.add('deadline')
     }
   }

@@ -529,6 +529,8 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
       with_,
       i,
     ])
+    // (a total row below the tasks changes nothing)
+    rows.push(['Tổng cộng', '5 nhiệm vụ', null, null, null, null, null, null])
     const report = validateTable(createGrid([head, ...rows]), { asOf: '2026-07-15' })
     expect(report.header!.mapping.map((m) => m.field)).toEqual([
       null,
@@ -562,6 +564,9 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
         [3, null, 'Chiều', 'Họp Hội đồng thi đua', 'Phòng họp 1', 'Giám đốc'],
         [4, 'Thứ 4\n11/3', 'Sáng', '(8h00) Kiểm tra công vụ tại xã', 'Xã Tân Lập', 'Phó Giám đốc'],
         [5, null, 'Chiều', '(14h00) Tiếp công dân định kỳ', 'Trụ sở', 'Giám đốc'],
+        [
+          'Ghi chú: Lịch có thể thay đổi; các phòng theo dõi lịch cập nhật trên Cổng thông tin điện tử.',
+        ],
       ]),
       { asOf: '2026-03-10' },
     )
@@ -588,6 +593,26 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
       [3, 'task', '2026-03-09'],
       [4, 'task', '2026-03-11'],
     ])
+  })
+
+  it('reads on past a note between tasks, and ends the table at a note below the last', () => {
+    const rows: CellValue[][] = [
+      ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn'],
+      [1, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Quý II/2026'],
+      ['Ghi chú: nhiệm vụ 1 thực hiện cùng kế hoạch kiểm soát thủ tục hành chính của tỉnh.'],
+      [2, 'Số hóa hồ sơ', 'Văn phòng UBND tỉnh', 'Quý III/2026'],
+      ['* Lưu ý: các đơn vị báo cáo kết quả trước ngày 15 của tháng cuối quý.'],
+    ]
+    const report = validateTable(createGrid([['KẾ HOẠCH NĂM 2026'], ...rows]), {
+      asOf: '2026-05-01',
+    })
+    expect(
+      report.tasks.filter((t) => t.kind === 'task').map((t) => [t.row, t.deadline?.due]),
+    ).toEqual([
+      [3, '2026-06-30'],
+      [5, '2026-09-30'],
+    ])
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
   })
 
   it('does not fill a tracker’s blank deadlines from the row above: its days do not go forward', () => {
