@@ -483,10 +483,11 @@ function isOwnTask(draft: Draft): boolean {
   if (own('deadline') || own('end')) return true
   // Text split by a page break starts in the middle of a phrase ("vị, địa phương"), in lower case.
   const starts = (f: FieldKey) => own(f) && opensText.test(draft.cells[f]!.text)
-  // A task of its own names who does it, or (in a report) what was done on it.
+  // A task of its own names who does it, or (in a report) what was done on it, typed in any case
+  // ("đã hoàn thành", "phòng KHTC"): the task's own words tell a page break.
   return (
     (starts('content') || starts('criterion')) &&
-    (starts('lead') || starts('executing') || starts('progress') || starts('achieved'))
+    (own('lead') || own('executing') || own('progress') || own('achieved'))
   )
 }
 

@@ -763,3 +763,23 @@ describe('text as it reads', () => {
     expect(typed.issues.some((i) => i.code === 'cell/unnormalized-text' && i.row === 3)).toBe(true)
   })
 })
+
+describe('unnumbered tasks typed in any case', () => {
+  it('reads a row with its own task as a task, whatever the case of its agency or progress', () => {
+    const report = validateTable(
+      createGrid([
+        ['KẾ HOẠCH CÔNG TÁC NĂM 2026'],
+        ['Nội dung', 'Bộ phận thực hiện', 'Tiến độ', 'Thời hạn'],
+        ['Rà soát quy chế làm việc', 'phòng TCHC', 'đã hoàn thành', null],
+        ['Cập nhật hồ sơ cán bộ', 'phòng TCHC', 'đang thực hiện', null],
+        ['Kiểm kê tài sản', 'phòng KHTC', 'chưa thực hiện', null],
+      ]),
+      { asOf: '2026-09-14' },
+    )
+    expect(report.tasks.map((t) => [t.row, t.kind, t.status])).toEqual([
+      [3, 'task', 'done-on-time'],
+      [4, 'task', 'in-progress'],
+      [5, 'task', 'not-started'],
+    ])
+  })
+})
