@@ -132,6 +132,8 @@ export function locateHeader(
   const limit = Math.min(values.length, 60)
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
+    // A row of copies only (the header merged down over it) is the row above, read there.
+    if (r > 0 && row.every((v, c) => v === null || v === '' || covered[r]?.[c] === true)) continue
     const fields = new Set<FieldKey>()
     for (const v of row) {
       const f = bestField(scoreCell(v))

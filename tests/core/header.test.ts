@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { computeFilledCells, type CellValue, type MergeArea } from '../../core/index.ts'
+import {
+  computeFilledCells,
+  validateTable,
+  type CellValue,
+  type MergeArea,
+} from '../../core/index.ts'
 import { buildHeader, locateHeader } from '../../core/header.ts'
 import { buildSampleTables, expectField, phrasebook } from '../../scripts/phrasebook.ts'
 
@@ -61,6 +66,29 @@ describe('headers of the phrasebook sample, read in their own tables', () => {
       expect(wrong.filter((w) => !known.has(w))).toEqual([])
     })
   }
+})
+
+describe('a header merged down over an empty row', () => {
+  it('is read at its top row, and the first data row stays data', () => {
+    const cells: CellValue[][] = [
+      ['target_id', 'task_name', 'department', 'deadline', 'status'],
+      [null, null, null, null, null],
+      ['T076', 'Thủ tục kết thúc dự án', 'KHĐT', 'Tháng 12/2026', 'Chưa bắt đầu'],
+      ['T077', 'Phụ lục hợp đồng BT', 'KHĐT', 'Tháng 7/2026', 'Chưa bắt đầu'],
+      ['T078', 'Thủ tục để thanh toán BT', 'KHĐT', 'Tháng 9/2026', 'Đang thực hiện'],
+    ]
+    const merges = [1, 2, 3, 4, 5].map((c) => ({ top: 1, left: c, bottom: 2, right: c }))
+    const grid = { sheet: 'S', top: 1, left: 1, cells, merges }
+    const { values, covered } = computeFilledCells(grid)
+    const header = locateHeader(values, covered, 1, 1)!
+    expect(header.row).toBe(1)
+    const report = validateTable(grid, { asOf: '2026-08-01' })
+    expect(report.tasks.map((t) => [t.row, t.deadline?.due])).toEqual([
+      [3, '2026-12-31'],
+      [4, '2026-07-31'],
+      [5, '2026-09-30'],
+    ])
+  })
 })
 
 describe('header understanding by meaning', () => {
