@@ -194,6 +194,8 @@ function opensHeader(line: string): boolean {
   return headNouns.has(words[0]!) || headNouns.has(`${words[0]} ${words[1]}`)
 }
 
+const dayAlone = /^(?:thu )?ngay(?: thang(?: nam)?)?$/
+
 /** A header without the period it reports on, when words remain that say what it holds. */
 function dropTimeQualifiers(text: string): string {
   // (every qualifier holds a figure or "hiện nay": most headers hold neither; a header is short)
@@ -241,6 +243,8 @@ export function scoreHeaderText(text: string, parent: string | null = null): Wei
   // (the whole header: "Kết quả thực hiện Quý III/2026" is not the label "Kết quả thực hiện")
   const exact = exactLabels.get(foldText(marked))
   if (exact) scores[exact] = (scores[exact] ?? 0) + 3
+  // A day alone heads the days things happen on (a work calendar's "Ngày", "Thứ, ngày", "Ngày tháng").
+  else if (dayAlone.test(folded)) scores.deadline = Math.max(scores.deadline ?? 0, 3)
   // A horizon is an aim's time ("Giải ngân đến năm 2026"), kept though the period is dropped.
   if (horizonWords.test(foldText(marked))) scores.expected = (scores.expected ?? 0) + 5
   if (unexplained) {

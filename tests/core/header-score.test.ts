@@ -102,6 +102,14 @@ describe('scoreHeaderText', () => {
     expect(scoreHeaderText('Đơn vị chủ trì/phối hợp').coop).toBeGreaterThan(5)
   })
 
+  it('reads a day alone as the days things happen on, and a dated document or a birthday as no deadline', () => {
+    expect(best('Ngày')).toBe('deadline')
+    expect(best('Thứ, ngày')).toBe('deadline')
+    expect(best('Ngày tháng năm')).toBe('deadline')
+    expect(scoreHeaderText('Ngày sinh').deadline ?? 0).toBeLessThanOrEqual(0)
+    expect(best('Ngày văn bản')).not.toBe('deadline')
+  })
+
   it('reads a person’s name as no field of ours', () => {
     expect(best('Họ và tên') ?? 'other').toBe('other')
     expect(scoreHeaderText('Tên').content).toBeUndefined()

@@ -615,6 +615,31 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
   })
 
+  it('reads a calendar of two days by its "Ngày" column, not its "Thời gian" of mornings and afternoons', () => {
+    const report = validateTable(
+      createGrid([
+        ['LỊCH CÔNG TÁC TUẦN'],
+        ['Ngày', 'Thời gian', 'Nội dung công việc', 'Địa điểm', 'Chủ trì'],
+        ['Thứ 2\n14/7', 'Sáng', '(8h30) Họp giao ban', 'Phòng họp 1', 'Giám đốc'],
+        [null, null, '(10h) Làm việc với Sở Tài chính', 'Phòng họp 2', 'Phó Giám đốc'],
+        [null, 'Chiều', '(14h) Kiểm tra công vụ', 'Xã Tân Lập', 'Phó Giám đốc'],
+        ['Thứ 3\n15/7', 'Sáng', 'Tiếp công dân định kỳ', 'Trụ sở', 'Giám đốc'],
+      ]),
+      { asOf: '2025-07-14', year: 2025 },
+    )
+    expect(report.header!.mapping.map((m) => m.field).slice(0, 3)).toEqual([
+      'deadline',
+      null,
+      'content',
+    ])
+    expect(report.tasks.map((t) => t.deadline?.due)).toEqual([
+      '2025-07-14',
+      '2025-07-14',
+      '2025-07-14',
+      '2025-07-15',
+    ])
+  })
+
   it('does not fill a tracker’s blank deadlines from the row above: its days do not go forward', () => {
     const report = validateTable(
       createGrid([
