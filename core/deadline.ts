@@ -69,11 +69,11 @@ function spellOutAbbreviations(folded: string): string {
   return (
     folded
       .replace(/\bqui\b/g, 'quy')
-      .replace(/\bq\.? ?(iv|i{1,3}|[1-4])\b(?= ?(?:[/-]|nam) ?\d{4})/g, 'quy $1')
-      .replace(/\b(?:t|th)\.? ?(\d{1,2})\b(?= ?[/-] ?\d{4})/g, 'thang $1')
+      .replace(/\bq\.? ?(iv|i{1,3}|[1-4])\b(?= ?(?:[/.-]|nam) ?\d{4})/g, 'quy $1')
+      .replace(/\b(?:t|th)\.? ?(\d{1,2})\b(?= ?[/.-] ?\d{4})/g, 'thang $1')
       // A month in roman numerals ("Tháng VI/2026").
       .replace(
-        /\bthang (xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\b(?= ?(?:[/-]|nam) ?\d{4})/g,
+        /\bthang (xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\b(?= ?(?:[/.-]|nam) ?\d{4})/g,
         (_, r: string) => `thang ${romanMonths.indexOf(r) + 1}`,
       )
       // A year of two digits in a written date ("30/06/26"): this century.

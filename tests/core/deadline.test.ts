@@ -161,6 +161,17 @@ describe('parseDeadline', () => {
     expect(parseDeadline(text, 2026)).toMatchObject({ kind, due })
   })
 
+  // A dot between the period and its year links them as a slash does: never the whole year.
+  it.each([
+    ['Quý II.2026', '2026-04-01', '2026-06-30'],
+    ['Tháng 6.2026', '2026-06-01', '2026-06-30'],
+    ['Q2.2026', '2026-04-01', '2026-06-30'],
+    ['T6.2026', '2026-06-01', '2026-06-30'],
+    ['Tháng VI.2026', '2026-06-01', '2026-06-30'],
+  ])('reads "%s" as from %s to %s', (text, start, due) => {
+    expect(parseDeadline(text, 2026)).toEqual({ kind: 'period', due, start })
+  })
+
   it('takes the latest explicit deadline in a cell with several', () => {
     expect(parseDeadline('Quý II/2026; báo cáo trước 15/11/2026', 2026)).toMatchObject({
       kind: 'date',
