@@ -65,15 +65,18 @@ const externalWords =
 
 // "Q3/2026", "Q.III/2026", "T12/2026": the letter stands for quý or tháng when a year follows; "Quí" is
 // the older spelling of quý.
+// What links a period to the year after it: "/", "-", ".", ",", "năm", "của năm", or a space alone.
+const toYear = '(?: ?(?:[/,.–-]|nam\\b|cua\\b|trong\\b) ?)* ?(?:19|20|21)\\d{2}\\b'
+
 function spellOutAbbreviations(folded: string): string {
   return (
     folded
       .replace(/\bqui\b/g, 'quy')
-      .replace(/\bq\.? ?(iv|i{1,3}|[1-4])\b(?= ?(?:[/.-]|nam) ?\d{4})/g, 'quy $1')
-      .replace(/\b(?:t|th)\.? ?(\d{1,2})\b(?= ?[/.-] ?\d{4})/g, 'thang $1')
+      .replace(new RegExp(`\\bq\\.? ?(iv|i{1,3}|[1-4])\\b(?=${toYear})`, 'g'), 'quy $1')
+      .replace(new RegExp(`\\b(?:t|th)\\.? ?(\\d{1,2})\\b(?=${toYear})`, 'g'), 'thang $1')
       // A month in roman numerals ("Tháng VI/2026").
       .replace(
-        /\bthang (xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\b(?= ?(?:[/.-]|nam) ?\d{4})/g,
+        new RegExp(`\\bthang (xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\\b(?=${toYear})`, 'g'),
         (_, r: string) => `thang ${romanMonths.indexOf(r) + 1}`,
       )
       // A year of two digits in a written date ("30/06/26"): this century.
@@ -130,8 +133,9 @@ const immediate = /(?<!\p{L})(ngay|khẩn trương|lập tức)(?!\p{L})/u
 
 // A document's number and the date it was issued on, which follows it.
 const documentDated = new RegExp(
-  `${documentNumbers.source}(?:\\s*,?\\s*(?:ban hành\\s+)?ngày\\s*\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{2,4})?`,
-  'giu',
+  // (case kept: a document's symbol is in capitals, "6/năm 2026" is a month and its year)
+  `${documentNumbers.source}(?:\\s*,?\\s*(?:[Bb]an hành\\s+|BAN HÀNH\\s+)?(?:[Nn]gày|NGÀY)\\s*\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{2,4})?`,
+  'gu',
 )
 // "Theo <a document> …" with no separate time after it.
 const followsDocument =

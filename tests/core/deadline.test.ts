@@ -453,3 +453,46 @@ describe('parseDeadline on compound and abbreviated periods', () => {
     expect([deadline.kind, deadline.due]).toEqual([kind, due])
   })
 })
+
+describe('a quarter or a month before its year, however linked', () => {
+  // Every way offices join a period to its year, with the words they put before it: read whole, never
+  // widened to the whole year.
+  const before = ['', 'Trong ', 'Trước ', 'Hoàn thành trong ', 'Chậm nhất ', 'Dự kiến ', '- ']
+  const periods = [
+    'Quý II',
+    'quý 2',
+    'QUÝ II',
+    'Q2',
+    'Q.II',
+    'Tháng 6',
+    'tháng 06',
+    'T6',
+    'Th6',
+    'T06',
+  ]
+  const links = [
+    '/',
+    '-',
+    '.',
+    ' năm ',
+    ' ',
+    '/ ',
+    ' /',
+    ', năm ',
+    ' - ',
+    ' – ',
+    '/năm ',
+    ' của năm ',
+  ]
+  it('reads all of them as due at the end of June 2026', () => {
+    const wrong: string[] = []
+    for (const b of before)
+      for (const p of periods)
+        for (const l of links) {
+          const text = `${b}${p}${l}2026`
+          const d = parseDeadline(text, 2026)
+          if (d?.due !== '2026-06-30') wrong.push(`${text}: ${JSON.stringify(d)}`)
+        }
+    expect(wrong).toEqual([])
+  })
+})
