@@ -93,14 +93,22 @@ export function findSpans(
   take(/\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4})\b/g, (m) =>
     createDateSpan(Number(m[3]), Number(m[2]), Number(m[1]), m[0]),
   )
-  // "ngày 15 tháng 3 năm 2026", "ngày 15 tháng 3" (the plan year).
+  // "ngày 15 tháng 3 năm 2026", "ngày 15 tháng 3" (the plan year); "15 tháng 3 năm 2026" and
+  // "15/3 năm 2026" when the year follows.
   take(new RegExp(`\\bngay (\\d{1,2}) thang (\\d{1,2})\\b(?:${yearLink})?`, 'g'), (m) => {
     const y = yearOf(m[3])
     return y === null ? invalid() : createDateSpan(y, Number(m[2]), Number(m[1]), m[0])
   })
+  take(
+    new RegExp(
+      `\\b(\\d{1,2}) ?(?:thang|/|\\.) ?(\\d{1,2})\\b(?: ?,)? ?(?:nam )?((?:19|20|21)\\d{2})\\b`,
+      'g',
+    ),
+    (m) => createDateSpan(Number(m[3]), Number(m[2]), Number(m[1]), m[0]),
+  )
   // "ngày 15/3", "đến ngày 6.7", "trước 31/12": a day of the plan year.
   take(
-    /\b(?:ngay|truoc|den|cham nhat|muon nhat|va) (\d{1,2}) ?[/.] ?(\d{1,2})\b(?! ?[/.-] ?\d)/g,
+    /\b(?:ngay|truoc|den|cham nhat|muon nhat|va|han|han chot) (\d{1,2}) ?[/.] ?(\d{1,2})\b(?! ?[/.-] ?\d)/g,
     (m) => {
       if (year === null) return invalid()
       return createDateSpan(year, Number(m[2]), Number(m[1]), m[0])

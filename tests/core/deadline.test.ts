@@ -496,3 +496,41 @@ describe('a quarter or a month before its year, however linked', () => {
     expect(wrong).toEqual([])
   })
 })
+
+describe('a day before its month and year, however written', () => {
+  const before = [
+    '',
+    'Trước ',
+    'Trước ngày ',
+    'Chậm nhất ngày ',
+    'Hạn ',
+    'Hoàn thành trước ngày ',
+    'Đến ngày ',
+    'Xong trước ',
+    'Hạn chót ',
+  ]
+  const days = [
+    '30/6/2026',
+    '30-6-2026',
+    '30.6.2026',
+    '30/06/2026',
+    '30 tháng 6 năm 2026',
+    '30/6/26',
+    '30 /6/ 2026',
+    '30/6',
+    '(30/6/2026)',
+    '30 - 6 - 2026',
+    '30 tháng 06 năm 2026',
+    '30 tháng 6, 2026',
+    '30/6 năm 2026',
+  ]
+  it('reads all of them as 30/06/2026', () => {
+    const wrong: string[] = []
+    for (const b of before)
+      for (const d of days) {
+        const got = parseDeadline(`${b}${d}`, 2026)
+        if (got?.due !== '2026-06-30') wrong.push(`${b}${d}: ${JSON.stringify(got)}`)
+      }
+    expect(wrong).toEqual([])
+  })
+})
