@@ -48,7 +48,7 @@ const postponedAside =
 const completes = /\b(?:hoan thanh|xong|truoc|cham nhat|muon nhat|khong qua)\b/
 // "6 tháng/lần", "1 lần/quý" (the whole cell): a time that repeats.
 const timesPerPeriod =
-  /^\d+ (?:thang|quy|nam|tuan|ngay) ?\/? ?lan$|^\d+ lan ?\/? ?(?:thang|quy|nam|tuan)$/
+  /(?:^|\s)\d+ (?:thang|quy|nam|tuan|ngay) ?\/? ?lan$|(?:^|\s)\d+ lan ?\/? ?(?:thang|quy|nam|tuan)$/
 // "Trong tháng", "Trong quý" alone: within the period the plan is for; without that period known
 // (a monthly plan's title names it), a time of no date.
 const withinPeriod = /^trong (?:thang|quy|tuan|nam|ky)(?: nay)?$/

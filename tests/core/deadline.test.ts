@@ -534,3 +534,29 @@ describe('a day before its month and year, however written', () => {
     expect(wrong).toEqual([])
   })
 })
+
+describe('recurring work, however introduced', () => {
+  const verbs = ['', 'Thực hiện ', 'Triển khai ', 'Báo cáo ', '- ']
+  const phrases = [
+    'thường xuyên',
+    'hằng năm',
+    'hàng quý',
+    'định kỳ hàng tháng',
+    'thứ 5 hàng tuần',
+    'ngày 25 hằng tháng',
+    'trước ngày 20 tháng cuối quý',
+    'theo định kỳ',
+    'hằng năm (trước 15/12)',
+    '02 lần/năm',
+    '6 tháng/lần',
+  ]
+  it('reads all of them as recurring', () => {
+    const wrong: string[] = []
+    for (const v of verbs)
+      for (const p of phrases) {
+        const text = v ? `${v}${p}` : p.charAt(0).toUpperCase() + p.slice(1)
+        if (parseDeadline(text, 2026)?.kind !== 'recurring') wrong.push(text)
+      }
+    expect(wrong).toEqual([])
+  })
+})
