@@ -63,6 +63,9 @@ const oddSpaces = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]|[\u200b-\u200d\u2060\
  * its own text; only the reading changes.
  */
 export function readableText(text: string): string {
+  // Most cells hold nothing to change: plain letters below the combining marks, precomposed Vietnamese,
+  // punctuation, no line break and no odd space.
+  if (isPlainText(text)) return text
   const normal = isStableText(text) ? text : text.normalize('NFC')
   // A line that goes on in small letters is a sentence wrapped ("Đã phê duyệt BCKTKT tại Quyết\nđịnh số …").
   const unwrapped = normal.includes('\n')
@@ -71,6 +74,17 @@ export function readableText(text: string): string {
   return unwrapped.replace(oddSpaces, (c) =>
     (c >= '\u200b' && c <= '\u200d') || c === '\u2060' || c === '\ufeff' ? '' : ' ',
   )
+}
+
+function isPlainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 10 || code === 0xa0) return false
+    if (code < 0x300 || (code >= 0x1e00 && code <= 0x1eff) || (code >= 0x2010 && code <= 0x205e))
+      continue
+    return false
+  }
+  return true
 }
 
 /** Checks a cell's text for HTML remnants, legacy encodings and non-NFC Unicode. */

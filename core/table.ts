@@ -110,7 +110,12 @@ export function readTable(
   const inspected = new Map<string, ReturnType<typeof inspectText>>()
   const inspect = (text: string) => {
     let found = inspected.get(text)
-    if (!found) inspected.set(text, (found = inspectText(text)))
+    // (the fixed text as it reads, once per text)
+    if (!found) {
+      found = inspectText(text)
+      found = { ...found, fixed: readableText(found.fixed) }
+      inspected.set(text, found)
+    }
     return found
   }
   for (let r = header.dataStart - grid.top; r < values.length; r++) {
@@ -275,7 +280,7 @@ function readDraft(
     if (typeof value === 'string' && checked) {
       const found = inspect(value)
       if (!isCovered) pushTextIssues(found, { row, column, field, value }, issues)
-      text = readableText(found.fixed)
+      text = found.fixed
     }
     text = text.trim()
     if (!text || emptyWords.test(text)) continue
