@@ -245,6 +245,11 @@ export function scoreHeaderText(text: string, parent: string | null = null): Wei
   if (exact) scores[exact] = (scores[exact] ?? 0) + 3
   // A day alone heads the days things happen on (a work calendar's "Ngày", "Thứ, ngày", "Ngày tháng").
   else if (dayAlone.test(folded)) scores.deadline = Math.max(scores.deadline ?? 0, 3)
+  // "Từ | Đến" under a time ("Thời gian thực hiện"): from and to.
+  else if (folded === 'tu' || folded === 'den') {
+    const k = folded === 'tu' ? 'start' : 'end'
+    scores[k] = Math.max(scores[k] ?? 0, 3)
+  }
   // A horizon is an aim's time ("Giải ngân đến năm 2026"), kept though the period is dropped.
   if (horizonWords.test(foldText(marked))) scores.expected = (scores.expected ?? 0) + 5
   if (unexplained) {

@@ -640,6 +640,76 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
   })
 
+  it('reads a two-row header however its times and agencies are split (parents × children)', () => {
+    const times = [
+      'Thời gian thực hiện',
+      'Thời gian',
+      'Tiến độ thực hiện',
+      'Thời hạn',
+      'Mốc thời gian',
+    ]
+    const ends: [string, string][] = [
+      ['Bắt đầu', 'Kết thúc'],
+      ['Bắt đầu', 'Hoàn thành'],
+      ['Từ', 'Đến'],
+      ['Từ tháng', 'Đến tháng'],
+      ['Khởi công', 'Hoàn thành'],
+    ]
+    const agencies = ['Cơ quan thực hiện', 'Đơn vị thực hiện', 'Trách nhiệm thực hiện', 'Phân công']
+    const roles: [string, string][] = [
+      ['Chủ trì', 'Phối hợp'],
+      ['Cơ quan chủ trì', 'Cơ quan phối hợp'],
+    ]
+    const wrong: string[] = []
+    for (const time of times)
+      for (const [from, to] of ends)
+        for (const agency of agencies)
+          for (const [lead, coop] of roles) {
+            const cells: CellValue[][] = [
+              ['KẾ HOẠCH NĂM 2026'],
+              ['STT', 'Nội dung', agency, null, time, null],
+              [null, null, lead, coop, from, to],
+              [
+                1,
+                'Rà soát thủ tục hành chính',
+                'Sở Tư pháp',
+                'Sở Nội vụ',
+                'Tháng 1/2026',
+                'Tháng 6/2026',
+              ],
+              [
+                2,
+                'Số hóa hồ sơ',
+                'Văn phòng UBND tỉnh',
+                'Các sở, ngành',
+                'Tháng 3/2026',
+                'Tháng 12/2026',
+              ],
+              [3, 'Khảo sát SIPAS', 'Sở Nội vụ', 'UBND các xã', 'Quý II/2026', 'Quý IV/2026'],
+            ]
+            const merges = [
+              { top: 2, left: 1, bottom: 3, right: 1 },
+              { top: 2, left: 2, bottom: 3, right: 2 },
+              { top: 2, left: 3, bottom: 2, right: 4 },
+              { top: 2, left: 5, bottom: 2, right: 6 },
+            ]
+            const report = validateTable(
+              { sheet: 'S', top: 1, left: 1, cells, merges },
+              { asOf: '2026-09-30' },
+            )
+            const fields = report.header?.mapping.map((m) => m.field).join(',')
+            const due = report.tasks.map((t) => t.deadline?.due).join(',')
+            if (
+              fields !== 'stt,content,lead,coop,start,end' ||
+              due !== '2026-06-30,2026-12-31,2026-12-31'
+            )
+              wrong.push(
+                `${time}: ${from} | ${to}; ${agency}: ${lead} | ${coop} → ${fields} ${due}`,
+              )
+          }
+    expect(wrong).toEqual([])
+  })
+
   it('does not fill a tracker’s blank deadlines from the row above: its days do not go forward', () => {
     const report = validateTable(
       createGrid([
