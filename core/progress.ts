@@ -37,7 +37,8 @@ const stopped =
 
 const handoverVerbs = '(?:giao|tiep nhan|nhan|phan cong)'
 const handover = new RegExp(
-  `^(?:moi |vua |da )?(?:duoc )?${handoverVerbs}(?: nhiem vu| viec| van ban)?(?: cho\\b.*)?$`,
+  // (a task marked new, "Mới", has only been handed over)
+  `^moi$|^(?:moi |vua |da )?(?:duoc )?${handoverVerbs}(?: nhiem vu| viec| van ban)?(?: cho\\b.*)?$`,
 )
 
 // Days past the deadline, as a tracker counts them ("Quá 12 ngày", "Trễ 2 ngày").
@@ -106,7 +107,7 @@ const trailingRules: [RegExp, ProgressState][] = [
   // A tracker kept in an English template ("Status: Pending | In progress | Done").
   [/^(done|completed?|finished|closed)$/, 'done'],
   [
-    /^(in progress|ongoing|started|on track|delayed|overdue|at risk|behind schedule)$/,
+    /^(in progress|ongoing|started|on track|delayed|overdue|at risk|behind schedule|doing|wip|in review|review|blocked)$/,
     'in-progress',
   ],
   [/^(not started|pending|to ?do|planned|open|new)$/, 'not-started'],
