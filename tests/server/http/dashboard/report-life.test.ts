@@ -200,8 +200,9 @@ describe('a report’s life on the dashboard (Chromium)', () => {
     await poll(() => desk.textContent('#diff-from-head')).toBe('Quý II/2026 — phiên bản 2')
     const picked = async (id: string) =>
       desk.locator(`#${id}`).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)
-    expect(await picked('compare-from')).toMatch(/^Quý II\/2026 — phiên bản 2 /)
-    expect(await picked('compare-to')).toMatch(/^Quý III\/2026 — phiên bản 2 /)
+    // (the heading and the pickers are set one after the other: wait for each)
+    await poll(() => picked('compare-from')).toMatch(/^Quý II\/2026 — phiên bản 2 /)
+    await poll(() => picked('compare-to')).toMatch(/^Quý III\/2026 — phiên bản 2 /)
 
     // An agency that never sent: while its page loads, nothing of Sở Nội vụ's stays; then each
     // section says in a sentence that there is nothing.
