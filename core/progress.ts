@@ -74,7 +74,7 @@ const leadingRules: [RegExp, ProgressState][] = [
   // Done only in part, going at some pace, or put off ("Hoàn thành một phần", "Chậm so với kế hoạch",
   // "Lùi thời gian sang năm 2027"): the work goes on.
   [
-    /\b((mot|1) phan|(dung|cham|kip|dam bao|theo) (tien do|so voi)|thuc hien thuong xuyen|dang tiep tuc|lui (thoi gian|thoi han|tien do)|dieu chinh (thoi gian|thoi han|tien do|sang)|gia han|chuyen sang (nam|quy|ky))\b/,
+    /\b((mot|1) phan|(dung|cham|kip|dam bao|theo) (tien do|so voi)|thuc hien thuong xuyen|dang tiep tuc|lui (thoi gian|thoi han|tien do|sang)|dieu chinh (thoi gian|thoi han|tien do|sang)|gia han|chuyen sang (nam|quy|ky))\b/,
     'in-progress',
   ],
 ]

@@ -59,6 +59,7 @@ describe('parseProgress', () => {
     ['Đã trình UBND tỉnh, chưa được phê duyệt', 'in-progress'],
     ['Chậm so với kế hoạch', 'in-progress'],
     ['Lùi thời gian thực hiện sang năm 2027', 'in-progress'],
+    ['Đề nghị lùi sang năm 2027', 'in-progress'],
     ['Triển khai thực hiện', 'in-progress'],
     ['Duy trì thường xuyên', 'in-progress'],
     ['Sẽ triển khai trong quý IV', 'not-started'],
