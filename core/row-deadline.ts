@@ -51,12 +51,17 @@ export function readRowDeadline(
   let cell: RowCell | undefined = c.deadline
   let field: FieldKey = 'deadline'
   if (c.start || c.end) {
-    const range = parseDeadlineRange(
-      c.start?.text ?? '',
-      c.end?.text ?? '',
-      ctx.planYear,
-      ctx.issued,
-    )
+    const [from, to] = [c.start?.text ?? '', c.end?.text ?? '']
+    let range = parseDeadlineRange(from, to, ctx.planYear, ctx.issued)
+    // Periods with no year in a table that never names its year ("Quý I" | "Quý II"): read in the
+    // report date's year and said once, as a deadline column's are.
+    if (ctx.planYear === null && (range.startInvalid || range.deadline?.kind === 'invalid')) {
+      const assumed = parseDeadlineRange(from, to, ctx.fallbackYear, ctx.issued)
+      if (!assumed.startInvalid && assumed.deadline?.kind !== 'invalid') {
+        range = assumed
+        ctx.yearAssumed.push(to || from)
+      }
+    }
     // (a start that says the work is done or going on, "Đã thực hiện", names no time: the progress reads it)
     if (range.startInvalid && c.start && !readReportedProgress(c.start.text)) {
       ctx.issues.push(

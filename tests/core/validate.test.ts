@@ -195,6 +195,26 @@ describe('validateTable on tables worded as other offices word them', () => {
     expect(report.issues.filter((i) => i.code === 'cell/invalid-deadline')).toEqual([])
   })
 
+  it('reads start and end columns that never name their year in the report date’s year, said once', () => {
+    const report = validateTable(
+      createGrid([
+        ['STT', 'Nội dung công việc', 'Bộ phận thực hiện', 'Bắt đầu', 'Kết thúc'],
+        [1, 'Xây dựng quy chế làm việc', 'Phòng TCHC', 'Quý I', 'Quý II'],
+        [2, 'Kiểm kê tài sản', 'Phòng KHTC', 'Tháng 11', 'Tháng 12'],
+        [3, 'Cập nhật hồ sơ cán bộ', 'Phòng TCHC', 'Tháng 4', 'Tháng 5'],
+      ]),
+      { asOf: '2026-07-15' },
+    )
+    expect(report.tasks.map((t) => [t.deadline?.due, t.status])).toEqual([
+      ['2026-06-30', 'overdue'],
+      ['2026-12-31', 'not-started'],
+      ['2026-05-31', 'overdue'],
+    ])
+    expect(report.issues.map((i) => [i.code, i.severity])).toEqual([
+      ['report/year-assumed', 'info'],
+    ])
+  })
+
   it('reads a progress report with emoji statuses, abbreviated headers and a narrative result with figures', () => {
     const grid = createGrid([
       ['BÁO CÁO TIẾN ĐỘ NĂM 2026'],
