@@ -4,6 +4,10 @@ import { readCellKind } from '../../core/cell-kind.ts'
 describe('readCellKind', () => {
   it.each([
     ['Quý I/2026', 'period'],
+    ['Tỉnh đoàn', 'agency'],
+    ['Bưu điện tỉnh', 'agency'],
+    ['HCTH/ Lộc, Minh', 'agency'],
+    ['Phòng họp 2 tầng 3', 'text'],
     ['Thứ 5 hàng tuần', 'period'],
     ['Theo quy định', 'period'],
     ['20/05/2026', 'date'],
