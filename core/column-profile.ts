@@ -207,14 +207,10 @@ export function computeColumnProfiles(
       }
     }
     p.distinct = texts.size
-    p.common = 0
-    for (const [text, n] of texts)
-      if (n > p.common) {
-        p.common = n
-        p.year = /^(?:19|20|21)\d{2}$/.test(text) ? Number(text) : null
-      }
+    let commonest = ''
+    for (const [text, n] of texts) if (n > p.common) [commonest, p.common] = [text, n]
     // (a total or a note below the rows may differ: "Tổng cộng")
-    if (!holdsOneValue(p)) p.year = null
+    if (holdsOneValue(p) && /^(?:19|20|21)\d{2}$/.test(commonest)) p.year = Number(commonest)
   }
   relateDateColumns(kept, profiles)
   relateDoneRows(kept, profiles)

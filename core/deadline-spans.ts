@@ -32,7 +32,9 @@ function createDateSpan(year: number, month: number, day: number, unread: string
 // "quý 2 của năm 2026", "tháng 3-2026". Without these links the year would be read on its own and
 // widen the quarter to the whole year.
 const unit = '[ivx]{1,4}|\\d{1,2}'
-const yearLink = '(?:(?: ?(?:[/,.–-]|\\bnam\\b|\\bcua\\b|\\btrong\\b) ?)+| )((?:19|20|21)\\d{2})\\b'
+/** What joins a period to the year after it: "/", "-", "–", ".", ",", "năm", "của", "trong". */
+export const yearJoin = ' ?(?:[/,.–-]|\\bnam\\b|\\bcua\\b|\\btrong\\b) ?'
+const yearLink = `(?:(?:${yearJoin})+| )((?:19|20|21)\\d{2})\\b`
 
 // A cell that holds days and months only, with the day of the week and the time of day around them.
 const dayMonth = '\\(?\\d{1,2} ?/ ?\\d{1,2}\\)?'

@@ -1,5 +1,5 @@
 import { readRelativePhrases } from './deadline-relative.ts'
-import { findSpans, type Span } from './deadline-spans.ts'
+import { findSpans, yearJoin, type Span } from './deadline-spans.ts'
 import type { IsoDate } from './date.ts'
 import { foldKeepingPunctuation, foldText, lowerWithMarks } from './text.ts'
 
@@ -63,11 +63,11 @@ const eventWords =
 const externalWords =
   /\b(theo quy dinh|theo thoi han|theo huong dan|theo yeu cau|theo ke hoach|theo lo trinh|theo chi dao|theo tien do|phu hop (?:voi )?(?:tien do|thoi gian|ke hoach|lo trinh|tinh hinh)|can cu|dung (?:thoi han|thoi gian|quy dinh|tien do))\b/
 
-// "Q3/2026", "Q.III/2026", "T12/2026": the letter stands for quý or tháng when a year follows; "Quí" is
-// the older spelling of quý.
-// What links a period to the year after it: "/", "-", ".", ",", "năm", "của năm", or a space alone.
-const toYear = '(?: ?(?:[/,.–-]|nam\\b|cua\\b|trong\\b) ?)* ?(?:19|20|21)\\d{2}\\b'
+// A year after a period, joined as findSpans joins them, or by a space alone.
+const toYear = `(?:${yearJoin})* ?(?:19|20|21)\\d{2}\\b`
 
+// "Q3/2026", "Q.III/2026", "T12/2026", "T6 2026": the letter stands for quý or tháng when a year
+// follows; "Quí" is the older spelling of quý.
 function spellOutAbbreviations(folded: string): string {
   return (
     folded

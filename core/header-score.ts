@@ -24,8 +24,17 @@ const stopWords = new Set(
 )
 const longestPhrase = 5
 
-// The canonical label and SPEC synonyms of every field, folded: an exact match earns a bonus.
-const exactLabels = new Map<string, HeaderMeaning>()
+// The canonical label and SPEC synonyms of every field, folded: an exact match earns a bonus. So do
+// headers whose words mean nothing alone but as the whole header: a day heads the days things happen on
+// (a work calendar's "Ngày", "Thứ, ngày", "Ngày tháng năm"), "Từ | Đến" under a time are from and to.
+const exactLabels = new Map<string, HeaderMeaning>([
+  ['ngay', 'deadline'],
+  ['thu ngay', 'deadline'],
+  ['ngay thang', 'deadline'],
+  ['ngay thang nam', 'deadline'],
+  ['tu', 'start'],
+  ['den', 'end'],
+])
 for (const key of fieldKeys) {
   for (const s of [fieldSpecs[key].label, ...fieldSpecs[key].synonyms]) {
     if (!exactLabels.has(foldText(s))) exactLabels.set(foldText(s), key)
@@ -194,8 +203,6 @@ function opensHeader(line: string): boolean {
   return headNouns.has(words[0]!) || headNouns.has(`${words[0]} ${words[1]}`)
 }
 
-const dayAlone = /^(?:thu )?ngay(?: thang(?: nam)?)?$/
-
 /** A header without the period it reports on, when words remain that say what it holds. */
 function dropTimeQualifiers(text: string): string {
   // (every qualifier holds a figure or "hiện nay": most headers hold neither; a header is short)
@@ -243,13 +250,6 @@ export function scoreHeaderText(text: string, parent: string | null = null): Wei
   // (the whole header: "Kết quả thực hiện Quý III/2026" is not the label "Kết quả thực hiện")
   const exact = exactLabels.get(foldText(marked))
   if (exact) scores[exact] = (scores[exact] ?? 0) + 3
-  // A day alone heads the days things happen on (a work calendar's "Ngày", "Thứ, ngày", "Ngày tháng").
-  else if (dayAlone.test(folded)) scores.deadline = Math.max(scores.deadline ?? 0, 3)
-  // "Từ | Đến" under a time ("Thời gian thực hiện"): from and to.
-  else if (folded === 'tu' || folded === 'den') {
-    const k = folded === 'tu' ? 'start' : 'end'
-    scores[k] = Math.max(scores[k] ?? 0, 3)
-  }
   // A horizon is an aim's time ("Giải ngân đến năm 2026"), kept though the period is dropped.
   if (horizonWords.test(foldText(marked))) scores.expected = (scores.expected ?? 0) + 5
   if (unexplained) {

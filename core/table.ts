@@ -71,16 +71,15 @@ export function readTable(
   context: ReadingContext = {},
 ): ReadTable | null {
   const { values: raw, covered, from } = computeFilledCells(grid)
-  // Every text is read as it reads (precomposed, plain spaces); a cell's own text stays for its issues.
+  // Every text is read as it reads (precomposed, plain spaces), once per text; a cell's own text stays
+  // for its issues.
   const readable = new Map<string, string>()
-  const values = raw.map((cells) =>
-    cells.map((v) => {
-      if (typeof v !== 'string') return v
-      let text = readable.get(v)
-      if (text === undefined) readable.set(v, (text = readableText(v)))
-      return text
-    }),
-  )
+  const readOf = (v: string) => {
+    let text = readable.get(v)
+    if (text === undefined) readable.set(v, (text = readableText(v)))
+    return text
+  }
+  const values = raw.map((cells) => cells.map((v) => (typeof v === 'string' ? readOf(v) : v)))
   rewriteMonthFirstDates(values)
   const header = locateHeader(values, covered, grid.top, grid.left, choices, context)
   if (!header) return null
@@ -107,14 +106,13 @@ export function readTable(
   )
   const drafts: Draft[] = []
   // Each distinct text is inspected once for this reading (tables repeat agencies and deadlines).
-  const inspected = new Map<string, ReturnType<typeof inspectText>>()
+  // (with the fixed text as it reads: the fix itself keeps the cell's line breaks)
+  const inspected = new Map<string, Inspected>()
   const inspect = (text: string) => {
     let found = inspected.get(text)
-    // (the fixed text as it reads, once per text)
     if (!found) {
-      found = inspectText(text)
-      found = { ...found, fixed: readableText(found.fixed) }
-      inspected.set(text, found)
+      const problems = inspectText(text)
+      inspected.set(text, (found = { problems, text: readOf(problems.fixed) }))
     }
     return found
   }
@@ -144,6 +142,7 @@ export function readTable(
       fields,
       issues,
       inspect,
+      readOf,
     )
     if (!draft) continue
     // A field read across a series of columns takes what the row says across them.
@@ -209,6 +208,9 @@ function readCalendarDay(cell: RowCell): string | null {
   return `${year}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
 }
 
+/** A text's problems (and their fix), and the text as it reads. */
+type Inspected = { problems: ReturnType<typeof inspectText>; text: string }
+
 type PlacedField = {
   field: FieldKey
   index: number
@@ -256,7 +258,8 @@ function readDraft(
   row: number,
   fields: PlacedField[],
   issues: Issue[],
-  inspect: typeof inspectText,
+  inspect: (text: string) => Inspected,
+  readOf: (text: string) => string,
 ): Draft | null {
   const cells: Partial<Record<FieldKey, RowCell>> = {}
   const coveredFields = new Set<FieldKey>()
@@ -268,19 +271,14 @@ function readDraft(
     // (a text rewritten, a month-first date, stays rewritten)
     const mine = typed[index]
     const value =
-      typeof read === 'string' &&
-      typeof mine === 'string' &&
-      mine !== read &&
-      readableText(mine) === read
-        ? mine
-        : read
+      typeof read === 'string' && typeof mine === 'string' && readOf(mine) === read ? mine : read
     let text = cellText(read)
     const isCovered = covered[index] === true
     if (isCovered) coveredFields.add(field)
     if (typeof value === 'string' && checked) {
       const found = inspect(value)
-      if (!isCovered) pushTextIssues(found, { row, column, field, value }, issues)
-      text = found.fixed
+      if (!isCovered) pushTextIssues(found.problems, { row, column, field, value }, issues)
+      text = found.text
     }
     text = text.trim()
     if (!text || emptyWords.test(text)) continue

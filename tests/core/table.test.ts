@@ -761,6 +761,19 @@ describe('text as it reads', () => {
     expect(typed.issues.filter((i) => i.severity === 'error')).toEqual([])
     // The decomposed text of a cell we check is still said, with its fix.
     expect(typed.issues.some((i) => i.code === 'cell/unnormalized-text' && i.row === 3)).toBe(true)
+    // The fix precomposes the text and keeps the line breaks the cell was typed with, though the
+    // reading joins a wrapped sentence.
+    const wrapped = validateTable(
+      createGrid([
+        ['KẾ HOẠCH NĂM 2026'],
+        head,
+        [1, 'Rà soát thủ tục', 'Sở Tư pháp', 'Quý II/2026', 'Đã trình\nđề án'.normalize('NFD')],
+      ]),
+      { asOf: '2026-05-14' },
+    )
+    expect(wrapped.issues.find((i) => i.code === 'cell/unnormalized-text')?.fix).toBe(
+      'Đã trình\nđề án',
+    )
   })
 })
 
