@@ -16,8 +16,8 @@ export type ColumnSeries = {
 }
 export type SeriesKind = 'periods' | 'steps' | 'states' | 'workflow'
 
-/** A mark in a period or step column: the row is due then, or the step is done ("x", "✓", "•"). */
-export const seriesMark = /^(?:[xX✓✔•●+*v]|có)$/u
+/** A mark in a period or step column: the row is due then, or the step is done ("x", "✓", "√", "•"). */
+export const seriesMark = /^(?:[xX✓✔√☑✅•●+*v]|có)$/u
 
 // A header naming one period: "Quý I", "Tháng 3", "Năm 2027", "2027", "Q2", "Đợt 1".
 const periodHeader =

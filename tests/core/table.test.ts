@@ -578,6 +578,34 @@ describe('readTable on the seed plans', () => {
       )
     })
 
+    it('reads states marked with "√" (or "☑") as marks, and a run of figures as figures', () => {
+      const marked = (mark: string | number) =>
+        parent(
+          'Kết quả thực hiện',
+          ['Đã hoàn thành', 'Đang thực hiện', 'Chưa thực hiện'],
+          [
+            [1, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', mark, null, null],
+            [2, 'Kiểm tra công tác CCHC', 'Sở Nội vụ', null, mark, null],
+            [3, 'Tuyên truyền CCHC', 'Sở Nội vụ', null, null, mark],
+          ],
+        )
+      for (const mark of ['√', '☑'])
+        expect(marked(mark).rows.map((r) => r.cells.progress?.text)).toEqual([
+          'Đã hoàn thành',
+          'Đang thực hiện',
+          'Chưa thực hiện',
+        ])
+      const counts = parent(
+        'Thời gian thực hiện',
+        ['Quý I', 'Quý II', 'Quý III'],
+        [
+          [1, 'Báo cáo định kỳ', 'Sở Tư pháp', 1, 2, 1],
+          [2, 'Kiểm tra', 'Sở Nội vụ', 3, 1, 4],
+        ],
+      )
+      expect(counts.header.series).toBeUndefined()
+    })
+
     it('leaves narrative progress per period alone', () => {
       const table = parent(
         'Tiến độ thực hiện',
