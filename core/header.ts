@@ -149,12 +149,14 @@ export function locateHeader(
     const complete = isRequiredSatisfied(fields)
     const score = fields.size + (complete ? 100 : 0)
     // Three fields make a header; two do when the row is a table's header (three or more headings
-    // over a filled row): a calendar "Kỳ | Phạm vi | Hạn nộp | Ghi chú", a list "STT | Các nghị định
-    // cần sửa đổi | Điều, khoản | Cơ quan chủ trì soạn thảo", indicators "Chỉ tiêu | Mốc | Đầu mối".
+    // over a filled row, a group's heading between them allowed): a calendar "Kỳ | Phạm vi | Hạn nộp |
+    // Ghi chú", a list "STT | Các nghị định cần sửa đổi | Điều, khoản | Cơ quan chủ trì soạn thảo",
+    // indicators "Chỉ tiêu | Mốc | Đầu mối".
+    const filled = (row: CellValue[] = []) => row.filter((v) => cellText(v).trim()).length
     const twoFields =
       fields.size === 2 &&
-      row.filter((v) => cellText(v).trim()).length >= 3 &&
-      (values[r + 1] ?? []).filter((v) => cellText(v).trim()).length >= 2
+      filled(row) >= 3 &&
+      (filled(values[r + 1]) >= 2 || (filled(values[r + 1]) === 1 && filled(values[r + 2]) >= 2))
     if ((fields.size >= 3 || twoFields) && (!best || score > best.score)) best = { r, score }
     if (complete && best?.r === r) break
   }

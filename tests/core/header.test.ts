@@ -138,6 +138,19 @@ describe('header understanding by meaning', () => {
     expect(locate(rows)?.row).toBe(2)
   })
 
+  it('finds a header of two fields over a group heading and its filled rows', () => {
+    const rows: CellValue[][] = [
+      ['B. Kết luận của Chủ tịch UBND tỉnh'],
+      ['Cơ quan', 'Nhiệm vụ', 'Mốc'],
+      [null, 'NHIỆM VỤ TRỌNG TÂM', null],
+      ['Sở Công Thương', 'Tham mưu UBND tỉnh làm việc với chủ đầu tư', 'trước 15/10/2026'],
+      ['Sở Tài chính', 'Bố trí vốn cho các cụm công nghiệp', 'Quý IV/2026'],
+    ]
+    expect(locate(rows)?.row).toBe(2)
+    // Headings over nothing filled are no header of two fields.
+    expect(locate([['Cơ quan', 'Nhiệm vụ', 'Mốc'], ['Tổng hợp'], ['Lưu ý']])).toBeNull()
+  })
+
   it('takes the column next to the numbering for the rows when no header names them, and reads the rest around it', () => {
     const rows: CellValue[][] = [
       [],
