@@ -164,8 +164,15 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   )
     for (const k of ['deadline', 'start', 'end', 'doneDate', 'stt'] as const)
       out[k] = Math.min(out[k] ?? 0, -4)
-  // One answer repeated ("Không có" on every filled row) tells no progress where the header asks none.
-  if (p.distinct <= 1 && p.filled >= 3 && (words.progress ?? 0) <= 0 && (words.status ?? 0) <= 0)
+  // One answer repeated ("Không có" on every filled row) tells no progress where the header asks
+  // none, nor where it asks weakly and the answer stands on few rows ("Dịch vụ công trực tuyến mức
+  // độ": "Một phần" on two procedures).
+  const asks = (words.progress ?? 0) + (words.status ?? 0)
+  if (
+    p.distinct <= 1 &&
+    p.filled >= 2 &&
+    (asks <= 0 || ((words.progress ?? 0) < 7 && p.filled < 0.5 * p.rows))
+  )
     out.progress = Math.min(out.progress ?? 0, 0)
   // Marks ("x") say yes to what the header asks ("Cấp trình – TTg CP"): progress only where it asks that.
   if (p.marks >= 0.6 * p.filled && (words.progress ?? 0) <= 0 && (words.status ?? 0) <= 0)

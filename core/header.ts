@@ -300,9 +300,22 @@ export function buildHeader(
       sample = i
       break
     }
+  // A page break repeats the header, or its numbering row, over the rows that follow: no data.
+  const headerRows = values.slice(r, r + height)
+  const isCopy = (row: CellValue[]) => {
+    const texts = row.map((v) => foldText(cellText(v).trim()))
+    const same = texts.filter(
+      (t, c) => t && headerRows.some((h) => foldText(cellText(h[c] ?? null).trim()) === t),
+    ).length
+    return isNumberingRow(row) || (same >= 2 && same >= 0.5 * texts.filter(Boolean).length)
+  }
+  const kept: number[] = []
+  for (let i = dataStart; i < Math.min(sample, values.length); i++)
+    if (!isCopy(values[i] ?? [])) kept.push(i)
+  const rows = kept.map((i) => values[i] ?? [])
   const profiles = computeColumnProfiles(
-    values.slice(dataStart, sample),
-    covered.slice(dataStart, sample),
+    rows,
+    kept.map((i) => covered[i] ?? []),
     cells.length,
     context,
   )
@@ -343,7 +356,6 @@ export function buildHeader(
   // Periods marked under a time parent are one deadline, numbered steps one progress, read across
   // their columns: the first column holds the field, the others are part of it. Periods whose cells
   // write their own times ("Đợt 1 | Đợt 2": "Trước ngày 25/3/2020") are one deadline too.
-  const rows = values.slice(dataStart, sample)
   const timed = (run: number[]) => {
     const filled = run.reduce((n, c) => n + profiles[c]!.filled, 0)
     const times = run.reduce((n, c) => n + profiles[c]!.looseDeadline, 0)

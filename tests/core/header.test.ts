@@ -151,6 +151,41 @@ describe('header understanding by meaning', () => {
     expect(locate([['Cơ quan', 'Nhiệm vụ', 'Mốc'], ['Tổng hợp'], ['Lưu ý']])).toBeNull()
   })
 
+  it('reads the columns past a header repeated at a page break as if it were not there', () => {
+    const head = ['TT', 'Tên văn bản', 'Cơ quan soạn thảo', 'Tiến độ', 'Hồ sơ']
+    const task = (n: number) => [
+      n,
+      `Luật sửa đổi, bổ sung một số điều của Luật số ${n}`,
+      'Bộ Tư pháp',
+      `Trình Ủy ban Thường vụ Quốc hội cho ý kiến trước ngày ${n}/3/2026`,
+      'Tờ trình, dự thảo',
+    ]
+    const rows: CellValue[][] = [head, ...[1, 2, 3, 4, 5].map(task)]
+    const repeated = [
+      ...rows.slice(0, 3),
+      head,
+      ['(1)', '(2)', '(3)', '(4)', '(5)'],
+      ...rows.slice(3),
+    ]
+    const read = (sheet: CellValue[][]) =>
+      readHeader(sheet, [], 0).mapping.map((m) => [m.field, m.reason.vi])
+    expect(read(repeated)).toEqual(read(rows))
+    expect(read(repeated)[0]).toEqual(['stt', 'theo tiêu đề; ô trong cột: 5/5 là số thứ tự'])
+  })
+
+  it('takes one answer on few rows under a weak word for no progress', () => {
+    const rows: CellValue[][] = [
+      ['Bước', 'Đơn vị thực hiện', 'Nội dung công việc', 'Dịch vụ công trực tuyến mức độ'],
+      ['Bước 1', 'Bộ phận một cửa', 'Tiếp nhận hồ sơ, số hóa hồ sơ', 'Một phần'],
+      ['Bước 2', 'Lãnh đạo phòng', 'Phân công chuyên viên xử lý hồ sơ', null],
+      ['Bước 3', 'Chuyên viên', 'Thẩm tra, xử lý hồ sơ, dự thảo kết quả', null],
+      ['Bước 4', 'Lãnh đạo Sở', 'Ký phê duyệt kết quả', null],
+      ['Bước 1', 'Bộ phận một cửa', 'Tiếp nhận hồ sơ của nhà trường', 'Một phần'],
+      ['Bước 2', 'Lãnh đạo phòng', 'Phân công chuyên viên thẩm định', null],
+    ]
+    expect(readHeader(rows, [], 0).mapping[3]).toMatchObject({ field: null })
+  })
+
   it('takes the column next to the numbering for the rows when no header names them, and reads the rest around it', () => {
     const rows: CellValue[][] = [
       [],
