@@ -129,6 +129,9 @@ export function locateHeader(
 ): HeaderInfo | null {
   const scoreCell = createScorer()
   let best: { r: number; score: number } | null = null
+  // Failing that, a row of three or more short headings, one naming a field and the others leaning
+  // to one ("TT | Văn bản | Điều, khoản | Cơ quan"), over filled rows: the cells below decide.
+  let weakest: number | null = null
   const limit = Math.min(values.length, 60)
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
@@ -159,9 +162,30 @@ export function locateHeader(
       (filled(values[r + 1]) >= 2 || (filled(values[r + 1]) === 1 && filled(values[r + 2]) >= 2))
     if ((fields.size >= 3 || twoFields) && (!best || score > best.score)) best = { r, score }
     if (complete && best?.r === r) break
+    if (
+      weakest === null &&
+      fields.size >= 1 &&
+      isWeakHeader(row, scoreCell, values.slice(r + 1, r + 4))
+    )
+      weakest = r
   }
-  if (!best) return null
-  return buildHeader(values, covered, best.r, top, left, choices, context, scoreCell)
+  const r = best?.r ?? weakest
+  if (r === null) return null
+  return buildHeader(values, covered, r, top, left, choices, context, scoreCell)
+}
+
+/** Three or more short headings, each leaning to a field, over rows filled as wide. */
+function isWeakHeader(row: CellValue[], scoreCell: Scorer, below: CellValue[][]): boolean {
+  const texts = row.map((v) => (typeof v === 'string' ? v.trim() : ''))
+  const headings = texts.filter(Boolean)
+  if (headings.length < 3 || headings.length < row.filter((v) => v !== null && v !== '').length)
+    return false
+  const leaning = headings.filter((t) => {
+    const best = findBestMeaning(scoreCell(t))
+    return t.length <= 60 && best !== null && best.meaning !== 'other' && best.score >= 1.5
+  })
+  const filled = (cells: CellValue[]) => cells.filter((v) => cellText(v).trim()).length
+  return leaning.length >= 3 && below.length === 3 && below.every((b) => filled(b) >= 3)
 }
 
 /** The header text of each column: a child under a parent reads as both ("Thời gian thực hiện – Bắt đầu"). */

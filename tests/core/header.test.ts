@@ -138,6 +138,36 @@ describe('header understanding by meaning', () => {
     expect(locate(rows)?.row).toBe(2)
   })
 
+  it('finds a header of short headings that only lean to their fields, and reads it by its cells', () => {
+    const rows: CellValue[][] = [
+      ['C. DANH MỤC VĂN BẢN QUY PHẠM PHÁP LUẬT CẦN SỬA ĐỔI, BỔ SUNG'],
+      ['TT', 'Văn bản', 'Điều, khoản, điểm cần sửa đổi', 'Cơ quan'],
+      [
+        '1.',
+        'Nghị định số 84/2019/NĐ-CP quy định về quản lý phân bón',
+        'khoản 2 Điều 16',
+        'Bộ Nông nghiệp và Môi trường',
+      ],
+      [
+        '2.',
+        'Nghị định số 79/2023/NĐ-CP về quyền đối với giống cây trồng',
+        'khoản 3 Điều 6',
+        'Bộ Nông nghiệp và Môi trường',
+      ],
+      [
+        '3.',
+        'Nghị định số 103/2020/NĐ-CP về chứng nhận gạo thơm',
+        'Điều 7, Điều 8',
+        'Bộ Khoa học và Công nghệ',
+      ],
+    ]
+    const header = locate(rows)
+    expect(header?.row).toBe(2)
+    expect(header?.mapping.map((m) => m.field)).toEqual(['stt', 'content', null, 'lead'])
+    // Short words over too few rows stay no header.
+    expect(locate(rows.slice(0, 4))).toBeNull()
+  })
+
   it('finds a header of two fields over a group heading and its filled rows', () => {
     const rows: CellValue[][] = [
       ['B. Kết luận của Chủ tịch UBND tỉnh'],
