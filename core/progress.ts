@@ -94,7 +94,7 @@ function hasPartialCount(text: string): boolean {
   const number = (s: string) => parseVietnameseNumber(s) ?? NaN
   for (const m of text.matchAll(/(?<![\d/.,])(\d+(?:[.,]\d+)*) ?\/ ?(\d+(?:[.,]\d+)*)(?![\d/])/g))
     if (number(m[1]!) < number(m[2]!)) return true
-  for (const m of text.matchAll(/\bđạt\s+(\d+(?:[.,]\d+)?)\s*%/giu))
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])đạt\s+(\d+(?:[.,]\d+)?)\s*%/giu))
     if (number(m[1]!) < 100) return true
   return false
 }
@@ -160,6 +160,8 @@ const hasAspectWord = /\b(chua|dang|da|se)\b/
 const goesOn = /\b(?:tiep tuc|thuong xuyen)\b/
 const finished = /\b(?:hoan thanh|hoan tat|xong)\b/
 
+const unfinished = /\bchua (?:hoan thanh|hoan tat|xong|dat)\b/
+
 function readAspect(value: string, folded: string): ProgressState | null {
   if (!hasAspectWord.test(folded)) return null
   const marked = hasMarks(value)
@@ -170,8 +172,9 @@ function readAspect(value: string, folded: string): ProgressState | null {
   const notYet = has('chưa', 'chua')
   const ongoing = has('đang', 'dang')
   const already = has('đã', 'da')
-  // "Đã xây dựng dự thảo, đang lấy ý kiến", "Đã trình, chưa được phê duyệt": one step done, the work goes on.
-  if (ongoing || (notYet && already)) return 'in-progress'
+  // "Đã xây dựng dự thảo, đang lấy ý kiến", "Đã trình, chưa được phê duyệt": one step done, the work
+  // goes on; so it does where it is only not finished yet ("Quá hạn, chưa hoàn thành").
+  if (ongoing || (notYet && already) || unfinished.test(folded)) return 'in-progress'
   if (notYet || has('sẽ', 'se')) return 'not-started'
   if (already) return 'done'
   return null

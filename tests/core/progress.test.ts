@@ -119,6 +119,11 @@ describe('parseProgress', () => {
       state: 'done',
     })
     expect(parseProgress('Đạt 85%')).toEqual({ state: 'in-progress', percent: 85 })
+    // "đạt" after another word ("Tỷ lệ đạt …") counts as well as at the start.
+    expect(parseProgress('Tỷ lệ đạt 97,5%')).toMatchObject({ state: 'in-progress' })
+    // Not finished yet, wherever it is said, is not "not started".
+    expect(parseProgress('Quá hạn, chưa hoàn thành')).toMatchObject({ state: 'in-progress' })
+    expect(parseProgress('Đến nay chưa thực hiện')).toMatchObject({ state: 'not-started' })
   })
 
   it('tells an impossible percentage from text it cannot place', () => {
