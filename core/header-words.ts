@@ -283,6 +283,8 @@ function englishPhrases(): Record<string, Weights> {
     status: { progress: 5, status: 3 },
     progress: { progress: 6 },
     complete: { progress: 3 },
+    completed: { progress: 3 },
+    done: { progress: 3 },
     'task complete': { progress: 6 },
     'pct complete': { progress: 7 },
     'completion date': { doneDate: 7 },
@@ -456,6 +458,8 @@ export const headerAbbreviations: Record<string, string> = {
   bc: 'bao cao',
   cv: 'cong van',
   ht: 'hoan thanh',
+  // (a plain word for the same: "Đã xong", "Ngày xong")
+  xong: 'hoan thanh',
   th: 'thuc hien',
   nd: 'noi dung',
   ph: 'phoi hop',

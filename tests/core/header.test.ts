@@ -168,6 +168,20 @@ describe('header understanding by meaning', () => {
     expect(locate(rows.slice(0, 4))).toBeNull()
   })
 
+  it('reads a column of marks headed with a plain word for finished ("Đã xong", "Done") as the progress', () => {
+    for (const head of ['Đã xong', 'Xong?', 'Done', 'Completed']) {
+      const rows: CellValue[][] = [
+        ['Kế hoạch năm 2026'],
+        ['STT', 'Nội dung công việc', 'Đơn vị chủ trì', 'Thời hạn', head],
+        [1, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Tháng 3/2026', 'x'],
+        [2, 'Số hóa hồ sơ', 'Văn phòng UBND tỉnh', 'Tháng 5/2026', null],
+        [3, 'Khảo sát SIPAS', 'Sở Nội vụ', 'Quý IV/2026', null],
+        [4, 'Kiểm tra công tác CCHC', 'Sở Nội vụ', 'Tháng 6/2026', 'x'],
+      ]
+      expect(fieldsOf(rows)[4]).toEqual(['E', 'progress'])
+    }
+  })
+
   it('finds a header of two fields over a group heading and its filled rows', () => {
     const rows: CellValue[][] = [
       ['B. Kết luận của Chủ tịch UBND tỉnh'],
