@@ -27,18 +27,23 @@ export function findTitleIssued(titleText: string): IsoDate | null {
 
 /**
  * The plan year from title rows: "… NĂM 2026" first, else a month "THÁNG 02/2026", else the year of
- * any date written there ("… ngày 14/7/2026").
+ * any date written there ("… ngày 14/7/2026"), else the first year of a span ("GIAI ĐOẠN 2026 - 2030"),
+ * else a horizon. A year the work only runs up to ("TẦM NHÌN ĐẾN NĂM 2045", "đến năm 2030") is its
+ * horizon, not its year.
  * @example findTitleYear('NHIỆM VỤ THÁNG 02/2026') // 2026
  */
 export function findTitleYear(titleText: string): number | null {
   const folded = foldKeepingPunctuation(titleText)
-  const named =
-    /\bnam ((?:19|20|21)\d{2})\b/.exec(folded) ??
-    /\bthang \d{1,2} ?[/.-] ?((?:19|20|21)\d{2})\b/.exec(folded) ??
-    new RegExp(`\\b${date}\\b`).exec(folded)?.slice(2) ??
-    new RegExp(`\\b${longDate}\\b`).exec(folded)?.slice(2)
-  const year = named ? Number(named[named.length - 1]) : NaN
-  return year >= 1900 && year <= 2199 ? year : null
+  const named = [...folded.matchAll(/\b(den (?:het )?)?nam ((?:19|20|21)\d{2})\b/g)]
+  const year =
+    named.find((m) => !m[1])?.[2] ??
+    /\bthang \d{1,2} ?[/.-] ?((?:19|20|21)\d{2})\b/.exec(folded)?.[1] ??
+    new RegExp(`\\b${date}\\b`).exec(folded)?.[3] ??
+    new RegExp(`\\b${longDate}\\b`).exec(folded)?.[3] ??
+    /\b((?:19|20|21)\d{2}) ?[-–] ?(?:19|20|21)\d{2}\b/.exec(folded)?.[1] ??
+    named[0]?.[2]
+  const found = Number(year)
+  return found >= 1900 && found <= 2199 ? found : null
 }
 
 /**

@@ -14,6 +14,13 @@ describe('findTitleYear', () => {
     // "NĂM" names the plan year before any date in the title (the plan is signed the year before).
     ['KẾ HOẠCH CCHC NĂM 2026\n(Kèm theo Kế hoạch số 5/KH-UBND ngày 20/12/2025)', 2026],
     ['PHỤ LỤC (Kèm theo Kế hoạch số 0156/KH-UBND)', null],
+    // A year the work runs up to is its horizon: the span's first year, or the document's, is its year.
+    ['DANH MỤC NHIỆM VỤ GIAI ĐOẠN 2026 - 2030, TẦM NHÌN ĐẾN NĂM 2045', 2026],
+    [
+      'CHIẾN LƯỢC ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2045\n(Kèm theo Quyết định số 9/QĐ-TTg ngày 14/7/2026)',
+      2026,
+    ],
+    ['KẾ HOẠCH THỰC HIỆN ĐẾN HẾT NĂM 2030', 2030],
     ['Quyết định số 13/2026/QĐ-UBND', null],
   ])('reads "%s" as %s', (title, year) => {
     expect(findTitleYear(title)).toBe(year)
