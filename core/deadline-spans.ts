@@ -39,7 +39,7 @@ const yearLink = `(?:(?:${yearJoin})+| )((?:19|20|21)\\d{2})\\b`
 // A cell that holds days and months only, with the day of the week and the time of day around them.
 const dayMonth = '\\(?\\d{1,2} ?/ ?\\d{1,2}\\)?'
 const calendarDay = new RegExp(
-  `^(?:(?:sang|chieu|toi|ca ngay|ngay|thu (?:hai|ba|tu|nam|sau|bay|\\d)|chu nhat|t\\d|cn|\\d{1,2} ?(?:h|gio) ?\\d{0,2})[ ,]*)*${dayMonth}(?: ?[-–→,] ?${dayMonth})*$`,
+  `^(?:(?:sang|chieu|toi|ca ngay|ngay|thu (?:hai|ba|tu|nam|sau|bay|\\d)|chu nhat|t\\d|cn|\\d{1,2} ?(?:h|gio) ?\\d{0,2})[ ,]*)*${dayMonth}(?: ?(?:[-–→,;]|va) ?${dayMonth})*$`,
 )
 
 /**

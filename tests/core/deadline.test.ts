@@ -419,6 +419,8 @@ const compoundPhrases: [string, string, string | null][] = [
   ['Thứ Sáu (18/10)', 'date', '2026-10-18'],
   ['Sáng thứ Tư 16/10', 'date', '2026-10-16'],
   ['30/9 - 04/10', 'date', '2026-10-04'],
+  ['31/7; 30/7; 8/8', 'date', '2026-08-08'],
+  ['20/8 và 30/8', 'date', '2026-08-30'],
   ['Ngày 30/9 (3/4 số xã)', 'date', '2026-09-30'],
   ['Quý III/2026 (đạt 76/90 xã)', 'period', '2026-09-30'],
   ['Trước ngày 20 của tháng cuối quý', 'recurring', null],
