@@ -331,7 +331,17 @@ function isHeading(draft: Draft): boolean {
   return /^[\p{Lu}\d]/u.test(text!)
 }
 
-function classifyRows(drafts: Draft[], header: HeaderInfo, issues: Issue[]): TableRow[] {
+// A capital closed by a bracket over a task of its own ("A) | Tổ chức hội nghị … | Cục … | Quý
+// III/2026") is a lettered item typed in capitals, not a part.
+function readCapitalItem(draft: Draft): Draft {
+  const { stt } = draft
+  if (stt?.kind !== 'part' || !/\)$/.test(draft.cells.stt?.text.trim() ?? '') || !isOwnTask(draft))
+    return draft
+  return { ...draft, stt: { kind: 'lettered', code: stt.code.toLowerCase() } }
+}
+
+function classifyRows(read: Draft[], header: HeaderInfo, issues: Issue[]): TableRow[] {
+  const drafts = read.map(readCapitalItem)
   const rows: TableRow[] = []
   const numbering = createNumbering(issues, header)
   const siblings = countNumberedSiblings(drafts)

@@ -71,6 +71,23 @@ describe('readTable', () => {
     expect(table.issues).toEqual([])
   })
 
+  it('reads capitals closed by a bracket over tasks of their own as lettered items, a capital over a title as a part', () => {
+    const table = read([
+      ['A.', 'NHIỆM VỤ CHUNG', null, null],
+      [1, 'TỔ CHỨC TUYÊN TRUYỀN, PHỔ BIẾN NGHỊ ĐỊNH', null, null],
+      task('A)', 'TỔ CHỨC HỘI NGHỊ PHỔ BIẾN NGHỊ ĐỊNH'),
+      task('B)', 'TỔ CHỨC CÁC HỘI THẢO CHUYÊN ĐỀ'),
+      task(2, 'RÀ SOÁT VĂN BẢN'),
+    ])
+    expect(outline(table.rows)).toEqual([
+      [3, 'heading', 'A', 0, null],
+      [4, 'group', '1', 1, null],
+      [5, 'task', '1.a', 2, null],
+      [6, 'task', '1.b', 2, null],
+      [7, 'task', '2', 1, null],
+    ])
+  })
+
   it('puts bullet rows one level below the group above them', () => {
     const table = read([
       task(1, 'Tuyên truyền CCHC'),
