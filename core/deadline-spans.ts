@@ -91,6 +91,18 @@ export function findSpans(
     const day = computeLunarNewYear(Number(m[1]))
     return { start: day, end: day, kind: 'date', at: 0 }
   })
+  // Two days under one year: "30/6 - 31/12/2026", "từ 15/3 đến 30/4/2026" (the first in the year
+  // before when it falls after the second: "20/12 - 10/01/2027").
+  take(
+    /\b(\d{1,2}) ?[/.] ?(\d{1,2}) ?(?:-|–|den) ?(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4})\b/g,
+    (m) => {
+      const y = Number(m[5])
+      const end = createIsoDate(y, Number(m[4]), Number(m[3]))
+      const first = (year: number) => createIsoDate(year, Number(m[2]), Number(m[1]))
+      const start = first(y) && end && first(y)! > end ? first(y - 1) : first(y)
+      return start && end ? { start, end, kind: 'date', at: 0 } : invalid(m[0])
+    },
+  )
   // Day-first dates: 31/12/2026, 1-7-2026, 31.12.2026.
   take(/\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4})\b/g, (m) =>
     createDateSpan(Number(m[3]), Number(m[2]), Number(m[1]), m[0]),

@@ -26,7 +26,8 @@ export type Deadline = {
   unread?: string
 }
 
-const documentNumbers = /\b\d+(?:\s*\/\s*\d{2,4})?\s*\/\s*[A-ZĐ][\p{L}\d-]*(?:\/[\p{L}\d-]+)*/gu
+const documentNumbers =
+  /\b\d+(?:\s*\/\s*\d{2,4})?\s*\/\s*(?:[A-ZĐ][\p{L}\d-]*|\p{Ll}{1,5}-[\p{L}\d-]+)(?:\/[\p{L}\d-]+)*/gu
 
 // Standing work: "Thường xuyên", "Hằng năm", "Kịp thời", "Trong nhiệm kỳ", "Trong thời gian thực hiện
 // Nghị quyết" (as long as the plan runs).

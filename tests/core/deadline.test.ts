@@ -66,6 +66,8 @@ const specPhrases: [string, string, string | null][] = [
     null,
   ],
   ['Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ', 'external', null],
+  // (a symbol typed in small letters is a symbol all the same)
+  ['Theo Quyết định số 123/qđ-ubnd ngày 28/5/2015', 'external', null],
   ['Theo kế hoạch, hoàn thành Quý III/2026', 'period', '2026-09-30'],
   [
     'Hoàn thành trước ngày 30/6/2026 theo Công văn số 12/UBND-NC ngày 5/1/2026',
@@ -170,6 +172,15 @@ describe('parseDeadline', () => {
     ['Tháng VI.2026', '2026-06-01', '2026-06-30'],
   ])('reads "%s" as from %s to %s', (text, start, due) => {
     expect(parseDeadline(text, 2026)).toEqual({ kind: 'period', due, start })
+  })
+
+  // Two days under one year: the first takes the year of the second (the year before across New Year).
+  it.each([
+    ['30/6 - 31/12/2026', '2026-06-30', '2026-12-31'],
+    ['Từ 15/3 đến 30/4/2026', '2026-03-15', '2026-04-30'],
+    ['20/12 - 10/01/2027', '2026-12-20', '2027-01-10'],
+  ])('reads "%s" as from %s to %s', (text, start, due) => {
+    expect(parseDeadline(text, 2026)).toEqual({ kind: 'date', due, start })
   })
 
   it('takes the latest explicit deadline in a cell with several', () => {
