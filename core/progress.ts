@@ -194,10 +194,12 @@ export function saysTimeliness(text: string): boolean {
   return lateWords.test(folded) || timelyWords.test(folded)
 }
 
+// A pace (on, ahead of, behind) against the deadline, the schedule or the plan, or a word for it
+// ("Vượt kế hoạch", beyond the plan's target, is a result: done).
 const timingVerdict =
-  /^(?:dung han|dung tien do|som|truoc han|kip thoi|cham|tre|cham tien do|tre han|qua han|cham so voi ke hoach)$/
+  /^(?:(?:dung|vuot|som|truoc|cham|tre|kip|qua) (?:han|thoi han|tien do)|(?:dung|cham|tre) (?:so voi )?(?:ke hoach|tien do)|som|kip thoi|cham|tre)$/
 
-/** Whether a text is only a verdict on the timing of the work ("Đúng hạn", "Chậm", "Trễ hạn"). */
+/** Whether a text is only a verdict on the timing of the work ("Đúng hạn", "Vượt tiến độ", "Chậm"). */
 export function isTimingVerdict(text: string): boolean {
   return timingVerdict.test(foldText(text))
 }

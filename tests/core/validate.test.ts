@@ -1339,6 +1339,17 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
       { asOf: '2026-09-30' },
     )
     expect(report.tasks.map((t) => t.status)).toEqual(['done-on-time', 'done-late', 'overdue'])
+    // Ahead of the schedule or behind it, under "Tiến độ": the pace of finished work.
+    const paced = validateTable(
+      createGrid([
+        ['STT', 'Nội dung công việc', 'Nhận', 'Thời hạn', 'Hoàn thành', 'Tiến độ'],
+        [1, 'Dự toán kinh phí bổ sung', '29/12/2025', '08/01/2026', '08/01/2026', 'Đúng tiến độ'],
+        [2, 'Báo cáo NQ57 năm 2025', '19/11/2025', '20/01/2026', '19/01/2026', 'Vượt tiến độ'],
+        [3, 'Rà soát chỉ tiêu KHCN', '05/02/2026', '10/02/2026', '26/02/2026', 'Trễ tiến độ'],
+      ]),
+      { asOf: '2026-03-30' },
+    )
+    expect(paced.tasks.map((t) => t.status)).toEqual(['done-on-time', 'done-on-time', 'done-late'])
   })
 
   it('reads "Trong tháng" and "Tuần 3" within the month a monthly plan is for', () => {
