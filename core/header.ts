@@ -158,8 +158,11 @@ export function locateHeader(
     const filled = (row: CellValue[] = []) => row.filter((v) => cellText(v).trim()).length
     const twoFields =
       fields.size === 2 &&
-      filled(row) >= 3 &&
-      (filled(values[r + 1]) >= 2 || (filled(values[r + 1]) === 1 && filled(values[r + 2]) >= 2))
+      ((filled(row) >= 3 &&
+        (filled(values[r + 1]) >= 2 ||
+          (filled(values[r + 1]) === 1 && filled(values[r + 2]) >= 2))) ||
+        // (a table of two columns, "Hạn | Nội dung", over three rows filled as wide at least)
+        (filled(row) === 2 && [1, 2, 3].every((k) => filled(values[r + k]) >= 2)))
     if ((fields.size >= 3 || twoFields) && (!best || score > best.score)) best = { r, score }
     if (complete && best?.r === r) break
     if (

@@ -182,6 +182,18 @@ describe('header understanding by meaning', () => {
     }
   })
 
+  it('finds a table of two columns, its time first, over three rows filled as wide', () => {
+    const rows: CellValue[][] = [
+      ['III. MỐC HẠN ĐANG CHẠY'],
+      ['Hạn', 'Nội dung'],
+      ['04/7/2026', 'Các cơ quan phản hồi ý kiến hồ sơ cụm công nghiệp'],
+      ['10/7/2026', 'Hoàn thiện hồ sơ điều chỉnh cụm công nghiệp trình UBND tỉnh'],
+      ['20/7/2026', 'Báo cáo nội bộ gửi Sở Tài chính'],
+    ]
+    expect(locate(rows)?.mapping.map((m) => m.field)).toEqual(['deadline', 'content'])
+    expect(locate(rows.slice(0, 4))).toBeNull()
+  })
+
   it('finds a header of two fields over a group heading and its filled rows', () => {
     const rows: CellValue[][] = [
       ['B. Kết luận của Chủ tịch UBND tỉnh'],
