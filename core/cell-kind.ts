@@ -95,7 +95,7 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
   if (date && date !== 'invalid') return 'date'
   const folded = foldKeepingNumbers(text.replace(/^\(|\)$/g, ''))
   if (durationPattern.test(folded)) return 'duration'
-  if (/^[-+]?\d+(?:[.,]\d+)?\s*%$/.test(text)) return 'percent'
+  if (/^(?:[-+~≈]\s*)?\d+(?:[.,]\d+)?\s*%$/.test(text)) return 'percent'
   if (/^[-+]?\d[\d.,]*$/.test(text)) {
     const n = Number(text.replace(',', '.'))
     if (Number.isInteger(n) && n >= 1990 && n <= 2100) return 'period'

@@ -222,6 +222,9 @@ export function parseProgress(value: string | number | null): Progress | Progres
   return lateWords.test(foldText(value)) ? { ...read, late: true } : read
 }
 
+// About a figure: "~40%", "≈ 40%", "khoảng 40%", "gần 40%", "xấp xỉ 40%".
+const about = /^\s*(?:~|≈|khoảng|gần|xấp xỉ|ước đạt|ước khoảng)\s*(?=\d{1,3}(?:[.,]\d+)?\s*%\s*$)/iu
+
 function readProgressWords(value: string | number | null): Progress | ProgressProblem {
   if (value === null || value === '') return notStarted
   if (typeof value === 'number') return createFromPercent(value <= 1 ? value * 100 : value)
@@ -231,7 +234,9 @@ function readProgressWords(value: string | number | null): Progress | ProgressPr
     return emoji ? { state: emoji[1], percent: null } : notStarted
   }
   // A whole number kept as text (a CSV), 0 to 100: a percentage; a decimal below 1: its fraction.
-  const figure = /^\s*(\d{1,3})\s*$|^\s*(0[.,]\d+)\s*$/.exec(value)
+  // (about so much, "~40%", "khoảng 40%", "≈ 40%", is that much)
+  const figures = value.replace(about, '')
+  const figure = /^\s*(\d{1,3})\s*$|^\s*(0[.,]\d+)\s*$/.exec(figures)
   if (figure) {
     const n = parseVietnameseNumber(figure[1] ?? figure[2]!)
     if (n !== null && n <= 100) return createFromPercent(figure[2] ? n * 100 : n)
@@ -239,7 +244,7 @@ function readProgressWords(value: string | number | null): Progress | ProgressPr
   // (a figure inside a long account is one of its results, "đạt tỷ lệ 100% đảng viên …", or an aim,
   // "phấn đấu đạt 100%": not how far the task went)
   const percent = value.length <= 80 ? /(?:^|\s)(\d+(?:[.,]\d+)?) pct\b/.exec(folded) : null
-  if (percent && /^\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(value)) {
+  if (percent && /^\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(figures)) {
     const n = parseVietnameseNumber(percent[1]!)
     return n === null ? { problem: 'percent' } : createFromPercent(n)
   }

@@ -41,6 +41,8 @@ export function parseStt(value: string | number | null): SttCode | null {
     return { kind: 'numbered', code: parts.join('.'), parts }
   }
   if (/^[-–+•*]$/.test(raw)) return { kind: 'bullet', code: raw }
+  // A share ("40%", "~10%") numbers nothing.
+  if (raw.includes('%')) return { kind: 'other', code: raw }
   // "i." and "v." stay roman sections, as they always were; "i)" is the ninth sub-item; a small letter
   // alone ("a", "b", "c") is an item too, but "i", "v", "x" alone stay roman.
   const letter = /^\(?([a-zđ])\)$|^([a-zđ])[./]$|^([a-hj-uwyzđ])$/u.exec(raw)

@@ -119,6 +119,9 @@ describe('parseProgress', () => {
       state: 'done',
     })
     expect(parseProgress('Đạt 85%')).toEqual({ state: 'in-progress', percent: 85 })
+    // About so much is that much.
+    for (const about of ['~40%', 'khoảng 40%', '≈ 40%', 'Gần 40%'])
+      expect(parseProgress(about)).toEqual({ state: 'in-progress', percent: 40 })
     // "đạt" after another word ("Tỷ lệ đạt …") counts as well as at the start.
     expect(parseProgress('Tỷ lệ đạt 97,5%')).toMatchObject({ state: 'in-progress' })
     // Not finished yet, wherever it is said, is not "not started".

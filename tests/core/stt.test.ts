@@ -90,6 +90,11 @@ describe('parseStt', () => {
     expect(parseStt('Nhiệm vụ trọng tâm')).toBeNull()
     expect(parseStt('Nhiệm vụ')).toEqual({ kind: 'other', code: 'Nhiệm vụ' })
   })
+
+  it('takes a share for no number ("40%", "~10%")', () => {
+    expect(parseStt('40%')).toEqual({ kind: 'other', code: '40%' })
+    expect(parseStt('~10%')).toEqual({ kind: 'other', code: '~10%' })
+  })
 })
 
 describe('parseRoman', () => {
