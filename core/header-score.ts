@@ -34,6 +34,8 @@ const exactLabels = new Map<string, HeaderMeaning>([
   ['ngay thang nam', 'deadline'],
   ['tu', 'start'],
   ['den', 'end'],
+  // (a role alone names who takes it, as "Chủ trì" and "Phối hợp" do)
+  ['thuc hien', 'executing'],
 ])
 for (const key of fieldKeys) {
   for (const s of [fieldSpecs[key].label, ...fieldSpecs[key].synonyms]) {

@@ -182,6 +182,35 @@ describe('header understanding by meaning', () => {
     }
   })
 
+  it('reads "Thực hiện" alone as who carries the work out, as "Chủ trì" names who leads it', () => {
+    const rows: CellValue[][] = [
+      ['Kế hoạch thực hiện luận văn thạc sĩ đợt 3 năm học 2025 - 2026'],
+      ['TT', 'Nội dung', 'Thực hiện', 'Bắt đầu', 'Kết thúc'],
+      ['1.1', 'Đăng ký thực hiện', 'HV đăng ký thực hiện luận văn', '15/01/2026', '20/01/2026'],
+      [
+        '1.2',
+        'Duyệt đơn',
+        'Khoa duyệt đơn của học viên và trình ký đề xuất',
+        '26/01/2026',
+        '31/01/2026',
+      ],
+      [
+        '1.3',
+        'Đóng học phí',
+        'HV thực hiện đóng học phí theo thông báo',
+        '16/03/2026',
+        '27/03/2026',
+      ],
+    ]
+    expect(fieldsOf(rows)).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'executing'],
+      ['D', 'start'],
+      ['E', 'end'],
+    ])
+  })
+
   it('finds a table of two columns, its time first, over three rows filled as wide', () => {
     const rows: CellValue[][] = [
       ['III. MỐC HẠN ĐANG CHẠY'],
