@@ -358,6 +358,20 @@ export function buildHeader(
       ? {}
       : scoreColumnContents(p, words[c]!, plan),
   )
+  // A schedule's word ("Tiến độ") over cells that each name a time and never say how far the work
+  // went ("Trình … trước ngày 10/01/2025") is the deadline, however strong the word.
+  contents.forEach((s, c) => {
+    const p = profiles[c]!
+    const progress = words[c]!.progress ?? 0
+    if (
+      progress > 0 &&
+      timeWords.test(foldText(cells[c]!.text)) &&
+      p.filled >= 3 &&
+      p.looseProgress === 0 &&
+      p.looseDeadline >= 0.8 * p.filled
+    )
+      s.progress = (s.progress ?? 0) - progress
+  })
   const scores = words.map((w, c) => {
     const total: Weights = { ...w }
     for (const [k, v] of Object.entries(contents[c]!) as [HeaderMeaning, number][])

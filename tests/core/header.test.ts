@@ -211,6 +211,25 @@ describe('header understanding by meaning', () => {
     ])
   })
 
+  it('reads "Tiến độ" over sentences that each name a time as the deadline, "Tình hình thực hiện" as the progress', () => {
+    const sheet = (head: string): CellValue[][] => [
+      ['STT', 'Tên văn bản', 'Cơ quan soạn thảo', head],
+      ...[1, 2, 3, 4].map((n) => [
+        n,
+        `Luật sửa đổi, bổ sung một số điều của Luật số ${n}`,
+        'Bộ Tư pháp',
+        `Trình Ủy ban Thường vụ Quốc hội cho ý kiến trước ngày ${n}/3/2026`,
+      ]),
+    ]
+    expect(readHeader(sheet('Tiến độ'), [], 0).mapping[3]).toMatchObject({
+      field: 'deadline',
+      reason: { vi: 'ô trong cột: 4/4 là thời hạn' },
+    })
+    expect(readHeader(sheet('Tình hình thực hiện'), [], 0).mapping[3]).toMatchObject({
+      field: 'progress',
+    })
+  })
+
   it('finds a table of two columns, its time first, over three rows filled as wide', () => {
     const rows: CellValue[][] = [
       ['III. MỐC HẠN ĐANG CHẠY'],
