@@ -4,7 +4,7 @@ import { noDeadline, parseDeadline } from './deadline.ts'
 import { isDateCell, type CellValue } from './grid.ts'
 import { isProgress, parseProgress } from './progress.ts'
 import { parseStt } from './stt.ts'
-import { foldKeepingNumbers, foldText } from './text.ts'
+import { foldKeepingNumbers, foldText, hasMarks } from './text.ts'
 
 /** What one cell holds, judged from the cell alone. */
 export const cellKinds = [
@@ -26,14 +26,18 @@ export type CellKind = (typeof cellKinds)[number]
 
 // The words agency names start with (folded), for tables checked without a registry.
 const agencyStart =
-  /^(?:(?:cac|tat ca) (?:so|co quan|don vi|xa|phuong|huyen|dia phuong|nganh|phong|ban|thanh vien|to chuc|bo)|so (?!hoa|lieu|luong|sanh|ket|tay|do|hieu)\w+|ubnd|uy ban|hdnd|phong (?!chong|ngua|hop)|ban (?!hanh|giao|do)\w+|van phong|vp|cong an|bo (?!sung|tri|cau|tai)\w+|cuc|chi cuc|tong cuc|trung tam|dai (?:phat|truyen|pt)|bao (?!cao|dam|ve|quan|tri)\w+|bao hiem|hoi (?!nghi|thao|thi|cho)\w+|lien doan|lien minh|doan (?!ket)\w+|thanh tra|kho bac|toa an|vien (?!thong|chuc)\w+|vu (?!viec|an)\w+|co quan|don vi|truong (?!hop)\w+|benh vien|cong ty|tong cong ty|to (?:cong tac|giup viec|cong nghe|chuyen|thu ky)|chuyen vien|can bo|cong chuc|lanh dao|(?:tinh|huyen|thanh|dang) uy|(?:tinh|huyen|thanh) doan|buu dien|mat tran|ubmttq|ngan hang|doi (?!moi|thoai|voi)\w+|bo chi huy|chi nhanh|xa (?!hoi)\w+|phuong (?!an|thuc|phap|tien|huong|cham)\w+|huyen|thanh pho|tp|thi xa|chu tich|pho chu tich|giam doc|thu truong|d c|dong chi|nguoi dung dau|bch|bql|ban quan ly|hop tac xa|dia phuong|nganh)\b/
+  /^(?:(?:cac|tat ca) (?:so|co quan|don vi|xa|phuong|huyen|dia phuong|nganh|phong|ban|thanh vien|to chuc|bo|cuc|vu|truong|vien|khoa|doanh nghiep|dn|hoi|doan the)|trung uong|ban chi dao|bcd|khoa (?!hoc)[a-z]\w*|to (?!chuc|trinh|khai|quoc)[a-z]\w*|so (?!hoa|lieu|luong|sanh|ket|tay|do|hieu)\w+|ubnd|uy ban|hdnd|phong (?!chong|ngua|hop)|ban (?!hanh|giao|do)\w+|van phong|vp|cong an|bo(?: (?!sung|tri|cau|tai)\w+|$)|cuc|chi cuc|tong cuc|trung tam|dai (?:phat|truyen|pt)|bao (?!cao|dam|ve|quan|tri)\w+|bao hiem|hoi (?!nghi|thao|thi|cho)\w+|lien doan|lien minh|doan (?!ket)\w+|thanh tra|kho bac|toa an|vien(?! (?:thong|chuc))|vu (?!viec|an)\w+|co quan|don vi|truong (?!hop)\w+|benh vien|cong ty|tong cong ty|to (?:cong tac|giup viec|cong nghe|chuyen|thu ky)|chuyen vien|can bo|cong chuc|lanh dao|(?:tinh|huyen|thanh|dang) uy|(?:tinh|huyen|thanh) doan|buu dien|mat tran|ubmttq|ngan hang|doi (?!moi|thoai|voi)\w+|bo chi huy|chi nhanh|xa (?!hoi)\w+|phuong (?!an|thuc|phap|tien|huong|cham)\w+|huyen|thanh pho|tp|thi xa|chu tich|pho chu tich|giam doc|thu truong|d c|dong chi|nguoi dung dau|bch|bql|ban quan ly|hop tac xa|dia phuong|nganh)\b/
 // Short capitalised abbreviations of agencies ("STP", "VP UBND", "BCĐ 138").
 const agencyAbbreviation =
   /^(?!(?:QĐ|KH|BC|CV|TB|NQ|TTR|HD|QC|ĐA|CT)(?![A-ZĐ]))[A-ZĐ]{2,8}(?: [A-ZĐ0-9]{1,8})*$/u
 const durationPattern =
   /^(?:khong tinh thoi gian|(?:toi da |trong |khoang )?\d+(?:[.,]\d+)?(?: \d+(?:[.,]\d+)?)? (?:ngay|gio|tuan|thang|nam)(?: lam viec)?)$/
 const targetPattern =
-  /(≥|>=|≤|\b(?:toi thieu|it nhat|tren \d+|tu \d+(?:[.,]\d+)? pct(?: \w+)* tro len|khong duoi|dat tu|phan dau)\b|^dat muc\b)/
+  /(≥|>=|≤|\b(?:toi thieu|it nhat|tren \d+|tu \d+(?:[.,]\d+)? pct(?: \w+)* tro len|khong duoi|dat tu)\b|^dat muc\b)/
+// "phấn đấu" (strive for) and "phần đầu tư" (the investment part) fold alike: read with the marks.
+function saysStrive(text: string, folded: string): boolean {
+  return hasMarks(text) ? /(?<!\p{L})phấn đấu(?!\p{L})/iu.test(text) : /\bphan dau\b/.test(folded)
+}
 const productPattern =
   /^(quyet dinh|ke hoach|bao cao|de an|van ban|nghi quyet|nghi dinh|thong tu|chi thi|cong van|huong dan|to trinh|quy che|quy dinh|chuong trinh|thong bao|du thao|phan mem|he thong|co so du lieu|luat|danh muc|so tay|tai lieu|bo tai lieu|bo cau hoi|hoi nghi|phong su|tin bai|chuyen muc|video|an pham|tap huan|bien ban)\b/
 // A document reference: a number with a symbol ("12/BC-UBND", "09/2019/NĐ-CP"), "số 12", or a link.
@@ -102,7 +106,12 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
     return /^\d+(?:\.\d+)+$/.test(text) ? 'numbering' : 'number'
   }
   if (/^x$/i.test(text)) return 'progress'
-  if (targetPattern.test(text.toLowerCase()) || targetPattern.test(folded)) return 'target'
+  if (
+    targetPattern.test(text.toLowerCase()) ||
+    targetPattern.test(folded) ||
+    saysStrive(text, folded)
+  )
+    return 'target'
   if (short && text.length <= 15) {
     const stt = parseStt(text)
     if (stt && stt.kind !== 'other') return 'numbering'
@@ -146,7 +155,11 @@ const personName =
 
 function isAgencyText(text: string, plain: string, index: AgencyIndex | null): boolean {
   if (text.length > 250) return false
-  const first = text.split(/[,;\n]|\svà\s/)[0]!.trim()
+  // (a list may number or bullet its names: "(1) Giám đốc …; (2) Cục trưởng …", "- Bộ …")
+  const first = text
+    .split(/[,;\n]|\svà\s/)[0]!
+    .replace(/^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[-–•+])\s*/, '')
+    .trim()
   if (first.length <= 40 && personName.test(first)) return true
   // A department's code before the people who do the work ("HCTH/ Lộc, Minh/ Hữu").
   const code = /^([A-ZĐ]{2,8})\s*\/\s*\p{Lu}/u.exec(first)
