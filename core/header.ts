@@ -328,12 +328,12 @@ export function buildHeader(
       break
     }
   // A page break repeats the header, or its numbering row, over the rows that follow: no data.
-  const headerRows = values.slice(r, r + height)
+  const headerFolded = values
+    .slice(r, r + height)
+    .map((h) => h.map((v) => foldText(cellText(v).trim())))
   const isCopy = (row: CellValue[]) => {
-    const texts = row.map((v) => foldText(cellText(v).trim()))
-    const same = texts.filter(
-      (t, c) => t && headerRows.some((h) => foldText(cellText(h[c] ?? null).trim()) === t),
-    ).length
+    const texts = row.map((v) => (v === null || v === '' ? '' : foldText(cellText(v).trim())))
+    const same = texts.filter((t, c) => t && headerFolded.some((h) => h[c] === t)).length
     return isNumberingRow(row) || (same >= 2 && same >= 0.5 * texts.filter(Boolean).length)
   }
   const kept: number[] = []
