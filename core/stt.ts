@@ -69,7 +69,8 @@ export function parseStt(value: string | number | null): SttCode | null {
     const parts = numbered[1]!.split(/[.,]/).map(Number)
     return { kind: 'numbered', code: parts.join('.'), parts }
   }
-  // Long text in the STT column is a title written there, not a number.
-  if (raw.length > 12) return null
+  // Long text in the STT column, or three words and more ("PHÒNG NỘI VỤ"), is a title written there,
+  // not a number.
+  if (raw.length > 12 || raw.split(/\s+/).length >= 3) return null
   return { kind: 'other', code: raw }
 }

@@ -1,6 +1,7 @@
 import { checkEvidence, parseEvidence } from './evidence.ts'
 import { createAgencyIndex } from './agency.ts'
 import { parseColumnChoices, type ColumnChoices } from './columns.ts'
+import { readCellKind } from './cell-kind.ts'
 import { requiredFields, type FieldKey } from './fields.ts'
 import { cellText, columnLetter, type Grid, type TemplateMeta } from './grid.ts'
 import { createIssue, type Issue } from './issue.ts'
@@ -133,9 +134,14 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     context.letters[f as FieldKey] = columnLetter(col)
   const groups = createGroupTracker()
   const rows = new Map(table.rows.map((row) => [row.row, row]))
+  // A heading that names a unit ("PHÒNG QUẢN LÝ ĐÔ THỊ", "UBND PHƯỜNG …") leads the rows under it.
+  let underUnit = false
   const tasks = table.rows.map((row) => {
+    if (row.kind === 'heading' || row.kind === 'section')
+      underUnit = readCellKind(row.cells.content?.text ?? row.cells.stt?.text ?? '') === 'agency'
     const parent = groups.findParent(row)
-    const entry = evaluateRow(row, context, parent, parent ? rows.get(parent.row) : undefined)
+    const parentRow = parent ? rows.get(parent.row) : undefined
+    const entry = evaluateRow(row, context, parent, parentRow, underUnit)
     groups.add(entry, parent)
     return entry
   })
@@ -189,6 +195,7 @@ function evaluateRow(
   ctx: RowContext,
   parent: TaskEntry | null,
   parentRow: TableRow | undefined,
+  underUnit = false,
 ): TaskEntry {
   const c = row.cells
   const entry: TaskEntry = {
@@ -213,9 +220,10 @@ function evaluateRow(
   }
   if (row.kind === 'section' || row.kind === 'heading') return entry
   const isTask = row.kind === 'task'
-  // A sub-item without its own lead agency is led by its group's ("1. … | Sở Nội vụ" over "a) …").
+  // A sub-item without its own lead agency is led by its group's ("1. … | Sở Nội vụ" over "a) …"),
+  // a row under a unit's heading by that unit.
   const inheritsLead = !hasLead(row) && parentRow !== undefined && hasLead(parentRow)
-  if (isTask) checkRequired(row, ctx, inheritsLead)
+  if (isTask) checkRequired(row, ctx, inheritsLead || (!hasLead(row) && underUnit))
   const group =
     parent?.deadline && parent.deadline.kind !== 'invalid'
       ? { stt: parent.stt, deadline: parent.deadline, text: parent.deadlineText }

@@ -89,6 +89,8 @@ describe('parseStt', () => {
   it('takes long text in the STT column for a title, not a code', () => {
     expect(parseStt('Nhiệm vụ trọng tâm')).toBeNull()
     expect(parseStt('Nhiệm vụ')).toEqual({ kind: 'other', code: 'Nhiệm vụ' })
+    // (three words are a title however short: a unit's heading merged over the row)
+    expect(parseStt('PHÒNG NỘI VỤ')).toBeNull()
   })
 
   it('takes a share for no number ("40%", "~10%")', () => {
