@@ -174,6 +174,10 @@ function readAspect(value: string, folded: string): ProgressState | null {
   const already = has('đã', 'da')
   // "Đã xây dựng dự thảo, đang lấy ý kiến", "Đã trình, chưa được phê duyệt": one step done, the work
   // goes on; so it does where it is only not finished yet ("Quá hạn, chưa hoàn thành").
+  // Something done before a "but … not yet" ("Có Công văn gửi các xã nhưng đến nay chưa đề xuất"): the
+  // work goes on.
+  if (notYet && /^(?!chua\b|nhung\b|tuy nhien\b).+\b(?:nhung|tuy nhien)\b.*\bchua\b/.test(folded))
+    return 'in-progress'
   if (ongoing || (notYet && already) || unfinished.test(folded)) return 'in-progress'
   if (notYet || has('sẽ', 'se')) return 'not-started'
   if (already) return 'done'

@@ -127,6 +127,11 @@ describe('parseProgress', () => {
     // Not finished yet, wherever it is said, is not "not started".
     expect(parseProgress('Quá hạn, chưa hoàn thành')).toMatchObject({ state: 'in-progress' })
     expect(parseProgress('Đến nay chưa thực hiện')).toMatchObject({ state: 'not-started' })
+    // Something done, "but" not yet the rest: the work goes on.
+    expect(
+      parseProgress('Phòng QLĐT có Công văn gửi phường, xã nhưng đến nay Phòng chưa đề xuất.'),
+    ).toMatchObject({ state: 'in-progress' })
+    expect(parseProgress('Tuy nhiên chưa triển khai')).toMatchObject({ state: 'not-started' })
   })
 
   it('tells an impossible percentage from text it cannot place', () => {
