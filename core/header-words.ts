@@ -71,6 +71,8 @@ export const headerPhrases: Record<string, Weights> = {
   'so lieu thuc hien': { achieved: 6 },
   'thuc hien duoc': { achieved: 5 },
   'chu tri': { lead: 6.5 },
+  // (the South's word for the same: "Cơ quan chủ công thực hiện")
+  'chu cong': { lead: 6.5 },
   'soan thao': { lead: 2.5 },
   'chu dau tu': { lead: 6 },
   'dau moi': { lead: 4.5, executing: 3 },
@@ -371,6 +373,7 @@ export const agentNouns = new Set([
 /** The role an agent takes in a task, and the field each role names. */
 export const agentRoles: Record<string, FieldKey> = {
   'chu tri': 'lead',
+  'chu cong': 'lead',
   'soan thao': 'lead',
   'phu trach': 'lead',
   'tham muu': 'lead',

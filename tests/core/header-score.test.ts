@@ -22,6 +22,7 @@ describe('scoreHeaderText', () => {
     // Concepts and roles rather than whole headers: an agent noun with its role, a time with its event.
     ['Cá nhân thực hiện', 'executing'],
     ['Bộ phận chủ trì', 'lead'],
+    ['Cơ quan chủ công thực hiện', 'lead'],
     ['Tổ chức phối hợp', 'coop'],
     ['Phòng chuyên môn thực hiện', 'executing'],
     ['Lãnh đạo phụ trách', 'other'],
