@@ -82,6 +82,8 @@ export type MessageParams = {
   document?: string | undefined
   /** A year the reading assumed (`report/year-assumed`). */
   year?: number | undefined
+  /** How a progress that could not be placed is counted (`cell/unclear-progress`). */
+  counted?: 'in-progress' | 'not-started' | undefined
 }
 
 /**
@@ -120,7 +122,7 @@ export const issueParamKeys = {
   'row/deadline-before-start': ['due', 'start'],
   'row/deadline-inherited': ['due', 'expected', 'found'],
   'cell/invalid-progress': ['found'],
-  'cell/unclear-progress': ['found'],
+  'cell/unclear-progress': ['counted', 'found'],
   'row/done-without-date': [],
   'row/done-without-evidence': [],
   'row/evidence-unverifiable': ['date', 'due', 'found', 'reason'],

@@ -83,8 +83,8 @@ export const readingMessages = {
   'cell/unclear-progress': {
     severity: 'warning',
     message: (p) => ({
-      vi: `Chưa xác định được tiến độ từ ${q(p.found)}; nhiệm vụ được tính là chưa thực hiện.`,
-      en: `The progress in ${q(p.found)} could not be placed; the task counts as not started.`,
+      vi: `Chưa xác định được tiến độ từ ${q(p.found)}; nhiệm vụ được tính là ${p.counted === 'in-progress' ? 'đang thực hiện (ô ghi việc đã làm)' : 'chưa thực hiện'}.`,
+      en: `The progress in ${q(p.found)} could not be placed; the task counts as ${p.counted === 'in-progress' ? 'in progress (the cell records work done)' : 'not started'}.`,
     }),
     hint: () => ({
       vi: `Bắt đầu bằng một trong các cụm: ${progressWords}.`,

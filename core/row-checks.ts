@@ -102,9 +102,16 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
     return isProgress(progress) && progress.late ? { ...told, late: true } : told
   }
   if (isProgress(progress)) return settleProgress(progress, cell.text, content)
-  const code = progress.problem === 'percent' ? 'cell/invalid-progress' : 'cell/unclear-progress'
-  ctx.issues.push(createIssue(code, placeCell(cell, row.row, 'progress'), { found: cell.text }))
-  return { state: 'not-started', percent: null }
+  const place = placeCell(cell, row.row, 'progress')
+  if (progress.problem === 'percent') {
+    ctx.issues.push(createIssue('cell/invalid-progress', place, { found: cell.text }))
+    return { state: 'not-started', percent: null }
+  }
+  // An account of what was done, in words the reader cannot place ("Kiểm tra thực tế nắm báo cáo"),
+  // still says work was done: in progress. A word or two says nothing.
+  const counted = cell.text.trim().split(/\s+/).length >= 4 ? 'in-progress' : 'not-started'
+  ctx.issues.push(createIssue('cell/unclear-progress', place, { counted, found: cell.text }))
+  return { state: counted, percent: null }
 }
 
 /**

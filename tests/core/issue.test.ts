@@ -96,6 +96,7 @@ describe('issueParamKeys', () => {
   // A value each parameter can take, distinct enough to be seen in a message.
   const samples = {
     reason: 'after-report',
+    counted: 'in-progress',
     count: 7,
     total: 9,
   } as const

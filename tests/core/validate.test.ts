@@ -1352,6 +1352,29 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(paced.tasks.map((t) => t.status)).toEqual(['done-on-time', 'done-on-time', 'done-late'])
   })
 
+  it('counts an account of work done that cannot be placed as in progress, a word or two as not started', () => {
+    const report = validateTable(
+      createGrid([
+        ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn', 'Tình hình thực hiện'],
+        [1, 'Kiểm tra chợ lấn chiếm', 'Phòng QLĐT', '30/9/2026', 'Kiểm tra thực tế nắm báo cáo'],
+        [2, 'Rà soát quy chế', 'Phòng Nội vụ', '30/9/2026', 'Tốt'],
+        [3, 'Tổng hợp báo cáo', 'Phòng Nội vụ', '30/9/2026', 'Đã hoàn thành'],
+      ]),
+      { asOf: '2026-08-14' },
+    )
+    expect(report.tasks.map((t) => t.status)).toEqual([
+      'in-progress',
+      'not-started',
+      'done-on-time',
+    ])
+    expect(
+      report.issues.filter((i) => i.code === 'cell/unclear-progress').map((i) => i.message.vi),
+    ).toEqual([
+      'Chưa xác định được tiến độ từ “Kiểm tra thực tế nắm báo cáo”; nhiệm vụ được tính là đang thực hiện (ô ghi việc đã làm).',
+      'Chưa xác định được tiến độ từ “Tốt”; nhiệm vụ được tính là chưa thực hiện.',
+    ])
+  })
+
   it('takes the unit a heading names for the lead of the rows under it that name none', () => {
     const report = validateTable(
       createGrid([
