@@ -156,13 +156,13 @@ export function locateHeader(
     // Ghi chú", a list "STT | Các nghị định cần sửa đổi | Điều, khoản | Cơ quan chủ trì soạn thảo",
     // indicators "Chỉ tiêu | Mốc | Đầu mối".
     const filled = (row: CellValue[] = []) => row.filter((v) => cellText(v).trim()).length
+    // (the rows below, past a group's heading of one cell)
+    const first = r + 1 + (filled(values[r + 1]) === 1 ? 1 : 0)
     const twoFields =
       fields.size === 2 &&
-      ((filled(row) >= 3 &&
-        (filled(values[r + 1]) >= 2 ||
-          (filled(values[r + 1]) === 1 && filled(values[r + 2]) >= 2))) ||
+      ((filled(row) >= 3 && filled(values[first]) >= 2) ||
         // (a table of two columns, "Hạn | Nội dung", over three rows filled as wide at least)
-        (filled(row) === 2 && [1, 2, 3].every((k) => filled(values[r + k]) >= 2)))
+        (filled(row) === 2 && [0, 1, 2].every((k) => filled(values[first + k]) >= 2)))
     if ((fields.size >= 3 || twoFields) && (!best || score > best.score)) best = { r, score }
     if (complete && best?.r === r) break
     if (

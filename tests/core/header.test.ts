@@ -240,6 +240,9 @@ describe('header understanding by meaning', () => {
     ]
     expect(locate(rows)?.mapping.map((m) => m.field)).toEqual(['deadline', 'content'])
     expect(locate(rows.slice(0, 4))).toBeNull()
+    // (a group's heading may stand between them)
+    const grouped = [...rows.slice(0, 2), ['CỤM CÔNG NGHIỆP'], ...rows.slice(2)]
+    expect(locate(grouped)?.mapping.map((m) => m.field)).toEqual(['deadline', 'content'])
   })
 
   it('finds a header of two fields over a group heading and its filled rows', () => {
