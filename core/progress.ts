@@ -88,12 +88,15 @@ function isWaiting(value: string, words: string): boolean {
   return !hasMarks(value) || /(?<!\p{L})chờ(?!\p{L})/u.test(lowerWithMarks(value))
 }
 
-// "76/90 hộ", "28,875/88,525 tỷ", "đạt 32,62%": less done than there is (a date such as 16/3/2026 is no
-// count).
+// "76/90 hộ", "28,875/88,525 tỷ", "đạt 32,62%": less done than there is (a date such as 16/3/2026, or a
+// month "02/2025", is no count).
 function hasPartialCount(text: string): boolean {
   const number = (s: string) => parseVietnameseNumber(s) ?? NaN
-  for (const m of text.matchAll(/(?<![\d/.,])(\d+(?:[.,]\d+)*) ?\/ ?(\d+(?:[.,]\d+)*)(?![\d/])/g))
+  for (const m of text.matchAll(/(?<![\d/.,])(\d+(?:[.,]\d+)*) ?\/ ?(\d+(?:[.,]\d+)*)(?![\d/])/g)) {
+    // (a month and its year, "02/2025", is no count)
+    if (/^(?:19|20|21)\d\d$/.test(m[2]!) && number(m[1]!) <= 12) continue
     if (number(m[1]!) < number(m[2]!)) return true
+  }
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])đạt\s+(\d+(?:[.,]\d+)?)\s*%/giu))
     if (number(m[1]!) < 100) return true
   return false

@@ -132,6 +132,11 @@ describe('parseProgress', () => {
       parseProgress('Phòng QLĐT có Công văn gửi phường, xã nhưng đến nay Phòng chưa đề xuất.'),
     ).toMatchObject({ state: 'in-progress' })
     expect(parseProgress('Tuy nhiên chưa triển khai')).toMatchObject({ state: 'not-started' })
+    // A month and its year in an aside is no count of what is done.
+    expect(parseProgress('Trình UBTVQH tại Phiên họp thứ 42 (tháng 02/2025)')).toEqual({
+      problem: 'unclear',
+    })
+    expect(parseProgress('Đã chi trả 143/147 hộ')).toMatchObject({ state: 'in-progress' })
   })
 
   it('tells an impossible percentage from text it cannot place', () => {
