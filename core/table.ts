@@ -333,15 +333,21 @@ function isHeading(draft: Draft): boolean {
 
 // A capital closed by a bracket over a task of its own ("A) | Tổ chức hội nghị … | Cục … | Quý
 // III/2026") is a lettered item typed in capitals, not a part.
-function readCapitalItem(draft: Draft): Draft {
+function readCapitalItem(draft: Draft, opens: RegExp): Draft {
   const { stt } = draft
-  if (stt?.kind !== 'part' || !/\)$/.test(draft.cells.stt?.text.trim() ?? '') || !isOwnTask(draft))
+  if (
+    stt?.kind !== 'part' ||
+    !/\)$/.test(draft.cells.stt?.text.trim() ?? '') ||
+    !isOwnTask(draft, opens)
+  )
     return draft
   return { ...draft, stt: { kind: 'lettered', code: stt.code.toLowerCase() } }
 }
 
 function classifyRows(read: Draft[], header: HeaderInfo, issues: Issue[]): TableRow[] {
-  const drafts = read.map(readCapitalItem)
+  // A table typed all in small letters says nothing by its case: there a task may open in lower case.
+  const opens = isTypedLower(read) ? /^\S/u : opensText
+  const drafts = read.map((draft) => readCapitalItem(draft, opens))
   const rows: TableRow[] = []
   const numbering = createNumbering(issues, header)
   const siblings = countNumberedSiblings(drafts)
@@ -365,14 +371,14 @@ function classifyRows(read: Draft[], header: HeaderInfo, issues: Issue[]): Table
     // A row under an STT merged down that has a deadline of its own, or its own task and agency, is
     // a second deliverable of the same item ("Tháng 5/2026" for the report, "Tháng 11/2026" for the
     // result): its own task row. One that only continues the text above stays part of it.
-    if (!stt && draft.merged && previous?.stt && isOwnTask(draft)) {
+    if (!stt && draft.merged && previous?.stt && isOwnTask(draft, opens)) {
       previous = { ...previous, row: draft.row, kind: 'task', cells: draft.cells }
       rows.push(previous)
       return
     }
     // A table that does not number its tasks (or not under this heading): a row with its own task,
     // deadline or agency after a heading, or after another such row, is a task of its own.
-    if (!stt && !draft.merged && isUnnumberedTask(draft, previous)) {
+    if (!stt && !draft.merged && isUnnumberedTask(draft, previous, opens)) {
       previous = { row: draft.row, kind: 'task', stt: null, level: 1, section, cells: draft.cells }
       rows.push(previous)
       return
@@ -420,7 +426,7 @@ function classifyRows(read: Draft[], header: HeaderInfo, issues: Issue[]): Table
       const next = drafts[i + 1]
       const alone =
         stt.kind === 'section' &&
-        isOwnTask(draft) &&
+        isOwnTask(draft, opens) &&
         (draft.cells.deadline !== undefined || draft.cells.end !== undefined) &&
         (!next || next.stt?.kind === 'section' || next.stt?.kind === 'part')
       previous = {
@@ -491,11 +497,11 @@ function startsRun(drafts: Draft[], i: number): boolean {
   return false
 }
 
-function isOwnTask(draft: Draft): boolean {
+function isOwnTask(draft: Draft, opens: RegExp = opensText): boolean {
   const own = (f: FieldKey) => draft.cells[f] !== undefined && !draft.covered.has(f)
   if (own('deadline') || own('end')) return true
   // Text split by a page break starts in the middle of a phrase ("vị, địa phương"), in lower case.
-  const starts = (f: FieldKey) => own(f) && opensText.test(draft.cells[f]!.text)
+  const starts = (f: FieldKey) => own(f) && opens.test(draft.cells[f]!.text)
   // A task of its own names who does it, or (in a report) what was done on it, typed in any case
   // ("đã hoàn thành", "phòng KHTC"): the task's own words tell a page break.
   return (
@@ -504,19 +510,32 @@ function isOwnTask(draft: Draft): boolean {
   )
 }
 
-function isUnnumberedTask(draft: Draft, previous: TableRow | null): boolean {
+function isUnnumberedTask(draft: Draft, previous: TableRow | null, opens: RegExp): boolean {
   const after =
     !previous ||
     previous.kind === 'heading' ||
     previous.kind === 'section' ||
     (previous.kind === 'task' && previous.stt === null)
   const content = draft.cells.content ?? draft.cells.criterion
-  return after && !!content && opensText.test(content.text) && isOwnTask(draft)
+  return after && !!content && opens.test(content.text) && isOwnTask(draft, opens)
 }
 
 // How a text of its own opens: a capital or a figure, after a bullet or a time in brackets ("- Tham
 // luận của các bộ …", "(14h) Họp Hội đồng …") if any.
 const opensText = /^(?:[-–•+*]\s*|\([^()]{1,15}\)\s*)?[\p{Lu}\d]/u
+
+/** Whether most task texts (three at least) open in small letters: the table's own way of typing. */
+function isTypedLower(drafts: Draft[]): boolean {
+  let lower = 0
+  let letters = 0
+  for (const d of drafts) {
+    const first = /\p{L}/u.exec((d.cells.content ?? d.cells.criterion)?.text ?? '')?.[0]
+    if (!first) continue
+    letters++
+    if (first !== first.toLocaleUpperCase('vi')) lower++
+  }
+  return lower >= 3 && lower >= 0.6 * letters
+}
 
 function isLettered(row: TableRow): boolean {
   return /\.[a-zđ]$/u.test(row.stt ?? '')

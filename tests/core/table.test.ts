@@ -88,6 +88,25 @@ describe('readTable', () => {
     ])
   })
 
+  it('reads a table typed all in small letters by its cells, not by its case', () => {
+    const rows = (lower: boolean): CellValue[][] =>
+      [
+        ['Cơ quan', 'Nhiệm vụ', 'Mốc'],
+        [
+          'Sở Công Thương',
+          'Tham mưu UBND tỉnh làm việc với chủ đầu tư hạ tầng',
+          'Trước 15/10/2026',
+        ],
+        ['Sở Công Thương', 'Đôn đốc các xã hoàn thành hồ sơ thành lập cụm', 'Trước 15/11/2026'],
+        ['Sở Tài chính', 'Bố trí vốn cho các cụm công nghiệp', 'Quý IV/2026'],
+        ['Sở Xây dựng', 'Thẩm định quy hoạch chi tiết các cụm', 'Quý IV/2026'],
+      ].map((r, i) => (lower && i > 0 ? r.map((c) => c.toLocaleLowerCase('vi')) : r))
+    for (const lower of [false, true]) {
+      const table = readTable(createGrid([title, ...rows(lower)]))!
+      expect(table.rows.map((r) => r.kind)).toEqual(['task', 'task', 'task', 'task'])
+    }
+  })
+
   it('puts bullet rows one level below the group above them', () => {
     const table = read([
       task(1, 'Tuyên truyền CCHC'),
