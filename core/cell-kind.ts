@@ -131,7 +131,7 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
   // Codes that number tasks: "260514-01", "NV-03", "1.2.a" (digits, no spaces), "T076", "NV01".
   if (
     text.length <= 15 &&
-    (/^(?=.*\d)[\p{L}\d]+(?:[-./_][\p{L}\d]+)+$/u.test(text) || /^\p{Lu}{1,4}\d{2,5}$/u.test(text))
+    (/^(?=.*\d)[\p{L}\d]+(?:[-./_][\p{L}\d]+)+$/u.test(text) || /^\p{L}{1,4}\d{2,5}$/u.test(text))
   )
     return 'numbering'
   if (productPattern.test(plain)) return 'product'

@@ -19,6 +19,9 @@ describe('readCellKind', () => {
     // "phần đầu tư" (the investment part) is no "phấn đấu" (strive for); "Tổ 2" names no team.
     ['- Bộ Nông nghiệp và Môi trường (chủ trì phần đầu tư)', 'agency'],
     ['Tổ 2', 'text'],
+    // A task code in any case numbers the rows.
+    ['T076', 'numbering'],
+    ['t076', 'numbering'],
     ['Tờ trình UBND tỉnh', 'product'],
     ['Phòng họp 2 tầng 3', 'text'],
     ['Thứ 5 hàng tuần', 'period'],
