@@ -174,6 +174,24 @@ export function findSpans(
     const y = yearOf(m[2])
     return y === null ? invalid() : createMonthsSpan(y, q * 3 - 2, q * 3)
   })
+  // A numbered week of a month ("Tuần 2 tháng 10", "tuần thứ 3 của tháng 9/2026"): its seven days.
+  take(
+    new RegExp(`\\btuan (?:thu )?([1-5]) (?:cua )?thang (\\d{1,2})\\b(?:${yearLink})?`, 'g'),
+    (m) => {
+      const month = Number(m[2])
+      if (month < 1 || month > 12) return invalid(`Tháng ${m[2]}`)
+      const y = yearOf(m[3])
+      if (y === null) return invalid()
+      const last = Number(computeMonthEnd(y, month).slice(8))
+      const week = Number(m[1])
+      return {
+        start: createIsoDate(y, month, Math.min(7 * week - 6, last))!,
+        end: createIsoDate(y, month, Math.min(7 * week, last))!,
+        kind: 'period',
+        at: 0,
+      }
+    },
+  )
   // A part of a month: its first ten days ("Đầu tháng 9/2026", "thượng tuần tháng 9"), its middle ten,
   // its last days; its first week ("Tuần đầu tháng 11").
   take(

@@ -50,9 +50,11 @@ const completes = /\b(?:hoan thanh|xong|truoc|cham nhat|muon nhat|khong qua)\b/
 // "6 tháng/lần", "1 lần/quý" (the whole cell): a time that repeats.
 const timesPerPeriod =
   /(?:^|\s)\d+ (?:thang|quy|nam|tuan|ngay) ?\/? ?lan$|(?:^|\s)\d+ lan ?\/? ?(?:thang|quy|nam|tuan)$/
-// "Trong tháng", "Trong quý" alone: within the period the plan is for; without that period known
-// (a monthly plan's title names it), a time of no date.
-const withinPeriod = /^trong (?:thang|quy|tuan|nam|ky)(?: nay)?$/
+// "Trong tháng", "Trong quý", "Tuần 3", "Học kỳ II" alone: within the period the plan is for; without
+// that period known (a monthly plan's title names it), a time of no date.
+const withinPeriod =
+  /^(?:trong (?:thang|quy|tuan|nam|ky|nam hoc|hoc ky)(?: nay)?|tuan (?:thu )?[1-5]|hoc ky (?:[ivx]+|\d))$/
+const timeLabel = /^\s*(?:thời gian|thời hạn|hạn|mốc|tiến độ)(?:\s+\p{L}+){0,3}\s*:\s*/iu
 // "Không", "Không có": the cell says there is no deadline (folded text).
 export const noDeadline = /^(?:khong|khong co|chua co)$/
 
@@ -225,6 +227,8 @@ export function parseDeadline(
 ): Deadline | null {
   // A time reads across the lines it is wrapped on ("Cuối Quý\nIV", "Đầu tháng\n9/2026").
   if (text.includes('\n')) text = text.replace(/\s*\n\s*/g, ' ')
+  // A label before the time ("Thời gian: 02 ngày làm việc", "Thời hạn hoàn thành: Quý II/2026") is no part of it.
+  text = text.replace(timeLabel, '')
   const source = foldText(text)
   if (!source) return null
   if (timesPerPeriod.test(source)) return { kind: 'recurring', due: null }
@@ -324,6 +328,10 @@ export function parseDeadline(
     return { kind: 'event', due: null }
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }
   if (withinPeriod.test(source)) return { kind: 'event', due: null }
+  // Before or after an occasion that is no time ("Trước khai giảng năm học mới", "Sau đại hội"): an event.
+  // ("Trước hạn", "Sau thời hạn" judge the timing: no time)
+  if (/^(?:truoc|sau|nhan dip|trong dip|dip) (?!(?:thoi )?han\b|hen\b)[a-z]/.test(source))
+    return { kind: 'event', due: null }
   if (noDeadline.test(source)) return { kind: 'event', due: null }
   if (externalWords.test(source) || /^theo /.test(source)) return { kind: 'external', due: null }
   return { kind: 'invalid', due: null }

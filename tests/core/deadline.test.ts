@@ -385,7 +385,8 @@ const partialPhrases: [string, string | null, string | undefined][] = [
   ['Tháng 0 năm 2026', null, 'Tháng 0'],
   ['13/2026', null, '13/2026'],
   ['31/02/2026', null, '31/02/2026'],
-  ['Tuần 3 tháng 7/2026', null, 'Tuần 3'],
+  // (a numbered week of a month is read whole: its seven days, never the month)
+  ['Tuần 3 tháng 7/2026', '2026-07-21', undefined],
   // A week whose days are written beside it is placed by them.
   ['Tuần 2 (từ 08/9 đến 13/9/2026)', '2026-09-13', undefined],
 ]
@@ -431,6 +432,16 @@ const compoundPhrases: [string, string, string | null][] = [
   ['Sáng thứ Tư 16/10', 'date', '2026-10-16'],
   ['30/9 - 04/10', 'date', '2026-10-04'],
   ['31/7; 30/7; 8/8', 'date', '2026-08-08'],
+  ['Tuần 2 tháng 10', 'period', '2026-10-14'],
+  ['Tuần thứ 3 của tháng 9/2026', 'period', '2026-09-21'],
+  ['Thời hạn hoàn thành: Quý II/2026', 'period', '2026-06-30'],
+  ['Thời gian: 02 ngày làm việc', 'relative', null],
+  // a week, a term or a school year alone, an occasion that is no time: no date and no error
+  ['Tuần 3', 'event', null],
+  ['Học kỳ II', 'event', null],
+  ['Trong năm học', 'event', null],
+  ['Trước khai giảng năm học mới', 'event', null],
+  ['Trước hạn', 'invalid', null],
   ['20/8 và 30/8', 'date', '2026-08-30'],
   ['Ngày 30/9 (3/4 số xã)', 'date', '2026-09-30'],
   ['Quý III/2026 (đạt 76/90 xã)', 'period', '2026-09-30'],
