@@ -33,7 +33,7 @@ const emojiStates: [RegExp, ProgressState][] = [
 // Stopping wins over everything, "đã …" too ("Đã được UBND tỉnh thông qua dừng thực hiện dự án" is
 // stopped, not done).
 const stopped =
-  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|(dua|rut) ra khoi (ke hoach|danh muc|chuong trinh)|khong con phu hop|^(da |bi )?huy$|^khong (phat sinh|ap dung)$)\b/
+  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|(dua|rut) ra khoi (ke hoach|danh muc|chuong trinh)|khong con phu hop|^(da |bi )?(huy|dung|tu choi)$|^khong (phat sinh|ap dung)$)\b/
 
 const handoverVerbs = '(?:giao|tiep nhan|nhan|phan cong)'
 const handover = new RegExp(
@@ -114,6 +114,9 @@ const trailingRules: [RegExp, ProgressState][] = [
     'in-progress',
   ],
   [/^(not started|pending|to ?do|planned|open|new)$/, 'not-started'],
+  // A tracker's first states in its own words: just created, a draft; sent back for rework.
+  [/^(moi tao|tao moi|nhap|ban nhap)$/, 'not-started'],
+  [/^(bi )?tra lai$/, 'in-progress'],
   [/^(on hold|cancell?ed|dropped)$/, 'stopped'],
   // A checkbox as a sheet exports it: ticked, or not.
   [/^true$/, 'done'],
@@ -140,10 +143,14 @@ const trailingRules: [RegExp, ProgressState][] = [
 // "dừng" (stop) and the end of "nội dung … xây dựng" fold alike: text written with its marks must say
 // the stopping word as written.
 const stopWords =
-  /(?<!\p{L})(dừng|hủy|huỷ|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai|(?:đưa|rút) ra khỏi|không còn phù hợp|không phát sinh|không áp dụng)(?!\p{L})/u
+  /(?<!\p{L})(dừng|hủy|huỷ|từ chối|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai|(?:đưa|rút) ra khỏi|không còn phù hợp|không phát sinh|không áp dụng)(?!\p{L})/u
 
 // Paused ("Tạm dừng chờ phương án", "Đang tạm dừng"): not done and not given up; the dates judge it.
 const paused = /\btam (?:dung|ngung|hoan)\b/
+// Put off, in a word ("Hoãn", "Đã hoãn"): "hoãn" and "hoàn" fold alike, so text with marks must say "hoãn".
+function saysPostponed(value: string, words: string): boolean {
+  return /^(?:da |bi )?hoan(?: lai)?$/.test(words) && (!hasMarks(value) || /hoãn/iu.test(value))
+}
 
 function saysStopped(words: string, value: string): boolean {
   return (
@@ -260,7 +267,7 @@ function readProgressWords(value: string | number | null): Progress | ProgressPr
   const aspect = readAspect(value, words)
   const rule =
     (saysStopped(words, value) ? ([stopped, 'stopped'] as const) : null) ??
-    (paused.test(words) ? inProgress : null) ??
+    (paused.test(words) || saysPostponed(value, words) ? inProgress : null) ??
     (hasPartialCount(value) ? inProgress : null) ??
     (isWaiting(value, words) ? inProgress : null) ??
     leadingRules.find(([re]) => re.test(words)) ??

@@ -142,6 +142,9 @@ describe('parseProgress', () => {
   it('tells an impossible percentage from text it cannot place', () => {
     expect(parseProgress('150%')).toEqual({ problem: 'percent' })
     expect(parseProgress('Thực hiện mới')).toEqual({ problem: 'unclear' })
+    // ("Đúng" and "Hoàn" fold as "dừng" and "hoãn" do: read with their marks, they are neither)
+    expect(parseProgress('Đúng')).toEqual({ problem: 'unclear' })
+    expect(parseProgress('Hoàn')).toEqual({ problem: 'unclear' })
   })
 
   it('places every progress text of the sample that is not a plan column value', () => {
@@ -164,6 +167,12 @@ describe('parseProgress', () => {
     ['Nộp muộn', 'done'],
     ['Hủy', 'stopped'],
     ['Đã hủy', 'stopped'],
+    ['Dừng', 'stopped'],
+    ['Từ chối', 'stopped'],
+    ['Hoãn', 'in-progress'],
+    ['Mới tạo', 'not-started'],
+    ['Nháp', 'not-started'],
+    ['Trả lại', 'in-progress'],
     ['Đã xử lý', 'done'],
     ['Hoàn thành trễ hạn', 'done'],
     // Waiting on another's act, or only begun: the work goes on ("cho ý kiến", to give one, is done).
