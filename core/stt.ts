@@ -58,7 +58,7 @@ export function parseStt(value: string | number | null): SttCode | null {
     if (index !== null) return { kind: 'section', code: section[1]!.toUpperCase(), index }
   }
   const numbered =
-    /^(?:nhiem vu |hoat dong |muc |noi dung |tieu chi |buoc )?(\d+(?:[.,]\d+)*)[.)]?$/.exec(
+    /^(?:nhiem vu |hoat dong |muc |noi dung |tieu chi |buoc |so |no\.?)?(\d+(?:[.,]\d+)*)[.):/-]?$/.exec(
       // Folding drops commas, so a comma between digits ("1,1") is read as the dot it stands for first.
       foldKeepingSeparators(raw.replace(/(\d)\s*,\s*(?=\d)/g, '$1.')).replace(
         /\s*([.)])\s*/g,

@@ -93,6 +93,11 @@ describe('parseStt', () => {
     expect(parseStt('PHÒNG NỘI VỤ')).toBeNull()
   })
 
+  it('reads a number closed by a dash, a slash or a colon, or after "No." or "Số", as that number', () => {
+    for (const text of ['1-', '1/', '1:', 'No. 1', 'Số 1'])
+      expect(parseStt(text)).toEqual({ kind: 'numbered', code: '1', parts: [1] })
+  })
+
   it('takes a share for no number ("40%", "~10%")', () => {
     expect(parseStt('40%')).toEqual({ kind: 'other', code: '40%' })
     expect(parseStt('~10%')).toEqual({ kind: 'other', code: '~10%' })
