@@ -45,9 +45,12 @@ export function parseStt(value: string | number | null): SttCode | null {
   if (raw.includes('%')) return { kind: 'other', code: raw }
   // "i." and "v." stay roman sections, as they always were; "i)" is the ninth sub-item; a small letter
   // alone ("a", "b", "c") is an item too, but "i", "v", "x" alone stay roman.
-  const letter = /^\(?([a-zđ])\)$|^([a-zđ])[./]$|^([a-hj-uwyzđ])$/u.exec(raw)
+  // (a letter after its item's number, "1a", "1.a", "1.b)", is a lettered item too)
+  const letter = /^\(?([a-zđ])\)$|^([a-zđ])[./]$|^([a-hj-uwyzđ])$|^\d{1,2}\.?([a-zđ])[.)]?$/u.exec(
+    raw,
+  )
   if (letter && !/^[ivx]\.$/.test(raw))
-    return { kind: 'lettered', code: letter[1] ?? letter[2] ?? letter[3]! }
+    return { kind: 'lettered', code: letter[1] ?? letter[2] ?? letter[3] ?? letter[4]! }
   // Capitals other than the roman digits I, V and X name the parts of a plan ("A. NGUỒN TRUNG ƯƠNG").
   const part = /^(?:Phần\s+)?([A-ZĐ])[.)]?$/u.exec(raw)
   if (part && !/[IVX]/.test(part[1]!)) return { kind: 'part', code: part[1]! }

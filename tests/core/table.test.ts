@@ -107,6 +107,26 @@ describe('readTable', () => {
     }
   })
 
+  it('reads a letter after its item’s number ("1a", "1.b") as a lettered item of that item', () => {
+    for (const [a, b] of [
+      ['1a', '1b'],
+      ['1.a', '1.b'],
+    ]) {
+      const table = read([
+        task(1, 'Tuyên truyền CCHC'),
+        task(a, 'Trên Cổng TTĐT'),
+        task(b, 'Trên báo chí'),
+        task(2, 'Kiểm tra'),
+      ])
+      expect(outline(table.rows)).toEqual([
+        [3, 'group', '1', 1, null],
+        [4, 'task', '1.a', 2, null],
+        [5, 'task', '1.b', 2, null],
+        [6, 'task', '2', 1, null],
+      ])
+    }
+  })
+
   it('puts bullet rows one level below the group above them', () => {
     const table = read([
       task(1, 'Tuyên truyền CCHC'),
