@@ -25,6 +25,7 @@ import { findShiftedCell } from './row-deadline.ts'
 import type { TableRow } from './table.ts'
 import { readFiguresInText } from './achieved.ts'
 import { parseAchieved, parseTargets, selectJudgeable, type Achieved } from './target.ts'
+import { seriesMark } from './series.ts'
 import { foldText, parseVietnameseNumber } from './text.ts'
 
 /**
@@ -164,6 +165,15 @@ function readUntoldProgress(
     if (said) return said
   }
   if (doneDate && !ctx.columns.has('progress')) return { state: 'done', percent: null }
+  // A mark or a verdict on the timing where the completion date goes ("x", "Đúng hạn", "Trễ hạn"):
+  // done, its day not written.
+  const when = row.cells.doneDate?.text.trim() ?? ''
+  if (when && (seriesMark.test(when) || isTimingVerdict(when))) {
+    const said = parseProgress(when)
+    return isProgress(said) && said.late
+      ? { state: 'done', percent: null, late: true }
+      : { state: 'done', percent: null }
+  }
   return { state: 'not-started', percent: null }
 }
 

@@ -111,7 +111,7 @@ describe('readTable', () => {
     for (const [a, b] of [
       ['1a', '1b'],
       ['1.a', '1.b'],
-    ]) {
+    ] as const) {
       const table = read([
         task(1, 'Tuyên truyền CCHC'),
         task(a, 'Trên Cổng TTĐT'),

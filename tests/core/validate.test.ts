@@ -1375,6 +1375,27 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
   })
 
+  it('reads a mark or a verdict where the completion date goes as done, without its day', () => {
+    const report = validateTable(
+      createGrid([
+        ['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Hạn hoàn thành', 'Ngày hoàn thành'],
+        [1, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', '31/3/2026', '05/3/2026'],
+        [2, 'Số hóa hồ sơ', 'Sở Nội vụ', '31/3/2026', 'x'],
+        [3, 'Khảo sát SIPAS', 'Sở Nội vụ', '31/3/2026', 'Đúng hạn'],
+        [4, 'Kiểm tra công tác CCHC', 'Sở Nội vụ', '31/3/2026', 'Trễ hạn'],
+        [5, 'Tuyên truyền CCHC', 'Sở Nội vụ', '31/3/2026', null],
+      ]),
+      { asOf: '2026-09-30' },
+    )
+    expect(report.tasks.map((t) => t.status)).toEqual([
+      'done-on-time',
+      'done-on-time',
+      'done-on-time',
+      'done-late',
+      'overdue',
+    ])
+  })
+
   it('takes the unit a heading names for the lead of the rows under it that name none', () => {
     const report = validateTable(
       createGrid([
