@@ -174,51 +174,41 @@ export function findSpans(
     const y = yearOf(m[2])
     return y === null ? invalid() : createMonthsSpan(y, q * 3 - 2, q * 3)
   })
+  // Some days of a month: the month is m[2], its year m[3]; `days` gives the first and last day from
+  // the month's length.
+  const daysOfMonth = (m: RegExpExecArray, days: (last: number) => [number, number]): Reading => {
+    const month = Number(m[2])
+    if (month < 1 || month > 12) return invalid(`Tháng ${m[2]}`)
+    const y = yearOf(m[3])
+    if (y === null) return invalid()
+    const [from, to] = days(Number(computeMonthEnd(y, month).slice(8)))
+    const start = createIsoDate(y, month, from)!
+    return { start, end: createIsoDate(y, month, to)!, kind: 'period', at: 0 }
+  }
   // A numbered week of a month ("Tuần 2 tháng 10", "tuần thứ 3 của tháng 9/2026"): its seven days.
   take(
     new RegExp(`\\btuan (?:thu )?([1-5]) (?:cua )?thang (\\d{1,2})\\b(?:${yearLink})?`, 'g'),
-    (m) => {
-      const month = Number(m[2])
-      if (month < 1 || month > 12) return invalid(`Tháng ${m[2]}`)
-      const y = yearOf(m[3])
-      if (y === null) return invalid()
-      const last = Number(computeMonthEnd(y, month).slice(8))
-      const week = Number(m[1])
-      return {
-        start: createIsoDate(y, month, Math.min(7 * week - 6, last))!,
-        end: createIsoDate(y, month, Math.min(7 * week, last))!,
-        kind: 'period',
-        at: 0,
-      }
-    },
+    (m) =>
+      daysOfMonth(m, (last) => [
+        Math.min(7 * Number(m[1]) - 6, last),
+        Math.min(7 * Number(m[1]), last),
+      ]),
   )
   // A part of a month: its first ten days ("Đầu tháng 9/2026", "thượng tuần tháng 9"), its middle ten,
   // its last days; its first week ("Tuần đầu tháng 11").
+  const parts: Record<string, [number, number]> = {
+    dau: [1, 10],
+    'thuong tuan': [1, 10],
+    giua: [11, 20],
+    'trung tuan': [11, 20],
+    'tuan dau': [1, 7],
+  }
   take(
     new RegExp(
       `\\b(dau|giua|cuoi|thuong tuan|trung tuan|ha tuan|tuan dau|tuan cuoi) thang (\\d{1,2})\\b(?:${yearLink})?`,
       'g',
     ),
-    (m) => {
-      const month = Number(m[2])
-      if (month < 1 || month > 12) return invalid(`Tháng ${m[2]}`)
-      const y = yearOf(m[3])
-      if (y === null) return invalid()
-      const last = Number(computeMonthEnd(y, month).slice(8))
-      const [from, to] = {
-        dau: [1, 10],
-        'thuong tuan': [1, 10],
-        giua: [11, 20],
-        'trung tuan': [11, 20],
-        'tuan dau': [1, 7],
-      }[m[1]!] ?? [21, last]
-      return {
-        start: createIsoDate(y, month, from!)!,
-        end: createIsoDate(y, month, m[1] === 'tuan cuoi' ? last : to!)!,
-        kind: 'period',
-        at: 0,
-      }
-    },
+    (m) => daysOfMonth(m, (last) => parts[m[1]!] ?? [21, last]),
   )
   // "Tháng 12/2026", "tháng 12 năm 2025", "tháng 12", "tháng 3-2026"; "Tháng 13" is no month.
   take(new RegExp(`\\bthang (\\d{1,2})\\b(?:${yearLink})?`, 'g'), (m) => {
