@@ -155,7 +155,7 @@ export function locateHeader(
     // over a filled row, a group's heading between them allowed): a calendar "Kỳ | Phạm vi | Hạn nộp |
     // Ghi chú", a list "STT | Các nghị định cần sửa đổi | Điều, khoản | Cơ quan chủ trì soạn thảo",
     // indicators "Chỉ tiêu | Mốc | Đầu mối".
-    const filled = (row: CellValue[] = []) => row.filter((v) => cellText(v).trim()).length
+    const filled = countFilled
     // (the rows below, past a group's heading of one cell)
     const first = r + 1 + (filled(values[r + 1]) === 1 ? 1 : 0)
     const twoFields =
@@ -187,8 +187,11 @@ function isWeakHeader(row: CellValue[], scoreCell: Scorer, below: CellValue[][])
     const best = findBestMeaning(scoreCell(t))
     return t.length <= 60 && best !== null && best.meaning !== 'other' && best.score >= 1.5
   })
-  const filled = (cells: CellValue[]) => cells.filter((v) => cellText(v).trim()).length
-  return leaning.length >= 3 && below.length === 3 && below.every((b) => filled(b) >= 3)
+  return leaning.length >= 3 && below.length === 3 && below.every((b) => countFilled(b) >= 3)
+}
+
+function countFilled(row: CellValue[] = []): number {
+  return row.filter((v) => cellText(v).trim()).length
 }
 
 /** The header text of each column: a child under a parent reads as both ("Thời gian thực hiện – Bắt đầu"). */
