@@ -68,6 +68,11 @@ function describeSeriesPart(kind: SeriesKind | 'timed', first: string): { vi: st
       how: { vi: 'ô ghi thời hạn', en: 'cells write a time' },
     },
     steps: { vi: 'một bước của tiến độ', en: 'one step of the progress', how: marked },
+    reports: {
+      vi: 'một kỳ báo cáo tiến độ',
+      en: 'one period of the progress report',
+      how: { vi: 'kỳ sau cùng có ghi là tiến độ', en: 'the latest period written is the progress' },
+    },
     states: { vi: 'một trạng thái của tiến độ', en: 'one state of the progress', how: marked },
     workflow: {
       vi: 'một bước của tiến độ',
@@ -405,6 +410,15 @@ export function buildHeader(
     const times = run.reduce((n, c) => n + profiles[c]!.looseDeadline, 0)
     return filled >= 2 && times >= 0.6 * filled
   }
+  // Progress reported period by period: a result parent over periods whose cells say how the work
+  // stands ("Kết quả thực hiện" over "Quý I | Quý II | Quý III": "Đang rà soát", "Đã hoàn thành").
+  const reportsProgress = (parent: string, run: number[]) => {
+    const best = findBestMeaning(scoreCell(parent))
+    if (!best || !['progress', 'achieved'].includes(best.meaning)) return false
+    const filled = run.reduce((n, c) => n + profiles[c]!.filled, 0)
+    const said = run.reduce((n, c) => n + profiles[c]!.looseProgress, 0)
+    return filled >= 2 && said >= 0.6 * filled
+  }
   const series = findColumnSeries(
     cells,
     (parent) => timeWords.test(foldText(parent)) || bestField(scoreCell(parent)) === 'deadline',
@@ -412,6 +426,7 @@ export function buildHeader(
       isMarkedRun(rows, run, field === 'deadline' ? 0.6 : 0.4) ||
       (field === 'deadline' && timed(run)),
     timed,
+    reportsProgress,
   )
   for (const { field, columns } of series)
     columns.forEach((c, k) => (scores[c] = k === 0 ? { [field]: 20 } : { other: 20 }))

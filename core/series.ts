@@ -14,7 +14,7 @@ export type ColumnSeries = {
   columns: number[]
   labels: string[]
 }
-export type SeriesKind = 'periods' | 'steps' | 'states' | 'workflow'
+export type SeriesKind = 'periods' | 'steps' | 'states' | 'workflow' | 'reports'
 
 /** A mark in a period or step column: the row is due then, or the step is done ("x", "✓", "√", "•"). */
 export const seriesMark = /^(?:[xX✓✔√☑✅•●+*v]|có)$/u
@@ -73,6 +73,7 @@ export function findColumnSeries(
   isTime: (parent: string) => boolean,
   marked: (run: number[], field: ColumnSeries['field']) => boolean,
   written: (run: number[]) => boolean = () => false,
+  reported: (parent: string, run: number[]) => boolean = () => false,
 ): Omit<ColumnSeries, 'labels'>[] {
   const found: Omit<ColumnSeries, 'labels'>[] = []
   const step = (c: number) => Number(stepHeader.exec(foldText(cells[c]?.text ?? ''))?.[1] ?? NaN)
@@ -88,6 +89,8 @@ export function findColumnSeries(
         run.push(c + run.length)
       if (run.length >= 2 && (isTime(parent) || isPeriodParent(parent)) && marked(run, 'deadline'))
         found.push({ field: 'deadline', kind: 'periods', columns: run })
+      else if (run.length >= 2 && reported(parent, run))
+        found.push({ field: 'progress', kind: 'reports', columns: run })
     } else if (parent && isTime(parent) && isRecipientLabel(cells[c]!.text) && !state(c)) {
       // Times under one time parent, one per body or step named briefly ("Thời gian trình" over
       // "BTV | BCH"), each cell writing its time: one deadline, the latest.
@@ -207,6 +210,12 @@ export function readSeriesCell(
     const done = last === texts.length - 1 && isWorkflowResult(foldText(label))
     const said = done ? `Hoàn thành — ${texts[last]}` : `Đang thực hiện: ${label} — ${texts[last]}`
     return { ...cell(said, last), inferred: true }
+  }
+  // Progress reported period by period: as the latest period that says anything reports it.
+  if (series.kind === 'reports') {
+    let last = texts.length - 1
+    while (last >= 0 && !texts[last]) last--
+    return last < 0 ? null : cell(texts[last]!, last)
   }
   // The state whose column is marked, in that column's words.
   if (series.kind === 'states') {

@@ -662,13 +662,32 @@ describe('readTable on the seed plans', () => {
       expect(counts.header.series).toBeUndefined()
     })
 
-    it('leaves narrative progress per period alone', () => {
+    it('reads progress reported period by period as the latest period says it, never as deadline marks', () => {
       const table = parent(
         'Tiến độ thực hiện',
-        ['Quý I', 'Quý II'],
-        [[1, 'Số hóa hồ sơ', 'Sở Nội vụ', 'Đã xây dựng đề cương', 'Đang lấy ý kiến']],
+        ['Quý I', 'Quý II', 'Quý III'],
+        [
+          [1, 'Số hóa hồ sơ', 'Sở Nội vụ', 'Đã xây dựng đề cương', 'Đang lấy ý kiến', null],
+          [2, 'Rà soát thủ tục', 'Sở Tư pháp', 'Đang rà soát', 'Đã hoàn thành', 'Đã hoàn thành'],
+        ],
       )
-      expect(table.header.series).toBeUndefined()
+      expect(table.header.series?.map((s) => [s.field, s.kind, s.columns])).toEqual([
+        ['progress', 'reports', [4, 5, 6]],
+      ])
+      expect(table.rows.map((r) => [r.cells.progress?.text, r.cells.progress?.column])).toEqual([
+        ['Đang lấy ý kiến', 'E'],
+        ['Đã hoàn thành', 'F'],
+      ])
+      expect(table.header.mapping[5]!.reason.vi).toBe(
+        'một kỳ báo cáo tiến độ (cột D): kỳ sau cùng có ghi là tiến độ',
+      )
+      // Under a parent that asks for no progress, figures per period stay what they are.
+      const figures = parent(
+        'Chỉ tiêu',
+        ['Quý I', 'Quý II'],
+        [[1, 'Tỷ lệ hồ sơ trực tuyến', 'Sở Nội vụ', '80%', '90%']],
+      )
+      expect(figures.header.series).toBeUndefined()
     })
   })
 
