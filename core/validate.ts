@@ -1,5 +1,5 @@
 import { checkEvidence, parseEvidence } from './evidence.ts'
-import { createAgencyIndex } from './agency.ts'
+import { computeAgencyIds, createAgencyIndex, parseAgencies } from './agency.ts'
 import { parseColumnChoices, type ColumnChoices } from './columns.ts'
 import { readCellKind } from './cell-kind.ts'
 import { requiredFields, type FieldKey } from './fields.ts'
@@ -135,13 +135,15 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
   const groups = createGroupTracker()
   const rows = new Map(table.rows.map((row) => [row.row, row]))
   // A heading that names a unit ("PHÒNG QUẢN LÝ ĐÔ THỊ", "UBND PHƯỜNG …") leads the rows under it.
-  let underUnit = false
+  let unit: string | null = null
   const tasks = table.rows.map((row) => {
-    if (row.kind === 'heading' || row.kind === 'section')
-      underUnit = readCellKind(row.cells.content?.text ?? row.cells.stt?.text ?? '') === 'agency'
+    if (row.kind === 'heading' || row.kind === 'section') {
+      const text = row.cells.content?.text ?? row.cells.stt?.text ?? ''
+      unit = readCellKind(text) === 'agency' ? text : null
+    }
     const parent = groups.findParent(row)
     const parentRow = parent ? rows.get(parent.row) : undefined
-    const entry = evaluateRow(row, context, parent, parentRow, underUnit)
+    const entry = evaluateRow(row, context, parent, parentRow, unit)
     groups.add(entry, parent)
     return entry
   })
@@ -195,7 +197,7 @@ function evaluateRow(
   ctx: RowContext,
   parent: TaskEntry | null,
   parentRow: TableRow | undefined,
-  underUnit = false,
+  unit: string | null = null,
 ): TaskEntry {
   const c = row.cells
   const entry: TaskEntry = {
@@ -223,7 +225,8 @@ function evaluateRow(
   // A sub-item without its own lead agency is led by its group's ("1. … | Sở Nội vụ" over "a) …"),
   // a row under a unit's heading by that unit.
   const inheritsLead = !hasLead(row) && parentRow !== undefined && hasLead(parentRow)
-  if (isTask) checkRequired(row, ctx, inheritsLead || (!hasLead(row) && underUnit))
+  const unitLeads = !hasLead(row) && !inheritsLead && unit !== null
+  if (isTask) checkRequired(row, ctx, inheritsLead || unitLeads)
   const group =
     parent?.deadline && parent.deadline.kind !== 'invalid'
       ? { stt: parent.stt, deadline: parent.deadline, text: parent.deadlineText }
@@ -233,6 +236,9 @@ function evaluateRow(
   entry.deadlineText ||= read.text
   if (ctx.index && ctx.registry) entry.agencies = checkAgencies(row, ctx)
   if (inheritsLead && !entry.agencies.length) entry.agencies = parent!.agencies
+  // (the unit a heading names, as the registry knows it, owns the rows under it)
+  if (unitLeads && ctx.index && ctx.registry)
+    entry.agencies = computeAgencyIds(parseAgencies(unit!, ctx.index), ctx.registry)
   if (!isTask) return entry
 
   entry.doneDate = readDoneDate(row, ctx)

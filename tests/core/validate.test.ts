@@ -1397,31 +1397,29 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
   })
 
   it('takes the unit a heading names for the lead of the rows under it that name none', () => {
-    const report = validateTable(
-      createGrid([
-        ['BẢNG CẬP NHẬT CÔNG VĂN CHỈ ĐẠO CHƯA HOÀN THÀNH NĂM 2014'],
-        [
-          'STT',
-          'Nội dung được giao',
-          'Cơ quan chủ công thực hiện',
-          'TG hoàn thành',
-          'Kết quả thực hiện',
-        ],
-        ['PHÒNG NỘI VỤ', null, null, null, null],
-        [
-          1,
-          'Đóng góp dự thảo Luật tổ chức chính quyền địa phương',
-          'Phòng Nội vụ',
-          '05/8/2014',
-          'Chưa đề xuất',
-        ],
-        ['UBND PHƯỜNG 7', null, null, null, null],
-        [1, 'Uốn nắn việc tách quỹ chuyên dùng', null, '30/8/2014', 'Chưa thực hiện'],
-        ['NHIỆM VỤ KHÁC', null, null, null, null],
-        [1, 'Rà soát quy chế làm việc', null, '30/8/2014', 'Chưa thực hiện'],
-      ]),
-      { asOf: '2014-08-14' },
-    )
+    const grid = createGrid([
+      ['BẢNG CẬP NHẬT CÔNG VĂN CHỈ ĐẠO CHƯA HOÀN THÀNH NĂM 2014'],
+      [
+        'STT',
+        'Nội dung được giao',
+        'Cơ quan chủ công thực hiện',
+        'TG hoàn thành',
+        'Kết quả thực hiện',
+      ],
+      ['PHÒNG NỘI VỤ', null, null, null, null],
+      [
+        1,
+        'Đóng góp dự thảo Luật tổ chức chính quyền địa phương',
+        'Phòng Nội vụ',
+        '05/8/2014',
+        'Chưa đề xuất',
+      ],
+      ['UBND PHƯỜNG 7', null, null, null, null],
+      [1, 'Uốn nắn việc tách quỹ chuyên dùng', null, '30/8/2014', 'Chưa thực hiện'],
+      ['NHIỆM VỤ KHÁC', null, null, null, null],
+      [1, 'Rà soát quy chế làm việc', null, '30/8/2014', 'Chưa thực hiện'],
+    ])
+    const report = validateTable(grid, { asOf: '2014-08-14' })
     expect(report.tasks.map((t) => t.kind)).toEqual([
       'heading',
       'task',
@@ -1432,6 +1430,23 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
     // Under a unit's heading the lead is that unit; under any other heading it is still wanted.
     expect(report.issues.filter((i) => i.code === 'cell/required').map((i) => i.row)).toEqual([8])
+    // With the province's registry the unit owns those rows.
+    const registry = {
+      province: 'Thử',
+      year: 2014,
+      agencies: [
+        { id: 'pnv', name: 'Phòng Nội vụ', kind: 'other' as const },
+        { id: 'p7', name: 'UBND phường 7', kind: 'xa' as const },
+      ],
+      groups: [],
+      renames: [],
+    }
+    const owned = validateTable(grid, { asOf: '2014-08-14', registry })
+    expect(owned.tasks.filter((t) => t.kind === 'task').map((t) => t.agencies)).toEqual([
+      ['pnv'],
+      ['p7'],
+      [],
+    ])
   })
 
   it('reads "Trong tháng" and "Tuần 3" within the month a monthly plan is for', () => {
