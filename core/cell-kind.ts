@@ -4,7 +4,7 @@ import { noDeadline, parseDeadline } from './deadline.ts'
 import { isDateCell, type CellValue } from './grid.ts'
 import { isProgress, parseProgress } from './progress.ts'
 import { parseStt } from './stt.ts'
-import { foldKeepingNumbers, foldText, hasMarks } from './text.ts'
+import { foldKeepingNumbers, foldText, saysWithMarks } from './text.ts'
 
 /** What one cell holds, judged from the cell alone. */
 export const cellKinds = [
@@ -36,7 +36,7 @@ const targetPattern =
   /(≥|>=|≤|\b(?:toi thieu|it nhat|tren \d+|tu \d+(?:[.,]\d+)? pct(?: \w+)* tro len|khong duoi|dat tu)\b|^dat muc\b)/
 // "phấn đấu" (strive for) and "phần đầu tư" (the investment part) fold alike: read with the marks.
 function saysStrive(text: string, folded: string): boolean {
-  return hasMarks(text) ? /(?<!\p{L})phấn đấu(?!\p{L})/iu.test(text) : /\bphan dau\b/.test(folded)
+  return saysWithMarks(text, folded, /\bphan dau\b/, /(?<!\p{L})phấn đấu(?!\p{L})/u)
 }
 const productPattern =
   /^(quyet dinh|ke hoach|bao cao|de an|van ban|nghi quyet|nghi dinh|thong tu|chi thi|cong van|huong dan|to trinh|quy che|quy dinh|chuong trinh|thong bao|du thao|phan mem|he thong|co so du lieu|luat|danh muc|so tay|tai lieu|bo tai lieu|bo cau hoi|hoi nghi|phong su|tin bai|chuyen muc|video|an pham|tap huan|bien ban)\b/

@@ -4,6 +4,7 @@ import {
   hasMarks,
   lowerWithMarks,
   parseVietnameseNumber,
+  saysWithMarks,
 } from './text.ts'
 
 export const progressStates = ['done', 'in-progress', 'not-started', 'stopped'] as const
@@ -84,8 +85,7 @@ const leadingRules: [RegExp, ProgressState][] = [
 const waitingFor =
   /\bcho (?:phe duyet|y kien|ky|ban hanh|tham dinh|xu ly|thong qua|ket qua|huong dan|bo tri)\b/
 function isWaiting(value: string, words: string): boolean {
-  if (!waitingFor.test(words)) return false
-  return !hasMarks(value) || /(?<!\p{L})chờ(?!\p{L})/u.test(lowerWithMarks(value))
+  return saysWithMarks(value, words, waitingFor, /(?<!\p{L})chờ(?!\p{L})/u)
 }
 
 // "76/90 hộ", "28,875/88,525 tỷ", "đạt 32,62%": less done than there is (a date such as 16/3/2026, or a
@@ -149,15 +149,11 @@ const stopWords =
 const paused = /\btam (?:dung|ngung|hoan)\b/
 // Put off, in a word ("Hoãn", "Đã hoãn"): "hoãn" and "hoàn" fold alike, so text with marks must say "hoãn".
 function saysPostponed(value: string, words: string): boolean {
-  return /^(?:da |bi )?hoan(?: lai)?$/.test(words) && (!hasMarks(value) || /hoãn/iu.test(value))
+  return saysWithMarks(value, words, /^(?:da |bi )?hoan(?: lai)?$/, /hoãn/u)
 }
 
 function saysStopped(words: string, value: string): boolean {
-  return (
-    !paused.test(words) &&
-    stopped.test(words) &&
-    (!hasMarks(value) || stopWords.test(lowerWithMarks(value)))
-  )
+  return !paused.test(words) && saysWithMarks(value, words, stopped, stopWords)
 }
 
 // Vietnamese marks tense with words: chưa (not yet), đang (in the course of), đã (already), sẽ (will).
@@ -171,6 +167,7 @@ const goesOn = /\b(?:tiep tuc|thuong xuyen)\b/
 const finished = /\b(?:hoan thanh|hoan tat|xong)\b/
 
 const unfinished = /\bchua (?:hoan thanh|hoan tat|xong|dat)\b/
+const butNotYet = /^(?!chua\b|nhung\b|tuy nhien\b).+\b(?:nhung|tuy nhien)\b.*\bchua\b/
 
 function readAspect(value: string, folded: string): ProgressState | null {
   if (!hasAspectWord.test(folded)) return null
@@ -183,12 +180,10 @@ function readAspect(value: string, folded: string): ProgressState | null {
   const ongoing = has('đang', 'dang')
   const already = has('đã', 'da')
   // "Đã xây dựng dự thảo, đang lấy ý kiến", "Đã trình, chưa được phê duyệt": one step done, the work
-  // goes on; so it does where it is only not finished yet ("Quá hạn, chưa hoàn thành").
-  // Something done before a "but … not yet" ("Có Công văn gửi các xã nhưng đến nay chưa đề xuất"): the
-  // work goes on.
-  if (notYet && /^(?!chua\b|nhung\b|tuy nhien\b).+\b(?:nhung|tuy nhien)\b.*\bchua\b/.test(folded))
+  // goes on; so it does where it is only not finished yet ("Quá hạn, chưa hoàn thành"), or where
+  // something was done before a "but … not yet" ("Có Công văn gửi các xã nhưng đến nay chưa đề xuất").
+  if (ongoing || (notYet && (already || butNotYet.test(folded))) || unfinished.test(folded))
     return 'in-progress'
-  if (ongoing || (notYet && already) || unfinished.test(folded)) return 'in-progress'
   if (notYet || has('sẽ', 'se')) return 'not-started'
   if (already) return 'done'
   return null
@@ -211,7 +206,7 @@ export function saysTimeliness(text: string): boolean {
 // A pace (on, ahead of, behind) against the deadline, the schedule or the plan, or a word for it
 // ("Vượt kế hoạch", beyond the plan's target, is a result: done).
 const timingVerdict =
-  /^(?:(?:dung|vuot|som|truoc|cham|tre|kip|qua) (?:han|thoi han|tien do)|(?:dung|cham|tre) (?:so voi )?(?:ke hoach|tien do)|som|kip thoi|cham|tre)$/
+  /^(?:(?:dung|vuot|som|truoc|cham|tre|kip|qua) (?:han|thoi han|tien do)|(?:dung|cham|tre) (?:so voi )?ke hoach|(?:cham|tre) so voi tien do|som|kip thoi|cham|tre)$/
 
 /** Whether a text is only a verdict on the timing of the work ("Đúng hạn", "Vượt tiến độ", "Chậm"). */
 export function isTimingVerdict(text: string): boolean {

@@ -497,7 +497,7 @@ function startsRun(drafts: Draft[], i: number): boolean {
   return false
 }
 
-function isOwnTask(draft: Draft, opens: RegExp = opensText): boolean {
+function isOwnTask(draft: Draft, opens: RegExp): boolean {
   const own = (f: FieldKey) => draft.cells[f] !== undefined && !draft.covered.has(f)
   if (own('deadline') || own('end')) return true
   // Text split by a page break starts in the middle of a phrase ("vị, địa phương"), in lower case.

@@ -57,6 +57,20 @@ export function lowerWithMarks(text: string): string {
   return text.normalize('NFC').toLowerCase()
 }
 
+/**
+ * Whether folded `words` match `plain` and, where the text is written with its marks, the marked
+ * words match `marked` too: words that fold alike are told apart by their marks ("chờ" and "cho",
+ * "hoãn" and "hoàn", "dừng" and "dung", "phấn đấu" and "phần đầu").
+ */
+export function saysWithMarks(
+  value: string,
+  words: string,
+  plain: RegExp,
+  marked: RegExp,
+): boolean {
+  return plain.test(words) && (!hasMarks(value) || marked.test(lowerWithMarks(value)))
+}
+
 /** Folds text for matching: lower case, no diacritics (đ → d), punctuation as spaces, single spaces. */
 export function foldText(text: string): string {
   // Tables repeat their words (agencies, progress, deadlines): each distinct text is folded once.

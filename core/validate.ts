@@ -225,8 +225,8 @@ function evaluateRow(
   // A sub-item without its own lead agency is led by its group's ("1. … | Sở Nội vụ" over "a) …"),
   // a row under a unit's heading by that unit.
   const inheritsLead = !hasLead(row) && parentRow !== undefined && hasLead(parentRow)
-  const unitLeads = !hasLead(row) && !inheritsLead && unit !== null
-  if (isTask) checkRequired(row, ctx, inheritsLead || unitLeads)
+  const unitLeads = !hasLead(row) && !inheritsLead ? unit : null
+  if (isTask) checkRequired(row, ctx, inheritsLead || unitLeads !== null)
   const group =
     parent?.deadline && parent.deadline.kind !== 'invalid'
       ? { stt: parent.stt, deadline: parent.deadline, text: parent.deadlineText }
@@ -237,8 +237,8 @@ function evaluateRow(
   if (ctx.index && ctx.registry) entry.agencies = checkAgencies(row, ctx)
   if (inheritsLead && !entry.agencies.length) entry.agencies = parent!.agencies
   // (the unit a heading names, as the registry knows it, owns the rows under it)
-  if (unitLeads && ctx.index && ctx.registry)
-    entry.agencies = computeAgencyIds(parseAgencies(unit!, ctx.index), ctx.registry)
+  if (unitLeads !== null && ctx.index && ctx.registry)
+    entry.agencies = computeAgencyIds(parseAgencies(unitLeads, ctx.index), ctx.registry)
   if (!isTask) return entry
 
   entry.doneDate = readDoneDate(row, ctx)
