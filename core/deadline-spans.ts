@@ -99,7 +99,8 @@ export function findSpans(
       const y = Number(m[5])
       const end = createIsoDate(y, Number(m[4]), Number(m[3]))
       const first = (year: number) => createIsoDate(year, Number(m[2]), Number(m[1]))
-      const start = first(y) && end && first(y)! > end ? first(y - 1) : first(y)
+      const same = first(y)
+      const start = same && end && same > end ? first(y - 1) : same
       return start && end ? { start, end, kind: 'date', at: 0 } : invalid(m[0])
     },
   )

@@ -63,6 +63,9 @@ const everyWords = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ky)\b|\bdinh ky\b|\bthu
 // "Chưa ghi hạn cụ thể", "Không quy định thời hạn", "Chưa xác định": no time yet, set when known.
 const eventWords =
   /\b((?:chua|khong) (?:ghi|co|xac dinh|quy dinh|neu|dat) (?:ro )?(?:thoi )?(?:han|thoi gian|thoi diem)|chua xac dinh|tet|khi|sau khi|ngay sau|trong thoi han \d+ ngay|tuy thuoc|tuy theo|tuy tinh hinh|ky hop|phien hop|dong thoi|song song|cung (?:thoi diem|luc|voi)|trinh cung)\b/
+// Before or after an occasion that is no time ("Trước khai giảng năm học mới", "Sau đại hội"), read
+// when no time is found ("Trước hạn", "Sau thời hạn" judge the timing and name none).
+const occasion = /^(?:truoc|sau|nhan dip|trong dip|dip) (?!(?:thoi )?han\b|hen\b)[a-z]/
 const externalWords =
   /\b(theo quy dinh|theo thoi han|theo huong dan|theo yeu cau|theo ke hoach|theo lo trinh|theo chi dao|theo tien do|phu hop (?:voi )?(?:tien do|thoi gian|ke hoach|lo trinh|tinh hinh)|can cu|dung (?:thoi han|thoi gian|quy dinh|tien do))\b/
 
@@ -328,10 +331,7 @@ export function parseDeadline(
     return { kind: 'event', due: null }
   if (recurringWords.test(source)) return { kind: 'recurring', due: null }
   if (withinPeriod.test(source)) return { kind: 'event', due: null }
-  // Before or after an occasion that is no time ("Trước khai giảng năm học mới", "Sau đại hội"): an event.
-  // ("Trước hạn", "Sau thời hạn" judge the timing: no time)
-  if (/^(?:truoc|sau|nhan dip|trong dip|dip) (?!(?:thoi )?han\b|hen\b)[a-z]/.test(source))
-    return { kind: 'event', due: null }
+  if (occasion.test(source)) return { kind: 'event', due: null }
   if (noDeadline.test(source)) return { kind: 'event', due: null }
   if (externalWords.test(source) || /^theo /.test(source)) return { kind: 'external', due: null }
   return { kind: 'invalid', due: null }
