@@ -53,14 +53,14 @@ function isStableText(text: string): boolean {
   return true
 }
 
-// Spaces that are no plain space (no-break, thin, ideographic) and marks of zero width.
-const oddSpaces = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]|[\u200b-\u200d\u2060\ufeff]/g
+// Spaces that are no plain space (no-break, thin, ideographic), and marks of zero width.
+const oddSpaces = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g
+const zeroWidth = /[\u200b-\u200d\u2060\ufeff]/g
 
 /**
  * A cell's text as it reads: precomposed (NFC), a wrapped sentence whole, its odd spaces plain and its
- * marks of zero width gone
- * (a cell pasted from a web page or a PDF, or typed on a system that decomposes). The cell keeps
- * its own text; only the reading changes.
+ * marks of zero width gone (a cell pasted from a web page or a PDF, or typed on a system that
+ * decomposes). The cell keeps its own text; only the reading changes.
  */
 export function readableText(text: string): string {
   // Most cells hold nothing to change: plain letters below the combining marks, precomposed Vietnamese,
@@ -71,9 +71,7 @@ export function readableText(text: string): string {
   const unwrapped = normal.includes('\n')
     ? normal.replace(/[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu, ' ')
     : normal
-  return unwrapped.replace(oddSpaces, (c) =>
-    (c >= '\u200b' && c <= '\u200d') || c === '\u2060' || c === '\ufeff' ? '' : ' ',
-  )
+  return unwrapped.replace(zeroWidth, '').replace(oddSpaces, ' ')
 }
 
 function isPlainText(text: string): boolean {
