@@ -75,7 +75,7 @@ const leadingRules: [RegExp, ProgressState][] = [
   // Done only in part, going at some pace, or put off ("Hoàn thành một phần", "Chậm so với kế hoạch",
   // "Lùi thời gian sang năm 2027"): the work goes on.
   [
-    /\b((mot|1) phan|(dung|cham|kip|dam bao|theo) (tien do|so voi)|thuc hien thuong xuyen|dang tiep tuc|lui (thoi gian|thoi han|tien do|sang)|dieu chinh (thoi gian|thoi han|tien do|sang)|gia han|chuyen sang (nam|quy|ky))\b/,
+    /\b((mot|1) phan|(dung|cham|kip|dam bao|theo|dat) (tien do|so voi)|thuc hien thuong xuyen|dang tiep tuc|lui (thoi gian|thoi han|tien do|sang)|dieu chinh (thoi gian|thoi han|tien do|sang)|gia han|chuyen sang (nam|quy|ky))\b/,
     'in-progress',
   ],
 ]
@@ -122,7 +122,13 @@ const trailingRules: [RegExp, ProgressState][] = [
   [/^true$/, 'done'],
   [/^false$/, 'not-started'],
   [
-    /^(tiep tuc|cho|gan xong|sap hoan thanh|can|con trong han|tre han|qua han|xin gia han|du kien|duy tri|trien khai|thuc hien$|phoi hop|theo doi|ghi nhan)\b/,
+    /^(tiep tuc|cho|(?:gan|sap) (?:xong|hoan thanh)|can|con trong han|tre han|qua han|xin gia han|du kien|duy tri|trien khai|thuc hien$|phoi hop|theo doi|ghi nhan)\b/,
+    'in-progress',
+  ],
+  // An obstacle met on the way ("Có vướng mắc", "Còn khó khăn", "Gặp vướng mắc về mặt bằng"): the work
+  // goes on.
+  [
+    /^(?:co |con |dang |gap |van con |hien con )*(?:vuong mac|vuong|kho khan|ton tai|ton dong|bat cap)\b/,
     'in-progress',
   ],
   // A deadline's state in a tracker: still within it, near it, past it ("Trong hạn", "Sắp đến hạn", "Hết hạn").

@@ -91,6 +91,12 @@ describe('parseProgress', () => {
     ['Đã hoàn thành giai đoạn 1 (9,5 ha)', 'in-progress'],
     ['dang trien khai', 'in-progress'],
     ['Hoàn thành 1 phần', 'in-progress'],
+    // An obstacle met on the way, nearly there, or keeping the pace: the work goes on ("Có" alone is a yes).
+    ['Có vướng mắc', 'in-progress'],
+    ['Còn khó khăn về mặt bằng', 'in-progress'],
+    ['Gần hoàn thành', 'in-progress'],
+    ['Đạt tiến độ', 'in-progress'],
+    ['Có báo cáo', 'done'],
     // "Lũy kế" alone is a note (cumulative figures), not a count so far.
     ['Lũy kế đến nay giải ngân 55 tỷ đồng', 'in-progress'],
   ])('reads the narrative "%s" as %s', (text, state) => {
