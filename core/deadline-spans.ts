@@ -231,13 +231,16 @@ export function findSpans(
     return m[1] === 'dau' ? createMonthsSpan(y, 1, 6) : createMonthsSpan(y, 7, 12)
   })
   // The start, middle or end of a year ("Đầu năm 2026" is its first quarter, never the whole year); "Cả
-  // năm", "trong năm" alone are the plan year.
-  take(/\b(dau|giua|cuoi|ca|trong|suot) nam\b(?: (\d{4})\b)?(?! ?(?:hoc|tai chinh|\d))/g, (m) => {
-    const y = yearOf(m[2])
-    if (y === null) return invalid()
-    const months = { dau: [1, 3], giua: [4, 6], cuoi: [10, 12] }[m[1] as 'dau'] ?? [1, 12]
-    return createMonthsSpan(y, months[0]!, months[1]!)
-  })
+  // năm", "trong năm", "hết năm", "năm nay" alone are the plan year.
+  take(
+    /\b(?:(dau|giua|cuoi|ca|trong|suot|het) nam|nam nay)\b(?: (\d{4})\b)?(?! ?(?:hoc|tai chinh|\d))/g,
+    (m) => {
+      const y = yearOf(m[2])
+      if (y === null) return invalid()
+      const months = { dau: [1, 3], giua: [4, 6], cuoi: [10, 12] }[m[1] as 'dau'] ?? [1, 12]
+      return createMonthsSpan(y, months[0]!, months[1]!)
+    },
+  )
   // "2021-2025", "giai đoạn 2026 - 2030".
   take(/\b((?:19|20|21)\d{2}) ?- ?((?:19|20|21)\d{2})\b/g, (m) => {
     const from = Number(m[1])

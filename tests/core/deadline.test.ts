@@ -419,6 +419,8 @@ const compoundPhrases: [string, string, string | null][] = [
   ['Giữa năm 2026', 'period', '2026-06-30'],
   ['Cuối năm 2026', 'period', '2026-12-31'],
   ['Cả năm', 'period', '2026-12-31'],
+  ['Hết năm', 'period', '2026-12-31'],
+  ['Năm nay', 'period', '2026-12-31'],
   ['Từ năm 2026 - 2030', 'range', '2030-12-31'],
   ['Từ tháng 3 đến tháng 5/2026', 'period', '2026-05-31'],
   ['Trước ngày 10/6 và 10/12', 'date', '2026-12-10'],
