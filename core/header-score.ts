@@ -52,10 +52,58 @@ function addWeights(into: Weights, from: Weights, factor: number) {
 const objectActs =
   /^(?:kiem tra|thanh tra|giam sat|khao sat|danh gia|ho tro|tham dinh|kiem toan|xep loai|cham diem|lay y kien|lam viec)\b/
 
+// Every phrase a header can hold, written run together ("tiendo" → "tien do"): field names of an export
+// drop the spaces as well as the marks.
+let runTogether: Map<string, string> | null = null
+function joinedPhrases(): Map<string, string> {
+  if (runTogether) return runTogether
+  runTogether = new Map()
+  const phrases = [
+    ...Object.keys(headerPhrases),
+    ...Object.keys(headerModifiers),
+    ...Object.keys(agentRoles),
+    ...Object.keys(timeRoles),
+    ...headNouns,
+    ...Object.values(headerAbbreviations),
+    ...stopWords,
+  ]
+  for (const phrase of phrases) runTogether.set(phrase.replace(/ /g, ''), phrase)
+  return runTogether
+}
+
+/**
+ * A word of an export's field name that is several header words run together ("noidung",
+ * "donvichutri", "hanhoanthanh"), split into the fewest phrases that make it up; any other word as it is.
+ */
+function splitRunTogether(token: string): string[] {
+  const known = joinedPhrases()
+  if (token.length < 5 || !/^[a-z]+$/.test(token) || headerPhrases[token] || headerModifiers[token])
+    return [token]
+  // fewest[i]: the fewest phrases that make up the first i letters, and the phrase that ends there.
+  const fewest: { count: number; phrase: string }[] = [{ count: 0, phrase: '' }]
+  for (let end = 1; end <= token.length; end++) {
+    for (let start = Math.max(0, end - 20); start < end; start++) {
+      const before = fewest[start]
+      const phrase = known.get(token.slice(start, end))
+      if (!before || !phrase) continue
+      const best = fewest[end]
+      if (!best || before.count + 1 < best.count) fewest[end] = { count: before.count + 1, phrase }
+    }
+  }
+  if (!fewest[token.length]) return [token]
+  const parts: string[] = []
+  for (let end = token.length; end > 0; end -= fewest[end]!.phrase.replace(/ /g, '').length)
+    parts.unshift(fewest[end]!.phrase)
+  const words = parts.join(' ').split(' ')
+  // (one syllable alone is a word of its own, not words run together)
+  return words.length > 1 ? words : [token]
+}
+
 /** Folds one part of a header into tokens, abbreviations expanded and bare numbers dropped. */
 function tokenize(part: string): string[] {
   return foldKeepingNumbers(part)
     .split(' ')
+    .flatMap(splitRunTogether)
     .flatMap((t) => (headerAbbreviations[t] ?? t).split(' '))
     .filter((t) => t && !/^\d/.test(t))
 }

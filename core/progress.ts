@@ -122,7 +122,7 @@ const trailingRules: [RegExp, ProgressState][] = [
   [/^true$/, 'done'],
   [/^false$/, 'not-started'],
   [
-    /^(tiep tuc|cho|(?:gan|sap) (?:xong|hoan thanh)|can|con trong han|tre han|qua han|xin gia han|du kien|duy tri|trien khai|thuc hien$|phoi hop|theo doi|ghi nhan)\b/,
+    /^(tiep tuc|cho|(?:gan|sap) (?:xong|hoan thanh)|(?:la )?(?:nhiem vu|cong viec) thuong xuyen|can|con trong han|tre han|qua han|xin gia han|du kien|duy tri|trien khai|thuc hien$|phoi hop|theo doi|ghi nhan)\b/,
     'in-progress',
   ],
   // An obstacle met on the way ("Có vướng mắc", "Còn khó khăn", "Gặp vướng mắc về mặt bằng"): the work
@@ -185,12 +185,19 @@ function readAspect(value: string, folded: string): ProgressState | null {
   const notYet = has('chưa', 'chua')
   const ongoing = has('đang', 'dang')
   const already = has('đã', 'da')
-  // "Đã xây dựng dự thảo, đang lấy ý kiến", "Đã trình, chưa được phê duyệt": one step done, the work
-  // goes on; so it does where it is only not finished yet ("Quá hạn, chưa hoàn thành"), or where
-  // something was done before a "but … not yet" ("Có Công văn gửi các xã nhưng đến nay chưa đề xuất").
-  if (ongoing || (notYet && (already || butNotYet.test(folded))) || unfinished.test(folded))
+  const will = has('sẽ', 'se')
+  // "Đã xây dựng dự thảo, đang lấy ý kiến", "Đã trình, chưa được phê duyệt", "Đã gửi lấy ý kiến …; sau
+  // khi có Quyết định, sẽ tham mưu ban hành": one step done, the work goes on; so it does where it is
+  // only not finished yet ("Quá hạn, chưa hoàn thành"), or where something was done before a "but …
+  // not yet" ("Có Công văn gửi các xã nhưng đến nay chưa đề xuất").
+  if (
+    ongoing ||
+    ((notYet || will) && already) ||
+    (notYet && butNotYet.test(folded)) ||
+    unfinished.test(folded)
+  )
     return 'in-progress'
-  if (notYet || has('sẽ', 'se')) return 'not-started'
+  if (notYet || will) return 'not-started'
   if (already) return 'done'
   return null
 }

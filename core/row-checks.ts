@@ -206,6 +206,22 @@ export function settleStandingDuty(
   return { state: 'in-progress', percent: null }
 }
 
+// An account that says the task is a standing one ("Nhiệm vụ thường xuyên", "Thường xuyên báo cáo định
+// kỳ tháng", "Định kỳ hằng quý").
+const standingAccount =
+  /^(?:(?:day )?la )?(?:(?:nhiem vu|cong viec|thuc hien) )?(?:thuong xuyen|dinh ky|hang (?:ngay|tuan|thang|quy|nam))\b/
+
+/**
+ * The time a task is judged by: its own, or, given none, recurring where its progress says it is a
+ * standing task ("Nhiệm vụ thường xuyên" in a tracker that has no deadline column).
+ */
+export function judgeDeadline(row: TableRow, deadline: Deadline | null): Deadline | null {
+  if (deadline) return deadline
+  return standingAccount.test(foldText(row.cells.progress?.text ?? ''))
+    ? { kind: 'recurring', due: null }
+    : null
+}
+
 /** A result of at least a sentence: several words, not a figure or a code. */
 function isWrittenReport(text: string): boolean {
   const trimmed = text.trim()

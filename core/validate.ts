@@ -13,6 +13,7 @@ import {
   checkSelfScore,
   readAchieved,
   readDoneDate,
+  judgeDeadline,
   readProgress,
   settleStandingDuty,
 } from './row-checks.ts'
@@ -242,7 +243,8 @@ function evaluateRow(
   if (!isTask) return entry
 
   entry.doneDate = readDoneDate(row, ctx)
-  const progress = settleStandingDuty(readProgress(row, ctx, entry.doneDate), row, entry.deadline)
+  const judged = judgeDeadline(row, entry.deadline)
+  const progress = settleStandingDuty(readProgress(row, ctx, entry.doneDate), row, judged)
   const done = progress.state === 'done'
   // Without a completion date, the date a done result names ("Đã ban hành Quyết định số 12/QĐ-UBND
   // ngày 20/7/2026") is when the work was done.
@@ -263,7 +265,7 @@ function evaluateRow(
     ctx.issues.push(createIssue('row/done-without-evidence', placeCell(typed, row.row, 'progress')))
   }
   if (done && c.evidence) ctx.issues.push(...checkEvidence(c.evidence, row.row, ctx))
-  entry.status = computeStatus(entry.deadline, progress, entry.doneDate, ctx.asOf)
+  entry.status = computeStatus(judged, progress, entry.doneDate, ctx.asOf)
 
   const planText = () => [c.content?.text, c.expected?.text].filter(Boolean).join('\n')
   const item = ctx.profile && row.stt ? findProfileItem(ctx.profile, row.section, row.stt) : null

@@ -37,6 +37,13 @@ describe('scoreHeaderText', () => {
     ['Quý hoàn thành', 'deadline'],
     ['Tháng bắt đầu', 'start'],
     ['Tỷ lệ hoàn thành (%)', 'progress'],
+    // An export's field names, the spaces dropped with the marks ("tiendo", "donvichutri").
+    ['tiendo', 'progress'],
+    ['noidung', 'content'],
+    ['donvichutri', 'lead'],
+    ['donviphoihop', 'coop'],
+    ['hanhoanthanh', 'deadline'],
+    ['ghichu', 'note'],
     ['% hoàn thành', 'progress'],
     ['Phần trăm hoàn thành', 'progress'],
     ['Kết quả xử lý', 'progress'],

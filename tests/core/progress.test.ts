@@ -97,6 +97,11 @@ describe('parseProgress', () => {
     ['Gần hoàn thành', 'in-progress'],
     ['Đạt tiến độ', 'in-progress'],
     ['Có báo cáo', 'done'],
+    // One step done and the next to come: the work goes on.
+    [
+      'Đã gửi lấy ý kiến các phòng; sau khi có Quyết định của UBND tỉnh, sẽ tham mưu ban hành',
+      'in-progress',
+    ],
     // "Lũy kế" alone is a note (cumulative figures), not a count so far.
     ['Lũy kế đến nay giải ngân 55 tỷ đồng', 'in-progress'],
   ])('reads the narrative "%s" as %s', (text, state) => {

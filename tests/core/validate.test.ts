@@ -496,6 +496,47 @@ describe('validateTable on tables worded as other offices word them', () => {
     expect(recurring.tasks.map((t) => t.status)).toEqual(['ongoing', 'done-on-time'])
   })
 
+  it('reads a task given no time whose progress says it is a standing one as recurring work', () => {
+    const report = validateTable(
+      createGrid([
+        ['unit', 'stt', 'noidung', 'tiendo'],
+        ['Văn phòng Sở', '1', 'Tham mưu công tác xây dựng Đảng', 'Nhiệm vụ thường xuyên'],
+        [
+          'Văn phòng Sở',
+          '2',
+          'Theo dõi tình hình giá cả thị trường',
+          'Thường xuyên báo cáo định kỳ tháng',
+        ],
+        [
+          'Văn phòng Sở',
+          '3',
+          'Kế hoạch kiểm soát thủ tục hành chính năm 2026',
+          'Sở đã ban hành Kế hoạch số 1086/KH-SCT ngày 25/02/2026',
+        ],
+        ['Văn phòng Sở', '4', 'Kế hoạch chuyển đổi vị trí việc làm năm 2026', 'Đang thực hiện'],
+        [
+          'Văn phòng Sở',
+          '5',
+          'Kế hoạch tuyên truyền cải cách hành chính năm 2026',
+          'Sở đã ban hành kế hoạch số 1002/KH-SCT ngày 26/02/2026',
+        ],
+        ['Văn phòng Sở', '6', 'Kế hoạch ứng dụng công nghệ thông tin năm 2026', 'Đang thực hiện'],
+      ]),
+      { asOf: '2026-03-27' },
+    )
+    expect(report.header?.columns).toMatchObject({ lead: 'A', content: 'C', progress: 'D' })
+    expect(report.tasks.map((t) => t.status)).toEqual([
+      'ongoing',
+      'ongoing',
+      'done-on-time',
+      'in-progress',
+      'done-on-time',
+      'in-progress',
+    ])
+    // (the task keeps no deadline of its own: only its status says it goes on)
+    expect(report.tasks[0]!.deadline).toBeNull()
+  })
+
   it('unmaps a field with an empty choice and moves it with a letter', () => {
     const grid = createPlanGrid([[1, 'Việc A', 'Sở Nội vụ', 'Quý IV/2026', 'Quý III/2026']])
     const report = validateTable(grid, { asOf, columns: { coop: null, deadline: 'D' } })
