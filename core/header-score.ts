@@ -54,11 +54,8 @@ const objectActs =
 
 // Every phrase a header can hold, written run together ("tiendo" → "tien do"): field names of an export
 // drop the spaces as well as the marks.
-let runTogether: Map<string, string> | null = null
-function joinedPhrases(): Map<string, string> {
-  if (runTogether) return runTogether
-  runTogether = new Map()
-  const phrases = [
+const runTogether = new Map(
+  [
     ...Object.keys(headerPhrases),
     ...Object.keys(headerModifiers),
     ...Object.keys(agentRoles),
@@ -66,17 +63,14 @@ function joinedPhrases(): Map<string, string> {
     ...headNouns,
     ...Object.values(headerAbbreviations),
     ...stopWords,
-  ]
-  for (const phrase of phrases) runTogether.set(phrase.replace(/ /g, ''), phrase)
-  return runTogether
-}
+  ].map((phrase) => [phrase.replace(/ /g, ''), phrase]),
+)
 
 /**
  * A word of an export's field name that is several header words run together ("noidung",
  * "donvichutri", "hanhoanthanh"), split into the fewest phrases that make it up; any other word as it is.
  */
 function splitRunTogether(token: string): string[] {
-  const known = joinedPhrases()
   if (token.length < 5 || !/^[a-z]+$/.test(token) || headerPhrases[token] || headerModifiers[token])
     return [token]
   // fewest[i]: the fewest phrases that make up the first i letters, and the phrase that ends there.
@@ -84,7 +78,7 @@ function splitRunTogether(token: string): string[] {
   for (let end = 1; end <= token.length; end++) {
     for (let start = Math.max(0, end - 20); start < end; start++) {
       const before = fewest[start]
-      const phrase = known.get(token.slice(start, end))
+      const phrase = runTogether.get(token.slice(start, end))
       if (!before || !phrase) continue
       const best = fewest[end]
       if (!best || before.count + 1 < best.count) fewest[end] = { count: before.count + 1, phrase }

@@ -132,4 +132,13 @@ describe('scoreHeaderText', () => {
     expect(scoreHeaderText('Sở Nội vụ')).toEqual({})
     expect(scoreHeaderText('Quý IV/2026')).toEqual({})
   })
+
+  it('splits words run together in bounded time, however long the cell', () => {
+    const started = performance.now()
+    // 30,000 letters made of header words, and as many of no word at all.
+    scoreHeaderText('tiendo'.repeat(5000))
+    scoreHeaderText(`${'donvi'.repeat(6000)}x`)
+    expect(best('q'.repeat(30000))).toBeUndefined()
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
 })
