@@ -78,6 +78,8 @@ function spellOutAbbreviations(folded: string): string {
   return (
     folded
       .replace(/\bqui\b/g, 'quy')
+      // A day of the week shortened ("T. Hai 02/9", "T.Ba").
+      .replace(/\bt\. ?(hai|ba|tu|nam|sau|bay)\b/g, 'thu $1')
       .replace(new RegExp(`\\bq\\.? ?(iv|i{1,3}|[1-4])\\b(?=${toYear})`, 'g'), 'quy $1')
       .replace(new RegExp(`\\b(?:t|th)\\.? ?(\\d{1,2})\\b(?=${toYear})`, 'g'), 'thang $1')
       // A month in roman numerals ("Tháng VI/2026").
