@@ -19,9 +19,9 @@ export type SeriesKind = 'periods' | 'steps' | 'states' | 'workflow' | 'reports'
 /** A mark in a period or step column: the row is due then, or the step is done ("x", "✓", "√", "•"). */
 export const seriesMark = /^(?:[xX✓✔√☑✅•●+*v]|có)$/u
 
-// A header naming one period: "Quý I", "Tháng 3", "Năm 2027", "2027", "Q2", "Đợt 1".
+// A header naming one period: "Quý I", "Tháng 3", "Năm 2027", "2027", "Q2", "Đợt 1", "Đợt II/2025".
 const periodHeader =
-  /^(?:(?:quy|thang|tuan|dot|nam|giai doan) (?:[ivx]+|\d{1,4})|(?:19|20)\d{2}|q[1-4]|6 thang (?:dau|cuoi) nam)$/
+  /^(?:(?:quy|thang|tuan|dot|nam|giai doan) (?:[ivx]+|\d{1,4})(?:(?: nam)? (?:19|20)\d{2})?|(?:19|20)\d{2}|q[1-4]|6 thang (?:dau|cuoi) nam)$/
 // A header naming one numbered step: "Bước 1", "Giai đoạn 2", "Công đoạn 3", "Khâu 4".
 const stepHeader = /^(?:buoc|giai doan|cong doan|khau) (\d{1,2})$/
 
@@ -193,9 +193,13 @@ export function readSeriesCell(
     column: columnLetter(series.columns[k]!),
   })
   if (series.field === 'deadline') {
-    // Times written in several periods are read together: the latest is due.
-    if (written.length)
-      return cell(written.map((k) => texts[k]!).join('; '), written[written.length - 1]!)
+    // Times written in several periods are read together: the latest is due. A day written without
+    // its year takes the year its period names ("06/3" under "Đợt I/2026").
+    const dated = (k: number) => {
+      const year = /\b(?:19|20)\d{2}\b/.exec(series.labels[k] ?? '')?.[0]
+      return year && !/\b(?:19|20)\d{2}\b/.test(texts[k]!) ? `${texts[k]} năm ${year}` : texts[k]!
+    }
+    if (written.length) return cell(written.map(dated).join('; '), written[written.length - 1]!)
     if (!marked.length) return null
     const [first, last] = [marked[0]!, marked[marked.length - 1]!]
     const label = (k: number) => series.labels[k]!

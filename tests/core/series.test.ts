@@ -12,10 +12,18 @@ const always = () => true
 const isTime = (parent: string) => /thời gian|tiến độ/i.test(parent)
 
 describe('isPeriodHeader', () => {
-  it.each(['Quý I', 'Quý IV', 'Tháng 3', 'Năm 2027', '2027', 'Q2', 'Đợt 1', '6 tháng đầu năm'])(
-    'reads "%s" as one period',
-    (text) => expect(isPeriodHeader(text)).toBe(true),
-  )
+  it.each([
+    'Quý I',
+    'Quý IV',
+    'Tháng 3',
+    'Năm 2027',
+    '2027',
+    'Q2',
+    'Đợt 1',
+    '6 tháng đầu năm',
+    'Đợt II/2025',
+    'Quý I năm 2026',
+  ])('reads "%s" as one period', (text) => expect(isPeriodHeader(text)).toBe(true))
   it.each(['Quý', 'Thời gian', 'Bước 1', 'Kinh phí 2026 (triệu đồng)'])(
     'does not read "%s" as one',
     (text) => expect(isPeriodHeader(text)).toBe(false),

@@ -921,6 +921,31 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
   })
 
+  it('reads a deadline per batch under periods that name their years, each day in its period’s year', () => {
+    const grid = createGrid(
+      [
+        ['Kế hoạch giao, thực hiện, đánh giá luận văn thạc sĩ năm học 2025 - 2026'],
+        ['TT.', 'Công việc', 'Thực hiện', 'Hạn thực hiện', null, null],
+        [null, null, null, 'Đợt II/2025', 'Đợt III/2025', 'Đợt I/2026'],
+        ['1', 'Đăng ký đề tài luận văn', 'Học viên', '14/7', '06/10', '06/3'],
+        ['2', 'Tổ chức xét duyệt đề tài', 'Khoa', '04/8', '03/11', '30/3'],
+        ['3', 'Xét tốt nghiệp thạc sĩ', 'Phòng Đào tạo', '22/9', '25/12', '29/5'],
+      ],
+      [
+        { top: 2, left: 1, bottom: 3, right: 1 },
+        { top: 2, left: 2, bottom: 3, right: 2 },
+        { top: 2, left: 3, bottom: 3, right: 3 },
+        { top: 2, left: 4, bottom: 2, right: 6 },
+      ],
+    )
+    const report = validateTable(grid, { asOf: '2026-04-01' })
+    expect(report.tasks.map((t) => [t.row, t.deadline?.due, t.status])).toEqual([
+      [4, '2026-03-06', 'overdue'],
+      [5, '2026-03-30', 'overdue'],
+      [6, '2026-05-29', 'not-started'],
+    ])
+  })
+
   it('reads a meeting’s programme: times of day fall on the day its title names', () => {
     const grid = createGrid([
       ['CHƯƠNG TRÌNH HỘI NGHỊ'],
