@@ -128,15 +128,14 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   // One agency per cell leads; lists of agencies cooperate.
   if (share('agency') >= 0.5) add('coop', 3 * (p.agencyLists / p.filled) - 1)
   if (share('duration') >= 0.5) add('other', 6)
-  // Our own column holds our labels only; an office's mixes in its own words ("Trước hạn"). A
-  // "Trạng thái" column the office filled in with anything else is its own account: progress.
+  // Our own column holds our labels only; an office's mixes in its own words ("Trước hạn").
   if ((words.status ?? 0) > 0 && p.ownStatus >= 0.8 * p.filled) add('status', 10)
   // An office's own statement of each task against its deadline ("Đã hoàn thành (quá hạn)", "Đang
   // thực hiện (trong hạn)") is its progress, before a log of what was done.
   else if (p.timeliness >= 0.5 * p.filled) {
     add('progress', 3)
     add('status', -(words.status ?? 0))
-  } else if ((words.status ?? 0) > 0) add('status', -2 - (words.status ?? 0))
+  }
   if (p.filled >= 2 && p.kinds.date >= 0.6 * p.filled) {
     if (p.future > 0.1 * p.kinds.date) {
       add('doneDate', -6)

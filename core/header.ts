@@ -366,6 +366,16 @@ export function buildHeader(
       ? {}
       : scoreColumnContents(p, words[c]!, plan),
   )
+  // A "Trạng thái" column the office filled with words of its own, in a table with no column named
+  // for progress, is its account of progress, not the status column the product writes (that one
+  // holds the product's labels, or nothing yet).
+  const namesProgress = words.some((w) => (w.progress ?? 0) >= 7)
+  contents.forEach((s, c) => {
+    const p = profiles[c]!
+    const status = words[c]!.status ?? 0
+    if (!namesProgress && status > 0 && p.filled > 0 && p.ownStatus < 0.8 * p.filled)
+      s.status = (s.status ?? 0) - 2 - status
+  })
   // A schedule's word ("Tiến độ") over cells that each name a time and never say how far the work
   // went ("Trình … trước ngày 10/01/2025") is the deadline, however strong the word.
   contents.forEach((s, c) => {

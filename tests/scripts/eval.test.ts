@@ -123,8 +123,11 @@ describe('npm run eval', () => {
       for (const f of readFixtures(join(root, set))) {
         const problems: string[] = []
         if (!names.includes(`${f.id}.json`)) problems.push('id differs from the file name')
-        if (!(f.source.repository && f.source.path && f.source.commit) && !f.source.url)
-          problems.push('source')
+        const located =
+          (f.source.repository && f.source.path && f.source.commit) ||
+          f.source.url ||
+          f.source.indexFileId
+        if (!located) problems.push('source')
         if (!/^\d{4}-\d{2}-\d{2}$/.test(f.added) || !f.document.number || !f.office)
           problems.push('metadata')
         const { headerRow, columns, rows } = f.truth
