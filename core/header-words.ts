@@ -154,6 +154,8 @@ export const headerPhrases: Record<string, Weights> = {
   'tai lieu kiem chung': { evidence: 8 },
   'kiem chung': { evidence: 6.5 },
   'minh chung': { evidence: 6.5 },
+  // (the same in the other order: "Tài liệu chứng minh")
+  'chung minh': { evidence: 6.5 },
   'nguon so lieu': { evidence: 5 },
   'tai lieu': { evidence: 3 },
   'ho so': { product: 2, evidence: 2 },

@@ -412,6 +412,13 @@ export function buildHeader(
   const next = profiles[stt + 1]
   if (stt >= 0 && next && next.filled >= 2 && next.distinct >= 0.8 * next.filled)
     scores[stt + 1]!.content = (scores[stt + 1]!.content ?? 0) + 4
+  // A table scored row by row ("Điểm tự chấm") lists criteria: a column named for both ("Nội dung và
+  // tiêu chí") holds them.
+  if (words.some((w) => ['selfScore', 'score'].includes(bestField(w) ?? '')))
+    scores.forEach((s, c) => {
+      if ((words[c]!.criterion ?? 0) > 0 && (s.content ?? 0) >= (s.criterion ?? 0))
+        s.criterion = (s.content ?? 0) + 1
+    })
   // Periods marked under a time parent are one deadline, numbered steps one progress, read across
   // their columns: the first column holds the field, the others are part of it. Periods whose cells
   // write their own times ("Đợt 1 | Đợt 2": "Trước ngày 25/3/2020") are one deadline too.

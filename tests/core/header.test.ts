@@ -558,6 +558,50 @@ describe('header understanding by meaning', () => {
     expect(fields).toMatchObject({ C: 'lead', E: null, F: 'deadline', G: 'progress', H: 'note' })
   })
 
+  it('reads the item column of a table scored row by row as its criteria, and "Tài liệu chứng minh" as evidence', () => {
+    const fields = Object.fromEntries(
+      fieldsOf([
+        [],
+        [
+          'STT',
+          'Nội dung và tiêu chí',
+          'Điểm chuẩn',
+          'Điểm tự chấm',
+          'Nguồn tài liệu chứng minh hoặc giải trình',
+        ],
+        [
+          1,
+          'Thực hiện chế độ báo cáo định kỳ (hằng quý, 6 tháng, năm)',
+          '10',
+          null,
+          'Báo cáo định kỳ của đơn vị',
+        ],
+        [
+          2,
+          'Đổi mới, sáng tạo trong triển khai nhiệm vụ',
+          '10',
+          null,
+          'Quyết định công nhận sáng kiến',
+        ],
+        [
+          3,
+          'Thực hiện các nhiệm vụ, chỉ tiêu được Ban Chỉ đạo giao',
+          '10',
+          null,
+          'Báo cáo kết quả của đơn vị',
+        ],
+        [
+          4,
+          'Ban hành văn bản chỉ đạo, hướng dẫn triển khai',
+          '8',
+          null,
+          'Văn bản chỉ đạo của đơn vị',
+        ],
+      ]),
+    )
+    expect(fields).toMatchObject({ A: 'stt', B: 'criterion', D: 'selfScore', E: 'evidence' })
+  })
+
   it('reads "Thời gian dự kiến hoàn thành" as the deadline and leaves funding and durations unmapped', () => {
     expect(
       fieldsOf([
