@@ -121,7 +121,12 @@ function isHeadingRow(row: CellValue[], covered: boolean[]): boolean {
     return true
   if (typeof first === 'string' && first.length <= 15 && parseStt(first)?.kind === 'section')
     return true
-  return covered.filter(Boolean).length >= 2
+  // Two cells or more covered by a merge across the row (each a copy of the cell on its left), not
+  // by merges down the columns ("Bí thư Tỉnh ủy" merged over every row), make a heading.
+  const across = covered.filter(
+    (cov, c) => cov && c > 0 && cellText(row[c] ?? null) === cellText(row[c - 1] ?? null),
+  )
+  return across.length >= 2
 }
 
 /** The date a cell holds, when it holds one. */

@@ -946,6 +946,44 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
   })
 
+  it('reads rows whose cells are merged down (one receiver for the whole year) as rows, not headings', () => {
+    const months = [
+      '16/01',
+      '13/02',
+      '12/3',
+      '16/4',
+      '14/5',
+      '18/6',
+      '16/7',
+      '13/8',
+      '17/9',
+      '15/10',
+      '12/11',
+      '17/12',
+    ]
+    const grid = createGrid(
+      [
+        ['Lịch tiếp công dân của Bí thư Tỉnh ủy năm 2024'],
+        ['STT', 'Ngày tiếp', 'Ngày trong tuần', 'Người tiếp', 'Ghi chú'],
+        ...months.map((day, i) => [
+          String(i + 1).padStart(2, '0'),
+          `${day}/2024`,
+          i === 0 ? 'Thứ Ba, tuần thứ 3 hằng tháng' : null,
+          i === 0 ? 'Bí thư Tỉnh ủy' : null,
+          null,
+        ]),
+      ],
+      [
+        { top: 3, left: 3, bottom: 14, right: 3 },
+        { top: 3, left: 4, bottom: 14, right: 4 },
+      ],
+    )
+    const report = validateTable(grid, { asOf: '2024-07-01' })
+    expect(report.header?.columns).toMatchObject({ stt: 'A', deadline: 'B' })
+    expect(report.tasks.map((t) => t.deadline?.due)).toHaveLength(12)
+    expect(report.tasks[11]!.deadline?.due).toBe('2024-12-17')
+  })
+
   it('reads a meeting’s programme: times of day fall on the day its title names', () => {
     const grid = createGrid([
       ['CHƯƠNG TRÌNH HỘI NGHỊ'],
