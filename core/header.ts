@@ -30,6 +30,7 @@ import {
   type ColumnSeries,
   type SeriesKind,
 } from './series.ts'
+import { parseDeadline } from './deadline.ts'
 import { foldText } from './text.ts'
 
 /** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
@@ -418,6 +419,22 @@ export function buildHeader(
     scores.forEach((s, c) => {
       if ((words[c]!.criterion ?? 0) > 0 && (s.content ?? 0) >= (s.criterion ?? 0))
         s.criterion = (s.content ?? 0) + 1
+    })
+  // In a table of indicators and their targets, figures under a period already past ("Quý I/2026"
+  // beside "Mục tiêu 2026") are what was achieved then.
+  const asOf = context.asOf ?? null
+  if (
+    asOf &&
+    words.some((w) => bestField(w) === 'expected') &&
+    !words.some((w) => bestField(w) === 'achieved')
+  )
+    cells.forEach((h, c) => {
+      const p = profiles[c]!
+      const figures = p.kinds.number + p.kinds.percent + p.kinds.target
+      if (h.skip || bestField(words[c]!) || p.filled < 2 || figures < 0.6 * p.filled) return
+      const period = parseDeadline(h.text, null)
+      if (period?.kind === 'period' && period.due && period.due <= asOf)
+        scores[c]!.achieved = Math.max(scores[c]!.achieved ?? 0, 0) + 6
     })
   // Periods marked under a time parent are one deadline, numbered steps one progress, read across
   // their columns: the first column holds the field, the others are part of it. Periods whose cells

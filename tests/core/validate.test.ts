@@ -984,6 +984,37 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.tasks[11]!.deadline?.due).toBe('2024-12-17')
   })
 
+  it('reads figures under a period already past, beside the targets, as what was achieved then', () => {
+    const grid = createGrid([
+      ['CHỈ TIÊU PHÁT TRIỂN CÔNG NGHIỆP'],
+      ['TT', 'Chỉ tiêu', 'ĐVT', 'GĐ 2026-2030', 'Quý I/2026', 'Mục tiêu 2026', 'Cơ quan phối hợp'],
+      [1, 'Tốc độ tăng chỉ số sản xuất công nghiệp', '%', '>12', '9,5', '13', 'Thống kê tỉnh'],
+      [
+        2,
+        'Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP',
+        '%',
+        '13,8',
+        '12,26',
+        '11,8',
+        'Thống kê tỉnh',
+      ],
+      [
+        3,
+        'Giá trị tăng thêm của ngành chế biến, chế tạo',
+        'triệu USD',
+        '685',
+        '102',
+        '415',
+        'Thống kê tỉnh',
+      ],
+      [4, 'Số cụm công nghiệp đi vào hoạt động', 'cụm', '20', '2', '6', 'Sở Công Thương'],
+    ])
+    const report = validateTable(grid, { asOf: '2026-04-15' })
+    expect(report.header?.columns).toMatchObject({ achieved: 'E', expected: 'F' })
+    // (a phase still running is no result: its figures are aims)
+    expect(report.header?.columns.achieved).not.toBe('D')
+  })
+
   it('reads a meeting’s programme: times of day fall on the day its title names', () => {
     const grid = createGrid([
       ['CHƯƠNG TRÌNH HỘI NGHỊ'],
