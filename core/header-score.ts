@@ -121,8 +121,11 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
   // An act with no field of its own names the time only beside a time noun ("Thời điểm trình"), not
   // beside a calendar unit ("năm ban hành" is when a text was issued).
   let acted: FieldKey | null = null
-  // What the words after a leading "Tên" gave: the name of a thing is the row's item, whatever it is.
+  // What the words after a leading "Tên" (before a trailing English "name") gave: the name of a thing
+  // is the row's item, whatever it is ("Tên chỉ tiêu", "target_name").
   const named: Weights = {}
+  const namesItem =
+    tokens.length > 1 && (tokens[0] === 'ten' || tokens[tokens.length - 1] === 'name')
   let agentNamed = false
   for (let i = 0; i < tokens.length;) {
     let matched = 0
@@ -147,7 +150,7 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
         const factor = phrases === 0 ? weight : weight / 2
         if (agentNouns.has(phrase)) addWeights((agent ??= {}), fields, factor)
         addWeights(scores, fields, factor)
-        if (tokens[0] === 'ten') addWeights(named, fields, factor)
+        if (namesItem) addWeights(named, fields, factor)
         if (other) addWeights(scores, { other }, 1)
         phrases++
         matched = n
@@ -184,7 +187,7 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
   // "Tên …" names the rows ("Tên văn bản", "Tên chỉ tiêu", "Tên dự án"): the thing named is the task
   // (or the criterion), not a product, target or document column; the name of an agent is an agency.
   // The name of an agent (an agent noun, or words that name the lead: "Tên đơn vị") is an agency.
-  if (tokens[0] === 'ten' && tokens.length > 1 && !agentNamed && !((named.lead ?? 0) > 0)) {
+  if (namesItem && !agentNamed && !((named.lead ?? 0) > 0)) {
     const item = (named.criterion ?? 0) > 0 ? 'criterion' : 'content'
     for (const [k, v] of Object.entries(named) as [FieldKey, number][])
       if (k !== item) scores[k] = (scores[k] ?? 0) - v

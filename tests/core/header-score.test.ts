@@ -44,6 +44,9 @@ describe('scoreHeaderText', () => {
     ['donviphoihop', 'coop'],
     ['hanhoanthanh', 'deadline'],
     ['ghichu', 'note'],
+    // The name of a thing is the row's item, in English after it as "Tên" goes before it.
+    ['target_name', 'content'],
+    ['Tên chỉ tiêu', 'content'],
     ['% hoàn thành', 'progress'],
     ['Phần trăm hoàn thành', 'progress'],
     ['Kết quả xử lý', 'progress'],
