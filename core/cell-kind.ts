@@ -93,13 +93,20 @@ export function readCellKind(
   return kind
 }
 
+const share = '\\d+(?:[.,]\\d+)?\\s*%'
+const percentPattern = new RegExp(
+  `^(?:[-+~≈]\\s*)?${share}(?:\\s*[-–]\\s*${share})?(?:\\s*\\/\\s*(?:năm|tháng|quý))?$`,
+  'u',
+)
+
 function classifyText(text: string, index: AgencyIndex | null): CellKind {
   const short = text.length <= 80
   const date = short ? (parseDayFirstDate(text) ?? parseExportedDate(text)) : null
   if (date && date !== 'invalid') return 'date'
   const folded = foldKeepingNumbers(text.replace(/^\(|\)$/g, ''))
   if (durationPattern.test(folded)) return 'duration'
-  if (/^(?:[-+~≈]\s*)?\d+(?:[.,]\d+)?\s*%$/.test(text)) return 'percent'
+  // (a share, a range of shares, per year: "8%", "7,5% - 8,0%", "8%/năm")
+  if (percentPattern.test(text)) return 'percent'
   if (/^[-+]?\d[\d.,]*$/.test(text)) {
     const n = Number(text.replace(',', '.'))
     if (Number.isInteger(n) && n >= 1990 && n <= 2100) return 'period'

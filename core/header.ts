@@ -436,6 +436,18 @@ export function buildHeader(
       if (period?.kind === 'period' && period.due && period.due <= asOf)
         scores[c]!.achieved = Math.max(scores[c]!.achieved ?? 0, 0) + 6
     })
+  // … and in a report of results with no column named for the targets, figures under a header that
+  // names no field ("Nghị quyết Đại hội" before "Kết quả thực hiện") are the targets set.
+  const figured = (c: number) => {
+    const p = profiles[c]!
+    return p.filled >= 2 && p.kinds.number + p.kinds.percent + p.kinds.target >= 0.5 * p.filled
+  }
+  const achievedAt = words.findIndex((w) => bestField(w) === 'achieved')
+  if (achievedAt > 0 && !scores.some((w, c) => bestField(w) === 'expected' && figured(c)))
+    cells.slice(0, achievedAt).forEach((h, c) => {
+      if (!h.skip && h.text && !Object.keys(words[c]!).length && figured(c))
+        scores[c]!.expected = Math.max(scores[c]!.expected ?? 0, 0) + 6
+    })
   // Periods marked under a time parent are one deadline, numbered steps one progress, read across
   // their columns: the first column holds the field, the others are part of it. Periods whose cells
   // write their own times ("Đợt 1 | Đợt 2": "Trước ngày 25/3/2020") are one deadline too.

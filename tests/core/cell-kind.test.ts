@@ -32,6 +32,8 @@ describe('readCellKind', () => {
     ['Đang lấy ý kiến các đơn vị', 'progress'],
     ['x', 'progress'],
     ['100%', 'percent'],
+    ['8%/năm', 'percent'],
+    ['7,5% - 8,0%', 'percent'],
     ['≥ 95%', 'target'],
     ['Đạt mức tiên tiến ở nhiều lĩnh vực quan trọng', 'target'],
     ['Tỷ lệ hồ sơ trực tuyến trên 95%', 'target'],

@@ -1015,6 +1015,32 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.header?.columns.achieved).not.toBe('D')
   })
 
+  it('reads figures under a document’s name, before the results, as the targets it set', () => {
+    const grid = createGrid([
+      ['ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU NHIỆM KỲ 2020 - 2025'],
+      [
+        'STT',
+        'Mục tiêu, chỉ tiêu',
+        'Nghị quyết Đại hội của Đảng bộ tỉnh',
+        'Kết quả thực hiện',
+        'Đánh giá',
+      ],
+      ['1', 'Tốc độ tăng trưởng kinh tế (GRDP) bình quân', '8%/năm', '7,35%/năm', 'Không đạt'],
+      ['2', 'Tỷ lệ xã đạt chuẩn nông thôn mới', 'Trên 90%', '92%', 'Vượt mục tiêu'],
+      [
+        '3',
+        'Giá trị sản xuất nông, lâm nghiệp, thủy sản tăng bình quân',
+        '3,5%/năm',
+        '3,8%/năm',
+        'Vượt mục tiêu',
+      ],
+      ['4', 'Tỷ lệ đô thị hóa', '40%', '42%', 'Đạt'],
+      ['5', 'Tỷ lệ che phủ rừng', '53%', '53,2%', 'Đạt'],
+    ])
+    const report = validateTable(grid, { asOf: '2025-09-15' })
+    expect(report.header?.columns).toMatchObject({ content: 'B', expected: 'C', achieved: 'D' })
+  })
+
   it('reads a meeting’s programme: times of day fall on the day its title names', () => {
     const grid = createGrid([
       ['CHƯƠNG TRÌNH HỘI NGHỊ'],
