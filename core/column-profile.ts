@@ -7,7 +7,7 @@ import {
   type CellKind,
 } from './cell-kind.ts'
 import { parseDayFirstDate, type IsoDate } from './date.ts'
-import { parseDeadline } from './deadline.ts'
+import { isClockTime, parseDeadline } from './deadline.ts'
 import { cellText, isDateCell, type CellValue } from './grid.ts'
 import { statusLabels } from './messages.ts'
 import { isProgress, parseProgress, saysTimeliness } from './progress.ts'
@@ -32,6 +32,8 @@ export type ColumnProfile = {
   looseProgress: number
   /** Cells whose text names a time somewhere ("Trình tại Phiên họp thứ 42 (tháng 02/2025)"). */
   looseDeadline: number
+  /** Cells that hold only a time of day ("07h45 - 08h00"): a programme's, on the day it names. */
+  clock: number
   /** Cells that record a document or a date somewhere ("Công văn số 2170/STP ngày 02/10/2025"). */
   records: number
   /** Cells of a sentence's length (25 characters and four words or more): descriptions, titles. */
@@ -91,6 +93,7 @@ function createProfile(): ColumnProfile {
     long: 0,
     looseProgress: 0,
     looseDeadline: 0,
+    clock: 0,
     future: 0,
     afterNeighbour: false,
     beforeNeighbour: false,
@@ -201,6 +204,7 @@ export function computeColumnProfiles(
       if (kind !== 'date' && text.length <= 60 && timely(text)) p.timeliness++
       if (text.length >= 25 && text.split(/\s+/).length >= 4) p.long++
       if (documentReference.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) p.records++
+      if (isClockTime(text)) p.clock++
       if (kind === 'period' || kind === 'date') p.looseDeadline++
       else if (text.length <= 200 && mentionsTime(text, timesByText)) p.looseDeadline++
       if (kind === 'progress' || kind === 'percent') p.looseProgress++

@@ -31,6 +31,7 @@ import {
   type SeriesKind,
 } from './series.ts'
 import { parseDeadline } from './deadline.ts'
+import { findTitleDay } from './title.ts'
 import { foldText } from './text.ts'
 
 /** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
@@ -377,6 +378,23 @@ export function buildHeader(
     if (!namesProgress && status > 0 && p.filled > 0 && p.ownStatus < 0.8 * p.filled)
       s.status = (s.status ?? 0) - 2 - status
   })
+  // A meeting's programme: under a time word, times of day fall on the one day its title names
+  // ("Thời gian" over "07h45 - 08h00" below "… ngày 09/10/2025"), a deadline column.
+  const titleDay = findTitleDay(
+    values
+      .slice(0, r)
+      .map((row) => row.map((v) => cellText(v)).join(' '))
+      .join('\n'),
+  )
+  if (titleDay)
+    contents.forEach((s, c) => {
+      const p = profiles[c]!
+      if ((words[c]!.deadline ?? 0) > 0 && p.filled >= 2 && p.clock >= 0.6 * p.filled) {
+        // (as much as a column of dates gives)
+        s.deadline = Math.max(s.deadline ?? 0, 7)
+        s.criterion = Math.min(s.criterion ?? 0, 0)
+      }
+    })
   // A schedule's word ("Tiến độ") over cells that each name a time and never say how far the work
   // went ("Trình … trước ngày 10/01/2025") is the deadline, however strong the word.
   contents.forEach((s, c) => {

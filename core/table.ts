@@ -104,6 +104,7 @@ export function readTable(
   const titled = new Set(
     fields.filter((f) => f.field === 'stt' || f.field === 'content').map((f) => f.index),
   )
+  const contentAt = fields.find((f) => f.field === 'content')?.index ?? -1
   const drafts: Draft[] = []
   // Each distinct text is inspected once for this reading (tables repeat agencies and deadlines).
   // (with the fixed text as it reads: the fix itself keeps the cell's line breaks)
@@ -137,7 +138,13 @@ export function readTable(
       values[r] ?? [],
       raw[r] ?? [],
       covered[r] ?? [],
-      (index, field) => field !== 'content' && field !== 'stt' && titled.has(row[index] ?? -1),
+      // (so is a title merged across the row over the task's column from another column: "Buổi sáng
+      // (từ 7h00 đến 9h00)" from the time column over the whole programme)
+      (index, field) =>
+        field !== 'content' &&
+        field !== 'stt' &&
+        (titled.has(row[index] ?? -1) ||
+          (field !== 'criterion' && contentAt >= 0 && row[contentAt] === index)),
       grid.top + r,
       fields,
       issues,

@@ -1060,6 +1060,56 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.code.startsWith('cell/'))).toEqual([])
   })
 
+  it('reads a programme’s column of times of day as its deadline, and a session merged across it as a heading', () => {
+    const grid = createGrid(
+      [
+        ['KẾ HOẠCH Tổ chức sinh hoạt công dân đầu năm học 2026 - 2027'],
+        ['NGÀY 1: THỨ HAI, NGÀY 24/8/2026'],
+        ['Thời gian', 'Hình thức', 'Nội dung', 'Đơn vị/ cá nhân phụ trách'],
+        ['Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường dưới sân cờ', null, null, null],
+        [
+          '7h00 - 7h15',
+          'Tập trung toàn trường',
+          'Ổn định tổ chức, giới thiệu chương trình',
+          'Ban Giám hiệu',
+        ],
+        [
+          '7h15 - 7h45',
+          'Tập trung toàn trường',
+          'Khai mạc và phổ biến nội quy trường học',
+          'Phó Hiệu trưởng',
+        ],
+        [
+          '7h45 - 8h15',
+          'Tập trung toàn trường',
+          'Chuyên đề 1: Giáo dục truyền thống nhà trường',
+          'Ban Giám hiệu',
+        ],
+        [
+          '8h15 - 9h00',
+          'Sinh hoạt lớp',
+          'Giáo viên chủ nhiệm làm quen với học sinh',
+          'GVCN các lớp',
+        ],
+      ],
+      [{ top: 4, left: 1, bottom: 4, right: 4 }],
+    )
+    const report = validateTable(grid, { asOf: '2026-08-20' })
+    expect(report.header?.columns).toMatchObject({ deadline: 'A', content: 'C' })
+    expect(
+      report.tasks.filter((t) => t.kind === 'task').map((t) => [t.row, t.deadline?.due]),
+    ).toEqual([
+      [5, '2026-08-24'],
+      [6, '2026-08-24'],
+      [7, '2026-08-24'],
+      [8, '2026-08-24'],
+    ])
+    // (the programme numbers nothing: STT is the one header-level error)
+    expect(report.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual([
+      'header/missing-column',
+    ])
+  })
+
   it('ends the table at another table’s own header, saying once that the second table is not checked', () => {
     const grid = createGrid([
       ['PHỤ LỤC I. NHIỆM VỤ CCHC NĂM 2026'],
