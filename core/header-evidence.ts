@@ -75,8 +75,9 @@ export function countFitting(profile: ColumnProfile, field: FieldKey): number {
   for (const [kind, weight] of Object.entries(table) as [CellKind, number][])
     if (weight >= 0.7) n += profile.kinds[kind]
   if (field === 'doneDate') return profile.kinds.date + profile.kinds.period
-  // (a sentence that names its time, "Trình … trước ngày 10/01/2025", is a deadline's cell too)
-  return field === 'deadline' ? Math.max(n, profile.looseDeadline) : n
+  // (a sentence that names its time, "Trình … trước ngày 10/01/2025", is a deadline's cell too; so is
+  // a programme's time of day, on the day its title names)
+  return field === 'deadline' ? Math.max(n, profile.looseDeadline + profile.clock) : n
 }
 
 /** What a date column's place says: dates only on finished rows, never after the report date, after a "received on" column. */

@@ -1096,6 +1096,7 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     )
     const report = validateTable(grid, { asOf: '2026-08-20' })
     expect(report.header?.columns).toMatchObject({ deadline: 'A', content: 'C' })
+    expect(report.header!.mapping[0]!.reason.vi).toContain('ô trong cột: 4/4 là thời hạn')
     expect(
       report.tasks.filter((t) => t.kind === 'task').map((t) => [t.row, t.deadline?.due]),
     ).toEqual([
