@@ -31,7 +31,7 @@ import {
   type SeriesKind,
 } from './series.ts'
 import { parseDeadline } from './deadline.ts'
-import { findTitleDay } from './title.ts'
+import { findTitleDay, readTitleText } from './title.ts'
 import { foldText } from './text.ts'
 
 /** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
@@ -380,12 +380,7 @@ export function buildHeader(
   })
   // A meeting's programme: under a time word, times of day fall on the one day its title names
   // ("Thời gian" over "07h45 - 08h00" below "… ngày 09/10/2025"), a deadline column.
-  const titleDay = findTitleDay(
-    values
-      .slice(0, r)
-      .map((row) => row.map((v) => cellText(v)).join(' '))
-      .join('\n'),
-  )
+  const titleDay = findTitleDay(readTitleText(values, r))
   if (titleDay)
     contents.forEach((s, c) => {
       const p = profiles[c]!
@@ -440,6 +435,11 @@ export function buildHeader(
     })
   // In a table of indicators and their targets, figures under a period already past ("Quý I/2026"
   // beside "Mục tiêu 2026") are what was achieved then.
+  // (a column whose cells are mostly figures: numbers, shares, targets)
+  const figured = (c: number, share: number) => {
+    const p = profiles[c]!
+    return p.filled >= 2 && p.kinds.number + p.kinds.percent + p.kinds.target >= share * p.filled
+  }
   const asOf = context.asOf ?? null
   if (
     asOf &&
@@ -447,23 +447,17 @@ export function buildHeader(
     !words.some((w) => bestField(w) === 'achieved')
   )
     cells.forEach((h, c) => {
-      const p = profiles[c]!
-      const figures = p.kinds.number + p.kinds.percent + p.kinds.target
-      if (h.skip || bestField(words[c]!) || p.filled < 2 || figures < 0.6 * p.filled) return
+      if (h.skip || bestField(words[c]!) || !figured(c, 0.6)) return
       const period = parseDeadline(h.text, null)
       if (period?.kind === 'period' && period.due && period.due <= asOf)
         scores[c]!.achieved = Math.max(scores[c]!.achieved ?? 0, 0) + 6
     })
   // … and in a report of results with no column named for the targets, figures under a header that
   // names no field ("Nghị quyết Đại hội" before "Kết quả thực hiện") are the targets set.
-  const figured = (c: number) => {
-    const p = profiles[c]!
-    return p.filled >= 2 && p.kinds.number + p.kinds.percent + p.kinds.target >= 0.5 * p.filled
-  }
   const achievedAt = words.findIndex((w) => bestField(w) === 'achieved')
-  if (achievedAt > 0 && !scores.some((w, c) => bestField(w) === 'expected' && figured(c)))
+  if (achievedAt > 0 && !scores.some((w, c) => bestField(w) === 'expected' && figured(c, 0.5)))
     cells.slice(0, achievedAt).forEach((h, c) => {
-      if (!h.skip && h.text && !Object.keys(words[c]!).length && figured(c))
+      if (!h.skip && h.text && !Object.keys(words[c]!).length && figured(c, 0.5))
         scores[c]!.expected = Math.max(scores[c]!.expected ?? 0, 0) + 6
     })
   // Periods marked under a time parent are one deadline, numbered steps one progress, read across

@@ -19,6 +19,7 @@ import { createIssue, type Issue } from './issue.ts'
 import { countNumberedSiblings, findItemLetter, isLetteredItem, opensItems } from './items.ts'
 import { createNumbering } from './numbering.ts'
 import { parseStt, type SttCode } from './stt.ts'
+import { readTitleText } from './title.ts'
 import { foldKeepingPunctuation, foldText } from './text.ts'
 
 export const rowKinds = ['section', 'group', 'task', 'heading'] as const
@@ -84,10 +85,7 @@ export function readTable(
   const header = locateHeader(values, covered, grid.top, grid.left, choices, context)
   if (!header) return null
   const issues: Issue[] = [...header.issues]
-  const titleText = values
-    .slice(0, header.row - grid.top)
-    .map((r) => r.map(cellText).join(' '))
-    .join('\n')
+  const titleText = readTitleText(values, header.row - grid.top)
   // Each field's position, letter and checks, worked out once for all rows.
   const fields: PlacedField[] = fieldKeys
     .filter((f) => header.columns[f] !== undefined)

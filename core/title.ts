@@ -1,4 +1,5 @@
 import { createIsoDate, type IsoDate } from './date.ts'
+import { cellText, type CellValue } from './grid.ts'
 import { foldKeepingPunctuation } from './text.ts'
 
 // The title rows above a table name its plan: "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", "NHIỆM VỤ
@@ -58,6 +59,14 @@ export function findTitleDay(titleText: string): IsoDate | null {
     if (day) days.add(day)
   }
   return days.size === 1 ? [...days][0]! : null
+}
+
+/** The text of the title rows above a table's header (row index `headerRow` of `values`), a line a row. */
+export function readTitleText(values: CellValue[][], headerRow: number): string {
+  return values
+    .slice(0, headerRow)
+    .map((row) => row.map((v) => cellText(v)).join(' '))
+    .join('\n')
 }
 
 /**
