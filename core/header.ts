@@ -45,8 +45,10 @@ export type HeaderInfo = {
   columns: Partial<Record<FieldKey, number>>
   /** Every header cell with the field chosen for it (or none) and how sure the engine is. */
   mapping: ColumnReading[]
-  /** The folded header text of each mapped column, to skip the header repeated at page breaks. */
+  /** The folded header text of each mapped column, to skip the header repeated at page breaks, and
+   * of its parent where two header rows name it ("Thời gian" over "Bắt đầu"). */
   texts: Partial<Record<FieldKey, string>>
+  parents: Partial<Record<FieldKey, string>>
   lastColumn: number
   issues: Issue[]
   /** Scores of every column for every field, for hints about a missing column. */
@@ -553,6 +555,7 @@ export function buildHeader(
   }
   const columns: Partial<Record<FieldKey, number>> = {}
   const texts: Partial<Record<FieldKey, string>> = {}
+  const parents: Partial<Record<FieldKey, string>> = {}
   const mapping: ColumnReading[] = []
   const issues: Issue[] = []
   let lastColumn = left
@@ -565,6 +568,7 @@ export function buildHeader(
     if (field) {
       columns[field] = left + c
       texts[field] = foldText(h.text)
+      if (h.parent) parents[field] = foldText(h.parent)
     }
     const reading = readColumn(field, scores[c]!, words[c]!, contents[c]!, profiles[c]!, chosen)
     mapping.push({
@@ -663,6 +667,7 @@ export function buildHeader(
     columns,
     mapping,
     texts,
+    parents,
     lastColumn,
     issues,
     scores,

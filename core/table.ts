@@ -96,6 +96,7 @@ export function readTable(
       checked: checkedRoles.has(fieldSpecs[field].role),
       label: foldedLabels[field],
       own: header.texts[field] ?? foldedLabels[field],
+      parent: header.parents[field] ?? '',
     }))
   // A title merged across a row from the task's words (its STT or content cell) names the row: it is
   // not also its agency, product, deadline or progress.
@@ -222,8 +223,9 @@ type PlacedField = {
   column: string
   checked: boolean
   label: string
-  /** The folded text of this table's own header cell. */
+  /** The folded text of this table's own header cell, and of the cell over it in a two-row header. */
   own: string
+  parent: string
 }
 
 // The word that heads a numbering column: "STT", "TT", "Số TT", "Số thứ tự", "No.".
@@ -270,7 +272,7 @@ function readDraft(
   const coveredFields = new Set<FieldKey>()
   let headerLike = 0
   let count = 0
-  for (const { field, index, column, checked, label, own } of fields) {
+  for (const { field, index, column, checked, label, own, parent } of fields) {
     const read = values[index] ?? null
     if (read === null || read === '' || isTitle(index, field)) continue
     // (a text rewritten, a month-first date, stays rewritten)
@@ -289,16 +291,17 @@ function readDraft(
     if (!text || emptyWords.test(text)) continue
     // Folding keeps a label's length within a few characters, so most cells skip the fold.
     if (
-      (Math.abs(text.length - label.length) < 8 || Math.abs(text.length - own.length) < 8) &&
-      (foldText(text) === label || foldText(text) === own)
+      [label, own, parent].some((t) => t && Math.abs(text.length - t.length) < 8) &&
+      [label, own, parent].includes(foldText(text))
     )
       headerLike++
     cells[field] = { value, text, column }
     count++
   }
   if (count === 0) return null
-  // A header repeated at a page break ("STT | LĨNH VỰC, TIÊU CHÍ … ") is not data.
-  if (headerLike >= 3) return null
+  // A header repeated at a page break ("STT | LĨNH VỰC, TIÊU CHÍ … ") is not data, nor is a narrow
+  // table's ("Hạn | Nội dung") where every cell it fills is its header's.
+  if (headerLike >= 3 || (headerLike >= 2 && headerLike === count)) return null
   const sttCell = cells.stt
   // An STT cell merged down over several rows: the rows below continue the same item.
   if (sttCell && coveredFields.has('stt'))

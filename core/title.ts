@@ -20,27 +20,42 @@ const issuedDate = new RegExp(
  * @example findTitleIssued('(Kèm theo Kế hoạch số 45/KH-UBND ngày 14/7/2026)') // '2026-07-14'
  */
 export function findTitleIssued(titleText: string): IsoDate | null {
-  const m = issuedDate.exec(foldKeepingPunctuation(titleText))
-  if (!m) return null
-  const [day, month, year] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]]
-  return createIsoDate(Number(year), Number(month), Number(day))
+  const folded = foldKeepingPunctuation(titleText)
+  // A title cites older documents ("thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025") before its own
+  // ("(Kèm theo Nghị quyết số 97/NQ-CP ngày 06/4/2026)"): the one it is attached to, else the latest.
+  const found = [...folded.matchAll(new RegExp(issuedDate.source, 'g'))].flatMap((m) => {
+    const [day, month, year] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]]
+    const iso = createIsoDate(Number(year), Number(month), Number(day))
+    return iso ? [{ iso, attached: /\bkem theo\s*$/.test(folded.slice(0, m.index)) }] : []
+  })
+  const attached = found.find((f) => f.attached)
+  if (attached) return attached.iso
+  return found.reduce<IsoDate | null>((a, f) => (a === null || f.iso > a ? f.iso : a), null)
 }
 
 /**
  * The plan year from title rows: "… NĂM 2026" first, else a month "THÁNG 02/2026", else the year of
- * any date written there ("… ngày 14/7/2026"), else the first year of a span ("GIAI ĐOẠN 2026 - 2030"),
+ * the latest date written there ("… ngày 14/7/2026"), else the first year of a span ("GIAI ĐOẠN 2026 - 2030"),
  * else a horizon. A year the work only runs up to ("TẦM NHÌN ĐẾN NĂM 2045", "đến năm 2030") is its
  * horizon, not its year.
  * @example findTitleYear('NHIỆM VỤ THÁNG 02/2026') // 2026
  */
 export function findTitleYear(titleText: string): number | null {
   const folded = foldKeepingPunctuation(titleText)
-  const named = [...folded.matchAll(/\b(den (?:het )?)?nam ((?:19|20|21)\d{2})\b/g)]
+  // ("năm 2025" that ends a date, "ngày 30 tháng 4 năm 2025", is that date's year, read below)
+  const named = [...folded.matchAll(/\b(den (?:het )?)?nam ((?:19|20|21)\d{2})\b/g)].filter(
+    (m) =>
+      !/(?:\d{1,2}|ngay) thang \d{1,2} $/.test(folded.slice(Math.max(0, m.index - 16), m.index)),
+  )
+  // Of the dates written there, the latest: a title cites older documents before its own date.
+  const dated = [
+    ...folded.matchAll(new RegExp(`\\b${date}\\b`, 'g')),
+    ...folded.matchAll(new RegExp(`\\b${longDate}\\b`, 'g')),
+  ].map((m) => m[3]!)
   const year =
     named.find((m) => !m[1])?.[2] ??
     /\bthang \d{1,2} ?[/.-] ?((?:19|20|21)\d{2})\b/.exec(folded)?.[1] ??
-    new RegExp(`\\b${date}\\b`).exec(folded)?.[3] ??
-    new RegExp(`\\b${longDate}\\b`).exec(folded)?.[3] ??
+    dated.reduce<string | undefined>((a, y) => (a === undefined || y > a ? y : a), undefined) ??
     /\b((?:19|20|21)\d{2}) ?[-–] ?(?:19|20|21)\d{2}\b/.exec(folded)?.[1] ??
     named[0]?.[2]
   const found = Number(year)

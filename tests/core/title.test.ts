@@ -22,6 +22,14 @@ describe('findTitleYear', () => {
     ],
     ['KẾ HOẠCH THỰC HIỆN ĐẾN HẾT NĂM 2030', 2030],
     ['Quyết định số 13/2026/QĐ-UBND', null],
+    // A title cites older documents before its own date: the latest date is the document's.
+    [
+      'DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 66-NQ/TW NGÀY 30 THÁNG 4 NĂM 2025 CỦA BỘ CHÍNH TRỊ\n(Kèm theo Nghị quyết số 97/NQ-CP ngày 06 tháng 4 năm 2026 của Chính phủ)',
+      2026,
+    ],
+    ['KẾ HOẠCH thực hiện Quyết định số 5/QĐ-TTg ngày 03/01/2025\n(ngày 10/02/2026)', 2026],
+    // (a month's plan "THÁNG 02 NĂM 2026" still names its year)
+    ['NHIỆM VỤ THÁNG 02 NĂM 2026', 2026],
   ])('reads "%s" as %s', (title, year) => {
     expect(findTitleYear(title)).toBe(year)
   })
@@ -35,6 +43,15 @@ describe('findTitleIssued', () => {
     ['(Ban hành kèm theo Kế hoạch số /KH-UBND ngày tháng năm 2026 của UBND tỉnh)', null],
     ['BÁO CÁO TIẾN ĐỘ (Số liệu tính đến ngày 14/6/2026)', null],
     ['(Kèm theo Kế hoạch số 45/KH-UBND ngày 31/02/2026)', null],
+    // The document the table is attached to, not one its title cites.
+    [
+      'DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 66-NQ/TW NGÀY 30 THÁNG 4 NĂM 2025\n(Kèm theo Nghị quyết số 97/NQ-CP ngày 06 tháng 4 năm 2026 của Chính phủ)',
+      '2026-04-06',
+    ],
+    [
+      'Kế hoạch số 12/KH-UBND ngày 10/01/2026 thực hiện Quyết định số 5/QĐ-TTg ngày 03/01/2025',
+      '2026-01-10',
+    ],
   ])('reads "%s" as issued %s', (title, issued) => {
     expect(findTitleIssued(title)).toBe(issued)
   })

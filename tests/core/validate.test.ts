@@ -1131,6 +1131,51 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues[0]!.message.vi).toContain('STT | Chỉ tiêu | Chỉ tiêu cần đạt')
   })
 
+  it('skips a narrow table’s header repeated at a page break, and a two-row header’s top row repeated', () => {
+    // (a table of two columns repeats two header cells: no deadline "Hạn" to misread)
+    const narrow = validateTable(
+      createGrid([
+        ['MỐC HẠN ĐANG CHẠY'],
+        ['Hạn', 'Nội dung'],
+        ['04/7/2026', 'Các cơ quan phản hồi ý kiến hồ sơ cụm công nghiệp'],
+        ['10/7/2026', 'Hoàn thiện hồ sơ điều chỉnh trình UBND tỉnh'],
+        ['Hạn', 'Nội dung'],
+        ['30/7/2026', 'Trình hồ sơ thành lập các cụm công nghiệp đã hình thành'],
+      ]),
+      { asOf: '2026-07-02' },
+    )
+    expect(narrow.tasks.map((t) => [t.row, t.deadline?.due])).toEqual([
+      [3, '2026-07-04'],
+      [4, '2026-07-10'],
+      [6, '2026-07-30'],
+    ])
+    expect(narrow.issues.filter((i) => i.code.startsWith('cell/'))).toEqual([])
+    // (the page repeats "Thời gian" alone, the parent of "Bắt đầu | Kết thúc")
+    const twoRows = validateTable(
+      createGrid(
+        [
+          ['STT', 'Nội dung', 'Đơn vị chủ trì', 'Thời gian', null],
+          [null, null, null, 'Bắt đầu', 'Kết thúc'],
+          [1, 'Thông báo kết quả rèn luyện', 'Phòng Công tác sinh viên', '05/9/2026', '14/10/2026'],
+          ['STT', 'Nội dung', 'Đơn vị chủ trì', 'Thời gian', null],
+          [2, 'Họp lớp đánh giá kết quả', 'Khoa Kinh tế', '17/10/2026', '22/10/2026'],
+        ],
+        [
+          { top: 1, left: 1, bottom: 2, right: 1 },
+          { top: 1, left: 2, bottom: 2, right: 2 },
+          { top: 1, left: 3, bottom: 2, right: 3 },
+          { top: 1, left: 4, bottom: 1, right: 5 },
+        ],
+      ),
+      { asOf: '2026-09-01' },
+    )
+    expect(twoRows.tasks.map((t) => [t.row, t.deadline?.due])).toEqual([
+      [3, '2026-10-14'],
+      [5, '2026-10-22'],
+    ])
+    expect(twoRows.issues.filter((i) => i.code.startsWith('cell/'))).toEqual([])
+  })
+
   it('ends the table at the document’s closing block: recipients and signatures are no tasks', () => {
     const grid = createGrid([
       ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
