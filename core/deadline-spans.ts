@@ -121,6 +121,19 @@ export function findSpans(
     ),
     (m) => createDateSpan(Number(m[3]), Number(m[2]), Number(m[1]), m[0]),
   )
+  // Two days of the plan year: "từ 10/11 đến 12/12", "25/12 - 04/01" (the second in the year after
+  // when it falls before the first).
+  take(
+    /\b(\d{1,2}) ?[/.] ?(\d{1,2}) ?(?:-|–|den) ?(?:ngay )?(\d{1,2}) ?[/.] ?(\d{1,2})\b(?! ?[/.-] ?\d)/g,
+    (m) => {
+      if (year === null) return invalid()
+      const start = createIsoDate(year, Number(m[2]), Number(m[1]))
+      const end = (y: number) => createIsoDate(y, Number(m[4]), Number(m[3]))
+      const same = end(year)
+      const last = start && same && same < start ? end(year + 1) : same
+      return start && last ? { start, end: last, kind: 'date', at: 0 } : invalid(m[0])
+    },
+  )
   // "ngày 15/3", "đến ngày 6.7", "trước 31/12": a day of the plan year.
   take(
     /\b(?:ngay|truoc|den|cham nhat|muon nhat|va|han|han chot) (\d{1,2}) ?[/.] ?(\d{1,2})\b(?! ?[/.-] ?\d)/g,

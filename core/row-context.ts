@@ -17,6 +17,11 @@ export type RowContext = {
   yearAssumed: string[]
   /** The one day the title names (a meeting's programme): a time of day in the deadline column is on it. */
   titleDay: IsoDate | null
+  /**
+   * The first year of the school year the title names ("NĂM HỌC 2025-2026"): a day or month without
+   * a year falls in the first year from September, in the second up to July.
+   */
+  schoolYear: number | null
   /** A plan for several years ("GIAI ĐOẠN 2026 - 2030"): a day of "năm liền kề" comes every year. */
   severalYears: boolean
   /** The month a monthly plan is for ("KẾ HOẠCH CÔNG TÁC THÁNG 10/2026"): "Trong tháng", "Tuần 3" fall in it. */

@@ -52,7 +52,13 @@ export function readRowDeadline(
   let field: FieldKey = 'deadline'
   if (c.start || c.end) {
     const [from, to] = [c.start?.text ?? '', c.end?.text ?? '']
-    let range = parseDeadlineRange(from, to, ctx.planYear, ctx.issued)
+    let range = inSchoolYear(
+      ctx,
+      from + ' ' + to,
+      (year) => parseDeadlineRange(from, to, year, ctx.issued),
+      (r) => (r.deadline?.due ? (r.start ?? r.deadline.due) : null),
+      (r) => r.deadline?.due ?? null,
+    )
     // Periods with no year in a table that never names its year ("Quý I" | "Quý II"): read in the
     // report date's year and said once, as a deadline column's are.
     if (ctx.planYear === null && (range.startInvalid || range.deadline?.kind === 'invalid')) {
@@ -170,7 +176,13 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
         : { kind: 'event', due: null }
       : repeats
         ? { kind: 'recurring', due: null }
-        : parseDeadline(cell.text, ctx.planYear, ctx.issued)
+        : inSchoolYear(
+            ctx,
+            cell.text,
+            (year) => parseDeadline(cell.text, year, ctx.issued),
+            (d) => (d?.due ? (d.start ?? d.due) : null),
+            (d) => d?.due ?? null,
+          )
     // "Trước 10/4" in a table that never names its year: read in the report date's year, said once.
     if (ctx.planYear === null && !repeats && deadline && !deadline.due) {
       const assumed = parseDeadline(cell.text, ctx.fallbackYear, ctx.issued)
@@ -182,6 +194,29 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
     ctx.deadlines.set(cell.text, deadline)
   }
   return deadline && { ...deadline }
+}
+
+/**
+ * Reads a time in the plan year; in a school year's plan ("NĂM HỌC 2025-2026") a time written without
+ * a year is read in the year that holds it: from September in the first, up to July in the second,
+ * and an August in the one nearer the plan's date (its issue date, else the report date).
+ */
+function inSchoolYear<T>(
+  ctx: RowContext,
+  text: string,
+  read: (year: number | null) => T,
+  startOf: (found: T) => string | null,
+  dueOf: (found: T) => string | null,
+): T {
+  const first = ctx.schoolYear
+  if (first === null || /\b(?:19|20|21)\d{2}\b/.test(text)) return read(ctx.planYear)
+  const [early, late] = [read(first), read(first + 1)]
+  const [start, due, lateDue] = [startOf(early), dueOf(early), dueOf(late)]
+  if (start === null || due === null || lateDue === null) return read(ctx.planYear)
+  const month = Number(start.slice(5, 7))
+  if (month !== 8) return month >= 9 ? early : late
+  const at = Date.parse(ctx.issued ?? ctx.asOf)
+  return Math.abs(Date.parse(due) - at) <= Math.abs(Date.parse(lateDue) - at) ? early : late
 }
 
 /**

@@ -63,6 +63,19 @@ export function findTitleYear(titleText: string): number | null {
 }
 
 /**
+ * The first year of the school year the title rows name ("KẾ HOẠCH HỌC KỲ 2 NĂM HỌC 2025-2026"):
+ * a school year runs from September to the next summer, so a day or month written without a year
+ * falls in one of its two years.
+ * @example findTitleSchoolYear('THÔNG BÁO KẾ HOẠCH HỌC KỲ 2 NĂM HỌC 2025-2026') // 2025
+ */
+export function findTitleSchoolYear(titleText: string): number | null {
+  const m = /\bnam hoc ((?:19|20|21)\d{2}) ?[-–] ?((?:19|20|21)\d{2})\b/.exec(
+    foldKeepingPunctuation(titleText),
+  )
+  return m && Number(m[2]) === Number(m[1]) + 1 ? Number(m[1]) : null
+}
+
+/**
  * The one day the title rows name, where they name a single day (a meeting's programme: "Thời gian:
  * 14h00, ngày 22/01/2026"); null where they name none or several.
  * @example findTitleDay('CHƯƠNG TRÌNH HỘI NGHỊ\nThời gian: 14h00, ngày 22/01/2026') // '2026-01-22'

@@ -28,6 +28,7 @@ import {
   findTitleDay,
   findTitleIssued,
   findTitleMonth,
+  findTitleSchoolYear,
   findTitleYear,
   namesSeveralYears,
 } from './title.ts'
@@ -117,6 +118,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     planYear,
     planMonth: findTitleMonth(table.titleText),
     severalYears: namesSeveralYears(table.titleText),
+    schoolYear: findTitleSchoolYear(table.titleText),
     titleDay: findTitleDay(table.titleText),
     fallbackYear: Number(options.asOf.slice(0, 4)),
     yearAssumed: [],

@@ -183,6 +183,16 @@ describe('parseDeadline', () => {
     expect(parseDeadline(text, 2026)).toEqual({ kind: 'date', due, start })
   })
 
+  // Two days of the plan year: the second in the year after when it falls before the first.
+  it.each([
+    ['Từ 10/11 đến 12/12', '2026-11-10', '2026-12-12'],
+    ['25/12 đến 04/01', '2026-12-25', '2027-01-04'],
+    ['26/01 - ngày 06/02', '2026-01-26', '2026-02-06'],
+  ])('reads "%s" in the plan year as from %s to %s', (text, start, due) => {
+    expect(parseDeadline(text, 2026)).toEqual({ kind: 'date', due, start })
+    expect(parseDeadline(text, null)).toEqual({ kind: 'invalid', due: null })
+  })
+
   it('takes the latest explicit deadline in a cell with several', () => {
     expect(parseDeadline('Quý II/2026; báo cáo trước 15/11/2026', 2026)).toMatchObject({
       kind: 'date',

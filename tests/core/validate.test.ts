@@ -1131,6 +1131,31 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues[0]!.message.vi).toContain('STT | Chỉ tiêu | Chỉ tiêu cần đạt')
   })
 
+  it('reads a day or month without a year in the school year the title names', () => {
+    const read = (issued: string) =>
+      validateTable(
+        createGrid([
+          ['THÔNG BÁO KẾ HOẠCH HỌC KỲ 2 NĂM HỌC 2025-2026'],
+          ['STT', 'Nội dung', 'Đơn vị thực hiện', 'Thời gian'],
+          [1, 'Đăng ký học phần', 'Phòng Đào tạo', '25/12 đến 04/01'],
+          [2, 'Nộp đề cương luận văn', 'Khoa Sau đại học', 'Trước 06/3'],
+          [3, 'Tổng kết năm học', 'Phòng Đào tạo', 'Tháng 7'],
+          [4, 'Bảo vệ luận văn', 'Khoa Sau đại học', 'Từ 10/11 đến 12/12'],
+          [5, 'Tính khối lượng vượt giờ', 'Phòng Tài chính', 'Trước 15/8'],
+        ]),
+        { asOf: '2026-02-10', issued },
+      ).tasks.map((t) => t.deadline?.due)
+    // (from September in the first year, up to July in the second; August nearer the plan's date)
+    expect(read('2025-12-01')).toEqual([
+      '2026-01-04',
+      '2026-03-06',
+      '2026-07-31',
+      '2025-12-12',
+      '2025-08-15',
+    ])
+    expect(read('2026-07-20')[4]).toBe('2026-08-15')
+  })
+
   it('skips a narrow table’s header repeated at a page break, and a two-row header’s top row repeated', () => {
     // (a table of two columns repeats two header cells: no deadline "Hạn" to misread)
     const narrow = validateTable(
