@@ -392,10 +392,17 @@ function classifyRows(read: Draft[], header: HeaderInfo, issues: Issue[]): Table
       return
     }
     if (!stt) {
+      // (a row over numbering that starts again at 1 titles the run below it, whatever else it
+      // holds: "Công suất tăng thêm 2031-2035 | 2.049 | 2031-2035" over "1 | TĐ Sơn La MR …")
+      const next = drafts[i + 1]?.stt
+      const titlesRun = top > 1 && next?.kind === 'numbered' && next.parts.join('.') === '1'
       if (
         previous &&
         (draft.merged ||
-          (previous.kind !== 'heading' && previous.kind !== 'section' && !isHeading(draft)))
+          (previous.kind !== 'heading' &&
+            previous.kind !== 'section' &&
+            !isHeading(draft) &&
+            !titlesRun))
       ) {
         appendContinuation(previous, draft)
         if (!draft.merged) noteContinuation(draft, Object.values(draft.cells)[0], issues)

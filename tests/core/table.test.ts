@@ -746,6 +746,28 @@ describe('numbering as plans write it', () => {
     ).toEqual([['row/stt-duplicate', 4]])
   })
 
+  it('reads an unnumbered row over numbering that starts again at 1 as the title of the run, whatever it holds', () => {
+    // (the group's period "2031-2035" is its own, not a second deadline of the task above)
+    expect(
+      read([
+        [1, 'Thủy điện Long Tạo', 'Sở Công Thương', '2021-2024'],
+        [2, 'Thủy điện Sông Lô 6', 'Sở Công Thương', '2025-2030'],
+        [null, 'Công suất tăng thêm 2031-2035', null, '2031-2035'],
+        [1, 'Thủy điện Sơn La mở rộng', 'Sở Công Thương', '2031-2035'],
+        [2, 'Thủy điện Lai Châu mở rộng', 'Sở Công Thương', '2031-2035'],
+      ]),
+    ).toEqual({
+      issues: [],
+      rows: [
+        [3, 'task', '1'],
+        [4, 'task', '2'],
+        [5, 'heading', null],
+        [6, 'task', '1'],
+        [7, 'task', '2'],
+      ],
+    })
+  })
+
   it('joins a row that repeats the number above over the rest of its text (a page break)', () => {
     expect(
       read([
