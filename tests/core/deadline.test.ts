@@ -188,6 +188,9 @@ describe('parseDeadline', () => {
     ['Từ 10/11 đến 12/12', '2026-11-10', '2026-12-12'],
     ['25/12 đến 04/01', '2026-12-25', '2027-01-04'],
     ['26/01 - ngày 06/02', '2026-01-26', '2026-02-06'],
+    // (an arrow joins the two ends as a dash does)
+    ['01/01 → 31/03', '2026-01-01', '2026-03-31'],
+    ['01/7 -> 30/9', '2026-07-01', '2026-09-30'],
   ])('reads "%s" in the plan year as from %s to %s', (text, start, due) => {
     expect(parseDeadline(text, 2026)).toEqual({ kind: 'date', due, start })
     expect(parseDeadline(text, null)).toEqual({ kind: 'invalid', due: null })
