@@ -60,6 +60,7 @@ export function findSpans(
       const m = args.slice(0, -2) as unknown as RegExpExecArray
       const at = args[args.length - 2] as number
       m.index = at
+      m.input = args[args.length - 1] as string
       const span = make(m)
       if (span && 'unread' in span) invalidPart ??= span.unread ?? true
       else if (span) {
@@ -261,8 +262,13 @@ export function findSpans(
     if (to < from) return invalid(m[0])
     return { start: `${from}-01-01`, end: `${to}-12-31`, kind: 'range', at: 0 }
   })
-  // "năm 2026", "trong năm 2026", or a bare year "2026".
+  // "năm 2026", "trong năm 2026", or a bare year "2026" — not one a word left unread is joined to
+  // ("HK1/2026", "abc/2026"): the year alone would widen what that word meant.
   take(/\b(?:nam )?((?:19|20|21)\d{2})\b/g, (m) => {
+    const glued = /(?:^|[^a-z0-9])([a-z][a-z0-9]*|\d{1,2}[a-z]+) ?\/ ?$/.exec(
+      m.input.slice(Math.max(0, m.index - 16), m.index),
+    )
+    if (glued) return invalid(`${glued[1]}/${m[1]}`)
     const y = Number(m[1])
     return { start: `${y}-01-01`, end: `${y}-12-31`, kind: 'period', at: 0 }
   })

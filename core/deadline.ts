@@ -82,6 +82,11 @@ function spellOutAbbreviations(folded: string): string {
       .replace(/\bt\. ?(hai|ba|tu|nam|sau|bay)\b/g, 'thu $1')
       .replace(new RegExp(`\\bq\\.? ?(iv|i{1,3}|[1-4])\\b(?=${toYear})`, 'g'), 'quy $1')
       .replace(new RegExp(`\\b(?:t|th)\\.? ?(\\d{1,2})\\b(?=${toYear})`, 'g'), 'thang $1')
+      // Months counted from the year's start ("6T/2026", "9 tháng/2026": its first six, nine months).
+      .replace(
+        /\b(\d{1,2}) ?(?:t|thang)\.? ?(?:[/.-]|nam) ?((?:19|20|21)\d{2})\b/g,
+        '$1 thang nam $2',
+      )
       // A month in roman numerals ("Tháng VI/2026").
       .replace(
         new RegExp(`\\bthang (xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\\b(?=${toYear})`, 'g'),

@@ -402,6 +402,12 @@ const partialPhrases: [string, string | null, string | undefined][] = [
   ['Tuần 3 tháng 7/2026', '2026-07-21', undefined],
   // A week whose days are written beside it is placed by them.
   ['Tuần 2 (từ 08/9 đến 13/9/2026)', '2026-09-13', undefined],
+  // A word joined to a year by a slash is no part of a time read: never the whole year.
+  ['HK1/2026', null, 'hk1/2026'],
+  ['Đợt A/2026', null, 'a/2026'],
+  // Months counted from the year's start, abbreviated or joined by a slash.
+  ['6T/2026', '2026-06-30', undefined],
+  ['9 tháng/2026', '2026-09-30', undefined],
 ]
 
 describe('parseDeadline never widens a phrase it only partly reads', () => {
