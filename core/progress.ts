@@ -34,7 +34,7 @@ const emojiStates: [RegExp, ProgressState][] = [
 // Stopping wins over everything, "đã …" too ("Đã được UBND tỉnh thông qua dừng thực hiện dự án" is
 // stopped, not done).
 const stopped =
-  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|(dua|rut) ra khoi (ke hoach|danh muc|chuong trinh)|khong con phu hop|^(da |bi )?(huy|dung|tu choi)$|^khong (phat sinh|ap dung)$)\b/
+  /\b(dung (thuc hien|trien khai|chu truong|dau tu|xay dung|du an)|xin dung|khong tiep tuc|huy bo|bai bo nhiem vu|khong (thuc hien|trien khai)|(dua|rut) (ra )?khoi (ke hoach|danh muc|chuong trinh)|(xin|de nghi) rut\b|khong con phu hop|^(da |bi )?(huy|dung|tu choi)$|^khong (phat sinh|ap dung)$)\b/
 
 const handoverVerbs = '(?:giao|tiep nhan|nhan|phan cong)'
 const handover = new RegExp(
@@ -47,7 +47,13 @@ const lateBy = '(?:qua|tre|cham) (?:han )?\\d+ ngay\\b'
 
 // Read in order on folded text after stopping and counts so far; the first rule that matches decides.
 const leadingRules: [RegExp, ProgressState][] = [
-  [/^(chua hoan thanh|chua xong|chua dat)\b/, 'in-progress'],
+  // Not (yet) done or reached ("Chưa đạt", "Không đạt chỉ tiêu"): the work is not finished.
+  [/^(chua hoan thanh|chua xong|chua dat|khong dat)\b/, 'in-progress'],
+  // Standing work, in a word ("Thường xuyên", "Định kỳ", "Hằng tháng"): it goes on.
+  [
+    /^(?:(?:duy tri|thuc hien|dang) )?(?:thuong xuyen|dinh ky|lien tuc|(?:hang|moi) (?:ngay|tuan|thang|quy|nam))$/,
+    'in-progress',
+  ],
   // A tracker's countdown: days past the deadline or left before it ("Quá 12 ngày", "Còn 3 ngày").
   [new RegExp(`^(?:${lateBy}|con(?: lai)? \\d+ ngay\\b)`), 'in-progress'],
   // All of it ("Triển khai đạt 100%"): done.
@@ -149,7 +155,7 @@ const trailingRules: [RegExp, ProgressState][] = [
 // "dừng" (stop) and the end of "nội dung … xây dựng" fold alike: text written with its marks must say
 // the stopping word as written.
 const stopWords =
-  /(?<!\p{L})(dừng|hủy|huỷ|từ chối|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai|(?:đưa|rút) ra khỏi|không còn phù hợp|không phát sinh|không áp dụng)(?!\p{L})/u
+  /(?<!\p{L})(dừng|hủy|huỷ|từ chối|bãi bỏ nhiệm vụ|không tiếp tục|không thực hiện|không triển khai|(?:đưa|rút) (?:ra )?khỏi|(?:xin|đề nghị) rút|không còn phù hợp|không phát sinh|không áp dụng)(?!\p{L})/u
 
 // Paused ("Tạm dừng chờ phương án", "Đang tạm dừng"): not done and not given up; the dates judge it.
 const paused = /\btam (?:dung|ngung|hoan)\b/
@@ -204,8 +210,12 @@ function readAspect(value: string, folded: string): ProgressState | null {
 
 // Words that say how the work stands against its deadline: missed it, or within it.
 const lateWords = new RegExp(
-  `(?<!\\b(?:chua|khong) )\\b(?:qua han|tre han|tre hen|cham han|nop muon|nop tre|khong dung han|chua dung han)\\b|^${lateBy}`,
+  `(?<!\\b(?:chua|khong) )\\b(?:qua han|tre han|tre hen|cham han|nop muon|nop tre|khong dung han|chua dung han|sau (?:thoi )?han)\\b|\\b${lateBy}`,
 )
+// Finished behind time ("Hoàn thành chậm", "… nhưng chậm so với kế hoạch"); said of work still going, the
+// same words tell its pace, not a missed deadline.
+const finishedLate =
+  /\bhoan thanh (?:cham|muon|tre)\b|\b(?:cham|muon|tre) so voi (?:yeu cau|ke hoach|thoi han|quy dinh|tien do)\b/
 const timelyWords = /\b(?:dung han|trong han|con han|truoc han|chua den han)\b/
 
 /** Whether a text says how the work stands against its deadline ("quá hạn", "đúng hạn", "trong hạn"). */
@@ -241,7 +251,10 @@ export function givesNoDeadline(text: string): boolean {
 export function parseProgress(value: string | number | null): Progress | ProgressProblem {
   const read = readProgressWords(value)
   if (typeof value !== 'string' || !('state' in read) || read.state === 'stopped') return read
-  return lateWords.test(foldText(value)) ? { ...read, late: true } : read
+  const folded = foldText(value)
+  return lateWords.test(folded) || (read.state === 'done' && finishedLate.test(folded))
+    ? { ...read, late: true }
+    : read
 }
 
 // About a figure: "~40%", "≈ 40%", "khoảng 40%", "gần 40%", "xấp xỉ 40%".

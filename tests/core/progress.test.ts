@@ -40,8 +40,32 @@ describe('parseProgress', () => {
     // Beyond the plan is done; ahead of the pace goes on.
     ['Vượt kế hoạch', 'done'],
     ['Vượt tiến độ', 'in-progress'],
+    // A target not reached, and standing work said in a word: not finished, going on.
+    ['Không đạt', 'in-progress'],
+    ['Không đạt chỉ tiêu', 'in-progress'],
+    ['Thường xuyên', 'in-progress'],
+    ['Định kỳ', 'in-progress'],
+    ['Hằng tháng', 'in-progress'],
+    // Withdrawn from the plan: given up.
+    ['Đã rút khỏi chương trình', 'stopped'],
+    ['Xin rút khỏi kế hoạch', 'stopped'],
   ])('reads "%s" as %s', (text, state) => {
     expect(parseProgress(text)).toMatchObject({ state })
+  })
+
+  // Finished behind time, however said; the same words of work still going tell its pace only.
+  it.each([
+    ['Đã hoàn thành (chậm 5 ngày)', 'done', true],
+    ['Hoàn thành chậm', 'done', true],
+    ['Hoàn thành muộn', 'done', true],
+    ['Hoàn thành sau thời hạn', 'done', true],
+    ['Hoàn thành nhưng chậm so với kế hoạch', 'done', true],
+    ['Chậm so với kế hoạch', 'in-progress', undefined],
+    ['Đã hoàn thành đúng hạn', 'done', undefined],
+  ])('reads "%s" as %s, late %s', (text, state, late) => {
+    const read = parseProgress(text)
+    expect(read).toMatchObject({ state })
+    expect('late' in read ? read.late : undefined).toBe(late)
   })
 
   // Narrative results as reports write them: the tense word (chưa, đang, đã) decides, else how the
