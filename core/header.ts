@@ -406,6 +406,23 @@ export function buildHeader(
     )
       s.progress = (s.progress ?? 0) - progress
   })
+  // A day named for an act we do not read ("Ngày nhận báo cáo") over times that come round ("15/9 năm
+  // sau", "Ngày 12 hằng tháng") and never a day that was: no day it happened, the day it is due.
+  contents.forEach((s, c) => {
+    const p = profiles[c]!
+    const w = words[c]!
+    const other = w.other ?? 0
+    if (
+      other > 0 &&
+      other <= 6 &&
+      Object.entries(w).every(([k, v]) => k === 'other' || v <= 0) &&
+      /\bngay\b/.test(foldText(cells[c]!.text)) &&
+      p.filled >= 3 &&
+      p.kinds.period >= 0.8 * p.filled &&
+      p.kinds.date === 0
+    )
+      s.deadline = Math.max(s.deadline ?? 0, other + 2)
+  })
   const scores = words.map((w, c) => {
     const total: Weights = { ...w }
     for (const [k, v] of Object.entries(contents[c]!) as [HeaderMeaning, number][])

@@ -22,6 +22,11 @@ export type RowContext = {
    * a year falls in the first year from September, in the second up to July.
    */
   schoolYear: number | null
+  /**
+   * A table of no year whose every time counts from the period reported ("15/9 năm sau", "Ngày 12
+   * tháng sau") or comes round by itself: a reporting regime, whose times come round every period.
+   */
+  regime: boolean
   /** A plan for several years ("GIAI ĐOẠN 2026 - 2030"): a day of "năm liền kề" comes every year. */
   severalYears: boolean
   /** The month a monthly plan is for ("KẾ HOẠCH CÔNG TÁC THÁNG 10/2026"): "Trong tháng", "Tuần 3" fall in it. */

@@ -168,7 +168,11 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
   let deadline = ctx.deadlines.get(cell.text)
   if (deadline === undefined) {
     // In a plan of several years, a day of the year after the one the work concerns comes every year.
-    const repeats = ctx.severalYears && namesAdjacentYear(cell.text)
+    // So in a table that names no year of its own (a reporting regime): "15/9 năm sau", "ngày 12
+    // tháng sau", "19/6 và 19/12 năm báo cáo" come round with every period reported.
+    const repeats =
+      (ctx.severalYears && namesAdjacentYear(cell.text)) ||
+      (ctx.regime && countsFromPeriod(cell.text))
     deadline = isClockTime(cell.text)
       ? // A meeting's programme: a time of day is on the day its title names (else no date, no error).
         ctx.titleDay
@@ -194,6 +198,28 @@ function parseCellDeadline(cell: RowCell, ctx: RowContext): Deadline | null {
     ctx.deadlines.set(cell.text, deadline)
   }
   return deadline && { ...deadline }
+}
+
+// A day counted from the period a report covers ("15/9 năm sau", "ngày 12 tháng sau", "năm báo cáo").
+const fromPeriod = /\d (?:cua )?(?:nam|thang|quy|ky) (?:sau|tiep theo|ke tiep|lien ke|bao cao)\b/
+
+function countsFromPeriod(text: string): boolean {
+  return fromPeriod.test(foldText(text))
+}
+
+/**
+ * Whether a table that names no year is a reporting regime: each of its times counts from the period
+ * reported ("15/9 năm sau") or comes round by itself ("Ngày 29 hằng tháng"), none is a day of one
+ * year ("Trước 10/4" beside "Trước 15/01 năm sau" is this year's calendar, read in the report's year).
+ */
+export function isReportingRegime(rows: readonly TableRow[], planYear: number | null): boolean {
+  if (planYear !== null) return false
+  const texts = new Set(rows.flatMap((r) => (r.cells.deadline ? [r.cells.deadline.text] : [])))
+  return (
+    texts.size > 0 &&
+    [...texts].some(countsFromPeriod) &&
+    [...texts].every((t) => countsFromPeriod(t) || parseDeadline(t, null)?.kind === 'recurring')
+  )
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   settleStandingDuty,
 } from './row-checks.ts'
 import { placeCell, type RowContext } from './row-context.ts'
-import { readRowDeadline } from './row-deadline.ts'
+import { isReportingRegime, readRowDeadline } from './row-deadline.ts'
 import { collapseRepeatedIssues } from './repeated-issues.ts'
 import { computeGroupTotals } from './score.ts'
 import { computeStatus } from './status.ts'
@@ -119,6 +119,7 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     planMonth: findTitleMonth(table.titleText),
     severalYears: namesSeveralYears(table.titleText),
     schoolYear: findTitleSchoolYear(table.titleText),
+    regime: isReportingRegime(table.rows, planYear),
     titleDay: findTitleDay(table.titleText),
     fallbackYear: Number(options.asOf.slice(0, 4)),
     yearAssumed: [],

@@ -1131,6 +1131,37 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues[0]!.message.vi).toContain('STT | Chỉ tiêu | Chỉ tiêu cần đạt')
   })
 
+  it('reads a reporting regime: the day a report is received is when it is due, and comes round every period', () => {
+    const report = validateTable(
+      createGrid([
+        ['CHẾ ĐỘ BÁO CÁO THỐNG KÊ'],
+        ['Ký hiệu biểu', 'Tên biểu', 'Kỳ báo cáo', 'Ngày nhận báo cáo', 'Đơn vị gửi'],
+        ['001.N/BCC', 'Giá trị sản xuất theo ngành kinh tế', 'Năm', '15/9 năm sau', 'Cục Thống kê'],
+        ['002.N/BCC', 'Chi phí trung gian theo ngành', 'Năm', '15/9 năm sau', 'Cục Thống kê'],
+        ['003.T/BCC', 'Chỉ số sản xuất công nghiệp', 'Tháng', 'Ngày 12 tháng sau', 'Cục Thống kê'],
+        ['004.N/BCC', 'Thu ngân sách nhà nước', 'Năm', '15/10 năm sau', 'Sở Tài chính'],
+      ]),
+      { asOf: '2026-05-01' },
+    )
+    expect(report.header!.mapping.find((m) => m.column === 'D')!.field).toBe('deadline')
+    expect(report.tasks.map((t) => [t.deadline?.kind, t.status])).toEqual([
+      ['recurring', 'ongoing'],
+      ['recurring', 'ongoing'],
+      ['recurring', 'ongoing'],
+      ['recurring', 'ongoing'],
+    ])
+    // (in a plan of a named year, "Trước 15/01 năm sau" is one day of the next year)
+    const plan = validateTable(
+      createGrid([
+        ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
+        ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn'],
+        [1, 'Báo cáo kết quả CCHC năm', 'Sở Nội vụ', 'Trước 15/01 năm sau'],
+      ]),
+      { asOf: '2026-05-01' },
+    )
+    expect(plan.tasks[0]!.deadline?.due).toBe('2027-01-15')
+  })
+
   it('reads a day or month without a year in the school year the title names', () => {
     const read = (issued: string) =>
       validateTable(
