@@ -1,6 +1,6 @@
 import { resolveColumnChoices, type ColumnChoices, type ColumnReading } from './columns.ts'
 import { fieldSpecs, findMissingRequired, type FieldKey } from './fields.ts'
-import { cellText, columnLetter, type CellValue } from './grid.ts'
+import { cellText, columnLetter, isDateCell, type CellValue } from './grid.ts'
 import {
   assignColumns,
   findItemNextToNumbering,
@@ -31,6 +31,7 @@ import {
   type SeriesKind,
 } from './series.ts'
 import { parseDeadline } from './deadline.ts'
+import { readCellKind } from './cell-kind.ts'
 import { findTitleDay, readTitleText } from './title.ts'
 import { foldText } from './text.ts'
 
@@ -141,6 +142,9 @@ export function locateHeader(
   // Failing that, a row of three or more short headings, one naming a field and the others leaning
   // to one ("TT | Văn bản | Điều, khoản | Cơ quan"), over filled rows: the cells below decide.
   let weakest: number | null = null
+  // Last, a row of short headings whatever their words ("Tháng | Ngày tiếp công dân | Lãnh đạo tiếp")
+  // over rows filled as wide with a column of days or periods: a calendar, whose cells decide.
+  let timed: number | null = null
   const limit = Math.min(values.length, 60)
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
@@ -180,8 +184,9 @@ export function locateHeader(
       isWeakHeader(row, scoreCell, values.slice(r + 1, r + 4))
     )
       weakest = r
+    if (timed === null && isHeadingsOverTimes(row, values.slice(r + 1, r + 4))) timed = r
   }
-  const r = best?.r ?? weakest
+  const r = best?.r ?? weakest ?? timed
   if (r === null) return null
   return buildHeader(values, covered, r, top, left, choices, context, scoreCell)
 }
@@ -197,6 +202,39 @@ function isWeakHeader(row: CellValue[], scoreCell: Scorer, below: CellValue[][])
     return t.length <= 60 && best !== null && best.meaning !== 'other' && best.score >= 1.5
   })
   return leaning.length >= 3 && below.length === 3 && below.every((b) => countFilled(b) >= 3)
+}
+
+/** The share of a column's filled cells that each name one day ("15/01/2025 (thứ Tư)", a date). */
+function shareOfDays(rows: CellValue[][], c: number): number {
+  let filled = 0
+  let days = 0
+  for (const row of rows) {
+    const v = row[c] ?? null
+    if (v === null || v === '') continue
+    filled++
+    if (isDateCell(v)) {
+      if (!v.shows) days++
+      continue
+    }
+    const read = parseDeadline(cellText(v), 2000)
+    if (read?.due && read.start === read.due) days++
+  }
+  return filled ? days / filled : 0
+}
+
+/** Three or more short headings, over three rows filled as wide with one column all days or periods. */
+function isHeadingsOverTimes(row: CellValue[], below: CellValue[][]): boolean {
+  const filled = row.filter((v) => v !== null && v !== '')
+  if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 60))
+    return false
+  if (filled.some((v) => ['date', 'period'].includes(readCellKind(v) ?? ''))) return false
+  if (below.length < 3 || !below.every((b) => countFilled(b) >= 3)) return false
+  return row.some(
+    (v, c) =>
+      v !== null &&
+      v !== '' &&
+      below.every((b) => ['date', 'period'].includes(readCellKind(b[c] ?? null) ?? '')),
+  )
 }
 
 function countFilled(row: CellValue[] = []): number {
@@ -423,6 +461,23 @@ export function buildHeader(
     )
       s.deadline = Math.max(s.deadline ?? 0, other + 2)
   })
+  // Of columns of times no time word names ("Tháng" | "Ngày tiếp công dân"), one that gives each row
+  // its day is the deadline; one of whole months or quarters groups the rows.
+  const untitledTimes = contents.flatMap((s, c) =>
+    (words[c]!.deadline ?? 0) <= 0 && (s.deadline ?? 0) > 0 ? [c] : [],
+  )
+  // (a day on every row, not a completion date on the few rows done)
+  if (untitledTimes.length >= 2) {
+    const days = untitledTimes.map((c) => shareOfDays(rows, c))
+    const filled = untitledTimes.map((c) => profiles[c]!.filled)
+    const daily = untitledTimes.some(
+      (_, i) => days[i]! >= 0.8 && filled[i]! >= Math.max(3, ...filled),
+    )
+    if (daily)
+      untitledTimes.forEach((c, i) => {
+        if (days[i]! < 0.2) contents[c]!.deadline = Math.min(contents[c]!.deadline ?? 0, 0)
+      })
+  }
   const scores = words.map((w, c) => {
     const total: Weights = { ...w }
     for (const [k, v] of Object.entries(contents[c]!) as [HeaderMeaning, number][])

@@ -25,6 +25,10 @@ describe('readCellKind', () => {
     ['Tờ trình UBND tỉnh', 'product'],
     ['Phòng họp 2 tầng 3', 'text'],
     ['Thứ 5 hàng tuần', 'period'],
+    // A day with its weekday or part of the day written before it.
+    ['Thứ Năm, ngày 09/01/2025', 'period'],
+    ['Sáng thứ Hai, 14/7/2025', 'period'],
+    ['Sáng kiến cải cách hành chính', 'task'],
     ['Theo quy định', 'period'],
     ['20/05/2026', 'date'],
     ['0,5 ngày', 'duration'],

@@ -1131,6 +1131,25 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues[0]!.message.vi).toContain('STT | Chỉ tiêu | Chỉ tiêu cần đạt')
   })
 
+  it('finds a calendar whose headings name no field by the days under them, the days being its deadlines', () => {
+    const report = validateTable(
+      createGrid([
+        ['LỊCH TIẾP CÔNG DÂN NĂM 2025'],
+        ['Tháng', 'Ngày tiếp công dân', 'Lãnh đạo tiếp', 'Ghi chú'],
+        ['Tháng 1', '15/01/2025 (thứ Tư)', 'Giám đốc Sở', null],
+        ['Tháng 2', '14/02/2025 (thứ Sáu)', 'Phó Giám đốc Sở', null],
+        ['Tháng 3', '14/3/2025 (thứ Sáu)', 'Giám đốc Sở', null],
+      ]),
+      { asOf: '2025-02-15' },
+    )
+    expect(report.header!.mapping.find((m) => m.column === 'B')!.field).toBe('deadline')
+    expect(report.tasks.map((t) => [t.deadline?.due, t.status])).toEqual([
+      ['2025-01-15', 'overdue'],
+      ['2025-02-14', 'overdue'],
+      ['2025-03-14', 'not-started'],
+    ])
+  })
+
   it('reads a reporting regime: the day a report is received is when it is due, and comes round every period', () => {
     const report = validateTable(
       createGrid([
