@@ -105,6 +105,13 @@ export function findSpans(
       return start && end ? { start, end, kind: 'date', at: 0 } : invalid(m[0])
     },
   )
+  // Days of one month: "10-12/8/2025", "02 – 04/8/2025" (from the first to the last).
+  take(/\b(\d{1,2}) ?(?:-|–|den) ?(\d{1,2}) ?[/.] ?(\d{1,2}) ?[/.] ?(\d{4})\b/g, (m) => {
+    const [y, month] = [Number(m[4]), Number(m[3])]
+    const start = createIsoDate(y, month, Number(m[1]))
+    const end = createIsoDate(y, month, Number(m[2]))
+    return start && end && start < end ? { start, end, kind: 'date', at: 0 } : invalid(m[0])
+  })
   // Day-first dates: 31/12/2026, 1-7-2026, 31.12.2026.
   take(/\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4})\b/g, (m) =>
     createDateSpan(Number(m[3]), Number(m[2]), Number(m[1]), m[0]),
@@ -137,7 +144,7 @@ export function findSpans(
   )
   // "ngày 15/3", "đến ngày 6.7", "trước 31/12": a day of the plan year.
   take(
-    /\b(?:ngay|truoc|den|cham nhat|muon nhat|va|han|han chot) (\d{1,2}) ?[/.] ?(\d{1,2})\b(?! ?[/.-] ?\d)/g,
+    /\b(?:ngay|truoc|den|cham nhat|muon nhat|va|han|han chot|du kien):? (\d{1,2}) ?[/.] ?(\d{1,2})\b(?! ?[/.-] ?\d)/g,
     (m) => {
       if (year === null) return invalid()
       return createDateSpan(year, Number(m[2]), Number(m[1]), m[0])

@@ -237,8 +237,8 @@ export function parseDeadline(
 ): Deadline | null {
   // A time reads across the lines it is wrapped on ("Cuối Quý\nIV", "Đầu tháng\n9/2026").
   if (text.includes('\n')) text = text.replace(/\s*\n\s*/g, ' ')
-  // An arrow joins the two ends of a time as a dash does ("01/01 → 31/03").
-  text = text.replace(/\s*(?:[→⟶➝➔⇒]|-+>|=>)\s*/gu, ' - ')
+  // An arrow, or a long dash, joins the two ends of a time as a dash does ("01/01 → 31/03", "02 – 04/8").
+  text = text.replace(/\s*(?:[→⟶➝➔⇒–—]|-+>|=>)\s*/gu, ' - ')
   // A label before the time ("Thời gian: 02 ngày làm việc", "Thời hạn hoàn thành: Quý II/2026") is no part of it.
   text = text.replace(timeLabel, '')
   const source = foldText(text)

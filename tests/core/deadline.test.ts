@@ -179,6 +179,10 @@ describe('parseDeadline', () => {
     ['30/6 - 31/12/2026', '2026-06-30', '2026-12-31'],
     ['Từ 15/3 đến 30/4/2026', '2026-03-15', '2026-04-30'],
     ['20/12 - 10/01/2027', '2026-12-20', '2027-01-10'],
+    // Days of one month, however joined.
+    ['10-12/8/2026', '2026-08-10', '2026-08-12'],
+    ['02 – 04/8/2026', '2026-08-02', '2026-08-04'],
+    ['01/7/2026 – 30/7/2026', '2026-07-01', '2026-07-30'],
   ])('reads "%s" as from %s to %s', (text, start, due) => {
     expect(parseDeadline(text, 2026)).toEqual({ kind: 'date', due, start })
   })
@@ -191,6 +195,10 @@ describe('parseDeadline', () => {
     // (an arrow joins the two ends as a dash does)
     ['01/01 → 31/03', '2026-01-01', '2026-03-31'],
     ['01/7 -> 30/9', '2026-07-01', '2026-09-30'],
+    // (so does a long dash)
+    ['01/7 – 30/9', '2026-07-01', '2026-09-30'],
+    // A day foreseen ("Dự kiến: 25/8") is that day.
+    ['Dự kiến: 25/8', '2026-08-25', '2026-08-25'],
   ])('reads "%s" in the plan year as from %s to %s', (text, start, due) => {
     expect(parseDeadline(text, 2026)).toEqual({ kind: 'date', due, start })
     expect(parseDeadline(text, null)).toEqual({ kind: 'invalid', due: null })
