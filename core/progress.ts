@@ -122,7 +122,7 @@ const trailingRules: [RegExp, ProgressState][] = [
   [/^(not started|pending|to ?do|planned|open|new)$/, 'not-started'],
   // A tracker's first states in its own words: just created, a draft; sent back for rework.
   [/^(moi tao|tao moi|nhap|ban nhap)$/, 'not-started'],
-  [/^(bi )?tra lai$/, 'in-progress'],
+  [/^(bi |da )?tra (lai|ve)$/, 'in-progress'],
   [/^(on hold|cancell?ed|dropped)$/, 'stopped'],
   // A checkbox as a sheet exports it: ticked, or not.
   [/^true$/, 'done'],

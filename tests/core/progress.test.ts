@@ -49,6 +49,8 @@ describe('parseProgress', () => {
     // Withdrawn from the plan: given up.
     ['Đã rút khỏi chương trình', 'stopped'],
     ['Xin rút khỏi kế hoạch', 'stopped'],
+    // Sent back for rework, however a tracker words it.
+    ['Trả về', 'in-progress'],
   ])('reads "%s" as %s', (text, state) => {
     expect(parseProgress(text)).toMatchObject({ state })
   })
