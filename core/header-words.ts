@@ -165,6 +165,10 @@ export const headerPhrases: Record<string, Weights> = {
   link: { evidence: 4 },
   'ky hieu': { evidence: 3.5 },
   'ky hieu van ban': { evidence: 5 },
+  // The document that gave or directed the task ("Văn bản giao", "Văn bản chỉ đạo"): where the task came
+  // from, not what proves it done.
+  'van ban giao': { other: 6 },
+  'van ban chi dao': { other: 6 },
   'diem tu cham': { selfScore: 8 },
   'tu cham': { selfScore: 6.5 },
   'diem tu danh gia': { selfScore: 8 },

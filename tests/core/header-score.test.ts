@@ -16,6 +16,9 @@ describe('scoreHeaderText', () => {
     ['Cơ quan chủ trì[1]', 'lead'],
     ['Nguồn kinh phí', 'other'],
     ['Căn cứ/lý do đề xuất chỉ tiêu', 'other'],
+    // The document that gave or directed the task is where it came from, not its evidence.
+    ['Văn bản giao', 'other'],
+    ['Văn bản chỉ đạo', 'other'],
     ['Chỉ tiêu liên quan', 'other'],
     ['Gia hạn - Mốc cũ', 'other'],
     ['Thời gian thực hiện (ngày làm việc)', 'other'],
