@@ -189,6 +189,15 @@ export function findSpans(
         : createMonthsSpan(y, first, last)
     },
   )
+  // The start, middle or end of a quarter ("Đầu quý IV/2026" is October, never the whole quarter).
+  take(new RegExp(`\\b(dau|giua|cuoi) quy ([ivx]+|\\d)\\b(?:${yearLink})?`, 'g'), (m) => {
+    const q = parseRoman(m[2]!) ?? Number(m[2])
+    if (q < 1 || q > 4) return invalid(`Quý ${m[2]!.toUpperCase()}`)
+    const y = yearOf(m[3])
+    if (y === null) return invalid()
+    const month = q * 3 - 2 + { dau: 0, giua: 1, cuoi: 2 }[m[1] as 'dau']
+    return createMonthsSpan(y, month, month)
+  })
   // "Quý IV/2026", "quý 4 năm 2026", "Quý III"; "Quý V" is no quarter.
   take(new RegExp(`\\bquy ([ivxlc]+|\\d{1,2})\\b(?:${yearLink})?`, 'g'), (m) => {
     const q = parseRoman(m[1]!) ?? Number(m[1])

@@ -82,6 +82,10 @@ function spellOutAbbreviations(folded: string): string {
       .replace(/\bt\. ?(hai|ba|tu|nam|sau|bay)\b/g, 'thu $1')
       .replace(new RegExp(`\\bq\\.? ?(iv|i{1,3}|[1-4])\\b(?=${toYear})`, 'g'), 'quy $1')
       .replace(new RegExp(`\\b(?:t|th)\\.? ?(\\d{1,2})\\b(?=${toYear})`, 'g'), 'thang $1')
+      // A day counted in a plan of so many days ("Ngày thứ 30", "ngày thứ 60 kể từ ngày ban hành"; from 8
+      // up: "ngày thứ hai" is a Monday) and its first days ("30 ngày đầu"): so many days from the start.
+      .replace(/\bngay thu (\d{1,4})\b/g, (m, n: string) => (Number(n) >= 8 ? `${n} ngay` : m))
+      .replace(/\b(\d{1,4}) ngay dau(?: tien)?\b/g, 'trong $1 ngay')
       // Months counted from the year's start ("6T/2026", "9 tháng/2026": its first six, nine months).
       .replace(
         /\b(\d{1,2}) ?(?:t|thang)\.? ?(?:[/.-]|nam) ?((?:19|20|21)\d{2})\b/g,

@@ -347,6 +347,11 @@ const relativePhrases: [string, string, string | null][] = [
   ['30 (ba mươi) ngày kể từ ngày ban hành Kế hoạch', 'relative', '2026-08-13'],
   // A period ending on a weekend or holiday ends on the next working day (Điều 148): 12/9 is a Saturday.
   ['60 ngày kể từ ngày ban hành Kế hoạch', 'relative', '2026-09-14'],
+  // A day counted in a plan of so many days, and its first days: so many days from the plan's issue.
+  ['Ngày thứ 60 kể từ ngày ban hành', 'relative', '2026-09-14'],
+  ['Trong 30 ngày đầu kể từ ngày ban hành', 'relative', '2026-08-13'],
+  ['Ngày thứ 30', 'relative', null],
+  ['30 ngày đầu', 'relative', null],
   // Working days skip weekends and holidays.
   ['05 ngày làm việc sau khi Kế hoạch được ký ban hành', 'relative', '2026-07-21'],
   ['Chậm nhất 10 ngày làm việc kể từ ngày UBND tỉnh ban hành Kế hoạch', 'relative', '2026-07-28'],
@@ -415,6 +420,9 @@ const partialPhrases: [string, string | null, string | undefined][] = [
   ['Đợt A/2026', null, 'a/2026'],
   // Months counted from the year's start, abbreviated or joined by a slash.
   ['6T/2026', '2026-06-30', undefined],
+  // The start, middle or end of a quarter is its month, never the whole quarter.
+  ['Đầu quý IV/2026', '2026-10-31', undefined],
+  ['Giữa quý III/2026', '2026-08-31', undefined],
   ['9 tháng/2026', '2026-09-30', undefined],
 ]
 
