@@ -1,7 +1,10 @@
 import { foldKeepingNumbers, foldText, parseVietnameseNumber } from './text.ts'
 
-/** How a target compares: at least, more than, exactly (zero), or against last year (not judged). */
-export type TargetOp = '>=' | '>' | '=' | 'baseline'
+/**
+ * How a target compares: at least, more than, at most ("Không quá 1%", "Tối đa 5%"), less than ("Dưới
+ * 1%"), exactly (zero), or against last year (not judged).
+ */
+export type TargetOp = '>=' | '>' | '<=' | '<' | '=' | 'baseline'
 export type TargetUnit = '%' | 'count' | 'points'
 
 /** One target read from plan text. `value` is null for baseline targets. */
@@ -13,14 +16,24 @@ export type Achieved = { value: number; unit: TargetUnit | null }
 const num = String.raw`(\d+(?:[.,]\d+)?)`
 const countUnits = String.raw`(cuoc|sang kien|tthc|nhom tthc|thu tuc|don vi|lop|hoi nghi|van ban|ho so|dich vu|co quan|ke hoach|bao cao|dot|lan|mo hinh|giai phap|dvsncl)`
 const rangePattern = new RegExp(String.raw`${num} pct ?${num} pct`)
-const percentPattern = new RegExp(
-  String.raw`(?:\b(tren|hon|it nhat(?: la)?|toi thieu|tu|dat tu|dat)\s+)?${num} pct`,
-  'g',
-)
+// The words before a figure that bound it from below or from above.
+const bound = String.raw`tren|hon|it nhat(?: la)?|toi thieu|tu|dat tu|dat|duoi|thap hon|it hon|nho hon|khong (?:vuot )?qua|toi da`
+const percentPattern = new RegExp(String.raw`(?:\b(${bound})\s+)?${num} pct`, 'g')
 const pointsPattern = new RegExp(String.raw`${num} diem\b`)
 const countPattern = new RegExp(
-  String.raw`(?:\b(tu|it nhat(?: la)?|toi thieu|dat tu|dat|co tu|to chuc|co)\s+)?\b(\d{1,3})\s+${countUnits}\b`,
+  String.raw`(?:\b(tu|it nhat(?: la)?|toi thieu|dat tu|dat|co tu|to chuc|co|duoi|khong (?:vuot )?qua|toi da)\s+)?\b(\d{1,3})\s+${countUnits}\b`,
 )
+
+/** The comparison the word before a figure makes ("dưới" below, "không quá" at most, "trên" above …). */
+function readBound(word: string | undefined, raw: string): TargetOp {
+  if (/[≤]|<=/.test(raw)) return '<='
+  if (/<(?!=)/.test(raw)) return '<'
+  if (/[≥]|>=/.test(raw)) return '>='
+  if (!word) return '>='
+  if (/^(?:duoi|thap hon|it hon|nho hon)$/.test(word)) return '<'
+  if (/^(?:khong (?:vuot )?qua|toi da)$/.test(word)) return '<='
+  return word === 'tren' || word === 'hon' ? '>' : '>='
+}
 
 /** Splits plan text into its bullets ("- …", "+ …", "; …", line breaks). */
 /** Whether a segment without a number may still state a target: a zero ("không để xảy ra") or a baseline ("so với năm trước"). */
@@ -59,7 +72,7 @@ function readSegment(segment: string): Target[] {
   for (const m of percent ? folded.matchAll(percentPattern) : []) {
     const value = parseVietnameseNumber(m[2]!)
     if (value === null) continue
-    targets.push({ op: m[1] === 'tren' || m[1] === 'hon' ? '>' : '>=', value, unit: '%', text })
+    targets.push({ op: readBound(m[1], text), value, unit: '%', text })
   }
   if (targets.length) return targets
   const points = pointsPattern.exec(folded)
@@ -68,7 +81,7 @@ function readSegment(segment: string): Target[] {
   }
   const count = countPattern.exec(folded)
   if (count && (count[1] || count[2]!.startsWith('0') || /\btro len\b/.test(folded))) {
-    return [{ op: '>=', value: Number(count[2]), unit: 'count', text }]
+    return [{ op: readBound(count[1], text), value: Number(count[2]), unit: 'count', text }]
   }
   return targets
 }
@@ -132,6 +145,8 @@ export function computeTargetMet(target: Target, achieved: Achieved | undefined)
   if (achieved.unit !== null && achieved.unit !== target.unit) return null
   if (target.op === '=') return achieved.value === target.value
   if (target.op === '>') return achieved.value > target.value
+  if (target.op === '<') return achieved.value < target.value
+  if (target.op === '<=') return achieved.value <= target.value
   return achieved.value >= target.value
 }
 
@@ -158,7 +173,19 @@ export function computeTargetsResult(
     else if (result === null && met === true) met = null
     const a = achieved[i]
     if (a && t.value !== null) {
-      const r = t.op === '=' ? (result ? 1 : 0) : t.value === 0 ? 1 : a.value / t.value
+      // (below a ceiling, the ratio is how far under it the figure stays: 1 when within)
+      const r =
+        t.op === '='
+          ? result
+            ? 1
+            : 0
+          : t.op === '<' || t.op === '<='
+            ? result || a.value === 0
+              ? 1
+              : t.value / a.value
+            : t.value === 0
+              ? 1
+              : a.value / t.value
       ratio = ratio === null ? r : Math.min(ratio, r)
     }
   })

@@ -278,6 +278,15 @@ function evaluateRow(
     ? computeTargetsResult(parseTargets(planText()), achieved)
     : { met: null, ratio: null }
   entry.targetMet = result.met
+  // A table that reports no progress but results against targets: a target met is done, one missed
+  // is work not finished (and late once its time is past).
+  if (result.met !== null && !ctx.columns.has('progress'))
+    entry.status = computeStatus(
+      judged,
+      { state: result.met ? 'done' : 'in-progress', percent: null },
+      entry.doneDate,
+      ctx.asOf,
+    )
   if (item) {
     entry.maxScore = item.maxPoints
     entry.score = computeScore(item, result.met, result.ratio)

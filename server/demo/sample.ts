@@ -20,10 +20,16 @@ export function createSampleProgress(
   // One figure per judgeable target, separated by ";", as the annex asks.
   const targets = parseTargets(content).filter((t) => t.value !== null && t.op !== 'baseline')
   const figure = (value: number, unit: string) => (unit === '%' ? `${value}%` : String(value))
-  const meet = targets.length ? targets.map((t) => figure(t.value!, t.unit)).join('; ') : undefined
+  // (a ceiling, "Dưới 1%", is met below it and missed above it)
+  const ceiling = (t: (typeof targets)[number]) => t.op === '<' || t.op === '<='
+  const meet = targets.length
+    ? targets.map((t) => figure(ceiling(t) ? t.value! / 2 : t.value!, t.unit)).join('; ')
+    : undefined
   const short =
     targets.every((t) => t.unit === '%') && targets.length
-      ? targets.map((t) => figure(Math.max(0, t.value! - 10), '%')).join('; ')
+      ? targets
+          .map((t) => figure(ceiling(t) ? t.value! + 10 : Math.max(0, t.value! - 10), '%'))
+          .join('; ')
       : undefined
   switch (index % 5) {
     case 0:

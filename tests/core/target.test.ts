@@ -48,6 +48,12 @@ const phrases: [string, { op: string; value: number | null; unit: string }[]][] 
     ],
   ],
   ['Mức độ hài lòng đạt trên 95,5%', [{ op: '>', value: 95.5, unit: '%' }]],
+  // A ceiling: below it, or at most it.
+  ['Tỷ lệ hồ sơ trễ hạn dưới 1%', [{ op: '<', value: 1, unit: '%' }]],
+  ['Tỷ lệ hồ sơ trễ hạn không quá 1%', [{ op: '<=', value: 1, unit: '%' }]],
+  ['Tối đa 5%', [{ op: '<=', value: 5, unit: '%' }]],
+  ['≤ 2%', [{ op: '<=', value: 2, unit: '%' }]],
+  ['Không quá 2 hồ sơ trễ hạn', [{ op: '<=', value: 2, unit: 'count' }]],
   ['Rà soát, cập nhật và ban hành các văn bản theo quy định của Chính phủ', []],
 ]
 
@@ -91,6 +97,11 @@ describe('computeTargetsResult', () => {
   it('is met only when every target is met, in order', () => {
     expect(computeTargetsResult(targets, parseAchieved('52; 31')!)).toMatchObject({ met: true })
     expect(computeTargetsResult(targets, parseAchieved('52; 20')!)).toMatchObject({ met: false })
+  })
+  it('meets a ceiling below it and misses it above', () => {
+    const ceiling = parseTargets('Tỷ lệ hồ sơ trễ hạn dưới 1%')
+    expect(computeTargetsResult(ceiling, parseAchieved('0,5%')!)).toEqual({ met: true, ratio: 1 })
+    expect(computeTargetsResult(ceiling, parseAchieved('2%')!)).toEqual({ met: false, ratio: 0.5 })
   })
   it('is not judged without achieved values or for baseline targets', () => {
     expect(computeTargetsResult(targets, [])).toEqual({ met: null, ratio: null })

@@ -1131,6 +1131,33 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues[0]!.message.vi).toContain('STT | Chỉ tiêu | Chỉ tiêu cần đạt')
   })
 
+  it('judges a table of results against targets with no progress column: a target met is done, one missed is not', () => {
+    const report = validateTable(
+      createGrid([
+        ['KẾT QUẢ THỰC HIỆN CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
+        ['STT', 'Chỉ tiêu', 'Chỉ tiêu giao', 'Cơ quan chủ trì', 'Thời hạn', 'Kết quả thực hiện'],
+        [
+          1,
+          'Tỷ lệ hồ sơ trực tuyến toàn trình',
+          'Từ 80% trở lên',
+          'Sở Khoa học và Công nghệ',
+          'Quý III/2026',
+          'Đạt 85%',
+        ],
+        [2, 'Mức độ hài lòng', 'Ít nhất 90%', 'Sở Nội vụ', 'Quý III/2026', '87%'],
+        [3, 'Tỷ lệ hồ sơ trễ hạn', 'Dưới 1%', 'Các sở, ngành', 'Năm 2026', '0,5%'],
+        [4, 'Cơ quan có kế hoạch CCHC', '100%', 'Các sở, ngành', 'Quý I/2026', '45/45'],
+      ]),
+      { asOf: '2026-10-15' },
+    )
+    expect(report.tasks.map((t) => [t.targetMet, t.status])).toEqual([
+      [true, 'done-on-time'],
+      [false, 'overdue'],
+      [true, 'done-on-time'],
+      [true, 'done-on-time'],
+    ])
+  })
+
   it('finds a calendar whose headings name no field by the days under them, the days being its deadlines', () => {
     const report = validateTable(
       createGrid([
