@@ -553,7 +553,11 @@ export function buildHeader(
   }
   const series = findColumnSeries(
     cells,
-    (parent) => timeWords.test(foldText(parent)) || bestField(scoreCell(parent)) === 'deadline',
+    // (a phase is a time too: "Giai đoạn thực hiện" over "2023-2025 | 2026-2030")
+    (parent) =>
+      timeWords.test(foldText(parent)) ||
+      /\bgiai doan\b/.test(foldText(parent)) ||
+      bestField(scoreCell(parent)) === 'deadline',
     (run, field) =>
       isMarkedRun(rows, run, field === 'deadline' ? 0.6 : 0.4) ||
       (field === 'deadline' && timed(run)),

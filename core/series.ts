@@ -19,9 +19,10 @@ export type SeriesKind = 'periods' | 'steps' | 'states' | 'workflow' | 'reports'
 /** A mark in a period or step column: the row is due then, or the step is done ("x", "✓", "√", "•"). */
 export const seriesMark = /^(?:[xX✓✔√☑✅•●+*v]|có)$/u
 
-// A header naming one period: "Quý I", "Tháng 3", "Năm 2027", "2027", "Q2", "Đợt 1", "Đợt II/2025".
+// A header naming one period: "Quý I", "Tháng 3", "Năm 2027", "2027", "Q2", "Đợt 1", "Đợt II/2025", a span
+// of years "2023-2025" (folded "2023 2025"), "Giai đoạn 2026-2030".
 const periodHeader =
-  /^(?:(?:quy|thang|tuan|dot|nam|giai doan) (?:[ivx]+|\d{1,4})(?:(?: nam)? (?:19|20)\d{2})?|(?:19|20)\d{2}|q[1-4]|6 thang (?:dau|cuoi) nam)$/
+  /^(?:(?:quy|thang|tuan|dot|nam|giai doan) (?:[ivx]+|\d{1,4})(?:(?: nam)? (?:19|20)\d{2})?|(?:(?:nam|giai doan) )?(?:19|20)\d{2}(?: (?:19|20)\d{2})?|q[1-4]|6 thang (?:dau|cuoi) nam)$/
 // A header naming one numbered step: "Bước 1", "Giai đoạn 2", "Công đoạn 3", "Khâu 4".
 const stepHeader = /^(?:buoc|giai doan|cong doan|khau) (\d{1,2})$/
 

@@ -23,6 +23,10 @@ describe('isPeriodHeader', () => {
     '6 tháng đầu năm',
     'Đợt II/2025',
     'Quý I năm 2026',
+    // A span of years, alone or as a phase.
+    '2023-2025',
+    '2026 – 2030',
+    'Giai đoạn 2026-2030',
   ])('reads "%s" as one period', (text) => expect(isPeriodHeader(text)).toBe(true))
   it.each(['Quý', 'Thời gian', 'Bước 1', 'Kinh phí 2026 (triệu đồng)'])(
     'does not read "%s" as one',

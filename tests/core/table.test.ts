@@ -602,6 +602,18 @@ describe('readTable on the seed plans', () => {
       expect(table.rows[0]!.cells.deadline!.text).toBe('2027 - 2028')
     })
 
+    it('reads spans of years marked under a phase ("Giai đoạn thực hiện") the same way', () => {
+      const table = parent(
+        'Giai đoạn thực hiện',
+        ['2023-2025', '2026-2030'],
+        [
+          [1, 'Dự án lưới điện 500 kV mạch 3', 'Bộ Công Thương', 'x', null],
+          [2, 'Dự án điện gió ngoài khơi', 'Bộ Công Thương', null, 'x'],
+        ],
+      )
+      expect(table.rows.map((r) => r.cells.deadline!.text)).toEqual(['2023-2025', '2026-2030'])
+    })
+
     it('leaves figures per year under a parent that is no time alone', () => {
       const table = parent(
         'Chỉ tiêu',
