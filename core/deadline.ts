@@ -81,6 +81,8 @@ function spellOutAbbreviations(folded: string): string {
       // A day of the week shortened ("T. Hai 02/9", "T.Ba").
       .replace(/\bt\. ?(hai|ba|tu|nam|sau|bay)\b/g, 'thu $1')
       .replace(new RegExp(`\\bq\\.? ?(iv|i{1,3}|[1-4])\\b(?=${toYear})`, 'g'), 'quy $1')
+      // (so it does after a word placing a time in it, "cuối Q4", "trong Q2": never a district)
+      .replace(/\b(cuoi|dau|giua|trong|truoc|het) q\.? ?([1-4])\b/g, '$1 quy $2')
       .replace(new RegExp(`\\b(?:t|th)\\.? ?(\\d{1,2})\\b(?=${toYear})`, 'g'), 'thang $1')
       // A day counted in a plan of so many days ("Ngày thứ 30", "ngày thứ 60 kể từ ngày ban hành"; from 8
       // up: "ngày thứ hai" is a Monday) and its first days ("30 ngày đầu"): so many days from the start.
@@ -253,7 +255,9 @@ export function parseDeadline(
   const shifted = shiftAdjacentYears(text, source, year)
   if (shifted === null) return { kind: 'recurring', due: null }
   // A day or month of every year needs no year ("Trong tháng 01 hằng năm"), whatever the plan's.
-  year ??= everyWords.test(source) && !/\b(?:19|20|21)\d{2}\b/.test(source) ? 2000 : null
+  const everyYear =
+    year === null && everyWords.test(source) && !/\b(?:19|20|21)\d{2}\b/.test(source)
+  if (everyYear) year = 2000
   // Document numbers name years that are no deadlines ("số 13/2026/QĐ-UBND", "09/2019/NĐ-CP"), and
   // the date after one is the document's ("Nghị định số 52/2015/NĐ-CP ngày 28/5/2015").
   const cleaned = writeNumbersAsDigits(
@@ -281,18 +285,25 @@ export function parseDeadline(
   for (const r of relative) {
     if (r.due && r.start) spans.push({ start: r.start, end: r.due, kind: 'relative', at: r.at })
   }
-  const due = spans.filter((s) => !s.startOnly)
+  let due = spans.filter((s) => !s.startOnly)
   // A time another document sets, named with that document ("Theo Kế hoạch rà soát … năm 2026 của
   // tỉnh"): a year alone names the document; a quarter, month or day is a time of its own.
   if (followsDocument.test(source) && due.every((s) => isWholeYear(s)))
     return { kind: 'external', due: null }
   // A day or month of every year ("Hằng năm (15/12)", "Tháng 10 hằng năm"): no year is named, the
   // work repeats.
+  // (unless a clause of its own finishes the work by a time: "Hàng tháng; hoàn tất cuối Q4")
   if (
     due.length &&
     !relative.length &&
     !/\b(?:19|20|21)\d{2}\b/.test(rest) &&
-    everyWords.test(rest)
+    everyWords.test(rest) &&
+    (everyYear ||
+      !rest
+        .split(/[;,]/)
+        .some(
+          (clause) => /\b(?:hoan thanh|hoan tat|xong)\b/.test(clause) && !everyWords.test(clause),
+        ))
   )
     return { kind: 'recurring', due: null }
   // A meeting placed only by a year or a season ("Kỳ họp giữa năm 2026", "Kỳ họp gần nhất 2026") is
@@ -321,6 +332,10 @@ export function parseDeadline(
       start: spans.reduce((a, b) => (b.start < a.start ? b : a)).start,
     }
   if (due.length) {
+    // Upkeep after the work ("xây dựng 2027 - 2028; duy trì đến 2030") is no deadline of it.
+    const upkeep = (s: Span) =>
+      /\bduy tri (?:den|toi) (?:het )?(?:nam )?$/.test(rest.slice(0, s.at))
+    if (due.some((s) => !upkeep(s))) due = due.filter((s) => !upkeep(s))
     const latest = due.reduce((a, b) => (b.end > a.end ? b : a))
     const earliest = spans.reduce((a, b) => (b.start < a.start ? b : a))
     // "Quý I/2026 - Quý III/2026" in one cell: a range from the first to the last.

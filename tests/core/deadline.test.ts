@@ -438,6 +438,12 @@ describe('parseDeadline never widens a phrase it only partly reads', () => {
 // Ways plans commonly write several periods, abbreviations, parts of a year and standing work: each
 // must be read whole (never widened to the year) or reported with the part not understood.
 const compoundPhrases: [string, string, string | null][] = [
+  // Monthly work finished by a time in a clause of its own; a quarter after a word placing a time in it.
+  ['Hàng tháng; hoàn tất cuối Q4', 'period', '2026-12-31'],
+  ['Trong Q2', 'period', '2026-06-30'],
+  ['Tháng 10 hằng năm', 'recurring', null],
+  // Upkeep after the work is no deadline of it.
+  ['Tiếp nhận quý IV/2026; xây dựng 2027 - 2028; duy trì đến 2030', 'range', '2028-12-31'],
   ['Quý II, III/2026', 'period', '2026-09-30'],
   ['Quý II-III/2026', 'period', '2026-09-30'],
   ['Quý I và Quý II/2026', 'period', '2026-06-30'],
