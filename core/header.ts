@@ -31,7 +31,7 @@ import {
   type SeriesKind,
 } from './series.ts'
 import { parseDeadline } from './deadline.ts'
-import { readCellKind } from './cell-kind.ts'
+import { readCellKind, type CellKind } from './cell-kind.ts'
 import { findTitleDay, readTitleText } from './title.ts'
 import { foldText } from './text.ts'
 
@@ -142,9 +142,6 @@ export function locateHeader(
   // Failing that, a row of three or more short headings, one naming a field and the others leaning
   // to one ("TT | Văn bản | Điều, khoản | Cơ quan"), over filled rows: the cells below decide.
   let weakest: number | null = null
-  // Last, a row of short headings whatever their words ("Tháng | Ngày tiếp công dân | Lãnh đạo tiếp")
-  // over rows filled as wide with a column of days or periods: a calendar, whose cells decide.
-  let timed: number | null = null
   const limit = Math.min(values.length, 60)
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
@@ -184,9 +181,8 @@ export function locateHeader(
       isWeakHeader(row, scoreCell, values.slice(r + 1, r + 4))
     )
       weakest = r
-    if (timed === null && isHeadingsOverTimes(row, values.slice(r + 1, r + 4))) timed = r
   }
-  const r = best?.r ?? weakest ?? timed
+  const r = best?.r ?? weakest ?? findHeadingsOverTimes(values, limit)
   if (r === null) return null
   return buildHeader(values, covered, r, top, left, choices, context, scoreCell)
 }
@@ -222,19 +218,25 @@ function shareOfDays(rows: CellValue[][], c: number): number {
   return filled ? days / filled : 0
 }
 
-/** Three or more short headings, over three rows filled as wide with one column all days or periods. */
-function isHeadingsOverTimes(row: CellValue[], below: CellValue[][]): boolean {
-  const filled = row.filter((v) => v !== null && v !== '')
-  if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 60))
-    return false
-  if (filled.some((v) => ['date', 'period'].includes(readCellKind(v) ?? ''))) return false
-  if (below.length < 3 || !below.every((b) => countFilled(b) >= 3)) return false
-  return row.some(
-    (v, c) =>
-      v !== null &&
-      v !== '' &&
-      below.every((b) => ['date', 'period'].includes(readCellKind(b[c] ?? null) ?? '')),
-  )
+/**
+ * Last, when no row names fields enough: the first row of three or more short headings, whatever their
+ * words ("Tháng | Ngày tiếp công dân | Lãnh đạo tiếp"), over three rows filled as wide with one column
+ * all days or periods: a calendar, whose cells decide.
+ */
+function findHeadingsOverTimes(values: CellValue[][], limit: number): number | null {
+  const kinds = new Map<string, CellKind>()
+  const timed = (v: CellValue) => ['date', 'period'].includes(readCellKind(v, null, kinds) ?? '')
+  for (let r = 0; r < limit; r++) {
+    const row = values[r] ?? []
+    const below = values.slice(r + 1, r + 4)
+    const filled = row.filter((v) => v !== null && v !== '')
+    if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 60))
+      continue
+    if (below.length < 3 || !below.every((b) => countFilled(b) >= 3) || filled.some(timed)) continue
+    if (row.some((v, c) => v !== null && v !== '' && below.every((b) => timed(b[c] ?? null))))
+      return r
+  }
+  return null
 }
 
 function countFilled(row: CellValue[] = []): number {

@@ -155,6 +155,13 @@ export function selectJudgeable(targets: Target[]): Target[] {
   return targets.filter((t) => t.op !== 'baseline')
 }
 
+/** How much of a target a figure reaches (1 when met exactly); below a ceiling, 1 when within it. */
+function computeRatio(op: TargetOp, target: number, value: number, met: boolean | null): number {
+  if (op === '=') return met ? 1 : 0
+  if (op === '<' || op === '<=') return met || value === 0 ? 1 : target / value
+  return target === 0 ? 1 : value / target
+}
+
 /**
  * Judges all targets of a row: true when every target has a value that meets it, false when one
  * fails, null when nothing can be judged. Also returns the smallest achieved/target ratio (for scores).
@@ -173,19 +180,7 @@ export function computeTargetsResult(
     else if (result === null && met === true) met = null
     const a = achieved[i]
     if (a && t.value !== null) {
-      // (below a ceiling, the ratio is how far under it the figure stays: 1 when within)
-      const r =
-        t.op === '='
-          ? result
-            ? 1
-            : 0
-          : t.op === '<' || t.op === '<='
-            ? result || a.value === 0
-              ? 1
-              : t.value / a.value
-            : t.value === 0
-              ? 1
-              : a.value / t.value
+      const r = computeRatio(t.op, t.value, a.value, result)
       ratio = ratio === null ? r : Math.min(ratio, r)
     }
   })

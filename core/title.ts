@@ -10,7 +10,11 @@ const longDate = '(\\d{1,2}) thang (\\d{1,2}) nam (\\d{4})'
 // The document the table belongs to, then its date: "Kế hoạch số 45/KH-UBND ngày 14/7/2026".
 const issuedDate = new RegExp(
   `\\b(?:ke hoach|quyet dinh|chi thi|chuong trinh|cong van|thong bao|van ban|nghi quyet|ban hanh)\\b[^;()\\n]{0,60}?\\bngay (?:${date}|${longDate})`,
+  'g',
 )
+// Every date written in the title rows, short ("14/7/2026") or long ("14 tháng 7 năm 2026").
+const dates = new RegExp(`\\b${date}\\b`, 'g')
+const longDates = new RegExp(`\\b${longDate}\\b`, 'g')
 
 /**
  * The issue date of the document a table is attached to, from its title rows: the date that follows
@@ -23,7 +27,7 @@ export function findTitleIssued(titleText: string): IsoDate | null {
   const folded = foldKeepingPunctuation(titleText)
   // A title cites older documents ("thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025") before its own
   // ("(Kèm theo Nghị quyết số 97/NQ-CP ngày 06/4/2026)"): the one it is attached to, else the latest.
-  const found = [...folded.matchAll(new RegExp(issuedDate.source, 'g'))].flatMap((m) => {
+  const found = [...folded.matchAll(issuedDate)].flatMap((m) => {
     const [day, month, year] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]]
     const iso = createIsoDate(Number(year), Number(month), Number(day))
     return iso ? [{ iso, attached: /\bkem theo\s*$/.test(folded.slice(0, m.index)) }] : []
@@ -48,10 +52,7 @@ export function findTitleYear(titleText: string): number | null {
       !/(?:\d{1,2}|ngay) thang \d{1,2} $/.test(folded.slice(Math.max(0, m.index - 16), m.index)),
   )
   // Of the dates written there, the latest: a title cites older documents before its own date.
-  const dated = [
-    ...folded.matchAll(new RegExp(`\\b${date}\\b`, 'g')),
-    ...folded.matchAll(new RegExp(`\\b${longDate}\\b`, 'g')),
-  ].map((m) => m[3]!)
+  const dated = [...folded.matchAll(dates), ...folded.matchAll(longDates)].map((m) => m[3]!)
   const year =
     named.find((m) => !m[1])?.[2] ??
     /\bthang \d{1,2} ?[/.-] ?((?:19|20|21)\d{2})\b/.exec(folded)?.[1] ??
@@ -82,7 +83,7 @@ export function findTitleSchoolYear(titleText: string): number | null {
  */
 export function findTitleDay(titleText: string): IsoDate | null {
   const days = new Set<IsoDate>()
-  for (const m of foldKeepingPunctuation(titleText).matchAll(new RegExp(`\\b${date}\\b`, 'g'))) {
+  for (const m of foldKeepingPunctuation(titleText).matchAll(dates)) {
     const day = createIsoDate(Number(m[3]), Number(m[2]), Number(m[1]))
     if (day) days.add(day)
   }

@@ -268,7 +268,6 @@ function evaluateRow(
     ctx.issues.push(createIssue('row/done-without-evidence', placeCell(typed, row.row, 'progress')))
   }
   if (done && c.evidence) ctx.issues.push(...checkEvidence(c.evidence, row.row, ctx))
-  entry.status = computeStatus(judged, progress, entry.doneDate, ctx.asOf)
 
   const planText = () => [c.content?.text, c.expected?.text].filter(Boolean).join('\n')
   const item = ctx.profile && row.stt ? findProfileItem(ctx.profile, row.section, row.stt) : null
@@ -280,13 +279,11 @@ function evaluateRow(
   entry.targetMet = result.met
   // A table that reports no progress but results against targets: a target met is done, one missed
   // is work not finished (and late once its time is past).
-  if (result.met !== null && !ctx.columns.has('progress'))
-    entry.status = computeStatus(
-      judged,
-      { state: result.met ? 'done' : 'in-progress', percent: null },
-      entry.doneDate,
-      ctx.asOf,
-    )
+  const judgedBy =
+    result.met !== null && !ctx.columns.has('progress')
+      ? { state: result.met ? ('done' as const) : ('in-progress' as const), percent: null }
+      : progress
+  entry.status = computeStatus(judged, judgedBy, entry.doneDate, ctx.asOf)
   if (item) {
     entry.maxScore = item.maxPoints
     entry.score = computeScore(item, result.met, result.ratio)
