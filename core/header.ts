@@ -420,6 +420,21 @@ export function buildHeader(
     if (!namesProgress && status > 0 && p.filled > 0 && p.ownStatus < 0.8 * p.filled)
       s.status = (s.status ?? 0) - 2 - status
   })
+  // A result column ("Kết quả thực hiện") whose cells say, in words, how each task stands ("Đang thực
+  // hiện", "Đã ban hành Kế hoạch số …") is the office's account of progress where no column is named
+  // for progress or targets: another column's cells alone ("Ban hành văn bản mới" as a form of
+  // handling) cannot make that column the progress.
+  const told = (c: number) =>
+    bestField(words[c]!) === 'achieved' &&
+    profiles[c]!.filled >= 3 &&
+    profiles[c]!.looseProgress - profiles[c]!.kinds.percent >= 0.6 * profiles[c]!.filled
+  if (
+    !words.some((w) => ['progress', 'expected'].includes(bestField(w) ?? '')) &&
+    words.some((_, c) => told(c))
+  )
+    contents.forEach((s, c) => {
+      if ((words[c]!.progress ?? 0) <= 0) s.progress = Math.min(s.progress ?? 0, 0)
+    })
   // A meeting's programme: under a time word, times of day fall on the one day its title names
   // ("Thời gian" over "07h45 - 08h00" below "… ngày 09/10/2025"), a deadline column.
   const titleDay = findTitleDay(readTitleText(values, r))

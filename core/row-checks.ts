@@ -212,12 +212,15 @@ const standingAccount =
   /^(?:(?:day )?la )?(?:(?:nhiem vu|cong viec|thuc hien) )?(?:thuong xuyen|dinh ky|hang (?:ngay|tuan|thang|quy|nam))\b/
 
 /**
- * The time a task is judged by: its own, or, given none, recurring where its progress says it is a
- * standing task ("Nhiệm vụ thường xuyên" in a tracker that has no deadline column).
+ * The time a task is judged by: its own, or, given none, recurring where its progress (or, lacking
+ * one, its result) says it is a standing task ("Nhiệm vụ thường xuyên" in a tracker that has no
+ * deadline column).
  */
 export function judgeDeadline(row: TableRow, deadline: Deadline | null): Deadline | null {
   if (deadline) return deadline
-  return standingAccount.test(foldText(row.cells.progress?.text ?? ''))
+  // (a result column says so where the table keeps no progress column)
+  const account = row.cells.progress ?? row.cells.achieved
+  return standingAccount.test(foldText(account?.text ?? ''))
     ? { kind: 'recurring', due: null }
     : null
 }

@@ -863,6 +863,99 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
   })
 
+  it('keeps progress with a result column that says how each task stands, not with a column of forms of handling', () => {
+    const acts = 'Văn bản chịu tác động của việc sắp xếp bộ máy theo Báo cáo số'
+    const grid = createGrid([
+      [],
+      [
+        'STT',
+        'Văn bản',
+        'Cơ quan',
+        'Lĩnh vực',
+        'Hình thức xử lý',
+        'Thời hạn UBND',
+        'Kết quả thực hiện',
+        'Ghi chú',
+      ],
+      [
+        1,
+        'Nghị quyết số 04/2024/NQ-HĐND ngày 20/6/2024 của HĐND tỉnh Đắk Lắk',
+        'Công an tỉnh\nHĐND tỉnh',
+        'An ninh, trật tự\nNghị quyết Đắk Lắk',
+        'Ban hành văn bản mới; bãi bỏ nghị quyết này',
+        'Tháng 11/2026\nQuý IV/ 2026',
+        'Đang thực hiện\nĐang lấy ý kiến góp ý tờ trình đăng ký xây dựng Nghị quyết',
+        acts,
+      ],
+      [
+        2,
+        'Quyết định số 07/2014/QĐ-UBND ngày 01/4/2014 của UBND tỉnh Đắk Lắk',
+        'Công an tỉnh\nUBND tỉnh',
+        'An ninh, trật tự\nQuyết định Đắk Lắk',
+        'Ban hành văn bản mới và bãi bỏ quyết định này',
+        'Tháng 11/2026\nQuý IV/2026',
+        'Chưa triển khai\nChưa triển khai',
+        acts,
+      ],
+      [
+        3,
+        'Quyết định số 20/2016/QĐ-UBND ngày 17/5/2016 của UBND tỉnh Đắk Lắk',
+        'Công an tỉnh\nUBND tỉnh',
+        'An ninh, trật tự\nQuyết định Đắk Lắk',
+        'Ban hành văn bản mới; bãi bỏ quyết định này',
+        'Tháng 6/2026\nTháng 6/2026',
+        'Đang thực hiện\nĐã lấy ý kiến góp ý đối với Dự thảo mới',
+        acts,
+      ],
+      [
+        4,
+        'Quyết định số 32/2019/QĐ-UBND ngày 30/12/2019 của UBND tỉnh Đắk Lắk',
+        'Công an tỉnh\nUBND tỉnh',
+        'An ninh, trật tự\nQuyết định Đắk Lắk',
+        'Ban hành văn bản mới và bãi bỏ quyết định này',
+        'Tháng 9/2026\nQuý III/2026',
+        'Chưa triển khai\nChưa triển khai',
+        'Đề nghị Công an tỉnh tiếp tục theo dõi tiến độ ban hành Nghị định sửa',
+      ],
+    ])
+    const report = validateTable(grid, { asOf: '2026-07-15' })
+    const fields = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m.field]))
+    // The form of handling says what is to be done, not how far it went: the results say that.
+    expect(fields).toMatchObject({ B: 'content', E: null, F: 'deadline', G: 'achieved' })
+    expect(report.tasks.map((t) => [t.row, t.status])).toEqual([
+      [3, 'in-progress'],
+      [4, 'not-started'],
+      [5, 'overdue'],
+      [6, 'not-started'],
+    ])
+  })
+
+  it('reads a standing task from the result column of a tracker with no deadline column', () => {
+    const grid = createGrid([
+      ['NHIỆM VỤ TRỌNG TÂM NĂM 2026'],
+      ['Đơn vị', 'STT', 'Nội dung', 'Kết quả thực hiện'],
+      ['Văn phòng Sở', 1, 'Tham mưu công tác xây dựng Đảng', 'Nhiệm vụ thường xuyên'],
+      [
+        'Văn phòng Sở',
+        2,
+        'Xây dựng Kế hoạch CCHC năm 2026',
+        'Đã ban hành Kế hoạch số 3397/KH-SCT ngày 24/12/2025',
+      ],
+      [
+        'Văn phòng Sở',
+        3,
+        'Theo dõi chỉ tiêu phát triển ngành',
+        'Thường xuyên báo cáo định kỳ tháng',
+      ],
+    ])
+    const report = validateTable(grid, { asOf })
+    expect(report.tasks.map((t) => [t.row, t.status])).toEqual([
+      [3, 'ongoing'],
+      [4, 'done-on-time'],
+      [5, 'ongoing'],
+    ])
+  })
+
   it('reads a plan for several years: days of the next year and months of every year repeat', () => {
     const grid = createGrid([
       ['PHÂN CÔNG THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH GIAI ĐOẠN 2026 - 2030'],
