@@ -134,7 +134,9 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   // An office's own statement of each task against its deadline ("Đã hoàn thành (quá hạn)", "Đang
   // thực hiện (trong hạn)") is its progress, before a log of what was done.
   else if (p.timeliness >= 0.5 * p.filled) {
-    add('progress', 3)
+    // (said of nearly every task in a tracker's own labels, it outweighs a log headed for progress)
+    const labelled = p.timeliness >= 0.8 * p.filled && p.looseProgress >= 0.8 * p.filled
+    add('progress', labelled ? 6 : 3)
     add('status', -(words.status ?? 0))
   }
   if (p.filled >= 2 && p.kinds.date >= 0.6 * p.filled) {

@@ -930,6 +930,70 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
   })
 
+  it("reads a tracker's own state labels as the progress, before a log headed for it", () => {
+    const grid = createGrid([
+      ['DANH SÁCH NHIỆM VỤ'],
+      [
+        'TT',
+        'Tên nhiệm vụ',
+        'Đơn vị đầu mối',
+        'Thời hạn HT',
+        'Tình hình thực hiện',
+        'Ý kiến chỉ đạo',
+      ],
+      [
+        1,
+        'Rà soát quy chế đào tạo từ xa',
+        'Vụ GDĐH',
+        '10/04/2026',
+        'Anh/chị A chuyển nhiệm vụ cho anh/chị B',
+        'Đã hoàn thành (quá hạn)',
+      ],
+      [
+        2,
+        'Khảo sát tình hình thực hiện Nghị quyết',
+        'Vụ GDĐH',
+        '15/04/2026',
+        'Vụ GDĐH đang triển khai',
+        'Đang thực hiện (quá hạn)',
+      ],
+      [
+        3,
+        'Xây dựng văn bản hướng dẫn công tác thanh tra',
+        'Cục KTKĐ',
+        '15/04/2026',
+        'Đã ban hành ngày 25/3/2026.',
+        'Đã hoàn thành (đúng hạn)',
+      ],
+      [
+        4,
+        'Soạn thảo Đề án tự chủ',
+        'Vụ GDĐH',
+        '31/05/2026',
+        'Đã dự thảo đề cương, trình Bộ trưởng',
+        'Đang thực hiện (trong hạn)',
+      ],
+      [
+        5,
+        'Đề xuất danh sách chuyên gia',
+        'Vụ GDĐH',
+        '30/06/2026',
+        'Anh/chị A chuyển nhiệm vụ cho anh/chị C',
+        'Đang thực hiện (trong hạn)',
+      ],
+    ])
+    const report = validateTable(grid, { asOf: '2026-05-04' })
+    const fields = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m.field]))
+    expect(fields).toMatchObject({ D: 'deadline', F: 'progress' })
+    expect(report.tasks.map((t) => [t.row, t.status])).toEqual([
+      [3, 'done-late'],
+      [4, 'overdue'],
+      [5, 'done-on-time'],
+      [6, 'in-progress'],
+      [7, 'in-progress'],
+    ])
+  })
+
   it('reads a standing task from the result column of a tracker with no deadline column', () => {
     const grid = createGrid([
       ['NHIỆM VỤ TRỌNG TÂM NĂM 2026'],
