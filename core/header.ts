@@ -182,7 +182,11 @@ export function locateHeader(
     )
       weakest = r
   }
-  const r = best?.r ?? weakest ?? findHeadingsOverTimes(values, limit)
+  const r =
+    best?.r ??
+    weakest ??
+    findHeadingsOverTimes(values, limit) ??
+    findHeadingsOverNumbers(values, limit)
   if (r === null) return null
   return buildHeader(values, covered, r, top, left, choices, context, scoreCell)
 }
@@ -235,6 +239,34 @@ function findHeadingsOverTimes(values: CellValue[][], limit: number): number | n
     if (below.length < 3 || !below.every((b) => countFilled(b) >= 3) || filled.some(timed)) continue
     if (row.some((v, c) => v !== null && v !== '' && below.every((b) => timed(b[c] ?? null))))
       return r
+  }
+  return null
+}
+
+/**
+ * Last of all: the first row of three or more short headings, whatever their words ("STT | Các nghị
+ * định cần sửa đổi | Điều, khoản | Giao cho"), over rows numbered 1, 2, 3 in one of its columns and
+ * filled as wide: a list, whose cells decide.
+ */
+function findHeadingsOverNumbers(values: CellValue[][], limit: number): number | null {
+  const number = (v: CellValue) => {
+    const m = /^\s*(\d{1,3})[.)]?\s*$/.exec(cellText(v))
+    return m ? Number(m[1]) : null
+  }
+  for (let r = 0; r < limit; r++) {
+    const row = values[r] ?? []
+    const below = values.slice(r + 1, r + 4)
+    const filled = row.filter((v) => v !== null && v !== '')
+    if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 80))
+      continue
+    if (below.length < 3 || !below.every((b) => countFilled(b) >= Math.min(3, filled.length)))
+      continue
+    const numbered = row.some((v, c) => {
+      if (v === null || v === '') return false
+      const n = below.map((b) => number(b[c] ?? null))
+      return n[0] !== null && n.every((k, i) => k === n[0]! + i)
+    })
+    if (numbered) return r
   }
   return null
 }

@@ -1334,6 +1334,33 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
   })
 
+  it('finds a list whose headings name too little by the numbers under them, one issue for what is missing', () => {
+    const report = validateTable(
+      createGrid([
+        ['DANH MỤC NGHỊ ĐỊNH CẦN SỬA ĐỔI'],
+        ['STT', 'Các nghị định cần sửa đổi, bổ sung', 'Điều, khoản cần sửa đổi', 'Giao cho'],
+        [
+          '1.',
+          'Nghị định số 151/2024/NĐ-CP quy định chi tiết Luật Đất đai',
+          'Điều 20, Điều 21',
+          'Bộ Công an',
+        ],
+        ['2.', 'Nghị định số 70/2024/NĐ-CP về quản lý vũ khí', 'Điều 13, Điều 20', 'Bộ Công an'],
+        ['3.', 'Nghị định số 69/2024/NĐ-CP về định danh điện tử', 'Khoản 2 Điều 10', 'Bộ Công an'],
+      ]),
+      { asOf: '2026-06-30' },
+    )
+    expect(report.header!.row).toBe(2)
+    expect(report.header!.mapping.find((m) => m.column === 'B')!.field).toBe('content')
+    expect(report.tasks.map((t) => [t.row, t.status])).toEqual([
+      [3, 'not-started'],
+      [4, 'not-started'],
+      [5, 'not-started'],
+    ])
+    // What the header lacks is said at the header, never on every row.
+    expect(report.issues.filter((i) => i.severity === 'error').every((i) => i.row === 2)).toBe(true)
+  })
+
   it('reads a reporting regime: the day a report is received is when it is due, and comes round every period', () => {
     const report = validateTable(
       createGrid([
