@@ -123,9 +123,12 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   // Numbers in sequence (1, 2, 3 …) are a numbering; counts are not, nor one number repeated
   // ("0, 0, 0": a figure nobody filled in yet).
   add('stt', 3 * (p.ordered / p.filled) - 1)
-  if (p.filled >= 3 && p.distinct < 0.5 * p.filled) add('stt', -4)
+  // (numbers that start again at 1 under each heading still follow one another)
+  const ordered = p.ordered >= 0.6 * p.filled
+  if (p.filled >= 3 && p.distinct < 0.5 * p.filled && !ordered) add('stt', -4)
   // A numbering is never a score or a result.
-  if ((words.stt ?? 0) >= 6) for (const k of ['selfScore', 'score', 'achieved'] as const) add(k, -6)
+  if ((words.stt ?? 0) >= 6 || (ordered && p.filled >= 3))
+    for (const k of ['selfScore', 'score', 'achieved'] as const) add(k, -6)
   // One agency per cell leads; lists of agencies cooperate.
   if (share('agency') >= 0.5) add('coop', 3 * (p.agencyLists / p.filled) - 1)
   if (share('duration') >= 0.5) add('other', 6)

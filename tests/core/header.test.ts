@@ -558,6 +558,28 @@ describe('header understanding by meaning', () => {
     expect(fields).toMatchObject({ C: 'lead', E: null, F: 'deadline', G: 'progress', H: 'note' })
   })
 
+  it('reads numbers that start again at 1 under each heading as the numbering, whatever the header says', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['Mục', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
+    ]
+    for (const [section, count] of [
+      ['I', 4],
+      ['II', 5],
+      ['III', 3],
+    ] as const) {
+      rows.push([section, `Lĩnh vực ${section}`, null, null])
+      for (let n = 1; n <= count; n++)
+        rows.push([
+          n,
+          `Nhiệm vụ ${section}.${n} về cải cách thủ tục hành chính`,
+          'Sở Nội vụ',
+          'Quý IV/2026',
+        ])
+    }
+    expect(Object.fromEntries(fieldsOf(rows))).toMatchObject({ A: 'stt', B: 'content' })
+  })
+
   it('reads the item column of a table scored row by row as its criteria, and "Tài liệu chứng minh" as evidence', () => {
     const fields = Object.fromEntries(
       fieldsOf([
