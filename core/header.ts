@@ -244,7 +244,7 @@ function findHeadingsOverTimes(values: CellValue[][], limit: number): number | n
 }
 
 /**
- * Last of all: the first row of three or more short headings, whatever their words ("STT | Các nghị
+ * Last of all: the first row of three or more headings, whatever their words ("STT | Các nghị
  * định cần sửa đổi | Điều, khoản | Giao cho"), over rows numbered 1, 2, 3 in one of its columns and
  * filled as wide: a list, whose cells decide.
  */
@@ -255,14 +255,16 @@ function findHeadingsOverNumbers(values: CellValue[][], limit: number): number |
   }
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
-    const below = values.slice(r + 1, r + 4)
     const filled = row.filter((v) => v !== null && v !== '')
-    if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 80))
+    if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 200))
       continue
-    if (below.length < 3 || !below.every((b) => countFilled(b) >= Math.min(3, filled.length)))
-      continue
+    // (a group's heading, "I | NGHỊ ĐỊNH", may stand between)
+    const wide = Math.min(3, filled.length)
+    const next = values.slice(r + 1, r + 7).filter((b) => countFilled(b) > 2)
+    const below = next.slice(0, 3)
+    if (below.length < 3 || !below.every((b) => countFilled(b) >= wide)) continue
     const numbered = row.some((v, c) => {
-      if (v === null || v === '') return false
+      if (v === null || v === '' || number(v) !== null) return false
       const n = below.map((b) => number(b[c] ?? null))
       return n[0] !== null && n.every((k, i) => k === n[0]! + i)
     })

@@ -1361,6 +1361,27 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity === 'error').every((i) => i.row === 2)).toBe(true)
   })
 
+  it('finds such a list past a group heading, under headings as long as a ministry writes them', () => {
+    const report = validateTable(
+      createGrid([
+        ['PHỤ LỤC II'],
+        [
+          'Số',
+          'Các luật, nghị định, quyết định của Thủ tướng Chính phủ cần sửa đổi để phù hợp với mô hình mới',
+          'Điều, khoản, điểm cần sửa đổi, bổ sung, bãi bỏ để phù hợp với mô hình chính quyền hai cấp',
+          'Bộ giao',
+        ],
+        ['I', 'NGHỊ ĐỊNH', null, null],
+        ['1.', 'Nghị định số 288/2025/NĐ-CP', 'Khoản 2 Điều 7', 'Bộ Quốc phòng'],
+        ['2.', 'Nghị định số 211/2025/NĐ-CP', 'Khoản 4, khoản 5 Điều 6', 'Bộ Quốc phòng'],
+        ['3.', 'Nghị định số 113/2025/NĐ-CP', 'Khoản 5 Điều 32', 'Bộ Nội vụ'],
+      ]),
+      { asOf: '2026-06-30' },
+    )
+    expect(report.header!.row).toBe(2)
+    expect(report.tasks.map((t) => t.row)).toEqual(expect.arrayContaining([4, 5, 6]))
+  })
+
   it('reads a reporting regime: the day a report is received is when it is due, and comes round every period', () => {
     const report = validateTable(
       createGrid([
