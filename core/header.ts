@@ -512,6 +512,16 @@ export function buildHeader(
     )
       s.deadline = Math.max(s.deadline ?? 0, other + 2)
   })
+  // Beside a column named for the day the work was done ("Ngày hoàn thành"), a column of dates whose
+  // words name no field is the day it was due: tables set the two side by side.
+  if (words.some((w) => bestField(w) === 'doneDate'))
+    contents.forEach((s, c) => {
+      const p = profiles[c]!
+      const unnamed = Object.values(words[c]!).every((v) => v <= 0)
+      if (!unnamed || cells[c]!.skip || p.filled < 2 || p.kinds.date < 0.6 * p.filled) return
+      s.doneDate = Math.min(s.doneDate ?? 0, 0)
+      s.deadline = Math.max(s.deadline ?? 0, minimumScore + 1)
+    })
   // Of columns of times no time word names ("Tháng" | "Ngày tiếp công dân"), one that gives each row
   // its day is the deadline; one of whole months or quarters groups the rows.
   const untitledTimes = contents.flatMap((s, c) =>

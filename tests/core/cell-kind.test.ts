@@ -28,6 +28,10 @@ describe('readCellKind', () => {
     // A day with its weekday or part of the day written before it.
     ['Thứ Năm, ngày 09/01/2025', 'period'],
     ['Sáng thứ Hai, 14/7/2025', 'period'],
+    // A span of days, however its first day is written; a figure to reach by a year is an aim.
+    ['25/12/2025 đến 04/01/2026', 'period'],
+    ['10-12/8/2025', 'period'],
+    ['2026 đạt 80%; 2030 đạt 100%', 'task'],
     ['Sáng kiến cải cách hành chính', 'task'],
     ['Theo quy định', 'period'],
     ['20/05/2026', 'date'],

@@ -580,6 +580,84 @@ describe('header understanding by meaning', () => {
     expect(Object.fromEntries(fieldsOf(rows))).toMatchObject({ A: 'stt', B: 'content' })
   })
 
+  it('reads a column of dates whose header names nothing as the deadline beside the completion date', () => {
+    const who = 'Phạm Văn Mạnh\nChánh Văn phòng'
+    const rows: CellValue[][] = [
+      [],
+      [
+        'STT',
+        'Cán bộ',
+        'Nhiệm vụ cụ thể',
+        'Vai trò',
+        'Ngày cam kết',
+        'Còn lại',
+        'Ngày hoàn thành',
+        'Trạng thái',
+      ],
+      [
+        1,
+        who,
+        'Tham mưu chuẩn bị nội dung tập huấn công tác đảng',
+        'Chủ trì',
+        '15/7/2026',
+        'Đã hoàn thành',
+        '14/7/2026',
+        'Trước hạn',
+      ],
+      [
+        2,
+        who,
+        'Chỉ đạo, đôn đốc hoàn thiện báo cáo và hồ sơ làm việc với đoàn giám sát',
+        'Chủ trì',
+        '20/7/2026',
+        'Quá 12 ngày',
+        '—',
+        'Quá hạn',
+      ],
+      [
+        3,
+        who,
+        'Phối hợp đón tiếp và làm việc với đoàn khảo sát',
+        'Phối hợp',
+        '7/7/2026',
+        'Đã hoàn thành',
+        '7/7/2026',
+        'Đúng hạn',
+      ],
+      [
+        4,
+        who,
+        'Tham mưu văn bản hướng dẫn các chi bộ thôn bàn giao',
+        'Chủ trì',
+        '4/7/2026',
+        'Đã hoàn thành',
+        '3/7/2026',
+        'Trước hạn',
+      ],
+      [
+        5,
+        who,
+        'Đôn đốc các cơ quan đơn vị cập nhật tiến độ',
+        'Phối hợp',
+        '10/7/2026',
+        'Đã hoàn thành',
+        '9/7/2026',
+        'Trước hạn',
+      ],
+      [
+        6,
+        who,
+        'Chỉ đạo lập dự toán ngân sách 2027',
+        'Chủ trì',
+        '15/7/2026',
+        'Quá 17 ngày',
+        '—',
+        'Quá hạn',
+      ],
+    ]
+    expect(Object.fromEntries(fieldsOf(rows))).toMatchObject({ E: 'deadline', G: 'doneDate' })
+  })
+
   it('reads the item column of a table scored row by row as its criteria, and "Tài liệu chứng minh" as evidence', () => {
     const fields = Object.fromEntries(
       fieldsOf([
