@@ -469,13 +469,15 @@ export function buildHeader(
     contents.forEach((s, c) => {
       if ((words[c]!.progress ?? 0) <= 0) s.progress = Math.min(s.progress ?? 0, 0)
     })
-  // A meeting's programme: under a time word, times of day fall on the one day its title names
+  // A meeting's programme: under a time word (or a heading that names nothing), times of day fall on the one day its title names
   // ("Thời gian" over "07h45 - 08h00" below "… ngày 09/10/2025"), a deadline column.
   const titleDay = findTitleDay(readTitleText(values, r))
   if (titleDay)
     contents.forEach((s, c) => {
       const p = profiles[c]!
-      if ((words[c]!.deadline ?? 0) > 0 && p.filled >= 2 && p.clock >= 0.6 * p.filled) {
+      // (under a time word, or under a heading that names nothing)
+      const timed = Object.values(words[c]!).every((v) => v <= 0) || (words[c]!.deadline ?? 0) > 0
+      if (timed && !cells[c]!.skip && p.filled >= 2 && p.clock >= 0.6 * p.filled) {
         // (as much as a column of dates gives)
         s.deadline = Math.max(s.deadline ?? 0, 7)
         s.criterion = Math.min(s.criterion ?? 0, 0)

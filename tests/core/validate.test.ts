@@ -1215,6 +1215,11 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
       [6, '2026-01-22', 'not-started'],
     ])
     expect(report.issues.filter((i) => i.code.startsWith('cell/'))).toEqual([])
+    // Under a heading that names no field ("Giờ"), the times of day say as much.
+    grid.cells[2]![0] = 'Giờ'
+    const unnamed = validateTable(grid, { asOf: '2026-01-20' })
+    expect(unnamed.header!.mapping.find((m) => m.column === 'A')?.field).toBe('deadline')
+    expect(unnamed.tasks.map((t) => t.deadline?.due)).toEqual(Array(3).fill('2026-01-22'))
   })
 
   it('reads a programme’s column of times of day as its deadline, and a session merged across it as a heading', () => {
