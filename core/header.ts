@@ -232,13 +232,17 @@ function findHeadingsOverTimes(values: CellValue[][], limit: number): number | n
   const timed = (v: CellValue) => ['date', 'period'].includes(readCellKind(v, null, kinds) ?? '')
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
-    const below = values.slice(r + 1, r + 4)
     const filled = row.filter((v) => v !== null && v !== '')
     if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 60))
       continue
-    if (below.length < 3 || !below.every((b) => countFilled(b) >= 3) || filled.some(timed)) continue
-    if (row.some((v, c) => v !== null && v !== '' && below.every((b) => timed(b[c] ?? null))))
-      return r
+    // (a day's cell merged or left blank over the rest of its events: the times written are read)
+    const below = values.slice(r + 1, r + 13).filter((b) => countFilled(b) >= 3)
+    if (below.length < 3 || filled.some(timed)) continue
+    const dated = (c: number) => {
+      const written = below.map((b) => b[c] ?? null).filter((v) => v !== null && v !== '')
+      return written.length >= 2 && written.every(timed)
+    }
+    if (row.some((v, c) => v !== null && v !== '' && dated(c))) return r
   }
   return null
 }

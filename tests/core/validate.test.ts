@@ -1339,6 +1339,69 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
   })
 
+  it('finds a week’s calendar whose days are written once over their events, by the days under its headings', () => {
+    const report = validateTable(
+      createGrid([
+        ['Lịch công tác của thường trực UBND tỉnh'],
+        ['Từ ngày 14/07/2025 đến ngày 20/07/2025'],
+        ['Ngày', 'Thời gian', 'Sự kiện', 'Địa điểm', 'Thường trực UBND tỉnh; Thường vụ Đảng ủy'],
+        [
+          'Thứ 2\n14/7',
+          'Sáng',
+          '(8h30) Hội nghị Thường trực\nTỉnh ủy',
+          'P. họp TV',
+          'Chủ tịch,\nCác Phó Chủ tịch liên quan',
+        ],
+        [
+          null,
+          null,
+          '(8h) Dự Họp Chi bộ phòng Kinh tế - Tài chính Sơ kết hoạt động Chi bộ 6 tháng đầu năm, nhiệm vụ trọng tâm 6 tháng cuối năm 2025',
+          'P. họp 5 tầng 2',
+          'PCTTT Nguyễn Văn Thi',
+        ],
+        [
+          null,
+          null,
+          '(10h) Họp nghe báo cáo tiến độ thực hiện các dự án đầu tư xây dựng đang triển khai thực hiện tại Nhà khách Văn phòng Tỉnh ủy Thanh Hóa (tại Cơ sở 2 - Trung tâm Hội nghị 25B)',
+          'P. họp 5 tầng 2',
+          'PCTTT Nguyễn Văn Thi',
+        ],
+        [
+          null,
+          null,
+          'Dự Đại hội Đại biểu Đảng bộ Ban Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa lần thứ I, nhiệm kỳ 2025 - 2030',
+          'Trụ sở BĐBP tỉnh',
+          'PCT Mai Xuân Liêm',
+        ],
+        [
+          null,
+          'Chiều',
+          '(13h30) Hội nghị Ban Thường vụ Tỉnh ủy',
+          'P. họp TV',
+          'Chủ tịch,\nCác Phó Chủ tịch liên quan',
+        ],
+        [
+          null,
+          null,
+          '(16h30) Giao ban Chủ tịch, các Phó Chủ tịch UBND tỉnh',
+          'P. họp 1 tầng 3',
+          'Chủ tịch,\nCác Phó Chủ tịch',
+        ],
+        [
+          'Thứ 3\n15/7',
+          'Sáng',
+          'Chủ tịch UBND tỉnh tiếp công dân định kỳ tháng 7/2025',
+          'Trụ sở TCD',
+          'CT Đỗ Minh Tuấn',
+        ],
+      ]),
+      { asOf: '2025-07-15' },
+    )
+    expect(report.header!.row).toBe(3)
+    expect(report.header!.mapping.find((m) => m.column === 'A')!.field).toBe('deadline')
+    expect(report.header!.mapping.find((m) => m.column === 'C')!.field).toBe('content')
+  })
+
   it('finds a list whose headings name too little by the numbers under them, one issue for what is missing', () => {
     const report = validateTable(
       createGrid([
