@@ -34,6 +34,7 @@ import { parseDeadline } from './deadline.ts'
 import { readCellKind, type CellKind } from './cell-kind.ts'
 import { findTitleDay, readTitleText } from './title.ts'
 import { foldText } from './text.ts'
+import { parseStt } from './stt.ts'
 
 /** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
 export type HeaderInfo = {
@@ -186,7 +187,7 @@ export function locateHeader(
     best?.r ??
     weakest ??
     findHeadingsOverTimes(values, limit) ??
-    findHeadingsOverNumbers(values, limit)
+    findHeadingsOverNumbers(values, covered, limit)
   if (r === null) return null
   return buildHeader(values, covered, r, top, left, choices, context, scoreCell)
 }
@@ -247,30 +248,62 @@ function findHeadingsOverTimes(values: CellValue[][], limit: number): number | n
   return null
 }
 
+/** Whether item number `b` can follow `a` in one numbering: the next at its level, a first child, or the next above. */
+function followsItem(a: number[], b: number[]): boolean {
+  for (let i = 0; i < b.length; i++) {
+    if (i === b.length - 1) return b[i] === (a[i] ?? 0) + 1 || (i >= a.length && b[i] === 1)
+    if (b[i] !== a[i]) return false
+  }
+  return false
+}
+
 /**
  * Last of all: the first row of three or more headings, whatever their words ("STT | Các nghị
- * định cần sửa đổi | Điều, khoản | Giao cho"), over rows numbered 1, 2, 3 in one of its columns and
- * filled as wide: a list, whose cells decide.
+ * định cần sửa đổi | Điều, khoản | Giao cho"), over items numbered in order in one of its columns
+ * ("1, 2, 3", "1.1, 1.2", "Bước 1, Bước 2") on rows filled as wide: a list, whose cells decide.
  */
-function findHeadingsOverNumbers(values: CellValue[][], limit: number): number | null {
-  const number = (v: CellValue) => {
-    const m = /^\s*(\d{1,3})[.)]?\s*$/.exec(cellText(v))
-    return m ? Number(m[1]) : null
+function findHeadingsOverNumbers(
+  values: CellValue[][],
+  covered: boolean[][],
+  limit: number,
+): number | null {
+  const item = (v: CellValue) => {
+    const stt = v === null || v === '' ? null : parseStt(cellText(v))
+    return stt?.kind === 'numbered' ? stt.parts : null
   }
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
     const filled = row.filter((v) => v !== null && v !== '')
     if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 200))
       continue
-    // (a group's heading, "I | NGHỊ ĐỊNH", may stand between)
     const wide = Math.min(3, filled.length)
-    const next = values.slice(r + 1, r + 7).filter((b) => countFilled(b) > 2)
-    const below = next.slice(0, 3)
-    if (below.length < 3 || !below.every((b) => countFilled(b) >= wide)) continue
+    // The first three items written in the column, past a group's heading ("I | NGHỊ ĐỊNH") or a
+    // second header row that leaves the column blank.
     const numbered = row.some((v, c) => {
-      if (v === null || v === '' || number(v) !== null) return false
-      const n = below.map((b) => number(b[c] ?? null))
-      return n[0] !== null && n.every((k, i) => k === n[0]! + i)
+      if (v === null || v === '' || item(v)) return false
+      let last: number[] | null = null
+      let restart = false
+      let run = 0
+      for (let k = r + 1; k < Math.min(values.length, r + 9); k++) {
+        const b = values[k] ?? []
+        const cell = b[c] ?? null
+        // (a number merged down over its item's rows is read once)
+        if (cell === null || cell === '' || covered[k]?.[c]) continue
+        const stt = parseStt(cellText(cell))
+        // (a section, "II | NGHỊ ĐỊNH", starts its numbering again)
+        if (stt?.kind === 'section' || stt?.kind === 'part') {
+          restart = true
+          continue
+        }
+        const parts = stt?.kind === 'numbered' ? stt.parts : null
+        if (!parts || countFilled(b) < wide) return false
+        const next = !last || followsItem(last, parts) || (restart && parts.join('.') === '1')
+        if (!next) return false
+        last = parts
+        restart = false
+        if (++run === 3) return true
+      }
+      return false
     })
     if (numbered) return r
   }

@@ -1450,6 +1450,30 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.tasks.map((t) => t.row)).toEqual(expect.arrayContaining([4, 5, 6]))
   })
 
+  it('finds a list by items numbered in levels, numbering again after a section, a number merged over its rows', () => {
+    const report = validateTable(
+      {
+        sheet: 'S',
+        top: 1,
+        left: 1,
+        cells: [
+          ['Mục', 'Diễn giải', 'Nơi làm', 'Dạng'],
+          ['I', 'CHÍNH SÁCH', null, null],
+          ['1', 'Rà soát cơ chế thử nghiệm có kiểm soát', 'Bộ Tài chính', 'Báo cáo'],
+          ['1.1', 'Nghiên cứu, rà soát quy định về thuế', 'Bộ Tài chính', 'Báo cáo'],
+          [null, 'Báo cáo kết quả rà soát', 'Bộ Tài chính', 'Báo cáo'],
+          ['1.2', 'Xây dựng đề xuất sửa đổi', 'Bộ Khoa học và Công nghệ', 'Nghị định'],
+          ['II', 'THỂ CHẾ', null, null],
+          ['1', 'Ban hành quy chế phối hợp', 'Bộ Tư pháp', 'Quyết định'],
+        ],
+        merges: [{ top: 4, left: 1, bottom: 5, right: 1 }],
+      },
+      { asOf: '2026-06-30' },
+    )
+    expect(report.header!.row).toBe(1)
+    expect(report.header!.mapping.find((m) => m.column === 'B')!.field).toBe('content')
+  })
+
   it('reads a reporting regime: the day a report is received is when it is due, and comes round every period', () => {
     const report = validateTable(
       createGrid([
