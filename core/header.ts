@@ -30,7 +30,7 @@ import {
   type ColumnSeries,
   type SeriesKind,
 } from './series.ts'
-import { parseDeadline } from './deadline.ts'
+import { isClockTime, parseDeadline } from './deadline.ts'
 import { readCellKind, type CellKind } from './cell-kind.ts'
 import { findTitleDay, readTitleText } from './title.ts'
 import { foldText } from './text.ts'
@@ -186,7 +186,7 @@ export function locateHeader(
   const r =
     best?.r ??
     weakest ??
-    findHeadingsOverTimes(values, limit) ??
+    findHeadingsOverTimes(values, covered, limit) ??
     findHeadingsOverNumbers(values, covered, limit)
   if (r === null) return null
   return buildHeader(values, covered, r, top, left, choices, context, scoreCell)
@@ -228,16 +228,28 @@ function shareOfDays(rows: CellValue[][], c: number): number {
  * words ("Tháng | Ngày tiếp công dân | Lãnh đạo tiếp"), over three rows filled as wide with one column
  * all days or periods: a calendar, whose cells decide.
  */
-function findHeadingsOverTimes(values: CellValue[][], limit: number): number | null {
+function findHeadingsOverTimes(
+  values: CellValue[][],
+  covered: boolean[][],
+  limit: number,
+): number | null {
   const kinds = new Map<string, CellKind>()
-  const timed = (v: CellValue) => ['date', 'period'].includes(readCellKind(v, null, kinds) ?? '')
+  // (a programme's times of day, "07h45 - 08h00", too)
+  const timed = (v: CellValue) =>
+    ['date', 'period'].includes(readCellKind(v, null, kinds) ?? '') ||
+    (typeof v === 'string' && isClockTime(v))
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
     const filled = row.filter((v) => v !== null && v !== '')
     if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 60))
       continue
     // (a day's cell merged or left blank over the rest of its events: the times written are read)
-    const below = values.slice(r + 1, r + 13).filter((b) => countFilled(b) >= 3)
+    // (a session's heading merged across the row, "Buổi sáng (từ 7h00 đến 9h00)", is no event)
+    const below = values
+      .slice(r + 1, r + 13)
+      .filter(
+        (b, k) => b.filter((v, c) => cellText(v).trim() && !covered[r + 1 + k]?.[c]).length >= 3,
+      )
     if (below.length < 3 || filled.some(timed)) continue
     const dated = (c: number) => {
       const written = below.map((b) => b[c] ?? null).filter((v) => v !== null && v !== '')
