@@ -160,6 +160,18 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
       add('end', -3)
     }
   }
+  // A self-assessment in words ("Tự đánh giá": "Hoàn thành", "Chưa hoàn thành") is the office's
+  // account of progress, not a score.
+  const selfScore = words.selfScore ?? 0
+  if (
+    selfScore > 0 &&
+    p.filled >= 2 &&
+    p.kinds.number + p.kinds.percent < 0.3 * p.filled &&
+    p.looseProgress >= 0.6 * p.filled
+  ) {
+    add('selfScore', -selfScore)
+    add('progress', selfScore + 1)
+  }
   // One agency repeated on every row (the unit whose plan it is) tells nothing of each task: the
   // header alone can make it the lead.
   if (holdsOneValue(p))
