@@ -58,6 +58,8 @@ const leadingRules: [RegExp, ProgressState][] = [
   [new RegExp(`^(?:${lateBy}|con(?: lai)? \\d+ ngay\\b)`), 'in-progress'],
   // All of it ("Triển khai đạt 100%"): done.
   [/(?<!\b(?:chua|khong) )\b(dat|hoan thanh) 100 (pct|phan tram)\b/, 'done'],
+  // A share finished, written first ("100% hoàn thành", "60% hoàn thành"): the figure says how far.
+  [/^\d+(?:[.,]\d+)? (?:pct|phan tram) (?:da )?(?:hoan thanh|hoan tat|xong)\b/, 'done'],
   // A count of what is done so far ("chi trả 143/147 hộ", "Lũy kế … đạt 55 ha"), or a phase of the work
   // ("giai đoạn 1"): the work goes on.
   [/\b(luy ke\b(?=.*\d)|giai doan (?:[1-9]|i{1,3}|iv)\b)/, 'in-progress'],

@@ -136,6 +136,9 @@ describe('parseProgress', () => {
 
   it('reads the figure of "Hoàn thành 80%" and of percentages, a percent-formatted number as its fraction', () => {
     expect(parseProgress('Hoàn thành 80%')).toEqual({ state: 'in-progress', percent: 80 })
+    // (the figure written first)
+    expect(parseProgress('60% hoàn thành')).toEqual({ state: 'in-progress', percent: 60 })
+    expect(parseProgress('100% hoàn thành')).toEqual({ state: 'done', percent: 100 })
     expect(parseProgress('100%')).toEqual({ state: 'done', percent: 100 })
     expect(parseProgress(0.5)).toEqual({ state: 'in-progress', percent: 50 })
   })
