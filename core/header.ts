@@ -34,7 +34,7 @@ import { isClockTime, parseDeadline } from './deadline.ts'
 import { readCellKind, type CellKind } from './cell-kind.ts'
 import { findTitleDay, readTitleText } from './title.ts'
 import { foldText } from './text.ts'
-import { parseStt } from './stt.ts'
+import { parseStt, type SttCode } from './stt.ts'
 
 /** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
 export type HeaderInfo = {
@@ -238,18 +238,18 @@ function findHeadingsOverTimes(
   const timed = (v: CellValue) =>
     ['date', 'period'].includes(readCellKind(v, null, kinds) ?? '') ||
     (typeof v === 'string' && isClockTime(v))
+  // (a session's heading merged across the row, "Buổi sáng (từ 7h00 đến 9h00)", is no event: its
+  // copies are not counted; each row counted once)
+  const own = createRowCounter(values, covered)
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
     const filled = row.filter((v) => v !== null && v !== '')
     if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 60))
       continue
     // (a day's cell merged or left blank over the rest of its events: the times written are read)
-    // (a session's heading merged across the row, "Buổi sáng (từ 7h00 đến 9h00)", is no event)
-    const below = values
-      .slice(r + 1, r + 13)
-      .filter(
-        (b, k) => b.filter((v, c) => cellText(v).trim() && !covered[r + 1 + k]?.[c]).length >= 3,
-      )
+    const below: CellValue[][] = []
+    for (let k = r + 1; k < Math.min(values.length, r + 13); k++)
+      if (own(k) >= 3) below.push(values[k] ?? [])
     if (below.length < 3 || filled.some(timed)) continue
     const dated = (c: number) => {
       const written = below.map((b) => b[c] ?? null).filter((v) => v !== null && v !== '')
@@ -279,10 +279,18 @@ function findHeadingsOverNumbers(
   covered: boolean[][],
   limit: number,
 ): number | null {
+  const codes = new Map<string, SttCode | null>()
+  const readCode = (v: CellValue) => {
+    const text = cellText(v)
+    let code = codes.get(text)
+    if (code === undefined) codes.set(text, (code = parseStt(text)))
+    return code
+  }
   const item = (v: CellValue) => {
-    const stt = v === null || v === '' ? null : parseStt(cellText(v))
+    const stt = v === null || v === '' ? null : readCode(v)
     return stt?.kind === 'numbered' ? stt.parts : null
   }
+  const count = createRowCounter(values, null)
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
     const filled = row.filter((v) => v !== null && v !== '')
@@ -301,14 +309,14 @@ function findHeadingsOverNumbers(
         const cell = b[c] ?? null
         // (a number merged down over its item's rows is read once)
         if (cell === null || cell === '' || covered[k]?.[c]) continue
-        const stt = parseStt(cellText(cell))
+        const stt = readCode(cell)
         // (a section, "II | NGHỊ ĐỊNH", starts its numbering again)
         if (stt?.kind === 'section' || stt?.kind === 'part') {
           restart = true
           continue
         }
         const parts = stt?.kind === 'numbered' ? stt.parts : null
-        if (!parts || countFilled(b) < wide) return false
+        if (!parts || count(k) < wide) return false
         const next = !last || followsItem(last, parts) || (restart && parts.join('.') === '1')
         if (!next) return false
         last = parts
@@ -320,6 +328,22 @@ function findHeadingsOverNumbers(
     if (numbered) return r
   }
   return null
+}
+
+/** Counts each row's filled cells once (merged copies left out when `covered` is given), on demand. */
+function createRowCounter(values: CellValue[][], covered: boolean[][] | null) {
+  const counts = new Map<number, number>()
+  return (k: number): number => {
+    let n = counts.get(k)
+    if (n === undefined) {
+      n = 0
+      const row = values[k] ?? []
+      for (let c = 0; c < row.length; c++)
+        if (cellText(row[c] ?? null).trim() && !covered?.[k]?.[c]) n++
+      counts.set(k, n)
+    }
+    return n
+  }
 }
 
 function countFilled(row: CellValue[] = []): number {

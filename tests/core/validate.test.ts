@@ -1584,6 +1584,17 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.header!.mapping.find((m) => m.column === 'B')!.field).toBe('content')
   })
 
+  it('looks for a header by the cells in time linear in the sheet, however wide (no header anywhere)', () => {
+    // As wide as Excel goes, every cell the same number: each column starts a numbering that breaks.
+    const width = 16_384
+    const cells: CellValue[][] = [Array.from({ length: width }, (_, c) => `Cột ${c}`)]
+    for (let r = 0; r < 40; r++) cells.push(Array.from({ length: width }, () => '1'))
+    const started = performance.now()
+    const report = validateTable({ sheet: 'S', top: 1, left: 1, cells, merges: [] }, { asOf })
+    expect(report.issues[0]!.code).toBe('table/not-found')
+    expect(performance.now() - started).toBeLessThan(15_000)
+  })
+
   it('reads a reporting regime: the day a report is received is when it is due, and comes round every period', () => {
     const report = validateTable(
       createGrid([
