@@ -165,12 +165,17 @@ function isProgressText(text: string, plain: string): boolean {
 const personName =
   /^(?:(?:[Đđ]\/[Cc]|[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+)?(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Đoàn|Lâm|Mai|Trịnh|Trương|Đào|Cao|Lương|Hà|Tạ|Lưu|Kiều|Chu|Thái|Quách|Tô|Vương|Triệu|Nông|Lò|Lục|Giàng|Thào|Sùng|Vi|Lường|Cầm|Châu|Tăng|Từ|Khúc|Kim|Hứa|Nghiêm|Phùng|Âu|Bạch|Đàm|Giang|Hầu|Mạc|Ninh|Tống)(?:\s+\p{Lu}\p{Ll}*){1,3}$/u
 
+/** A cell that names its lead by the role ("Chủ trì: Sở Công Thương. Phối hợp: Sở Tài chính"). */
+export const leadLabel = /^\s*(?:cơ quan |đơn vị )?chủ trì(?: thực hiện)?\s*:\s*/iu
+
 function isAgencyText(text: string, plain: string, index: AgencyIndex | null): boolean {
   if (text.length > 250) return false
   // (a list may number or bullet its names: "(1) Giám đốc …; (2) Cục trưởng …", "- Bộ …")
   const first = text
     .split(/[,;\n]|\svà\s/)[0]!
     .replace(/^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[-–•+])\s*/, '')
+    // (named with its role: "Chủ trì: Sở Công Thương. Phối hợp: …")
+    .replace(leadLabel, '')
     .trim()
   if (first.length <= 40 && personName.test(first)) return true
   // A department's code before the people who do the work ("HCTH/ Lộc, Minh/ Hữu").

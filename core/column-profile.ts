@@ -2,6 +2,7 @@ import type { AgencyIndex } from './agency.ts'
 import {
   cellKinds,
   documentReference,
+  leadLabel,
   readCellKind,
   readDateSerial,
   type CellKind,
@@ -196,7 +197,8 @@ export function computeColumnProfiles(
         if (previous !== null && followsNumber(previous, text)) p.ordered++
         previous = text
       }
-      if (kind === 'agency' && /[,;\n]|\svà\s/.test(text)) p.agencyLists++
+      // (a cell that names its lead by the role first is one lead, with others beside it)
+      if (kind === 'agency' && /[,;\n]|\svà\s/.test(text) && !leadLabel.test(text)) p.agencyLists++
       if (ownStatuses.has(foldText(text))) p.ownStatus++
       if (seriesMark.test(text)) p.marks++
       if (readDateSerial(value)) p.serials++

@@ -658,6 +658,32 @@ describe('header understanding by meaning', () => {
     expect(Object.fromEntries(fieldsOf(rows))).toMatchObject({ E: 'deadline', G: 'doneDate' })
   })
 
+  it('reads a column that names each lead by its role as the lead, whatever its header', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Nội dung nhiệm vụ', 'Thời hạn', 'Giao'],
+      [
+        1,
+        'Rà soát quy hoạch cụm công nghiệp',
+        'Quý III/2026',
+        'Chủ trì: Sở Công Thương.\nPhối hợp: Sở Tài chính, UBND các xã',
+      ],
+      [
+        2,
+        'Hoàn thiện hạ tầng kỹ thuật',
+        'Quý IV/2026',
+        'Chủ trì: Công ty LCIDI. Phối hợp: Sở Xây dựng',
+      ],
+      [
+        3,
+        'Thu hút nhà đầu tư thứ cấp',
+        'Năm 2026',
+        'Chủ trì: UBND xã Gia Phú.\nPhối hợp: Sở Công Thương',
+      ],
+    ]
+    expect(Object.fromEntries(fieldsOf(rows))).toMatchObject({ D: 'lead' })
+  })
+
   it('reads the item column of a table scored row by row as its criteria, and "Tài liệu chứng minh" as evidence', () => {
     const fields = Object.fromEntries(
       fieldsOf([
