@@ -587,6 +587,15 @@ export function buildHeader(
     )
       s.deadline = Math.max(s.deadline ?? 0, other + 2)
   })
+  // Beside a column named for those who cooperate ("Cơ quan phối hợp"), a column of agencies whose
+  // words name no field leads: plans pair the two roles.
+  if (words.some((w) => bestField(w) === 'coop'))
+    contents.forEach((s, c) => {
+      const p = profiles[c]!
+      const unnamed = Object.values(words[c]!).every((v) => v <= 0)
+      if (unnamed && !cells[c]!.skip && p.filled >= 2 && p.kinds.agency >= 0.5 * p.filled)
+        s.lead = Math.max(s.lead ?? 0, (s.executing ?? 0) + 1)
+    })
   // Beside a column named for the day the work was done ("Ngày hoàn thành"), a column of dates whose
   // words name no field is the day it was due: tables set the two side by side.
   if (words.some((w) => bestField(w) === 'doneDate'))

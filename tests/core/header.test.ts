@@ -684,6 +684,18 @@ describe('header understanding by meaning', () => {
     expect(Object.fromEntries(fieldsOf(rows))).toMatchObject({ D: 'lead' })
   })
 
+  it('reads a column of agencies whose header names nothing as the lead beside the cooperating agencies', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['TT', 'Tên nhiệm vụ', 'Giao', 'Thời hạn HT', 'Đơn vị /Cá nhân phối hợp'],
+      [1, 'Rà soát quy chế đào tạo từ xa', 'Vụ GDĐH', '10/04/2026', 'Vụ KHTC\nCục KTKĐ'],
+      [2, 'Khảo sát tình hình thực hiện Nghị quyết', 'Vụ TCCB', '15/04/2026', null],
+      [3, 'Xây dựng văn bản hướng dẫn công tác thanh tra', 'Cục KTKĐ', '15/04/2026', 'Vụ PC'],
+      [4, 'Soạn thảo Đề án tự chủ', 'Vụ GDĐH', '31/05/2026', 'Vụ PC, Vụ KHTC'],
+    ]
+    expect(Object.fromEntries(fieldsOf(rows))).toMatchObject({ C: 'lead', E: 'coop' })
+  })
+
   it('reads the item column of a table scored row by row as its criteria, and "Tài liệu chứng minh" as evidence', () => {
     const fields = Object.fromEntries(
       fieldsOf([
