@@ -174,7 +174,8 @@ export function locateHeader(
       ((filled(row) >= 3 && filled(values[first]) >= 2) ||
         // (a table of two columns, "Hạn | Nội dung", over three rows filled as wide at least)
         (filled(row) === 2 && [0, 1, 2].every((k) => filled(values[first + k]) >= 2)))
-    if ((fields.size >= 3 || twoFields) && (!best || score > best.score)) best = { r, score }
+    if ((fields.size >= 3 || twoFields) && (!best || score > best.score) && !holdsData(row))
+      best = { r, score }
     if (complete && best?.r === r) break
     if (
       weakest === null &&
@@ -190,6 +191,19 @@ export function locateHeader(
     findHeadingsOverNumbers(values, covered, limit)
   if (r === null) return null
   return buildHeader(values, covered, r, top, left, choices, context, scoreCell)
+}
+
+/**
+ * Whether a row holds what only data rows hold: a task's number ("7", "1.2") or a day ("15/7/2026",
+ * a real date). Such a row is a task, however many field words its texts say.
+ */
+function holdsData(row: CellValue[]): boolean {
+  return row.some((v) => {
+    if (v === null || v === '') return false
+    if (isDateCell(v)) return true
+    const text = cellText(v).trim()
+    return /^\d{1,3}(?:\.\d{1,2})*\.?$/.test(text) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text)
+  })
 }
 
 /** Three or more short headings, each leaning to a field, over rows filled as wide. */

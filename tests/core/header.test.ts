@@ -696,6 +696,102 @@ describe('header understanding by meaning', () => {
     expect(Object.fromEntries(fieldsOf(rows))).toMatchObject({ C: 'lead', E: 'coop' })
   })
 
+  it('never takes a task row for the header, however many field words its cells say', () => {
+    const rows: CellValue[][] = [
+      // (an export whose headings name the sheet's columns, most of them)
+      ['STT', 'Cán bộ', 'Cột C', 'Cột D', 'Cột E', 'Còn lại', 'Cột G', 'Cột H', 'Phát sinh'],
+      [
+        1,
+        'Phạm Văn Mạnh\nChánh Văn phòng',
+        'Tham mưu chuẩn bị nội dung tập huấn công tác đảng\nSản phẩm: Bài  giảng tập huấn',
+        'Chủ trì',
+        '15/7/2026',
+        'Đã hoàn thành',
+        '14/7/2026',
+        'Trước hạn',
+        'Không',
+      ],
+      [
+        2,
+        'Phạm Văn Mạnh\nChánh Văn phòng',
+        'Chỉ đạo, đôn đốc hoàn thiện báo cáo và hồ sơ làm việc với đoàn giám sát của UBKT tỉnh ủy theo theo Kế hoạch số 40- KH/UBKTTU ngày 22/6/2026 về việc lãnh đạo, chỉ đạo tổ chức thực hiện công tác tài chính, ngân sách; giải ngân vốn đầu tư công; thực hiện các chương trình mục tiêu quốc gia tại các xã, phường',
+        'Chủ trì',
+        '20/7/2026',
+        'Quá 12 ngày',
+        '—',
+        'Quá hạn',
+        'Không',
+      ],
+      [
+        3,
+        'Phạm Văn Mạnh\nChánh Văn phòng',
+        'Phối hợp đón tiếp và làm việc với đoàn khảo sát Ban VHXH của Quốc hội\nSản phẩm: Phối hợp tổ chức và đón tiếp',
+        'Phối hợp',
+        '7/7/2026',
+        'Đã hoàn thành',
+        '7/7/2026',
+        'Đúng hạn',
+        'Không',
+      ],
+      [
+        4,
+        'Phạm Văn Mạnh\nChánh Văn phòng',
+        'Tham mưu văn bản hướng dẫn các chi bộ thôn bàn giao các nội dung công việc, tài sản, kinh phí sau sáp nhập thôn.\nSản phẩm: Công văn số 757 của Đảng ủy xã',
+        'Chủ trì',
+        '4/7/2026',
+        'Đã hoàn thành',
+        '3/7/2026',
+        'Trước hạn',
+        'Không',
+      ],
+      [
+        5,
+        'Phạm Văn Mạnh\nChánh Văn phòng',
+        'Đôn đốc các cơ quan đơn vị cập nhật, báo cáo tiến độ giải phóng mặt bằng các quỹ đất năm 2026\nSản phẩm: Thường xuyên đôn đốc qua nhóm Zalo và điện thoại',
+        'Phối hợp',
+        '10/7/2026',
+        'Đã hoàn thành',
+        '9/7/2026',
+        'Trước hạn',
+        'Không',
+      ],
+      [
+        6,
+        'Phạm Văn Mạnh\nChánh Văn phòng',
+        'Chỉ đạo lập dự toán ngân sách 2027',
+        'Chủ trì',
+        '15/7/2026',
+        'Quá 17 ngày',
+        '—',
+        'Quá hạn',
+        'Có',
+      ],
+      [
+        7,
+        'Phạm Văn Mạnh\nChánh Văn phòng',
+        'Điều chỉnh, sửa đổi phân công nhiệm vụ VPĐU\nSản phẩm: Phân công nhiệm vụ',
+        'Chủ trì',
+        '15/7/2026',
+        'Đã hoàn thành',
+        '14/7/2026',
+        'Trước hạn',
+        'Có',
+      ],
+      [
+        8,
+        'Phạm Văn Mạnh\nChánh Văn phòng',
+        'Phối hợp hỗ trợ Đại hội Hội Cựu công an nhân dân xã Mậu A\nSản phẩm: Phối hợp hỗ trợ công tác tổ chức, hậu cần',
+        'Phối hợp',
+        '4/7/2026',
+        'Đã hoàn thành',
+        '4/7/2026',
+        'Đúng hạn',
+        'Có',
+      ],
+    ]
+    expect(locate(rows)?.row).toBe(1)
+  })
+
   it('reads the item column of a table scored row by row as its criteria, and "Tài liệu chứng minh" as evidence', () => {
     const fields = Object.fromEntries(
       fieldsOf([
