@@ -318,6 +318,7 @@ function findHeadingsOverNumbers(
       let last: number[] | null = null
       let restart = false
       let run = 0
+      let prefix: string | null = null
       for (let k = r + 1; k < Math.min(values.length, r + 9); k++) {
         const b = values[k] ?? []
         const cell = b[c] ?? null
@@ -329,7 +330,11 @@ function findHeadingsOverNumbers(
           restart = true
           continue
         }
-        const parts = stt?.kind === 'numbered' ? stt.parts : null
+        // (a task's code numbers it too: "A1, A2", "NV-01, NV-02", under one prefix)
+        const coded = /^([A-Za-zĐđ]{1,4}[-_.]?)(\d{1,4})$/.exec(cellText(cell).trim())
+        if (coded && prefix !== null && coded[1] !== prefix) return false
+        if (coded) prefix = coded[1]!
+        const parts = stt?.kind === 'numbered' ? stt.parts : coded ? [Number(coded[2])] : null
         if (!parts || count(k) < wide) return false
         const next = !last || followsItem(last, parts) || (restart && parts.join('.') === '1')
         if (!next) return false

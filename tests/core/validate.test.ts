@@ -1584,6 +1584,30 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.header!.mapping.find((m) => m.column === 'B')!.field).toBe('content')
   })
 
+  it('finds a list by its tasks’ codes in order under one prefix (A1, A2, A3)', () => {
+    const report = validateTable(
+      createGrid([
+        ['Mục', 'Diễn giải', 'Nơi làm', 'Dạng'],
+        ['A1', 'Cổng dịch vụ công quốc gia', 'Bộ Công an', 'Nền tảng'],
+        ['A2', 'Nền tảng định danh VNeID', 'Bộ Công an', 'Nền tảng'],
+        ['A3', 'Trục liên thông văn bản quốc gia', 'Văn phòng Chính phủ', 'Hệ thống'],
+      ]),
+      { asOf: '2026-06-30' },
+    )
+    expect(report.header!.row).toBe(1)
+    // (codes under two prefixes, "A1, B1, C1", number nothing in order)
+    const mixed = validateTable(
+      createGrid([
+        ['Mục', 'Diễn giải', 'Nơi làm', 'Dạng'],
+        ['A1', 'Cổng dịch vụ công quốc gia', 'Bộ Công an', 'Nền tảng'],
+        ['B2', 'Nền tảng định danh VNeID', 'Bộ Công an', 'Nền tảng'],
+        ['C3', 'Trục liên thông văn bản quốc gia', 'Văn phòng Chính phủ', 'Hệ thống'],
+      ]),
+      { asOf: '2026-06-30' },
+    )
+    expect(mixed.header).toBeNull()
+  })
+
   it('looks for a header by the cells in time linear in the sheet, however wide (no header anywhere)', () => {
     // As wide as Excel goes, every cell the same number: each column starts a numbering that breaks.
     const width = 16_384
