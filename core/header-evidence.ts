@@ -140,6 +140,11 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
     // (said of nearly every task in a tracker's own labels, it outweighs a log headed for progress)
     const labelled = p.timeliness >= 0.8 * p.filled && p.looseProgress >= 0.8 * p.filled
     add('progress', labelled ? 6 : 3)
+    // (such labels are no result weighed against a target, whatever the header calls them)
+    if (labelled && (words.achieved ?? 0) > 0) {
+      add('progress', words.achieved ?? 0)
+      add('achieved', -(words.achieved ?? 0))
+    }
     add('status', -(words.status ?? 0))
   }
   if (p.filled >= 2 && p.kinds.date >= 0.6 * p.filled) {

@@ -1058,6 +1058,11 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
       [6, 'in-progress'],
       [7, 'in-progress'],
     ])
+    // Under a header that calls them results, the labels are the progress still.
+    grid.cells[1]![5] = 'Kết quả thực hiện'
+    const results = validateTable(grid, { asOf: '2026-05-04' })
+    expect(results.header!.mapping.find((m) => m.column === 'F')?.field).toBe('progress')
+    expect(results.tasks.map((t) => t.status)).toEqual(report.tasks.map((t) => t.status))
   })
 
   it('reads a standing task from the result column of a tracker with no deadline column', () => {
