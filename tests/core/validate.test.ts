@@ -863,7 +863,12 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
   })
 
-  it('keeps progress with a result column that says how each task stands, not with a column of forms of handling', () => {
+  // A tracker of legal texts to handle: a form of handling says what is to be done ("Ban hành văn bản
+  // mới"), not how far it went; the words under the last heading say that.
+  it.each([
+    ['a result column that says how each task stands', 'Kết quả thực hiện', 'achieved'],
+    ['a self-assessment written in words', 'Tự đánh giá', 'progress'],
+  ])('reads %s, not a column of forms of handling, for the progress', (_, heading, field) => {
     const acts = 'Văn bản chịu tác động của việc sắp xếp bộ máy theo Báo cáo số'
     const grid = createGrid([
       [],
@@ -874,7 +879,7 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
         'Lĩnh vực',
         'Hình thức xử lý',
         'Thời hạn UBND',
-        'Kết quả thực hiện',
+        heading,
         'Ghi chú',
       ],
       [
@@ -920,74 +925,7 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
     const report = validateTable(grid, { asOf: '2026-07-15' })
     const fields = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m.field]))
-    // The form of handling says what is to be done, not how far it went: the results say that.
-    expect(fields).toMatchObject({ B: 'content', E: null, F: 'deadline', G: 'achieved' })
-    expect(report.tasks.map((t) => [t.row, t.status])).toEqual([
-      [3, 'in-progress'],
-      [4, 'not-started'],
-      [5, 'overdue'],
-      [6, 'not-started'],
-    ])
-  })
-
-  it('reads a self-assessment written in words as the progress, not a score', () => {
-    const acts = 'Văn bản chịu tác động của việc sắp xếp bộ máy theo Báo cáo số'
-    const grid = createGrid([
-      [],
-      [
-        'STT',
-        'Văn bản',
-        'Cơ quan',
-        'Lĩnh vực',
-        'Hình thức xử lý',
-        'Thời hạn UBND',
-        'Tự đánh giá',
-        'Ghi chú',
-      ],
-      [
-        1,
-        'Nghị quyết số 04/2024/NQ-HĐND ngày 20/6/2024 của HĐND tỉnh Đắk Lắk',
-        'Công an tỉnh\nHĐND tỉnh',
-        'An ninh, trật tự\nNghị quyết Đắk Lắk',
-        'Ban hành văn bản mới; bãi bỏ nghị quyết này',
-        'Tháng 11/2026\nQuý IV/ 2026',
-        'Đang thực hiện\nĐang lấy ý kiến góp ý tờ trình đăng ký xây dựng Nghị quyết',
-        acts,
-      ],
-      [
-        2,
-        'Quyết định số 07/2014/QĐ-UBND ngày 01/4/2014 của UBND tỉnh Đắk Lắk',
-        'Công an tỉnh\nUBND tỉnh',
-        'An ninh, trật tự\nQuyết định Đắk Lắk',
-        'Ban hành văn bản mới và bãi bỏ quyết định này',
-        'Tháng 11/2026\nQuý IV/2026',
-        'Chưa triển khai\nChưa triển khai',
-        acts,
-      ],
-      [
-        3,
-        'Quyết định số 20/2016/QĐ-UBND ngày 17/5/2016 của UBND tỉnh Đắk Lắk',
-        'Công an tỉnh\nUBND tỉnh',
-        'An ninh, trật tự\nQuyết định Đắk Lắk',
-        'Ban hành văn bản mới; bãi bỏ quyết định này',
-        'Tháng 6/2026\nTháng 6/2026',
-        'Đang thực hiện\nĐã lấy ý kiến góp ý đối với Dự thảo mới',
-        acts,
-      ],
-      [
-        4,
-        'Quyết định số 32/2019/QĐ-UBND ngày 30/12/2019 của UBND tỉnh Đắk Lắk',
-        'Công an tỉnh\nUBND tỉnh',
-        'An ninh, trật tự\nQuyết định Đắk Lắk',
-        'Ban hành văn bản mới và bãi bỏ quyết định này',
-        'Tháng 9/2026\nQuý III/2026',
-        'Chưa triển khai\nChưa triển khai',
-        'Đề nghị Công an tỉnh tiếp tục theo dõi tiến độ ban hành Nghị định sửa',
-      ],
-    ])
-    const report = validateTable(grid, { asOf: '2026-07-15' })
-    const fields = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m.field]))
-    expect(fields).toMatchObject({ B: 'content', E: null, F: 'deadline', G: 'progress' })
+    expect(fields).toMatchObject({ B: 'content', E: null, F: 'deadline', G: field })
     expect(report.tasks.map((t) => [t.row, t.status])).toEqual([
       [3, 'in-progress'],
       [4, 'not-started'],
