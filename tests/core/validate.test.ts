@@ -1280,6 +1280,14 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual([
       'header/missing-column',
     ])
+    // Under headings that name nothing, it is found by its times of day, past the session merged
+    // across the row.
+    grid.cells[2] = ['Giờ', 'Hình thức', 'Diễn biến', 'Người lo']
+    const unnamed = validateTable(grid, { asOf: '2026-08-20' })
+    expect(unnamed.header!.row).toBe(3)
+    expect(unnamed.tasks.filter((t) => t.kind === 'task').map((t) => t.deadline?.due)).toEqual(
+      Array(4).fill('2026-08-24'),
+    )
   })
 
   it('ends the table at another table’s own header, saying once that the second table is not checked', () => {
@@ -1409,50 +1417,6 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.header!.row).toBe(3)
     expect(report.header!.mapping.find((m) => m.column === 'A')!.field).toBe('deadline')
     expect(report.header!.mapping.find((m) => m.column === 'C')!.field).toBe('content')
-  })
-
-  it('finds a programme whose headings name nothing by its times of day, past a session merged across the row', () => {
-    const report = validateTable(
-      {
-        sheet: 'S',
-        top: 1,
-        left: 1,
-        cells: [
-          ['KẾ HOẠCH'],
-          ['NGÀY 1: THỨ HAI, NGÀY 24/8/2026'],
-          ['Giờ', 'Hình thức', 'Diễn biến', 'Người lo'],
-          ['Buổi sáng (từ 7h00 đến 9h00) – Tập trung toàn trường dưới sân cờ', null, null, null],
-          [
-            '7h00 - 7h15',
-            'Tập trung toàn trường',
-            'Ổn định tổ chức, giới thiệu chương trình',
-            'Ban Giám hiệu',
-          ],
-          [
-            '7h15 - 7h45',
-            'Tập trung toàn trường',
-            'Khai mạc và phổ biến nội quy trường học',
-            'Phó Hiệu trưởng',
-          ],
-          [
-            '7h45 - 8h15',
-            'Tập trung toàn trường',
-            'Chuyên đề 1: Giáo dục truyền thống nhà trường',
-            'Ban Giám hiệu',
-          ],
-        ],
-        merges: [{ top: 4, left: 1, bottom: 4, right: 4 }],
-      },
-      { asOf: '2026-08-20' },
-    )
-    expect(report.header!.row).toBe(3)
-    expect(
-      report.tasks.filter((t) => t.kind === 'task').map((t) => [t.row, t.deadline?.due]),
-    ).toEqual([
-      [5, '2026-08-24'],
-      [6, '2026-08-24'],
-      [7, '2026-08-24'],
-    ])
   })
 
   it('finds a list whose headings name too little by the numbers under them, one issue for what is missing', () => {
