@@ -8,6 +8,7 @@ import {
 } from '../../core/index.ts'
 import { buildHeader, locateHeader } from '../../core/header.ts'
 import { buildSampleTables, expectField, phrasebook } from '../../scripts/phrasebook.ts'
+import { buildLegalTextTracker } from '../helpers/reading-cases.ts'
 
 function readHeader(rows: CellValue[][], merges: MergeArea[] = [], r = 1) {
   const { values, covered } = computeFilledCells({
@@ -500,61 +501,7 @@ describe('header understanding by meaning', () => {
   })
 
   it('reads a "Trạng thái" column the office filled with its own account as progress, not our status', () => {
-    const fields = Object.fromEntries(
-      fieldsOf([
-        [],
-        [
-          'STT',
-          'Văn bản',
-          'Cơ quan',
-          'Lĩnh vực',
-          'Hình thức xử lý',
-          'Thời hạn UBND',
-          'Trạng thái',
-          'Ghi chú',
-        ],
-        [
-          1,
-          'Nghị quyết số 04/2024/NQ-HĐND ngày 20/6/2024 của HĐND tỉnh Đắk Lắk',
-          'Công an tỉnh\nHĐND tỉnh',
-          'An ninh, trật tự\nNghị quyết Đắk Lắk',
-          'Ban hành văn bản mới; bãi bỏ nghị quyết này',
-          'Tháng 11/2026\nQuý IV/ 2026',
-          'Đang thực hiện\nĐang lấy ý kiến góp ý tờ trình đăng ký xây dựng Nghị quyết',
-          'Văn bản chịu tác động của việc sắp xếp bộ máy theo Báo cáo số',
-        ],
-        [
-          2,
-          'Quyết định số 07/2014/QĐ-UBND ngày 01/4/2014 của UBND tỉnh Đắk Lắk',
-          'Công an tỉnh\nUBND tỉnh',
-          'An ninh, trật tự\nQuyết định Đắk Lắk',
-          'Ban hành văn bản mới và bãi bỏ quyết định này',
-          'Tháng 11/2026\nQuý IV/2026',
-          'Chưa triển khai\nChưa triển khai',
-          'Văn bản chịu tác động của việc sắp xếp bộ máy theo Báo cáo số',
-        ],
-        [
-          3,
-          'Quyết định số 20/2016/QĐ-UBND ngày 17/5/2016 của UBND tỉnh Đắk Lắk',
-          'Công an tỉnh\nUBND tỉnh',
-          'An ninh, trật tự\nQuyết định Đắk Lắk',
-          'Ban hành văn bản mới; bãi bỏ quyết định này',
-          'Tháng 6/2026\nTháng 6/2026',
-          'Đang thực hiện\nĐã lấy ý kiến góp ý đối với Dự thảo mới',
-          'Văn bản chịu tác động của việc sắp xếp bộ máy theo Báo cáo số',
-        ],
-        [
-          4,
-          'Quyết định số 32/2019/QĐ-UBND ngày 30/12/2019 của UBND tỉnh Đắk Lắk',
-          'Công an tỉnh\nUBND tỉnh',
-          'An ninh, trật tự\nQuyết định Đắk Lắk',
-          'Ban hành văn bản mới và bãi bỏ quyết định này',
-          'Tháng 9/2026\nQuý III/2026',
-          'Chưa triển khai\nChưa triển khai',
-          'Đề nghị Công an tỉnh tiếp tục theo dõi tiến độ ban hành Nghị định sửa',
-        ],
-      ]),
-    )
+    const fields = Object.fromEntries(fieldsOf(buildLegalTextTracker('Trạng thái')))
     expect(fields).toMatchObject({ C: 'lead', E: null, F: 'deadline', G: 'progress', H: 'note' })
   })
 

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { findTitleYear, validateTable } from '../../core/validate.ts'
 import { formatColumnReading, type CellValue } from '../../core/index.ts'
 import { createGrid, createPlanGrid } from '../helpers/grid.ts'
-import { buildReadingCases, buildTrackerCase } from '../helpers/reading-cases.ts'
+import {
+  buildLegalTextTracker,
+  buildReadingCases,
+  buildTrackerCase,
+} from '../helpers/reading-cases.ts'
 const asOf = '2026-09-14'
 
 describe('findTitleYear', () => {
@@ -869,60 +873,7 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ['a result column that says how each task stands', 'Kết quả thực hiện', 'achieved'],
     ['a self-assessment written in words', 'Tự đánh giá', 'progress'],
   ])('reads %s, not a column of forms of handling, for the progress', (_, heading, field) => {
-    const acts = 'Văn bản chịu tác động của việc sắp xếp bộ máy theo Báo cáo số'
-    const grid = createGrid([
-      [],
-      [
-        'STT',
-        'Văn bản',
-        'Cơ quan',
-        'Lĩnh vực',
-        'Hình thức xử lý',
-        'Thời hạn UBND',
-        heading,
-        'Ghi chú',
-      ],
-      [
-        1,
-        'Nghị quyết số 04/2024/NQ-HĐND ngày 20/6/2024 của HĐND tỉnh Đắk Lắk',
-        'Công an tỉnh\nHĐND tỉnh',
-        'An ninh, trật tự\nNghị quyết Đắk Lắk',
-        'Ban hành văn bản mới; bãi bỏ nghị quyết này',
-        'Tháng 11/2026\nQuý IV/ 2026',
-        'Đang thực hiện\nĐang lấy ý kiến góp ý tờ trình đăng ký xây dựng Nghị quyết',
-        acts,
-      ],
-      [
-        2,
-        'Quyết định số 07/2014/QĐ-UBND ngày 01/4/2014 của UBND tỉnh Đắk Lắk',
-        'Công an tỉnh\nUBND tỉnh',
-        'An ninh, trật tự\nQuyết định Đắk Lắk',
-        'Ban hành văn bản mới và bãi bỏ quyết định này',
-        'Tháng 11/2026\nQuý IV/2026',
-        'Chưa triển khai\nChưa triển khai',
-        acts,
-      ],
-      [
-        3,
-        'Quyết định số 20/2016/QĐ-UBND ngày 17/5/2016 của UBND tỉnh Đắk Lắk',
-        'Công an tỉnh\nUBND tỉnh',
-        'An ninh, trật tự\nQuyết định Đắk Lắk',
-        'Ban hành văn bản mới; bãi bỏ quyết định này',
-        'Tháng 6/2026\nTháng 6/2026',
-        'Đang thực hiện\nĐã lấy ý kiến góp ý đối với Dự thảo mới',
-        acts,
-      ],
-      [
-        4,
-        'Quyết định số 32/2019/QĐ-UBND ngày 30/12/2019 của UBND tỉnh Đắk Lắk',
-        'Công an tỉnh\nUBND tỉnh',
-        'An ninh, trật tự\nQuyết định Đắk Lắk',
-        'Ban hành văn bản mới và bãi bỏ quyết định này',
-        'Tháng 9/2026\nQuý III/2026',
-        'Chưa triển khai\nChưa triển khai',
-        'Đề nghị Công an tỉnh tiếp tục theo dõi tiến độ ban hành Nghị định sửa',
-      ],
-    ])
+    const grid = createGrid(buildLegalTextTracker(heading))
     const report = validateTable(grid, { asOf: '2026-07-15' })
     const fields = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m.field]))
     expect(fields).toMatchObject({ B: 'content', E: null, F: 'deadline', G: field })

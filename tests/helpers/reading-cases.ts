@@ -165,3 +165,69 @@ export function buildLongTaskHeaderCase(): ReadingCase {
 export function buildReadingCases(): ReadingCase[] {
   return [buildTrackerCase(), buildLongTaskHeaderCase()]
 }
+
+/**
+ * A provincial department's tracker of legal texts to handle (Đắk Lắk, 2026): a form of handling per
+ * text ("Ban hành văn bản mới"), the deadline the province set, and `lastHeading` over what each text's
+ * handling has come to ("Đang thực hiện\nĐang lấy ý kiến …").
+ */
+export function buildLegalTextTracker(lastHeading: string): CellValue[][] {
+  const acts = 'Văn bản chịu tác động của việc sắp xếp bộ máy theo Báo cáo số'
+  const texts: [string, string, string, string, string, string][] = [
+    [
+      'Nghị quyết số 04/2024/NQ-HĐND ngày 20/6/2024 của HĐND tỉnh Đắk Lắk',
+      'HĐND tỉnh',
+      'Nghị quyết',
+      'Ban hành văn bản mới; bãi bỏ nghị quyết này',
+      'Tháng 11/2026\nQuý IV/ 2026',
+      'Đang thực hiện\nĐang lấy ý kiến góp ý tờ trình đăng ký xây dựng Nghị quyết',
+    ],
+    [
+      'Quyết định số 07/2014/QĐ-UBND ngày 01/4/2014 của UBND tỉnh Đắk Lắk',
+      'UBND tỉnh',
+      'Quyết định',
+      'Ban hành văn bản mới và bãi bỏ quyết định này',
+      'Tháng 11/2026\nQuý IV/2026',
+      'Chưa triển khai\nChưa triển khai',
+    ],
+    [
+      'Quyết định số 20/2016/QĐ-UBND ngày 17/5/2016 của UBND tỉnh Đắk Lắk',
+      'UBND tỉnh',
+      'Quyết định',
+      'Ban hành văn bản mới; bãi bỏ quyết định này',
+      'Tháng 6/2026\nTháng 6/2026',
+      'Đang thực hiện\nĐã lấy ý kiến góp ý đối với Dự thảo mới',
+    ],
+    [
+      'Quyết định số 32/2019/QĐ-UBND ngày 30/12/2019 của UBND tỉnh Đắk Lắk',
+      'UBND tỉnh',
+      'Quyết định',
+      'Ban hành văn bản mới và bãi bỏ quyết định này',
+      'Tháng 9/2026\nQuý III/2026',
+      'Chưa triển khai\nChưa triển khai',
+    ],
+  ]
+  return [
+    [],
+    [
+      'STT',
+      'Văn bản',
+      'Cơ quan',
+      'Lĩnh vực',
+      'Hình thức xử lý',
+      'Thời hạn UBND',
+      lastHeading,
+      'Ghi chú',
+    ],
+    ...texts.map(([text, body, kind, form, due, state], i) => [
+      i + 1,
+      text,
+      `Công an tỉnh\n${body}`,
+      `An ninh, trật tự\n${kind} Đắk Lắk`,
+      form,
+      due,
+      state,
+      i < 3 ? acts : 'Đề nghị Công an tỉnh tiếp tục theo dõi tiến độ ban hành Nghị định sửa',
+    ]),
+  ]
+}
