@@ -238,9 +238,9 @@ function shareOfDays(rows: CellValue[][], c: number): number {
 }
 
 /**
- * Last, when no row names fields enough: the first row of three or more short headings, whatever their
- * words ("Tháng | Ngày tiếp công dân | Lãnh đạo tiếp"), over three rows filled as wide with one column
- * all days or periods: a calendar, whose cells decide.
+ * When no row names fields enough: the first row of three or more short headings, whatever their words
+ * ("Tháng | Ngày tiếp công dân | Lãnh đạo tiếp"), over rows filled as wide where one column writes only
+ * days, periods or times of day (two at least): a calendar or a programme, whose cells decide.
  */
 function findHeadingsOverTimes(
   values: CellValue[][],
