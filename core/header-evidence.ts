@@ -120,6 +120,11 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
       if ((words[k] ?? 0) >= 3) out[k] = Math.max(out[k] ?? 0, (strength[k] ?? 0) * 0.6 * certainty)
   const share = (kind: CellKind) => p.kinds[kind] / p.filled
   const add = (k: keyof Weights, v: number) => (out[k] = (out[k] ?? 0) + v)
+  // Cells that say how each task stands take the weight of header words that name something else.
+  const giveToProgress = (k: keyof Weights, more = 0) => {
+    add('progress', (words[k] ?? 0) + more)
+    add(k, -(words[k] ?? 0))
+  }
   // Numbers in sequence (1, 2, 3 …) are a numbering; counts are not, nor one number repeated
   // ("0, 0, 0": a figure nobody filled in yet).
   add('stt', 3 * (p.ordered / p.filled) - 1)
@@ -141,10 +146,7 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
     const labelled = p.timeliness >= 0.8 * p.filled && p.looseProgress >= 0.8 * p.filled
     add('progress', labelled ? 6 : 3)
     // (such labels are no result weighed against a target, whatever the header calls them)
-    if (labelled && (words.achieved ?? 0) > 0) {
-      add('progress', words.achieved ?? 0)
-      add('achieved', -(words.achieved ?? 0))
-    }
+    if (labelled && (words.achieved ?? 0) > 0) giveToProgress('achieved')
     add('status', -(words.status ?? 0))
   }
   if (p.filled >= 2 && p.kinds.date >= 0.6 * p.filled) {
@@ -167,16 +169,13 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   }
   // A self-assessment in words ("Tự đánh giá": "Hoàn thành", "Chưa hoàn thành") is the office's
   // account of progress, not a score.
-  const selfScore = words.selfScore ?? 0
   if (
-    selfScore > 0 &&
+    (words.selfScore ?? 0) > 0 &&
     p.filled >= 2 &&
     p.kinds.number + p.kinds.percent < 0.3 * p.filled &&
     p.looseProgress >= 0.6 * p.filled
-  ) {
-    add('selfScore', -selfScore)
-    add('progress', selfScore + 1)
-  }
+  )
+    giveToProgress('selfScore', 1)
   // One agency repeated on every row (the unit whose plan it is) tells nothing of each task: the
   // header alone can make it the lead.
   if (holdsOneValue(p))

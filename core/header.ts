@@ -34,7 +34,7 @@ import { isClockTime, parseDeadline } from './deadline.ts'
 import { readCellKind, type CellKind } from './cell-kind.ts'
 import { findTitleDay, readTitleText } from './title.ts'
 import { foldText } from './text.ts'
-import { parseStt, type SttCode } from './stt.ts'
+import { parseStt } from './stt.ts'
 
 /** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
 export type HeaderInfo = {
@@ -257,9 +257,8 @@ function findHeadingsOverTimes(
   const own = createRowCounter(values, covered)
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
-    const filled = row.filter((v) => v !== null && v !== '')
-    if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 60))
-      continue
+    const filled = readHeadings(row, 60)
+    if (!filled) continue
     // (a day's cell merged or left blank over the rest of its events: the times written are read)
     const below: CellValue[][] = []
     for (let k = r + 1; k < Math.min(values.length, r + 13); k++)
@@ -283,68 +282,78 @@ function followsItem(a: number[], b: number[]): boolean {
   return false
 }
 
+/** A row's cells when it is three or more headings of text, none longer than `longest`; else null. */
+function readHeadings(row: CellValue[], longest: number): CellValue[] | null {
+  const filled = row.filter((v) => v !== null && v !== '')
+  return filled.length >= 3 &&
+    filled.every((v) => typeof v === 'string' && v.trim().length <= longest)
+    ? filled
+    : null
+}
+
+/**
+ * What a cell says as an item of a list: a section that starts the numbering again ("II", "B."), an
+ * item's number ("1", "1.2", "Bước 3") or a task's code under its prefix ("A1", "NV-02"), or nothing.
+ */
+type ListItem = { restarts: true } | { parts: number[]; prefix: string | null } | null
+
+function readListItem(text: string): ListItem {
+  const stt = parseStt(text)
+  if (stt?.kind === 'section' || stt?.kind === 'part') return { restarts: true }
+  if (stt?.kind === 'numbered') return { parts: stt.parts, prefix: null }
+  const coded = /^([A-Za-zĐđ]{1,4}[-_.]?)(\d{1,4})$/.exec(text.trim())
+  return coded ? { parts: [Number(coded[2])], prefix: coded[1]! } : null
+}
+
 /**
  * Last of all: the first row of three or more headings, whatever their words ("STT | Các nghị
  * định cần sửa đổi | Điều, khoản | Giao cho"), over items numbered in order in one of its columns
- * ("1, 2, 3", "1.1, 1.2", "Bước 1, Bước 2") on rows filled as wide: a list, whose cells decide.
+ * ("1, 2, 3", "1.1, 1.2", "A1, A2") on rows filled as wide: a list, whose cells decide.
  */
 function findHeadingsOverNumbers(
   values: CellValue[][],
   covered: boolean[][],
   limit: number,
 ): number | null {
-  const codes = new Map<string, SttCode | null>()
-  const readCode = (v: CellValue) => {
+  const items = new Map<string, ListItem>()
+  const readItem = (v: CellValue) => {
     const text = cellText(v)
-    let code = codes.get(text)
-    if (code === undefined) codes.set(text, (code = parseStt(text)))
-    return code
-  }
-  const item = (v: CellValue) => {
-    const stt = v === null || v === '' ? null : readCode(v)
-    return stt?.kind === 'numbered' ? stt.parts : null
+    let item = items.get(text)
+    if (item === undefined) items.set(text, (item = readListItem(text)))
+    return item
   }
   const count = createRowCounter(values, null)
+  // The first three items written in column `c` below row `r`, past a group's heading ("I | NGHỊ
+  // ĐỊNH") or a second header row that leaves the column blank, follow one another.
+  const numbers = (r: number, c: number, wide: number): boolean => {
+    let last: { parts: number[]; prefix: string | null } | null = null
+    let restart = false
+    let run = 0
+    for (let k = r + 1; k < Math.min(values.length, r + 9); k++) {
+      const cell = values[k]?.[c] ?? null
+      // (a number merged down over its item's rows is read once)
+      if (cell === null || cell === '' || covered[k]?.[c]) continue
+      const item = readItem(cell)
+      if (item && 'restarts' in item) {
+        restart = true
+        continue
+      }
+      if (!item || count(k) < wide || (last && item.prefix !== last.prefix)) return false
+      const first = restart && item.parts.join('.') === '1'
+      if (last && !first && !followsItem(last.parts, item.parts)) return false
+      last = item
+      restart = false
+      if (++run === 3) return true
+    }
+    return false
+  }
   for (let r = 0; r < limit; r++) {
     const row = values[r] ?? []
-    const filled = row.filter((v) => v !== null && v !== '')
-    if (filled.length < 3 || !filled.every((v) => typeof v === 'string' && v.trim().length <= 200))
-      continue
+    const filled = readHeadings(row, 200)
+    if (!filled) continue
     const wide = Math.min(3, filled.length)
-    // The first three items written in the column, past a group's heading ("I | NGHỊ ĐỊNH") or a
-    // second header row that leaves the column blank.
-    const numbered = row.some((v, c) => {
-      if (v === null || v === '' || item(v)) return false
-      let last: number[] | null = null
-      let restart = false
-      let run = 0
-      let prefix: string | null = null
-      for (let k = r + 1; k < Math.min(values.length, r + 9); k++) {
-        const b = values[k] ?? []
-        const cell = b[c] ?? null
-        // (a number merged down over its item's rows is read once)
-        if (cell === null || cell === '' || covered[k]?.[c]) continue
-        const stt = readCode(cell)
-        // (a section, "II | NGHỊ ĐỊNH", starts its numbering again)
-        if (stt?.kind === 'section' || stt?.kind === 'part') {
-          restart = true
-          continue
-        }
-        // (a task's code numbers it too: "A1, A2", "NV-01, NV-02", under one prefix)
-        const coded = /^([A-Za-zĐđ]{1,4}[-_.]?)(\d{1,4})$/.exec(cellText(cell).trim())
-        if (coded && prefix !== null && coded[1] !== prefix) return false
-        if (coded) prefix = coded[1]!
-        const parts = stt?.kind === 'numbered' ? stt.parts : coded ? [Number(coded[2])] : null
-        if (!parts || count(k) < wide) return false
-        const next = !last || followsItem(last, parts) || (restart && parts.join('.') === '1')
-        if (!next) return false
-        last = parts
-        restart = false
-        if (++run === 3) return true
-      }
-      return false
-    })
-    if (numbered) return r
+    // (a heading is no item itself)
+    if (row.some((v, c) => v !== null && v !== '' && !readItem(v) && numbers(r, c, wide))) return r
   }
   return null
 }
@@ -561,6 +570,8 @@ export function buildHeader(
     contents.forEach((s, c) => {
       if ((words[c]!.progress ?? 0) <= 0) s.progress = Math.min(s.progress ?? 0, 0)
     })
+  // Headings that name no field (a word we do not know, "Cột C"): their cells alone decide.
+  const unnamed = cells.map((h, c) => !h.skip && Object.values(words[c]!).every((v) => v <= 0))
   // A meeting's programme: under a time word (or a heading that names nothing), times of day fall on the one day its title names
   // ("Thời gian" over "07h45 - 08h00" below "… ngày 09/10/2025"), a deadline column.
   const titleDay = findTitleDay(readTitleText(values, r))
@@ -568,8 +579,8 @@ export function buildHeader(
     contents.forEach((s, c) => {
       const p = profiles[c]!
       // (under a time word, or under a heading that names nothing)
-      const timed = Object.values(words[c]!).every((v) => v <= 0) || (words[c]!.deadline ?? 0) > 0
-      if (timed && !cells[c]!.skip && p.filled >= 2 && p.clock >= 0.6 * p.filled) {
+      const timed = unnamed[c] || ((words[c]!.deadline ?? 0) > 0 && !cells[c]!.skip)
+      if (timed && p.filled >= 2 && p.clock >= 0.6 * p.filled) {
         // (as much as a column of dates gives)
         s.deadline = Math.max(s.deadline ?? 0, 7)
         s.criterion = Math.min(s.criterion ?? 0, 0)
@@ -611,8 +622,7 @@ export function buildHeader(
   if (words.some((w) => bestField(w) === 'coop'))
     contents.forEach((s, c) => {
       const p = profiles[c]!
-      const unnamed = Object.values(words[c]!).every((v) => v <= 0)
-      if (unnamed && !cells[c]!.skip && p.filled >= 2 && p.kinds.agency >= 0.5 * p.filled)
+      if (unnamed[c] && p.filled >= 2 && p.kinds.agency >= 0.5 * p.filled)
         s.lead = Math.max(s.lead ?? 0, (s.executing ?? 0) + 1)
     })
   // Beside a column named for the day the work was done ("Ngày hoàn thành"), a column of dates whose
@@ -620,8 +630,7 @@ export function buildHeader(
   if (words.some((w) => bestField(w) === 'doneDate'))
     contents.forEach((s, c) => {
       const p = profiles[c]!
-      const unnamed = Object.values(words[c]!).every((v) => v <= 0)
-      if (!unnamed || cells[c]!.skip || p.filled < 2 || p.kinds.date < 0.6 * p.filled) return
+      if (!unnamed[c] || p.filled < 2 || p.kinds.date < 0.6 * p.filled) return
       s.doneDate = Math.min(s.doneDate ?? 0, 0)
       s.deadline = Math.max(s.deadline ?? 0, minimumScore + 1)
     })
