@@ -2,7 +2,7 @@
 // signatures): where the table ends, for the header's sample of cells and for the rows read.
 import type { CellValue } from './grid.ts'
 import { parseStt } from './stt.ts'
-import { foldText } from './text.ts'
+import { foldKeepingPunctuation, foldText } from './text.ts'
 
 // How a document's closing block starts, below its table: the recipients ("Nơi nhận:", "- Lưu: VT"), the
 // signer's authority and title ("KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "PHÓ GIÁM ĐỐC"), the signatures of
@@ -49,6 +49,22 @@ export function isClosingRow(values: CellValue[]): boolean {
     else if (!/^\s*[-+•]/.test(v) && v.trim().split(/\s+/).length >= 3) task = true
   }
   return closing && !task
+}
+
+// The label of a total, in the row's first cell: "Tổng cộng", "Cộng", "Cộng mục I", "Tổng số: 25",
+// "Tổng số 25 nhiệm vụ", "Total". Never a task that starts alike ("Tổng kết …", "Tổng số doanh
+// nghiệp thành lập mới", "Cộng đồng …").
+const totalLabel =
+  /^(?:tong cong|grand total|total|sum|(?:tong(?: so)?|cong)(?: (?:muc|phan))?(?: [ivx]+| [a-z]| \d+)?)(?:$|\s*[:=(.]| \d+(?: \S+){0,2}$)/
+
+/**
+ * Whether a row adds up the rows above it ("Tổng cộng | 25 | 20"): its first filled cell is a total's
+ * label and no number stands before it. Such a row is no task, wherever it stands.
+ */
+export function isTotalRow(values: CellValue[]): boolean {
+  const first = values.find((v) => v !== null && v !== '')
+  if (typeof first !== 'string' || first.length > 40 || !/^\s*[TtCcSsGg]/.test(first)) return false
+  return totalLabel.test(foldKeepingPunctuation(first).replace(/\s+/g, ' ').trim())
 }
 
 function isNumbered(text: string): boolean {

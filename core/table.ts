@@ -10,7 +10,7 @@ import {
   type CellValue,
   type Grid,
 } from './grid.ts'
-import { isClosingRow, isNoteBelow } from './closing.ts'
+import { isClosingRow, isNoteBelow, isTotalRow } from './closing.ts'
 import { locateHeader, type HeaderInfo } from './header.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
 import { readSeriesCell } from './series.ts'
@@ -132,6 +132,8 @@ export function readTable(
       )
       break
     }
+    // A total adds up the tasks above it and is none of them.
+    if (isTotalRow(values[r] ?? [])) continue
     const row = from[r] ?? []
     const draft = readDraft(
       values[r] ?? [],

@@ -1611,6 +1611,30 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(school.tasks.map((t) => t.row)).toEqual([3, 4])
   })
 
+  it('reads a total (“Tổng cộng”, “Cộng mục I”) as no task, wherever it stands, and a task that starts alike as a task', () => {
+    const grid = createGrid([
+      ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
+      ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Số văn bản'],
+      ['TỔNG CỘNG', null, null, null, 7],
+      ['I', 'Cải cách thể chế'],
+      [1, 'Rà soát TTHC nội bộ', 'Sở Tư pháp', 'Quý III/2026', 3],
+      [2, 'Tổng kết công tác CCHC năm 2026', 'Sở Nội vụ', 'Quý IV/2026', 4],
+      ['Cộng mục I', '2 nhiệm vụ', null, null, 7],
+      ['II', 'Cải cách TTHC'],
+      [3, 'Tổng số hồ sơ trực tuyến toàn trình đạt 80%', 'Sở KH&CN', 'Quý IV/2026', 0],
+      ['Tổng số: 3 nhiệm vụ', null, null, null, 7],
+    ])
+    const report = validateTable(grid, { asOf: '2026-07-15' })
+    expect(report.tasks.map((t) => [t.row, t.kind])).toEqual([
+      [4, 'section'],
+      [5, 'task'],
+      [6, 'task'],
+      [8, 'section'],
+      [9, 'task'],
+    ])
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
+  })
+
   it('reads a quarterly report whose result column carries its period and a notes column answers "Không có"', () => {
     const rows: CellValue[][] = [
       ['BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026'],
