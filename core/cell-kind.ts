@@ -130,11 +130,9 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
   // column, they are no evidence of one.
   if (noDeadline.test(plain)) return 'text'
   // (a figure to reach by a year, "2026 đạt 80%", is an aim, not a time)
-  if (
-    text.length <= 60 &&
-    (text.length <= 20 || deadlineStart.test(plain)) &&
-    !text.includes('%')
-  ) {
+  // (a date spelled out is as long as it is in figures: "ngày 8 tháng 12 năm 2020" is "8/12/2020")
+  const timeLength = writeTimesInFigures(text).length
+  if (timeLength <= 60 && (timeLength <= 20 || deadlineStart.test(plain)) && !text.includes('%')) {
     const d = parseDeadline(text, 2000)
     if (d && d.kind !== 'invalid') return 'period'
   }
@@ -149,6 +147,15 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
   if (productPattern.test(plain)) return 'product'
   const words = plain.split(' ').length
   return text.length >= 25 && words >= 4 ? 'task' : 'text'
+}
+
+// Times spelled out in words: "ngày 8 tháng 12 năm 2020", "tháng 6 năm 2026", "quý II năm 2026".
+const spelledDay = /(?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})/giu
+const spelledPeriod = /(tháng|quý)\s+([\dIVX]{1,4})\s*,?\s*năm\s+(\d{4})/giu
+
+/** A text with its spelled-out times written in figures ("8/12/2020", "tháng 6/2026"). */
+function writeTimesInFigures(text: string): string {
+  return text.replace(spelledDay, '$1/$2/$3').replace(spelledPeriod, '$1 $2/$3')
 }
 
 /** Progress words: short cells the progress reader places, or narratives that open with one ("Đã ban hành …"). */

@@ -205,7 +205,7 @@ export function computeColumnProfiles(
       // (a verdict alone, "Trước hạn", is no progress word, but says as much)
       if (kind !== 'date' && text.length <= 60 && timely(text)) p.timeliness++
       if (text.length >= 25 && text.split(/\s+/).length >= 4) p.long++
-      if (documentReference.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text)) p.records++
+      if (documentReference.test(text) || recordedDay.test(text)) p.records++
       if (isClockTime(text)) p.clock++
       if (kind === 'period' || kind === 'date') p.looseDeadline++
       else if (text.length <= 200 && mentionsTime(text, timesByText)) p.looseDeadline++
@@ -230,6 +230,10 @@ export function computeColumnProfiles(
 
 /** Whether a text names a due time somewhere in it (a month, a quarter, a date, a year). */
 const timeHint = /\b(?:19|20|21)\d{2}\b|\d ?[/.-] ?\d|\b(?:thang|qu[yi]|tuan)\b/
+
+// A day a record names, in figures or in words ("02/10/2025", "ngày 2 tháng 10 năm 2025").
+const recordedDay =
+  /\b\d{1,2}\/\d{1,2}\/\d{4}\b|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4}/iu
 
 function mentionsTime(text: string, cache: Map<string, boolean>): boolean {
   let found = cache.get(text)

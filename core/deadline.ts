@@ -153,7 +153,8 @@ const immediate = /(?<!\p{L})(ngay|khẩn trương|lập tức)(?!\p{L})/u
 // A document's number and the date it was issued on, which follows it.
 const documentDated = new RegExp(
   // (case kept: a document's symbol is in capitals, "6/năm 2026" is a month and its year)
-  `${documentNumbers.source}(?:\\s*,?\\s*(?:[Bb]an hành\\s+|BAN HÀNH\\s+)?(?:[Nn]gày|NGÀY)\\s*\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{2,4})?`,
+  // (its date in figures or in words: "ngày 28/5/2015", "ngày 28 tháng 5 năm 2015")
+  `${documentNumbers.source}(?:\\s*,?\\s*(?:[Bb]an hành\\s+|BAN HÀNH\\s+)?(?:[Nn]gày|NGÀY)\\s*\\d{1,2}\\s*(?:[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{2,4}|(?:[Tt]háng|THÁNG)\\s*\\d{1,2}\\s*,?\\s*(?:[Nn]ăm|NĂM)\\s*\\d{4}))?`,
   'gu',
 )
 // "Theo <a document> …" with no separate time after it.

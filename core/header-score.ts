@@ -200,14 +200,16 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
 // ("Kết quả thực hiện Quý III/2026", "Tiến độ đến ngày 30/9", "Tình hình 6 tháng đầu năm", "Trạng
 // thái hiện nay"): it says when, not what, and is dropped before the words are weighed.
 const edge = '(?<![\\p{L}\\d])'
-const dayMonth = '\\d{1,2}\\s*[/.-]\\s*\\d{1,2}(?:\\s*[/.-]\\s*\\d{2,4})?'
+// (a day in figures or in words: "30/9", "ngày 30 tháng 9 năm 2026")
+const spelledDay = '\\d{1,2}\\s+tháng\\s+\\d{1,2}(?:\\s*,?\\s*năm\\s+\\d{4})?'
+const dayMonth = `(?:\\d{1,2}\\s*[/.-]\\s*\\d{1,2}(?:\\s*[/.-]\\s*\\d{2,4})?|${spelledDay})`
 const quarterOrMonth =
   '(?:quý|tháng)\\s+(?:[IVX]+|\\d{1,2})(?:\\s*[/.-]\\s*\\d{4}|\\s+năm\\s+\\d{4})?'
 const timeQualifier = new RegExp(
   [
     `${edge}(?:tính\\s+)?(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+|thời điểm\\s+)?(?:${dayMonth}|${quarterOrMonth}|năm\\s+\\d{4})`,
     `${edge}${quarterOrMonth}`,
-    `${edge}(?:ngày\\s+)?\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}`,
+    `${edge}(?:ngày\\s+)?(?:\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}|${spelledDay})`,
     `${edge}(?:\\d{1,2}|sáu|chín)\\s+tháng(?:\\s+(?:đầu|cuối))?\\s+năm(?:\\s+\\d{4})?`,
     `${edge}nửa\\s+(?:đầu|cuối)\\s+năm(?:\\s+\\d{4})?`,
     `${edge}(?:năm\\s+)?\\d{4}${edge.replace('<', '')}`,

@@ -22,6 +22,20 @@ describe('computeColumnProfiles', () => {
     expect(deadline).toMatchObject({ filled: 2, kinds: expect.objectContaining({ period: 2 }) })
   })
 
+  it('counts a record’s day in figures or in words', () => {
+    const rows: CellValue[][] = [
+      [1, 'Đã ban hành Báo cáo ngày 02/10/2025'],
+      [2, 'Đã trình UBND tỉnh ngày 2 tháng 10 năm 2025'],
+      [3, 'Đang thực hiện'],
+    ]
+    const [, result] = computeColumnProfiles(
+      rows,
+      rows.map(() => [false, false]),
+      3,
+    )
+    expect(result!.records).toBe(2)
+  })
+
   it('reads at most profileRows rows, however tall the sheet', () => {
     const rows: CellValue[][] = Array.from({ length: 5 * profileRows }, (_, i) => [i + 1])
     const [p] = computeColumnProfiles(

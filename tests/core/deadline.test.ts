@@ -66,6 +66,13 @@ const specPhrases: [string, string, string | null][] = [
     null,
   ],
   ['Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ', 'external', null],
+  // (its date written in words is its date all the same)
+  [
+    'Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28 tháng 5 năm 2015 của Chính phủ',
+    'external',
+    null,
+  ],
+  ['Quý II/2026 (theo Kế hoạch số 12/KH-UBND ngày 3 tháng 2 năm 2026)', 'period', '2026-06-30'],
   // (a symbol typed in small letters is a symbol all the same)
   ['Theo Quyết định số 123/qđ-ubnd ngày 28/5/2015', 'external', null],
   ['Theo kế hoạch, hoàn thành Quý III/2026', 'period', '2026-09-30'],

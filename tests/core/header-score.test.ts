@@ -12,6 +12,7 @@ describe('scoreHeaderText', () => {
     ['Đơn vị chủ trì thực hiện', 'lead'],
     ['Nguồn SL/minh chứng', 'evidence'],
     ['Tiến độ đến ngày 22/5/2026', 'progress'],
+    ['Tiến độ đến ngày 22 tháng 5 năm 2026', 'progress'],
     ['Đến hết năm 2026', 'expected'],
     ['Cơ quan chủ trì[1]', 'lead'],
     ['Nguồn kinh phí', 'other'],
@@ -132,6 +133,12 @@ describe('scoreHeaderText', () => {
   it('reads a child under a time parent as start or end', () => {
     expect(best('Hoàn thành', 'Thời gian thực hiện')).toBe('end')
     expect(best('Bắt đầu', 'Thời gian thực hiện')).toBe('start')
+    // A span of days in a row below, in figures or in words, names no start: its days are dropped.
+    for (const days of [
+      '03/02/2020 đến 01/12/2020',
+      'ngày 03 tháng 02 năm 2020 đến ngày 01 tháng 12 năm 2020',
+    ])
+      expect(best(`Trong thời gian: từ ${days}`, 'Thời gian')).not.toBe('start')
   })
 
   it('scores data cells and titles low', () => {
