@@ -48,7 +48,7 @@ const lateBy = '(?:qua|tre|cham) (?:han )?\\d+ ngay\\b'
 // Read in order on folded text after stopping and counts so far; the first rule that matches decides.
 const leadingRules: [RegExp, ProgressState][] = [
   // Not (yet) done or reached ("Chưa đạt", "Không đạt chỉ tiêu"): the work is not finished.
-  [/^(chua hoan thanh|chua xong|chua dat|khong dat)\b/, 'in-progress'],
+  [/^(chua hoan thanh|chua xong|chua dat|khong dat|khong hoan thanh|khong xong)\b/, 'in-progress'],
   // Standing work, in a word ("Thường xuyên", "Định kỳ", "Hằng tháng"): it goes on.
   [
     /^(?:(?:duy tri|thuc hien|dang) )?(?:thuong xuyen|dinh ky|lien tuc|(?:hang|moi) (?:ngay|tuan|thang|quy|nam))$/,
@@ -308,6 +308,11 @@ function readProgressWords(value: string | number | null): Progress | ProgressPr
     // "0/30 tỷ, đạt 0,00%": a count at nothing has not started.
     if (n === 0 && rule[1] === 'in-progress') return createFromPercent(0)
     return { state: rule[1], percent: n }
+  }
+  // A figure with a word or two for what it measures ("Thực hiện 50%", "Giải ngân 80%"): how far.
+  if (percent && words.split(' ').length <= 4) {
+    const n = parseVietnameseNumber(percent[1]!)
+    if (n !== null && n <= 100) return createFromPercent(n)
   }
   const emoji = emojiStates.find(([re]) => re.test(value))
   if (emoji) return { state: emoji[1], percent: null }

@@ -180,7 +180,7 @@ function readUntoldProgress(
 // A duty that goes on as long as the work does: leading, directing, keeping up, stepping up.
 const standingDuty =
   /^(?:[-–•+*]\s*)?(?:lanh dao|chi dao|tap trung|thuong xuyen|tiep tuc|day manh|tang cuong|chu dong|thuc hien nghiem|duy tri|quan triet|phat huy|theo doi|don doc|nang cao)\b/
-const saysFinished = /\b(?:hoan thanh|hoan tat|xong)\b/
+const saysFinished = /\b(?:hoan thanh|hoan tat|xong|ht)\b/
 
 /**
  * Work without a due date that goes on is not finished by an account of what was done, only by words

@@ -43,6 +43,7 @@ describe('parseProgress', () => {
     // A target not reached, and standing work said in a word: not finished, going on.
     ['Không đạt', 'in-progress'],
     ['Không đạt chỉ tiêu', 'in-progress'],
+    ['Không hoàn thành', 'in-progress'],
     ['Thường xuyên', 'in-progress'],
     ['Định kỳ', 'in-progress'],
     ['Hằng tháng', 'in-progress'],
@@ -141,6 +142,9 @@ describe('parseProgress', () => {
     expect(parseProgress('100% hoàn thành')).toEqual({ state: 'done', percent: 100 })
     expect(parseProgress('100%')).toEqual({ state: 'done', percent: 100 })
     expect(parseProgress(0.5)).toEqual({ state: 'in-progress', percent: 50 })
+    // (a figure with a word or two for what it measures)
+    expect(parseProgress('Thực hiện 50%')).toEqual({ state: 'in-progress', percent: 50 })
+    expect(parseProgress('Giải ngân 100%')).toEqual({ state: 'done', percent: 100 })
   })
 
   it('reads an account that says the work goes on as in progress, and no figure inside a long account as how far', () => {

@@ -494,10 +494,16 @@ describe('validateTable on tables worded as other offices word them', () => {
         ['TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Kết quả thực hiện'],
         [1, 'Tuyên truyền cải cách hành chính', 'Sở Văn hoá', 'Thường xuyên', 'Đã đăng 45 tin bài'],
         [2, 'Cập nhật cơ sở dữ liệu', 'Sở Nội vụ', 'Hằng quý', 'Đã hoàn thành cập nhật quý III'],
+        // (finished in short: "Đã HT")
+        [3, 'Cập nhật danh mục TTHC', 'Sở Tư pháp', 'Hằng quý', 'Đã HT cập nhật quý III'],
       ]),
       { asOf: '2026-09-30' },
     )
-    expect(recurring.tasks.map((t) => t.status)).toEqual(['ongoing', 'done-on-time'])
+    expect(recurring.tasks.map((t) => t.status)).toEqual([
+      'ongoing',
+      'done-on-time',
+      'done-on-time',
+    ])
   })
 
   it('reads a task given no time whose progress says it is a standing one as recurring work', () => {
