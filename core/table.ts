@@ -52,6 +52,8 @@ type Draft = {
   sttNumeric: boolean
   cells: Partial<Record<FieldKey, RowCell>>
   covered: Set<FieldKey>
+  /** The row's filled cells not merged down from above, in any column ("14:00", a place). */
+  own: number
   merged?: true
 }
 
@@ -305,13 +307,24 @@ function readDraft(
   // table's ("Hạn | Nội dung") where every cell it fills is its header's.
   if (headerLike >= 3 || (headerLike >= 2 && headerLike === count)) return null
   const sttCell = cells.stt
+  let own = 0
+  values.forEach((v, i) => {
+    if (v !== null && v !== '' && covered[i] !== true) own++
+  })
   // An STT cell merged down over several rows: the rows below continue the same item.
   if (sttCell && coveredFields.has('stt'))
-    return { row, stt: null, sttNumeric: false, cells, covered: coveredFields, merged: true }
+    return { row, stt: null, sttNumeric: false, cells, covered: coveredFields, own, merged: true }
   const stt = sttCell
     ? parseStt(typeof sttCell.value === 'number' ? sttCell.value : sttCell.text)
     : null
-  return { row, stt, sttNumeric: typeof sttCell?.value === 'number', cells, covered: coveredFields }
+  return {
+    row,
+    stt,
+    sttNumeric: typeof sttCell?.value === 'number',
+    cells,
+    covered: coveredFields,
+    own,
+  }
 }
 
 function pushTextIssues(
@@ -520,10 +533,18 @@ function isOwnTask(draft: Draft, opens: RegExp): boolean {
   // Text split by a page break starts in the middle of a phrase ("vị, địa phương"), in lower case.
   const starts = (f: FieldKey) => own(f) && opens.test(draft.cells[f]!.text)
   // A task of its own names who does it, or (in a report) what was done on it, typed in any case
-  // ("đã hoàn thành", "phòng KHTC"): the task's own words tell a page break.
+  // ("đã hoàn thành", "phòng KHTC"): the task's own words tell a page break. So does a cell of its
+  // own beside the task where its agency and day are merged down from the row above ("14:00", a
+  // place): a page break continues the split text alone.
+  // (under an item merged down, a product of its own with its own agency is a second deliverable)
+  if (draft.merged && starts('product') && (own('lead') || own('executing'))) return true
   return (
     (starts('content') || starts('criterion')) &&
-    (own('lead') || own('executing') || own('progress') || own('achieved'))
+    (own('lead') ||
+      own('executing') ||
+      own('progress') ||
+      own('achieved') ||
+      (draft.covered.size > 0 && draft.own >= 2))
   )
 }
 

@@ -236,6 +236,50 @@ describe('readTable', () => {
     expect(table.issues).toEqual([])
   })
 
+  it('reads a row whose agency and day are merged down from the row above as a task of its own where it has a cell of its own beside its task', () => {
+    const grid = createGrid(
+      [
+        ['Thứ ngày', 'Giờ', 'Nội dung', 'Chủ trì, tham gia', 'Địa điểm'],
+        ['Thứ Tư 04/9/2019', '7:30', 'Hội nghị sơ kết Chỉ thị số 40', 'Đ/c Nga PCT', 'Thành ủy'],
+        [null, '7:30', 'Hội nghị sơ kết công tác tiêm phòng', 'Đ/c Xuân CT', 'Hội trường'],
+        [null, '8:00', 'Thanh tra tỉnh làm việc với UBND thành phố', null, 'Phòng họp 2'],
+        // (a page break continues the split text alone)
+        [null, null, 'Thành phố và các phường', null, null],
+      ],
+      [
+        { top: 2, left: 1, bottom: 5, right: 1 },
+        { top: 3, left: 4, bottom: 5, right: 4 },
+      ],
+    )
+    const table = readTable(grid)!
+    expect(table.rows.map((r) => [r.row, r.kind, r.cells.content?.text])).toEqual([
+      [2, 'task', 'Hội nghị sơ kết Chỉ thị số 40'],
+      [3, 'task', 'Hội nghị sơ kết công tác tiêm phòng'],
+      [4, 'task', 'Thanh tra tỉnh làm việc với UBND thành phố Thành phố và các phường'],
+    ])
+    // Under an item merged down, a product of its own with its own agency is a second deliverable,
+    // though its time is merged with the first's.
+    const plan = readTable(
+      createGrid(
+        [
+          title,
+          ['STT', 'Nội dung', 'Sản phẩm', 'Thời gian', 'Cơ quan chủ trì'],
+          [3, 'Tuyên truyền CCHC', 'Kế hoạch của tỉnh', 'Tháng 01/2026', 'Sở Nội vụ'],
+          [null, null, 'Kế hoạch của các cơ quan', null, 'Các cơ quan, đơn vị'],
+        ],
+        [
+          { top: 3, left: 1, bottom: 4, right: 1 },
+          { top: 3, left: 2, bottom: 4, right: 2 },
+          { top: 3, left: 4, bottom: 4, right: 4 },
+        ],
+      ),
+    )!
+    expect(plan.rows.map((r) => [r.row, r.kind, r.cells.product?.text])).toEqual([
+      [3, 'task', 'Kế hoạch của tỉnh'],
+      [4, 'task', 'Kế hoạch của các cơ quan'],
+    ])
+  })
+
   it('reports a repeated number with the number expected next', () => {
     const table = read([task(1, 'A'), task(1, 'B'), task(2, 'C')])
     expect(table.issues).toEqual([
