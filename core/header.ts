@@ -184,13 +184,30 @@ export function locateHeader(
     )
       weakest = r
   }
-  const r =
+  let r =
     best?.r ??
     weakest ??
     findHeadingsOverTimes(values, covered, limit) ??
     findHeadingsOverNumbers(values, covered, limit)
   if (r === null) return null
+  // A header of two rows is read from its top row: a row whose headings are partly merged down from
+  // the row above ("TT" over both rows beside "Đơn vị" over "Chủ trì | Phối hợp") is its second row.
+  if (r > 0 && isSecondHeaderRow(values, covered, r)) r--
   return buildHeader(values, covered, r, top, left, choices, context, scoreCell)
+}
+
+/** Whether a row continues the header above it: two of its headings or more merged down from there, one of its own at least. */
+function isSecondHeaderRow(values: CellValue[][], covered: boolean[][], r: number): boolean {
+  let copies = 0
+  let own = 0
+  ;(values[r] ?? []).forEach((v, c) => {
+    if (v === null || v === '') return
+    // (a copy of the heading above it, not of the heading beside it merged across)
+    if (covered[r]?.[c] === true) {
+      if (values[r - 1]?.[c] === v) copies++
+    } else own++
+  })
+  return copies >= 2 && own >= 1 && !holdsData(values[r - 1] ?? [])
 }
 
 /**

@@ -957,6 +957,38 @@ describe('header understanding by meaning', () => {
     ])
   })
 
+  it('finds a two-row header by its top row where only its second row names every required field', () => {
+    // "Đơn vị" names no role: the children under it do, and the headings beside them are merged down.
+    const rows: CellValue[][] = [
+      ['PHỤ LỤC NHIỆM VỤ GIAI ĐOẠN 2026-2030'],
+      ['TT', 'NHIỆM VỤ CỤ THỂ', 'Đơn vị', null, 'THỜI HẠN THỰC HIỆN'],
+      [null, null, 'CƠ QUAN CHỦ TRÌ', 'CƠ QUAN PHỐI HỢP', null],
+      ['I', 'HOÀN THIỆN ĐỒNG BỘ THỂ CHẾ PHÁT TRIỂN'],
+      [1, 'Hoàn thiện pháp luật về thương mại', 'Bộ Công Thương', 'Các bộ, ngành', '2026 - 2030'],
+      [2, 'Hoàn thiện pháp luật về chuyển đổi số', 'Bộ KH&CN', 'Các bộ, ngành', '2026 - 2030'],
+    ]
+    const merges = [
+      { top: 2, left: 3, bottom: 2, right: 4 },
+      ...[1, 2, 5].map((c) => ({ top: 2, left: c, bottom: 3, right: c })),
+    ]
+    const { values, covered } = computeFilledCells({
+      sheet: 'S',
+      top: 1,
+      left: 1,
+      cells: rows,
+      merges,
+    })
+    const header = locateHeader(values, covered, 1, 1)!
+    expect(header.row).toBe(2)
+    expect(header.mapping.map((m) => [m.column, m.field])).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'lead'],
+      ['D', 'coop'],
+      ['E', 'deadline'],
+    ])
+  })
+
   it('reads a header whose words go on in the row below, beside a parent over two children', () => {
     const rows: CellValue[][] = [
       [],
