@@ -153,10 +153,16 @@ export function locateHeader(
       const f = bestField(scoreCell(v))
       if (f) fields.add(f)
     }
-    for (const v of values[r + 1] ?? []) {
-      const f = bestField(scoreCell(v, 'Thời gian'))
-      if (f === 'start' || f === 'end') fields.add(f)
-    }
+    // (children under a time parent are short headings, "Bắt đầu | Hoàn thành", not a row's data)
+    const below = values[r + 1] ?? []
+    if (!holdsData(below))
+      for (const v of below) {
+        // (nor a state: "Chưa bắt đầu")
+        if (typeof v !== 'string' || v.length > 25 || /\d|^\s*(?:chưa|đã|đang)\s/iu.test(v))
+          continue
+        const f = bestField(scoreCell(v, 'Thời gian'))
+        if (f === 'start' || f === 'end') fields.add(f)
+      }
     const { fixed } = resolveColumnChoices(choices, row.map(cellText), left)
     for (const [f, c] of Object.entries(fixed) as [FieldKey, number][])
       if (cellText(row[c] ?? null).trim()) fields.add(f)

@@ -957,6 +957,27 @@ describe('header understanding by meaning', () => {
     ])
   })
 
+  it('finds the header at its first place, not where a page break repeats it over a row of states', () => {
+    const head = ['target_id', 'department', 'target_name', 'deadline', 'status']
+    const task = (id: string, state: string): CellValue[] => [
+      id,
+      'HCNS',
+      `Nhiệm vụ ${id} của phòng`,
+      'Trong Quý IV',
+      state,
+    ]
+    const rows: CellValue[][] = [
+      head,
+      task('T01', 'Đang thực hiện'),
+      task('T02', 'Hoàn thành'),
+      head,
+      // ("Chưa bắt đầu" under the repeated header is a state, no "Bắt đầu" under a time)
+      task('T03', 'Chưa bắt đầu'),
+      task('T04', 'Chưa bắt đầu'),
+    ]
+    expect(locate(rows)!.row).toBe(1)
+  })
+
   it('finds a two-row header by its top row where only its second row names every required field', () => {
     // "Đơn vị" names no role: the children under it do, and the headings beside them are merged down.
     const rows: CellValue[][] = [
