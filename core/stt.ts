@@ -75,5 +75,8 @@ export function parseStt(value: string | number | null): SttCode | null {
   // Long text in the STT column, or three words and more ("PHÒNG NỘI VỤ"), is a title written there,
   // not a number.
   if (raw.length > 12 || raw.split(/\s+/).length >= 3) return null
+  // So is a section's or a part's number before its title, however short ("I. LUẬT", "B. Thông tư"),
+  // but not a letter before a day ("T. Hai 02/9" is Monday the 2nd).
+  if (/^(?:[IVXLC]+|[A-ZĐ])[.)]?\s+\p{L}/u.test(raw) && !/^[A-ZĐ]\.?\s.*\d/u.test(raw)) return null
   return { kind: 'other', code: raw }
 }

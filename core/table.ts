@@ -458,7 +458,11 @@ function classifyRows(read: Draft[], header: HeaderInfo, issues: Issue[]): Table
         stt.kind === 'section' &&
         isOwnTask(draft, opens) &&
         (draft.cells.deadline !== undefined || draft.cells.end !== undefined) &&
-        (!next || next.stt?.kind === 'section' || next.stt?.kind === 'part')
+        (!next ||
+          next.stt?.kind === 'section' ||
+          next.stt?.kind === 'part' ||
+          // (a section's number and title merged across its row: "IV. CẬP NHẬT …")
+          (!next.stt && isHeading(next)))
       previous = {
         row: draft.row,
         kind: alone ? 'task' : stt.kind === 'part' ? 'heading' : 'section',

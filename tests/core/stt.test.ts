@@ -91,6 +91,9 @@ describe('parseStt', () => {
     expect(parseStt('Nhiệm vụ')).toEqual({ kind: 'other', code: 'Nhiệm vụ' })
     // (three words are a title however short: a unit's heading merged over the row)
     expect(parseStt('PHÒNG NỘI VỤ')).toBeNull()
+    // (so is a section's or a part's number before its title, however short)
+    expect(parseStt('I. LUẬT')).toBeNull()
+    expect(parseStt('B. Thông tư')).toBeNull()
   })
 
   it('reads a number closed by a dash, a slash or a colon, or after "No." or "Số", as that number', () => {

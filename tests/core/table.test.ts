@@ -280,6 +280,32 @@ describe('readTable', () => {
     ])
   })
 
+  it('reads a section over its title merged across the row as a heading, and a section with a time of its own between such headings as a task', () => {
+    const wide = (r: number) => ({ top: r, left: 1, bottom: r, right: 4 })
+    const table = readTable(
+      createGrid(
+        [
+          title,
+          header,
+          ['I. LUẬT'],
+          task('1.', 'Sửa đổi Luật Luật sư'),
+          ['II', 'Rà soát văn bản quy phạm pháp luật', 'Sở Tư pháp', 'Trước 15/8/2026'],
+          ['III. NGHỊ ĐỊNH'],
+          task('1.', 'Sửa đổi Nghị định 84/2019/NĐ-CP'),
+        ],
+        [wide(3), wide(6)],
+      ),
+    )!
+    expect(table.rows.map((r) => [r.row, r.kind])).toEqual([
+      [3, 'heading'],
+      [4, 'task'],
+      [5, 'task'],
+      [6, 'heading'],
+      [7, 'task'],
+    ])
+    expect(table.issues.filter((i) => i.severity === 'error')).toEqual([])
+  })
+
   it('reports a repeated number with the number expected next', () => {
     const table = read([task(1, 'A'), task(1, 'B'), task(2, 'C')])
     expect(table.issues).toEqual([
