@@ -297,7 +297,8 @@ export function scoreHeaderText(text: string, parent: string | null = null): Wei
   for (const note of notes.flatMap(split)) scorePart(tokenize(note), 0.6, scores, seen)
   const folded = foldText(cleaned)
   // (the whole header: "Kết quả thực hiện Quý III/2026" is not the label "Kết quả thực hiện")
-  const exact = exactLabels.get(foldText(marked))
+  // (a label written short is that label: "TĐ" is "Tiến độ")
+  const exact = exactLabels.get(foldText(marked)) ?? exactLabels.get(tokenize(marked).join(' '))
   if (exact) scores[exact] = (scores[exact] ?? 0) + 3
   // A horizon is an aim's time ("Giải ngân đến năm 2026"), kept though the period is dropped.
   if (horizonWords.test(foldText(marked))) scores.expected = (scores.expected ?? 0) + 5

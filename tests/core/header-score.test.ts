@@ -13,6 +13,12 @@ describe('scoreHeaderText', () => {
     ['Nguồn SL/minh chứng', 'evidence'],
     ['Tiến độ đến ngày 22/5/2026', 'progress'],
     ['Tiến độ đến ngày 22 tháng 5 năm 2026', 'progress'],
+    // Words written short as offices write them: "ĐV CT", "CQ PH", "TG HT", "TĐ", "SP".
+    ['ĐV CT', 'lead'],
+    ['CQ PH', 'coop'],
+    ['TG HT', 'deadline'],
+    ['TĐ', 'progress'],
+    ['SP', 'product'],
     ['Đến hết năm 2026', 'expected'],
     ['Cơ quan chủ trì[1]', 'lead'],
     ['Nguồn kinh phí', 'other'],
