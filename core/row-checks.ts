@@ -164,7 +164,9 @@ function readUntoldProgress(
     const said = readReportedProgress(row.cells[field]?.text ?? '')
     if (said) return said
   }
-  if (doneDate && !ctx.columns.has('progress')) return { state: 'done', percent: null }
+  // (a completion date says the work was done where no agency typed a progress: none, or steps read)
+  if (doneDate && (!ctx.columns.has('progress') || ctx.progressFromSteps))
+    return { state: 'done', percent: null }
   // A mark or a verdict on the timing where the completion date goes ("x", "Đúng hạn", "Trễ hạn"):
   // done, its day not written.
   const when = row.cells.doneDate?.text.trim() ?? ''

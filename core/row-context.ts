@@ -38,6 +38,8 @@ export type RowContext = {
   registry: AgencyRegistry | null
   index: AgencyIndex | null
   issues: Issue[]
+  /** Whether the progress is read across a workflow's steps, which no agency typed. */
+  progressFromSteps: boolean
   /** The fields the table has a column for, and their letters. */
   columns: Set<FieldKey>
   letters: Partial<Record<FieldKey, string>>

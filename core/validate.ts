@@ -130,6 +130,8 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
     index,
     issues,
     columns: new Set(Object.keys(table.header.columns) as FieldKey[]),
+    progressFromSteps:
+      table.header.series?.some((s) => s.field === 'progress' && s.kind === 'workflow') ?? false,
     letters: {},
     unjudged: 0,
     deadlines: new Map(),

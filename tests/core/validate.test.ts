@@ -1805,6 +1805,46 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.issues.filter((i) => i.severity !== 'info')).toEqual([])
   })
 
+  it('reads a task whose steps were not written but whose completion date was as done', () => {
+    const step = (n: number) => `Công văn số ${n}/STC ngày 0${n}/01/2026`
+    const grid = createGrid([
+      [
+        'STT',
+        'Tên văn bản',
+        'Cơ quan soạn thảo',
+        'Thời hạn',
+        'Đăng ký',
+        'Góp ý',
+        'Thẩm định',
+        'Trình',
+        'Ngày hoàn thành',
+      ],
+      [1, 'Quyết định về giá', 'Sở Tài chính', 'Quý II/2026', step(1), step(2), null, null, null],
+      [2, 'Quyết định về chợ', 'Sở Công Thương', 'Quý III/2026', step(3), null, null, null, null],
+      [
+        3,
+        'Quyết định về phí',
+        'Sở Nội vụ',
+        'Quý I/2026',
+        step(4),
+        step(5),
+        step(6),
+        step(7),
+        '20/02/2026',
+      ],
+      // (its steps left blank, its completion date written)
+      [4, 'Quyết định bãi bỏ', 'Sở Tư pháp', 'Quý I/2026', null, null, null, null, '10/02/2026'],
+    ])
+    const report = validateTable(grid, { asOf: '2026-02-25' })
+    expect(report.header!.columns.progress).toBe('E')
+    expect(report.tasks.map((t) => [t.status, t.doneDate])).toEqual([
+      ['in-progress', null],
+      ['in-progress', null],
+      ['done-on-time', '2026-02-20'],
+      ['done-on-time', '2026-02-10'],
+    ])
+  })
+
   it('takes no workflow from a column filled on every row (where the tasks came from) or from two steps', () => {
     const grid = createGrid([
       [
