@@ -32,6 +32,11 @@ describe('readCellKind', () => {
     ['25/12/2025 đến 04/01/2026', 'period'],
     ['10-12/8/2025', 'period'],
     ['2026 đạt 80%; 2030 đạt 100%', 'task'],
+    // A time to finish by ("Xong trong Quý II/2026", "Hoàn thành quý II/2026") is a time; a report
+    // that it was finished then is a progress.
+    ['Xong trong Quý II/2026', 'period'],
+    ['Hoàn thành quý II/2026', 'period'],
+    ['Đã xong trong tháng 5/2026', 'progress'],
     // A time spelled out in words is as short as it is in figures.
     ['Trong thời gian: từ ngày 03 tháng 2 năm 2020 đến ngày 01 tháng 12 năm 2020', 'period'],
     // Agencies named with their roles.
