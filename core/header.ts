@@ -558,7 +558,15 @@ export function buildHeader(
   )
   const words = cells.map((h) => (h.skip || !h.text ? {} : scoreCell(h.text, h.parent)))
   // A plan has no progress columns: there "Kết quả" holds targets or products, not achievements.
-  const plan = !words.some((s) => ['progress', 'doneDate'].includes(bestField(s) ?? ''))
+  // (a schedule headed for progress over times alone, "Tiến độ": "Quý II/2026", reports nothing)
+  const reports = (s: Weights, c: number) => {
+    const field = bestField(s)
+    const p = profiles[c]!
+    if (field === 'progress' && p.filled >= 2 && p.kinds.period + p.kinds.date >= 0.8 * p.filled)
+      return false
+    return field === 'progress' || field === 'doneDate'
+  }
+  const plan = !words.some(reports)
   // A column with data under an empty header cell is read by its cells alone, and only where the
   // user names it or a required field has no other column: an unlabelled column of numbers beside
   // the tasks is their STT.

@@ -4,7 +4,6 @@ import {
   createIssue,
   fieldSpecs,
   validateTable,
-  columnNumber,
   type CellValue,
   type FieldKey,
   type Grid,
@@ -15,7 +14,8 @@ import {
   headerCausedCodes,
   repeatLimit,
 } from '../../core/repeated-issues.ts'
-import { readFixtures, type TableFixture } from '../../scripts/eval/fixture.ts'
+import { readFixtures } from '../../scripts/eval/fixture.ts'
+import { readFixtureGrid } from '../helpers/fixture-grid.ts'
 import { createGrid } from '../helpers/grid.ts'
 import { buildSampleTables, phrasebook } from '../../scripts/phrasebook.ts'
 import { buildReadingCases } from '../helpers/reading-cases.ts'
@@ -95,20 +95,6 @@ function readPlanGrid(file: string): Grid {
     ...plan.rows.map((r) => plan.columns.map((f) => r[f] ?? null)),
   ]
   return createGrid(cells)
-}
-
-/** A corpus table of tests/fixtures/tables (the tuning set; the unseen set is never read here) as a grid. */
-function readFixtureGrid(fixture: TableFixture): Grid {
-  const merges = fixture.merges.map((area) => {
-    const [from, to] = area.split(':').map((a) => /^([A-Z]+)(\d+)$/.exec(a)!)
-    return {
-      top: Number(from![2]),
-      left: columnNumber(from![1]!),
-      bottom: Number(to![2]),
-      right: columnNumber(to![1]!),
-    }
-  })
-  return createGrid(fixture.rows as CellValue[][], merges, fixture.sheet)
 }
 
 /** Every table the tests have: the seeds, the shipped plans, the corpus's tuning tables, the phrasebook's tables, the reading cases. */

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { findTitleYear, validateTable } from '../../core/validate.ts'
 import { formatColumnReading, type CellValue } from '../../core/index.ts'
+import { readFixtureGrid, readTuningFixture } from '../helpers/fixture-grid.ts'
 import { createGrid, createPlanGrid } from '../helpers/grid.ts'
 import {
   buildLegalTextTracker,
@@ -1803,6 +1804,18 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(byColumn.I!.reason.vi).toBe('một bước của tiến độ (cột E): ô ghi văn bản của bước')
     // The product's reading of a workflow is no claim of the agency's: no "done without a date".
     expect(report.issues.filter((i) => i.severity !== 'info')).toEqual([])
+  })
+
+  it('reads a plan whose schedule is headed for progress ("Tiến độ") over times alone as a plan: its "Kết quả thực hiện" is the product', () => {
+    const fixture = readTuningFixture('bvhttdl-cv6225-2025-nhiem-vu-cds')
+    const grid = readFixtureGrid(fixture)
+    expect(grid.cells[0]![6]).toBe('Thời hạn hoàn thành')
+    grid.cells[0]![6] = 'Tiến độ'
+    const report = validateTable(grid, { asOf: fixture.truth.asOf })
+    expect(report.header!.columns).toMatchObject({ product: 'F', deadline: 'G' })
+    expect(report.tasks.map((t) => t.status)).toEqual(
+      Object.values(fixture.truth.rows).map((r) => r.status),
+    )
   })
 
   it('reads a task whose steps were not written but whose completion date was as done', () => {
