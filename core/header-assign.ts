@@ -38,7 +38,8 @@ export function assignColumns(
 
 /**
  * Roles that hold between columns: an end column needs a start or stands for the deadline; beside
- * a deadline column and without a start, a column read as "Hoàn thành" holds the completion date.
+ * a deadline column, a column read as "Hoàn thành" holds the completion date (a start there opens
+ * the time the deadline closes).
  */
 export function settleRoles(
   assigned: (FieldKey | null)[],
@@ -50,7 +51,6 @@ export function settleRoles(
   if (
     end >= 0 &&
     fixed.end === undefined &&
-    at('start') < 0 &&
     at('deadline') >= 0 &&
     at('doneDate') < 0 &&
     (scores[end]!.doneDate ?? 0) > 0

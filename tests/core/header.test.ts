@@ -886,6 +886,34 @@ describe('header understanding by meaning', () => {
     expect(fields.F).not.toBe('expected')
   })
 
+  it('reads "Hoàn thành" beside a deadline as the completion date, though a column before them opens the time', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Nội dung công việc', 'Thời gian', 'Thời hạn', 'Hoàn thành', 'Tiến độ'],
+      [1, 'Dự toán kinh phí bổ sung', '29/12/2025', '08/01/2026', '08/01/2026', 'Đúng tiến độ'],
+      [2, 'Tiếp nhận đội hình hỗ trợ', '12/01/2026', '12/01/2026', '12/01/2026', 'Đúng tiến độ'],
+      [3, 'Báo cáo thực hiện NQ57', '19/11/2025', '20/01/2026', '19/01/2026', 'Vượt tiến độ'],
+      [
+        4,
+        'Cấu hình phần mềm quản lý văn bản',
+        '01/01/2026',
+        '20/01/2026',
+        '20/01/2026',
+        'Đúng tiến độ',
+      ],
+      [5, 'Mua sắm trang thiết bị', '01/01/2026', '25/02/2026', '24/02/2026', 'Vượt tiến độ'],
+      [6, 'Rà soát chỉ tiêu năm 2025', '05/02/2026', '10/02/2026', '26/02/2026', 'Trễ tiến độ'],
+    ]
+    expect(fieldsOf(rows)).toEqual([
+      ['A', 'stt'],
+      ['B', 'content'],
+      ['C', 'start'],
+      ['D', 'deadline'],
+      ['E', 'doneDate'],
+      ['F', 'progress'],
+    ])
+  })
+
   it('reads the unit an act is done to ("Đơn vị được kiểm tra") as what the row is about, never as who does it', () => {
     const rows: CellValue[][] = [
       [],
