@@ -48,6 +48,11 @@ export function settleRoles(
 ) {
   const at = (f: FieldKey) => assigned.indexOf(f)
   const end = at('end')
+  // (an end with no start and no deadline beside it is the deadline: "Thời gian kết thúc")
+  if (end >= 0 && fixed.end === undefined && at('start') < 0 && at('deadline') < 0) {
+    assigned[end] = 'deadline'
+    return
+  }
   if (
     end >= 0 &&
     fixed.end === undefined &&

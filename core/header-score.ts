@@ -135,13 +135,17 @@ function scorePart(tokens: string[], weight: number, scores: Weights, seen: Set<
       const weights = headerPhrases[phrase]
       if (modifier) {
         // "Cơ quan được giao": a qualifier that is also a role.
-        role ??= agentRoles[phrase] ?? null
+        const asRole = agentRoles[phrase]
+        role ??= asRole ?? null
         past ||= phrase === 'da'
-        if (!seen.has(phrase)) addWeights(scores, modifier, 1)
+        // (beside an agent it names the role alone: "Cơ quan liên quan" cooperates)
+        if (!seen.has(phrase) && !(asRole && agent)) addWeights(scores, modifier, 1)
         seen.add(phrase)
         matched = n
       } else if (weights) {
-        role ??= agentRoles[phrase] ?? null
+        // (a noun that is also a role names the role after another agent only: "Cơ quan đầu mối",
+        // not "Đầu mối thực hiện")
+        if (!agentNouns.has(phrase) || agent) role ??= agentRoles[phrase] ?? null
         time ||= timeNouns.has(phrase)
         when ??= timeRoles[phrase] ?? null
         agentNamed ||= agentNouns.has(phrase)

@@ -13,6 +13,13 @@ describe('scoreHeaderText', () => {
     ['Nguồn SL/minh chứng', 'evidence'],
     ['Tiến độ đến ngày 22/5/2026', 'progress'],
     ['Tiến độ đến ngày 22 tháng 5 năm 2026', 'progress'],
+    // The agencies a task concerns cooperate; a focal agency leads; what is related to the row's
+    // item is no field of ours.
+    ['Cơ quan liên quan', 'coop'],
+    ['Các đơn vị liên quan', 'coop'],
+    ['Cơ quan đầu mối', 'lead'],
+    ['Văn bản liên quan', 'other'],
+    ['Lưu ý', 'note'],
     // Words written short as offices write them: "ĐV CT", "CQ PH", "TG HT", "TĐ", "SP".
     ['ĐV CT', 'lead'],
     ['CQ PH', 'coop'],

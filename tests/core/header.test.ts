@@ -914,6 +914,17 @@ describe('header understanding by meaning', () => {
     ])
   })
 
+  it('reads an end with no start and no deadline beside it as the deadline', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời gian kết thúc'],
+      [1, 'Rà soát TTHC', 'Sở Tư pháp', 'Quý III/2026'],
+      [2, 'Kiểm tra CCHC', 'Sở Nội vụ', 'Tháng 10/2026'],
+      [3, 'Tuyên truyền CCHC', 'Sở Văn hoá', 'Năm 2026'],
+    ]
+    expect(fieldsOf(rows)).toContainEqual(['D', 'deadline'])
+  })
+
   it('reads the unit an act is done to ("Đơn vị được kiểm tra") as what the row is about, never as who does it', () => {
     const rows: CellValue[][] = [
       [],
