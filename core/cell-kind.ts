@@ -44,7 +44,7 @@ const productPattern =
 export const documentReference = /\d+\s*\/\s*[A-ZĐ]|\bsố\s*\d+|https?:\/\/|\bCV\s*\d+/iu
 // How deadline phrases open ("Trong năm 2026", "Quý IV", "Thường xuyên", "Theo quy định", "Khi có …").
 const deadlineStart =
-  /^(?:\d+|trong|truoc|cham nhat|muon nhat|den|tu|quy|thang|nam|ngay|hang|thuong xuyen|dinh ky|lien tuc|theo|khi|sau|ca nam|giai doan|nhiem ky|tuan|thu (?:\d|hai|ba|tu|nam|sau|bay)|chu nhat|sang|chieu|toi|(?:hoan thanh|xong) (?:truoc|trong|cham|vao|quy|thang|nam|ngay)|dau|cuoi|giua|nua)\b/
+  /^(?:\d+|trong|truoc|cham nhat|muon nhat|den|tu|quy|thang|nam|ngay|hang|thuong xuyen|dinh ky|lien tuc|theo|khi|sau|ca nam|giai doan|nhiem ky|tuan|thu (?:\d|hai|ba|tu|nam|sau|bay)|chu nhat|sang|chieu|toi|(?:hoan thanh|xong) (?:truoc|trong|cham|vao|quy|thang|nam|ngay)|du kien (?:quy|thang|nam|ngay|tuan|\d)|dau|cuoi|giua|nua)\b/
 // How progress words open (a progress cell that only mentions "Đảng" or "đang" later is not one).
 const progressStart =
   /^(?:da|dang|chua|hoan thanh|ht|xong|dat|hoan tat|ket thuc|tiep tuc|cho|gan xong|sap hoan thanh|con trong han|tre han|qua han|xin gia han|du kien|khong|dung|tam dung|huy|co|can|phoi hop|theo doi|ghi nhan|\d+(?:[.,]\d+)? pct)\b/

@@ -37,6 +37,8 @@ describe('readCellKind', () => {
     ['Xong trong Quý II/2026', 'period'],
     ['Hoàn thành quý II/2026', 'period'],
     ['Đã xong trong tháng 5/2026', 'progress'],
+    // (so is a time planned: "Dự kiến tháng 10/2026")
+    ['Dự kiến tháng 10/2026', 'period'],
     // A time spelled out in words is as short as it is in figures.
     ['Trong thời gian: từ ngày 03 tháng 2 năm 2020 đến ngày 01 tháng 12 năm 2020', 'period'],
     // Agencies named with their roles.
