@@ -39,12 +39,13 @@ export function assignColumns(
 /**
  * Roles that hold between columns: an end column needs a start or stands for the deadline; beside
  * a deadline column, a column read as "Hoàn thành" holds the completion date (a start there opens
- * the time the deadline closes).
+ * the time the deadline closes). `words` are the header words' own scores.
  */
 export function settleRoles(
   assigned: (FieldKey | null)[],
   scores: Weights[],
   fixed: Partial<Record<FieldKey, number>>,
+  words: Weights[] = scores,
 ) {
   const at = (f: FieldKey) => assigned.indexOf(f)
   const end = at('end')
@@ -56,6 +57,8 @@ export function settleRoles(
   if (
     end >= 0 &&
     fixed.end === undefined &&
+    // (with a start, only where the end's own words say it was finished: "Hoàn thành")
+    (at('start') < 0 || (words[end]!.doneDate ?? 0) > 0) &&
     at('deadline') >= 0 &&
     at('doneDate') < 0 &&
     (scores[end]!.doneDate ?? 0) > 0

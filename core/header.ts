@@ -775,7 +775,7 @@ export function buildHeader(
   // (the joint reading leaves unlabelled columns out)
   const labelled = scores.map((s, c) => (unlabelled[c] ? {} : s))
   let assigned = assignColumns(labelled, resolved.fixed, resolved.excluded)
-  settleRoles(assigned, labelled, resolved.fixed)
+  settleRoles(assigned, labelled, resolved.fixed, words)
   const distinctShares = profiles.map((p) => (p.filled ? p.distinct / p.filled : 0))
   const guessed = guessRequiredFields(
     assigned,
@@ -791,7 +791,7 @@ export function buildHeader(
     const fixed = { ...resolved.fixed, ...extra }
     for (const c of guessed) fixed[assigned[c]!] = c
     assigned = assignColumns(labelled, fixed, resolved.excluded)
-    settleRoles(assigned, labelled, fixed)
+    settleRoles(assigned, labelled, fixed, words)
   }
   if (guessed.size) reassign({})
   // The task stands before what is reported about it, and tables write it right after the number: a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FieldKey } from '../../core/index.ts'
-import { assignColumns, guessRequiredFields } from '../../core/header-assign.ts'
+import { assignColumns, guessRequiredFields, settleRoles } from '../../core/header-assign.ts'
 
 describe('assignColumns', () => {
   it('gives each field at most one column, for the best total', () => {
@@ -21,6 +21,36 @@ describe('assignColumns', () => {
       'content',
     ])
     expect(assignColumns([{ note: 8 }], {}, new Set(['note']))).toEqual([null])
+  })
+})
+
+describe('settleRoles', () => {
+  it('reads an end as the deadline alone, or as the completion date beside a deadline where its words say it was finished', () => {
+    const settle = (
+      assigned: (FieldKey | null)[],
+      scores: Record<string, number>[],
+      words = scores,
+    ) => {
+      settleRoles(assigned, scores, {}, words)
+      return assigned
+    }
+    // ("Thời gian kết thúc" alone)
+    expect(settle(['content', 'end'], [{}, { end: 9 }])).toEqual(['content', 'deadline'])
+    // ("Thời hạn | Hoàn thành", with or without a start before them)
+    const finished = [{}, { deadline: 9 }, { end: 6, doneDate: 2 }]
+    expect(settle([null, 'deadline', 'end'], finished)).toEqual([null, 'deadline', 'doneDate'])
+    expect(settle(['start', 'deadline', 'end'], finished)).toEqual([
+      'start',
+      'deadline',
+      'doneDate',
+    ])
+    // (three periods of one schedule: only the cells lean to a completion date, the words do not)
+    const periods = [{ start: 3 }, { deadline: 4 }, { end: 4, doneDate: 1 }]
+    expect(settle(['start', 'deadline', 'end'], periods, [{}, {}, {}])).toEqual([
+      'start',
+      'deadline',
+      'end',
+    ])
   })
 })
 
