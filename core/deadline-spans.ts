@@ -36,10 +36,13 @@ const unit = '[ivx]{1,4}|\\d{1,2}'
 export const yearJoin = ' ?(?:[/,.–-]|\\bnam\\b|\\bcua\\b|\\btrong\\b) ?'
 const yearLink = `(?:(?:${yearJoin})+| )((?:19|20|21)\\d{2})\\b`
 
-// A cell that holds days and months only, with the day of the week and the time of day around them.
+// A cell that holds days and months only, with the day of the week and the time of day around them
+// ("Thứ Sáu (18/10)", "16/05 (Thứ Bảy)").
 const dayMonth = '\\(?\\d{1,2} ?/ ?\\d{1,2}\\)?'
+const dayWord =
+  '(?:sang|chieu|toi|ca ngay|ngay|thu (?:hai|ba|tu|nam|sau|bay|\\d)|chu nhat|t\\d|cn|\\d{1,2} ?(?:h|gio) ?\\d{0,2})'
 const calendarDay = new RegExp(
-  `^(?:(?:sang|chieu|toi|ca ngay|ngay|thu (?:hai|ba|tu|nam|sau|bay|\\d)|chu nhat|t\\d|cn|\\d{1,2} ?(?:h|gio) ?\\d{0,2})[ ,]*)*${dayMonth}(?: ?(?:[-–→,;]|va) ?${dayMonth})*$`,
+  `^(?:${dayWord}[ ,]*)*${dayMonth}(?: ?(?:[-–→,;]|va) ?${dayMonth})*(?:[ ,-]*\\(?${dayWord}\\)?)*$`,
 )
 
 /**

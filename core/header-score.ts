@@ -95,12 +95,19 @@ function splitRunTogether(token: string): string[] {
 
 /** Folds one part of a header into tokens, abbreviations expanded and bare numbers dropped. */
 function tokenize(part: string): string[] {
-  return foldKeepingNumbers(part)
-    .split(' ')
-    .flatMap(splitRunTogether)
-    .flatMap((t) => (headerAbbreviations[t] ?? t).split(' '))
-    .filter((t) => t && !/^\d/.test(t))
+  return (
+    foldKeepingNumbers(part)
+      .split(' ')
+      .flatMap(splitRunTogether)
+      // "CT" after an agency is its role ("ĐV CT": chủ trì); elsewhere a title ("Đ/c Xuân CT": chủ tịch)
+      .map((t, i, all) => (t === 'ct' && agencyShort.has(all[i - 1] ?? '') ? 'chu tri' : t))
+      .flatMap((t) => (headerAbbreviations[t] ?? t).split(' '))
+      .filter((t) => t && !/^\d/.test(t))
+  )
 }
+
+// Agencies written short or in full, before a role written short.
+const agencyShort = new Set(['dv', 'cq', 'vi', 'quan', 'phan'])
 
 /**
  * Scores one part: the head phrase counts in full, later phrases (modifying it) by half; an agent

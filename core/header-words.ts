@@ -476,7 +476,6 @@ export const headerAbbreviations: Record<string, string> = {
   th: 'thuc hien',
   nd: 'noi dung',
   ph: 'phoi hop',
-  ct: 'chu tri',
   td: 'tien do',
   sp: 'san pham',
   ldvp: 'lanh dao van phong',

@@ -173,8 +173,9 @@ export function readTable(
 
 // A day as a work calendar writes it: a date, with or without its weekday ("Thứ 2 26/01", "T4
 // 28/01/2026", "CN (01/02)").
+// (or after it, in brackets: "16/05 (Thứ Bảy)"; or after "Ngày")
 const calendarDay =
-  /^(?:(?:thu (?:\d|hai|ba|tu|nam|sau|bay)|t\d|chu nhat|cn)\W*)?\(?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\)?$/
+  /^(?:(?:thu (?:\d|hai|ba|tu|nam|sau|bay)|t\d|chu nhat|cn|ngay)\W*)?\(?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\)?(?:\W*\(?(?:thu (?:\d|hai|ba|tu|nam|sau|bay)|t\d|chu nhat|cn)\)?)?$/
 
 /**
  * A work calendar writes each day once, on its first row, and leaves the rows of the same day
@@ -213,7 +214,7 @@ function readCalendarDay(cell: RowCell): string | null {
   if (isDateCell(cell.value)) return cell.value.shows ? null : cell.value.date
   const folded = foldKeepingPunctuation(cell.text).replace(/\s+/g, ' ').trim()
   if (folded.length > 30 || !calendarDay.test(folded)) return null
-  const m = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?\)?$/.exec(folded)!
+  const m = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?(?!\s*[/.-]?\d)/.exec(folded)!
   const year = m[3] ? (m[3].length === 2 ? `20${m[3]}` : m[3]) : '0000'
   return `${year}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
 }

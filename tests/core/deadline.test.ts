@@ -479,6 +479,9 @@ const compoundPhrases: [string, string, string | null][] = [
   ['Năm tháng đầu năm 2026', 'period', '2026-05-31'],
   ['14/10', 'date', '2026-10-14'],
   ['Thứ Sáu (18/10)', 'date', '2026-10-18'],
+  // (the weekday after the day)
+  ['16/05 (Thứ Bảy)', 'date', '2026-05-16'],
+  ['02/09 (T2)', 'date', '2026-09-02'],
   ['Sáng thứ Tư 16/10', 'date', '2026-10-16'],
   ['T. Hai 02/9', 'date', '2026-09-02'],
   ['30/9 - 04/10', 'date', '2026-10-04'],

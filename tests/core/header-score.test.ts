@@ -22,6 +22,8 @@ describe('scoreHeaderText', () => {
     ['Lưu ý', 'note'],
     // Words written short as offices write them: "ĐV CT", "CQ PH", "TG HT", "TĐ", "SP".
     ['ĐV CT', 'lead'],
+    // ("CT" after a name is a title: "Đ/c Xuân CT", the chairman)
+    ['Đ/c Xuân CT', undefined],
     ['CQ PH', 'coop'],
     ['TG HT', 'deadline'],
     ['TĐ', 'progress'],

@@ -667,6 +667,32 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
       [3, 'task', '2026-03-09'],
       [4, 'task', '2026-03-11'],
     ])
+    // A day written with its weekday after it ("09/3 (Thứ Hai)") or after "Ngày", and a chairman
+    // ("Đ/c Xuân CT") beside a day and a time: data rows, never the header.
+    for (const [first, second] of <[string, string][]>[
+      ['09/3 (Thứ Hai)', '11/3 (Thứ Tư)'],
+      ['Ngày 9/3/2026', 'Ngày 11/3/2026'],
+      ['Thứ Hai 09/03/2026', 'Thứ Tư 11/03/2026'],
+    ]) {
+      const written = validateTable(
+        createGrid([
+          ['LỊCH CÔNG TÁC TUẦN NĂM 2026'],
+          ['Thứ ngày', 'Giờ', 'Nội dung', 'Chủ trì, tham gia', 'Địa điểm'],
+          [first, '7:30', 'Giao ban đầu tuần', 'Đ/c Xuân CT', 'PH tầng 2'],
+          [null, '9:45', 'Làm việc với đoàn kiểm tra CCHC', 'Đ/c Tú PCT', 'PH tầng 2'],
+          [second, '14:00', 'Tiếp công dân định kỳ', 'Đ/c Xuân CT', 'Trụ sở'],
+          [null, '16:00', 'Họp Ban chỉ đạo', 'Đ/c Xuân CT', 'PH tầng 6'],
+        ]),
+        { asOf: '2026-03-10' },
+      )
+      expect(written.header!.row).toBe(2)
+      expect(written.tasks.map((t) => [t.row, t.deadline?.due])).toEqual([
+        [3, '2026-03-09'],
+        [4, '2026-03-09'],
+        [5, '2026-03-11'],
+        [6, '2026-03-11'],
+      ])
+    }
   })
 
   it('reads on past a note between tasks, and ends the table at a note below the last', () => {
