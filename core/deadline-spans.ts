@@ -40,7 +40,7 @@ const yearLink = `(?:(?:${yearJoin})+| )((?:19|20|21)\\d{2})\\b`
 // ("Thứ Sáu (18/10)", "16/05 (Thứ Bảy)").
 const dayMonth = '\\(?\\d{1,2} ?/ ?\\d{1,2}\\)?'
 const dayWord =
-  '(?:sang|chieu|toi|ca ngay|ngay|thu (?:hai|ba|tu|nam|sau|bay|\\d)|chu nhat|t\\d|cn|\\d{1,2} ?(?:h|gio) ?\\d{0,2})'
+  '(?:sang|chieu|toi|ca ngay|ngay|(?:nhan )?dip|thu (?:hai|ba|tu|nam|sau|bay|\\d)|chu nhat|t\\d|cn|\\d{1,2} ?(?:h|gio) ?\\d{0,2})'
 const calendarDay = new RegExp(
   `^(?:${dayWord}[ ,]*)*${dayMonth}(?: ?(?:[-–→,;]|va) ?${dayMonth})*(?:[ ,-]*\\(?${dayWord}\\)?)*$`,
 )

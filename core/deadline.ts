@@ -60,9 +60,9 @@ export const noDeadline = /^(?:khong|khong co|chua co)$/
 
 // Words that make a time repeat.
 const everyWords = /\b(?:hang|moi) (?:nam|quy|thang|tuan|ky)\b|\bdinh ky\b|\bthuong xuyen\b/
-// "Chưa ghi hạn cụ thể", "Không quy định thời hạn", "Chưa xác định": no time yet, set when known.
+// "Chưa ghi hạn cụ thể", "Không quy định thời hạn", "Chưa xác định", "Đột xuất": no time yet, set when known.
 const eventWords =
-  /\b((?:chua|khong) (?:ghi|co|xac dinh|quy dinh|neu|dat) (?:ro )?(?:thoi )?(?:han|thoi gian|thoi diem)|chua xac dinh|tet|khi|sau khi|ngay sau|trong thoi han \d+ ngay|tuy thuoc|tuy theo|tuy tinh hinh|ky hop|phien hop|dong thoi|song song|cung (?:thoi diem|luc|voi)|trinh cung)\b/
+  /\b((?:chua|khong) (?:ghi|co|xac dinh|quy dinh|neu|dat) (?:ro )?(?:thoi )?(?:han|thoi gian|thoi diem)|chua xac dinh|tet|khi|sau khi|ngay sau|trong thoi han \d+ ngay|tuy thuoc|tuy theo|tuy tinh hinh|ky hop|phien hop|dong thoi|song song|cung (?:thoi diem|luc|voi)|trinh cung|dot xuat)\b/
 // Before or after an occasion that is no time ("Trước khai giảng năm học mới", "Sau đại hội"), read
 // when no time is found ("Trước hạn", "Sau thời hạn" judge the timing and name none).
 const occasion = /^(?:truoc|sau|nhan dip|trong dip|dip) (?!(?:thoi )?han\b|hen\b)[a-z]/

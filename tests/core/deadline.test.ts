@@ -54,6 +54,8 @@ const specPhrases: [string, string, string | null][] = [
   ['Sau khi Bộ Nội vụ ban hành hướng dẫn', 'event', null],
   // No time set yet: it is set when known, no due date and no error.
   ['Chưa ghi hạn cụ thể', 'event', null],
+  // (work done when it is called for: "Đột xuất")
+  ['Đột xuất', 'event', null],
   // A council session placed by a season or a year is held on a day the council sets.
   ['Kỳ họp giữa năm 2026', 'event', null],
   ['Kỳ họp gần nhất 2026', 'event', null],
@@ -482,6 +484,8 @@ const compoundPhrases: [string, string, string | null][] = [
   // (the weekday after the day)
   ['16/05 (Thứ Bảy)', 'date', '2026-05-16'],
   ['02/09 (T2)', 'date', '2026-09-02'],
+  // (on an occasion's day: "Dịp 2/9")
+  ['Dịp 2/9', 'date', '2026-09-02'],
   ['Sáng thứ Tư 16/10', 'date', '2026-10-16'],
   ['T. Hai 02/9', 'date', '2026-09-02'],
   ['30/9 - 04/10', 'date', '2026-10-04'],
