@@ -102,7 +102,7 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
     const told = readUntoldProgress(row, ctx, content, doneDate)
     return isProgress(progress) && progress.late ? { ...told, late: true } : told
   }
-  if (isProgress(progress)) return settleProgress(progress, cell.text, content)
+  if (isProgress(progress)) return markLateDone(settleProgress(progress, cell.text, content), row)
   const place = placeCell(cell, row.row, 'progress')
   if (progress.problem === 'percent') {
     ctx.issues.push(createIssue('cell/invalid-progress', place, { found: cell.text }))
@@ -113,6 +113,14 @@ export function readProgress(row: TableRow, ctx: RowContext, doneDate: IsoDate |
   const counted = cell.text.trim().split(/\s+/).length >= 4 ? 'in-progress' : 'not-started'
   ctx.issues.push(createIssue('cell/unclear-progress', place, { counted, found: cell.text }))
   return { state: counted, percent: null }
+}
+
+/** Work done whose completion cell gives, instead of a day, a verdict that it was late ("Trễ hạn"). */
+function markLateDone(progress: Progress, row: TableRow): Progress {
+  const when = row.cells.doneDate?.text.trim() ?? ''
+  if (progress.state !== 'done' || progress.late || !when || !isTimingVerdict(when)) return progress
+  const said = parseProgress(when)
+  return isProgress(said) && said.late ? { ...progress, late: true } : progress
 }
 
 /**

@@ -2164,6 +2164,17 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
       'done-late',
       'overdue',
     ])
+    // (so beside a progress that says it was done)
+    const said = validateTable(
+      createGrid([
+        ['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Hạn hoàn thành', 'Tiến độ', 'Ngày hoàn thành'],
+        [1, 'Rà soát thủ tục hành chính', 'Sở Tư pháp', '31/3/2026', 'Đã hoàn thành', '05/3/2026'],
+        [2, 'Kiểm tra công tác CCHC', 'Sở Nội vụ', '31/3/2026', 'Đã hoàn thành', 'Trễ hạn'],
+        [3, 'Khảo sát SIPAS', 'Sở Nội vụ', '31/3/2026', 'Đã hoàn thành', 'Đúng hạn'],
+      ]),
+      { asOf: '2026-09-30' },
+    )
+    expect(said.tasks.map((t) => t.status)).toEqual(['done-on-time', 'done-late', 'done-on-time'])
   })
 
   it('takes the unit a heading names for the lead of the rows under it that name none', () => {
