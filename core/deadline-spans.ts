@@ -37,12 +37,12 @@ export const yearJoin = ' ?(?:[/,.–-]|\\bnam\\b|\\bcua\\b|\\btrong\\b) ?'
 const yearLink = `(?:(?:${yearJoin})+| )((?:19|20|21)\\d{2})\\b`
 
 // A cell that holds days and months only, with the day of the week and the time of day around them
-// ("Thứ Sáu (18/10)", "16/05 (Thứ Bảy)").
+// ("Thứ Sáu (18/10)", "16/05 (Thứ Bảy)"), a list's dash before them ("- 01/9").
 const dayMonth = '\\(?\\d{1,2} ?/ ?\\d{1,2}\\)?'
 const dayWord =
   '(?:sang|chieu|toi|ca ngay|ngay|(?:nhan )?dip|thu (?:hai|ba|tu|nam|sau|bay|\\d)|chu nhat|t\\d|cn|\\d{1,2} ?(?:h|gio) ?\\d{0,2})'
 const calendarDay = new RegExp(
-  `^(?:${dayWord}[ ,]*)*${dayMonth}(?: ?(?:[-–→,;]|va) ?${dayMonth})*(?:[ ,-]*\\(?${dayWord}\\)?)*$`,
+  `^(?:[-–•+*] ?)?(?:${dayWord}[ ,]*)*${dayMonth}(?: ?(?:[-–→,;]|va) ?${dayMonth})*(?:[ ,-]*\\(?${dayWord}\\)?)*$`,
 )
 
 /**
@@ -155,7 +155,8 @@ export function findSpans(
   )
   // A day of the plan year written alone, as calendars write it ("14/10", "Thứ Sáu (18/10)", "Sáng
   // thứ Tư 16/10", "30/9 - 04/10"): in a cell of nothing else, a date when it is one.
-  if (calendarDay.test(folded))
+  // (a remark in brackets around it is blanked before: "14/7 (dự kiến)")
+  if (calendarDay.test(folded.trim()))
     take(/(?<![\d/.])(\d{1,2}) ?\/ ?(\d{1,2})(?! ?[/.] ?\d)(?!-\d)(?!\d)/g, (m) => {
       const [day, month] = [Number(m[1]), Number(m[2])]
       if (day < 1 || day > 31 || month < 1 || month > 12) return null

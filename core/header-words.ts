@@ -127,7 +127,7 @@ export const headerPhrases: Record<string, Weights> = {
   'vuong mac': { note: 5 },
   'kien nghi': { note: 4 },
   'de xuat': { note: 3 },
-  'luu y': { note: 6 },
+  'luu y': { note: 7.5 },
   'nguyen nhan': { note: 4 },
   'tinh hinh thuc hien': { progress: 7.5 },
   'tinh hinh': { progress: 5 },

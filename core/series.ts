@@ -196,9 +196,15 @@ export function readSeriesCell(
   if (series.field === 'deadline') {
     // Times written in several periods are read together: the latest is due. A day written without
     // its year takes the year its period names ("06/3" under "Đợt I/2026").
+    // (right after the day where it writes one: "06/3 (Thứ Sáu)" is "06/3/2026 (Thứ Sáu)")
     const dated = (k: number) => {
       const year = /\b(?:19|20)\d{2}\b/.exec(series.labels[k] ?? '')?.[0]
-      return year && !/\b(?:19|20)\d{2}\b/.test(texts[k]!) ? `${texts[k]} năm ${year}` : texts[k]!
+      const text = texts[k]!
+      if (!year || /\b(?:19|20)\d{2}\b/.test(text)) return text
+      const day = /(?<![\d/])\d{1,2} ?\/ ?\d{1,2}(?! ?\/ ?\d)/.exec(text)
+      if (!day) return `${text} năm ${year}`
+      const end = day.index + day[0].length
+      return `${text.slice(0, end)}/${year}${text.slice(end)}`
     }
     if (written.length) return cell(written.map(dated).join('; '), written[written.length - 1]!)
     if (!marked.length) return null

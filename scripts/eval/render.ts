@@ -1,4 +1,5 @@
 import type { Share, TableScore, sumScores } from './measure.ts'
+import type { PerturbationResult } from './run.ts'
 import type { SampleScore } from './sample.ts'
 
 /** The measurement of one set of tables. */
@@ -40,6 +41,23 @@ export function renderDetails(sets: SetResult[]): string {
       )
       for (const miss of s.misses) lines.push(`    ${miss}`)
     }
+  }
+  return lines.join('\n')
+}
+
+/** The perturbation table (markdown): each perturbation's tables as they are → perturbed. */
+export function renderPerturbations(results: PerturbationResult[]): string {
+  const lines = [
+    '| perturbation (tuning set) | tables | headers | due dates | statuses | false errors |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ]
+  const moved = (before: Share, after: Share) => `${before.right} → ${after.right} of ${after.of}`
+  for (const { name, base, perturbed } of results) {
+    lines.push(
+      `| ${name} | ${perturbed.tables} | ${moved(base.headers, perturbed.headers)} | ` +
+        `${moved(base.due, perturbed.due)} | ${moved(base.status, perturbed.status)} | ` +
+        `${base.falseErrors} → ${perturbed.falseErrors} |`,
+    )
   }
   return lines.join('\n')
 }

@@ -484,6 +484,9 @@ const compoundPhrases: [string, string, string | null][] = [
   // (the weekday after the day)
   ['16/05 (Thứ Bảy)', 'date', '2026-05-16'],
   ['02/09 (T2)', 'date', '2026-09-02'],
+  // (a list's dash before it, a remark in brackets after it)
+  ['- 01/9', 'date', '2026-09-01'],
+  ['14/7 (dự kiến)', 'date', '2026-07-14'],
   // (on an occasion's day: "Dịp 2/9")
   ['Dịp 2/9', 'date', '2026-09-02'],
   ['Sáng thứ Tư 16/10', 'date', '2026-10-16'],

@@ -121,6 +121,25 @@ describe('readSeriesCell', () => {
     expect(readSeriesCell(quarters, [1, 'Rà soát', 'Sở Tư pháp'], 1)).toBeNull()
   })
 
+  it('gives a day written without its year the year its period names, right after the day', () => {
+    const rounds: ColumnSeries = {
+      field: 'deadline',
+      kind: 'periods',
+      columns: [4, 5],
+      labels: ['Đợt III/2025', 'Đợt I/2026'],
+    }
+    expect(
+      readSeriesCell(rounds, [1, 'Đăng ký đề tài', 'Khoa', '06/10', '06/3 (Thứ Sáu)'], 1),
+    ).toEqual({
+      value: '06/10/2025; 06/3/2026 (Thứ Sáu)',
+      text: '06/10/2025; 06/3/2026 (Thứ Sáu)',
+      column: 'E',
+    })
+    expect(readSeriesCell(rounds, [1, 'Đăng ký đề tài', 'Khoa', null, 'Tháng 3'], 1)!.text).toBe(
+      'Tháng 3 năm 2026',
+    )
+  })
+
   it('reads progress at the last filled step, with the words written there', () => {
     expect(readSeriesCell(steps, row('x', 'x', 'Đang lập báo cáo KTKT'), 1)).toEqual({
       value: 'Đang thực hiện: Bước 3 — Đang lập báo cáo KTKT',

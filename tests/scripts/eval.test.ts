@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { createIssue, taskStatuses, type Report } from '../../core/index.ts'
 import { readFixtures, type TableFixture } from '../../scripts/eval/fixture.ts'
 import { measureTable, sumScores } from '../../scripts/eval/measure.ts'
-import { renderSummary } from '../../scripts/eval/render.ts'
-import { runEval } from '../../scripts/eval/run.ts'
+import { perturbations } from '../../scripts/eval/perturb.ts'
+import { renderPerturbations, renderSummary } from '../../scripts/eval/render.ts'
+import { runEval, runPerturbations } from '../../scripts/eval/run.ts'
 
 // A canonical table whose reading is not in doubt, with one truth the product cannot meet on purpose
 // (row 7 says the task is due a day early), so the instrument must count a miss.
@@ -64,6 +65,43 @@ describe('npm run eval', () => {
       '| small | 1 | 4/4 = 1.00 | 1/1 = 1.00 | 3/4 = 0.75 | 4/4 = 1.00 | 0 |',
     )
   })
+
+  it('reads the tables again perturbed as real tables differ, their truth kept in step', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perturb-'))
+    writeFileSync(join(dir, 'canonical.json'), JSON.stringify(fixture))
+    const results = await runPerturbations(dir, perturbations)
+    const byName = Object.fromEntries(results.map((r) => [r.name, r]))
+    // A total above or below the tasks, the header's words written short: the canonical table reads
+    // as it did.
+    for (const name of [
+      'a total below the tasks',
+      'a total above the tasks',
+      'header words written short',
+    ]) {
+      const { base, perturbed } = byName[name]!
+      expect(perturbed.tables).toBe(1)
+      expect(perturbed).toEqual(base)
+    }
+    // (a perturbation that has nothing to change in the table leaves it out: no progress column, no
+    // day written in figures)
+    expect(byName['progress worded otherwise']!.perturbed.tables).toBe(0)
+    expect(byName['dates spelled out in the deadline']!.perturbed.tables).toBe(0)
+    expect(renderPerturbations(results)).toContain(
+      '| a total below the tasks | 1 | 4 → 4 of 4 | 3 → 3 of 4 | 4 → 4 of 4 | 0 → 0 |',
+    )
+  })
+
+  it('adds no false error to a tuning table when it is perturbed as real tables differ', async () => {
+    const tables = fileURLToPath(new URL('../fixtures/tables', import.meta.url))
+    for (const { name, base, perturbed } of await runPerturbations(tables, perturbations)) {
+      expect({ name, falseErrors: perturbed.falseErrors }).toEqual({
+        name,
+        falseErrors: base.falseErrors,
+      })
+      // (a total, above the tasks or below them, changes no task's reading)
+      if (name.startsWith('a total')) expect(perturbed.status).toEqual(base.status)
+    }
+  }, 120_000)
 
   it('counts errors on clean rows, and a header-caused error only where the truth holds every required field', () => {
     const report = {

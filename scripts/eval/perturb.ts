@@ -1,0 +1,225 @@
+import { parseProgress } from '../../core/progress.ts'
+import type { FixtureCell, TableFixture } from './fixture.ts'
+import {
+  appendRows,
+  findColumns,
+  findHeaderBottom,
+  insertRows,
+  letterOf,
+  measureWidth,
+  rewriteCells,
+} from './sheet-edit.ts'
+
+/**
+ * Ways real tables differ from the tuning tables besides their header words, each applied to a
+ * tuning table with its truth kept in step (`npm run eval -- --perturb`). A reading that holds on the
+ * table should hold on its perturbed copy: these measure robustness, never the unseen set.
+ */
+export type Perturbation = {
+  name: string
+  /** The perturbed copy, or null where the table has nothing it applies to. */
+  apply: (f: TableFixture) => TableFixture | null
+}
+
+const row = (width: number, cells: Record<number, FixtureCell>): FixtureCell[] =>
+  Array.from({ length: width }, (_, c) => cells[c] ?? null)
+
+/** Equal cells of one field's column on consecutive task rows, merged into one area. */
+function mergeDown(f: TableFixture, field: 'lead' | 'deadline'): TableFixture | null {
+  const [c] = findColumns(f, field)
+  if (c === undefined || f.merges.some((a) => a.startsWith(letterOf(c)))) return null
+  const g = structuredClone(f)
+  let r = findHeaderBottom(f) + 1
+  while (r <= g.rows.length) {
+    const value = g.rows[r - 1]?.[c]
+    let end = r
+    while (typeof value === 'string' && value && g.rows[end]?.[c] === value) end++
+    if (end > r) {
+      for (let k = r + 1; k <= end; k++) g.rows[k - 1]![c] = null
+      g.merges.push(`${letterOf(c)}${r}:${letterOf(c)}${end}`)
+    }
+    r = end + 1
+  }
+  return g.merges.length > f.merges.length ? g : null
+}
+
+/** A field's cells (below the header) rewritten. */
+function rewriteField(
+  f: TableFixture,
+  fields: readonly string[],
+  rewrite: (text: string, row: number) => string,
+): TableFixture | null {
+  const columns = fields.flatMap((field) => findColumns(f, field as 'deadline'))
+  return rewriteCells(
+    f,
+    (cell, r, c) => (columns.includes(c) && typeof cell === 'string' ? rewrite(cell, r) : cell),
+    findHeaderBottom(f) + 1,
+  )
+}
+
+/** The header's words rewritten, and so in its copies at page breaks. */
+function rewriteHeader(f: TableFixture, words: [RegExp, string][]): TableFixture | null {
+  const header = JSON.stringify(f.rows[f.truth.headerRow - 1])
+  return rewriteCells(f, (cell, r) => {
+    if (typeof cell !== 'string' || JSON.stringify(f.rows[r - 1]) !== header) return cell
+    return words.reduce((text, [from, to]) => text.replace(from, to), cell)
+  })
+}
+
+const inWords = (text: string) =>
+  text.replace(/(^|[^\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g, (all, before, d, m, y, at) =>
+    Number(m) > 12
+      ? all
+      : `${before}${/ngày\s*$/iu.test(text.slice(0, at + before.length)) ? '' : 'ngày '}${d} tháng ${m} năm ${y}`,
+  )
+
+const weekdays = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy']
+
+// Progress words written as other offices write the same state.
+const progressWords: Record<string, string[]> = {
+  done: ['Hoàn thành', 'Đã xong', 'HT', 'Đã hoàn thành.', 'Hoàn thành 100%', 'Đã HT'],
+  'in-progress': ['Đang triển khai', 'Đang TH', 'Đang tiến hành', 'Đang thực hiện theo kế hoạch'],
+  'not-started': ['Chưa triển khai', 'Chưa TH', 'Chưa bắt đầu', 'Chưa thực hiện.'],
+}
+
+/** The suite, in the order `npm run eval -- --perturb` prints it. */
+export const perturbations: Perturbation[] = [
+  {
+    name: 'a total below the tasks',
+    apply: (f) => {
+      const total = row(measureWidth(f), { 0: 'Tổng cộng', 1: `${f.rows.length} nhiệm vụ` })
+      return appendRows(f, [total])
+    },
+  },
+  {
+    name: 'a total above the tasks',
+    apply: (f) => {
+      const at = findHeaderBottom(f) + 1
+      const width = measureWidth(f)
+      const g = insertRows(f, at, [row(width, { 0: 'TỔNG CỘNG', [width - 1]: f.rows.length })])
+      g.truth.rows[String(at)] = { clean: true }
+      g.merges.push(`A${at}:B${at}`)
+      return g
+    },
+  },
+  {
+    name: 'the header repeated at each page break',
+    apply: (f) => {
+      const bottom = findHeaderBottom(f)
+      if (bottom !== f.truth.headerRow) return null
+      let g = f
+      for (let r = f.rows.length; r > bottom + 1; r--) {
+        if ((r - bottom) % 12 !== 0) continue
+        g = insertRows(g, r, [[...f.rows[bottom - 1]!]])
+        g.truth.rows[String(r)] = { clean: true }
+      }
+      return g === f ? null : g
+    },
+  },
+  {
+    name: 'sections titled across their row',
+    apply: (f) => {
+      const [stt] = findColumns(f, 'stt')
+      const [content] = findColumns(f, 'content')
+      if (stt !== 0 || content !== 1) return null
+      const g = structuredClone(f)
+      const last = letterOf(measureWidth(f) - 1)
+      g.rows.forEach((cells, i) => {
+        const [number, title, ...rest] = cells
+        const section = typeof number === 'string' && /^[IVX]+\.?$/.test(number.trim())
+        if (!section || typeof title !== 'string' || rest.some((c) => c !== null)) return
+        if (g.merges.some((a) => new RegExp(`^[A-Z]+${i + 1}:`).test(a))) return
+        g.rows[i] = [`${number.trim().replace(/\.$/, '')}. ${title}`]
+        g.merges.push(`A${i + 1}:${last}${i + 1}`)
+      })
+      return g.merges.length > f.merges.length ? g : null
+    },
+  },
+  { name: 'the lead merged down over its tasks', apply: (f) => mergeDown(f, 'lead') },
+  { name: 'the deadline merged down over its tasks', apply: (f) => mergeDown(f, 'deadline') },
+  {
+    name: 'dates spelled out in the deadline',
+    apply: (f) => rewriteField(f, ['deadline', 'end'], inWords),
+  },
+  {
+    name: 'deadlines worded otherwise',
+    apply: (f) =>
+      rewriteField(f, ['deadline'], (text, r) => {
+        const bare = text.trim()
+        if (bare.length > 25 || !/^(?:quý|tháng|năm|\d)/iu.test(bare)) return text
+        if (/^\d{1,2}\s*[h:]/i.test(bare)) return text
+        return [`Chậm nhất ${bare}`, `${bare} (dự kiến)`, `Dự kiến ${bare}`, `- ${bare}`][r % 4]!
+      }),
+  },
+  {
+    name: 'calendar days with their weekday after them',
+    apply: (f) =>
+      rewriteField(f, ['deadline'], (text, r) => {
+        const due = f.truth.rows[String(r)]?.due
+        // (a cell that writes a day and nothing else)
+        if (!due || !/^\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*$/.test(text))
+          return text
+        const [y, m, d] = due.split('-').map(Number) as [number, number, number]
+        if (!new RegExp(`(?<!\\d)0?${d}\\s*[/.-]\\s*0?${m}(?!\\d)`).test(text)) return text
+        const day = weekdays[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!
+        // (the year kept where the cell wrote it)
+        const year = /\b\d{4}\b/.test(text) ? `/${y}` : ''
+        return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}${year} (${day})`
+      }),
+  },
+  {
+    name: 'progress worded otherwise',
+    apply: (f) =>
+      rewriteField(f, ['progress'], (text, r) => {
+        if (text.trim().length > 30 || text.trim().length <= 2) return text
+        if (/hạn|muộn|trễ|chậm|tiến độ|thường xuyên|định kỳ/iu.test(text)) return text
+        const said = parseProgress(text)
+        if (!('state' in said) || said.late || (said.percent ?? 100) % 100 !== 0) return text
+        const words = progressWords[said.state]
+        return words ? words[r % words.length]! : text
+      }),
+  },
+  {
+    name: 'a parent heading over the lead and the cooperating agencies',
+    apply: (f) => {
+      const [lead] = findColumns(f, 'lead')
+      const [coop] = findColumns(f, 'coop')
+      const h = f.truth.headerRow
+      if (lead === undefined || coop !== lead + 1 || findHeaderBottom(f) !== h) return null
+      if (f.merges.some((a) => /^[A-Z]+(\d+)/.exec(a)![1] === String(h))) return null
+      const top = [...f.rows[h - 1]!]
+      const children = row(measureWidth(f), { [lead]: top[lead]!, [coop]: top[coop]! })
+      top[lead] = 'Đơn vị'
+      top[coop] = null
+      const g = insertRows(f, h + 1, [children])
+      g.rows[h - 1] = top
+      g.merges.push(`${letterOf(lead)}${h}:${letterOf(coop)}${h}`)
+      top.forEach((cell, c) => {
+        if (cell !== null && c !== lead) g.merges.push(`${letterOf(c)}${h}:${letterOf(c)}${h + 1}`)
+      })
+      return g
+    },
+  },
+  {
+    name: 'header words written short',
+    apply: (f) =>
+      rewriteHeader(f, [
+        [/thời gian/giu, 'TG'],
+        [/đơn vị/giu, 'ĐV'],
+        [/cơ quan/giu, 'CQ'],
+        [/tiến độ/giu, 'TĐ'],
+        [/sản phẩm/giu, 'SP'],
+      ]),
+  },
+  {
+    name: 'header words other offices use',
+    apply: (f) =>
+      rewriteHeader(f, [
+        [/nội dung/giu, 'Công việc'],
+        [/(cơ quan|đơn vị) phối hợp/giu, 'Đơn vị liên quan'],
+        [/cơ quan/giu, 'Đơn vị'],
+        [/thời gian hoàn thành/giu, 'Thời gian kết thúc'],
+        [/ghi chú/giu, 'Lưu ý'],
+      ]),
+  },
+]
