@@ -1,5 +1,6 @@
 import { parseProgress } from '../../core/progress.ts'
 import type { FixtureCell, TableFixture } from './fixture.ts'
+import type { sumScores } from './measure.ts'
 import {
   appendRows,
   findColumns,
@@ -19,6 +20,13 @@ export type Perturbation = {
   name: string
   /** The perturbed copy, or null where the table has nothing it applies to. */
   apply: (f: TableFixture) => TableFixture | null
+}
+
+/** One perturbation's totals: the tables it applies to, as they are and perturbed. */
+export type PerturbationResult = {
+  name: string
+  base: ReturnType<typeof sumScores>
+  perturbed: ReturnType<typeof sumScores>
 }
 
 const row = (width: number, cells: Record<number, FixtureCell>): FixtureCell[] =>

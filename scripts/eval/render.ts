@@ -1,5 +1,5 @@
 import type { Share, TableScore, sumScores } from './measure.ts'
-import type { PerturbationResult } from './run.ts'
+import type { PerturbationResult } from './perturb.ts'
 import type { SampleScore } from './sample.ts'
 
 /** The measurement of one set of tables. */

@@ -1,7 +1,7 @@
 import { checkWorkbook } from '../../server/xlsx/check.ts'
 import { buildFixtureWorkbook, readFixtures, type TableFixture } from './fixture.ts'
 import { measureTable, sumScores, type TableScore } from './measure.ts'
-import type { Perturbation } from './perturb.ts'
+import type { Perturbation, PerturbationResult } from './perturb.ts'
 import type { SetResult } from './render.ts'
 
 /** Reads one fixture as `cchc validate --as-of` reads its workbook and scores the report. */
@@ -23,13 +23,6 @@ export async function runEval(sets: { name: string; dir: string }[]): Promise<Se
     results.push({ name, scores, total: sumScores(scores) })
   }
   return results
-}
-
-/** One perturbation's totals: the tables it applies to, as they are and perturbed. */
-export type PerturbationResult = {
-  name: string
-  base: ReturnType<typeof sumScores>
-  perturbed: ReturnType<typeof sumScores>
 }
 
 /** Scores every table of `dir` as it is and under each perturbation that applies to it. */
