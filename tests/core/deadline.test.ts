@@ -645,3 +645,20 @@ describe('recurring work, however introduced', () => {
     expect(wrong).toEqual([])
   })
 })
+
+describe('parseDeadline on hostile cells', () => {
+  it('reads long cells built to make its day patterns backtrack in bounded time', () => {
+    const cells = [
+      '1/1' + ' t1'.repeat(3000) + ' !',
+      '1/1' + ' -'.repeat(5000) + 'x',
+      '- '.repeat(5000) + '1/1 x',
+      '1/1' + ' (cn)'.repeat(3000) + '!',
+      '1/1 ' + '1h1'.repeat(3000) + '!',
+      'ngày ' + '1 tháng 1 năm 2026 '.repeat(1000) + '!',
+      'thu hai '.repeat(3000) + '1/1!',
+    ]
+    const started = performance.now()
+    for (const cell of cells) parseDeadline(cell, 2026)
+    expect(performance.now() - started).toBeLessThan(3_000)
+  })
+})
