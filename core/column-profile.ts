@@ -45,6 +45,8 @@ export type ColumnProfile = {
   serials: number
   /** Cells that are a bare mark ("x", "✓"): a yes to whatever the header asks. */
   marks: number
+  /** Cells merged down from the row above ("Quý II/2026" over three tasks): present, read once. */
+  merged: number
   /** Cells holding a status only the product writes ("Hoàn thành đúng hạn", "Quá hạn"). */
   ownStatus: number
   /** Date cells after the report date. */
@@ -88,6 +90,7 @@ function createProfile(): ColumnProfile {
     agencyLists: 0,
     ownStatus: 0,
     marks: 0,
+    merged: 0,
     serials: 0,
     timeliness: 0,
     records: 0,
@@ -168,7 +171,7 @@ export function computeColumnProfiles(
     if (found === undefined) timelyByText.set(text, (found = saysTimeliness(text)))
     return found
   }
-  const kept: { row: CellValue[]; kinds: (CellKind | null)[] }[] = []
+  const kept: { row: CellValue[]; kinds: (CellKind | null)[]; down: boolean[] | null }[] = []
   for (let r = 0; r < rows.length && kept.length < profileRows; r++) {
     const row = rows[r] ?? []
     const cov = covered[r] ?? []
@@ -178,15 +181,21 @@ export function computeColumnProfiles(
       const value = cov[c] ? null : (row[c] ?? null)
       kinds.push(readCellKind(value, context.index ?? null, kindsByText))
     }
-    kept.push({ row: cov.some(Boolean) ? row.map((v, c) => (cov[c] ? null : v)) : row, kinds })
+    // (a copy merged down from the row above: the cell is there, its text read on the first row)
+    const above = rows[r - 1] ?? []
+    const down = cov.some(Boolean)
+      ? row.map((v, c) => cov[c] === true && v !== null && v !== '' && above[c] === v)
+      : null
+    kept.push({ row: down ? row.map((v, c) => (cov[c] ? null : v)) : row, kinds, down })
   }
   for (let c = 0; c < width; c++) {
     const p = profiles[c]!
     const texts = new Map<string, number>()
     let previous: string | null = null
-    for (const { row, kinds } of kept) {
+    for (const { row, kinds, down } of kept) {
       p.rows++
       const kind = kinds[c]
+      if (down?.[c]) p.merged++
       if (!kind) continue
       const value = row[c] ?? null
       p.filled++
@@ -288,7 +297,7 @@ function relateDateColumns(kept: { row: CellValue[] }[], profiles: ColumnProfile
  * date column's dates fall: on done rows, and blank on rows not done.
  */
 function relateDoneRows(
-  kept: { row: CellValue[]; kinds: (CellKind | null)[] }[],
+  kept: { row: CellValue[]; kinds: (CellKind | null)[]; down: boolean[] | null }[],
   profiles: ColumnProfile[],
 ) {
   let states = -1
@@ -309,12 +318,12 @@ function relateDoneRows(
   profiles.forEach((p, c) => {
     if (c === states || p.filled < 2 || p.kinds.date < 0.6 * p.filled) return
     p.onDoneRows = 0
-    kept.forEach(({ kinds }, i) => {
+    kept.forEach(({ kinds, down }, i) => {
       const dated = kinds[c] === 'date'
       if (done[i] === true && dated) p.onDoneRows!++
       if (done[i] === false) {
         p.openRows++
-        if (!dated) p.openBlank++
+        if (!dated && !down?.[c]) p.openBlank++
       }
     })
   })

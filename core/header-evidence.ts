@@ -88,7 +88,8 @@ export function isCompletionColumn(p: ColumnProfile): boolean {
     p.onDoneRows === p.kinds.date &&
     p.openRows > 0 &&
     p.openBlank === p.openRows
-  const partialAfter = p.afterNeighbour && p.filled <= 0.9 * p.rows
+  // (a cell merged down over the tasks below it is there on their rows too)
+  const partialAfter = p.afterNeighbour && p.filled + p.merged <= 0.9 * p.rows
   return onlyDone || partialAfter
 }
 

@@ -914,6 +914,27 @@ describe('header understanding by meaning', () => {
     ])
   })
 
+  it('reads a deadline merged down over the tasks that share it as there on their rows, not as dates of finished work only', () => {
+    const rows: CellValue[][] = [
+      [],
+      ['STT', 'Nội dung công việc', 'Nhận', 'Thời hạn', 'Hoàn thành', 'Tiến độ'],
+      [1, 'Dự toán kinh phí bổ sung', '29/12/2025', '08/01/2026', '08/01/2026', 'Đúng tiến độ'],
+      [2, 'Tiếp nhận đội hình hỗ trợ', '12/01/2026', '20/01/2026', '12/01/2026', 'Vượt tiến độ'],
+      [3, 'Báo cáo thực hiện NQ57', '19/11/2025', null, '19/01/2026', 'Vượt tiến độ'],
+      [4, 'Cấu hình phần mềm', '01/01/2026', '25/02/2026', '24/02/2026', 'Vượt tiến độ'],
+      [5, 'Mua sắm trang thiết bị', '01/01/2026', null, '24/02/2026', 'Vượt tiến độ'],
+      [6, 'Rà soát chỉ tiêu năm 2025', '05/02/2026', '10/02/2026', '26/02/2026', 'Trễ tiến độ'],
+    ]
+    const merges = [
+      { top: 4, left: 4, bottom: 5, right: 4 },
+      { top: 6, left: 4, bottom: 7, right: 4 },
+    ]
+    expect(Object.fromEntries(fieldsOf(rows, merges))).toMatchObject({
+      D: 'deadline',
+      E: 'doneDate',
+    })
+  })
+
   it('reads an end with no start and no deadline beside it as the deadline', () => {
     const rows: CellValue[][] = [
       [],
