@@ -1,3 +1,4 @@
+import { weekday } from './calendar-day.ts'
 import { computeMonthEnd, createIsoDate, type IsoDate } from './date.ts'
 import { computeLunarNewYear } from './lunar.ts'
 import { parseRoman } from './stt.ts'
@@ -39,8 +40,7 @@ const yearLink = `(?:(?:${yearJoin})+| )((?:19|20|21)\\d{2})\\b`
 // A cell that holds days and months only, with the day of the week and the time of day around them
 // ("Thứ Sáu (18/10)", "16/05 (Thứ Bảy)"), a list's dash before them ("- 01/9").
 const dayMonth = '\\(?\\d{1,2} ?/ ?\\d{1,2}\\)?'
-const dayWord =
-  '(?:sang|chieu|toi|ca ngay|ngay|(?:nhan )?dip|thu (?:hai|ba|tu|nam|sau|bay|\\d)|chu nhat|t\\d|cn|\\d{1,2} ?(?:h|gio) ?\\d{0,2})'
+const dayWord = `(?:sang|chieu|toi|ca ngay|ngay|(?:nhan )?dip|${weekday}|\\d{1,2} ?(?:h|gio) ?\\d{0,2})`
 const calendarDay = new RegExp(
   `^(?:[-–•+*] ?)?(?:${dayWord}[ ,]*)*${dayMonth}(?: ?(?:[-–→,;]|va) ?${dayMonth})*(?:[ ,-]*\\(?${dayWord}\\)?)*$`,
 )

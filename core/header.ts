@@ -14,6 +14,7 @@ import {
   type ColumnProfile,
   type ReadingContext,
 } from './column-profile.ts'
+import { readWrittenDay } from './calendar-day.ts'
 import { isClosingRow } from './closing.ts'
 import { scoreColumnContents } from './header-evidence.ts'
 import { describeClosest, findMissingFields, readColumn } from './header-mapping.ts'
@@ -33,7 +34,7 @@ import {
 import { isClockTime, parseDeadline } from './deadline.ts'
 import { readCellKind, type CellKind } from './cell-kind.ts'
 import { findTitleDay, readTitleText } from './title.ts'
-import { foldKeepingPunctuation, foldText } from './text.ts'
+import { foldText } from './text.ts'
 import { parseStt } from './stt.ts'
 
 /** Where the table's header is, which sheet column (1-based) holds each field, and how every column was read. */
@@ -216,10 +217,6 @@ function isSecondHeaderRow(values: CellValue[][], covered: boolean[][], r: numbe
   return copies >= 2 && own >= 1 && !holdsData(values[r - 1] ?? [])
 }
 
-// A day and only a day, its weekday or "Ngày" around it ("Thứ Tư 04/09/2019", "Ngày 4/9/2019").
-const dayCell =
-  /^(?:(?:thu \S+|t\.? ?\S+|chu nhat|cn|ngay)[ ,.-]*)?\(?\d{1,2}\/\d{1,2}\/\d{4}\)?(?: ?\(?(?:thu \S+|chu nhat|cn|t\d)\)?)?$/
-
 /**
  * Whether a row holds what only data rows hold: a task's number ("7", "1.2"), a day ("15/7/2026",
  * a real date) or a time of day ("13:30"). Such a row is a task, however many field words its texts say.
@@ -232,7 +229,7 @@ function holdsData(row: CellValue[]): boolean {
     // (a day with its weekday or its word, "Thứ Tư 04/09/2019", "Ngày 4/9/2019"; a time of day, "13:30")
     return (
       /^\d{1,3}(?:\.\d{1,2})*\.?$/.test(text) ||
-      (text.length <= 30 && dayCell.test(foldKeepingPunctuation(text).replace(/\s+/g, ' '))) ||
+      readWrittenDay(text)?.year?.length === 4 ||
       /^\d{1,2}\s*[h:]\s*\d{2}$/i.test(text)
     )
   })

@@ -10,6 +10,7 @@ import {
   type CellValue,
   type Grid,
 } from './grid.ts'
+import { readWrittenDay } from './calendar-day.ts'
 import { isClosingRow, isNoteBelow, isTotalRow } from './closing.ts'
 import { locateHeader, type HeaderInfo } from './header.ts'
 import { findBestMeaning, scoreHeaderText } from './header-score.ts'
@@ -20,7 +21,7 @@ import { countNumberedSiblings, findItemLetter, isLetteredItem, opensItems } fro
 import { createNumbering } from './numbering.ts'
 import { parseStt, type SttCode } from './stt.ts'
 import { readTitleText } from './title.ts'
-import { foldKeepingPunctuation, foldText } from './text.ts'
+import { foldText } from './text.ts'
 
 export const rowKinds = ['section', 'group', 'task', 'heading'] as const
 export type RowKind = (typeof rowKinds)[number]
@@ -171,12 +172,6 @@ export function readTable(
   return { header, rows: classifyRows(drafts, header, issues), titleText, issues }
 }
 
-// A day as a work calendar writes it: a date, with or without its weekday ("Thứ 2 26/01", "T4
-// 28/01/2026", "CN (01/02)").
-// (or after it, in brackets: "16/05 (Thứ Bảy)"; or after "Ngày")
-const calendarDay =
-  /^(?:(?:thu (?:\d|hai|ba|tu|nam|sau|bay)|t\d|chu nhat|cn|ngay)\W*)?\(?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\)?(?:\W*\(?(?:thu (?:\d|hai|ba|tu|nam|sau|bay)|t\d|chu nhat|cn)\)?)?$/
-
 /**
  * A work calendar writes each day once, on its first row, and leaves the rows of the same day
  * blank below it: where every day written is a single day and the days go forward, a row without
@@ -212,11 +207,11 @@ function fillDaysDown(drafts: Draft[]) {
 /** The month and day ("MM-DD", or the date when it has a year) a calendar's day cell writes. */
 function readCalendarDay(cell: RowCell): string | null {
   if (isDateCell(cell.value)) return cell.value.shows ? null : cell.value.date
-  const folded = foldKeepingPunctuation(cell.text).replace(/\s+/g, ' ').trim()
-  if (folded.length > 30 || !calendarDay.test(folded)) return null
-  const m = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2,4}))?(?!\s*[/.-]?\d)/.exec(folded)!
-  const year = m[3] ? (m[3].length === 2 ? `20${m[3]}` : m[3]) : '0000'
-  return `${year}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
+  const written = readWrittenDay(cell.text)
+  if (!written) return null
+  const { day, month, year } = written
+  const full = year ? (year.length === 2 ? `20${year}` : year) : '0000'
+  return `${full}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
 /** A text's problems (and their fix), and the text as it reads. */

@@ -1,3 +1,4 @@
+import type { FieldKey } from '../../core/index.ts'
 import { parseProgress } from '../../core/progress.ts'
 import type { FixtureCell, TableFixture } from './fixture.ts'
 import type { sumScores } from './measure.ts'
@@ -54,10 +55,10 @@ function mergeDown(f: TableFixture, field: 'lead' | 'deadline'): TableFixture | 
 /** A field's cells (below the header) rewritten. */
 function rewriteField(
   f: TableFixture,
-  fields: readonly string[],
+  fields: readonly FieldKey[],
   rewrite: (text: string, row: number) => string,
 ): TableFixture | null {
-  const columns = fields.flatMap((field) => findColumns(f, field as 'deadline'))
+  const columns = fields.flatMap((field) => findColumns(f, field))
   return rewriteCells(
     f,
     (cell, r, c) => (columns.includes(c) && typeof cell === 'string' ? rewrite(cell, r) : cell),
