@@ -160,7 +160,15 @@ function writeTimesInFigures(text: string): string {
 
 /** Progress words: short cells the progress reader places, or narratives that open with one ("Đã ban hành …"). */
 function isProgressText(text: string, plain: string): boolean {
-  if (/^(?:da|dang|chua|hoan thanh|ht|xong|khong thuc hien|dung thuc hien)\b/.test(plain))
+  // ("Đặng Thị Yến" folds as "đang" does: the marks tell a family name from a progress word)
+  if (
+    saysWithMarks(
+      text.trim(),
+      plain,
+      /^(?:da|dang|chua|hoan thanh|ht|xong|khong thuc hien|dung thuc hien)\b/,
+      /^(?:đã|đang|chưa|hoàn thành|ht|xong|không thực hiện|dừng thực hiện)(?!\p{L})/u,
+    )
+  )
     return true
   if (text.length > 25) return false
   if (!plain) return isProgress(parseProgress(text))
@@ -168,9 +176,20 @@ function isProgressText(text: string, plain: string): boolean {
 }
 
 // A person named as who does the work ("Phạm Văn Mạnh", "Đ/c Trần Thị B"): a common family name, then
-// two to three capitalised words.
+// two to three capitalised words, a middle name perhaps cut to its initial ("Đặng T.Ngọc Yến", "Ng.Mai Hương").
 const personName =
-  /^(?:(?:[Đđ]\/[Cc]|[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+)?(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Đoàn|Lâm|Mai|Trịnh|Trương|Đào|Cao|Lương|Hà|Tạ|Lưu|Kiều|Chu|Thái|Quách|Tô|Vương|Triệu|Nông|Lò|Lục|Giàng|Thào|Sùng|Vi|Lường|Cầm|Châu|Tăng|Từ|Khúc|Kim|Hứa|Nghiêm|Phùng|Âu|Bạch|Đàm|Giang|Hầu|Mạc|Ninh|Tống)(?:\s+\p{Lu}\p{Ll}*){1,3}$/u
+  /^(?:(?:[Đđ]\/[Cc]|[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+)?(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Đoàn|Lâm|Mai|Trịnh|Trương|Đào|Cao|Lương|Hà|Tạ|Lưu|Kiều|Chu|Thái|Quách|Tô|Vương|Triệu|Nông|Lò|Lục|Giàng|Thào|Sùng|Vi|Lường|Cầm|Châu|Tăng|Từ|Khúc|Kim|Hứa|Nghiêm|Phùng|Âu|Bạch|Đàm|Giang|Hầu|Mạc|Ninh|Tống|Ng\.)(?:(?:\s+|(?<=\.))(?:\p{Lu}\.\s*)?\p{Lu}\p{Ll}*){1,3}$/u
+
+/** A name written in capitals ("BÙI HẢI PHƯƠNG") as names are cased ("Bùi Hải Phương"); other texts as they are. */
+function writeNameCased(text: string): string {
+  if (/\p{Ll}/u.test(text)) return text
+  return text
+    .toLowerCase()
+    .replace(
+      /(^|[\s./])(\p{Ll})/gu,
+      (_, before: string, letter: string) => before + letter.toUpperCase(),
+    )
+}
 
 /** A cell that names its lead by the role ("Chủ trì: Sở Công Thương. Phối hợp: Sở Tài chính"). */
 export const leadLabel = /^\s*(?:cơ quan |đơn vị )?chủ trì(?: thực hiện)?\s*:\s*/iu
@@ -184,7 +203,7 @@ function isAgencyText(text: string, plain: string, index: AgencyIndex | null): b
     // (named with its role: "Chủ trì: Sở Công Thương. Phối hợp: …")
     .replace(leadLabel, '')
     .trim()
-  if (first.length <= 40 && personName.test(first)) return true
+  if (first.length <= 40 && personName.test(writeNameCased(first))) return true
   // A department's code before the people who do the work ("HCTH/ Lộc, Minh/ Hữu").
   const code = /^([A-ZĐ]{2,8})\s*\/\s*\p{Lu}/u.exec(first)
   if (code && agencyAbbreviation.test(code[1]!)) return true

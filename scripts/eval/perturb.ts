@@ -1,9 +1,10 @@
-import type { FieldKey } from '../../core/index.ts'
+import { columnNumber, type FieldKey } from '../../core/index.ts'
 import { parseProgress } from '../../core/progress.ts'
 import type { FixtureCell, TableFixture } from './fixture.ts'
 import type { sumScores } from './measure.ts'
 import {
   appendRows,
+  arrangeColumns,
   findColumns,
   findHeaderBottom,
   insertRows,
@@ -90,6 +91,51 @@ const progressWords: Record<string, string[]> = {
   'in-progress': ['Đang triển khai', 'Đang TH', 'Đang tiến hành', 'Đang thực hiện theo kế hoạch'],
   'not-started': ['Chưa triển khai', 'Chưa TH', 'Chưa bắt đầu', 'Chưa thực hiện.'],
 }
+
+/** Every cell of the header's rows rewritten (its copies at page breaks too). */
+function rewriteHeaderCells(f: TableFixture, rewrite: (text: string) => string) {
+  const bottom = findHeaderBottom(f)
+  const header = JSON.stringify(f.rows[f.truth.headerRow - 1])
+  return rewriteCells(f, (cell, r) => {
+    const inHeader =
+      (r >= f.truth.headerRow && r <= bottom) || JSON.stringify(f.rows[r - 1]) === header
+    return inHeader && typeof cell === 'string' ? rewrite(cell) : cell
+  })
+}
+
+/** A column added at 0-based `at`: its header word, and a value on each row the truth measures. */
+function insertColumn(
+  f: TableFixture,
+  at: number,
+  header: string,
+  value: (row: number) => FixtureCell,
+): TableFixture {
+  const order: Parameters<typeof arrangeColumns>[1] = [...Array(measureWidth(f)).keys()]
+  const bottom = findHeaderBottom(f)
+  order.splice(at, 0, (r) => {
+    if (r === f.truth.headerRow) return header
+    const truth = f.truth.rows[String(r)]
+    return r > bottom && truth?.due !== undefined ? value(r) : null
+  })
+  return arrangeColumns(f, order)
+}
+
+/** Whether a column can be added before 0-based `at` without tearing a merged area across it. */
+function canInsertAt(f: TableFixture, at: number): boolean {
+  return !f.merges.some((area) => {
+    const [from, to] = area.split(':').map((ref) => /[A-Z]+/.exec(ref)![0])
+    const a = columnNumber(from!) - 1
+    const b = columnNumber(to ?? from!) - 1
+    return a < at && b >= at
+  })
+}
+
+const plain = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
 
 /** The suite, in the order `npm run eval -- --perturb` prints it. */
 export const perturbations: Perturbation[] = [
@@ -230,5 +276,47 @@ export const perturbations: Perturbation[] = [
         [/thời gian hoàn thành/giu, 'Thời gian kết thúc'],
         [/ghi chú/giu, 'Lưu ý'],
       ]),
+  },
+  { name: 'the header in capitals', apply: (f) => rewriteHeaderCells(f, (t) => t.toUpperCase()) },
+  { name: 'the header typed without diacritics', apply: (f) => rewriteHeaderCells(f, plain) },
+  {
+    name: 'header words broken over lines',
+    apply: (f) =>
+      rewriteHeaderCells(f, (t) => t.replace(/^(\S+ \S+) (?=\S)/u, (first) => `${first.trim()}\n`)),
+  },
+  {
+    name: 'agencies and people in capitals',
+    apply: (f) => rewriteField(f, ['lead', 'executing'], (text) => text.toUpperCase()),
+  },
+  {
+    name: 'tasks bulleted with a dash',
+    apply: (f) =>
+      rewriteField(f, ['content'], (text, r) =>
+        f.truth.rows[String(r)]?.due !== undefined && text.length > 10 && !/^[-–+•*]/.test(text)
+          ? `- ${text}`
+          : text,
+      ),
+  },
+  {
+    name: 'an empty column left of the table',
+    apply: (f) => arrangeColumns(f, [() => null, ...Array(measureWidth(f)).keys()]),
+  },
+  {
+    name: 'a budget column of figures before the lead',
+    apply: (f) => {
+      const [lead] = findColumns(f, 'lead')
+      if (lead === undefined || !canInsertAt(f, lead)) return null
+      return insertColumn(f, lead, 'Kinh phí (triệu đồng)', (r) => ((r * 37) % 900) + 50)
+    },
+  },
+  {
+    name: 'a funding column in words after the deadline',
+    apply: (f) => {
+      const [deadline] = findColumns(f, 'deadline')
+      if (deadline === undefined || !canInsertAt(f, deadline + 1)) return null
+      return insertColumn(f, deadline + 1, 'Nguồn kinh phí', (r) =>
+        r % 2 ? 'Ngân sách tỉnh' : 'Ngân sách địa phương và các nguồn hợp pháp khác',
+      )
+    },
   },
 ]

@@ -78,6 +78,44 @@ export function rewriteCells(
   return changed ? g : null
 }
 
+/** A new column's cells, by sheet row (1-based). */
+export type NewColumn = (row: number) => FixtureCell
+
+/**
+ * The sheet rebuilt with its columns in `order`: each entry an old 0-based column, or a new column's
+ * cells. The truth's columns and the merged areas follow their columns; an area across columns that
+ * the new order tears apart is dropped, so callers keep areas whole.
+ */
+export function arrangeColumns(f: TableFixture, order: (number | NewColumn)[]): TableFixture {
+  const g = cloneFixture(f)
+  const where = new Map<number, number>()
+  order.forEach((o, i) => typeof o === 'number' && where.set(o, i))
+  g.rows = f.rows.map((cells, r) =>
+    order.map((o) => (typeof o === 'number' ? (cells[o] ?? null) : o(r + 1))),
+  )
+  g.merges = f.merges.flatMap((area) => {
+    const [from, to] = area.split(':')
+    const a = readRef(from!)
+    const b = readRef(to ?? from!)
+    const na = where.get(a.column)
+    const nb = where.get(b.column)
+    if (na === undefined || nb === undefined || nb - na !== b.column - a.column) return []
+    return [`${letterOf(na)}${a.row}:${letterOf(nb)}${b.row}`]
+  })
+  g.truth.columns = Object.fromEntries(
+    Object.entries(f.truth.columns).flatMap(([letter, field]) => {
+      const moved = where.get(columnNumber(letter) - 1)
+      return moved === undefined ? [] : [[letterOf(moved), field]]
+    }),
+  )
+  return g
+}
+
+function readRef(ref: string): { column: number; row: number } {
+  const [, letters, digits] = /([A-Z]+)(\d+)/.exec(ref)!
+  return { column: columnNumber(letters!) - 1, row: Number(digits) }
+}
+
 /** The letter of a 0-based column. */
 export function letterOf(column: number): string {
   return columnLetter(column + 1)

@@ -84,6 +84,15 @@ describe('readCellKind', () => {
     ['TRUE', 'progress'],
     ['12/KH-UBND', 'docref'],
     ['2025-2026', 'period'],
+    // People who do the work, written in capitals or with a name cut to its initial; a family name
+    // that folds as a progress word does ("Đặng" as "đang") is still a name.
+    ['BÙI HẢI PHƯƠNG', 'agency'],
+    ['Đặng T.Ngọc Yến', 'agency'],
+    ['ĐẶNG T.NGỌC YẾN', 'agency'],
+    ['Ng.Mai Hương', 'agency'],
+    ['Đặng tiến độ báo cáo', 'text'],
+    ['ĐANG THỰC HIỆN', 'progress'],
+    ['dang thuc hien', 'progress'],
   ])('reads "%s" as %s', (text, kind) => {
     expect(readCellKind(text)).toBe(kind)
   })
