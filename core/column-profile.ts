@@ -255,10 +255,11 @@ function mentionsTime(text: string, cache: Map<string, boolean>): boolean {
   return found
 }
 
-/** Whether a number follows the one above it: 2 after 1, 1.2 after 1.1, 2 after 1.3. */
+/** Whether a number follows the one above it: 2 after 1, 1.2 after 1.1, 2 after 1.3, "5." after "4.". */
 function followsNumber(before: string, after: string): boolean {
-  const a = before.split('.').map(Number)
-  const b = after.split('.').map(Number)
+  // (a dot after the number, "4." then "5.", ends it)
+  const a = before.replace(/\.$/, '').split('.').map(Number)
+  const b = after.replace(/\.$/, '').split('.').map(Number)
   if (a.some(Number.isNaN) || b.some(Number.isNaN)) return false
   for (let i = 0; i < b.length; i++) {
     if (i === b.length - 1) return b[i] === (a[i] ?? 0) + 1 || (i >= a.length && b[i] === 1)

@@ -174,20 +174,21 @@ export function locateHeader(
     // Ghi chú", a list "STT | Các nghị định cần sửa đổi | Điều, khoản | Cơ quan chủ trì soạn thảo",
     // indicators "Chỉ tiêu | Mốc | Đầu mối".
     const filled = countFilled
-    // (the rows below, past a group's heading of one cell)
-    const first = r + 1 + (filled(values[r + 1]) === 1 ? 1 : 0)
+    // (the rows below, past a group's heading of one cell and blank rows between the tasks)
+    const next = findFilledRows(values, r + 1, 4)
+    const under = filled(next[0]) === 1 ? next.slice(1) : next.slice(0, 3)
     const twoFields =
       fields.size === 2 &&
-      ((filled(row) >= 3 && filled(values[first]) >= 2) ||
+      ((filled(row) >= 3 && filled(under[0]) >= 2) ||
         // (a table of two columns, "Hạn | Nội dung", over three rows filled as wide at least)
-        (filled(row) === 2 && [0, 1, 2].every((k) => filled(values[first + k]) >= 2)))
+        (filled(row) === 2 && under.length === 3 && under.every((b) => filled(b) >= 2)))
     if ((fields.size >= 3 || twoFields) && (!best || score > best.score) && !holdsData(row))
       best = { r, score }
     if (complete && best?.r === r) break
     if (
       weakest === null &&
       fields.size >= 1 &&
-      isWeakHeader(row, scoreCell, values.slice(r + 1, r + 4))
+      isWeakHeader(row, scoreCell, findFilledRows(values, r + 1, 3))
     )
       weakest = r
   }
@@ -201,6 +202,14 @@ export function locateHeader(
   // the row above ("TT" over both rows beside "Đơn vị" over "Chủ trì | Phối hợp") is its second row.
   if (r > 0 && isSecondHeaderRow(values, covered, r)) r--
   return buildHeader(values, covered, r, top, left, choices, context, scoreCell)
+}
+
+/** The first `k` rows from `from` on that hold a value, blank rows between them passed over (a bounded look). */
+function findFilledRows(values: CellValue[][], from: number, k: number): CellValue[][] {
+  const found: CellValue[][] = []
+  for (let i = from; i < Math.min(values.length, from + 2 * k) && found.length < k; i++)
+    if (countFilled(values[i]) > 0) found.push(values[i]!)
+  return found
 }
 
 /** Whether a row continues the header above it: two of its headings or more merged down from there, one of its own at least. */
@@ -565,10 +574,13 @@ export function buildHeader(
   const words = cells.map((h) => (h.skip || !h.text ? {} : scoreCell(h.text, h.parent)))
   // A plan has no progress columns: there "Kết quả" holds targets or products, not achievements.
   // (a schedule headed for progress over times alone, "Tiến độ": "Quý II/2026", reports nothing)
+  // (nor does a progress column left empty: the plan as sent out, its column still to be filled)
   const reports = (s: Weights, c: number) => {
     const field = bestField(s)
     const p = profiles[c]!
     if (field === 'progress' && p.filled >= 2 && p.kinds.period + p.kinds.date >= 0.8 * p.filled)
+      return false
+    if ((field === 'progress' || field === 'doneDate') && p.rows >= 3 && p.filled === 0)
       return false
     return field === 'progress' || field === 'doneDate'
   }
@@ -827,15 +839,18 @@ export function buildHeader(
       if (f && reportedFields.has(f) && (words[c]![f] ?? 0) < 6 && resolved.fixed[f] !== c)
         assigned[c] = null
     }
-  // Without a progress column, the documents of a workflow's steps say how far each task went.
+  // Without a progress column (or with one left empty), the documents of a workflow's steps say how
+  // far each task went.
+  const progressAt = assigned.indexOf('progress')
   const canHoldProgress =
-    !assigned.includes('progress') &&
+    (progressAt < 0 || profiles[progressAt]!.filled === 0) &&
     resolved.fixed.progress === undefined &&
     !resolved.excluded.has('progress')
   const workflow = canHoldProgress
     ? findWorkflow(cells, profiles, (c) => !cells[c]!.skip && !assigned[c], task)
     : null
   if (workflow) {
+    if (progressAt >= 0) assigned[progressAt] = null
     assigned[workflow[0]!] = 'progress'
     series.push({ field: 'progress', kind: 'workflow', columns: workflow })
   }

@@ -310,6 +310,64 @@ export const perturbations: Perturbation[] = [
     },
   },
   {
+    name: 'numbers written with a dot',
+    apply: (f) => {
+      const [stt] = findColumns(f, 'stt')
+      const bottom = findHeaderBottom(f)
+      return rewriteCells(f, (cell, r, c) => {
+        const number = typeof cell === 'number' || typeof cell === 'string' ? `${cell}`.trim() : ''
+        return c === stt && r > bottom && /^\d+$/.test(number) ? `${number}.` : cell
+      })
+    },
+  },
+  {
+    name: 'a blank row after each task',
+    apply: (f) => {
+      const bottom = findHeaderBottom(f)
+      // (an area merged down over the tasks would be torn apart)
+      const mergedDown = f.merges.some((area) => {
+        const [top, end] = (area.match(/\d+/g) ?? []).map(Number)
+        return top! > bottom && end !== undefined && end !== top
+      })
+      if (mergedDown) return null
+      const tasks = Object.entries(f.truth.rows)
+        .filter(([r, t]) => Number(r) > bottom && t.due !== undefined)
+        .map(([r]) => Number(r))
+        .sort((a, b) => b - a)
+      let g: TableFixture = f
+      for (const r of tasks) g = insertRows(g, r + 1, [[]])
+      return tasks.length ? g : null
+    },
+  },
+  {
+    name: 'the plan’s text above the table',
+    apply: (f) =>
+      insertRows(f, 1, [
+        ['I. MỤC ĐÍCH, YÊU CẦU'],
+        [
+          '1. Mục đích: triển khai có hiệu quả các nhiệm vụ trong năm, bảo đảm đúng tiến độ, chất lượng.',
+        ],
+        [
+          '2. Yêu cầu: định kỳ hằng quý báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 15 của tháng cuối quý.',
+        ],
+        ['II. NHIỆM VỤ CỤ THỂ (có Phụ lục kèm theo)'],
+      ]),
+  },
+  {
+    name: 'a progress column left empty for the units to fill',
+    apply: (f) => {
+      if (
+        ['progress', 'achieved', 'status', 'doneDate'].some(
+          (k) => findColumns(f, k as FieldKey).length,
+        )
+      )
+        return null
+      const width = measureWidth(f)
+      const header = (r: number) => (r === f.truth.headerRow ? 'Tiến độ thực hiện' : null)
+      return arrangeColumns(f, [...Array(width).keys(), header])
+    },
+  },
+  {
     name: 'a funding column in words after the deadline',
     apply: (f) => {
       const [deadline] = findColumns(f, 'deadline')

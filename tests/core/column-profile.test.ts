@@ -18,6 +18,9 @@ describe('computeColumnProfiles', () => {
     ]
     const [stt, content, deadline] = computeColumnProfiles(rows, covered, 3)
     expect(stt).toMatchObject({ rows: 3, filled: 3, ordered: 2 })
+    // (numbers written with a dot after them follow one another too)
+    const dotted = computeColumnProfiles([['4.'], ['5.'], ['6.'], ['6.1']], [[], [], [], []], 1)
+    expect(dotted[0]).toMatchObject({ filled: 4, ordered: 3 })
     expect(content!.kinds.task).toBe(3)
     expect(deadline).toMatchObject({ filled: 2, kinds: expect.objectContaining({ period: 2 }) })
   })

@@ -244,6 +244,9 @@ describe('header understanding by meaning', () => {
     // (a group's heading may stand between them)
     const grouped = [...rows.slice(0, 2), ['CỤM CÔNG NGHIỆP'], ...rows.slice(2)]
     expect(locate(grouped)?.mapping.map((m) => m.field)).toEqual(['deadline', 'content'])
+    // (and blank rows between the tasks, as pasted tables have them)
+    const spaced = rows.flatMap((row, i) => (i >= 2 ? [row, []] : [row]))
+    expect(locate(spaced)?.mapping.map((m) => m.field)).toEqual(['deadline', 'content'])
   })
 
   it('finds a header of two fields over a group heading and its filled rows', () => {

@@ -1844,6 +1844,55 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     )
   })
 
+  it('reads a plan sent out with its progress column still empty as a plan, and a workflow beside an empty progress column', () => {
+    const fixture = readTuningFixture('bvhttdl-cv6225-2025-nhiem-vu-cds')
+    const grid = readFixtureGrid(fixture)
+    // (the column each unit fills in, added at the right and left empty)
+    grid.cells.forEach((row, r) => row.push(r === 0 ? 'Tiến độ thực hiện' : null))
+    const report = validateTable(grid, { asOf: fixture.truth.asOf })
+    // "Kết quả thực hiện" holds what each task is to produce: no achievement, no task done.
+    expect(report.header!.columns).toMatchObject({ product: 'F', deadline: 'G', progress: 'H' })
+    expect(report.tasks.map((t) => t.status)).toEqual(
+      Object.values(fixture.truth.rows).map((r) => r.status),
+    )
+    const steps = createGrid([
+      [
+        'STT',
+        'Tên văn bản',
+        'Cơ quan soạn thảo',
+        'Thời hạn',
+        'Đăng ký',
+        'Góp ý',
+        'Thẩm định',
+        'Tiến độ',
+      ],
+      [
+        1,
+        'Quyết định về giá',
+        'Sở Tài chính',
+        'Quý II/2026',
+        'Công văn số 1/STC',
+        null,
+        null,
+        null,
+      ],
+      [2, 'Quyết định về chợ', 'Sở Công Thương', 'Quý III/2026', null, null, null, null],
+      [
+        3,
+        'Quyết định về phí',
+        'Sở Nội vụ',
+        'Quý I/2026',
+        'Công văn số 4/SNV',
+        'Công văn số 5/SNV',
+        'Công văn số 6/SNV',
+        null,
+      ],
+    ])
+    const read = validateTable(steps, { asOf: '2026-02-25' })
+    expect(read.header!.columns.progress).toBe('E')
+    expect(read.tasks.map((t) => t.status)).toEqual(['in-progress', 'not-started', 'in-progress'])
+  })
+
   it('reads a task whose steps were not written but whose completion date was as done', () => {
     const step = (n: number) => `Công văn số ${n}/STC ngày 0${n}/01/2026`
     const grid = createGrid([
