@@ -136,6 +136,9 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
     const d = parseDeadline(text, 2000)
     if (d && d.kind !== 'invalid') return 'period'
   }
+  // A list of times, one a line after its label ("- Báo cáo tháng: Ngày 24 tháng báo cáo.\n- Báo
+  // cáo năm: Ngày 31 tháng 3 năm kế tiếp"), is a time.
+  if (text.includes('\n') && text.length <= 400 && listsTimes(text, index)) return 'period'
   if (isProgressText(text, plain)) return 'progress'
   if (documentReference.test(text)) return 'docref'
   // Codes that number tasks: "260514-01", "NV-03", "1.2.a" (digits, no spaces), "T076", "NV01".
@@ -147,6 +150,19 @@ function classifyText(text: string, index: AgencyIndex | null): CellKind {
   if (productPattern.test(plain)) return 'product'
   const words = plain.split(' ').length
   return text.length >= 25 && words >= 4 ? 'task' : 'text'
+}
+
+function listsTimes(text: string, index: AgencyIndex | null): boolean {
+  const lines = text
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^\s*[-–•+*]\s*/, '')
+        .replace(/^[^:\n]{1,40}:\s*/, '')
+        .trim(),
+    )
+    .filter(Boolean)
+  return lines.length >= 2 && lines.every((line) => classifyText(line, index) === 'period')
 }
 
 // Times spelled out in words: "ngày 8 tháng 12 năm 2020", "tháng 6 năm 2026", "quý II năm 2026".

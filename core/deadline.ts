@@ -55,6 +55,8 @@ const timesPerPeriod =
 const withinPeriod =
   /^(?:trong (?:thang|quy|tuan|nam|ky|nam hoc|hoc ky)(?: nay)?|tuan (?:thu )?[1-5]|hoc ky (?:[ivx]+|\d))$/
 const timeLabel = /^\s*(?:thời gian|thời hạn|hạn|mốc|tiến độ)(?:\s+\p{L}+){0,3}\s*:\s*/iu
+const reportedPeriod =
+  /\b(?:nam|thang|quy|ky) bao cao\b|\b(?:nam|thang|quy) (?:ke tiep|tiep theo|lien ke) sau (?:nam|thang|quy|ky)\b/
 // "Không", "Không có": the cell says there is no deadline (folded text).
 export const noDeadline = /^(?:khong|khong co|chua co)$/
 
@@ -251,6 +253,9 @@ export function parseDeadline(
   const source = foldText(text)
   if (!source) return null
   if (timesPerPeriod.test(source)) return { kind: 'recurring', due: null }
+  // A day of the period reported ("Ngày 24 tháng báo cáo", "31/3 năm kế tiếp sau năm điều tra")
+  // comes round with each report, whatever year the table names.
+  if (reportedPeriod.test(source)) return { kind: 'recurring', due: null }
   // A time counted from the year or month it concerns ("Trước ngày 31/01 năm liền kề", "Trước ngày 05
   // của tháng liền kề"): the year after the plan's, or every month; every year in a plan of several.
   const shifted = shiftAdjacentYears(text, source, year)

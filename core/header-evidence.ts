@@ -56,6 +56,9 @@ const strength: Partial<Record<FieldKey, number>> = {
   selfScore: 3,
 }
 
+const timeFields = ['deadline', 'start', 'end', 'doneDate'] as const
+const agencyFields = ['lead', 'executing', 'coop'] as const
+
 /** The share of a column's filled cells that fit a field (0–1). */
 export function computeFit(profile: ColumnProfile, field: FieldKey): number {
   const table = fits[field]
@@ -121,6 +124,19 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
       if ((words[k] ?? 0) >= 3) out[k] = Math.max(out[k] ?? 0, (strength[k] ?? 0) * 0.6 * certainty)
   const share = (kind: CellKind) => p.kinds[kind] / p.filled
   const add = (k: keyof Weights, v: number) => (out[k] = (out[k] ?? 0) + v)
+  // Cells that plainly contradict the header void its words: agencies under a time word and not
+  // a time among them but by chance ("Thời hạn HT" over "• Văn Phòng Bộ", an export whose columns
+  // slid against their header), or times under an agency word and not one agency among them.
+  if (p.filled >= 5) {
+    const times = p.kinds.period + p.kinds.date + p.looseDeadline + p.clock + p.serials
+    const voided =
+      times <= 0.1 * p.filled && p.kinds.agency >= 0.8 * p.filled
+        ? timeFields
+        : p.kinds.agency === 0 && p.kinds.period + p.kinds.date >= 0.8 * p.filled
+          ? agencyFields
+          : []
+    for (const k of voided) if ((words[k] ?? 0) > 0) add(k, -words[k]!)
+  }
   // Cells that say how each task stands take the weight of header words that name something else.
   const giveToProgress = (k: keyof Weights, more = 0) => {
     add('progress', (words[k] ?? 0) + more)

@@ -711,10 +711,10 @@ export function buildHeader(
   })
   // Of several numberings ("STT chung", "STT nguồn", "STT trong Tổ"), the one that never repeats a
   // number numbers the table's rows.
-  const numberings = words.filter((w) => (w.stt ?? 0) >= 6).length
+  const numberings = words.filter((w) => (w.stt ?? 0) >= 5).length
   if (numberings > 1)
     profiles.forEach((p, c) => {
-      if ((words[c]!.stt ?? 0) >= 6 && p.distinct < 0.9 * p.filled) scores[c]!.stt! -= 2
+      if ((words[c]!.stt ?? 0) >= 5 && p.distinct < 0.9 * p.filled) scores[c]!.stt! -= 2
     })
   // Tables write the item of each row right after its number: there, texts that differ row by row
   // lean towards the task.

@@ -35,8 +35,8 @@ export const repeatLimit = 3
 
 /**
  * One cause, one issue: a header-caused issue that repeats on more than `repeatLimit` rows and on
- * at least half the table's tasks (a quarter for a required cell left empty: a tracker that gives no
- * deadline to some of its tasks) is replaced by one issue at the column's header, naming the
+ * at least half the table's tasks (an eighth for a required cell left empty: a tracker that gives no
+ * deadline or no unit to some of its tasks, entered in a hurry) is replaced by one issue at the column's header, naming the
  * column, how many rows share it, a few of them and the first message. Other issues pass as they are.
  */
 export function collapseRepeatedIssues(
@@ -55,7 +55,7 @@ export function collapseRepeatedIssues(
   const replaced = new Map<Issue, Issue | null>()
   for (const group of groups.values()) {
     const rows = new Set(group.map((i) => i.row))
-    const share = group[0]!.code === 'cell/required' ? 4 : 2
+    const share = group[0]!.code === 'cell/required' ? 8 : 2
     if (rows.size <= repeatLimit || rows.size < taskCount / share) continue
     const first = group[0]!
     const field = first.field ?? 'content'

@@ -92,9 +92,31 @@ describe('readCellKind', () => {
     ['Ng.Mai Hương', 'agency'],
     ['Đặng tiến độ báo cáo', 'text'],
     ['ĐANG THỰC HIỆN', 'progress'],
+    // A list of times, one a line after its label, is a time; a list of tasks is not.
+    [
+      '- Báo cáo tháng: Ngày 24 tháng báo cáo.\n- Báo cáo năm: Ngày 31 tháng 3 năm kế tiếp sau năm báo cáo.',
+      'period',
+    ],
+    ['- Đợt 1: Quý I/2026\n- Đợt 2: Quý III/2026', 'period'],
+    ['- Hội nghị sơ kết: tổ chức tại tỉnh\n- Hội nghị tổng kết: tổ chức tại xã', 'product'],
     ['dang thuc hien', 'progress'],
   ])('reads "%s" as %s', (text, kind) => {
     expect(readCellKind(text)).toBe(kind)
+  })
+
+  it('reads a cell of many short lines in bounded time, each line read once', () => {
+    const lines = (line: string) => Array.from({ length: 400 }, () => line).join('\n')
+    for (const text of [
+      lines('- a: Quý I/2026'),
+      lines('-:'),
+      lines('Tháng 1'),
+      lines('x'.repeat(39) + ':'),
+    ]) {
+      const started = performance.now()
+      readCellKind(text)
+      readCellKind(text.slice(0, 400))
+      expect(performance.now() - started).toBeLessThan(200)
+    }
   })
 
   it('reads real dates, years and numbers from their values, and dashes as nothing', () => {

@@ -87,6 +87,11 @@ const specPhrases: [string, string, string | null][] = [
   ['Trước ngày 31/01 năm liền kề', 'date', '2027-01-31'],
   ['Chậm nhất là ngày 31/12 năm trước liền kề', 'date', '2025-12-31'],
   ['Trước ngày 05 của tháng liền kề', 'recurring', null],
+  // A day of the period reported comes round with each report, whatever year the table names.
+  ['Ngày 24 tháng báo cáo.', 'recurring', null],
+  ['Ngày 31 tháng 3 năm kế tiếp sau năm báo cáo', 'recurring', null],
+  ['Ngày 31 tháng 3 năm kế tiếp sau năm điều tra', 'recurring', null],
+  ['Trước 15/01 năm sau', 'date', '2027-01-15'],
   ['Tháng Sáu năm 2026', 'period', '2026-06-30'],
   ['Thực hiện thường xuyên khi có yêu cầu của bộ, ngành Trung ương.', 'recurring', null],
   // "6 tháng sau khi …" counts months; it names no next month.

@@ -126,6 +126,25 @@ describe('header understanding by meaning', () => {
     expect(mapping).toContainEqual(['C', null])
     expect(mapping).toContainEqual(['D', 'content'])
     expect(mapping).toContainEqual(['E', 'progress'])
+    // ("TT chung" is a numbering word too, if a weaker one, beside "STT theo bộ, ngành" numbered again
+    // in each section)
+    const decree: CellValue[][] = [
+      [],
+      ['TT chung', 'STT theo bộ, ngành', 'Tên biểu', 'Kỳ báo cáo'],
+      ['1', '1', 'Xuất cảnh, nhập cảnh tuyến cửa khẩu', 'Tháng, năm'],
+      ['2', '2', 'Xuất cảnh, nhập cảnh tuyến đường biển', 'Tháng, năm'],
+      ['3', '1', 'Xuất cảnh, nhập cảnh Việt Nam', 'Tháng, năm'],
+      ['4', '2', 'Tai nạn giao thông', 'Tháng, 6 tháng, năm'],
+      ['5', '3', 'Tình hình cháy, nổ', 'Tháng, 6 tháng, năm'],
+    ]
+    expect(
+      readHeader(decree)
+        .mapping.map((m) => [m.column, m.field])
+        .slice(0, 2),
+    ).toEqual([
+      ['A', 'stt'],
+      ['B', null],
+    ])
   })
 
   it('finds a header of two fields over a filled table: indicators, their milestones, who answers', () => {

@@ -1844,6 +1844,54 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     )
   })
 
+  it('lets cells that plainly contradict the header words void them: agencies under "Thời hạn HT", times under "Đơn vị phối hợp"', () => {
+    // An export whose columns slid against their header: no deadline was exported at all.
+    const units = ['• Văn Phòng Bộ', '• Vụ Pháp chế \n• Thanh tra', '• Cục Công nghệ thông tin']
+    const states = [
+      'Chưa hoàn thành (quá hạn)',
+      'Đã hoàn thành (đúng hạn)',
+      'Chưa hoàn thành (trong hạn)',
+    ]
+    const rows: CellValue[][] = [
+      ['STT', 'Tên nhiệm vụ', 'Đơn vị đầu mối', 'Trạng thái', 'Thời hạn HT'],
+    ]
+    for (let i = 1; i <= 12; i++)
+      rows.push([
+        i,
+        `Nhiệm vụ số ${i} về chuyển đổi số`,
+        units[i % 3]!,
+        states[i % 3]!,
+        units[(i + 1) % 3]!,
+      ])
+    const report = validateTable(createGrid(rows), { asOf: '2017-04-07' })
+    const mapping = Object.fromEntries(report.header!.mapping.map((m) => [m.column, m.field]))
+    expect(mapping.E).not.toBe('deadline')
+    // One issue at the header for the deadline nobody exported, none on the rows.
+    expect(report.issues.filter((i) => i.code === 'cell/invalid-deadline')).toEqual([])
+    expect(report.issues.filter((i) => i.code === 'header/missing-column')).toHaveLength(1)
+    expect(report.tasks.map((t) => t.status).slice(0, 3)).toEqual([
+      'done-on-time',
+      'in-progress',
+      'overdue',
+    ])
+    // (and the other way round: times under a word for who cooperates)
+    const times = createGrid([
+      ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Đơn vị phối hợp', 'Ghi chú'],
+      ...['Quý I/2026', 'Quý II/2026', 'Tháng 9/2026', 'Quý IV/2026', 'Trong năm 2026'].map(
+        (t, i) => [i + 1, `Nhiệm vụ số ${i + 1}`, 'Sở Nội vụ', t, null],
+      ),
+    ])
+    const timed = validateTable(times, { asOf: '2026-05-01' })
+    expect(timed.header!.columns).toMatchObject({ deadline: 'D' })
+    expect(timed.tasks.map((t) => t.deadline?.due)).toEqual([
+      '2026-03-31',
+      '2026-06-30',
+      '2026-09-30',
+      '2026-12-31',
+      '2026-12-31',
+    ])
+  })
+
   it('reads a plan sent out with its progress column still empty as a plan, and a workflow beside an empty progress column', () => {
     const fixture = readTuningFixture('bvhttdl-cv6225-2025-nhiem-vu-cds')
     const grid = readFixtureGrid(fixture)
