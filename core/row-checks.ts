@@ -44,8 +44,11 @@ export function checkRequired(row: TableRow, ctx: RowContext, inheritsLead = fal
       ),
     )
   }
-  // Rows need their task and who leads it (the deadline has its own check, with inheritance).
-  for (const key of inheritsLead ? (['content'] as const) : (['content', 'lead'] as const)) {
+  // Rows need their task and who leads it (the deadline has its own check, with inheritance); a
+  // programme's items are led by the meeting's chair.
+  const needed =
+    inheritsLead || ctx.programme ? (['content'] as const) : (['content', 'lead'] as const)
+  for (const key of needed) {
     const stand = requiredFields[key]
     if (stand.some((f) => ctx.columns.has(f)))
       requireField(

@@ -18,6 +18,12 @@ export type RowContext = {
   /** The one day the title names (a meeting's programme): a time of day in the deadline column is on it. */
   titleDay: IsoDate | null
   /**
+   * A meeting's programme: a title day and times of day in the deadline column. Every item falls on
+   * that day, one with no time of its own too ("Bế mạc Hội nghị"), and an item needs no one named to
+   * lead it (the meeting's chair leads, "Thủ tướng Chính phủ phát biểu chỉ đạo").
+   */
+  programme: boolean
+  /**
    * The first year of the school year the title names ("NĂM HỌC 2025-2026"): a day or month without
    * a year falls in the first year from September, in the second up to July.
    */

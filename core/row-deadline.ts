@@ -94,6 +94,9 @@ export function readRowDeadline(
       return { deadline: parseCellDeadline(shifted, ctx), text: shifted.text }
     }
     if (group) return inheritDeadline(row, ctx, isTask, group)
+    // An item of a meeting's programme without a time of its own is on the meeting's day.
+    if (isTask && ctx.programme && ctx.titleDay)
+      return { deadline: { kind: 'date', due: ctx.titleDay, start: ctx.titleDay }, text: '' }
     // Without a deadline column the header says so once (`header/missing-column`).
     if (isTask && (ctx.columns.has('deadline') || ctx.columns.has('end'))) {
       ctx.issues.push(

@@ -19,6 +19,7 @@ import {
 } from './row-checks.ts'
 import { placeCell, type RowContext } from './row-context.ts'
 import { isReportingRegime, readRowDeadline } from './row-deadline.ts'
+import { isClockTime } from './deadline.ts'
 import { collapseRepeatedIssues } from './repeated-issues.ts'
 import { computeGroupTotals } from './score.ts'
 import { computeStatus } from './status.ts'
@@ -114,13 +115,15 @@ export function validateTable(grid: Grid, options: ValidateOptions): Report {
       : table.issues),
     ...reportStrays(grid),
   ]
+  const titleDay = findTitleDay(table.titleText)
   const context: RowContext = {
     planYear,
     planMonth: findTitleMonth(table.titleText),
     severalYears: namesSeveralYears(table.titleText),
     schoolYear: findTitleSchoolYear(table.titleText),
     regime: isReportingRegime(table.rows, planYear),
-    titleDay: findTitleDay(table.titleText),
+    titleDay,
+    programme: titleDay !== null && holdsTimesOfDay(table.rows),
     fallbackYear: Number(options.asOf.slice(0, 4)),
     yearAssumed: [],
     issued,
@@ -305,4 +308,10 @@ function findResultDate(texts: (string | undefined)[], asOf: IsoDate): IsoDate |
     .map((reference) => reference.date)
     .filter((date): date is IsoDate => date !== null && date <= asOf)
   return dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : null
+}
+
+/** Whether most deadline cells of the rows are times of day ("08h35 - 09h00"): a meeting's programme. */
+function holdsTimesOfDay(rows: readonly TableRow[]): boolean {
+  const times = rows.flatMap((r) => (r.cells.deadline ? [r.cells.deadline.text] : []))
+  return times.length >= 2 && times.filter((t) => isClockTime(t)).length >= 0.6 * times.length
 }

@@ -1215,6 +1215,34 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     const unnamed = validateTable(grid, { asOf: '2026-01-20' })
     expect(unnamed.header!.mapping.find((m) => m.column === 'A')?.field).toBe('deadline')
     expect(unnamed.tasks.map((t) => t.deadline?.due)).toEqual(Array(3).fill('2026-01-22'))
+    // An item with no time of its own and no one named to chair it is on the meeting's day, led by its
+    // chair: no required cell.
+    const closing = createGrid([
+      ['CHƯƠNG TRÌNH HỘI NGHỊ'],
+      ['Thời gian: 14h00, ngày 22/01/2026 (Chiều thứ Năm)'],
+      ['STT', 'Nội dung', 'Thời gian', 'Người thực hiện'],
+      [1, 'Ổn định tổ chức, giới thiệu đại biểu', '14h00 - 14h05', 'Sở Nội vụ'],
+      [2, 'Báo cáo kết quả cải cách hành chính năm 2025', '14h05 - 14h30', 'Sở Nội vụ'],
+      [3, 'Kết luận Hội nghị', '14h30 - 15h00', 'Phó Chủ tịch UBND tỉnh'],
+      [4, 'Bế mạc Hội nghị', null, null],
+    ])
+    const closed = validateTable(closing, { asOf: '2026-01-20' })
+    expect(closed.tasks.at(-1)).toMatchObject({ row: 7, deadline: { due: '2026-01-22' } })
+    expect(closed.issues.filter((i) => i.code === 'cell/required')).toEqual([])
+    // (outside a programme both stay required)
+    const plan = createGrid([
+      ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn'],
+      [1, 'Rà soát thủ tục hành chính', 'Sở Nội vụ', 'Quý II/2026'],
+      [2, 'Tập huấn nghiệp vụ', 'Sở Tư pháp', 'Quý III/2026'],
+      [3, 'Bế mạc', null, null],
+    ])
+    const required = validateTable(plan, { asOf: '2026-01-20' }).issues.filter(
+      (i) => i.code === 'cell/required',
+    )
+    expect(required.map((i) => [i.row, i.field])).toEqual([
+      [4, 'lead'],
+      [4, 'deadline'],
+    ])
   })
 
   it('reads a programme’s column of times of day as its deadline, and a session merged across it as a heading', () => {
