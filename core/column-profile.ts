@@ -255,11 +255,13 @@ function mentionsTime(text: string, cache: Map<string, boolean>): boolean {
   return found
 }
 
-/** Whether a number follows the one above it: 2 after 1, 1.2 after 1.1, 2 after 1.3, "5." after "4.". */
+/** Whether a number follows the one above it: 2 after 1, 1.2 after 1.1, 2 after 1.3, "5." after "4.", "2)" after "1)". */
 function followsNumber(before: string, after: string): boolean {
-  // (a dot after the number, "4." then "5.", ends it)
-  const a = before.replace(/\.$/, '').split('.').map(Number)
-  const b = after.replace(/\.$/, '').split('.').map(Number)
+  // (the number as the code ends it: "4." then "5.", "1)" then "2)", "Nhiệm vụ 1" then "Nhiệm vụ 2")
+  const number = (code: string) =>
+    (/(\d+(?:\.\d+)*)\.?\)?$/.exec(code)?.[1] ?? 'x').split('.').map(Number)
+  const a = number(before)
+  const b = number(after)
   if (a.some(Number.isNaN) || b.some(Number.isNaN)) return false
   for (let i = 0; i < b.length; i++) {
     if (i === b.length - 1) return b[i] === (a[i] ?? 0) + 1 || (i >= a.length && b[i] === 1)

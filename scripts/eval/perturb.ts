@@ -130,6 +130,32 @@ function canInsertAt(f: TableFixture, at: number): boolean {
   })
 }
 
+/** Whether an area is merged down over rows below the header (rows inserted there would tear it apart). */
+function hasMergesBelow(f: TableFixture, bottom: number): boolean {
+  return f.merges.some((area) => {
+    const [top, end] = (area.match(/\d+/g) ?? []).map(Number)
+    return top! > bottom && end !== undefined && end !== top
+  })
+}
+
+/** The task rows below the header whose due date the truth measures, last first (rows inserted below each keep the others in place). */
+function measuredTasks(f: TableFixture, bottom: number): number[] {
+  return Object.entries(f.truth.rows)
+    .filter(([r, t]) => Number(r) > bottom && t.due !== undefined)
+    .map(([r]) => Number(r))
+    .sort((a, b) => b - a)
+}
+
+/** The numbers of the STT column written otherwise ("4." for 4). */
+function writeNumbers(f: TableFixture, write: (n: string) => string): TableFixture | null {
+  const [stt] = findColumns(f, 'stt')
+  const bottom = findHeaderBottom(f)
+  return rewriteCells(f, (cell, r, c) => {
+    const number = typeof cell === 'number' || typeof cell === 'string' ? `${cell}`.trim() : ''
+    return c === stt && r > bottom && /^\d+$/.test(number) ? write(number) : cell
+  })
+}
+
 const plain = (text: string) =>
   text
     .normalize('NFD')
@@ -311,32 +337,45 @@ export const perturbations: Perturbation[] = [
   },
   {
     name: 'numbers written with a dot',
+    apply: (f) => writeNumbers(f, (n) => `${n}.`),
+  },
+  {
+    name: 'numbers closed by a bracket',
+    apply: (f) => writeNumbers(f, (n) => `${n})`),
+  },
+  {
+    name: 'a task’s text split at a page break',
     apply: (f) => {
-      const [stt] = findColumns(f, 'stt')
+      const [content] = findColumns(f, 'content')
       const bottom = findHeaderBottom(f)
-      return rewriteCells(f, (cell, r, c) => {
-        const number = typeof cell === 'number' || typeof cell === 'string' ? `${cell}`.trim() : ''
-        return c === stt && r > bottom && /^\d+$/.test(number) ? `${number}.` : cell
-      })
+      if (content === undefined || hasMergesBelow(f, bottom)) return null
+      // (every fourth task of ten words or more, its second half on a row of its own below)
+      const long = (r: number) => {
+        const text = f.rows[r - 1]?.[content]
+        return typeof text === 'string' && text.split(' ').length >= 10
+      }
+      const split = measuredTasks(f, bottom)
+        .filter(long)
+        .filter((_, i) => i % 4 === 0)
+      let g: TableFixture = f
+      for (const r of split) {
+        const words = (f.rows[r - 1]![content] as string).split(' ')
+        const half = Math.ceil(words.length / 2)
+        g = insertRows(g, r + 1, [row(measureWidth(f), { [content]: words.slice(half).join(' ') })])
+        g.rows[r - 1]![content] = words.slice(0, half).join(' ')
+        g.truth.rows[String(r + 1)] = { clean: true }
+      }
+      return split.length ? g : null
     },
   },
   {
     name: 'a blank row after each task',
     apply: (f) => {
       const bottom = findHeaderBottom(f)
-      // (an area merged down over the tasks would be torn apart)
-      const mergedDown = f.merges.some((area) => {
-        const [top, end] = (area.match(/\d+/g) ?? []).map(Number)
-        return top! > bottom && end !== undefined && end !== top
-      })
-      if (mergedDown) return null
-      const tasks = Object.entries(f.truth.rows)
-        .filter(([r, t]) => Number(r) > bottom && t.due !== undefined)
-        .map(([r]) => Number(r))
-        .sort((a, b) => b - a)
+      if (hasMergesBelow(f, bottom)) return null
       let g: TableFixture = f
-      for (const r of tasks) g = insertRows(g, r + 1, [[]])
-      return tasks.length ? g : null
+      for (const r of measuredTasks(f, bottom)) g = insertRows(g, r + 1, [[]])
+      return g === f ? null : g
     },
   },
   {

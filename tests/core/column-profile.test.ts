@@ -21,6 +21,15 @@ describe('computeColumnProfiles', () => {
     // (numbers written with a dot after them follow one another too)
     const dotted = computeColumnProfiles([['4.'], ['5.'], ['6.'], ['6.1']], [[], [], [], []], 1)
     expect(dotted[0]).toMatchObject({ filled: 4, ordered: 3 })
+    // (so do numbers closed by a bracket, and tasks numbered in words)
+    const bracketed = computeColumnProfiles([['1)'], ['2)'], ['3)']], [[], [], []], 1)
+    expect(bracketed[0]).toMatchObject({ filled: 3, ordered: 2 })
+    const named = computeColumnProfiles(
+      [['Nhiệm vụ 1'], ['Nhiệm vụ 2'], ['Nhiệm vụ 3'], ['Nhiệm vụ 3']],
+      [[], [], [], []],
+      1,
+    )
+    expect(named[0]).toMatchObject({ filled: 4, ordered: 2 })
     expect(content!.kinds.task).toBe(3)
     expect(deadline).toMatchObject({ filled: 2, kinds: expect.objectContaining({ period: 2 }) })
   })

@@ -100,6 +100,8 @@ describe('npm run eval', () => {
     'an empty column left of the table',
     'a budget column of figures before the lead',
     'numbers written with a dot',
+    'numbers closed by a bracket',
+    'a task’s text split at a page break',
     'a blank row after each task',
     'the plan’s text above the table',
     'a progress column left empty for the units to fill',
