@@ -720,7 +720,8 @@ export function buildHeader(
   // lean towards the task.
   const stt = words.findIndex((w) => bestField(w) === 'stt')
   const next = profiles[stt + 1]
-  if (stt >= 0 && next && next.filled >= 2 && next.distinct >= 0.8 * next.filled)
+  // (a column merged down over its rows, "Nhóm hoạt động", names groups of rows, not each row's item)
+  if (stt >= 0 && next && next.filled >= 2 && next.distinct >= 0.8 * (next.filled + next.merged))
     scores[stt + 1]!.content = (scores[stt + 1]!.content ?? 0) + 4
   // A table scored row by row ("Điểm tự chấm") lists criteria: a column named for both ("Nội dung và
   // tiêu chí") holds them.

@@ -143,12 +143,16 @@ export function readTable(
       raw[r] ?? [],
       covered[r] ?? [],
       // (so is a title merged across the row over the task's column from another column: "Buổi sáng
-      // (từ 7h00 đến 9h00)" from the time column over the whole programme)
+      // (từ 7h00 đến 9h00)" from the time column over the whole programme, "a) Nhóm hoạt động …" from
+      // a group column before the task's)
       (index, field) =>
         field !== 'content' &&
         field !== 'stt' &&
         (titled.has(row[index] ?? -1) ||
-          (field !== 'criterion' && contentAt >= 0 && row[contentAt] === index)),
+          (field !== 'criterion' &&
+            contentAt >= 0 &&
+            (row[contentAt] === index ||
+              ((row[index] ?? -1) >= 0 && row[index] === row[contentAt])))),
       grid.top + r,
       fields,
       issues,
@@ -432,11 +436,15 @@ function classifyRows(read: Draft[], header: HeaderInfo, issues: Issue[]): Table
       return
     }
     // A part of a section ("II.1", "III-2") over a title and nothing else titles the rows under it: a
-    // heading.
+    // heading; so does a letter ("a)") whose title is merged across the row from a column before the
+    // task's ("a) | Nhóm hoạt động nhằm hạn chế mất rừng …" over the group and task columns).
+    const titleAlone = Object.keys(draft.cells).every(
+      (f) => f === 'stt' || f === 'content' || f === 'criterion',
+    )
     if (
-      stt.kind === 'other' &&
-      /^[IVXLC]+\s*[.\-–]\s*\d+$/.test(stt.code) &&
-      Object.keys(draft.cells).every((f) => f === 'stt' || f === 'content' || f === 'criterion')
+      titleAlone &&
+      ((stt.kind === 'other' && /^[IVXLC]+\s*[.\-–]\s*\d+$/.test(stt.code)) ||
+        (stt.kind === 'lettered' && draft.covered.has('content')))
     )
       stt = { kind: 'part', code: stt.code }
     // A part (A, B …) titles the rows under it, as a heading does; the sections below it number on.

@@ -1920,6 +1920,66 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     ])
   })
 
+  it('reads a group column merged down as the groups, not the tasks, and a lettered title merged across the row as a heading', () => {
+    const m = (top: number, left: number, bottom: number, right: number) => ({
+      top,
+      left,
+      bottom,
+      right,
+    })
+    const grid = createGrid(
+      [
+        ['TT', 'Nhóm hoạt động', 'Hoạt động', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian'],
+        ['a)', 'Nhóm hoạt động nhằm hạn chế mất rừng', null, null, null, null],
+        [
+          '-',
+          'Tiếp tục rà soát quy hoạch',
+          '+ Rà soát, điều chỉnh quy hoạch',
+          'Bộ Tài nguyên và Môi trường',
+          'Bộ Tài chính',
+          '2017 - 2020',
+        ],
+        [
+          null,
+          null,
+          '+ Hỗ trợ lập quy hoạch, kế hoạch',
+          'Ủy ban nhân dân tỉnh',
+          'Bộ Tài chính',
+          '2017 - 2020',
+        ],
+        [
+          null,
+          null,
+          '+ Quản lý chặt chẽ việc chuyển mục đích',
+          'Bộ Tài nguyên và Môi trường',
+          'Bộ Công an',
+          '2017 - 2020',
+        ],
+        [
+          '-',
+          'Nâng cao năng lực',
+          '+ Tập huấn cán bộ quản lý',
+          'Bộ Tài nguyên và Môi trường',
+          'Bộ Nội vụ',
+          '2018 - 2019',
+        ],
+        [
+          null,
+          null,
+          '+ Xây dựng tài liệu hướng dẫn',
+          'Bộ Tài nguyên và Môi trường',
+          'Bộ Nội vụ',
+          '2019',
+        ],
+      ],
+      [m(2, 2, 2, 6), m(3, 1, 5, 1), m(3, 2, 5, 2), m(6, 1, 7, 1), m(6, 2, 7, 2)],
+    )
+    const report = validateTable(grid, { asOf: '2017-09-30' })
+    expect(report.header!.columns).toMatchObject({ content: 'C', lead: 'D', deadline: 'F' })
+    expect(report.tasks.filter((t) => t.kind === 'task').map((t) => t.row)).toEqual([3, 4, 5, 6, 7])
+    expect(report.issues.filter((i) => i.row === 2 && i.severity === 'error')).toEqual([])
+  })
+
   it('reads a plan sent out with its progress column still empty as a plan, and a workflow beside an empty progress column', () => {
     const fixture = readTuningFixture('bvhttdl-cv6225-2025-nhiem-vu-cds')
     const grid = readFixtureGrid(fixture)
