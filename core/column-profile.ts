@@ -29,6 +29,8 @@ export type ColumnProfile = {
   ordered: number
   /** Agency cells naming several agencies ("Sở Tư pháp, Sở Nội vụ"). */
   agencyLists: number
+  /** Agency cells that name their lead by the role ("Chủ trì: Sở Công Thương; phối hợp: …"). */
+  leadNamed: number
   /** Cells the progress reader places, wherever the progress words stand ("Sở Nội vụ đang thực hiện"). */
   looseProgress: number
   /** Cells whose text names a time somewhere ("Trình tại Phiên họp thứ 42 (tháng 02/2025)"). */
@@ -88,6 +90,7 @@ function createProfile(): ColumnProfile {
     distinct: 0,
     ordered: 0,
     agencyLists: 0,
+    leadNamed: 0,
     ownStatus: 0,
     marks: 0,
     merged: 0,
@@ -208,6 +211,7 @@ export function computeColumnProfiles(
       }
       // (a cell that names its lead by the role first is one lead, with others beside it)
       if (kind === 'agency' && /[,;\n]|\svà\s/.test(text) && !leadLabel.test(text)) p.agencyLists++
+      if (kind === 'agency' && leadLabel.test(text)) p.leadNamed++
       if (ownStatuses.has(foldText(text))) p.ownStatus++
       if (seriesMark.test(text)) p.marks++
       if (readDateSerial(value)) p.serials++

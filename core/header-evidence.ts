@@ -151,8 +151,14 @@ export function scoreColumnContents(p: ColumnProfile, words: Weights, plan: bool
   // A numbering is never a score or a result.
   if ((words.stt ?? 0) >= 6 || (ordered && p.filled >= 3))
     for (const k of ['selfScore', 'score', 'achieved'] as const) add(k, -6)
-  // One agency per cell leads; lists of agencies cooperate.
+  // One agency per cell leads; lists of agencies cooperate; cells that name the lead by its role
+  // ("Chủ trì: Sở Công Thương; phối hợp: Sở Tài chính") name who leads, whoever else carries it out.
   if (share('agency') >= 0.5) add('coop', 3 * (p.agencyLists / p.filled) - 1)
+  // (they take the weight of a word for who carries it out: "Cơ quan thực hiện")
+  if (p.leadNamed >= 0.5 * p.filled) {
+    add('lead', (words.executing ?? 0) + 3)
+    add('executing', -(words.executing ?? 0) - 3)
+  }
   if (share('duration') >= 0.5) add('other', 6)
   // Our own column holds our labels only; an office's mixes in its own words ("Trước hạn").
   if ((words.status ?? 0) > 0 && p.ownStatus >= 0.8 * p.filled) add('status', 10)

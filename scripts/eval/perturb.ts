@@ -407,6 +407,36 @@ export const perturbations: Perturbation[] = [
     },
   },
   {
+    name: 'the lead and the cooperating agencies in one cell',
+    apply: (f) => {
+      const [lead] = findColumns(f, 'lead')
+      const [coop] = findColumns(f, 'coop')
+      const h = f.truth.headerRow
+      if (lead === undefined || coop === undefined || findHeaderBottom(f) !== h) return null
+      // (an area of the table merged across the cooperating agencies' column would be torn apart;
+      // the title's above it is dropped with the column's share of it)
+      const across = f.merges.some((area) => {
+        const [from, to] = area.split(':').map((ref) => /([A-Z]+)(\d+)/.exec(ref)!)
+        const [a, b] = [columnNumber(from![1]!) - 1, columnNumber((to ?? from)![1]!) - 1]
+        return Number(from![2]) >= h && a <= coop && b >= coop && a !== b
+      })
+      if (across) return null
+      const joined = rewriteCells(f, (cell, r, c) => {
+        if (c !== lead || typeof cell !== 'string' || !cell.trim()) return cell
+        if (r === h) return 'Cơ quan thực hiện'
+        const partners = f.rows[r - 1]?.[coop]
+        return r > h && typeof partners === 'string' && partners.trim()
+          ? `Chủ trì: ${cell}; phối hợp: ${partners}`
+          : cell
+      })
+      if (!joined) return null
+      return arrangeColumns(
+        joined,
+        [...Array(measureWidth(f)).keys()].filter((c) => c !== coop),
+      )
+    },
+  },
+  {
     name: 'a funding column in words after the deadline',
     apply: (f) => {
       const [deadline] = findColumns(f, 'deadline')

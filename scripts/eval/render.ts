@@ -51,7 +51,11 @@ export function renderPerturbations(results: PerturbationResult[]): string {
     '| perturbation (tuning set) | tables | headers | due dates | statuses | false errors |',
     '| --- | --- | --- | --- | --- | --- |',
   ]
-  const moved = (before: Share, after: Share) => `${before.right} → ${after.right} of ${after.of}`
+  // (a perturbation that takes a column away counts fewer columns: both counts are shown then)
+  const moved = (before: Share, after: Share) =>
+    before.of === after.of
+      ? `${before.right} → ${after.right} of ${after.of}`
+      : `${before.right} of ${before.of} → ${after.right} of ${after.of}`
   for (const { name, base, perturbed } of results) {
     lines.push(
       `| ${name} | ${perturbed.tables} | ${moved(base.headers, perturbed.headers)} | ` +

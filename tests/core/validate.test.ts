@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { findTitleYear, validateTable } from '../../core/validate.ts'
 import { formatColumnReading, type CellValue } from '../../core/index.ts'
 import { readFixtureGrid, readTuningFixture } from '../helpers/fixture-grid.ts'
+import { perturbations } from '../../scripts/eval/perturb.ts'
 import { createGrid, createPlanGrid } from '../helpers/grid.ts'
 import {
   buildLegalTextTracker,
@@ -1978,6 +1979,17 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
     expect(report.header!.columns).toMatchObject({ content: 'C', lead: 'D', deadline: 'F' })
     expect(report.tasks.filter((t) => t.kind === 'task').map((t) => t.row)).toEqual([3, 4, 5, 6, 7])
     expect(report.issues.filter((i) => i.row === 2 && i.severity === 'error')).toEqual([])
+  })
+
+  it('reads a column whose cells name the lead by its role ("Chủ trì: …; phối hợp: …") as the lead, whatever word heads it', () => {
+    const fixture = readTuningFixture('ttg-qd893-2026-nhan-luc-nang-luong-nguyen-tu')
+    const joined = perturbations
+      .find((p) => p.name === 'the lead and the cooperating agencies in one cell')!
+      .apply(fixture)!
+    const grid = readFixtureGrid(joined)
+    expect(grid.cells[fixture.truth.headerRow - 1]).toContain('Cơ quan thực hiện')
+    const report = validateTable(grid, { asOf: joined.truth.asOf })
+    expect(report.header!.mapping.find((m) => m.header === 'Cơ quan thực hiện')?.field).toBe('lead')
   })
 
   it('reads a plan sent out with its progress column still empty as a plan, and a workflow beside an empty progress column', () => {

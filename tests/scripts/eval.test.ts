@@ -91,6 +91,7 @@ describe('npm run eval', () => {
     )
   })
 
+  // (the lead's and the cooperating agencies' cells joined into one column reads every row as before)
   const sameReading = [
     'the header in capitals',
     'the header typed without diacritics',
@@ -102,6 +103,7 @@ describe('npm run eval', () => {
     'numbers written with a dot',
     'numbers closed by a bracket',
     'a task’s text split at a page break',
+    'the lead and the cooperating agencies in one cell',
     'a blank row after each task',
     'the plan’s text above the table',
     'a progress column left empty for the units to fill',
