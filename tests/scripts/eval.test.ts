@@ -129,7 +129,7 @@ describe('npm run eval', () => {
           status: Math.max(base.status.right, perturbed.status.right),
         })
     }
-  }, 120_000)
+  }, 240_000)
 
   it('counts errors on clean rows, and a header-caused error only where the truth holds every required field', () => {
     const report = {
