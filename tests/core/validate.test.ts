@@ -11,6 +11,16 @@ import {
   buildTrackerCase,
 } from '../helpers/reading-cases.ts'
 const asOf = '2026-09-14'
+// A legal-document tracker's first columns and the steps of its workflow.
+const workflowHeadings = [
+  'STT',
+  'Tên văn bản',
+  'Cơ quan soạn thảo',
+  'Thời hạn',
+  'Đăng ký',
+  'Góp ý',
+  'Thẩm định',
+]
 
 describe('findTitleYear', () => {
   it('reads the plan year from title rows, with or without diacritics', () => {
@@ -2004,16 +2014,7 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
       Object.values(fixture.truth.rows).map((r) => r.status),
     )
     const steps = createGrid([
-      [
-        'STT',
-        'Tên văn bản',
-        'Cơ quan soạn thảo',
-        'Thời hạn',
-        'Đăng ký',
-        'Góp ý',
-        'Thẩm định',
-        'Tiến độ',
-      ],
+      [...workflowHeadings, 'Tiến độ'],
       [
         1,
         'Quyết định về giá',
@@ -2044,17 +2045,7 @@ describe('validateTable reading what the columns hold (issue 18)', () => {
   it('reads a task whose steps were not written but whose completion date was as done', () => {
     const step = (n: number) => `Công văn số ${n}/STC ngày 0${n}/01/2026`
     const grid = createGrid([
-      [
-        'STT',
-        'Tên văn bản',
-        'Cơ quan soạn thảo',
-        'Thời hạn',
-        'Đăng ký',
-        'Góp ý',
-        'Thẩm định',
-        'Trình',
-        'Ngày hoàn thành',
-      ],
+      [...workflowHeadings, 'Trình', 'Ngày hoàn thành'],
       [1, 'Quyết định về giá', 'Sở Tài chính', 'Quý II/2026', step(1), step(2), null, null, null],
       [2, 'Quyết định về chợ', 'Sở Công Thương', 'Quý III/2026', step(3), null, null, null, null],
       [
