@@ -36,8 +36,9 @@ export const repeatLimit = 3
 /**
  * One cause, one issue: a header-caused issue that repeats on more than `repeatLimit` rows and on
  * at least half the table's tasks (an eighth for a required cell left empty: a tracker that gives no
- * deadline or no unit to some of its tasks, entered in a hurry) is replaced by one issue at the column's header, naming the
- * column, how many rows share it, a few of them and the first message. Other issues pass as they are.
+ * deadline or no unit to some of its tasks, entered in a hurry) is replaced by one issue at the
+ * column's header, naming the column, how many rows share it, a few of them and the first message.
+ * Other issues pass as they are.
  */
 export function collapseRepeatedIssues(
   issues: Issue[],
