@@ -68,6 +68,9 @@ export type ColumnProfile = {
   year: number | null
 }
 
+/** A data row the profile reads: its cells (merged copies left out), their kinds, and which are copies merged down. */
+type KeptRow = { row: CellValue[]; kinds: (CellKind | null)[]; down: boolean[] | null }
+
 /** What the profile needs besides the cells: the report date and the province's agencies. */
 export type ReadingContext = { asOf?: IsoDate | null; index?: AgencyIndex | null }
 
@@ -174,7 +177,7 @@ export function computeColumnProfiles(
     if (found === undefined) timelyByText.set(text, (found = saysTimeliness(text)))
     return found
   }
-  const kept: { row: CellValue[]; kinds: (CellKind | null)[]; down: boolean[] | null }[] = []
+  const kept: KeptRow[] = []
   for (let r = 0; r < rows.length && kept.length < profileRows; r++) {
     const row = rows[r] ?? []
     const cov = covered[r] ?? []
@@ -303,10 +306,7 @@ function relateDateColumns(kept: { row: CellValue[] }[], profiles: ColumnProfile
  * Where another column says which rows are done (its cells are progress words), counts how a
  * date column's dates fall: on done rows, and blank on rows not done.
  */
-function relateDoneRows(
-  kept: { row: CellValue[]; kinds: (CellKind | null)[]; down: boolean[] | null }[],
-  profiles: ColumnProfile[],
-) {
+function relateDoneRows(kept: KeptRow[], profiles: ColumnProfile[]) {
   let states = -1
   let best = 0
   profiles.forEach((p, c) => {
